@@ -1,0 +1,45 @@
+// Budget verdicts and base-vs-head comparison, as stored in the model card.
+import { z } from 'zod';
+
+export const BudgetStatus = z.enum(['pass', 'warn', 'fail']);
+export type BudgetStatus = z.infer<typeof BudgetStatus>;
+
+export const BudgetResult = z.object({
+  metric: z.string(),
+  kind: z.enum(['absolute', 'regression', 'period']).optional(),
+  limit: z.number().nullable(),
+  warn_limit: z.number().nullable().optional(),
+  actual: z.number().nullable(),
+  status: BudgetStatus,
+  message: z.string(),
+});
+export type BudgetResult = z.infer<typeof BudgetResult>;
+
+export const ComparedMetric = z.object({
+  metric: z.string(),
+  base: z.number().nullable(),
+  head: z.number().nullable(),
+  delta: z.number().nullable(),
+  delta_pct: z.number().nullable(),
+  better: z.enum(['lower', 'higher']),
+  /** Whether |delta| is within the combined uncertainty/noise band (issue 5). */
+  within_noise: z.boolean().nullable().optional(),
+});
+export type ComparedMetric = z.infer<typeof ComparedMetric>;
+
+export const Baseline = z.object({
+  source: z.string().meta({ description: 'artifact | file:PATH | cli' }),
+  ref: z.string().nullable(),
+  sha: z.string().nullable(),
+  run_id: z.number().nullable(),
+  created_at: z.string().nullable(),
+});
+
+export const Comparison = z.object({
+  baseline: Baseline,
+  metrics: z.array(ComparedMetric),
+  /** Human statements when functional unit, boundary or factors differ (ISO 14044 consistency). */
+  consistency: z.array(z.string()).default([]),
+  comparable: z.boolean().default(true),
+});
+export type Comparison = z.infer<typeof Comparison>;

@@ -1,0 +1,177 @@
+// The I/O the core is given, so tests can pass a memory fs and a fixed clock.
+// Only the entry points (cli.ts, main.ts) build `nodeIo()`; the core takes an `Io`.
+import { createReadStream, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { InputError } from './errors.js';
+
+export interface Io {
+  /** Whole small text file (scenario, card). Throws InputError FILE_NOT_FOUND. */
+  readText(file: string): Promise<string>;
+  /** Stream a (possibly multi-GB) file in chunks. */
+  openRead(file: string): AsyncIterable<Uint8Array>;
+  /** Size in bytes, or null when missing. */
+  size(file: string): Promise<number | null>;
+  /** Expand globs relative to cwd; sorted, de-duplicated, files only. */
+  glob(patterns: readonly string[], cwd: string): Promise<string[]>;
+  /** Write all files or none: temp files then rename. */
+  writeFilesAtomic(dir: string, files: Record<string, string>): Promise<string[]>;
+  now(): Date;
+  /** Progress and warnings for humans (stderr in the CLI, core.info in the action). */
+  log(message: string): void;
+  /** True when progress lines are wanted (stderr is a terminal). */
+  progress?: boolean;
+}
+
+export function nodeIo(opts: { log?: (m: string) => void; now?: () => Date; progress?: boolean } = {}): Io {
+  return {
+    async readText(file) {
+      try {
+        return await fsp.readFile(file, 'utf8');
+      } catch (e) {
+        throw fsError(e, file);
+      }
+    },
+    openRead(file) {
+      return createReadStream(file, { highWaterMark: 1 << 20 });
+    },
+    async size(file) {
+      try {
+        const st = await fsp.stat(file);
+        return st.isFile() ? st.size : null;
+      } catch {
+        return null;
+      }
+    },
+    async glob(patterns, cwd) {
+      const out = new Set<string>();
+      for (const pattern of patterns) {
+        if (!/[*?[\]{}]/.test(pattern)) {
+          const abs = path.resolve(cwd, pattern);
+          out.add(abs);
+          continue;
+        }
+        // fs.promises.glob is Node >= 22; fall back to a small walker on Node 20.
+        const fsAny = fsp as unknown as { glob?: (p: string, o: { cwd: string }) => AsyncIterable<string> };
+        if (typeof fsAny.glob === 'function') {
+          for await (const rel of fsAny.glob(pattern, { cwd })) {
+            const abs = path.resolve(cwd, rel);
+            const st = await fsp.stat(abs).catch(() => null);
+            if (st?.isFile()) out.add(abs);
+          }
+        } else {
+          for (const abs of await walkGlob(pattern, cwd)) out.add(abs);
+        }
+      }
+      return [...out].sort();
+    },
+    async writeFilesAtomic(dir, files) {
+      await fsp.mkdir(dir, { recursive: true });
+      const tmp: Array<[string, string]> = [];
+      try {
+        for (const [name, content] of Object.entries(files)) {
+          const final = path.join(dir, name);
+          const t = `${final}.tmp-${process.pid}`;
+          await fsp.writeFile(t, content, 'utf8');
+          tmp.push([t, final]);
+        }
+        for (const [t, final] of tmp) await fsp.rename(t, final);
+      } catch (e) {
+        await Promise.all(tmp.map(([t]) => fsp.rm(t, { force: true })));
+        throw e;
+      }
+      return tmp.map(([, f]) => f);
+    },
+    now: opts.now ?? (() => new Date()),
+    log: opts.log ?? ((m) => process.stderr.write(`${m}\n`)),
+    progress: opts.progress ?? false,
+  };
+}
+
+function fsError(e: unknown, file: string): InputError {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'ENOENT') return new InputError({ code: 'FILE_NOT_FOUND', file, expected: 'an existing file', got: 'no such file' });
+  if (code === 'EISDIR') return new InputError({ code: 'FILE_UNREADABLE', file, expected: 'a file', got: 'a directory' });
+  return new InputError({ code: 'FILE_UNREADABLE', file, expected: 'a readable file', got: code ?? 'read error' });
+}
+
+async function walkGlob(pattern: string, cwd: string): Promise<string[]> {
+  const { default: picomatch } = await import('picomatch');
+  const isMatch = picomatch(pattern, { dot: false });
+  // Walk only below the pattern's static prefix.
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const p of parts) {
+    if (/[*?[\]{}]/.test(p)) break;
+    fixed.push(p);
+  }
+  const base = path.resolve(cwd, fixed.join('/') || '.');
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const ent of entries) {
+      const abs = path.join(dir, ent.name);
+      if (ent.isDirectory()) {
+        if (ent.name === 'node_modules' || ent.name === '.git') continue;
+        await walk(abs);
+      } else if (ent.isFile()) {
+        const rel = path.relative(cwd, abs).split(path.sep).join('/');
+        if (isMatch(rel)) out.push(abs);
+      }
+    }
+  }
+  await walk(base);
+  return out;
+}
+
+/** A memory Io for tests: files keyed by absolute path. */
+export function memoryIo(files: Record<string, string | Uint8Array>, opts: { now?: Date } = {}): Io & {
+  written: Record<string, string>;
+  logs: string[];
+} {
+  const written: Record<string, string> = {};
+  const logs: string[] = [];
+  const get = (f: string) => {
+    const v = files[path.resolve(f)] ?? files[f];
+    if (v === undefined) throw new InputError({ code: 'FILE_NOT_FOUND', file: f, expected: 'an existing file', got: 'no such file' });
+    return v;
+  };
+  return {
+    written,
+    logs,
+    async readText(file) {
+      const v = get(file);
+      return typeof v === 'string' ? v : new TextDecoder().decode(v);
+    },
+    async *openRead(file) {
+      const v = get(file);
+      yield typeof v === 'string' ? new TextEncoder().encode(v) : v;
+    },
+    async size(file) {
+      const v = files[path.resolve(file)] ?? files[file];
+      if (v === undefined) return null;
+      return typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
+    },
+    async glob(patterns, cwd) {
+      const { default: picomatch } = await import('picomatch');
+      const out = new Set<string>();
+      for (const p of patterns) {
+        const abs = path.resolve(cwd, p);
+        const m = picomatch(abs);
+        for (const k of Object.keys(files)) if (m(path.resolve(k))) out.add(path.resolve(k));
+      }
+      return [...out].sort();
+    },
+    async writeFilesAtomic(dir, fs) {
+      const out: string[] = [];
+      for (const [name, content] of Object.entries(fs)) {
+        const p = path.join(dir, name);
+        written[p] = content;
+        out.push(p);
+      }
+      return out;
+    },
+    now: () => opts.now ?? new Date('2026-01-01T00:00:00Z'),
+    log: (m) => logs.push(m),
+    progress: false,
+  };
+}

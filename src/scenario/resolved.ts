@@ -1,0 +1,62 @@
+// The scenario after defaults are resolved from src/data/: every number the LCA uses,
+// each with where it came from. This is what the model card carries as `scenario`.
+import { z } from 'zod';
+import { Budget, Deployment, FunctionalUnit, Stage } from './schema.js';
+
+export const Origin = z.enum(['scenario', 'default', 'derived', 'cli']).meta({
+  description: 'scenario: set in the scenario file; default: bundled reference data; derived: computed from other values; cli: a command-line flag',
+});
+
+/** One assumption the result rests on, shown to reviewers with its source. */
+export const Assumption = z.object({
+  path: z.string().meta({ description: 'Scenario path the value fills, e.g. grid.intensity_g_per_kwh' }),
+  value: z.union([z.number(), z.string()]),
+  unit: z.string(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  origin: Origin,
+  source: z.string().meta({ description: 'Citation: publication, dataset or file' }),
+  year: z.number().int().nullable(),
+  note: z.string().optional(),
+});
+export type Assumption = z.infer<typeof Assumption>;
+
+export const ResolvedScenario = z.object({
+  name: z.string(),
+  team: z.string().nullable(),
+  functional_unit: FunctionalUnit,
+  deployment: Deployment,
+  grid: z.object({
+    region: z.string().nullable(),
+    intensity_g_per_kwh: z.number(),
+    intensity_low_g_per_kwh: z.number(),
+    intensity_high_g_per_kwh: z.number(),
+    water_intensity_l_per_kwh: z.number(),
+  }),
+  pue: z.number(),
+  pue_low: z.number(),
+  pue_high: z.number(),
+  wue_l_per_kwh: z.number(),
+  it_overhead_factor: z.number(),
+  electricity_usd_per_kwh: z.number().nullable(),
+  gpu_hour_usd: z.number().nullable(),
+  hardware: z.object({
+    model: z.string(),
+    known: z.boolean().meta({ description: 'false when the model is not in the bundled data (values from the scenario)' }),
+    count: z.number().int(),
+    power_w: z.number().nullable(),
+    embodied_kg: z.number().nullable(),
+    embodied_low_kg: z.number().nullable(),
+    embodied_high_kg: z.number().nullable(),
+    lifespan_years: z.number(),
+  }),
+  stages: z.record(z.string(), Stage),
+  budgets: z.array(Budget),
+  /** ISO 14044 system boundary: two cards compare only when these match. */
+  boundary: z.object({
+    stages: z.array(z.string()),
+    flows: z.array(z.string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied, water_onsite, water_offsite, cost' }),
+  }),
+  assumptions: z.array(Assumption),
+});
+export type ResolvedScenario = z.infer<typeof ResolvedScenario>;

@@ -1,0 +1,127 @@
+// The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
+// This zod schema is the single source of the TypeScript type and of the published
+// JSON Schema (`npm run schema` -> schema/scenario.schema.json). Strict: unknown keys
+// are an error with a did-you-mean suggestion (see scenario/load.ts).
+import { z } from 'zod';
+
+const nonneg = (unit: string, what: string) => z.number().nonnegative().meta({ description: `${what} (${unit})` });
+const positive = (unit: string, what: string) => z.number().positive().meta({ description: `${what} (${unit})` });
+
+export const FunctionalUnit = z
+  .strictObject({
+    description: z.string().min(1).meta({ description: 'The service one unit delivers, e.g. "1,000 chat requests served"' }),
+    inferences: positive('inferences', 'Inferences that make one functional unit'),
+  })
+  .meta({ description: 'ISO 14044 functional unit: what the results are normalised to' });
+
+export const Deployment = z.strictObject({
+  lifetime_inferences: positive('inferences', 'Expected inferences over the model\'s whole deployed life'),
+});
+
+export const Grid = z.strictObject({
+  region: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'ISO 3166 country (US, FR), subdivision (CA-QC), or cloud region (aws:us-east-1, gcp:europe-west4, azure:westeurope)' }),
+  intensity_g_per_kwh: nonneg('g CO2e/kWh', 'Grid carbon intensity; overrides region').optional(),
+  intensity_low_g_per_kwh: nonneg('g CO2e/kWh', 'Low end of the grid intensity range (uncertainty)').optional(),
+  intensity_high_g_per_kwh: nonneg('g CO2e/kWh', 'High end of the grid intensity range (uncertainty)').optional(),
+  water_intensity_l_per_kwh: nonneg('L/kWh', 'Off-site water of electricity generation (optional)').optional(),
+});
+
+export const Hardware = z.strictObject({
+  model: z.string().min(1).meta({ description: 'Accelerator model, e.g. H100-SXM, A100-80GB, L4 (see src/data/hardware.ts)' }),
+  count: z.number().int().positive().default(1).meta({ description: 'Accelerators in use' }),
+  power_w: positive('W', 'Power per accelerator at typical load; overrides the bundled value').optional(),
+  embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
+  lifespan_years: positive('years', 'Service life of the hardware').optional(),
+});
+
+export const PrometheusSource = z
+  .strictObject({
+    url: z.string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
+    selector: z.string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
+    job_window: z
+      .union([
+        z.literal('from_env'),
+        z.strictObject({ start: z.string().min(1), end: z.string().min(1) }),
+      ])
+      .meta({ description: 'Time window of the job: ISO 8601 start/end, or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
+    step_s: positive('s', 'Range-query step').optional(),
+  })
+  .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });
+
+export const Stage = z.strictObject({
+  logs: z.array(z.string().min(1)).optional().meta({ description: 'Globs of energy logs, relative to the scenario file; format detected per file' }),
+  prometheus: PrometheusSource.optional(),
+  energy_kwh: nonneg('kWh', 'IT energy of the whole server(s) for this stage, as a meter would give it (no overhead factor applied)').optional(),
+  hours: nonneg('h', 'Wall-clock hours the stage held its hardware (time-share embodied attribution); derived from logs when absent').optional(),
+  inferences: nonneg('inferences', 'Inferences served while this stage was measured; makes this a per-inference (marginal) stage').optional(),
+  interval_s: positive('s', 'Sampling interval for logs without timestamps').optional(),
+  count: z.number().int().positive().optional().meta({ description: 'Accelerators used by this stage; defaults to hardware.count' }),
+});
+
+export const AbsoluteBudget = z.strictObject({
+  metric: z.string().min(1).meta({ description: 'Card path, e.g. totals.co2e_kg or per_functional_unit.co2e_g' }),
+  max: nonneg('unit of the metric', 'Fail above this value'),
+  warn: nonneg('unit of the metric', 'Warn above this value (must be <= max)').optional(),
+});
+
+export const RegressionBudget = z.strictObject({
+  metric: z.string().min(1),
+  max_increase_pct: nonneg('%', 'Fail when head exceeds base by more than this percentage'),
+  warn_increase_pct: nonneg('%', 'Warn above this percentage (must be <= max_increase_pct)').optional(),
+});
+
+export const PeriodBudget = z.strictObject({
+  scope: z.enum(['team', 'model']),
+  team: z.string().min(1).optional(),
+  period: z.enum(['month', 'quarter', 'year']),
+  metric: z.string().min(1).default('totals.co2e_kg'),
+  max: nonneg('unit of the metric', 'Budget for the whole period'),
+  warn: nonneg('unit of the metric', 'Warn when the projected spend exceeds this').optional(),
+});
+
+export const Budget = z.union([PeriodBudget, RegressionBudget, AbsoluteBudget]);
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1).max(100).meta({ description: 'Scenario name; identifies the PR comment and artifact' }),
+    team: z.string().min(1).optional().meta({ description: 'Team that owns the model (period budgets)' }),
+    functional_unit: FunctionalUnit,
+    deployment: Deployment,
+    grid: Grid.default({}),
+    pue: z.number().min(1).max(3).optional().meta({ description: 'Power usage effectiveness of the facility (>= 1)' }),
+    wue_l_per_kwh: nonneg('L/kWh', 'On-site water usage effectiveness').optional(),
+    it_overhead_factor: z.number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
+    electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
+    gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
+    hardware: Hardware,
+    stages: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage).meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
+    budgets: z.array(Budget).default([]),
+    ledger: z.string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+  })
+  .superRefine((s, ctx) => {
+    s.budgets.forEach((b, i) => {
+      if ('warn' in b && b.warn !== undefined && 'max' in b && b.warn > b.max) {
+        ctx.addIssue({ code: 'custom', path: ['budgets', i, 'warn'], message: `a warn level <= max (${b.max})` });
+      }
+      if ('warn_increase_pct' in b && b.warn_increase_pct !== undefined && b.warn_increase_pct > b.max_increase_pct) {
+        ctx.addIssue({ code: 'custom', path: ['budgets', i, 'warn_increase_pct'], message: `a warn level <= max_increase_pct (${b.max_increase_pct})` });
+      }
+    });
+    if (Object.keys(s.stages).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
+    }
+  });
+
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Stage = z.infer<typeof Stage>;
+export type Budget = z.infer<typeof Budget>;
+export type AbsoluteBudget = z.infer<typeof AbsoluteBudget>;
+export type RegressionBudget = z.infer<typeof RegressionBudget>;
+export type PeriodBudget = z.infer<typeof PeriodBudget>;
+export type PrometheusSource = z.infer<typeof PrometheusSource>;
