@@ -1,3 +1,7 @@
-// CLI entry. Placeholder until the core issue lands.
-process.stderr.write('ml-lca: not implemented yet\n');
-process.exit(2);
+// CLI entry (`node dist/cli.js`, `npx ml-lca`): builds the real I/O and sets the exit code.
+// The only CLI file that touches process; everything else is in src/cli/main.ts.
+import { nodeIo } from './io.js';
+import { runCli } from './cli/main.js';
+
+const io = { ...nodeIo(), stdout: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd() };
+process.exitCode = await runCli(process.argv.slice(2), io);

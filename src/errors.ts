@@ -142,7 +142,8 @@ export function fromZodError(
     code: opts.code ?? 'SCENARIO_INVALID',
     file: opts.file,
     field: formatPath(path) || undefined,
-    expected: issue.message.replace(/^Invalid input: expected /i, '').replace(/^expected /i, ''),
+    // zod 4 says "expected number, received string": the `got` part says what was received.
+    expected: issue.message.replace(/^Invalid input: expected /i, '').replace(/^expected /i, '').replace(/, received \w+$/, ''),
     got: got === undefined ? (issue.code === 'invalid_type' ? 'nothing' : undefined) : shortValue(got),
   });
 }

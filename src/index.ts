@@ -1,4 +1,4 @@
-// Action entry: only imports and calls run (typescript-action layout).
-import { run } from './main.js';
+// Action entry (dist/index.js): only imports and calls main (typescript-action layout).
+import { main } from './main.js';
 
-await run();
+await main();

@@ -1,7 +1,86 @@
 // Action shell: the only file (with cli.ts) that touches @actions/core and process.env.
-// Placeholder until the GitHub issue lands; it must build.
+// It reads the inputs and the runner's environment into plain values, builds the deps
+// (octokit, io, clock, log, summary, artifact) and calls run(); one try/catch ends in setFailed.
+// Importing it has no side effects (src/index.ts calls main()).
+import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { formatError } from './errors.js';
+import { nodeIo } from './io.js';
+import { packageVersion } from './cli/package-root.js';
+import { INPUT_NAMES, parseInputs, type RawInputs } from './github/inputs.js';
+import { parseContext } from './github/context.js';
+import { createOctokit } from './github/octokit.js';
+import { actionsArtifactUploader } from './github/artifact.js';
+import { run } from './github/run.js';
 
-export async function run(): Promise<void> {
-  core.setFailed('ml-lca action: not implemented yet');
+export async function main(): Promise<void> {
+  try {
+    const env = process.env;
+    const raw: RawInputs = {};
+    for (const name of INPUT_NAMES) raw[name] = core.getInput(name);
+    if (raw['github-token']) core.setSecret(raw['github-token']);
+    const inputs = parseInputs(raw);
+
+    const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+    const octokit = createOctokit({
+      token: inputs.token,
+      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
+      // Tests only: how many ms one second of retry-after stands for (default 1000).
+      retryBaseMs: positiveNumber(env.ML_LCA_RETRY_BASE_MS) ?? 1000,
+      requestTimeoutMs: positiveNumber(env.ML_LCA_REQUEST_TIMEOUT_MS) ?? 30_000,
+      log: log.info,
+    });
+    const context = parseContext(
+      {
+        GITHUB_EVENT_NAME: env.GITHUB_EVENT_NAME,
+        GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
+        GITHUB_RUN_ID: env.GITHUB_RUN_ID,
+        GITHUB_WORKFLOW_REF: env.GITHUB_WORKFLOW_REF,
+        GITHUB_SHA: env.GITHUB_SHA,
+        GITHUB_REF: env.GITHUB_REF,
+      },
+      readEvent(env.GITHUB_EVENT_PATH),
+    );
+    const io = nodeIo({ log: log.info });
+    const result = await run(inputs, {
+      octokit,
+      io,
+      clock: { now: () => new Date() },
+      log,
+      summary: { append: async (md) => void (await core.summary.addRaw(md, true).write()) },
+      artifact: actionsArtifactUploader(),
+      setOutput: (name, value) => core.setOutput(name, value),
+      context,
+      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+      version: versionOrUnknown(),
+    });
+    if (result.failure !== null) core.setFailed(result.failure);
+  } catch (e) {
+    // InputError: one line naming the input / file / field; anything else is our bug.
+    if (e instanceof Error && !(e.name === 'InputError')) core.debug(e.stack ?? '');
+    core.setFailed(formatError(e));
+  }
+}
+
+function readEvent(file: string | undefined): unknown {
+  if (!file) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return {};
+  }
+}
+
+function positiveNumber(s: string | undefined): number | undefined {
+  const n = Number(s);
+  return s !== undefined && s !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function versionOrUnknown(): string {
+  try {
+    return packageVersion();
+  } catch {
+    return '0.0.0';
+  }
 }

@@ -24,6 +24,10 @@ export const ComparedMetric = z.object({
   better: z.enum(['lower', 'higher']),
   /** Whether |delta| is within the combined uncertainty/noise band (issue 5). */
   within_noise: z.boolean().nullable().optional(),
+  /** Half-width of that band in the metric's unit (compare/noise.ts). */
+  noise_band: z.number().nullable().optional(),
+  /** One sentence: within the noise band, or a real change (compare/noise.ts). */
+  noise_note: z.string().optional(),
 });
 export type ComparedMetric = z.infer<typeof ComparedMetric>;
 

@@ -28,5 +28,15 @@ export const Source = z.object({
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
   end: z.string().nullable().optional(),
+  /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
+  hf_co2_eq_emissions: z
+    .object({
+      emissions: z.number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
+      source: z.string().nullable(),
+      training_type: z.string().nullable(),
+      geographical_location: z.string().nullable(),
+      hardware_used: z.string().nullable(),
+    })
+    .optional(),
 });
 export type Source = z.infer<typeof Source>;

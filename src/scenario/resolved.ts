@@ -58,5 +58,7 @@ export const ResolvedScenario = z.object({
     flows: z.array(z.string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied, water_onsite, water_offsite, cost' }),
   }),
   assumptions: z.array(Assumption),
+  /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */
+  warnings: z.array(z.string()).optional(),
 });
 export type ResolvedScenario = z.infer<typeof ResolvedScenario>;

@@ -1,0 +1,35 @@
+// `npm run schema`: writes the published JSON Schemas from the zod schemas (their single source).
+// The scenario schema is the INPUT shape (what a user may write: defaults make keys optional);
+// the model card schema is the OUTPUT shape (what the tool writes). test/schema.test.ts fails
+// when the committed files differ from what this writes.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { Scenario } from '../src/scenario/schema.js';
+import { ModelCard } from '../src/report/card-schema.js';
+
+export const SCHEMA_DIR = 'schema';
+
+/** File name -> JSON text, deterministic. */
+export function schemaFiles(): Record<string, string> {
+  const scenario = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+  const card = z.toJSONSchema(ModelCard, { io: 'output', unrepresentable: 'any' });
+  return {
+    'scenario.schema.json': json({ ...scenario, title: 'ml-lca scenario' }),
+    'model-card.schema.json': json({ ...card, title: 'ml-lca model card' }),
+  };
+}
+
+function json(v: unknown): string {
+  return `${JSON.stringify(v, null, 2)}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  await mkdir(path.join(root, SCHEMA_DIR), { recursive: true });
+  for (const [name, text] of Object.entries(schemaFiles())) {
+    await writeFile(path.join(root, SCHEMA_DIR, name), text);
+    process.stdout.write(`wrote ${SCHEMA_DIR}/${name}\n`);
+  }
+}

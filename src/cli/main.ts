@@ -1,0 +1,76 @@
+// The CLI's dispatch: one entry per command, each loaded with a dynamic import so that
+// `ml-lca ingest` never loads the report or GitHub code. Returns the exit code; the entry
+// (src/cli.ts) is the only place that touches process.
+import { InputError, formatError } from '../errors.js';
+import type { CliIo, Command } from './args.js';
+import { packageVersion } from './package-root.js';
+
+interface Entry {
+  usage: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: Record<string, Entry> = {
+  report: {
+    usage: 'report  --scenario FILE [--log [STAGE=]FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR] [--budget-mode fail|warn|off]',
+    summary: 'assess a scenario: writes DIR/model-card.json and DIR/report.md (default DIR ./ml-lca-out)',
+    load: async () => (await import('./report.js')).reportCommand,
+  },
+  compare: {
+    usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
+    summary: 'compare two model cards metric by metric',
+    load: async () => (await import('./compare.js')).compareCommand,
+  },
+  ledger: {
+    usage: 'ledger  DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]',
+    summary: 'spending per team and model per period, against a period budget',
+    load: async () => (await import('./ledger.js')).ledgerCommand,
+  },
+  demo: {
+    usage: 'demo    [--out DIR]',
+    summary: 'run the bundled chat-model example end to end (no network, no token)',
+    load: async () => (await import('./demo.js')).demoCommand,
+  },
+};
+
+export function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ml-lca ${c.usage}\n      ${c.summary}`);
+  return [
+    'ml-lca: life cycle assessment (ISO 14040/14044) of ML models from measured energy logs',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    'Exit codes: 0 within budget (or warn), 1 a budget failed, 2 bad input.',
+    'Options: --help, --version',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(packageVersion());
+    return 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  try {
+    if (!entry) {
+      throw new InputError({ code: 'BAD_FLAG', expected: `a command: ${Object.keys(COMMANDS).join(', ')}`, got: JSON.stringify(name) });
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`Usage: ml-lca ${entry.usage}\n  ${entry.summary}`);
+      return 0;
+    }
+    return await (await entry.load())(rest, io);
+  } catch (e) {
+    // One line, no stack, for user errors and our bugs alike ("internal error: ..."); both exit 2,
+    // the contract's code for "nothing was assessed".
+    io.log(formatError(e));
+    return 2;
+  }
+}

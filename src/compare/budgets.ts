@@ -1,0 +1,93 @@
+// Budget verdicts as data: absolute limits (max, warn) on any numeric card path, regression
+// limits (max_increase_pct, warn_increase_pct) against the comparison with the base card.
+// Period budgets are evaluated by the ledger (src/ledger/) and produce nothing here.
+import { InputError } from '../errors.js';
+import type { AbsoluteBudget, Budget, RegressionBudget } from '../scenario/schema.js';
+import type { BudgetResult, BudgetStatus, Comparison } from './schema.js';
+import { METRICS, numericPaths, unitOf, valueAtPath } from './metrics.js';
+
+/** What a budget can read: any card-shaped object (the head card, or its parts before assembly). */
+export type HeadForBudgets = { readonly [key: string]: unknown };
+
+const fmt = (v: number) => (Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString());
+
+function isRegression(b: Budget): b is RegressionBudget {
+  return 'max_increase_pct' in b;
+}
+function isPeriod(b: Budget): boolean {
+  return 'period' in b;
+}
+
+/** The head's value at `metric`; an InputError naming budgets[i].metric when the path is not a numeric card path. */
+function metricValue(head: HeadForBudgets, metric: string, i: number): number | null {
+  const v = valueAtPath(head, metric);
+  if (typeof v === 'number' || v === null) return v;
+  const valid = [...new Set([...METRICS.map((m) => m.path), ...numericPaths(head)])];
+  throw new InputError({
+    code: 'SCENARIO_INVALID',
+    field: `budgets[${i}].metric`,
+    expected: `a numeric model-card path, one of: ${valid.join(', ')}`,
+    got: JSON.stringify(metric),
+  });
+}
+
+function absolute(b: AbsoluteBudget, actual: number | null, unit: string): BudgetResult {
+  const u = unit ? ` ${unit}` : '';
+  const base = { metric: b.metric, kind: 'absolute' as const, limit: b.max, warn_limit: b.warn ?? null, actual };
+  if (actual === null) {
+    return { ...base, status: 'warn', message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked` };
+  }
+  if (actual > b.max) return { ...base, status: 'fail', message: `${b.metric} = ${fmt(actual)}${u} exceeds the limit of ${fmt(b.max)}${u}` };
+  if (b.warn !== undefined && actual > b.warn) {
+    return { ...base, status: 'warn', message: `${b.metric} = ${fmt(actual)}${u} exceeds the warning level of ${fmt(b.warn)}${u} (limit ${fmt(b.max)}${u})` };
+  }
+  return { ...base, status: 'pass', message: `${b.metric} = ${fmt(actual)}${u} is within the limit of ${fmt(b.max)}${u}` };
+}
+
+function regression(b: RegressionBudget, comparison: Comparison | null): BudgetResult {
+  const base = { metric: b.metric, kind: 'regression' as const, limit: b.max_increase_pct, warn_limit: b.warn_increase_pct ?? null };
+  if (comparison === null) return { ...base, actual: null, status: 'pass', message: 'no baseline: regression budget not checked' };
+  const m = comparison.metrics.find((x) => x.metric === b.metric);
+  const note = comparison.comparable ? '' : ' (base and head are not fully comparable, see consistency)';
+  if (!m || m.base === null || m.head === null) {
+    return { ...base, actual: null, status: 'pass', message: `${b.metric}: no value in ${!m || m.base === null ? 'the base' : 'the head'} card: regression budget not checked` };
+  }
+  let pct = m.delta_pct;
+  if (pct === null) pct = m.head > m.base ? Infinity : 0; // base 0, head > 0: any increase is infinite
+  // For a higher-is-better metric a regression is a decrease.
+  const increase = m.better === 'lower' ? pct : -pct;
+  const shown = Number.isFinite(increase) ? `${increase >= 0 ? '+' : ''}${fmt(increase)}%` : `up from 0`;
+  const actual = Number.isFinite(increase) ? increase : null;
+  let status: BudgetStatus = 'pass';
+  let message = `${b.metric} changed ${shown} vs base, within +${fmt(b.max_increase_pct)}%`;
+  if (increase > b.max_increase_pct) {
+    status = 'fail';
+    message = `${b.metric} rose ${shown} vs base, above the allowed +${fmt(b.max_increase_pct)}%`;
+  } else if (b.warn_increase_pct !== undefined && increase > b.warn_increase_pct) {
+    status = 'warn';
+    message = `${b.metric} rose ${shown} vs base, above the warning level +${fmt(b.warn_increase_pct)}% (limit +${fmt(b.max_increase_pct)}%)`;
+  }
+  return { ...base, actual, status, message: message + note };
+}
+
+/**
+ * One result per absolute or regression budget, in order; none for period budgets.
+ * Throws InputError (budgets[i].metric) for a path that is not a numeric card value.
+ */
+export function evaluateBudgets(budgets: readonly Budget[], head: HeadForBudgets, comparison: Comparison | null): BudgetResult[] {
+  const out: BudgetResult[] = [];
+  budgets.forEach((b, i) => {
+    if (isPeriod(b)) return;
+    const actual = metricValue(head, b.metric, i);
+    if (isRegression(b)) out.push(regression(b, comparison));
+    else out.push(absolute(b as AbsoluteBudget, actual, unitOf(b.metric)));
+  });
+  return out;
+}
+
+/** fail if any budget failed, else warn if any warned, else pass. */
+export function verdictOf(results: readonly BudgetResult[]): 'pass' | 'warn' | 'fail' {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'warn')) return 'warn';
+  return 'pass';
+}

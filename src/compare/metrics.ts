@@ -1,0 +1,72 @@
+// The metrics compared between cards and allowed in budgets: one table, with unit and the
+// direction that is better (every impact is better lower).
+
+export interface Metric {
+  /** Dotted path into the model card. */
+  path: string;
+  unit: string;
+  better: 'lower' | 'higher';
+  label: string;
+}
+
+export const METRICS: readonly Metric[] = [
+  { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Total carbon' },
+  { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Operational carbon' },
+  { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Embodied carbon' },
+  { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'Facility energy' },
+  { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy' },
+  { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'Water' },
+  { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'Cost' },
+  { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'Carbon per functional unit' },
+  { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Marginal (inference) carbon per FU' },
+  { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Embodied carbon per FU' },
+  { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Amortised up-front carbon per FU' },
+  { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'Energy per functional unit' },
+  { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'Water per functional unit' },
+  { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'Cost per functional unit' },
+  { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Lifetime carbon' },
+];
+
+/** Per-stage columns compared for each stage present in either card. */
+export const STAGE_FIELDS: ReadonlyArray<{ field: string; unit: string; label: string }> = [
+  { field: 'co2e_kg', unit: 'kg CO2e', label: 'carbon' },
+  { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
+  { field: 'water_l', unit: 'L', label: 'water' },
+  { field: 'cost_usd', unit: 'USD', label: 'cost' },
+];
+
+/** Unit of a card path (stage paths included), or '' when unknown. */
+export function unitOf(path: string): string {
+  const m = METRICS.find((x) => x.path === path);
+  if (m) return m.unit;
+  const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
+  const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
+  if (f) return f.unit;
+  const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
+  return suffix ? ({ kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' } as const)[suffix as 'kg'] : '';
+}
+
+/** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
+export function valueAtPath(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Every dotted path to a number (or null) under the given roots: the metrics a budget may name. */
+export function numericPaths(root: unknown, roots: readonly string[] = ['totals', 'per_functional_unit', 'lifetime', 'stages', 'interpretation']): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, p: string, depth: number) => {
+    if (typeof v === 'number' || v === null) {
+      out.push(p);
+      return;
+    }
+    if (depth > 3 || v === undefined || typeof v !== 'object' || Array.isArray(v)) return;
+    for (const [k, x] of Object.entries(v)) walk(x, `${p}.${k}`, depth + 1);
+  };
+  for (const r of roots) walk(valueAtPath(root, r), r, 0);
+  return out;
+}

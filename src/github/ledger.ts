@@ -1,0 +1,185 @@
+// The ledger of past spending for period budgets, as the action finds it:
+//   ledger: artifact (default) -> the model cards of successful push runs of this workflow on
+//     the default branch created since the earliest period start (REST list workflow runs,
+//     `created>=`, paginated), downloaded from their artifacts and unzipped in memory
+//     (cardFromZip of baseline.ts), one entry per run and scenario;
+//   ledger: file:PATH -> a JSONL ledger committed in the repository (read from the checkout,
+//     relative to the scenario file, as `ml-lca report` does).
+// Like the baseline, a ledger that cannot be read never crashes the action: the budgets are
+// evaluated on what was found and a warning says what is missing.
+import type { Io } from '../io.js';
+import type { Scenario } from '../scenario/schema.js';
+import { loadScenarioLedger, periodMetrics, type LoadedLedger } from '../ledger/apply.js';
+import { dedupeEntries, entryFromCard } from '../ledger/entries.js';
+import { periodOf } from '../ledger/period.js';
+import { isPeriodBudget } from '../ledger/position.js';
+import { cardFromText } from '../ledger/read.js';
+import type { LedgerEntry } from '../ledger/schema.js';
+import { cardFromZip } from './baseline.js';
+import type { RepoRef, RunContext } from './context.js';
+import { artifactNameFor } from './inputs.js';
+import { describeError, type ActionOctokit } from './octokit.js';
+
+/** Runs we read per evaluation: a year of daily pushes fits; beyond it, say so. */
+const MAX_RUNS = 500;
+const PER_PAGE = 100;
+/** Artifact downloads per evaluation (each is a small zip). */
+const MAX_DOWNLOADS = 1000;
+
+export interface ArtifactLedgerArgs {
+  repo: RepoRef;
+  /** Workflow file name (`train.yml`) or numeric id. */
+  workflowId: string | number;
+  /** The default branch: only its push runs spent from the budget. */
+  branch: string;
+  /** ISO instant: runs created before it are not listed (the earliest period start). */
+  since: string;
+  /** Which artifacts hold the cards to count (a scenario's name, or every scenario of a template). */
+  matchArtifact: (name: string) => boolean;
+  /** The run being evaluated: its own earlier attempts are "this change", not the ledger. */
+  excludeRunId?: number | null;
+  extraMetrics?: readonly string[];
+  log: (m: string) => void;
+}
+
+/**
+ * Entries from the card artifacts of successful default-branch push runs created since
+ * `since`. Each run is dated by its `created_at` (the same clock the `created>=` filter uses).
+ */
+export async function ledgerFromArtifacts(octokit: ActionOctokit, a: ArtifactLedgerArgs): Promise<LoadedLedger> {
+  const warnings: string[] = [];
+  const runs: Array<{ id: number; head_sha: string; created_at: string }> = [];
+  for (let page = 1; runs.length < MAX_RUNS; page++) {
+    const r = await octokit.rest.actions.listWorkflowRuns({
+      ...a.repo,
+      workflow_id: a.workflowId,
+      branch: a.branch,
+      event: 'push',
+      status: 'success',
+      created: `>=${a.since}`,
+      per_page: PER_PAGE,
+      page,
+    });
+    const got = r.data.workflow_runs;
+    for (const run of got) {
+      // The API filters already; checked again because a wrong filter would silently overspend.
+      if (run.conclusion !== 'success' || run.event !== 'push' || run.head_branch !== a.branch) continue;
+      if (Date.parse(run.created_at) < Date.parse(a.since) || run.id === a.excludeRunId) continue;
+      runs.push({ id: run.id, head_sha: run.head_sha, created_at: run.created_at });
+    }
+    if (got.length < PER_PAGE || page * PER_PAGE >= r.data.total_count) break;
+  }
+  if (runs.length >= MAX_RUNS) warnings.push(`ledger: only the ${MAX_RUNS} newest runs since ${a.since} were read`);
+
+  const entries: LedgerEntry[] = [];
+  let downloads = 0;
+  let expired = 0;
+  for (const run of runs) {
+    const list = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { ...a.repo, run_id: run.id, per_page: PER_PAGE });
+    for (const art of list.filter((x) => a.matchArtifact(x.name))) {
+      if (art.expired) {
+        expired += 1;
+        continue;
+      }
+      if (downloads >= MAX_DOWNLOADS) break;
+      downloads += 1;
+      const where = `artifact ${art.name} of run ${run.id}`;
+      let text: string | null;
+      try {
+        const zip = await octokit.rest.actions.downloadArtifact({ ...a.repo, artifact_id: art.id, archive_format: 'zip' });
+        text = cardFromZip(toBytes(zip.data));
+      } catch (e) {
+        warnings.push(`ledger: ${where} not read (${describeError(e)}); not counted`);
+        continue;
+      }
+      if (text === null) continue; // an artifact of ours without a card (e.g. report only)
+      const got = cardFromText(text);
+      if ('reason' in got) {
+        warnings.push(`ledger: ${where} skipped, ${got.reason}`);
+        continue;
+      }
+      entries.push(entryFromCard(got.card, { run_id: run.id, sha: run.head_sha, created_at: run.created_at, source: `artifact:${art.name}@${run.id}` }, a.extraMetrics));
+    }
+  }
+  if (downloads >= MAX_DOWNLOADS) warnings.push(`ledger: stopped after ${MAX_DOWNLOADS} artifact downloads; older runs not counted`);
+  if (expired) warnings.push(`ledger: ${expired} expired artifact(s) in the period could not be counted (raise retention-days, or keep a JSONL ledger: ledger: file:PATH)`);
+  const d = dedupeEntries(entries);
+  a.log(`Ledger: ${d.entries.length} run card(s) from ${runs.length} successful ${a.branch} push run(s) since ${a.since.slice(0, 10)}`);
+  return { source: 'artifact', entries: d.entries, warnings };
+}
+
+/**
+ * Artifact names that hold some scenario's card under the `artifact-name` template: with
+ * `{scenario}`, the template with any name in its place; without it, the template itself or
+ * the template plus `-SCENARIO` (what artifactNameFor makes when a run has several).
+ */
+export function artifactMatcher(template: string): (name: string) => boolean {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = template.includes('{scenario}')
+    ? new RegExp(`^${template.split('{scenario}').map(esc).join('.+')}$`)
+    : new RegExp(`^${esc(template)}(?:-.+)?$`);
+  return (name) => re.test(name);
+}
+
+export interface ActionLedgerArgs {
+  /** The scenario as written (its `ledger` key is not in the resolved scenario). */
+  scenario: Pick<Scenario, 'name' | 'budgets' | 'ledger'>;
+  scenarioFile: string;
+  ctx: RunContext;
+  /** The repository's default branch (event payload `repository.default_branch`). */
+  defaultBranch: string;
+  /** The `artifact-name` input (template). */
+  artifactTemplate: string;
+  /** Whether this run has several scenarios (artifactNameFor appends the name then). */
+  several: boolean;
+  now: Date;
+  io: Io;
+  log: (m: string) => void;
+}
+
+/**
+ * The ledger for one scenario's period budgets in the action, or null when it has none.
+ * Pass the result as `buildReport({ ..., ledger })`.
+ */
+export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerArgs): Promise<LoadedLedger | null> {
+  const periodBudgets = a.scenario.budgets.filter(isPeriodBudget);
+  if (periodBudgets.length === 0) return null;
+  // A file ledger is read from the checkout: same code path as the CLI (errors are the user's to fix).
+  const fromFile = await loadScenarioLedger(a.scenario, a.scenarioFile, a.io);
+  if (fromFile) return fromFile;
+  const since = periodBudgets.map((b) => periodOf(a.now, b.period).start).sort()[0] ?? periodOf(a.now, 'year').start;
+  // Team budgets count every scenario's artifact (other models of the team); model budgets only this one's.
+  const own = artifactNameFor(a.artifactTemplate, a.scenario.name, a.several);
+  const matchArtifact = periodBudgets.some((b) => b.scope === 'team') ? artifactMatcher(a.artifactTemplate) : (n: string) => n === own;
+  try {
+    const workflowId = a.ctx.workflowFile ?? (await workflowIdOf(octokit, a.ctx));
+    if (workflowId === null) {
+      return { source: 'artifact', entries: [], warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'] };
+    }
+    return await ledgerFromArtifacts(octokit, {
+      repo: a.ctx.repo,
+      workflowId,
+      branch: a.defaultBranch,
+      since,
+      matchArtifact,
+      excludeRunId: a.ctx.runId,
+      extraMetrics: periodMetrics(a.scenario.budgets),
+      log: a.log,
+    });
+  } catch (e) {
+    return { source: 'artifact', entries: [], warnings: [`ledger: past runs could not be listed (${describeError(e)}); spent counts only this change`] };
+  }
+}
+
+async function workflowIdOf(octokit: ActionOctokit, ctx: RunContext): Promise<number | null> {
+  if (ctx.runId === null) return null;
+  const r = await octokit.rest.actions.getWorkflowRun({ ...ctx.repo, run_id: ctx.runId });
+  return r.data.workflow_id;
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  return new Uint8Array();
+}

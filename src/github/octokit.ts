@@ -1,0 +1,97 @@
+// The one Octokit the action uses: REST + GraphQL with @octokit/plugin-retry (5xx, 429) and
+// @octokit/plugin-throttling (primary and secondary rate limits), and a time limit on every
+// request. No retry loops of our own: the plugins own waiting.
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+
+export const ActionOctokit = Octokit.plugin(retry, throttling);
+export type ActionOctokit = InstanceType<typeof ActionOctokit>;
+
+export interface OctokitOptions {
+  token: string;
+  /** GITHUB_API_URL, e.g. https://api.github.com */
+  baseUrl: string;
+  /** GITHUB_GRAPHQL_URL; defaults to `${baseUrl}/graphql` as octokit derives it. */
+  graphqlUrl?: string | undefined;
+  /**
+   * Milliseconds one unit of `retry-after` (seconds) stands for. 1000 in production; tests
+   * set it small (main.ts reads ML_LCA_RETRY_BASE_MS) so rate-limit waits take milliseconds.
+   */
+  retryBaseMs?: number;
+  /** Time limit of one HTTP request, including reading its body. */
+  requestTimeoutMs?: number;
+  /** Retries after a 5xx / 429 / rate limit. */
+  retries?: number;
+  /** Where the plugins report waits (core.info in the action). */
+  log: (message: string) => void;
+  fetch?: typeof fetch;
+}
+
+export function createOctokit(o: OctokitOptions): ActionOctokit {
+  const retries = o.retries ?? 3;
+  const timeoutMs = o.requestTimeoutMs ?? 30_000;
+  const baseFetch = o.fetch ?? fetch;
+  // Each request gets its own deadline (a shared AbortSignal.timeout would expire for all).
+  const boundedFetch: typeof fetch = (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return baseFetch(input, { ...init, signal });
+  };
+  const base = o.retryBaseMs ?? 1000;
+  const octokit = new ActionOctokit({
+    auth: o.token,
+    baseUrl: o.baseUrl.replace(/\/+$/, ''),
+    userAgent: 'ml-lca-action',
+    request: { fetch: boundedFetch },
+    // octokit's own debug/info lines would be noise in the job log; warnings and errors stay.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log(`GitHub API: ${m}`), error: (m: string) => o.log(`GitHub API: ${m}`) },
+    retry: { retries, retryAfterBaseValue: base },
+    throttle: {
+      retryAfterBaseValue: base,
+      ...(base < 1000 ? scaledGroups(base / 1000) : {}),
+      fallbackSecondaryRateRetryAfter: 60,
+      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        o.log(`GitHub API rate limit hit on ${options.method} ${options.url}; waiting ${retryAfter}s (retry ${retryCount + 1}/${retries})`);
+        return retryCount < retries;
+      },
+      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        o.log(`GitHub API secondary rate limit on ${options.method} ${options.url}; waiting ${retryAfter}s (retry ${retryCount + 1}/${retries})`);
+        return retryCount < retries;
+      },
+    },
+  });
+  if (o.graphqlUrl) {
+    // octokit derives /graphql from baseUrl; GHES and tests may name it explicitly.
+    const url = o.graphqlUrl;
+    octokit.graphql = octokit.graphql.defaults({ url });
+  }
+  return octokit;
+}
+
+/**
+ * The throttling plugin spaces writes 1 s apart and notifying writes (comments) 3 s apart, as
+ * GitHub asks. Tests shrink those spacings by the same factor as retry-after, so they stay fast.
+ */
+function scaledGroups(scale: number) {
+  const group = (id: string, minTime: number) => new Bottleneck.Group({ id: `ml-lca-${id}`, maxConcurrent: 1, minTime: Math.round(minTime * scale) });
+  return { write: group('write', 1000), notifications: group('notifications', 3000), search: group('search', 2000) };
+}
+
+/** HTTP status of an octokit error, or null for anything else (network, timeout, bug). */
+export function statusOf(e: unknown): number | null {
+  if (typeof e === 'object' && e !== null && 'status' in e) {
+    const s = (e as { status: unknown }).status;
+    return typeof s === 'number' ? s : null;
+  }
+  return null;
+}
+
+/** One line for a log: status and message, never headers (they could hold the token). */
+export function describeError(e: unknown): string {
+  const status = statusOf(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  const short = msg.split('\n')[0]?.slice(0, 300) ?? '';
+  return status !== null ? `HTTP ${status}: ${short}` : short;
+}

@@ -1,0 +1,206 @@
+// The action's flow, with every outside effect passed in (deps), so tests run it against a fake
+// GitHub API and a memory summary: for each scenario compute the card (with its baseline) ->
+// comment -> job summary -> artifact -> outputs -> only then the budget verdict fails the step
+// (budget-mode fail), annotates it (warn) or is only reported (off).
+import path from 'node:path';
+import type { Io } from '../io.js';
+import { InputError } from '../errors.js';
+import { buildReport } from '../pipeline.js';
+import { loadScenario } from '../scenario/load.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import type { ModelCard } from '../report/card-schema.js';
+import { renderReport } from '../report/markdown.js';
+import type { Inputs } from './inputs.js';
+import { artifactNameFor, slug } from './inputs.js';
+import type { RunContext } from './context.js';
+import type { ActionOctokit } from './octokit.js';
+import { describeError } from './octokit.js';
+import { findBaseline } from './baseline.js';
+import { commentBody, upsertComment } from './comment.js';
+import type { ArtifactUploader } from './artifact.js';
+import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } from './summary.js';
+import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
+import { runWorkflowRunMode } from './workflow-run.js';
+
+export interface ActionLog {
+  info(message: string): void;
+  /** A warning annotation on the run. */
+  warning(message: string): void;
+}
+
+export interface RunDeps {
+  octokit: ActionOctokit;
+  io: Io;
+  clock: { now(): Date };
+  log: ActionLog;
+  summary: SummaryWriter;
+  artifact: ArtifactUploader;
+  setOutput(name: keyof Outputs, value: string): void;
+  context: RunContext;
+  /** The repository checkout (GITHUB_WORKSPACE); working-directory is relative to it. */
+  workspace: string;
+  version: string;
+}
+
+export interface RunResult {
+  verdict: Verdict | null;
+  /** Set when the step must fail (budget-mode fail and a budget failed); main.ts calls setFailed. */
+  failure: string | null;
+}
+
+/** Directory (under the working directory) the cards and reports are written to. */
+export const OUT_DIR = 'ml-lca-out';
+
+interface Computed extends ScenarioOutcome {
+  artifactName: string;
+  dir: string;
+  notes: string[];
+}
+
+export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
+  const cwd = path.resolve(deps.workspace, inputs.workingDirectory);
+  if (deps.context.eventName === 'workflow_run') return runWorkflowRunMode(inputs, deps, cwd);
+
+  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io);
+  const several = files.length > 1;
+
+  // 1. Compute every card first: a bad scenario fails before anything is posted.
+  const computed: Computed[] = [];
+  const names = new Set<string>();
+  for (const file of files) {
+    const head = resolveScenario(await loadScenario(file, deps.io));
+    if (names.has(head.name)) {
+      throw new InputError({ code: 'BAD_INPUT', file, field: 'name', expected: 'a scenario name used once per run (it names the comment and the artifact)', got: JSON.stringify(head.name) });
+    }
+    names.add(head.name);
+    const artifactName = artifactNameFor(inputs.artifactName, head.name, several);
+    const baseline = await findBaseline(deps.octokit, {
+      spec: inputs.baseline,
+      ctx: deps.context,
+      artifactName,
+      head: { name: head.name, boundary: head.boundary },
+      log: deps.log.info,
+    });
+    const r = await buildReport(
+      {
+        scenarioPath: file,
+        extraLogs: inputs.logs,
+        cwd,
+        baseline: baseline.kind === 'found' ? { card: baseline.card, meta: baseline.meta } : null,
+        budgetMode: inputs.budgetMode,
+        version: deps.version,
+      },
+      deps.io,
+    );
+    const card: ModelCard = r.card;
+    // The statement of why nothing was compared belongs to the report the reviewer reads.
+    if (baseline.kind === 'none' && baseline.note !== null) card.warnings = [baseline.note, ...card.warnings];
+    for (const w of card.warnings) deps.log.info(`${head.name}: ${w}`);
+    const markdown = renderReport(card);
+    const dir = path.join(cwd, OUT_DIR, slug(head.name));
+    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
+    deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
+    computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
+  }
+
+  // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.
+  await commentAll(computed, inputs, deps);
+  for (const c of computed) c.notes.push(`Model card artifact: \`${c.artifactName}\``);
+  await writeSummary(computed, deps);
+  await uploadAll(computed, deps);
+  setOutputs(computed, deps);
+  return decide(computed.map((c) => c.card), inputs, deps);
+}
+
+async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): Promise<string[]> {
+  if (patterns.length === 0) {
+    throw new InputError({ code: 'BAD_INPUT', field: 'input "scenario"', expected: 'a scenario file or glob (e.g. lca.yml or scenarios/*.yml)', got: 'nothing' });
+  }
+  const files = await io.glob(patterns, cwd);
+  const existing: string[] = [];
+  for (const f of files) if ((await io.size(f)) !== null) existing.push(f);
+  if (existing.length === 0) {
+    throw new InputError({
+      code: 'LOG_NO_MATCH',
+      field: 'input "scenario"',
+      expected: `a scenario file matching it under ${cwd}`,
+      got: JSON.stringify(patterns.join('\n')),
+    });
+  }
+  return existing;
+}
+
+async function commentAll(computed: Computed[], inputs: Inputs, deps: RunDeps): Promise<void> {
+  const pr = deps.context.pullRequest;
+  if (!pr) return;
+  if (inputs.comment === 'never') return;
+  for (const c of computed) {
+    const outcome = await upsertComment(deps.octokit, {
+      repo: deps.context.repo,
+      prNumber: pr.number,
+      scenarioName: c.card.scenario.name,
+      body: commentBody(c.card),
+      mode: inputs.comment,
+    });
+    const name = c.card.scenario.name;
+    switch (outcome.action) {
+      case 'created':
+      case 'updated':
+        deps.log.info(`${name}: PR comment ${outcome.action}: ${outcome.url}`);
+        break;
+      case 'unchanged':
+        deps.log.info(`${name}: PR comment unchanged (comment: on-change)`);
+        break;
+      case 'skipped':
+        break;
+      case 'failed':
+        deps.log.warning(`ml-lca: ${name}: no PR comment: ${outcome.reason} The report is in the job summary.`);
+        c.notes.push(`The PR comment could not be posted: ${outcome.forbidden ? 'the token is read-only (fork pull request?)' : 'GitHub API error'}.`);
+        break;
+    }
+  }
+}
+
+async function writeSummary(computed: Computed[], deps: RunDeps): Promise<void> {
+  try {
+    await deps.summary.append(summaryMarkdown(computed));
+  } catch (e) {
+    deps.log.warning(`ml-lca: could not write the job summary (${describeError(e)})`);
+  }
+}
+
+async function uploadAll(computed: Computed[], deps: RunDeps): Promise<void> {
+  for (const c of computed) {
+    try {
+      const files = [path.join(c.dir, 'model-card.json'), path.join(c.dir, 'report.md')];
+      const r = await deps.artifact.upload(c.artifactName, files, c.dir);
+      deps.log.info(`${c.card.scenario.name}: artifact ${c.artifactName} uploaded${r.id !== null ? ` (id ${r.id})` : ''}`);
+    } catch (e) {
+      // Without the artifact later PRs have no baseline: loud, but the assessment itself stands.
+      deps.log.warning(`ml-lca: ${c.card.scenario.name}: artifact ${c.artifactName} not uploaded (${describeError(e)})`);
+    }
+  }
+}
+
+function setOutputs(computed: ScenarioOutcome[], deps: RunDeps): void {
+  const out = outputsOf(computed);
+  for (const [k, v] of Object.entries(out) as Array<[keyof Outputs, string]>) deps.setOutput(k, v);
+}
+
+function decide(cards: ModelCard[], inputs: Inputs, deps: RunDeps): RunResult {
+  const verdict = aggregateVerdict(cards.map((c) => c.verdict));
+  const failedBudgets = cards.flatMap((c) => c.budgets.filter((b) => b.status === 'fail').map((b) => `${c.scenario.name}: ${b.message}`));
+  if (verdict !== 'fail') {
+    if (verdict === 'warn') deps.log.warning(`ml-lca: budget warning: ${warnLines(cards).join('; ')}`);
+    return { verdict, failure: null };
+  }
+  const text = `budget exceeded: ${failedBudgets.join('; ')}`;
+  if (inputs.budgetMode === 'fail') return { verdict, failure: `ml-lca: ${text}` };
+  if (inputs.budgetMode === 'warn') deps.log.warning(`ml-lca: ${text} (budget-mode: warn)`);
+  else deps.log.info(`ml-lca: ${text} (budget-mode: off, report only)`);
+  return { verdict, failure: null };
+}
+
+function warnLines(cards: ModelCard[]): string[] {
+  return cards.flatMap((c) => c.budgets.filter((b) => b.status === 'warn').map((b) => `${c.scenario.name}: ${b.message}`));
+}

@@ -1,0 +1,33 @@
+// nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits] -l 1 (and scripts that rename its
+// header). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
+// this file only recognises the format. Device key: uuid, else pci.bus_id, else index
+// (columns.ts); host-qualified when a host column exists.
+import { firstLines } from '../sniff.js';
+import { scanPowerCsv } from '../power-scan.js';
+import type { LogFormat } from '../types.js';
+
+const NATIVE_TS = /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\s*,/;
+
+export const nvidiaSmi: LogFormat = {
+  id: 'nvidia-smi',
+  description: 'nvidia-smi --query-gpu CSV (with or without header/units)',
+  sniff(head) {
+    const lines = firstLines(head, 20);
+    const first = lines[0] ?? '';
+    if (/(^|,)\s*power\.draw(\.(average|instant))?\s*(\[[^\]]*\])?\s*(,|$)/i.test(first)) return 0.95;
+    const data = lines.filter((l) => !l.startsWith('#'));
+    if (data.length === 0 || !data.every((l) => l.includes(','))) return 0;
+    const native = data.filter((l) => NATIVE_TS.test(l)).length;
+    const watts = data.filter((l) => /,\s*[\d.]+ W\s*(,|$)/.test(l)).length;
+    const gpuKey = data.filter((l) => /(GPU-[0-9a-f]{8}-|[0-9A-F]{8}:[0-9A-F]{2}:[0-9A-F]{2}\.\d|\[N\/A\])/i.test(l)).length;
+    if (native >= data.length / 2 && (watts > 0 || gpuKey > 0)) return 0.9;
+    if (watts >= data.length / 2) return 0.8;
+    if (native >= data.length / 2) return 0.7;
+    if (gpuKey >= data.length / 2 && /power/i.test(first)) return 0.65;
+    return 0;
+  },
+  parse(stream, ctx) {
+    ctx.out.scope = 'device';
+    return scanPowerCsv(stream, ctx, { allowNoHeader: true });
+  },
+};

@@ -1,0 +1,150 @@
+// Zeus (ml.energy) measurement windows. CSV from `ZeusMonitor(log_file=…)`:
+//   start_time,window_name,elapsed_time,gpu0_energy,gpu1_energy,…     (epoch s, s, J per window)
+// or JSON / JSON lines of `Measurement`s: {"window": "train", "time": 12.3, "gpu_energy": {"0": 4567.8}}.
+// Windows may nest (an `epoch` window inside a `train` window): energy counts once, from the
+// outermost windows only (a window fully inside another is left out and reported).
+import { InputError } from '../../errors.js';
+import { readCsv, readLines } from '../lines.js';
+import { firstLines } from '../sniff.js';
+import type { LogFormat, ParseContext } from '../types.js';
+
+interface Window {
+  name: string;
+  start: number | null;
+  elapsed: number | null;
+  energy: Map<string, number>;
+  line: number;
+}
+
+export const zeus: LogFormat = {
+  id: 'zeus',
+  description: 'Zeus measurement windows (CSV log_file or JSON lines), J per window',
+  sniff(head) {
+    const first = (firstLines(head, 1)[0] ?? '').toLowerCase();
+    if (/^start_time,window_name,elapsed_time/.test(first)) return 0.95;
+    if (first.startsWith('{') || first.startsWith('[')) return /"gpu_energy"\s*:\s*\{/.test(head) ? 0.9 : 0;
+    return 0;
+  },
+  async parse(stream, ctx) {
+    ctx.out.scope = 'device';
+    const windows: Window[] = [];
+    // Re-read the first bytes to decide CSV vs JSON without buffering the file.
+    const it = stream[Symbol.asyncIterator]();
+    const firstChunk = await it.next();
+    const head = firstChunk.done ? '' : Buffer.from(firstChunk.value).toString('utf8', 0, 64).trimStart();
+    async function* replay(): AsyncGenerator<Uint8Array> {
+      if (!firstChunk.done) yield firstChunk.value;
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    }
+    if (head.startsWith('{') || head.startsWith('[')) await readJson(replay(), ctx, windows);
+    else await readZeusCsv(replay(), ctx, windows);
+    finish(ctx, windows);
+  },
+};
+
+async function readZeusCsv(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, windows: Window[]): Promise<void> {
+  const out = ctx.out;
+  let gpuCols: Array<[number, string]> | null = null;
+  let ncols = 0;
+  for await (const rec of readCsv(stream, ctx.path)) {
+    const c = rec.cells;
+    if (gpuCols === null || c[0] === 'start_time') {
+      gpuCols = [];
+      c.forEach((h, i) => {
+        const m = /^gpu(\d+)_energy$/i.exec(h);
+        if (m?.[1] !== undefined) gpuCols?.push([i, m[1]]);
+      });
+      ncols = c.length;
+      continue;
+    }
+    out.rows++;
+    if (c.length !== ncols) {
+      out.reject(rec.line, `expected ${ncols} fields`);
+      continue;
+    }
+    const energy = new Map<string, number>();
+    let bad = false;
+    for (const [i, gpu] of gpuCols) {
+      const v = Number(c[i]);
+      if ((c[i] ?? '') === '' || !Number.isFinite(v)) bad = true;
+      else if (v < 0) ctx.out.device(gpu).negative++;
+      else energy.set(gpu, v);
+    }
+    if (bad) {
+      out.reject(rec.line, 'gpu energy is not a number');
+      continue;
+    }
+    const start = Number(c[0]);
+    const elapsed = Number(c[2]);
+    windows.push({ name: c[1] ?? '', start: Number.isFinite(start) ? start : null, elapsed: Number.isFinite(elapsed) ? elapsed : null, energy, line: rec.line });
+  }
+}
+
+function windowFrom(o: unknown, line: number): Window | null {
+  if (o === null || typeof o !== 'object') return null;
+  const r = o as Record<string, unknown>;
+  const ge = r.gpu_energy;
+  if (ge === null || typeof ge !== 'object') return null;
+  const energy = new Map<string, number>();
+  for (const [k, v] of Object.entries(ge as Record<string, unknown>)) if (typeof v === 'number' && v >= 0) energy.set(k, v);
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  return { name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '', start: num(r.start_time), elapsed: num(r.time) ?? num(r.elapsed_time), energy, line };
+}
+
+async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, windows: Window[]): Promise<void> {
+  const out = ctx.out;
+  let pending = '';
+  let startLine = 0;
+  for await (const ln of readLines(stream)) {
+    if (pending === '' && ln.text.trim() === '') continue;
+    if (pending === '') startLine = ln.n;
+    pending += `${ln.text}\n`;
+    let v: unknown;
+    try {
+      v = JSON.parse(pending);
+    } catch {
+      if (!ln.terminated) {
+        out.rows++;
+        out.reject(startLine, 'truncated last line');
+      }
+      continue;
+    }
+    pending = '';
+    const items = Array.isArray(v) ? v : [v];
+    for (const item of items) {
+      out.rows++;
+      const w = windowFrom(item, startLine);
+      if (w) windows.push(w);
+      else out.reject(startLine, 'not a Zeus measurement (no gpu_energy mapping)');
+    }
+  }
+  if (pending.trim() !== '') throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
+}
+
+function finish(ctx: ParseContext, windows: Window[]): void {
+  const out = ctx.out;
+  let nested = 0;
+  for (const w of windows) {
+    const inner =
+      w.start !== null &&
+      w.elapsed !== null &&
+      windows.some(
+        (o) => o !== w && o.start !== null && o.elapsed !== null && o.start <= (w.start as number) && o.start + o.elapsed >= (w.start as number) + (w.elapsed as number) && (o.elapsed > (w.elapsed as number) || o.line > w.line),
+      );
+    if (inner) {
+      nested++;
+      continue;
+    }
+    for (const [gpu, j] of w.energy) out.device(gpu).addEnergy(j);
+    if (w.start !== null) {
+      out.seen(w.start);
+      if (w.elapsed !== null) out.seen(w.start + w.elapsed);
+    }
+  }
+  if (nested > 0) out.warn(`${nested} window(s) nested inside another window left out so energy counts once`);
+  if (windows.length === 0 && out.rows > 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'Zeus measurement windows', got: `all ${out.rows} rows rejected` });
+}

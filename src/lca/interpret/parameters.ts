@@ -1,0 +1,137 @@
+// The parameters interpretation varies, each with its low/central/high and where the range
+// comes from, and how to set it in a copy of the resolved scenario. One table, used by the
+// tornado (one at a time) and by the uncertainty propagation (all together).
+import type { ResolvedScenario } from '../../scenario/resolved.js';
+import type { StageResult } from '../../report/card-schema.js';
+
+export type ParameterId = 'grid_intensity' | 'pue' | 'embodied' | 'lifespan' | 'it_overhead_factor' | 'lifetime_inferences';
+
+export interface Parameter {
+  id: ParameterId;
+  /** Card-facing name: the scenario path the value fills. */
+  parameter: string;
+  unit: string;
+  low: number;
+  central: number;
+  high: number;
+  source: string;
+  /** Whether the range is uncertainty of reference/measured data (propagated), not a what-if. */
+  uncertain: boolean;
+  set: (r: ResolvedScenario, value: number) => void;
+}
+
+/** Textbook DGX H100 rack profile: accelerator load 1,433.6 kW -> 1,971.2 kW with host, i.e. 1.375×. */
+export const TEXTBOOK_IT_OVERHEAD = 1.375;
+/** Textbook: "Extending GPU lifetime from three to five years ..." (seeds/textbook-sustainable-ai.txt). */
+const TEXTBOOK_LIFESPAN_RANGE = { low: 3, high: 5 };
+
+/** The low/high an assumption recorded for a scenario path, when resolveScenario stored one. */
+export function assumptionRange(r: ResolvedScenario, path: string): { low: number; high: number; source: string } | null {
+  const a = r.assumptions.find((x) => x.path === path);
+  if (!a || a.low === undefined || a.high === undefined) return null;
+  return { low: a.low, high: a.high, source: a.source };
+}
+
+export function assumptionSource(r: ResolvedScenario, path: string): string | null {
+  return r.assumptions.find((x) => x.path === path)?.source ?? null;
+}
+
+const ordered = (low: number, central: number, high: number) => ({
+  low: Math.min(low, central, high),
+  central,
+  high: Math.max(low, central, high),
+});
+
+/**
+ * Every parameter with a non-degenerate range (low < high). `stages` tells whether any energy is
+ * device-only, which decides whether a missing IT overhead is an uncertainty of this result.
+ */
+export function parametersOf(r: ResolvedScenario, stages: Record<string, StageResult>): Parameter[] {
+  const out: Parameter[] = [];
+  const g = r.grid;
+  out.push({
+    id: 'grid_intensity',
+    parameter: 'grid.intensity_g_per_kwh',
+    unit: 'g CO2e/kWh',
+    ...ordered(g.intensity_low_g_per_kwh, g.intensity_g_per_kwh, g.intensity_high_g_per_kwh),
+    source: assumptionSource(r, 'grid.intensity_g_per_kwh') ?? 'resolved grid range',
+    uncertain: true,
+    set: (s, v) => {
+      s.grid.intensity_g_per_kwh = v;
+    },
+  });
+  out.push({
+    id: 'pue',
+    parameter: 'pue',
+    unit: '',
+    ...ordered(r.pue_low, r.pue, r.pue_high),
+    source: assumptionSource(r, 'pue') ?? 'resolved PUE range',
+    uncertain: true,
+    set: (s, v) => {
+      s.pue = v;
+    },
+  });
+  const h = r.hardware;
+  if (h.embodied_kg !== null) {
+    out.push({
+      id: 'embodied',
+      parameter: 'hardware.embodied_kg',
+      unit: 'kg CO2e per device',
+      ...ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg),
+      source: assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data',
+      uncertain: true,
+      set: (s, v) => {
+        s.hardware.embodied_kg = v;
+      },
+    });
+  }
+  const life = assumptionRange(r, 'hardware.lifespan_years');
+  out.push({
+    id: 'lifespan',
+    parameter: 'hardware.lifespan_years',
+    unit: 'years',
+    ...ordered(life?.low ?? TEXTBOOK_LIFESPAN_RANGE.low, h.lifespan_years, life?.high ?? TEXTBOOK_LIFESPAN_RANGE.high),
+    source: life?.source ?? 'textbook: GPU lifetime three to five years',
+    // Only a range the data carries is propagated as uncertainty; the textbook what-if is not.
+    uncertain: life !== null,
+    set: (s, v) => {
+      s.hardware.lifespan_years = v;
+    },
+  });
+  const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+  out.push({
+    id: 'it_overhead_factor',
+    parameter: 'it_overhead_factor',
+    unit: '×',
+    ...ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor)),
+    source: 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
+    // Device-only energy with no overhead applied misses the host: an uncertainty of the
+    // result, not a what-if. With an overhead set or host-inclusive energy it is a what-if.
+    uncertain: deviceOnly && r.it_overhead_factor === 1,
+    set: (s, v) => {
+      s.it_overhead_factor = v;
+    },
+  });
+  const L = r.deployment.lifetime_inferences;
+  out.push({
+    id: 'lifetime_inferences',
+    parameter: 'deployment.lifetime_inferences',
+    unit: 'inferences',
+    low: L / 10,
+    central: L,
+    high: L * 10,
+    source: 'scenario value ÷10 and ×10 (paper: per-unit cost is extremely sensitive to lifetime use)',
+    uncertain: false,
+    set: (s, v) => {
+      s.deployment.lifetime_inferences = v;
+    },
+  });
+  return out.filter((p) => p.high > p.low);
+}
+
+/** A deep copy of the scenario with `set` applied: the original is never mutated. */
+export function withValues(r: ResolvedScenario, changes: ReadonlyArray<readonly [Parameter, number]>): ResolvedScenario {
+  const copy = structuredClone(r);
+  for (const [p, v] of changes) p.set(copy, v);
+  return copy;
+}

@@ -1,0 +1,161 @@
+// Uncertainty (ISO 14044 §4.5.3.3): the low/central/high ranges of the reference data (grid
+// intensity, PUE, embodied footprint, lifespan where the data carries a range, the IT overhead
+// when device-only logs lack it) and of the measured data (rejected rows, gaps, estimates)
+// propagated to totals.co2e_kg and per_functional_unit.co2e_g.
+//
+// Method: interval arithmetic by vertices. The model is monotone in every one of these inputs
+// (carbon rises with intensity, PUE, embodied, overhead and energy, falls with lifespan), so the
+// exact bounds are `assess` at two corners: each input at the end that lowers the result, and
+// each at the end that raises it. The direction of each input is read from one-at-a-time runs,
+// not assumed. A seeded Monte Carlo (triangular low/central/high, mulberry32, fixed seed) adds
+// the 5th/50th/95th percentiles: the corners are a guaranteed envelope, the percentiles say
+// where most of the mass is. Both are deterministic: same input, same numbers.
+import type { ResolvedScenario } from '../../scenario/resolved.js';
+import type { MonteCarlo, NoiseRange, UncertainParameter } from './schema.js';
+import type { AssessFn, AssessResultLike, InventoryLike } from './types.js';
+import { type Parameter, withValues } from './parameters.js';
+import { type EnergyRange, scaleInventories } from './measurement.js';
+import { mulberry32, percentile, triangular } from './prng.js';
+
+export const MC_SEED = 20_240_521;
+export const MC_SAMPLES = 1000;
+
+export const UNCERTAINTY_METHOD =
+  'interval arithmetic by vertices (the model is monotone in each input; bounds = assess at the all-low and all-high corners); ' +
+  `plus seeded Monte Carlo (${MC_SAMPLES} samples, triangular low/central/high, mulberry32 seed ${MC_SEED}) for percentiles`;
+
+export interface UncertaintyOut {
+  co2e_kg_low: number;
+  co2e_kg_high: number;
+  per_fu_co2e_g_low: number;
+  per_fu_co2e_g_high: number;
+  method: string;
+  parameters: UncertainParameter[];
+  monte_carlo: MonteCarlo;
+}
+
+type Metric = (r: AssessResultLike) => number;
+const total: Metric = (r) => r.totals.co2e_kg;
+const perFu: Metric = (r) => r.per_functional_unit.co2e_g;
+
+export function propagate<I extends InventoryLike>(
+  resolved: ResolvedScenario,
+  inventories: Record<string, I>,
+  params: Parameter[],
+  energy: EnergyRange[],
+  assess: AssessFn<I>,
+): UncertaintyOut {
+  const uncertain = params.filter((p) => p.uncertain);
+  const energyVaried = energy.filter((e) => e.high > e.low);
+
+  // Direction of each input, per metric, from one-at-a-time runs.
+  const bounds = (m: Metric): [number, number] => {
+    const lowSet: Array<[Parameter, number]> = [];
+    const highSet: Array<[Parameter, number]> = [];
+    for (const p of uncertain) {
+      const atLow = m(assess(withValues(resolved, [[p, p.low]]), inventories));
+      const atHigh = m(assess(withValues(resolved, [[p, p.high]]), inventories));
+      const rising = atHigh >= atLow;
+      lowSet.push([p, rising ? p.low : p.high]);
+      highSet.push([p, rising ? p.high : p.low]);
+    }
+    // Energy only ever raises carbon (every term is non-negative and linear in it).
+    const lo = m(assess(withValues(resolved, lowSet), scaleInventories(inventories, energy, (e) => e.low)));
+    const hi = m(assess(withValues(resolved, highSet), scaleInventories(inventories, energy, (e) => e.high)));
+    return [Math.min(lo, hi), Math.max(lo, hi)];
+  };
+  const [tLo, tHi] = bounds(total);
+  const [fLo, fHi] = bounds(perFu);
+
+  const parameters: UncertainParameter[] = [
+    ...uncertain.map((p) => ({ parameter: p.parameter, unit: p.unit, low: p.low, central: p.central, high: p.high, source: p.source })),
+    ...energyVaried.map((e) => ({
+      parameter: `stages.${e.stage}.energy (factor)`,
+      unit: '×',
+      low: e.low,
+      central: 1,
+      high: e.high,
+      source: e.reasons.join('; '),
+    })),
+  ];
+
+  return {
+    co2e_kg_low: tLo,
+    co2e_kg_high: tHi,
+    per_fu_co2e_g_low: fLo,
+    per_fu_co2e_g_high: fHi,
+    method: UNCERTAINTY_METHOD,
+    parameters,
+    monte_carlo: monteCarlo(resolved, inventories, uncertain, energyVaried, assess),
+  };
+}
+
+function monteCarlo<I extends InventoryLike>(
+  resolved: ResolvedScenario,
+  inventories: Record<string, I>,
+  uncertain: Parameter[],
+  energy: EnergyRange[],
+  assess: AssessFn<I>,
+): MonteCarlo {
+  const next = mulberry32(MC_SEED);
+  const totals: number[] = [];
+  const perFus: number[] = [];
+  for (let i = 0; i < MC_SAMPLES; i++) {
+    // Draw in a fixed order (parameters, then stages in inventory order) so a sample's
+    // numbers do not depend on anything but the seed and the inputs.
+    const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)] as [Parameter, number]);
+    const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
+    const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1));
+    totals.push(r.totals.co2e_kg);
+    perFus.push(r.per_functional_unit.co2e_g);
+  }
+  totals.sort((a, b) => a - b);
+  perFus.sort((a, b) => a - b);
+  return {
+    seed: MC_SEED,
+    samples: MC_SAMPLES,
+    distribution: 'triangular(low, central, high) per input, independent',
+    co2e_kg_p05: percentile(totals, 0.05),
+    co2e_kg_p50: percentile(totals, 0.5),
+    co2e_kg_p95: percentile(totals, 0.95),
+    per_fu_co2e_g_p05: percentile(perFus, 0.05),
+    per_fu_co2e_g_p50: percentile(perFus, 0.5),
+    per_fu_co2e_g_p95: percentile(perFus, 0.95),
+  };
+}
+
+/**
+ * Low/high of every numeric card value (stages.*, totals.*, per_functional_unit.*, lifetime.*)
+ * under measured-data uncertainty only, reference factors central. Base and head of one
+ * scenario share the factors, so this is the part of the uncertainty a delta must exceed.
+ */
+export function noiseRanges<I extends InventoryLike>(
+  resolved: ResolvedScenario,
+  inventories: Record<string, I>,
+  result: AssessResultLike,
+  energy: EnergyRange[],
+  assess: AssessFn<I>,
+): Record<string, NoiseRange> {
+  const varied = energy.some((e) => e.high > e.low);
+  const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.low))) : flatten(result);
+  const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.high))) : lo;
+  const out: Record<string, NoiseRange> = {};
+  for (const [path, a] of lo) {
+    const b = hi.get(path);
+    if (b === undefined) continue;
+    out[path] = { low: Math.min(a, b), high: Math.max(a, b) };
+  }
+  return out;
+}
+
+function flatten(r: AssessResultLike): Map<string, number> {
+  const out = new Map<string, number>();
+  const put = (prefix: string, obj: object) => {
+    for (const [k, v] of Object.entries(obj)) if (typeof v === 'number' && Number.isFinite(v)) out.set(`${prefix}.${k}`, v);
+  };
+  for (const [name, s] of Object.entries(r.stages)) put(`stages.${name}`, s);
+  put('totals', r.totals);
+  put('per_functional_unit', r.per_functional_unit);
+  put('lifetime', r.lifetime);
+  return out;
+}

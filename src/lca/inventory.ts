@@ -1,0 +1,143 @@
+// ISO 14044 phase 2, life cycle inventory: per stage, the energy (split by scope), the hours
+// the hardware was held, the inferences served. Pure: sources come in, data goes out.
+import { z } from 'zod';
+import type { Source } from '../ingest/source.js';
+import type { ResolvedScenario } from '../scenario/resolved.js';
+
+export const StageInventory = z.object({
+  /** Accelerator-only energy (GPU power logs, hours × count × power): gets it_overhead_factor. */
+  device_energy_kwh: z.number(),
+  /** Whole-server energy (CodeCarbon, eco2ai, a stage's energy_kwh): no overhead factor. */
+  host_energy_kwh: z.number(),
+  origin: z.enum(['logs', 'energy_kwh', 'estimate', 'prometheus']),
+  hours: z.number().nullable(),
+  hours_origin: z.enum(['scenario', 'logs', 'none']).optional(),
+  inferences: z.number().nullable(),
+  count: z.number().int(),
+  /** Paths of the logs whose energy was counted. */
+  sources: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type StageInventory = z.infer<typeof StageInventory>;
+
+/** Formats whose energy covers the whole host (CPU + GPU + RAM). Others are device-only. */
+const HOST_FORMATS = /^(codecarbon|eco2ai|hf[-_]?card|huggingface)/i;
+
+export function scopeOf(src: Source): 'device' | 'host' {
+  return src.scope ?? (HOST_FORMATS.test(src.format) ? 'host' : 'device');
+}
+
+function ms(t: string | null | undefined): number | null {
+  if (!t) return null;
+  const v = Date.parse(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Wall-clock span of a source in hours: duration_s, else end − start. */
+function spanHours(src: Source): number | null {
+  if (src.duration_s !== null && src.duration_s >= 0) return src.duration_s / 3600;
+  const a = ms(src.start);
+  const b = ms(src.end);
+  return a !== null && b !== null && b >= a ? (b - a) / 3_600_000 : null;
+}
+
+/** True when two sources' time windows overlap, or when we cannot tell (missing timestamps). */
+function mayOverlap(a: Source, b: Source): boolean {
+  const a0 = ms(a.start);
+  const a1 = ms(a.end);
+  const b0 = ms(b.start);
+  const b1 = ms(b.end);
+  if (a0 === null || a1 === null || b0 === null || b1 === null) return true;
+  return a0 <= b1 && b0 <= a1;
+}
+
+/**
+ * Per-stage inventory. A stage's energy comes from its logs (sum of Source.energy_kwh, by
+ * scope), else its `energy_kwh` (host scope), else `hours × count × power_w` (device scope).
+ *
+ * Mixed scopes in one stage: a host-scope log (CodeCarbon) already contains the GPU energy a
+ * device-scope log (nvidia-smi) of the same run measures, so adding both would double count.
+ * A device-scope source is dropped (with a warning) when its time window overlaps a host-scope
+ * source of the stage, or when either lacks timestamps; sources of disjoint windows (different
+ * runs) are both counted.
+ */
+export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Record<string, Source[]>): Record<string, StageInventory> {
+  const out: Record<string, StageInventory> = {};
+  for (const [name, stage] of Object.entries(resolved.stages)) {
+    const warnings: string[] = [];
+    const count = stage.count ?? resolved.hardware.count;
+    const srcs = sourcesByStage[name] ?? [];
+    const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
+    for (const s of srcs) {
+      if (s.energy_kwh === null) warnings.push(`${name}: ${s.path} holds no usable energy and is not counted`);
+    }
+    const hosts = withEnergy.filter((s) => scopeOf(s) === 'host');
+    const used: Source[] = [...hosts];
+    for (const d of withEnergy.filter((s) => scopeOf(s) === 'device')) {
+      const clash = hosts.find((h) => mayOverlap(h, d));
+      if (clash) {
+        warnings.push(
+          `${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${ms(d.start) === null || ms(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`,
+        );
+      } else {
+        used.push(d);
+      }
+    }
+
+    // Hours: given, else the longest log span (parallel logs of one job cover the same hours).
+    let hours: number | null = stage.hours ?? null;
+    let hoursOrigin: StageInventory['hours_origin'] = hours !== null ? 'scenario' : 'none';
+    if (hours === null) {
+      const spans = srcs.map(spanHours).filter((h): h is number => h !== null);
+      if (spans.length > 0) {
+        hours = Math.max(...spans);
+        hoursOrigin = 'logs';
+      }
+    }
+
+    let device = 0;
+    let host = 0;
+    let origin: StageInventory['origin'];
+    if (used.length > 0) {
+      for (const s of used) {
+        if (scopeOf(s) === 'host') host += s.energy_kwh ?? 0;
+        else device += s.energy_kwh ?? 0;
+      }
+      origin = stage.prometheus && used.some((s) => /prom/i.test(s.format)) ? 'prometheus' : 'logs';
+      if (stage.energy_kwh !== undefined) warnings.push(`${name}: energy_kwh (${stage.energy_kwh}) is ignored because the stage's logs give its energy`);
+    } else if (stage.energy_kwh !== undefined) {
+      if (srcs.length > 0 || stage.logs !== undefined) warnings.push(`${name}: no energy from logs; energy_kwh (${stage.energy_kwh}) used instead`);
+      host = stage.energy_kwh;
+      origin = 'energy_kwh';
+    } else {
+      origin = 'estimate';
+      if (srcs.length > 0 || stage.logs !== undefined || stage.prometheus !== undefined) {
+        warnings.push(`${name}: no energy from logs; estimated from hours × count × power_w`);
+      }
+      const power = resolved.hardware.power_w;
+      if (hours === null) {
+        warnings.push(`${name}: no logs, energy_kwh or hours: the stage's energy is counted as 0`);
+      } else if (power === null) {
+        warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy is counted as 0`);
+      } else {
+        device = (hours * count * power) / 1000;
+      }
+    }
+    if (hours === null && origin !== 'estimate') {
+      warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
+    }
+
+    out[name] = {
+      device_energy_kwh: device,
+      host_energy_kwh: host,
+      origin,
+      hours,
+      hours_origin: hoursOrigin,
+      inferences: stage.inferences ?? null,
+      count,
+      sources: used.map((s) => s.path),
+      warnings,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// Reading a ledger: a directory of model cards (downloaded artifacts, or cards kept in a
+// repo) or a JSONL file with one LedgerEntry per line. Bad cards in a directory are
+// skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
+// is an error naming its line, since that file is written for us and exists to be exact.
+import path from 'node:path';
+import { InputError, fromZodError, shortValue } from '../errors.js';
+import type { Io } from '../io.js';
+import { ModelCard } from '../report/card-schema.js';
+import { dedupeEntries, entryFromCard } from './entries.js';
+import { LedgerEntry } from './schema.js';
+import { suggest } from '../scenario/suggest.js';
+
+export interface LedgerRead {
+  entries: LedgerEntry[];
+  /** Entries before de-duplication. */
+  read: number;
+  duplicates: number;
+  warnings: string[];
+}
+
+/** Where a scenario's period budgets find past spending (`ledger:` key). */
+export type LedgerSetting = { kind: 'artifact' } | { kind: 'file'; path: string };
+
+export function parseLedgerSetting(value: string | undefined, file?: string): LedgerSetting {
+  const v = (value ?? 'artifact').trim();
+  if (v === 'artifact') return { kind: 'artifact' };
+  const m = /^file:(.+)$/.exec(v);
+  if (m?.[1] && m[1].trim() !== '') return { kind: 'file', path: m[1].trim() };
+  throw new InputError({
+    code: 'SCENARIO_INVALID',
+    file,
+    field: 'ledger',
+    expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+    got: shortValue(value),
+  });
+}
+
+/** Parse a JSONL ledger. Blank lines are allowed; anything else must be one LedgerEntry. */
+export function parseLedgerJsonl(text: string, file: string): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      throw new InputError({
+        code: 'BAD_INPUT',
+        file,
+        line,
+        expected: 'one JSON object per line (JSONL)',
+        got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+      });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
+    }
+    const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
+    const parsed = LedgerEntry.safeParse(withSource);
+    if (!parsed.success) {
+      const z = fromZodError(parsed.error, { file, input: withSource, code: 'BAD_INPUT', suggest: (key) => suggest(key, Object.keys(LedgerEntry.shape)) });
+      throw new InputError({ code: 'BAD_INPUT', file, line, field: z.field, expected: z.expected, got: z.got, hint: z.hint });
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+/** One JSONL line per entry (what `parseLedgerJsonl` reads back). */
+export function toJsonl(entries: readonly LedgerEntry[]): string {
+  return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
+}
+
+/**
+ * A model card from JSON text, or the reason it is not one (for a warning). Shared with the
+ * GitHub ledger, which reads the same cards out of artifacts.
+ */
+export function cardFromText(text: string): { card: ModelCard } | { reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { reason: 'not JSON' };
+  }
+  const parsed = ModelCard.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
+  }
+  return { card: parsed.data };
+}
+
+/** Entries from every *.json model card below `dir` (recursively). */
+export async function readCardDir(dir: string, io: Io, extraMetrics: readonly string[] = []): Promise<{ entries: LedgerEntry[]; warnings: string[] }> {
+  let files: string[];
+  try {
+    files = await io.glob(['**/*.json'], dir);
+  } catch {
+    files = [];
+  }
+  const entries: LedgerEntry[] = [];
+  const warnings: string[] = [];
+  for (const f of files) {
+    const rel = path.relative(dir, f) || f;
+    const got = cardFromText(await io.readText(f));
+    if ('reason' in got) {
+      warnings.push(`${rel}: skipped, ${got.reason}`);
+      continue;
+    }
+    try {
+      entries.push(entryFromCard(got.card, { source: rel }, extraMetrics));
+    } catch {
+      warnings.push(`${rel}: skipped, created_at ${shortValue(got.card.created_at)} is not a timestamp with a zone`);
+    }
+  }
+  return { entries, warnings };
+}
+
+/**
+ * Read a ledger from a JSONL file, a single card file, or a directory of cards, then
+ * de-duplicate by run. A path that is neither a file nor a directory holding JSON is an error.
+ */
+export async function readLedger(target: string, io: Io, extraMetrics: readonly string[] = []): Promise<LedgerRead> {
+  let entries: LedgerEntry[];
+  let warnings: string[] = [];
+  if ((await io.size(target)) !== null) {
+    const text = await io.readText(target);
+    if (/\.json$/i.test(target)) {
+      const got = cardFromText(text);
+      if ('reason' in got) {
+        throw new InputError({ code: 'CARD_INVALID', file: target, expected: 'an ml-lca model card, a JSONL ledger or a directory of cards', got: got.reason });
+      }
+      entries = [entryFromCard(got.card, { source: path.basename(target) }, extraMetrics)];
+    } else {
+      entries = parseLedgerJsonl(text, target);
+    }
+  } else {
+    const dir = await readCardDir(target, io, extraMetrics);
+    if (dir.entries.length === 0 && dir.warnings.length === 0) {
+      throw new InputError({
+        code: 'FILE_NOT_FOUND',
+        file: target,
+        expected: 'a JSONL ledger or a directory holding model cards (*.json)',
+        got: 'no such file, or no *.json below it',
+      });
+    }
+    entries = dir.entries;
+    warnings = dir.warnings;
+  }
+  const d = dedupeEntries(entries);
+  if (d.duplicates > 0) warnings.push(`${d.duplicates} duplicate run(s) counted once`);
+  return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
+}

@@ -1,0 +1,90 @@
+// Markdown for the budget position: the section of the PR comment and job summary, and the
+// tables and chart of `ml-lca ledger`. Pure: positions and totals in, markdown out.
+import { markdownTable } from 'markdown-table';
+import { escapeMarkdown } from '../report/escape.js';
+import { fmt as fmtNum, unitOf } from '../report/format.js';
+import type { LedgerPosition } from './schema.js';
+
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+
+/** `12.5 kg CO2e` (no trailing space when the metric's name gives no unit). */
+export function withUnit(v: number, metric: string): string {
+  const u = unitOf(metric);
+  return u ? `${fmtNum(v)} ${u}` : fmtNum(v);
+}
+
+/** `████████░░ 80%`: ten cells, full at 100 % and beyond (the percentage still says how far). */
+export function textBar(pct: number, width = 10): string {
+  const clamped = Math.min(100, Math.max(0, pct));
+  const filled = Math.round((clamped / 100) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+}
+
+/**
+ * The "Period budgets" section: one row per budget with a bar, projected (spent + this
+ * change), remaining and the run-out date. Empty string when there are no period budgets.
+ */
+export function renderLedgerSection(
+  positions: readonly LedgerPosition[],
+  opts: { heading?: string; /** false: no head card (the CLI), so no "this change" */ withChange?: boolean } = {},
+): string {
+  if (positions.length === 0) return '';
+  const withChange = opts.withChange ?? true;
+  const rows = positions.map((p) => {
+    const m = p.metric;
+    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+    const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
+    const projected = withChange
+      ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmtNum(p.spent)} (${runs}) + this change ${fmtNum(p.change)}`
+      : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
+    const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
+    const runOut = p.run_out_date
+      ? `${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day`
+      : `not this ${p.period} (${withUnit(p.burn_rate_per_day, m)}/day)`;
+    return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
+  });
+  const heading = opts.heading ?? '### Period budgets';
+  const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
+  const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
+  return `${heading}\n\n${table}\n\n<sub>Ledger: successful default-branch runs this period, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+}
+
+/** One point of a cumulative series: spend up to the end of a UTC day. */
+export interface DailyPoint {
+  date: string;
+  cumulative: number;
+}
+
+/**
+ * Mermaid xychart-beta: cumulative spend per day of the period, and the budget as a flat
+ * line. The x axis covers the days shown (the elapsed days of a current period), so the
+ * points are never stretched over days that have not happened.
+ */
+export function renderCumulativeChart(title: string, points: readonly DailyPoint[], metric: string, budget: number | null): string {
+  if (points.length === 0) return '';
+  const last = points[points.length - 1]?.cumulative ?? 0;
+  const top = niceCeil(Math.max(last, budget ?? 0) * 1.1 || 1);
+  const unit = unitOf(metric) || metric;
+  const round = (v: number) => Number(v.toPrecision(6));
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${title.replace(/"/g, "'")}"`,
+    // A month reads well as dates; a quarter or year of date labels is a smear, so days are numbered.
+    points.length <= 31
+      ? `  x-axis [${points.map((p) => `"${p.date.slice(5)}"`).join(', ')}]`
+      : `  x-axis "day (1 = ${points[0]?.date ?? ''})" 1 --> ${points.length}`,
+    `  y-axis "${unit}" 0 --> ${round(top)}`,
+    `  line [${points.map((p) => round(p.cumulative)).join(', ')}]`,
+  ];
+  if (budget !== null) lines.push(`  line [${points.map(() => round(budget)).join(', ')}]`);
+  lines.push('```');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): a y-axis top that reads well. */
+export function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) if (v <= m * p * (1 + 1e-12)) return Number((m * p).toPrecision(6));
+  return 10 * p;
+}

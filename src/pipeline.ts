@@ -1,0 +1,195 @@
+// The one pipeline behind `ml-lca report`, `ml-lca demo` and the action:
+// scenario -> ingest each stage's logs -> resolve -> inventories -> assess -> interpret
+// -> compare with baseline -> budgets -> card (validated) -> markdown.
+// Pure apart from the Io it is given; warnings are returned, never printed.
+import path from 'node:path';
+import type { Io } from './io.js';
+import { InputError } from './errors.js';
+import type { Scenario } from './scenario/schema.js';
+import type { ModelCard } from './report/card-schema.js';
+import type { Source } from './ingest/source.js';
+import type { BudgetResult, Comparison } from './compare/schema.js';
+import { loadScenario } from './scenario/load.js';
+import { resolveScenario } from './scenario/resolve.js';
+import { ingestPatterns } from './ingest/index.js';
+import { assess, buildInventories } from './lca/index.js';
+import { interpret } from './lca/interpret/index.js';
+import { compareCards } from './compare/compare.js';
+import { annotateNoise } from './compare/noise.js';
+import { evaluateBudgets, verdictOf } from './compare/budgets.js';
+import { assembleCard } from './report/card.js';
+import { renderReport } from './report/markdown.js';
+import type { z } from 'zod';
+import type { Baseline } from './compare/schema.js';
+
+export type BudgetMode = 'fail' | 'warn' | 'off';
+
+export interface BuildReportOptions {
+  /** The scenario file; its `logs` globs are relative to its directory. */
+  scenarioPath: string;
+  /**
+   * Logs from the command line (`--log`) or the action's `logs` input, relative to `cwd`:
+   * `STAGE=GLOB` adds to that stage; a bare `GLOB` goes to the one stage that names logs in
+   * the scenario (or the only stage). See `assignExtraLogs`.
+   */
+  extraLogs?: readonly string[];
+  /** Directory the `extraLogs` are relative to (the shell's working directory). */
+  cwd?: string;
+  baseline?: { card: ModelCard; meta: z.infer<typeof Baseline> } | null;
+  /** fail/warn: budgets are evaluated (the shell decides the exit code); off: not evaluated. */
+  budgetMode?: BudgetMode;
+  /** ml-lca version for `tool.version`. */
+  version: string;
+}
+
+export interface BuildReportResult {
+  card: ModelCard;
+  markdown: string;
+  warnings: string[];
+}
+
+export async function buildReport(opts: BuildReportOptions, io: Io): Promise<BuildReportResult> {
+  const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
+  const scenario = await loadScenario(scenarioPath, io);
+  const resolved = resolveScenario(scenario);
+  const warnings: string[] = [];
+
+  const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
+  const sources = uniqueSources(sourcesByStage, warnings);
+
+  const inventories = buildInventories(resolved, sourcesByStage);
+  const result = assess(resolved, inventories);
+  warnings.push(...result.warnings);
+  const interpretation = interpret(resolved, inventories, result, sourcesByStage);
+
+  const mode = opts.budgetMode ?? 'fail';
+  const parts = {
+    version: opts.version,
+    createdAt: io.now(),
+    // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
+    scenario: { ...resolved, boundary: result.boundary },
+    stages: result.stages,
+    totals: result.totals,
+    per_functional_unit: result.per_functional_unit,
+    lifetime: result.lifetime,
+    interpretation,
+    sources,
+    warnings,
+  };
+  // The comparison and the regression budgets need the head card's numbers, so the card is
+  // assembled once without them, then again with them.
+  const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
+  const base = opts.baseline;
+  const comparison: Comparison | null = base ? annotateNoise(compareCards(base.card, head, base.meta), base.card, head) : null;
+  let budgets: BudgetResult[] = [];
+  if (mode === 'off') {
+    if (resolved.budgets.length) warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
+  } else {
+    budgets = evaluateBudgets(resolved.budgets, head, comparison);
+  }
+  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison });
+  return { card, markdown: renderReport(card), warnings };
+}
+
+/** Whether the shell should exit 1 / fail the step. */
+export function budgetFailed(card: ModelCard, mode: BudgetMode): boolean {
+  return mode === 'fail' && card.verdict === 'fail';
+}
+
+async function ingestStages(
+  scenario: Scenario,
+  scenarioPath: string,
+  opts: BuildReportOptions,
+  hardwareModel: string,
+  io: Io,
+): Promise<Record<string, Source[]>> {
+  const scenarioDir = path.dirname(scenarioPath);
+  const cwd = path.resolve(opts.cwd ?? '.');
+  const extra = assignExtraLogs(scenario, opts.extraLogs ?? []);
+  const out: Record<string, Source[]> = {};
+  for (const [name, stage] of Object.entries(scenario.stages)) {
+    const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
+    const sources: Source[] = [];
+    if (stage.logs?.length) sources.push(...(await ingestPatterns(stage.logs, scenarioDir, ingestOpts, io)));
+    const more = extra[name];
+    if (more?.length) sources.push(...(await ingestPatterns(more, cwd, ingestOpts, io)));
+    if (sources.length) out[name] = dedupeByPath(sources.map((s) => ({ ...s, path: displayPath(s.path, cwd) })));
+  }
+  return out;
+}
+
+/**
+ * Which stage a command-line log belongs to. `STAGE=GLOB` names it (STAGE must be a stage of
+ * the scenario); a bare `GLOB` goes to the single stage whose scenario entry has `logs`, or to
+ * the only stage when there is one. Anything else is ambiguous and an error, because a log
+ * counted in the wrong stage silently moves carbon between the up-front and per-inference terms.
+ */
+export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: readonly string[]): Record<string, string[]> {
+  const stages = Object.keys(scenario.stages);
+  const out: Record<string, string[]> = {};
+  for (const raw of extra) {
+    const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
+    let stage: string;
+    let pattern: string;
+    if (m && m[1] !== undefined && m[2] !== undefined) {
+      if (!stages.includes(m[1])) {
+        throw new InputError({
+          code: 'BAD_FLAG',
+          field: '--log',
+          expected: `STAGE=GLOB with STAGE one of ${stages.join(', ')}`,
+          got: JSON.stringify(raw),
+        });
+      }
+      stage = m[1];
+      pattern = m[2];
+    } else {
+      const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+      const candidates = withLogs.length ? withLogs : stages;
+      if (candidates.length !== 1 || candidates[0] === undefined) {
+        throw new InputError({
+          code: 'BAD_FLAG',
+          field: '--log',
+          expected: `STAGE=GLOB (the scenario has ${candidates.length} stages that could take it: ${candidates.join(', ')})`,
+          got: JSON.stringify(raw),
+        });
+      }
+      stage = candidates[0];
+      pattern = raw;
+    }
+    (out[stage] ??= []).push(pattern);
+  }
+  return out;
+}
+
+/** Paths in the card are relative to the working directory (the repository root in the action),
+ * so cards from different machines compare and do not leak home directories. */
+function displayPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, p));
+  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/');
+}
+
+/** A file matched twice for one stage (scenario glob and --log) counts once. */
+function dedupeByPath(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => (seen.has(s.path) ? false : (seen.add(s.path), true)));
+}
+
+/** Every source once for the card; a file used by two stages is counted twice: say so. */
+function uniqueSources(byStage: Record<string, Source[]>, warnings: string[]): Source[] {
+  const stagesOf = new Map<string, string[]>();
+  const all: Source[] = [];
+  for (const [stage, list] of Object.entries(byStage)) {
+    for (const s of list) {
+      const seen = stagesOf.get(s.path);
+      if (seen) seen.push(stage);
+      else {
+        stagesOf.set(s.path, [stage]);
+        all.push(s);
+      }
+    }
+  }
+  for (const [p, stages] of stagesOf) {
+    if (stages.length > 1) warnings.push(`${p} is counted in ${stages.length} stages (${stages.join(', ')}): its energy is in each of them`);
+  }
+  return all;
+}

@@ -1,0 +1,261 @@
+// report.md and the PR comment body (without the marker): card in, markdown out, nothing else.
+// Order is the reviewer's order: verdict and headline first, then the per-stage inventory, the
+// per-functional-unit breakdown (paper §3.3: marginal, embodied, amortized), the comparison
+// with base, the interpretation, the assumptions with their sources, and the logs used.
+// Every string that came from a user or a log goes through escape.ts.
+import { markdownTable } from 'markdown-table';
+import type { ModelCard } from './card-schema.js';
+import type { Comparison } from '../compare/schema.js';
+import { escapeCode, escapeMarkdown as esc } from './escape.js';
+import { fmt, fmtSigned, pct, unitOf } from './format.js';
+import { interpretationSection } from './interpretation-section.js';
+
+/** GitHub rejects comment bodies over 65,536 characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+
+interface Section {
+  title: string;
+  body: string;
+}
+
+/**
+ * The whole report. With `maxChars`, detail sections are dropped from the end (sources first,
+ * per-stage table last) until it fits; the verdict and headline are never dropped.
+ */
+export function renderReport(card: ModelCard, opts: { maxChars?: number } = {}): string {
+  const head = headSection(card);
+  const details: Section[] = [
+    { title: 'Per stage', body: stagesSection(card) },
+    { title: 'Per functional unit', body: perFuSection(card) },
+    ...(card.comparison ? [{ title: 'Comparison with base', body: renderComparison(card.comparison) }] : []),
+    { title: 'Interpretation', body: interpretationSection(card) },
+    { title: 'Assumptions', body: assumptionsSection(card) },
+    ...(card.sources.length ? [{ title: 'Sources', body: sourcesSection(card) }] : []),
+    ...(card.warnings.length ? [{ title: 'Warnings', body: warningsSection(card.warnings) }] : []),
+  ];
+  const footer = `<sub>ml-lca ${esc(card.tool.version)} · model card schema ${esc(card.schema_version)} · ${esc(card.created_at)}</sub>\n`;
+  return fit(head, details, footer, opts.maxChars ?? Number.POSITIVE_INFINITY);
+}
+
+function fit(head: string, details: Section[], footer: string, maxChars: number): string {
+  const join = (kept: Section[], note: string) =>
+    [head, ...kept.map((s) => `### ${s.title}\n\n${s.body}`), note, footer].filter((x) => x !== '').join('\n');
+  const kept = [...details];
+  const dropped: string[] = [];
+  let out = join(kept, '');
+  while (out.length > maxChars && kept.length > 0) {
+    dropped.unshift(kept.pop()!.title);
+    out = join(kept, `> Trimmed to fit ${fmt(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
+  }
+  if (out.length <= maxChars) return out;
+  // Only the verdict block is left and it is still too long (thousands of budget lines):
+  // keep its beginning, where the verdict is.
+  const cut = '\n\n> Trimmed: the rest is in the model card JSON.\n';
+  return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
+}
+
+function headSection(card: ModelCard): string {
+  const s = card.scenario;
+  const fu = card.per_functional_unit;
+  const u = card.interpretation.uncertainty;
+  const lines = [
+    `## ${ICON[card.verdict]} ml-lca: ${esc(s.name)}: ${card.verdict.toUpperCase()}`,
+    '',
+    `**${fmt(fu.co2e_g)} g CO2e per functional unit** (${esc(s.functional_unit.description)}; ${fmt(s.functional_unit.inferences)} inferences), ` +
+      `of which marginal ${fmt(fu.marginal_co2e_g)} g, embodied ${fmt(fu.embodied_co2e_g)} g, amortized up-front ${fmt(fu.amortized_co2e_g)} g.`,
+    '',
+    `Assessed stages: **${fmt(card.totals.co2e_kg)} kg CO2e** (range ${fmt(u.co2e_kg_low)}–${fmt(u.co2e_kg_high)} kg), ` +
+      `${fmt(card.totals.energy_kwh)} kWh facility energy, ${fmt(card.totals.water_l)} L water` +
+      (card.totals.cost_usd !== null ? `, ${fmt(card.totals.cost_usd)} USD` : '') +
+      `. Over ${fmt(card.lifetime.inferences)} lifetime inferences: ${fmt(card.lifetime.co2e_kg)} kg CO2e.`,
+  ];
+  const headline = comparisonHeadline(card.comparison);
+  if (headline) lines.push('', headline);
+  lines.push('', budgetsBlock(card));
+  return `${lines.join('\n')}\n`;
+}
+
+function comparisonHeadline(c: Comparison | null): string | null {
+  if (!c) return null;
+  const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
+  const against = `base ${baselineLabel(c)}`;
+  if (!c.comparable) return `⚠️ Not comparable with ${against}: ${c.consistency.map(esc).join(' ')}`;
+  if (!m || m.delta_pct === null) return `Compared with ${against}.`;
+  return `Per functional unit vs ${against}: ${fmtSigned(m.delta_pct)} % (${direction(m.delta, m.better, m.within_noise)}).`;
+}
+
+function baselineLabel(c: Comparison): string {
+  const b = c.baseline;
+  const parts = [b.ref ? esc(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
+  const where = parts.filter((x) => x !== null).join(' ');
+  return where ? `${where} (${esc(b.source)})` : `(${esc(b.source)})`;
+}
+
+function direction(delta: number | null, better: 'lower' | 'higher', withinNoise?: boolean | null): string {
+  if (delta === null) return 'no base value';
+  if (withinNoise) return 'within noise';
+  if (delta === 0) return 'unchanged';
+  const improved = better === 'lower' ? delta < 0 : delta > 0;
+  return improved ? 'better' : 'worse';
+}
+
+function budgetsBlock(card: ModelCard): string {
+  if (card.budgets.length === 0) return 'No budgets set.';
+  const order = { fail: 0, warn: 1, pass: 2 } as const;
+  const sorted = [...card.budgets].sort((a, b) => order[a.status] - order[b.status]);
+  return markdownTable(
+    [
+      ['budget', 'metric', 'limit', 'actual', 'message'],
+      ...sorted.map((b) => [
+        `${ICON[b.status]} ${b.status}`,
+        esc(b.metric),
+        `${fmt(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
+        fmt(b.actual),
+        esc(b.message),
+      ]),
+    ],
+    { align: ['l', 'l', 'r', 'r', 'l'] },
+  );
+}
+
+function stagesSection(card: ModelCard): string {
+  const rows = Object.entries(card.stages).map(([name, s]) => [
+    esc(name),
+    `${s.energy_origin}${s.energy_scope === 'device' ? ' (device)' : ''}`,
+    fmt(s.hours),
+    fmt(s.it_energy_kwh),
+    fmt(s.energy_kwh),
+    fmt(s.operational_co2e_kg),
+    fmt(s.embodied_co2e_kg),
+    fmt(s.co2e_kg),
+    fmt(s.water_l),
+    fmt(s.cost_usd),
+  ]);
+  const t = card.totals;
+  rows.push([
+    '**total**',
+    '',
+    '',
+    fmt(t.it_energy_kwh),
+    fmt(t.energy_kwh),
+    fmt(t.operational_co2e_kg),
+    fmt(t.embodied_co2e_kg),
+    `**${fmt(t.co2e_kg)}**`,
+    fmt(t.water_l),
+    fmt(t.cost_usd),
+  ]);
+  const table = markdownTable(
+    [
+      ['stage', 'energy from', 'hours (h)', 'IT energy (kWh)', 'facility energy (kWh)', 'operational (kg CO2e)', 'embodied (kg CO2e)', 'total (kg CO2e)', 'water (L)', 'cost (USD)'],
+      ...rows,
+    ],
+    { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+  );
+  const s = card.scenario;
+  return (
+    `${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt(s.it_overhead_factor)}); ` +
+    `facility energy = IT energy × PUE ${fmt(s.pue)}, applied once. Operational carbon at ${fmt(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
+    `embodied carbon is the time share of ${fmt(s.hardware.count)} × ${esc(s.hardware.model)} over ${fmt(s.hardware.lifespan_years)} years.\n`
+  );
+}
+
+function perFuSection(card: ModelCard): string {
+  const fu = card.per_functional_unit;
+  const share = (x: number) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
+  const table = markdownTable(
+    [
+      ['term', 'g CO2e per FU', 'share', 'what it is'],
+      ['marginal', fmt(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
+      ['embodied', fmt(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
+      ['amortized', fmt(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
+      ['**total**', `**${fmt(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+    ],
+    { align: ['l', 'r', 'r', 'l'] },
+  );
+  const lt = card.lifetime;
+  const be = card.interpretation.breakeven_inferences;
+  const lines = [
+    `Per functional unit also: ${fmt(fu.energy_wh)} Wh facility energy, ${fmt(fu.water_ml)} mL water` +
+      (fu.cost_usd !== null ? `, ${fmt(fu.cost_usd)} USD` : '') +
+      '.',
+    `Lifetime: ${fmt(lt.inferences)} inferences = ${fmt(lt.functional_units)} functional units; up-front ${fmt(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt(lt.inference_co2e_kg)} kg CO2e.`,
+    be === null
+      ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
+      : `Breakeven: after ${fmt(be)} inferences the cumulative inference carbon equals the up-front carbon.`,
+  ];
+  return `${table}\n\n${lines.join('\n')}\n`;
+}
+
+/** The comparison with base on its own (`ml-lca compare`, and the report's section). */
+export function renderComparison(c: Comparison): string {
+  const head = `Base: ${baselineLabel(c)}${c.baseline.created_at ? `, created ${esc(c.baseline.created_at)}` : ''}.`;
+  const consistency = c.consistency.length
+    ? `\n\n${c.consistency.map((x) => `- ${esc(x)}`).join('\n')}`
+    : '\n\nSame functional unit and system boundary as the base.';
+  if (c.metrics.length === 0) return `${head}${consistency}\n`;
+  const table = markdownTable(
+    [
+      ['metric', 'unit', 'base', 'head', 'delta', 'delta %', 'better', 'change'],
+      ...c.metrics.map((m) => [
+        esc(m.metric),
+        unitOf(m.metric),
+        fmt(m.base),
+        fmt(m.head),
+        fmtSigned(m.delta),
+        m.delta_pct === null ? '—' : `${fmtSigned(m.delta_pct)} %`,
+        m.better,
+        direction(m.delta, m.better, m.within_noise),
+      ]),
+    ],
+    { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] },
+  );
+  return `${head}${consistency}\n\n${table}\n`;
+}
+
+function assumptionsSection(card: ModelCard): string {
+  const rows = card.scenario.assumptions.map((a) => [
+    esc(a.path),
+    `${typeof a.value === 'number' ? fmt(a.value) : esc(a.value)}${a.unit ? ` ${esc(a.unit)}` : ''}`,
+    a.low !== undefined || a.high !== undefined ? `${fmt(a.low)}–${fmt(a.high)}` : '',
+    a.origin,
+    `${esc(a.source)}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${esc(a.note)}` : ''}`,
+  ]);
+  if (rows.length === 0) return 'No assumptions recorded.\n';
+  return `${markdownTable([['parameter', 'value', 'range', 'origin', 'source'], ...rows], { align: ['l', 'r', 'r', 'l', 'l'] })}\n`;
+}
+
+function sourcesSection(card: ModelCard): string {
+  const stageOf = (path: string) =>
+    Object.entries(card.stages)
+      .filter(([, s]) => s.sources.includes(path))
+      .map(([n]) => esc(n))
+      .join(', ');
+  const rows = card.sources.map((s) => [
+    escapeCode(s.path),
+    esc(s.format),
+    stageOf(s.path),
+    fmt(s.energy_kwh),
+    fmt(s.logged_pue),
+    fmt(s.rows),
+    fmt(s.rows_rejected),
+    clip(s.warnings.map(esc).join('; '), 400),
+  ]);
+  return `${markdownTable(
+    [['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows],
+    { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] },
+  )}\n`;
+}
+
+function warningsSection(warnings: string[]): string {
+  return `${warnings.map((w) => `- ${esc(w)}`).join('\n')}\n`;
+}
+
+/** Shorten an already-escaped cell without splitting an escape (`\|`, `&amp;`). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  cut = cut.replace(/\\$/, '').replace(/&[a-z]*$/, '');
+  return `${cut}…`;
+}

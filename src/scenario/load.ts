@@ -1,0 +1,272 @@
+// Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
+// the file, the line where we can find it, the dotted field, what was expected and what was got.
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, formatPath, fromZodError, shortValue } from '../errors.js';
+import type { Io } from '../io.js';
+import { GRID_REGIONS, lookupGrid } from '../data/grid.js';
+import { Scenario } from './schema.js';
+import { suggest } from './suggest.js';
+
+type Issue = z.core.$ZodIssue;
+type Path = PropertyKey[];
+
+/** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
+export function parseScenario(text: string, file: string): Scenario {
+  const { data, locate } = parseText(text, file);
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError({
+      code: 'SCENARIO_INVALID',
+      file,
+      expected: 'a mapping of scenario keys (name, functional_unit, deployment, hardware, stages, ...)',
+      got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : shortValue(data),
+    });
+  }
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) {
+    const issue = pickIssue(parsed.error.issues as Issue[], data);
+    if (issue.code === 'invalid_key') {
+      // A record key (stage name) that fails its pattern: name the key, not its value.
+      const key = String(issue.path[issue.path.length - 1] ?? '');
+      throw new InputError({
+        code: 'SCENARIO_INVALID',
+        file,
+        line: locate(issue.path as Path, true),
+        field: formatPath(issue.path as Path),
+        expected: issue.path[0] === 'stages' ? 'a stage name of 1–40 letters, digits, "_" or "-"' : 'a valid key',
+        got: shortValue(key),
+      });
+    }
+    const err = fromZodError({ issues: [issue] } as unknown as z.ZodError, {
+      file,
+      input: data,
+      suggest: (key, path) => suggest(key, keysAt(path)),
+    });
+    const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return rethrowWithLine(err, locate(keyPath as Path, issue.code === 'unrecognized_keys'));
+  }
+  checkSemantics(parsed.data, file, locate);
+  return parsed.data;
+}
+
+/** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
+export async function loadScenario(file: string, io: Io): Promise<Scenario> {
+  const text = await io.readText(file);
+  return parseScenario(text, file);
+}
+
+// ---------------------------------------------------------------- text -> unknown + locator
+
+type Locate = (path: Path, key?: boolean) => number | undefined;
+
+function isJsonFile(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.ya?ml$/i.test(file)) return false;
+  return /^\s*\{/.test(text);
+}
+
+function parseText(text: string, file: string): { data: unknown; locate: Locate } {
+  const lineCounter = new LineCounter();
+  if (isJsonFile(file, text)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text) as unknown;
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const line = jsonErrorLine(msg, text);
+      throw new InputError({
+        code: 'SCENARIO_SYNTAX',
+        file,
+        line,
+        expected: 'valid JSON',
+        got: msg.replace(/^JSON\.parse: /, '').replace(/\s+in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''),
+      });
+    }
+    // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
+    const doc = parseDocument(text, { lineCounter });
+    return { data, locate: doc.errors.length ? () => undefined : locator(doc, lineCounter) };
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
+    throw new InputError({
+      code: 'SCENARIO_SYNTAX',
+      file,
+      line,
+      expected: 'valid YAML',
+      got: yamlProblem(first.code, first.message),
+    });
+  }
+  return { data: doc.toJS() as unknown, locate: locator(doc, lineCounter) };
+}
+
+function yamlProblem(code: string, message: string): string {
+  const head = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  return code === 'DUPLICATE_KEY' ? 'a duplicate key (map keys must be unique)' : head.charAt(0).toLowerCase() + head.slice(1);
+}
+
+function jsonErrorLine(msg: string, text: string): number | undefined {
+  const lc = /line (\d+)/.exec(msg);
+  if (lc?.[1]) return Number(lc[1]);
+  const pos = /position (\d+)/.exec(msg);
+  if (pos?.[1]) return text.slice(0, Number(pos[1])).split('\n').length;
+  return undefined;
+}
+
+/** Line of the node at `path` (or of the key itself when `key`), 1-based. */
+function locator(doc: Document, lc: LineCounter): Locate {
+  return (path, key = false) => {
+    try {
+      for (let n = path.length; n >= 0; n--) {
+        const p = path.slice(0, n);
+        if (key && n === path.length && p.length > 0) {
+          const parent = doc.getIn(p.slice(0, -1), true);
+          if (isMap(parent)) {
+            const last = String(p[p.length - 1]);
+            const pair = parent.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === last);
+            const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+            if (range) return lc.linePos(range[0]).line;
+          }
+          continue;
+        }
+        const node = p.length === 0 ? doc.contents : doc.getIn(p, true);
+        const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+        if (range) return lc.linePos(range[0]).line;
+      }
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  };
+}
+
+function rethrowWithLine(err: InputError, line: number | undefined): never {
+  if (line === undefined || err.line !== undefined) throw err;
+  throw new InputError({
+    code: err.code,
+    file: err.file,
+    line,
+    field: err.field,
+    expected: err.expected,
+    got: err.got,
+    hint: err.hint,
+  });
+}
+
+// ---------------------------------------------------------------- zod issue selection
+
+/**
+ * The issue to show: the user fixes one thing at a time. Unions (budgets) are unwrapped to the
+ * branch that fits the input best; an unknown key wins over a missing one, because a typo
+ * (`maxx`) causes both and the unknown key is the cause.
+ */
+function pickIssue(issues: readonly Issue[], input: unknown): Issue {
+  const flat = issues.flatMap((i) => flatten(i, input));
+  return flat.find((i) => i.code === 'unrecognized_keys') ?? flat[0] ?? issues[0]!;
+}
+
+function flatten(issue: Issue, input: unknown): Issue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
+  const value = valueAt(input, issue.path as Path);
+  const keys = value && typeof value === 'object' ? Object.keys(value) : [];
+  let best: { issues: Issue[]; known: number } | undefined;
+  for (const branch of issue.errors as Issue[][]) {
+    const unknown = new Set(branch.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [])));
+    const known = keys.filter((k) => !unknown.has(k)).length;
+    // Prefer the branch that knows most of the given keys, then the one with fewest issues;
+    // ties go to the later branch (AbsoluteBudget, the most common, is last).
+    if (!best || known > best.known || (known === best.known && branch.length <= best.issues.length)) {
+      best = { issues: branch, known };
+    }
+  }
+  const chosen = best?.issues ?? [];
+  return chosen.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue, input));
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let cur = root;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+// ---------------------------------------------------------------- allowed keys at a path
+
+interface SchemaLike {
+  _zod: { def: { type: string; shape?: Record<string, SchemaLike>; innerType?: SchemaLike; element?: SchemaLike; valueType?: SchemaLike; options?: SchemaLike[]; in?: SchemaLike } };
+}
+
+/** Keys an object accepts at `path` of the Scenario schema (union branches merged). */
+export function keysAt(path: ReadonlyArray<PropertyKey>): string[] {
+  let nodes: SchemaLike[] = [Scenario as unknown as SchemaLike];
+  for (const p of path) {
+    nodes = nodes.flatMap(unwrap).flatMap((n) => {
+      const d = n._zod.def;
+      if (d.type === 'object' && d.shape) return typeof p === 'string' && d.shape[p] ? [d.shape[p]] : [];
+      if (d.type === 'record' && d.valueType) return [d.valueType];
+      if (d.type === 'array' && d.element) return [d.element];
+      return [];
+    });
+  }
+  const keys = new Set<string>();
+  for (const n of nodes.flatMap(unwrap)) {
+    const d = n._zod.def;
+    if (d.type === 'object' && d.shape) for (const k of Object.keys(d.shape)) keys.add(k);
+  }
+  return [...keys];
+}
+
+function unwrap(n: SchemaLike): SchemaLike[] {
+  const d = n._zod.def;
+  if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'prefault') && d.innerType) return unwrap(d.innerType);
+  if (d.type === 'pipe' && d.in) return unwrap(d.in);
+  if (d.type === 'union' && d.options) return d.options.flatMap(unwrap);
+  return [n];
+}
+
+// ---------------------------------------------------------------- checks zod cannot express
+
+function checkSemantics(s: Scenario, file: string, locate: Locate): void {
+  const region = s.grid.region;
+  if (region !== undefined && s.grid.intensity_g_per_kwh === undefined && lookupGrid(region) === null) {
+    const hint = suggest(region, GRID_REGIONS);
+    throw new InputError({
+      code: 'SCENARIO_INVALID',
+      file,
+      line: locate(['grid', 'region']),
+      field: 'grid.region',
+      expected: 'a known region (ISO country like US or FR, subdivision like CA-QC, or cloud region like aws:us-east-1), or grid.intensity_g_per_kwh',
+      got: shortValue(region),
+      hint: hint ? `did you mean "${hint}"?` : undefined,
+    });
+  }
+  const lo = s.grid.intensity_low_g_per_kwh;
+  const hi = s.grid.intensity_high_g_per_kwh;
+  const mid = s.grid.intensity_g_per_kwh;
+  if (mid !== undefined && ((lo !== undefined && lo > mid) || (hi !== undefined && hi < mid))) {
+    const field = lo !== undefined && lo > mid ? 'grid.intensity_low_g_per_kwh' : 'grid.intensity_high_g_per_kwh';
+    throw new InputError({
+      code: 'SCENARIO_INVALID',
+      file,
+      line: locate(field.split('.')),
+      field,
+      expected: `intensity_low_g_per_kwh <= intensity_g_per_kwh (${mid}) <= intensity_high_g_per_kwh`,
+      got: String(field.endsWith('low_g_per_kwh') ? lo : hi),
+    });
+  }
+  for (const [name, stage] of Object.entries(s.stages)) {
+    if (stage.logs !== undefined && stage.logs.length === 0 && stage.energy_kwh === undefined && stage.hours === undefined && !stage.prometheus) {
+      throw new InputError({
+        code: 'SCENARIO_INVALID',
+        file,
+        line: locate(['stages', name, 'logs']),
+        field: formatPath(['stages', name, 'logs']),
+        expected: 'at least one log glob (or energy_kwh, or hours)',
+        got: '[]',
+      });
+    }
+  }
+}

@@ -1,0 +1,272 @@
+// Fill every value the LCA needs from the scenario or the bundled data, and record where each
+// came from (assumptions[]), so a reviewer sees the source of every number in the card.
+import { InputError, shortValue } from '../errors.js';
+import { FACILITY_DEFAULTS } from '../data/facility.js';
+import { GRID_REGIONS, lookupGrid, type GridFactor } from '../data/grid.js';
+import { lookupHardware } from '../data/hardware.js';
+import type { Scenario, Stage } from './schema.js';
+import type { Assumption, ResolvedScenario } from './resolved.js';
+import { suggest } from './suggest.js';
+
+const SCENARIO_SOURCE = 'scenario file';
+
+/** A stage name that reads as serving traffic: such a stage should say how many inferences it served. */
+export function looksLikeInferenceStage(name: string): boolean {
+  return /infer|serv|deploy|product/i.test(name);
+}
+
+/** How a stage gets its energy when it has no logs: from energy_kwh or hours × count × power. */
+function needsPowerEstimate(st: Stage): boolean {
+  return st.logs === undefined && st.prometheus === undefined && st.energy_kwh === undefined;
+}
+
+export function resolveScenario(s: Scenario): ResolvedScenario {
+  const assumptions: Assumption[] = [];
+  const warnings: string[] = [];
+  const push = (a: Assumption) => assumptions.push(a);
+  const stageEntries = Object.entries(s.stages);
+
+  // ------------------------------------------------------------- grid
+  const region = s.grid.region ?? null;
+  const factor: GridFactor | null = region !== null ? lookupGrid(region) : null;
+  if (region !== null && factor === null && s.grid.intensity_g_per_kwh === undefined) {
+    const hint = suggest(region, GRID_REGIONS);
+    throw new InputError({
+      code: 'SCENARIO_INVALID',
+      field: 'grid.region',
+      expected: 'a known region (ISO country like US, subdivision like CA-QC, cloud region like aws:us-east-1), or grid.intensity_g_per_kwh',
+      got: shortValue(region),
+      hint: hint ? `did you mean "${hint}"?` : undefined,
+    });
+  }
+  let ci: number;
+  let ciLow: number;
+  let ciHigh: number;
+  if (s.grid.intensity_g_per_kwh !== undefined) {
+    ci = s.grid.intensity_g_per_kwh;
+    ciLow = s.grid.intensity_low_g_per_kwh ?? ci;
+    ciHigh = s.grid.intensity_high_g_per_kwh ?? ci;
+    push({
+      path: 'grid.intensity_g_per_kwh',
+      value: ci,
+      unit: 'g CO2e/kWh',
+      low: ciLow,
+      high: ciHigh,
+      origin: 'scenario',
+      source: SCENARIO_SOURCE,
+      year: null,
+      note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
+    });
+  } else if (factor) {
+    ci = factor.g_per_kwh;
+    ciLow = s.grid.intensity_low_g_per_kwh ?? factor.low;
+    ciHigh = s.grid.intensity_high_g_per_kwh ?? factor.high;
+    push({
+      path: 'grid.intensity_g_per_kwh',
+      value: ci,
+      unit: 'g CO2e/kWh',
+      low: ciLow,
+      high: ciHigh,
+      origin: 'default',
+      source: factor.source,
+      year: factor.year,
+      note: `${factor.region}: ${factor.name}`,
+    });
+  } else {
+    const w = FACILITY_DEFAULTS.grid_world;
+    ci = w.value;
+    ciLow = w.low;
+    ciHigh = w.high;
+    warnings.push(`no grid.region or grid.intensity_g_per_kwh: the world average ${w.value} g CO2e/kWh is used (range ${w.low}–${w.high}); set grid.region`);
+    push({ path: 'grid.intensity_g_per_kwh', value: ci, unit: 'g CO2e/kWh', low: ciLow, high: ciHigh, origin: 'default', source: w.source, year: w.year });
+  }
+  const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
+  push(
+    s.grid.water_intensity_l_per_kwh !== undefined
+      ? { path: 'grid.water_intensity_l_per_kwh', value: gridWater, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      : { path: 'grid.water_intensity_l_per_kwh', value: 0, unit: 'L/kWh', origin: 'default', source: FACILITY_DEFAULTS.grid_water.source, year: FACILITY_DEFAULTS.grid_water.year },
+  );
+
+  // ------------------------------------------------------------- facility
+  const isCloud = factor?.kind === 'cloud';
+  const pueDefault = isCloud ? FACILITY_DEFAULTS.pue_hyperscale : FACILITY_DEFAULTS.pue_industry;
+  const pue = s.pue ?? pueDefault.value;
+  const pueLow = s.pue ?? pueDefault.low;
+  const pueHigh = s.pue ?? pueDefault.high;
+  push(
+    s.pue !== undefined
+      ? { path: 'pue', value: pue, unit: 'ratio', low: pueLow, high: pueHigh, origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      : {
+          path: 'pue',
+          value: pue,
+          unit: 'ratio',
+          low: pueLow,
+          high: pueHigh,
+          origin: 'default',
+          source: pueDefault.source,
+          year: pueDefault.year,
+          note: isCloud ? 'cloud region: hyperscale default' : 'no cloud region: industry-average default (set pue for your facility)',
+        },
+  );
+  const wueD = FACILITY_DEFAULTS.wue;
+  const wue = s.wue_l_per_kwh ?? wueD.value;
+  push(
+    s.wue_l_per_kwh !== undefined
+      ? { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year },
+  );
+  const ohD = FACILITY_DEFAULTS.it_overhead_factor;
+  const itOverhead = s.it_overhead_factor ?? ohD.value;
+  push(
+    s.it_overhead_factor !== undefined
+      ? { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', origin: 'scenario', source: SCENARIO_SOURCE, year: null, note: 'applied to device-only energy only' }
+      : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year },
+  );
+  if (s.electricity_usd_per_kwh !== undefined) {
+    push({ path: 'electricity_usd_per_kwh', value: s.electricity_usd_per_kwh, unit: 'USD/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+  }
+  if (s.gpu_hour_usd !== undefined) {
+    push({ path: 'gpu_hour_usd', value: s.gpu_hour_usd, unit: 'USD/h', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+  }
+
+  // ------------------------------------------------------------- hardware
+  const hw = s.hardware;
+  const spec = lookupHardware(hw.model);
+  const estimatedStages = stageEntries.filter(([, st]) => needsPowerEstimate(st)).map(([n]) => n);
+  let power: number | null;
+  let embodied: number | null;
+  let embLow: number | null;
+  let embHigh: number | null;
+  let lifespan: number;
+  if (spec) {
+    power = hw.power_w ?? spec.power_w;
+    push(
+      hw.power_w !== undefined
+        ? { path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        : {
+            path: 'hardware.power_w',
+            value: power,
+            unit: 'W',
+            low: spec.power_low_w,
+            high: spec.power_high_w,
+            origin: 'default',
+            source: spec.power_source,
+            year: spec.power_year,
+            note: `${spec.model} (${spec.power_basis === 'tdp' ? 'TDP' : spec.power_basis === 'typical_training' ? 'typical training load' : 'estimate'}); used only for hours × count × power estimates`,
+          },
+    );
+    embodied = hw.embodied_kg ?? spec.embodied_kg.central;
+    embLow = hw.embodied_kg ?? spec.embodied_kg.low;
+    embHigh = hw.embodied_kg ?? spec.embodied_kg.high;
+    push(
+      hw.embodied_kg !== undefined
+        ? { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        : { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', low: embLow, high: embHigh, origin: 'default', source: spec.embodied_source, year: spec.embodied_year },
+    );
+    lifespan = hw.lifespan_years ?? spec.lifespan_years;
+    push(
+      hw.lifespan_years !== undefined
+        ? { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        : { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: spec.lifespan_low_years, high: spec.lifespan_high_years, origin: 'default', source: spec.lifespan_source, year: spec.lifespan_year },
+    );
+  } else {
+    const unknown = `hardware.model ${JSON.stringify(hw.model)} is not in the bundled data`;
+    power = hw.power_w ?? null;
+    embodied = hw.embodied_kg ?? null;
+    embLow = embodied;
+    embHigh = embodied;
+    if (power === null) {
+      warnings.push(
+        estimatedStages.length > 0
+          ? `${unknown} and hardware.power_w is missing: stage(s) ${estimatedStages.join(', ')} have no logs or energy_kwh, so their energy cannot be estimated (counted as 0)`
+          : `${unknown} and hardware.power_w is missing (not needed while every stage has logs or energy_kwh)`,
+      );
+    } else {
+      push({ path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    }
+    if (embodied === null) {
+      warnings.push(`${unknown} and hardware.embodied_kg is missing: embodied carbon is counted as 0`);
+    } else {
+      push({ path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    }
+    const lD = FACILITY_DEFAULTS.lifespan_years;
+    lifespan = hw.lifespan_years ?? lD.value;
+    if (hw.lifespan_years === undefined) {
+      warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
+      push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: lD.low, high: lD.high, origin: 'default', source: lD.source, year: lD.year });
+    } else {
+      push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    }
+  }
+  push({ path: 'hardware.count', value: hw.count, unit: 'accelerators', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+
+  // ------------------------------------------------------------- functional unit & stages
+  push({
+    path: 'functional_unit.inferences',
+    value: s.functional_unit.inferences,
+    unit: 'inferences per functional unit',
+    origin: 'scenario',
+    source: SCENARIO_SOURCE,
+    year: null,
+    note: s.functional_unit.description,
+  });
+  push({ path: 'deployment.lifetime_inferences', value: s.deployment.lifetime_inferences, unit: 'inferences', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+  for (const [name, st] of stageEntries) {
+    if (st.inferences === undefined && looksLikeInferenceStage(name)) {
+      warnings.push(
+        `stage ${JSON.stringify(name)} looks like an inference stage but gives no inferences: it is counted as an up-front cost; set stages.${name}.inferences to get the per-inference (marginal) term`,
+      );
+    }
+    if (st.inferences === 0) {
+      warnings.push(`stages.${name}.inferences is 0: the stage cannot give a per-inference cost and is counted as an up-front cost`);
+    }
+  }
+  if (!stageEntries.some(([, st]) => (st.inferences ?? 0) > 0)) {
+    warnings.push('no stage gives inferences: the per-functional-unit result holds only up-front costs amortised over lifetime inferences (no marginal term)');
+  }
+
+  // ------------------------------------------------------------- boundary (ISO 14044 scope)
+  const flows = ['device_energy'];
+  if (itOverhead > 1 || stageEntries.some(([, st]) => st.energy_kwh !== undefined && st.logs === undefined)) flows.push('host_overhead');
+  if (pue > 1) flows.push('facility_overhead');
+  if ((embodied ?? 0) > 0) flows.push('embodied');
+  if (wue > 0) flows.push('water_onsite');
+  if (gridWater > 0) flows.push('water_offsite');
+  if (s.electricity_usd_per_kwh !== undefined || s.gpu_hour_usd !== undefined) flows.push('cost');
+
+  return {
+    name: s.name,
+    team: s.team ?? null,
+    functional_unit: s.functional_unit,
+    deployment: s.deployment,
+    grid: {
+      region: factor?.region ?? region,
+      intensity_g_per_kwh: ci,
+      intensity_low_g_per_kwh: ciLow,
+      intensity_high_g_per_kwh: ciHigh,
+      water_intensity_l_per_kwh: gridWater,
+    },
+    pue,
+    pue_low: pueLow,
+    pue_high: pueHigh,
+    wue_l_per_kwh: wue,
+    it_overhead_factor: itOverhead,
+    electricity_usd_per_kwh: s.electricity_usd_per_kwh ?? null,
+    gpu_hour_usd: s.gpu_hour_usd ?? null,
+    hardware: {
+      model: spec?.model ?? hw.model,
+      known: spec !== null,
+      count: hw.count,
+      power_w: power,
+      embodied_kg: embodied,
+      embodied_low_kg: embLow,
+      embodied_high_kg: embHigh,
+      lifespan_years: lifespan,
+    },
+    stages: s.stages,
+    budgets: s.budgets,
+    boundary: { stages: stageEntries.map(([n]) => n), flows },
+    assumptions,
+    warnings,
+  };
+}

@@ -1,0 +1,211 @@
+// The ledger against the fake GitHub API: successful default-branch push runs across two months
+// hold card artifacts; only the current month's count toward a monthly budget, and failed,
+// pull-request, other-branch, other-workflow and expired runs never do.
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/io.js';
+import { createOctokit } from '../../src/github/octokit.js';
+import { artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
+import type { RunContext } from '../../src/github/context.js';
+import { applyLedger } from '../../src/ledger/apply.js';
+import { renderLedgerSection } from '../../src/ledger/render.js';
+import type { Budget } from '../../src/scenario/schema.js';
+import { makeCard } from '../ledger/cards.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+
+const NOW = new Date('2026-03-20T00:00:00Z');
+const WF = 'train.yml';
+let fake: FakeGitHub;
+let nextArtifact = 50_000;
+
+function cardZip(scenario: string, team: string, kg: number, at: string): Buffer {
+  const card = makeCard({ scenario, team, co2e_kg: kg, created_at: at });
+  return Buffer.from(zipSync({ 'model-card.json': strToU8(JSON.stringify(card)), 'report.md': strToU8('# report') }));
+}
+
+function addRun(
+  id: number,
+  createdAt: string,
+  cards: Array<[artifact: string, scenario: string, team: string, kg: number]>,
+  o: { branch?: string; event?: string; conclusion?: 'success' | 'failure'; workflowFile?: string; expired?: boolean } = {},
+): void {
+  fake.runs.push({
+    id,
+    workflowFile: o.workflowFile ?? WF,
+    branch: o.branch ?? 'main',
+    event: o.event ?? 'push',
+    conclusion: o.conclusion ?? 'success',
+    headSha: `sha${id}`,
+    createdAt,
+  });
+  for (const [name, scenario, team, kg] of cards) {
+    fake.artifacts.push({ id: nextArtifact++, runId: id, name, zip: cardZip(scenario, team, kg, createdAt), expired: o.expired ?? false });
+  }
+}
+
+beforeAll(async () => {
+  fake = await startFakeGitHub();
+  // February: must not count toward March.
+  addRun(1001, '2026-02-25T10:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 100]]);
+  addRun(1002, '2026-02-28T23:59:59Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 50]]);
+  // March, counted: two scenarios of the team in one run; a run whose card was uploaded
+  // twice under two names (counted once); 101 nightly runs (a second page of runs).
+  addRun(1003, '2026-03-01T00:00:00Z', [
+    ['ml-lca-vision-v2', 'vision-v2', 'vision', 200],
+    ['ml-lca-detector', 'detector', 'vision', 30],
+  ]);
+  addRun(1004, '2026-03-10T12:00:00Z', [
+    ['ml-lca-vision-v2', 'vision-v2', 'vision', 120],
+    ['ml-lca-vision-v2-copy', 'vision-v2', 'vision', 120],
+  ]);
+  for (let i = 0; i < 101; i++) {
+    const at = new Date(Date.parse('2026-03-02T00:00:00Z') + i * 60_000).toISOString();
+    addRun(3000 + i, at, [['ml-lca-nightly', 'nightly', 'vision', 1]]);
+  }
+  // March, not counted: failed, pull request, other branch, other workflow, expired artifact,
+  // another team, an artifact that is not ours, the run being evaluated itself.
+  addRun(1005, '2026-03-11T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 400]], { conclusion: 'failure' });
+  addRun(1006, '2026-03-12T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 500]], { event: 'pull_request', branch: 'feature' });
+  addRun(1007, '2026-03-12T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 600]], { branch: 'dev' });
+  addRun(1008, '2026-03-13T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 700]], { workflowFile: 'other.yml' });
+  addRun(1009, '2026-03-15T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 800]], { expired: true });
+  addRun(1010, '2026-03-16T00:00:00Z', [['ml-lca-llm', 'llm', 'nlp', 999]]);
+  addRun(1011, '2026-03-16T00:00:00Z', [['coverage', 'vision-v2', 'vision', 900]]);
+  addRun(2000, '2026-03-19T00:00:00Z', [['ml-lca-vision-v2', 'vision-v2', 'vision', 1000]]);
+});
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+const ctx = (): RunContext => ({
+  eventName: 'pull_request',
+  repo: { owner: fake.owner, repo: fake.repo },
+  runId: 2000,
+  workflowFile: WF,
+  sha: 'headsha',
+  ref: 'refs/pull/7/merge',
+  pullRequest: { number: 7, baseRef: 'main', baseSha: 'sha1004', headSha: 'headsha', fromFork: false },
+  workflowRun: null,
+});
+
+const octokit = () => createOctokit({ token: 'ghs_test', baseUrl: fake.url, log: () => {}, retryBaseMs: 1, retries: 0 });
+
+describe('ledger from workflow-run artifacts (fake GitHub)', () => {
+  const budgets: Budget[] = [
+    { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
+    { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
+  ];
+
+  it('counts only this month of successful main push runs, de-duplicated, across pages', async () => {
+    const logs: string[] = [];
+    const ledger = await loadActionLedger(octokit(), {
+      scenario: { name: 'vision-v2', budgets, ledger: undefined },
+      scenarioFile: '/repo/lca.yml',
+      ctx: ctx(),
+      defaultBranch: 'main',
+      artifactTemplate: 'ml-lca-{scenario}',
+      several: false,
+      now: NOW,
+      io: memoryIo({}),
+      log: (m) => logs.push(m),
+    });
+    expect(ledger).not.toBeNull();
+    if (!ledger) return;
+    // 1003 (2 scenarios) + 1004 (once) + 101 nightly + 1010 (nlp) = 105 entries.
+    expect(ledger.entries).toHaveLength(105);
+    expect(ledger.entries.filter((e) => e.run_id === 1004)).toHaveLength(1);
+    expect(ledger.entries.some((e) => Date.parse(e.created_at) < Date.parse('2026-03-01T00:00:00Z'))).toBe(false);
+    expect(ledger.warnings).toEqual([expect.stringMatching(/^ledger: 1 expired artifact/)]);
+    expect(logs).toEqual(['Ledger: 105 run card(s) from 106 successful main push run(s) since 2026-03-01']);
+    // The API was asked for runs since the period start, and for the second page.
+    const listed = fake.requests.filter((r) => r.path.startsWith(`/repos/acme/model/actions/workflows/${WF}/runs`));
+    expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('created'))).toEqual(['>=2026-03-01T00:00:00.000Z', '>=2026-03-01T00:00:00.000Z']);
+    expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+
+    // Team vision, March: 200 + 30 + 120 + 101 × 1 = 451 spent; this change 49 -> 500 of 600.
+    // 19 days elapsed: 500 / 19 = 26.3 kg/day; 600 kg lasts 600 × 19 / 500 = 22.8 days: March 23.
+    // Model vision-v2: 200 + 120 = 320 + 49 = 369 > 300: fail.
+    const head = makeCard({ scenario: 'vision-v2', team: 'vision', co2e_kg: 49, created_at: NOW.toISOString() });
+    const applied = applyLedger(budgets, { name: 'vision-v2', team: 'vision' }, head, ledger, NOW);
+    expect(applied.extension?.positions.map((p) => [p.scope, p.name, p.label, p.runs, p.spent, p.projected, p.run_out_date, p.status])).toEqual([
+      ['team', 'vision', '2026-03', 104, 451, 500, '2026-03-23', 'warn'],
+      ['model', 'vision-v2', '2026-03', 2, 320, 369, '2026-03-20', 'fail'], // over: runs out today,
+    ]);
+    expect(applied.results.map((r) => r.status)).toEqual(['warn', 'fail']);
+    const md = renderLedgerSection(applied.extension?.positions ?? []);
+    expect(md).toContain('`████████░░ 83%`');
+    expect(md).toContain('**69 kg CO2e over**');
+  });
+
+  it('a model budget downloads only its own artifact', async () => {
+    const before = fake.requests.length;
+    const ledger = await loadActionLedger(octokit(), {
+      scenario: { name: 'detector', budgets: [{ scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 100 }], ledger: 'artifact' },
+      scenarioFile: '/repo/lca.yml',
+      ctx: ctx(),
+      defaultBranch: 'main',
+      artifactTemplate: 'ml-lca-{scenario}',
+      several: false,
+      now: NOW,
+      io: memoryIo({}),
+      log: () => {},
+    });
+    expect(ledger?.entries.map((e) => [e.run_id, e.scenario, e.co2e_kg])).toEqual([[1003, 'detector', 30]]);
+    const downloads = fake.requests.slice(before).filter((r) => /\/artifacts\/\d+\/zip$/.test(r.path));
+    expect(downloads).toHaveLength(1);
+  });
+
+  it('an API failure is a warning, not a crash; no period budget reads nothing', async () => {
+    fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
+    const args = {
+      scenarioFile: '/repo/lca.yml',
+      ctx: ctx(),
+      defaultBranch: 'main',
+      artifactTemplate: 'ml-lca-{scenario}',
+      several: false,
+      now: NOW,
+      io: memoryIo({}),
+      log: () => {},
+    };
+    const broken = await loadActionLedger(octokit(), { ...args, scenario: { name: 'vision-v2', budgets, ledger: undefined } });
+    expect(broken?.entries).toEqual([]);
+    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
+    const before = fake.requests.length;
+    expect(await loadActionLedger(octokit(), { ...args, scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })).toBeNull();
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('ledger: file:PATH reads the committed JSONL instead of the API', async () => {
+    const before = fake.requests.length;
+    const io = memoryIo({ '/repo/ml/spend.jsonl': '{"run_id":1,"created_at":"2026-03-02T00:00:00+01:00","scenario":"vision-v2","team":"vision","co2e_kg":7}\n' });
+    const ledger = await loadActionLedger(octokit(), {
+      scenario: { name: 'vision-v2', budgets, ledger: 'file:spend.jsonl' },
+      scenarioFile: '/repo/ml/lca.yml',
+      ctx: ctx(),
+      defaultBranch: 'main',
+      artifactTemplate: 'ml-lca-{scenario}',
+      several: false,
+      now: NOW,
+      io,
+      log: () => {},
+    });
+    expect(ledger).toMatchObject({ source: 'file:spend.jsonl', entries: [{ co2e_kg: 7, created_at: '2026-03-01T23:00:00.000Z' }] });
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe('artifactMatcher', () => {
+  it.each([
+    ['ml-lca-{scenario}', 'ml-lca-vision-v2', true],
+    ['ml-lca-{scenario}', 'ml-lca-', false],
+    ['ml-lca-{scenario}', 'coverage', false],
+    ['{scenario}.card', 'x.card', true],
+    ['{scenario}.card', 'xcard', false],
+    ['ml-lca', 'ml-lca', true],
+    ['ml-lca', 'ml-lca-detector', true],
+    ['ml-lca', 'ml-lcax', false],
+  ])('%s matches %s: %s', (template, name, want) => {
+    expect(artifactMatcher(template)(name)).toBe(want);
+  });
+});

@@ -1,0 +1,153 @@
+// End to end against a real Prometheus: two nodes × 8 H100 of DCGM exporter history for a
+// 6-hour job, backfilled with promtool, then queried by queryPrometheus. Energies are computed
+// by hand from the power ramps written into the TSDB (see dcgm-openmetrics.ts):
+// GPU g on node h draws P(τ) = a + b·τ/D, so it uses (a + b/2) × D.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { mergeHostSources } from '../../src/ingest/merge.js';
+import { queryPrometheus } from '../../src/ingest/prometheus/index.js';
+import { openMetricsLines, type JobSpec } from './dcgm-openmetrics.js';
+import { findBinaries, SETUP_HINT, startPrometheus, type RunningPrometheus } from './prometheus-server.js';
+
+const bins = findBinaries();
+if (!bins) {
+  console.warn(`Prometheus integration tests SKIPPED: prometheus/promtool not found on PATH; ${SETUP_HINT}`);
+}
+
+// 2026-03-09T00:00:00Z, 6 h, 15 s scrapes: far enough in the past that the backfilled blocks
+// never meet the head block, well within the 100-year retention the server is started with.
+const START_S = Date.UTC(2026, 2, 9) / 1000;
+const D = 6 * 3600;
+const HOSTS = ['node-a', 'node-b'];
+const window = { start: '2026-03-09T00:00:00Z', end: '2026-03-09T06:00:00Z' };
+
+// train-123, counters and gauges: a = 300 + 10·g + 50·h W, b = 100 W.
+//   Σa = 16×300 + 2×10×(0+…+7) + 8×50 = 4800 + 560 + 400 = 5760 W; Σb/2 = 16×50 = 800 W
+//   mean cluster power 6560 W × 6 h = 39.36 kWh
+//   node-a: 8×300 + 280 + 0 + 400 = 3080 W → 18.48 kWh; node-b: 3080 + 400 = 3480 W → 20.88 kWh
+// node-b/3's DCGM restarts 3 h in: differencing with the reset still gives the full energy.
+const COUNTERS: JobSpec = {
+  job: 'train-123',
+  hosts: HOSTS,
+  gpusPerHost: 8,
+  startS: START_S,
+  durationS: D,
+  scrapeS: 15,
+  profile: (h, g) => ({ a: 300 + 10 * g + 50 * h, b: 100 }),
+  counter: true,
+  gauge: true,
+  reset: { host: 'node-b', gpu: 3, atS: 3 * 3600 },
+};
+// train-456, power gauge only (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION not enabled in the exporter):
+//   a = 250 + 5·g + 20·h, b = 60: Σa = 4000 + 280 + 160 = 4440 W; Σb/2 = 480 W
+//   4920 W × 6 h = 29.52 kWh (trapezoid is exact on a linear ramp)
+const GAUGE_ONLY: JobSpec = {
+  job: 'train-456',
+  hosts: HOSTS,
+  gpusPerHost: 8,
+  startS: START_S,
+  durationS: D,
+  scrapeS: 15,
+  profile: (h, g) => ({ a: 250 + 5 * g + 20 * h, b: 60 }),
+  counter: false,
+  gauge: true,
+};
+// train-789: like train-123 without the reset, but node-b/7 exports no counter (gauge fallback)
+// and node-a/5 exports nothing at all (a missing series).
+//   39.36 kWh − node-a/5's (300 + 50 + 50) W × 6 h = 2.4 kWh → 36.96 kWh
+const MIXED: JobSpec = { ...COUNTERS, job: 'train-789', reset: undefined, omit: { counter: ['node-b/7', 'node-a/5'], gauge: ['node-a/5'] } };
+
+const kwhClose = (got: number | null, want: number) => {
+  expect(got).not.toBeNull();
+  // 1e-7 relative: integer-mJ rounding of the counter is ~1e-12; losing one 15 s interval
+  // at the reset would be ~7e-5.
+  expect(Math.abs((got ?? 0) - want) / want).toBeLessThan(1e-7);
+};
+
+describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', () => {
+  let prom: RunningPrometheus;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!bins) return;
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ml-lca-prom-'));
+    prom = await startPrometheus(bins, dir, openMetricsLines([COUNTERS, GAUGE_ONLY, MIXED]));
+  }, 60_000);
+
+  afterAll(async () => {
+    await prom?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('energy counters of 2 nodes × 8 GPUs over 6 h, with a counter reset, match the hand computation', async () => {
+    const src = await queryPrometheus({ url: prom.url, selector: '{job="train-123"}', job_window: window, step_s: 15 });
+    kwhClose(src.energy_kwh, 39.36);
+    expect(src.format).toBe('prometheus');
+    expect(src.scope).toBe('device');
+    expect(src.devices).toHaveLength(16);
+    expect(src.devices[0]).toMatchObject({ id: 'node-a/0', host: 'node-a', name: 'NVIDIA H100 80GB HBM3', samples: 1441 });
+    // node-a/0: (300 + 50) W × 6 h = 2.1 kWh
+    kwhClose(src.devices[0]?.energy_kwh ?? null, 2.1);
+    // node-b/3 (the reset): (300 + 30 + 50 + 50) W × 6 h = 2.58 kWh
+    kwhClose(src.devices.find((d) => d.id === 'node-b/3')?.energy_kwh ?? null, 2.58);
+    expect(src.warnings).toEqual(['node-b/3: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) (DCGM or driver restart); counted from zero after each reset']);
+    expect(src.duration_s).toBe(D);
+
+    const merged = mergeHostSources([src]);
+    expect(merged.hosts.map((h) => [h.host, h.devices])).toEqual([['node-a', 8], ['node-b', 8]]);
+    kwhClose(merged.hosts[0]?.energy_kwh ?? null, 18.48);
+    kwhClose(merged.hosts[1]?.energy_kwh ?? null, 20.88);
+  });
+
+  it('power-gauge fallback: DCGM_FI_DEV_POWER_USAGE integrated by trapezoid matches the hand computation', async () => {
+    const src = await queryPrometheus({ url: prom.url, selector: '{job="train-456"}', job_window: window, step_s: 15 });
+    kwhClose(src.energy_kwh, 29.52);
+    expect(src.devices).toHaveLength(16);
+    expect(src.warnings.filter((w) => w.includes('no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series; integrated DCGM_FI_DEV_POWER_USAGE'))).toHaveLength(16);
+  });
+
+  it('a GPU without counter falls back to its gauge; a GPU with no series at all is reported missing', async () => {
+    const src = await queryPrometheus({ url: prom.url, selector: '{job="train-789"}', job_window: window });
+    kwhClose(src.energy_kwh, 36.96);
+    expect(src.devices).toHaveLength(15);
+    expect(src.warnings).toEqual([
+      'node-b/7: no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series; integrated DCGM_FI_DEV_POWER_USAGE (W) instead',
+      'node-a: 7 GPU(s) reported, other hosts 8; series of 1 GPU(s) may be missing',
+    ]);
+  });
+
+  it('a 1 s step (21,601 points, over Prometheus\' 11,000 limit) is split into two queries and gives the same energy', async () => {
+    const calls: string[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      calls.push(String(init?.body));
+      return fetch(input, init);
+    };
+    const src = await queryPrometheus({ url: prom.url, selector: '{job="train-123",Hostname="node-a"}', job_window: window, step_s: 1 }, { fetch: spy });
+    kwhClose(src.energy_kwh, 18.48);
+    expect(calls).toHaveLength(4); // 2 metrics × 2 ranges
+  });
+
+  it('job_window from_env reads ML_LCA_JOB_START (epoch s) and ML_LCA_JOB_END (ISO) from the env passed in', async () => {
+    const env = { ML_LCA_JOB_START: String(START_S), ML_LCA_JOB_END: '2026-03-09T06:00:00Z' };
+    const src = await queryPrometheus({ url: prom.url, selector: '{job="train-123"}', job_window: 'from_env' }, { env });
+    kwhClose(src.energy_kwh, 39.36);
+    expect(src.start).toBe('2026-03-09T00:00:00.000Z');
+  });
+
+  it('a selector matching nothing is LOG_NO_MATCH naming the selector', async () => {
+    const err = await queryPrometheus({ url: prom.url, selector: '{job="nope"}', job_window: window }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('LOG_NO_MATCH');
+    expect((err as InputError).message).toContain('{job="nope"}');
+  });
+
+  it('a bad selector is SOURCE_UNREACHABLE with Prometheus\' own message', async () => {
+    const err = await queryPrometheus({ url: prom.url, selector: '{job=}', job_window: window }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('SOURCE_UNREACHABLE');
+    expect((err as InputError).message).toMatch(/HTTP 400: bad_data/);
+  });
+});

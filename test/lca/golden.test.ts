@@ -1,0 +1,227 @@
+// Golden tests: the worked examples of the textbook (seeds/textbook-sustainable-ai.txt, as
+// listed in domain.md "Worked examples") and the paper's per-functional-unit formula
+// (seeds/paper-model-lca.txt §3.3). Expected values are computed here by hand, independently
+// of the engine, and checked against the textbook's printed figures.
+import { describe, expect, it } from 'vitest';
+import { assess, buildInventories } from '../../src/lca/index.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+
+function run(input: Omit<ScenarioInput, 'name' | 'functional_unit' | 'deployment'> & Partial<Pick<ScenarioInput, 'functional_unit' | 'deployment'>>) {
+  const s = Scenario.parse({
+    name: 'golden',
+    functional_unit: { description: 'one inference', inferences: 1 },
+    deployment: { lifetime_inferences: 1e9 },
+    ...input,
+  });
+  const r = resolveScenario(s);
+  return assess(r, buildInventories(r, {}));
+}
+
+describe('textbook worked example 1: 8 H100 for 10 h on the US grid', () => {
+  // 8 × 0.7 kW × 10 h = 56 kWh; × 0.429 kg/kWh = 24.0 kg operational.
+  // Embodied: 8 × 164 kg × 10 h / (3 years × 8,760 h) = 0.499 kg.
+  const res = run({
+    grid: { region: 'US' },
+    pue: 1, // the example applies no facility overhead
+    hardware: { model: 'H100-SXM', count: 8, lifespan_years: 3 },
+    stages: { training: { hours: 10 } },
+  });
+  const t = res.stages.training!;
+  it('energy 56 kWh, operational 24.0 kg', () => {
+    expect(t.energy_kwh).toBeCloseTo(8 * 0.7 * 10, 9);
+    expect(t.energy_kwh).toBeCloseTo(56, 9);
+    expect(t.operational_co2e_kg).toBeCloseTo(56 * 0.429, 9);
+    expect(t.operational_co2e_kg.toFixed(1)).toBe('24.0');
+    expect(t.energy_origin).toBe('estimate');
+    expect(t.energy_scope).toBe('device');
+  });
+  it('embodied 0.499 kg by hours', () => {
+    expect(t.embodied_co2e_kg).toBeCloseTo((8 * 164 * 10) / 26_280, 12);
+    expect(t.embodied_co2e_kg.toFixed(3)).toBe('0.499');
+  });
+});
+
+describe('textbook worked example 2: 7B model, 64 A100 for 14 days', () => {
+  // 64 × 400 W × 336 h = 8,601.6 kWh; × 1.375 overhead = 11,827.2 kWh; × PUE 1.12 = 13,246.5 kWh;
+  // × 429 g = 5,682.7 kg; Quebec (20 g) 264.9 kg. Embodied 64 × 150 × 336 / 35,040 = 92.05 kg.
+  const base = {
+    pue: 1.12,
+    it_overhead_factor: 1.375,
+    hardware: { model: 'A100', count: 64, power_w: 400, embodied_kg: 150, lifespan_years: 4 },
+    stages: { training: { hours: 336 } },
+  };
+  const us = run({ ...base, grid: { region: 'US' } }).stages.training!;
+  const qc = run({ ...base, grid: { region: 'CA-QC' } }).stages.training!;
+
+  it('device energy × 1.375 overhead, then × PUE once', () => {
+    const device = (64 * 400 * 336) / 1000;
+    expect(device).toBeCloseTo(8601.6, 9);
+    expect(us.it_energy_kwh).toBeCloseTo(device * 1.375, 9);
+    expect(us.it_energy_kwh).toBeCloseTo(11_827.2, 9);
+    expect(us.energy_kwh).toBeCloseTo(11_827.2 * 1.12, 9);
+    expect(us.energy_kwh.toFixed(1)).toBe('13246.5');
+  });
+  it('US grid 5,682.7 kg operational', () => {
+    expect(us.operational_co2e_kg).toBeCloseTo(13_246.464 * 0.429, 6);
+    expect(us.operational_co2e_kg.toFixed(1)).toBe('5682.7');
+  });
+  it('Quebec variant 264.9 kg operational (a 21.5× difference)', () => {
+    expect(qc.operational_co2e_kg).toBeCloseTo(13_246.464 * 0.02, 6);
+    expect(qc.operational_co2e_kg.toFixed(1)).toBe('264.9');
+    expect((us.operational_co2e_kg / qc.operational_co2e_kg).toFixed(2)).toBe('21.45');
+  });
+  it('embodied 92.05 kg by hours, the same on both grids', () => {
+    expect(us.embodied_co2e_kg).toBeCloseTo((64 * 150 * 336) / 35_040, 12);
+    expect(us.embodied_co2e_kg.toFixed(2)).toBe('92.05');
+    expect(qc.embodied_co2e_kg).toBe(us.embodied_co2e_kg);
+  });
+});
+
+describe('textbook worked example 3: 2,048 H100 for 720 h', () => {
+  // 2,048 × 0.7 kW × 720 h × 1.375 × 1.12 = 1,589,575.7 kWh; × 0.429 = 681.9 t.
+  // Embodied 2,048 × 164 × 720 / 26,280 = 9.2 t by hours (the textbook's month-based 9.3 t).
+  const res = run({
+    grid: { region: 'US' },
+    pue: 1.12,
+    it_overhead_factor: 1.375,
+    hardware: { model: 'H100-SXM', count: 2048, lifespan_years: 3 },
+    stages: { training: { hours: 720 } },
+  });
+  it('facility energy and operational carbon', () => {
+    expect(res.totals.energy_kwh).toBeCloseTo(2048 * 0.7 * 720 * 1.375 * 1.12, 6);
+    expect(res.totals.energy_kwh.toFixed(1)).toBe('1589575.7');
+    expect((res.totals.operational_co2e_kg / 1000).toFixed(1)).toBe('681.9');
+  });
+  it('embodied by hours and lifecycle ≈ 691 t', () => {
+    expect(res.totals.embodied_co2e_kg).toBeCloseTo((2048 * 164 * 720) / 26_280, 9);
+    expect((res.totals.embodied_co2e_kg / 1000).toFixed(1)).toBe('9.2');
+    expect(Math.round(res.totals.co2e_kg / 1000)).toBe(691);
+  });
+});
+
+describe('textbook worked example 4: 10 M queries/day for a year', () => {
+  // 10 M queries/day × 0.001 kWh × 365 d × 0.429 kg/kWh = 1,565.9 t/yr.
+  const queries = 10e6 * 365;
+  const res = run({
+    grid: { region: 'US' },
+    pue: 1, // the 0.001 kWh per query is taken as facility energy
+    hardware: { model: 'H100', count: 1, embodied_kg: 0 },
+    stages: { inference: { energy_kwh: queries * 0.001, inferences: queries } },
+  });
+  it('1,565.9 t per year, 0.429 g per query', () => {
+    expect(res.totals.operational_co2e_kg).toBeCloseTo(queries * 0.001 * 0.429, 6);
+    expect(Math.round(res.totals.operational_co2e_kg / 100) / 10).toBe(1565.9); // 1,565.85 t, rounded half up as printed
+    expect(res.per_functional_unit.marginal_co2e_g).toBeCloseTo(0.429, 12);
+  });
+  it('a stage energy_kwh is whole-server energy: no overhead factor', () => {
+    const withOverhead = run({
+      grid: { region: 'US' },
+      pue: 1,
+      it_overhead_factor: 1.375,
+      hardware: { model: 'H100', count: 1 },
+      stages: { inference: { energy_kwh: 100, inferences: 1 } },
+    });
+    expect(withOverhead.stages.inference!.it_energy_kwh).toBe(100);
+    expect(withOverhead.stages.inference!.energy_scope).toBe('host');
+  });
+});
+
+describe('paper §3.3: C_FU = marginal + embodied + amortized', () => {
+  // FU = 1,000 inferences; lifetime 5e9 inferences -> 5e6 FUs. Grid 400 g/kWh, PUE 1.2, 8 GPUs,
+  // 160 kg each over 4 years.
+  // experimentation 2,000 kWh (host, 100 h); training 10,000 kWh (host, 720 h);
+  // inference 50 kWh (host) for 1e6 inferences over 10 h.
+  const res = run({
+    functional_unit: { description: '1,000 requests', inferences: 1000 },
+    deployment: { lifetime_inferences: 5e9 },
+    grid: { intensity_g_per_kwh: 400 },
+    pue: 1.2,
+    wue_l_per_kwh: 0.5,
+    electricity_usd_per_kwh: 0.1,
+    hardware: { model: 'H100', count: 8, embodied_kg: 160, lifespan_years: 4 },
+    stages: {
+      experimentation: { energy_kwh: 2000, hours: 100 },
+      training: { energy_kwh: 10_000, hours: 720 },
+      inference: { energy_kwh: 50, inferences: 1e6, hours: 10 },
+    },
+  });
+  const embodied = (h: number) => (8 * 160 * h) / (4 * 8760); // kg
+  const expOp = 2000 * 1.2 * 0.4; // 960 kg
+  const trainOp = 10_000 * 1.2 * 0.4; // 4,800 kg
+  const infOp = 50 * 1.2 * 0.4; // 24 kg
+  const upfrontKg = expOp + embodied(100) + trainOp + embodied(720);
+  const fus = 5e9 / 1000;
+
+  it('marginal: operational carbon per inference × 1,000', () => {
+    expect(res.per_functional_unit.marginal_co2e_g).toBeCloseTo(((infOp * 1000) / 1e6) * 1000, 12); // 24 g
+  });
+  it('embodied: hardware-time share of the inference stage per inference × 1,000', () => {
+    expect(res.per_functional_unit.embodied_co2e_g).toBeCloseTo(((embodied(10) * 1000) / 1e6) * 1000, 12);
+  });
+  it('amortized: (experimentation + training) / lifetime FUs', () => {
+    expect(res.per_functional_unit.amortized_co2e_g).toBeCloseTo((upfrontKg * 1000) / fus, 12);
+  });
+  it('co2e_g is the sum of the three terms', () => {
+    const p = res.per_functional_unit;
+    expect(p.co2e_g).toBeCloseTo(p.marginal_co2e_g + p.embodied_co2e_g + p.amortized_co2e_g, 12);
+    expect(p.co2e_g).toBeCloseTo(24 + (embodied(10) * 1e6) / 1e6 + (upfrontKg * 1000) / fus, 9);
+  });
+  it('energy, water and cost per FU: marginal + amortized', () => {
+    const p = res.per_functional_unit;
+    expect(p.energy_wh).toBeCloseTo(((50 * 1.2 * 1000) / 1e6) * 1000 + (12_000 * 1.2 * 1000) / fus, 9);
+    expect(p.water_ml).toBeCloseTo(((50 * 1.2 * 0.5 * 1000) / 1e6) * 1000 + (12_000 * 1.2 * 0.5 * 1000) / fus, 9);
+    expect(p.cost_usd).toBeCloseTo(((50 * 1.2 * 0.1) / 1e6) * 1000 + (12_000 * 1.2 * 0.1) / fus, 12);
+  });
+  it('lifetime block and breakeven', () => {
+    const perInfKg = (infOp + embodied(10)) / 1e6;
+    expect(res.lifetime).toMatchObject({ inferences: 5e9, functional_units: 5e6 });
+    expect(res.lifetime.upfront_co2e_kg).toBeCloseTo(upfrontKg, 9);
+    expect(res.lifetime.inference_co2e_kg).toBeCloseTo(perInfKg * 5e9, 6);
+    expect(res.lifetime.co2e_kg).toBeCloseTo(upfrontKg + perInfKg * 5e9, 6);
+    // Breakeven: inferences at which cumulative per-inference carbon equals the up-front carbon.
+    expect(res.breakeven_inferences).toBeCloseTo(upfrontKg / perInfKg, 3);
+  });
+  it('totals add the stages as measured (not scaled to lifetime)', () => {
+    expect(res.totals.operational_co2e_kg).toBeCloseTo(expOp + trainOp + infOp, 9);
+    expect(res.totals.embodied_co2e_kg).toBeCloseTo(embodied(830), 9);
+    expect(res.totals.cost_usd).toBeCloseTo(12_050 * 1.2 * 0.1, 9);
+    expect(res.totals.water_l).toBeCloseTo(12_050 * 1.2 * 0.5, 9);
+  });
+});
+
+describe('per functional unit without a per-inference stage', () => {
+  const res = run({
+    functional_unit: { description: '1 request', inferences: 1 },
+    deployment: { lifetime_inferences: 1e6 },
+    grid: { intensity_g_per_kwh: 500 },
+    pue: 1,
+    hardware: { model: 'H100', count: 1, embodied_kg: 0 },
+    stages: { training: { energy_kwh: 100 } },
+  });
+  it('is up-front only; breakeven is null; a warning says why', () => {
+    expect(res.per_functional_unit.marginal_co2e_g).toBe(0);
+    expect(res.per_functional_unit.amortized_co2e_g).toBeCloseTo((100 * 500) / 1e6, 12);
+    expect(res.breakeven_inferences).toBeNull();
+    expect(res.warnings.some((w) => w.includes('no stage gives inferences'))).toBe(true);
+    expect(res.totals.cost_usd).toBeNull();
+    expect(res.per_functional_unit.cost_usd).toBeNull();
+  });
+});
+
+describe('cost', () => {
+  it('electricity + GPU-hours; GPU-hours alone when no electricity price', () => {
+    const both = run({
+      grid: { intensity_g_per_kwh: 0 },
+      pue: 1.5,
+      electricity_usd_per_kwh: 0.1,
+      gpu_hour_usd: 2,
+      hardware: { model: 'H100', count: 4 },
+      stages: { training: { hours: 10 } },
+    });
+    // 4 × 0.7 × 10 = 28 kWh × 1.5 = 42 kWh × $0.1 = $4.2; 4 × 10 × $2 = $80.
+    expect(both.stages.training!.cost_usd).toBeCloseTo(4.2 + 80, 12);
+    const gpuOnly = run({ gpu_hour_usd: 2, hardware: { model: 'H100', count: 4 }, stages: { training: { hours: 10 } } });
+    expect(gpuOnly.stages.training!.cost_usd).toBeCloseTo(80, 12);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { ResolvedScenario } from '../../src/scenario/resolved.js';
+
+function scenario(over: Partial<ScenarioInput> = {}): Scenario {
+  return Scenario.parse({
+    name: 't',
+    functional_unit: { description: '1,000 requests', inferences: 1000 },
+    deployment: { lifetime_inferences: 1e9 },
+    hardware: { model: 'H100', count: 8 },
+    stages: { training: { hours: 10 }, inference: { energy_kwh: 1, inferences: 1000, hours: 1 } },
+    ...over,
+  });
+}
+
+const assumption = (r: ResolvedScenario, p: string) => r.assumptions.find((a) => a.path === p);
+
+describe('resolveScenario', () => {
+  it('produces a valid ResolvedScenario with provenance for every value the LCA uses', () => {
+    const r = resolveScenario(scenario({ grid: { region: 'US' } }));
+    expect(ResolvedScenario.safeParse(r).success).toBe(true);
+    for (const p of ['grid.intensity_g_per_kwh', 'grid.water_intensity_l_per_kwh', 'pue', 'wue_l_per_kwh', 'it_overhead_factor', 'hardware.power_w', 'hardware.embodied_kg', 'hardware.lifespan_years', 'functional_unit.inferences', 'deployment.lifetime_inferences']) {
+      const a = assumption(r, p);
+      expect(a, p).toBeDefined();
+      expect(a?.source.length, p).toBeGreaterThan(3);
+    }
+  });
+
+  it('takes grid intensity and range from the region (textbook US 429 g/kWh)', () => {
+    const r = resolveScenario(scenario({ grid: { region: 'us' } }));
+    expect(r.grid).toMatchObject({ region: 'US', intensity_g_per_kwh: 429 });
+    expect(r.grid.intensity_low_g_per_kwh).toBeLessThan(429);
+    expect(r.grid.intensity_high_g_per_kwh).toBeGreaterThan(429);
+    expect(assumption(r, 'grid.intensity_g_per_kwh')).toMatchObject({ origin: 'default', unit: 'g CO2e/kWh' });
+  });
+
+  it('lets an explicit intensity override the region, range collapsing to it unless given', () => {
+    const r = resolveScenario(scenario({ grid: { region: 'US', intensity_g_per_kwh: 100 } }));
+    expect(r.grid).toMatchObject({ intensity_g_per_kwh: 100, intensity_low_g_per_kwh: 100, intensity_high_g_per_kwh: 100 });
+    const a = assumption(r, 'grid.intensity_g_per_kwh');
+    expect(a?.origin).toBe('scenario');
+    expect(a?.note).toContain('overrides US');
+    const r2 = resolveScenario(scenario({ grid: { intensity_g_per_kwh: 100, intensity_low_g_per_kwh: 50, intensity_high_g_per_kwh: 200 } }));
+    expect(r2.grid).toMatchObject({ region: null, intensity_low_g_per_kwh: 50, intensity_high_g_per_kwh: 200 });
+  });
+
+  it.each([
+    // [region, PUE default, why]
+    ['aws:us-east-1', 1.12, 'cloud region -> hyperscale (textbook 1.12)'],
+    ['gcp:europe-west4', 1.12, 'cloud region -> hyperscale'],
+    ['DE', 1.58, 'country -> industry average (textbook, Uptime 2022)'],
+    [undefined, 1.58, 'no region -> industry average'],
+  ])('PUE default for %s is %s (%s)', (region, pue) => {
+    const r = resolveScenario(scenario({ grid: region ? { region } : {} }));
+    expect(r.pue).toBe(pue);
+    expect(r.pue_low).toBeLessThanOrEqual(pue);
+    expect(r.pue_high).toBeGreaterThanOrEqual(pue);
+  });
+
+  it('uses scenario values over defaults, with origin scenario', () => {
+    const r = resolveScenario(scenario({ pue: 1.3, wue_l_per_kwh: 0.4, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1 }));
+    expect(r).toMatchObject({ pue: 1.3, pue_low: 1.3, pue_high: 1.3, wue_l_per_kwh: 0.4, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, gpu_hour_usd: null });
+    expect(assumption(r, 'pue')?.origin).toBe('scenario');
+  });
+
+  it('defaults WUE to 1.0 L/kWh within the textbook 0.5–2.0 range and overhead to 1', () => {
+    const r = resolveScenario(scenario());
+    expect(r.wue_l_per_kwh).toBe(1);
+    expect(assumption(r, 'wue_l_per_kwh')).toMatchObject({ low: 0.5, high: 2 });
+    expect(r.it_overhead_factor).toBe(1);
+    expect(r.grid.water_intensity_l_per_kwh).toBe(0);
+  });
+
+  it('fills hardware from the bundled data (H100: 700 W, 164 kg, 4 years)', () => {
+    const r = resolveScenario(scenario());
+    expect(r.hardware).toEqual({
+      model: 'H100-SXM',
+      known: true,
+      count: 8,
+      power_w: 700,
+      embodied_kg: 164,
+      embodied_low_kg: 15,
+      embodied_high_kg: 463,
+      lifespan_years: 4,
+    });
+  });
+
+  it('accepts unknown hardware with all three values, warning for each missing one', () => {
+    const full = resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2, power_w: 900, embodied_kg: 200, lifespan_years: 5 } }));
+    expect(full.hardware).toMatchObject({ model: 'Gaudi3', known: false, power_w: 900, embodied_kg: 200, lifespan_years: 5 });
+    expect(full.warnings?.filter((w) => w.includes('Gaudi3'))).toEqual([]);
+    const bare = resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2 } }));
+    expect(bare.hardware).toMatchObject({ known: false, power_w: null, embodied_kg: null, lifespan_years: 4 });
+    const ws = bare.warnings?.join('\n') ?? '';
+    expect(ws).toContain('hardware.power_w is missing: stage(s) training');
+    expect(ws).toContain('hardware.embodied_kg is missing');
+    expect(ws).toContain('hardware.lifespan_years is missing');
+  });
+
+  it('warns when an inference-like stage gives no inferences', () => {
+    const r = resolveScenario(scenario({ stages: { training: { hours: 1 }, inference: { energy_kwh: 1 } } }));
+    expect(r.warnings?.some((w) => w.includes('"inference" looks like an inference stage'))).toBe(true);
+    expect(r.warnings?.some((w) => w.includes('no stage gives inferences'))).toBe(true);
+  });
+
+  it('records the system boundary: stages and flows', () => {
+    const r = resolveScenario(scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }));
+    expect(r.boundary.stages).toEqual(['training', 'inference']);
+    expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost']);
+    const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, stages: { training: { hours: 1 } } }));
+    expect(minimal.boundary.flows).toEqual(['device_energy', 'embodied']);
+  });
+
+  it('throws an InputError naming grid.region for an unknown region', () => {
+    expect(() => resolveScenario(scenario({ grid: { region: 'XX-YY' } }))).toThrow(InputError);
+  });
+});
