@@ -18,6 +18,8 @@ import { compareCards } from './compare/compare.js';
 import { annotateNoise } from './compare/noise.js';
 import { evaluateBudgets, verdictOf } from './compare/budgets.js';
 import { assembleCard } from './report/card.js';
+import { applyLedger, loadScenarioLedger, type LoadedLedger } from './ledger/apply.js';
+import type { LedgerExtension } from './ledger/schema.js';
 import { renderReport } from './report/markdown.js';
 import type { z } from 'zod';
 import type { Baseline } from './compare/schema.js';
@@ -40,6 +42,11 @@ export interface BuildReportOptions {
   budgetMode?: BudgetMode;
   /** ml-lca version for `tool.version`. */
   version: string;
+  /**
+   * Past runs for period budgets (the action passes what src/github/ledger.ts found for
+   * `ledger: artifact`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
+   */
+  ledger?: LoadedLedger | null;
 }
 
 export interface BuildReportResult {
@@ -82,12 +89,19 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   const base = opts.baseline;
   const comparison: Comparison | null = base ? annotateNoise(compareCards(base.card, head, base.meta), base.card, head) : null;
   let budgets: BudgetResult[] = [];
+  let ledgerExtension: { ledger: LedgerExtension } | null = null;
   if (mode === 'off') {
     if (resolved.budgets.length) warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
   } else {
     budgets = evaluateBudgets(resolved.budgets, head, comparison);
+    // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
+    const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+    const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
+    budgets.push(...period.results);
+    warnings.push(...period.warnings);
+    if (period.extension) ledgerExtension = { ledger: period.extension };
   }
-  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison });
+  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
   return { card, markdown: renderReport(card), warnings };
 }
 
@@ -110,10 +124,14 @@ async function ingestStages(
   for (const [name, stage] of Object.entries(scenario.stages)) {
     const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
     const sources: Source[] = [];
-    if (stage.logs?.length) sources.push(...(await ingestPatterns(stage.logs, scenarioDir, ingestOpts, io)));
+    // ingestPatterns reports paths relative to the directory it was given; the card's are
+    // relative to the working directory (the repository root in the action).
+    const ingest = async (patterns: string[], dir: string) =>
+      (await ingestPatterns(patterns, dir, ingestOpts, io)).map((s) => ({ ...s, path: displayPath(path.resolve(dir, s.path), cwd) }));
+    if (stage.logs?.length) sources.push(...(await ingest(stage.logs, scenarioDir)));
     const more = extra[name];
-    if (more?.length) sources.push(...(await ingestPatterns(more, cwd, ingestOpts, io)));
-    if (sources.length) out[name] = dedupeByPath(sources.map((s) => ({ ...s, path: displayPath(s.path, cwd) })));
+    if (more?.length) sources.push(...(await ingest(more, cwd)));
+    if (sources.length) out[name] = dedupeByPath(sources);
   }
   return out;
 }
@@ -161,11 +179,15 @@ export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: reado
   return out;
 }
 
-/** Paths in the card are relative to the working directory (the repository root in the action),
- * so cards from different machines compare and do not leak home directories. */
-function displayPath(p: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(cwd, p));
-  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/');
+/**
+ * A file as shown in the card and on the terminal: relative to the working directory (with `/`)
+ * when inside it, so cards from different machines compare and do not leak home directories;
+ * absolute otherwise.
+ */
+export function displayPath(file: string, cwd: string): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 }
 
 /** A file matched twice for one stage (scenario glob and --log) counts once. */

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { parseFlags, type CliIo } from './args.js';
 import { packageRoot } from './package-root.js';
 import { runReport } from './report.js';
+import { displayPath } from '../pipeline.js';
 
 export const DEMO_SCENARIO = 'examples/scenarios/chat-model.yml';
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags('demo', argv, { out: { type: 'string' } }, { min: 0, max: 0, usage: 'ml-lca demo [--out DIR]' });
   const scenarioPath = path.join(packageRoot(), DEMO_SCENARIO);
-  io.stdout(`ml-lca demo: ${path.relative(io.cwd, scenarioPath) || scenarioPath}`);
+  io.stdout(`ml-lca demo: ${displayPath(scenarioPath, io.cwd)}`);
   return runReport({ scenarioPath, extraLogs: [], baseline: null, budgetMode: 'fail', outDir: values.out ?? 'ml-lca-out' }, io);
 }

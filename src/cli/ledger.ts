@@ -114,7 +114,7 @@ function renderMarkdown(v: View): string {
     return row;
   });
   out.push(markdownTable([header, ...rows], { alignDelimiters: false }), '');
-  if (v.positions.length) out.push(renderLedgerSection(v.positions, { heading: `### Budget position (now: ${v.now.toISOString().slice(0, 10)})`, withChange: false }));
+  if (v.positions.length) out.push(renderLedgerSection(v.positions, { heading: `### Budget position (now: ${v.now.toISOString().slice(0, 10)})`, withChange: false, source: v.source }));
   out.push(...charts(v));
   return out.join('\n');
 }

@@ -17,6 +17,11 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'assess a scenario: writes DIR/model-card.json and DIR/report.md (default DIR ./ml-lca-out)',
     load: async () => (await import('./report.js')).reportCommand,
   },
+  ingest: {
+    usage: 'ingest  FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]',
+    summary: 'read energy logs (format detected per file) and print what they hold',
+    load: async () => (await import('./ingest.js')).ingestCommand,
+  },
   compare: {
     usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
     summary: 'compare two model cards metric by metric',

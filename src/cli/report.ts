@@ -3,9 +3,10 @@
 // Writes DIR/model-card.json and DIR/report.md together (or neither), then prints the verdict.
 // A failed budget exits 1 only after both files are written.
 import path from 'node:path';
-import { buildReport, budgetFailed, type BudgetMode, type BuildReportResult } from '../pipeline.js';
+import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildReportResult } from '../pipeline.js';
 import { parseCard } from '../report/card.js';
 import { fmt } from '../report/format.js';
+import { InputError } from '../errors.js';
 import { enumFlag, parseFlags, requiredFlag, type CliIo } from './args.js';
 import { packageVersion } from './package-root.js';
 
@@ -46,12 +47,13 @@ export async function runReport(
   );
   for (const w of result.warnings) io.log(`warning: ${w}`);
   const outDir = path.resolve(io.cwd, opts.outDir);
-  const written = await io.writeFilesAtomic(outDir, {
-    'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
-    'report.md': result.markdown,
-  });
+  const written = await io
+    .writeFilesAtomic(outDir, { 'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`, 'report.md': result.markdown })
+    .catch((e: unknown) => {
+      throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})` });
+    });
   printSummary(result, io);
-  for (const f of written) io.stdout(`wrote ${path.relative(io.cwd, f) || f}`);
+  for (const f of written) io.stdout(`wrote ${displayPath(f, io.cwd)}`);
   if (budgetFailed(result.card, opts.budgetMode)) return 1;
   if (result.card.verdict === 'fail') io.stdout(`budget-mode ${opts.budgetMode}: a budget failed, exit code 0`);
   return 0;
@@ -65,8 +67,13 @@ async function readBaseline(file: string, io: CliIo) {
 
 function printSummary({ card }: BuildReportResult, io: CliIo): void {
   io.stdout(
-    `ml-lca: ${card.scenario.name}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-      `(${card.scenario.functional_unit.description}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`,
+    `ml-lca: ${plain(card.scenario.name)}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
+      `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`,
   );
-  for (const b of card.budgets) if (b.status !== 'pass') io.stdout(`  ${b.status}: ${b.message}`);
+  for (const b of card.budgets) if (b.status !== 'pass') io.stdout(`  ${b.status}: ${plain(b.message)}`);
+}
+
+/** Scenario text on a terminal: no control characters (escape sequences could rewrite the screen). */
+function plain(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }

@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import type { AbsoluteBudget, Budget, RegressionBudget } from '../scenario/schema.js';
 import type { BudgetResult, BudgetStatus, Comparison } from './schema.js';
+import { suggest } from '../scenario/suggest.js';
 import { METRICS, numericPaths, unitOf, valueAtPath } from './metrics.js';
 
 /** What a budget can read: any card-shaped object (the head card, or its parts before assembly). */
@@ -28,7 +29,13 @@ function metricValue(head: HeadForBudgets, metric: string, i: number): number | 
     field: `budgets[${i}].metric`,
     expected: `a numeric model-card path, one of: ${valid.join(', ')}`,
     got: JSON.stringify(metric),
+    hint: hintFor(metric, valid),
   });
+}
+
+function hintFor(metric: string, valid: readonly string[]): string | undefined {
+  const near = suggest(metric, valid);
+  return near ? `did you mean "${near}"?` : undefined;
 }
 
 function absolute(b: AbsoluteBudget, actual: number | null, unit: string): BudgetResult {
@@ -49,8 +56,12 @@ function regression(b: RegressionBudget, comparison: Comparison | null): BudgetR
   if (comparison === null) return { ...base, actual: null, status: 'pass', message: 'no baseline: regression budget not checked' };
   const m = comparison.metrics.find((x) => x.metric === b.metric);
   const note = comparison.comparable ? '' : ' (base and head are not fully comparable, see consistency)';
-  if (!m || m.base === null || m.head === null) {
-    return { ...base, actual: null, status: 'pass', message: `${b.metric}: no value in ${!m || m.base === null ? 'the base' : 'the head'} card: regression budget not checked` };
+  if (!m) {
+    // A numeric card path outside the compared set (e.g. stages.x.hours): say so, loudly.
+    return { ...base, actual: null, status: 'warn', message: `${b.metric} is not among the compared metrics (${METRICS.map((x) => x.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked` };
+  }
+  if (m.base === null || m.head === null) {
+    return { ...base, actual: null, status: 'pass', message: `${b.metric}: no value in the ${m.base === null ? 'base' : 'head'} card: regression budget not checked` };
   }
   let pct = m.delta_pct;
   if (pct === null) pct = m.head > m.base ? Infinity : 0; // base 0, head > 0: any increase is infinite

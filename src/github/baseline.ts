@@ -70,7 +70,8 @@ async function fromFile(
   let text: string;
   try {
     const r = await octokit.rest.repos.getContent({ ...repo, path: file, ref: baseSha, mediaType: { format: 'raw' } });
-    text = typeof r.data === 'string' ? r.data : '';
+    // octokit gives text or an ArrayBuffer depending on the content-type GitHub sends back.
+    text = new TextDecoder().decode(toBytes(r.data));
   } catch (e) {
     if (statusOf(e) === 404) {
       return { kind: 'none', note: `No baseline: ${file} does not exist at the base commit ${baseSha.slice(0, 7)} (${baseRef}); nothing compared.` };

@@ -39,6 +39,8 @@ export interface RunContext {
   ref: string | null;
   pullRequest: PullRequestInfo | null;
   workflowRun: WorkflowRunInfo | null;
+  /** `repository.default_branch` of the payload (period budgets count its push runs); null when absent. */
+  defaultBranch?: string | null;
 }
 
 /** The environment variables main.ts passes in (names as the runner sets them). */
@@ -54,6 +56,8 @@ const PullRequestPayload = z.object({
   }),
   repository: z.object({ full_name: z.string() }).nullish(),
 });
+
+const RepositoryPayload = z.object({ repository: z.object({ default_branch: z.string().min(1) }) });
 
 const WorkflowRunPayload = z.object({
   workflow_run: z.object({
@@ -83,6 +87,7 @@ export function parseContext(env: RunnerEnv, payload: unknown): RunContext {
     ref: env.GITHUB_REF || null,
     pullRequest: pullRequestOf(payload, full),
     workflowRun: eventName === 'workflow_run' ? workflowRunOf(payload) : null,
+    defaultBranch: RepositoryPayload.safeParse(payload).data?.repository.default_branch ?? null,
   };
 }
 

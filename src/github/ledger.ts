@@ -36,6 +36,8 @@ export interface ArtifactLedgerArgs {
   since: string;
   /** Which artifacts hold the cards to count (a scenario's name, or every scenario of a template). */
   matchArtifact: (name: string) => boolean;
+  /** The exact artifact name when only one is wanted (narrows the listing server-side). */
+  artifactName?: string | undefined;
   /** The run being evaluated: its own earlier attempts are "this change", not the ledger. */
   excludeRunId?: number | null;
   extraMetrics?: readonly string[];
@@ -45,18 +47,25 @@ export interface ArtifactLedgerArgs {
 /**
  * Entries from the card artifacts of successful default-branch push runs created since
  * `since`. Each run is dated by its `created_at` (the same clock the `created>=` filter uses).
+ *
+ * API cost: the runs (100 a page), then the repository's artifacts newest first (100 a page,
+ * by name when one scenario's artifact is wanted) until they are older than `since`, then
+ * one download per card. Listing artifacts per run would cost one call per run, which a
+ * year budget on the token's 1,000 requests an hour cannot afford.
  */
 export async function ledgerFromArtifacts(octokit: ActionOctokit, a: ArtifactLedgerArgs): Promise<LoadedLedger> {
   const warnings: string[] = [];
-  const runs: Array<{ id: number; head_sha: string; created_at: string }> = [];
-  for (let page = 1; runs.length < MAX_RUNS; page++) {
+  const sinceMs = Date.parse(a.since);
+  const runs = new Map<number, { head_sha: string; created_at: string }>();
+  for (let page = 1; runs.size < MAX_RUNS; page++) {
     const r = await octokit.rest.actions.listWorkflowRuns({
       ...a.repo,
       workflow_id: a.workflowId,
       branch: a.branch,
       event: 'push',
       status: 'success',
-      created: `>=${a.since}`,
+      // GitHub's search date syntax takes THH:MM:SSZ; milliseconds are not part of it.
+      created: `>=${new Date(sinceMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
       per_page: PER_PAGE,
       page,
     });
@@ -64,48 +73,69 @@ export async function ledgerFromArtifacts(octokit: ActionOctokit, a: ArtifactLed
     for (const run of got) {
       // The API filters already; checked again because a wrong filter would silently overspend.
       if (run.conclusion !== 'success' || run.event !== 'push' || run.head_branch !== a.branch) continue;
-      if (Date.parse(run.created_at) < Date.parse(a.since) || run.id === a.excludeRunId) continue;
-      runs.push({ id: run.id, head_sha: run.head_sha, created_at: run.created_at });
+      if (Date.parse(run.created_at) < sinceMs || run.id === a.excludeRunId) continue;
+      runs.set(run.id, { head_sha: run.head_sha, created_at: run.created_at });
     }
     if (got.length < PER_PAGE || page * PER_PAGE >= r.data.total_count) break;
   }
-  if (runs.length >= MAX_RUNS) warnings.push(`ledger: only the ${MAX_RUNS} newest runs since ${a.since} were read`);
+  if (runs.size >= MAX_RUNS) warnings.push(`ledger: only the ${MAX_RUNS} newest runs since ${a.since} were read`);
 
   const entries: LedgerEntry[] = [];
   let downloads = 0;
   let expired = 0;
-  for (const run of runs) {
-    const list = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { ...a.repo, run_id: run.id, per_page: PER_PAGE });
-    for (const art of list.filter((x) => a.matchArtifact(x.name))) {
-      if (art.expired) {
-        expired += 1;
-        continue;
+  if (runs.size > 0) {
+    // An artifact is created during its run, so none older than `since` can belong to one of the runs.
+    artifacts: for (let page = 1; ; page++) {
+      const r = await octokit.rest.actions.listArtifactsForRepo({ ...a.repo, per_page: PER_PAGE, page, ...(a.artifactName ? { name: a.artifactName } : {}) });
+      const list = r.data.artifacts;
+      for (const art of list) {
+        if (art.created_at && Date.parse(art.created_at) < sinceMs) break artifacts;
+        const runId = art.workflow_run?.id;
+        const run = runId !== undefined ? runs.get(runId) : undefined;
+        if (!run || runId === undefined || !a.matchArtifact(art.name)) continue;
+        if (art.expired) {
+          expired += 1;
+          continue;
+        }
+        if (downloads >= MAX_DOWNLOADS) break artifacts;
+        downloads += 1;
+        const entry = await downloadEntry(octokit, a, { id: art.id, name: art.name }, { id: runId, ...run }, warnings);
+        if (entry) entries.push(entry);
       }
-      if (downloads >= MAX_DOWNLOADS) break;
-      downloads += 1;
-      const where = `artifact ${art.name} of run ${run.id}`;
-      let text: string | null;
-      try {
-        const zip = await octokit.rest.actions.downloadArtifact({ ...a.repo, artifact_id: art.id, archive_format: 'zip' });
-        text = cardFromZip(toBytes(zip.data));
-      } catch (e) {
-        warnings.push(`ledger: ${where} not read (${describeError(e)}); not counted`);
-        continue;
-      }
-      if (text === null) continue; // an artifact of ours without a card (e.g. report only)
-      const got = cardFromText(text);
-      if ('reason' in got) {
-        warnings.push(`ledger: ${where} skipped, ${got.reason}`);
-        continue;
-      }
-      entries.push(entryFromCard(got.card, { run_id: run.id, sha: run.head_sha, created_at: run.created_at, source: `artifact:${art.name}@${run.id}` }, a.extraMetrics));
+      if (list.length < PER_PAGE || page * PER_PAGE >= r.data.total_count) break;
     }
   }
   if (downloads >= MAX_DOWNLOADS) warnings.push(`ledger: stopped after ${MAX_DOWNLOADS} artifact downloads; older runs not counted`);
   if (expired) warnings.push(`ledger: ${expired} expired artifact(s) in the period could not be counted (raise retention-days, or keep a JSONL ledger: ledger: file:PATH)`);
   const d = dedupeEntries(entries);
-  a.log(`Ledger: ${d.entries.length} run card(s) from ${runs.length} successful ${a.branch} push run(s) since ${a.since.slice(0, 10)}`);
+  a.log(`Ledger: ${d.entries.length} run card(s) from ${runs.size} successful ${a.branch} push run(s) since ${a.since.slice(0, 10)}`);
   return { source: 'artifact', entries: d.entries, warnings };
+}
+
+/** One artifact's card as an entry; null (with a warning when it matters) when it holds none. */
+async function downloadEntry(
+  octokit: ActionOctokit,
+  a: ArtifactLedgerArgs,
+  art: { id: number; name: string },
+  run: { id: number; head_sha: string; created_at: string },
+  warnings: string[],
+): Promise<LedgerEntry | null> {
+  const where = `artifact ${art.name} of run ${run.id}`;
+  let text: string | null;
+  try {
+    const zip = await octokit.rest.actions.downloadArtifact({ ...a.repo, artifact_id: art.id, archive_format: 'zip' });
+    text = cardFromZip(toBytes(zip.data));
+  } catch (e) {
+    warnings.push(`ledger: ${where} not read (${describeError(e)}); not counted`);
+    return null;
+  }
+  if (text === null) return null; // an artifact of ours without a card (e.g. report only)
+  const got = cardFromText(text);
+  if ('reason' in got) {
+    warnings.push(`ledger: ${where} skipped, ${got.reason}`);
+    return null;
+  }
+  return entryFromCard(got.card, { run_id: run.id, sha: run.head_sha, created_at: run.created_at, source: `artifact:${art.name}@${run.id}` }, a.extraMetrics);
 }
 
 /**
@@ -150,7 +180,8 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
   const since = periodBudgets.map((b) => periodOf(a.now, b.period).start).sort()[0] ?? periodOf(a.now, 'year').start;
   // Team budgets count every scenario's artifact (other models of the team); model budgets only this one's.
   const own = artifactNameFor(a.artifactTemplate, a.scenario.name, a.several);
-  const matchArtifact = periodBudgets.some((b) => b.scope === 'team') ? artifactMatcher(a.artifactTemplate) : (n: string) => n === own;
+  const team = periodBudgets.some((b) => b.scope === 'team');
+  const matchArtifact = team ? artifactMatcher(a.artifactTemplate) : (n: string) => n === own;
   try {
     const workflowId = a.ctx.workflowFile ?? (await workflowIdOf(octokit, a.ctx));
     if (workflowId === null) {
@@ -162,6 +193,7 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
       branch: a.defaultBranch,
       since,
       matchArtifact,
+      artifactName: team ? undefined : own,
       excludeRunId: a.ctx.runId,
       extraMetrics: periodMetrics(a.scenario.budgets),
       log: a.log,

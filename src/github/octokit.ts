@@ -47,7 +47,9 @@ export function createOctokit(o: OctokitOptions): ActionOctokit {
     request: { fetch: boundedFetch },
     // octokit's own debug/info lines would be noise in the job log; warnings and errors stay.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log(`GitHub API: ${m}`), error: (m: string) => o.log(`GitHub API: ${m}`) },
-    retry: { retries, retryAfterBaseValue: base },
+    // 429 and rate-limit 403s belong to the throttling plugin (it knows retry-after and the
+    // reset time); letting plugin-retry retry them too would multiply the attempts.
+    retry: { retries, retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       retryAfterBaseValue: base,
       ...(base < 1000 ? scaledGroups(base / 1000) : {}),

@@ -21,6 +21,7 @@ import type { ArtifactUploader } from './artifact.js';
 import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } from './summary.js';
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
+import { loadActionLedger } from './ledger.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -68,7 +69,8 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const computed: Computed[] = [];
   const names = new Set<string>();
   for (const file of files) {
-    const head = resolveScenario(await loadScenario(file, deps.io));
+    const scenario = await loadScenario(file, deps.io);
+    const head = resolveScenario(scenario);
     if (names.has(head.name)) {
       throw new InputError({ code: 'BAD_INPUT', file, field: 'name', expected: 'a scenario name used once per run (it names the comment and the artifact)', got: JSON.stringify(head.name) });
     }
@@ -81,6 +83,21 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       head: { name: head.name, boundary: head.boundary },
       log: deps.log.info,
     });
+    // Period budgets (issue 6): past spending from the default branch's card artifacts.
+    const ledger =
+      inputs.budgetMode === 'off'
+        ? null
+        : await loadActionLedger(deps.octokit, {
+            scenario,
+            scenarioFile: file,
+            ctx: deps.context,
+            defaultBranch: deps.context.defaultBranch ?? 'main',
+            artifactTemplate: inputs.artifactName,
+            several,
+            now: deps.clock.now(),
+            io: deps.io,
+            log: deps.log.info,
+          });
     const r = await buildReport(
       {
         scenarioPath: file,
@@ -89,6 +106,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
         baseline: baseline.kind === 'found' ? { card: baseline.card, meta: baseline.meta } : null,
         budgetMode: inputs.budgetMode,
         version: deps.version,
+        ...(ledger ? { ledger } : {}),
       },
       deps.io,
     );

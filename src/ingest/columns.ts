@@ -18,6 +18,8 @@ export interface Measure {
 
 export interface ColumnPlan {
   ncols: number;
+  /** Fields a row must have to reach every used column (last used index + 1). */
+  need: number;
   ts: number;
   key: number;
   name: number;
@@ -40,7 +42,7 @@ const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.dra
 
 /** Plan from a header row; null when the row names no power or energy column. */
 export function planFromHeader(cells: readonly string[]): ColumnPlan | null {
-  const plan: ColumnPlan = { ncols: cells.length, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
   let uuid = -1;
   let bus = -1;
   let index = -1;
@@ -79,12 +81,18 @@ export function planFromHeader(cells: readonly string[]): ColumnPlan | null {
       }
     }
   });
-  plan.key = uuid >= 0 ? uuid : bus >= 0 ? bus : index;
+  plan.key = uuid >= 0 ? uuid : index >= 0 ? index : bus;
   if (power !== null) {
     const p: { col: number; factor: number; header: string } = power;
     plan.measures.unshift({ col: p.col, kind: 'power', factor: p.factor, device: null, header: p.header });
   } else if (wide.length > 0 && plan.key < 0) plan.measures.push(...wide);
-  return plan.measures.length > 0 ? plan : null;
+  if (plan.measures.length === 0) return null;
+  plan.need = needOf(plan);
+  return plan;
+}
+
+function needOf(p: ColumnPlan): number {
+  return Math.max(p.ts, p.key, p.name, p.host, ...p.measures.map((m) => m.col)) + 1;
 }
 
 const UUID_RE = /^GPU-[0-9a-f]{8}-/i;
@@ -100,7 +108,7 @@ const GPU_NAME_RE = /nvidia|tesla|geforce|quadro|rtx|[ahlvbt]\d{2,3}\b/i;
  * number with a fraction among the remaining cells. Anything else cannot be inferred safely.
  */
 export function inferPlan(cells: readonly string[]): ColumnPlan | null {
-  const plan: ColumnPlan = { ncols: cells.length, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
   let power = -1;
   let index = -1;
   const decimals: number[] = [];
@@ -119,5 +127,6 @@ export function inferPlan(cells: readonly string[]): ColumnPlan | null {
   if (power < 0 && decimals.length === 1 && decimals[0] !== undefined) power = decimals[0];
   if (power < 0) return null;
   plan.measures.push({ col: power, kind: 'power', factor: 1, device: null, header: `column ${power + 1}` });
+  plan.need = needOf(plan);
   return plan;
 }

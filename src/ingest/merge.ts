@@ -11,7 +11,10 @@ export const DEFAULT_SKEW_WARN_S = 60;
 
 export interface HostSummary {
   host: string;
+  /** Energy as measured (before it_overhead_factor and PUE), kWh. */
   energy_kwh: number | null;
+  /** device: accelerator-only logs; host: whole-server logs; mixed: both kinds (summed as logged). */
+  scope: 'device' | 'host' | 'mixed';
   devices: number;
   start: string | null;
   end: string | null;
@@ -72,8 +75,10 @@ export function mergeHostSources(sources: readonly Source[], opts: MergeOptions 
       `host clocks disagree by up to ${Math.round(skew.spread_s)} s (${worst.host} is ${Math.abs(Math.round(off))} s ${off >= 0 ? 'ahead of' : 'behind'} the median host): energy is integrated per host and device, so it is not affected; the stage duration is the longest single-host span`,
     );
   }
-  const longest = Math.max(0, ...hosts.map((h) => h.duration_s ?? 0));
-  for (const h of hosts) {
+  // Short coverage among hosts of one job (Prometheus hosts share the query window).
+  const sameJob = hosts.filter((h) => h.offset_s !== null);
+  const longest = Math.max(0, ...sameJob.map((h) => h.duration_s ?? 0));
+  for (const h of sameJob) {
     if (h.duration_s === null || longest === 0) continue;
     if (longest - h.duration_s > Math.max(300, 0.1 * longest)) {
       warnings.push(`${h.host}: logs cover ${hours(h.duration_s)} h, the longest host ${hours(longest)} h; part of ${h.host}'s log may be missing`);
@@ -93,11 +98,14 @@ function hasHostLabels(s: Source): boolean {
 }
 
 function summariseHosts(parts: Part[]): HostSummary[] {
-  const byHost = new Map<string, { energy: number | null; devices: Set<string>; startMs: number[]; endMs: number[]; own: boolean; sources: Set<string>; durations: number[] }>();
+  const byHost = new Map<
+    string,
+    { energy: number | null; scopes: Set<'device' | 'host'>; devices: Set<string>; startMs: number[]; endMs: number[]; own: boolean; sources: Set<string>; durations: number[] }
+  >();
   const get = (host: string) => {
     let h = byHost.get(host);
     if (!h) {
-      h = { energy: null, devices: new Set(), startMs: [], endMs: [], own: true, sources: new Set(), durations: [] };
+      h = { energy: null, scopes: new Set(), devices: new Set(), startMs: [], endMs: [], own: true, sources: new Set(), durations: [] };
       byHost.set(host, h);
     }
     return h;
@@ -115,15 +123,16 @@ function summariseHosts(parts: Part[]): HostSummary[] {
       if (s.duration_s !== null) h.durations.push(s.duration_s);
       if (p.singleHost === null) h.own = false;
     }
-    if (p.singleHost !== null && (s.devices.length === 0 || s.devices.every((d) => d.energy_kwh === null))) {
-      // A host-level log (CodeCarbon) may carry energy without per-device figures.
-      if (s.energy_kwh !== null) get(p.singleHost).energy = (get(p.singleHost).energy ?? 0) + s.energy_kwh;
-    }
+    const scope = s.scope ?? 'host';
+    for (const host of touched) get(host).scopes.add(scope);
+    // One host's log: its total (a CodeCarbon total includes CPU and RAM beyond its devices).
+    // A log spanning hosts: split by the devices' host labels.
+    if (p.singleHost !== null && s.energy_kwh !== null) get(p.singleHost).energy = (get(p.singleHost).energy ?? 0) + s.energy_kwh;
     s.devices.forEach((d, i) => {
       const host = p.hostOfDevice[i] ?? p.singleHost ?? '';
       const h = get(host);
       h.devices.add(deviceKey(host, d));
-      if (d.energy_kwh !== null) h.energy = (h.energy ?? 0) + d.energy_kwh;
+      if (p.singleHost === null && d.energy_kwh !== null) h.energy = (h.energy ?? 0) + d.energy_kwh;
     });
   }
   return [...byHost.entries()]
@@ -135,6 +144,7 @@ function summariseHosts(parts: Part[]): HostSummary[] {
       return {
         host,
         energy_kwh: h.energy,
+        scope: h.scopes.size === 1 ? ([...h.scopes][0] ?? 'host') : 'mixed',
         devices: h.devices.size,
         start: startMs !== null ? new Date(startMs).toISOString() : null,
         end: endMs !== null ? new Date(endMs).toISOString() : null,
@@ -148,22 +158,34 @@ function summariseHosts(parts: Part[]): HostSummary[] {
 /**
  * Offsets of host clocks against the median host, from the start and end of each host's own
  * logs (hosts of one job start and stop together; a clock offset moves both ends alike).
- * Fills `offset_s` in place.
+ * Only hosts whose window mostly overlaps the median window count: logs of another run (days
+ * apart) are not a clock error. Fills `offset_s` in place (null for hosts left out).
  */
 function estimateSkew(hosts: HostSummary[]): { spread_s: number } | null {
   const own = hosts.filter((h) => h.offset_s !== null && h.start !== null && h.end !== null);
-  if (own.length < 2) {
-    for (const h of own) h.offset_s = null;
+  const startOf = (h: HostSummary) => Date.parse(h.start ?? '');
+  const endOf = (h: HostSummary) => Date.parse(h.end ?? '');
+  const medStart = median(own.map(startOf));
+  const medEnd = median(own.map(endOf));
+  const sameJob = own.filter((h) => {
+    const overlap = Math.min(endOf(h), medEnd) - Math.max(startOf(h), medStart);
+    const shorter = Math.min(endOf(h) - startOf(h), medEnd - medStart);
+    return shorter > 0 && overlap >= 0.5 * shorter;
+  });
+  for (const h of own) if (!sameJob.includes(h)) h.offset_s = null;
+  if (sameJob.length < 2) {
+    for (const h of sameJob) h.offset_s = null;
     return null;
   }
-  const starts = own.map((h) => Date.parse(h.start ?? ''));
-  const ends = own.map((h) => Date.parse(h.end ?? ''));
-  const medStart = median(starts);
-  const medEnd = median(ends);
-  own.forEach((h, i) => {
-    h.offset_s = ((starts[i] ?? 0) - medStart + ((ends[i] ?? 0) - medEnd)) / 2000;
-  });
-  const offsets = own.map((h) => h.offset_s ?? 0);
+  for (const h of sameJob) {
+    const ds = startOf(h) - medStart;
+    const de = endOf(h) - medEnd;
+    // Both ends moved alike: a clock offset. Otherwise a log started late or stopped early;
+    // the end that lines up with the others tells the offset.
+    const alike = Math.abs(ds - de) <= Math.max(60_000, 0.02 * (medEnd - medStart));
+    h.offset_s = (alike ? (ds + de) / 2 : Math.abs(ds) < Math.abs(de) ? ds : de) / 1000;
+  }
+  const offsets = sameJob.map((h) => h.offset_s ?? 0);
   return { spread_s: Math.max(...offsets) - Math.min(...offsets) };
 }
 
@@ -288,4 +310,43 @@ function trimCommon(names: string[]): string[] {
   const cutSuf = k === -1 ? 0 : tail.length - k;
   const out = names.map((n) => n.slice(cutPre, n.length - cutSuf));
   return new Set(out).size === names.length && out.every((n) => n !== '') ? out : names;
+}
+
+export interface StageCluster {
+  hosts: HostSummary[];
+  skew_s: number | null;
+}
+
+/**
+ * Per-host breakdown of each stage that ran on two or more hosts, for the card
+ * (`extensions.cluster`) and the report. Hosts come from device host labels (Prometheus,
+ * DCGM scrapes) or, for logs without them, from the paths of two or more logs of one format
+ * (one file per host); a single unlabelled log is one host named after its file.
+ * Energy totals are not changed: the inventory already sums the sources.
+ */
+export function clusterBreakdown(
+  sourcesByStage: Record<string, readonly Source[]>,
+  opts: Pick<MergeOptions, 'skewWarn_s'> = {},
+): { cluster: Record<string, StageCluster> | null; warnings: string[] } {
+  const cluster: Record<string, StageCluster> = {};
+  const warnings: string[] = [];
+  for (const [stage, sources] of Object.entries(sourcesByStage)) {
+    const byFormat = new Map<string, Source[]>();
+    for (const s of sources) if (!hasHostLabels(s)) byFormat.set(s.format, [...(byFormat.get(s.format) ?? []), s]);
+    const hostOfPath = new Map<string, string>();
+    for (const group of byFormat.values()) {
+      for (const [p, h] of hostsFromPaths(group.map((s) => s.path))) hostOfPath.set(p, h);
+    }
+    // Evidence of several hosts: host labels, or several logs of one format. A lone log of its
+    // format (emissions.csv next to gpu.csv) says nothing about hosts.
+    const evidence = new Set<string>();
+    for (const s of sources) if (hasHostLabels(s)) for (const d of s.devices) evidence.add(d.host ?? '');
+    for (const group of byFormat.values()) if (group.length >= 2) for (const s of group) evidence.add(hostOfPath.get(s.path) ?? '');
+    if (evidence.size < 2) continue;
+    const merged = mergeHostSources(sources, { ...opts, hostOf: (s) => hostOfPath.get(s.path) ?? null });
+    if (merged.hosts.length < 2) continue;
+    cluster[stage] = { hosts: merged.hosts, skew_s: merged.skew_s };
+    for (const w of merged.warnings) warnings.push(`${stage}: ${w}`);
+  }
+  return { cluster: Object.keys(cluster).length ? cluster : null, warnings };
 }

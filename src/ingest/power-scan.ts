@@ -67,7 +67,12 @@ class Scanner {
     return pos;
   }
 
-  private split(b: Buffer, s: number, e: number): number {
+  /**
+   * Field boundaries into starts/ends, stopping once `need` fields are found (columns after the
+   * last one used are not scanned: a third of the bytes of a typical nvidia-smi row). Returns the
+   * number of fields found (≤ need), -1 for too many fields, -2 when a quote needs the slow path.
+   */
+  private split(b: Buffer, s: number, e: number, need: number): number {
     const starts = this.starts;
     const ends = this.ends;
     let f = 0;
@@ -76,7 +81,7 @@ class Scanner {
       const c = b[i];
       if (c === 44) {
         ends[f] = i;
-        if (++f >= MAX_FIELDS) return -1;
+        if (++f >= need) return need === MAX_FIELDS ? -1 : f;
         starts[f] = i + 1;
       } else if (c === 34) return -2;
     }
@@ -118,13 +123,16 @@ class Scanner {
       return;
     }
     const plan = this.plan;
-    let nf = this.split(b, s, e);
+    // Rows are checked for their field count only as far as the used columns reach, except the
+    // last, unterminated line, which is counted in full (truncated writes).
+    const need = terminated ? plan.need : MAX_FIELDS;
+    let nf = this.split(b, s, e, need);
     let quoted: string[] | null = null;
     if (nf === -2) {
       quoted = this.cells(b, s, e);
       nf = quoted.length;
     }
-    if (nf !== plan.ncols) {
+    if (terminated ? nf < plan.need : nf !== plan.ncols) {
       // A different header (logs with other --query-gpu fields concatenated)?
       if (nf > 0 || quoted) {
         const cells = quoted ?? this.cells(b, s, e);
@@ -334,7 +342,7 @@ class Scanner {
     const keys = this.keys;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as KeyEntry;
-      if (k.hash === h && k.bytes.length === len && k.bytes.compare(b, ks, ke, 0, ke - ks) === 0 && (he === hs || k.bytes.compare(b, hs, he, ke - ks + 1, len) === 0)) return k.acc;
+      if (k.hash === h && k.bytes.length === len && sameBytes(k.bytes, b, ks, ke, hs, he)) return k.acc;
     }
     const key = latin1(b, ks, ke);
     const host = plan.host >= 0 ? latin1(b, hs, he) : null;
@@ -385,6 +393,15 @@ class Scanner {
   }
 }
 
+/** bytes === b[ks..ke) + '|' + b[hs..he), without a native call per row. */
+function sameBytes(bytes: Buffer, b: Buffer, ks: number, ke: number, hs: number, he: number): boolean {
+  let j = 0;
+  for (let i = ks; i < ke; i++) if (bytes[j++] !== b[i]) return false;
+  j++;
+  for (let i = hs; i < he; i++) if (bytes[j++] !== b[i]) return false;
+  return true;
+}
+
 function d2(b: Buffer, i: number): number {
   const x = (b[i] as number) - 48;
   const y = (b[i + 1] as number) - 48;
@@ -432,7 +449,17 @@ export async function scanPowerCsv(stream: AsyncIterable<Uint8Array>, ctx: Parse
   let rest: Buffer | null = null;
   for await (const chunk of stream) {
     let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (rest !== null && rest.length > 0) buf = Buffer.concat([rest, buf]);
+    if (rest !== null) {
+      // Only the line that straddles the chunk boundary is copied.
+      const nl = buf.indexOf(10);
+      if (nl < 0) {
+        rest = Buffer.concat([rest, buf]);
+        continue;
+      }
+      sc.feed(Buffer.concat([rest, buf.subarray(0, nl + 1)]), false);
+      buf = buf.subarray(nl + 1);
+      rest = null;
+    }
     const used = sc.feed(buf, false);
     rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
   }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Source } from '../ingest/source.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
+import { lookupHardware } from '../data/hardware.js';
 
 export const StageInventory = z.object({
   /** Accelerator-only energy (GPU power logs, hours × count × power): gets it_overhead_factor. */
@@ -127,6 +128,8 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
     }
 
+    warnings.push(...hardwareChecks(name, resolved, count, srcs));
+
     out[name] = {
       device_energy_kwh: device,
       host_energy_kwh: host,
@@ -138,6 +141,31 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       sources: used.map((s) => s.path),
       warnings,
     };
+  }
+  return out;
+}
+
+/**
+ * Consistency of logs with the scenario's hardware: the embodied share uses the scenario's
+ * model and count, so say when the logs show another GPU model or more devices.
+ */
+function hardwareChecks(stage: string, r: ResolvedScenario, count: number, srcs: readonly Source[]): string[] {
+  const out: string[] = [];
+  const logged = new Set<string>();
+  const ids = new Set<string>();
+  for (const s of srcs) {
+    for (const d of s.devices) {
+      ids.add(`${d.host ?? ''}/${d.id}`);
+      const m = d.name ? lookupHardware(d.name)?.model : undefined;
+      if (m) logged.add(m);
+    }
+  }
+  const others = [...logged].filter((m) => m !== r.hardware.model);
+  if (r.hardware.known && others.length > 0) {
+    out.push(`${stage}: the logs show ${others.join(', ')} but hardware.model is ${r.hardware.model}: embodied carbon and estimates use ${r.hardware.model}`);
+  }
+  if (ids.size > count) {
+    out.push(`${stage}: the logs show ${ids.size} devices but the stage uses count ${count}: embodied carbon counts ${count} (set stages.${stage}.count)`);
   }
   return out;
 }

@@ -5,5 +5,5 @@ export { entryFromCard, dedupeEntries, runKey, metricOf, numberAt, DEFAULT_METRI
 export { readLedger, readCardDir, parseLedgerJsonl, parseLedgerSetting, cardFromText, toJsonl, type LedgerSetting } from './read.js';
 export { evaluatePeriodBudgets, isPeriodBudget, type LedgerScenario, type PeriodBudgetEvaluation } from './position.js';
 export { applyLedger, loadScenarioLedger, periodMetrics, type LoadedLedger } from './apply.js';
-export { renderLedgerSection, renderCumulativeChart, textBar, withUnit } from './render.js';
+export { renderLedgerSection, ledgerSectionForCard, renderCumulativeChart, textBar, withUnit } from './render.js';
 export { ledgerTotals, dailyCumulative, type LedgerTotal } from './totals.js';

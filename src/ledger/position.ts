@@ -139,7 +139,7 @@ function resultOf(p: LedgerPosition): BudgetResult {
   const m = p.metric;
   const rest =
     p.remaining >= 0 ? `${withUnit(p.remaining, m)} remaining` : `${withUnit(-p.remaining, m)} over budget`;
-  const runOut = p.run_out_date ? `; runs out ${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day` : '';
+  const runOut = p.run_out_date && p.remaining > 0 ? `; runs out ${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day` : '';
   return {
     metric: m,
     kind: 'period',

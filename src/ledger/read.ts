@@ -92,6 +92,8 @@ export function cardFromText(text: string): { card: ModelCard } | { reason: stri
   return { card: parsed.data };
 }
 
+const MAX_SKIP_WARNINGS = 5;
+
 /** Entries from every *.json model card below `dir` (recursively). */
 export async function readCardDir(dir: string, io: Io, extraMetrics: readonly string[] = []): Promise<{ entries: LedgerEntry[]; warnings: string[] }> {
   let files: string[];
@@ -101,20 +103,25 @@ export async function readCardDir(dir: string, io: Io, extraMetrics: readonly st
     files = [];
   }
   const entries: LedgerEntry[] = [];
-  const warnings: string[] = [];
+  const skipped: string[] = [];
   for (const f of files) {
     const rel = path.relative(dir, f) || f;
+    // Dependencies are never cards (Node 22's fs.glob, unlike our Node 20 walker, enters them).
+    if (/(^|[\\/])(node_modules|\.git)[\\/]/.test(rel)) continue;
     const got = cardFromText(await io.readText(f));
     if ('reason' in got) {
-      warnings.push(`${rel}: skipped, ${got.reason}`);
+      skipped.push(`${rel}: skipped, ${got.reason}`);
       continue;
     }
     try {
       entries.push(entryFromCard(got.card, { source: rel }, extraMetrics));
     } catch {
-      warnings.push(`${rel}: skipped, created_at ${shortValue(got.card.created_at)} is not a timestamp with a zone`);
+      skipped.push(`${rel}: skipped, created_at ${shortValue(got.card.created_at)} is not a timestamp with a zone`);
     }
   }
+  // A directory of downloads may hold many other JSON files: name a few, count the rest.
+  const warnings = skipped.slice(0, MAX_SKIP_WARNINGS);
+  if (skipped.length > MAX_SKIP_WARNINGS) warnings.push(`${skipped.length - MAX_SKIP_WARNINGS} more *.json file(s) skipped (not model cards)`);
   return { entries, warnings };
 }
 

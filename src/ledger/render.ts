@@ -3,7 +3,7 @@
 import { markdownTable } from 'markdown-table';
 import { escapeMarkdown } from '../report/escape.js';
 import { fmt as fmtNum, unitOf } from '../report/format.js';
-import type { LedgerPosition } from './schema.js';
+import { LedgerExtension, type LedgerPosition } from './schema.js';
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 
@@ -26,7 +26,13 @@ export function textBar(pct: number, width = 10): string {
  */
 export function renderLedgerSection(
   positions: readonly LedgerPosition[],
-  opts: { heading?: string; /** false: no head card (the CLI), so no "this change" */ withChange?: boolean } = {},
+  opts: {
+    heading?: string;
+    /** false: no head card (the CLI), so no "this change" */
+    withChange?: boolean;
+    /** The ledger's source (`artifact`, `file:PATH`, `none`, a CLI path), for the footnote. */
+    source?: string;
+  } = {},
 ): string {
   if (positions.length === 0) return '';
   const withChange = opts.withChange ?? true;
@@ -38,15 +44,21 @@ export function renderLedgerSection(
       ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmtNum(p.spent)} (${runs}) + this change ${fmtNum(p.change)}`
       : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
     const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
-    const runOut = p.run_out_date
-      ? `${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day`
-      : `not this ${p.period} (${withUnit(p.burn_rate_per_day, m)}/day)`;
+    const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
+    const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
     return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
   });
   const heading = opts.heading ?? '### Period budgets';
   const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
   const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
-  return `${heading}\n\n${table}\n\n<sub>Ledger: successful default-branch runs this period, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+  return `${heading}\n\n${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+}
+
+function spentFrom(source: string | undefined): string {
+  if (source === undefined) return 'runs in the ledger this period';
+  if (source === 'artifact') return 'model cards of successful default-branch push runs of this workflow this period';
+  if (source === 'none') return 'no ledger of past runs was available, so only this change counts';
+  return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 
 /** One point of a cumulative series: spend up to the end of a UTC day. */
@@ -87,4 +99,13 @@ export function niceCeil(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
   for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) if (v <= m * p * (1 + 1e-12)) return Number((m * p).toPrecision(6));
   return 10 * p;
+}
+
+/**
+ * The "Period budgets" section for a card (PR comment, job summary, report.md): reads
+ * `extensions.ledger` back through its schema; empty string when the card has none.
+ */
+export function ledgerSectionForCard(card: { extensions?: Record<string, unknown> | undefined }, opts: { heading?: string } = {}): string {
+  const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+  return parsed.success ? renderLedgerSection(parsed.data.positions, { ...opts, source: parsed.data.source }) : '';
 }

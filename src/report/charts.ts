@@ -71,7 +71,7 @@ export function lifetimeChart(card: ModelCard): string | null {
   const labels = curve.map((p) => `"${compactCount(p.inferences)}${p.label ? ` ${p.label}` : ''}"`);
   const lines = [
     'xychart-beta',
-    `  title "${mermaidLabel(`Per-FU CO2e vs lifetime inferences${log ? ' (log10 g)' : ' (g)'}`)}"`,
+    `  title "${mermaidLabel(`Per-FU CO2e vs lifetime inferences${log ? ' (log10 g)' : ' (g)'}${floor > 0 ? ', flat line = per-inference floor' : ''}`, 100)}"`,
     `  x-axis "lifetime inferences" [${labels.join(', ')}]`,
     `  y-axis "${log ? 'log10 g CO2e per FU' : 'g CO2e per FU'}"`,
     `  line [${values.map(y).join(', ')}]`,

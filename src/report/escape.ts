@@ -2,8 +2,11 @@
 // through here before it reaches report.md or a PR comment, so it cannot inject markdown,
 // HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
 
-/** ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs). */
-const MARKUP = /[\\`*_[\]{}()#+!|~^:$]/g;
+/**
+ * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
+ * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
+ */
+const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
 
 /**
  * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped

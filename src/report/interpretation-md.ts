@@ -6,7 +6,7 @@
 import { markdownTable } from 'markdown-table';
 import type { ModelCard } from './card-schema.js';
 import { escapeCode, escapeMarkdown as esc } from './escape.js';
-import { fmt, pct } from './format.js';
+import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { compactCount, headVsBaseChart, lifetimeChart, mermaidBlock, stagePie, tornadoChart } from './charts.js';
 
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
@@ -149,7 +149,8 @@ function uncertainty(card: ModelCard): string {
         `${fmt(mc.per_fu_co2e_g_p05)}–${fmt(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt(mc.per_fu_co2e_g_p50)}).`,
     );
   }
-  if (u.method) lines.push(`- Method: ${esc(u.method)}.`);
+  // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
+  if (u.method) lines.push(`- Method: ${u.method}.`);
   for (const p of u.parameters ?? []) {
     lines.push(`  - ${esc(p.parameter)}: ${fmt(p.low)}–${fmt(p.high)}${p.unit ? ` ${esc(p.unit)}` : ''} (central ${fmt(p.central)}; ${esc(p.source)})`);
   }
@@ -166,7 +167,19 @@ function dataQuality(card: ModelCard): string {
 function headVsBase(card: ModelCard): string | null {
   const c = card.comparison;
   if (!c) return null;
-  const notes = c.metrics.filter((m) => m.noise_note).map((m) => `- ${escapeCode(m.metric)}: ${esc(m.noise_note ?? '')}`);
+  // Sentences rebuilt from the numbers (the stored noise_note is for JSON readers): no card
+  // text reaches the markdown unescaped, and none needs escaping here.
+  const notes = c.metrics
+    .filter((m) => m.within_noise !== undefined && m.within_noise !== null && m.delta !== null && m.noise_band !== undefined && m.noise_band !== null)
+    .map((m) => {
+      const unit = unitOf(m.metric);
+      const u = unit ? ` ${unit}` : '';
+      const pctText = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
+      const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
+      const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
+      const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
+      return `- ${escapeCode(m.metric)}: ${fmtSigned(m.delta)}${u}${pctText} ${verdict} ±${fmt(m.noise_band)}${u}: ${tail}.`;
+    });
   const chart = headVsBaseChart(c);
   if (notes.length === 0 && !chart) return null;
   return ['#### Head vs base: real change or noise?', '', ...notes, ...(notes.length ? [''] : []), ...(chart ? [mermaidBlock(chart)] : [])].join('\n');
@@ -182,7 +195,7 @@ function sciSection(card: ModelCard): string | null {
     `SCI = (E × I + M) / R = (${fmt(s.e_kwh)} kWh × ${fmt(s.i_g_per_kwh)} g/kWh + ${fmt(s.m_g)} g) / ${fmt(s.r)} = **${fmt(s.sci_g_per_fu)} g CO2e per functional unit** ` +
       `(R = ${esc(s.r_unit)}; stages: ${s.stages.map(esc).join(', ')}).`,
     '',
-    `Not included: the amortized up-front carbon, ${fmt(s.amortized_co2e_g_excluded)} g per FU. ${esc(s.note)}`,
+    `Not included: the amortized up-front carbon, ${fmt(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
     '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import type { ModelCard } from './card-schema.js';
 import type { Comparison } from '../compare/schema.js';
 import { escapeCode, escapeMarkdown as esc } from './escape.js';
 import { fmt, fmtSigned, pct, unitOf } from './format.js';
-import { interpretationSection } from './interpretation-section.js';
+import { renderInterpretation } from './interpretation-md.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -30,7 +30,7 @@ export function renderReport(card: ModelCard, opts: { maxChars?: number } = {}):
     { title: 'Per stage', body: stagesSection(card) },
     { title: 'Per functional unit', body: perFuSection(card) },
     ...(card.comparison ? [{ title: 'Comparison with base', body: renderComparison(card.comparison) }] : []),
-    { title: 'Interpretation', body: interpretationSection(card) },
+    { title: 'Interpretation', body: `${renderInterpretation(card).trimEnd()}\n` },
     { title: 'Assumptions', body: assumptionsSection(card) },
     ...(card.sources.length ? [{ title: 'Sources', body: sourcesSection(card) }] : []),
     ...(card.warnings.length ? [{ title: 'Warnings', body: warningsSection(card.warnings) }] : []),
@@ -90,7 +90,7 @@ function baselineLabel(c: Comparison): string {
   const b = c.baseline;
   const parts = [b.ref ? esc(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
   const where = parts.filter((x) => x !== null).join(' ');
-  return where ? `${where} (${esc(b.source)})` : `(${esc(b.source)})`;
+  return where ? `${where} (${escapeCode(b.source)})` : escapeCode(b.source);
 }
 
 function direction(delta: number | null, better: 'lower' | 'higher', withinNoise?: boolean | null): string {
@@ -110,7 +110,7 @@ function budgetsBlock(card: ModelCard): string {
       ['budget', 'metric', 'limit', 'actual', 'message'],
       ...sorted.map((b) => [
         `${ICON[b.status]} ${b.status}`,
-        esc(b.metric),
+        escapeCode(b.metric),
         `${fmt(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
         fmt(b.actual),
         esc(b.message),
@@ -183,7 +183,7 @@ function perFuSection(card: ModelCard): string {
     `Lifetime: ${fmt(lt.inferences)} inferences = ${fmt(lt.functional_units)} functional units; up-front ${fmt(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt(lt.inference_co2e_kg)} kg CO2e.`,
     be === null
       ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
-      : `Breakeven: after ${fmt(be)} inferences the cumulative inference carbon equals the up-front carbon.`,
+      : `Breakeven: after ${fmt(Math.round(be))} inferences the cumulative inference carbon equals the up-front carbon.`,
   ];
   return `${table}\n\n${lines.join('\n')}\n`;
 }
@@ -199,7 +199,7 @@ export function renderComparison(c: Comparison): string {
     [
       ['metric', 'unit', 'base', 'head', 'delta', 'delta %', 'better', 'change'],
       ...c.metrics.map((m) => [
-        esc(m.metric),
+        escapeCode(m.metric),
         unitOf(m.metric),
         fmt(m.base),
         fmt(m.head),
@@ -216,7 +216,7 @@ export function renderComparison(c: Comparison): string {
 
 function assumptionsSection(card: ModelCard): string {
   const rows = card.scenario.assumptions.map((a) => [
-    esc(a.path),
+    escapeCode(a.path),
     `${typeof a.value === 'number' ? fmt(a.value) : esc(a.value)}${a.unit ? ` ${esc(a.unit)}` : ''}`,
     a.low !== undefined || a.high !== undefined ? `${fmt(a.low)}–${fmt(a.high)}` : '',
     a.origin,

@@ -22,15 +22,16 @@ const W = 720;
 const H = 420;
 const M = { left: 80, right: 24, top: 48, bottom: 64 };
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
+const TITLE_FONT = 'font-family="system-ui, sans-serif" font-size="15" font-weight="bold"';
 
 const r2 = (x: number) => (Math.round(x * 100) / 100).toString();
 
-function frame(title: string, body: string[]): string {
+function frame(title: string, body: string[], height = H): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${r2(height)}" viewBox="0 0 ${W} ${r2(height)}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="${W / 2}" y="24" text-anchor="middle" ${FONT} font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
+    `<rect width="${W}" height="${r2(height)}" fill="#ffffff"/>`,
+    `<text x="${W / 2}" y="24" text-anchor="middle" ${TITLE_FONT}>${escapeXml(title)}</text>`,
     ...body,
     '</svg>',
     '',
@@ -68,7 +69,7 @@ export function lifetimeSvg(card: ModelCard): string | null {
   if (floor > 0) {
     body.push(
       `<line x1="${M.left}" y1="${r2(Y(Math.log10(floor)))}" x2="${M.left + pw}" y2="${r2(Y(Math.log10(floor)))}" stroke="#888888" stroke-dasharray="6 4"/>`,
-      `<text x="${M.left + pw - 4}" y="${r2(Y(Math.log10(floor)) - 6)}" text-anchor="end" ${FONT} fill="#555555">per-inference floor (marginal + embodied) ${escapeXml(fmt(floor))} g</text>`,
+      `<text x="${M.left + pw - 4}" y="${r2(Y(Math.log10(floor)) + 16)}" text-anchor="end" ${FONT} fill="#555555">per-inference floor (marginal + embodied) ${escapeXml(fmt(floor))} g</text>`,
     );
   }
   const pts = curve.map((p) => `${r2(X(Math.log10(p.inferences)))},${r2(Y(Math.log10(p.co2e_g_per_fu)))}`).join(' ');
@@ -95,7 +96,7 @@ export function stagesSvg(card: ModelCard): string | null {
   if (rows.length === 0 || !(max > 0)) return null;
   const left = 160;
   const pw = W - left - 120;
-  const bh = Math.min(36, (H - M.top - M.bottom) / rows.length - 8);
+  const bh = Math.max(12, Math.min(36, (H - M.top - M.bottom) / rows.length - 8));
   const body: string[] = [];
   rows.forEach(([name, s], i) => {
     const y = M.top + 8 + i * (bh + 8);
@@ -108,12 +109,13 @@ export function stagesSvg(card: ModelCard): string | null {
       `<text x="${r2(left + wOp + wEm + 6)}" y="${r2(y + bh / 2 + 4)}" ${FONT}>${escapeXml(`${fmt(s.co2e_kg)} kg`)}</text>`,
     );
   });
-  const ly = H - 24;
+  const height = M.top + 8 + rows.length * (bh + 8) + 48;
+  const ly = height - 20;
   body.push(
     `<rect x="${left}" y="${ly - 10}" width="12" height="12" fill="#1f77b4"/><text x="${left + 18}" y="${ly}" ${FONT}>operational</text>`,
     `<rect x="${left + 110}" y="${ly - 10}" width="12" height="12" fill="#ff7f0e"/><text x="${left + 128}" y="${ly}" ${FONT}>embodied</text>`,
   );
-  return frame(`${card.scenario.name}: CO2e per stage (kg)`, body);
+  return frame(`${card.scenario.name}: CO2e per stage (kg)`, body, height);
 }
 
 /** The SVG files for the output directory, by file name; charts without data are left out. */

@@ -1,7 +1,7 @@
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, formatPath, fromZodError, shortValue } from '../errors.js';
 import type { Io } from '../io.js';
 import { GRID_REGIONS, lookupGrid } from '../data/grid.js';
@@ -37,7 +37,7 @@ export function parseScenario(text: string, file: string): Scenario {
         got: shortValue(key),
       });
     }
-    const err = fromZodError({ issues: [issue] } as unknown as z.ZodError, {
+    const err = fromZodError(new z.ZodError([issue]), {
       file,
       input: data,
       suggest: (key, path) => suggest(key, keysAt(path)),

@@ -40,12 +40,16 @@ const MARKER = '<!-- ml-lca:chat-model -->';
 let fake: FakeGitHub;
 const repoFull = () => `${fake.owner}/${fake.repo}`;
 
+/** Markdown text without report/escape.ts's backslash escapes, for matching sentences. */
+const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+
 function commentsOn(issue: number) {
   return fake.comments.filter((c) => c.issue === issue);
 }
 
+/** The token appears only in the runner's `::add-mask::` command (core.setSecret), never elsewhere. */
 function expectNoToken(r: RunResult) {
-  expect(r.stdout).not.toContain(TOKEN);
+  expect(r.stdout.split('\n').filter((l) => l.includes(TOKEN))).toEqual([`::add-mask::${TOKEN}`]);
   expect(r.stderr).not.toContain(TOKEN);
   expect(r.summary).not.toContain(TOKEN);
 }
@@ -201,7 +205,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await prRun({ number: 10, runId: 205, baseRef: 'release', energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs['delta-pct']).toBe('');
-    expect(commentsOn(10)[0]!.body).toContain('No baseline: no successful push run of train.yml on release');
+    expect(plain(commentsOn(10)[0]!.body)).toContain('No baseline: no successful push run of train.yml on release');
     expect(r.summary).toContain('No baseline');
   });
 
@@ -212,7 +216,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await prRun({ number: 11, runId: 206, baseRef: 'old' });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs['delta-pct']).toBe('');
-    expect(commentsOn(11)[0]!.body).toMatch(/No baseline: artifact ml-lca-chat-model of run 150 on old has expired/);
+    expect(plain(commentsOn(11)[0]!.body)).toMatch(/No baseline: artifact ml-lca-chat-model of run 150 on old has expired/);
   });
 
   it('API 500s are retried (plugin-retry) and the run succeeds', async () => {
@@ -276,6 +280,36 @@ describe('action end to end (dist/index.js)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     // 50 kWh (logged PUE 1.0) × 0.4 kg/kWh = 20 kg + embodied 8 × 150 × 10 / 35,040 = 0.342466 kg
     expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(20 + 12_000 / 35_040, 6);
+  });
+
+  it.each([
+    ['warn', 0, /::warning::ml-lca: budget exceeded: .*\(budget-mode: warn\)/, 'fail'],
+    ['off', 0, /budget-mode off: 1 budget\(s\) not evaluated/, 'pass'],
+  ])('budget-mode %s with an overrun: exit %i, reported only', async (mode, code, line, verdict) => {
+    const workspace = makeWorkspace({ 'lca.yml': scenario({ budgets: ['{ metric: totals.co2e_kg, max: 100 }'] }) });
+    const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN }, eventName: 'push', event: {}, runId: 104 });
+    expect(r.code, r.stdout + r.stderr).toBe(code);
+    expect(r.stdout).toMatch(line);
+    expect(r.stdout).not.toContain('::error::');
+    expect(r.outputs.verdict).toBe(verdict);
+  });
+
+  it('baseline file:PATH and working-directory: the card committed at the base SHA is compared; comment: never posts nothing', async () => {
+    const base = fake.artifacts.find((a) => a.runId === 101)!;
+    const baseCard = new TextDecoder().decode(unzipSync(new Uint8Array(base.zip))['model-card.json']);
+    fake.contents.set(`${'b'.repeat(40)}:cards/base.json`, baseCard);
+    const before = fake.comments.length;
+    const r = await prRun({
+      number: 15,
+      runId: 210,
+      files: { 'ml/lca.yml': scenario({ energy: 1100 }) },
+      inputs: { 'working-directory': 'ml', baseline: 'file:cards/base.json', comment: 'never' },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
+    expect(r.outputs['card-path']).toMatch(/\/ml\/ml-lca-out\/chat-model\/model-card\.json$/);
+    expect(fake.comments.length).toBe(before);
+    expect(fake.requests.filter((q) => q.path.includes('/contents/')).map((q) => q.path)).toEqual([`/repos/acme/model/contents/cards%2Fbase.json?ref=${'b'.repeat(40)}`]);
   });
 
   it('a bad input fails with one line naming the input and its value', async () => {

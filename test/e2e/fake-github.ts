@@ -219,6 +219,15 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
       const page = Number(q.get('page') ?? 1);
       return send(200, { total_count: runs.length, workflow_runs: runs.slice((page - 1) * perPage, page * perPage).map(runJson) });
     }
+    if (method === 'GET' && rest === '/actions/artifacts') {
+      // Repository artifacts, newest first, paginated, optionally by exact name (ledger).
+      const perPage = Math.min(Number(q.get('per_page') ?? 30), 100);
+      const page = Number(q.get('page') ?? 1);
+      const list = fake.artifacts
+        .filter((a) => !q.get('name') || a.name === q.get('name'))
+        .sort((a, b) => artifactCreatedAt(b).localeCompare(artifactCreatedAt(a)) || b.id - a.id);
+      return send(200, { total_count: list.length, artifacts: list.slice((page - 1) * perPage, page * perPage).map(artifactJson) });
+    }
     if (method === 'GET' && (m = /^\/actions\/runs\/(\d+)\/artifacts$/.exec(rest))) {
       const runId = Number(m[1]);
       const list = fake.artifacts.filter((a) => a.runId === runId && (!q.get('name') || a.name === q.get('name')));
@@ -311,10 +320,16 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
       created_at: r.createdAt,
     };
   }
+  /** An artifact is created during its run: the run's created_at (fixed when the run is unknown). */
+  function artifactCreatedAt(a: FakeArtifact): string {
+    return fake.runs.find((r) => r.id === a.runId)?.createdAt ?? '2026-01-01T00:00:00Z';
+  }
+
   function artifactJson(a: FakeArtifact) {
     return {
       id: a.id,
       name: a.name,
+      created_at: artifactCreatedAt(a),
       size_in_bytes: a.zip.length,
       expired: a.expired,
       expires_at: a.expired ? '2026-01-01T00:00:00Z' : '2099-01-01T00:00:00Z',

@@ -120,7 +120,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     expect(logs).toEqual(['Ledger: 105 run card(s) from 106 successful main push run(s) since 2026-03-01']);
     // The API was asked for runs since the period start, and for the second page.
     const listed = fake.requests.filter((r) => r.path.startsWith(`/repos/acme/model/actions/workflows/${WF}/runs`));
-    expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('created'))).toEqual(['>=2026-03-01T00:00:00.000Z', '>=2026-03-01T00:00:00.000Z']);
+    expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('created'))).toEqual(['>=2026-03-01T00:00:00Z', '>=2026-03-01T00:00:00Z']);
     expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
 
     // Team vision, March: 200 + 30 + 120 + 101 × 1 = 451 spent; this change 49 -> 500 of 600.

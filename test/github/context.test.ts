@@ -27,6 +27,11 @@ describe('parseContext', () => {
     expect(c.workflowRun).toEqual({ id: 9, event: 'pull_request', headSha: 'h', headBranch: 'feat', headOwner: 'forker', pullRequests: [] });
   });
 
+  it('reads repository.default_branch when the payload has it', () => {
+    expect(parseContext(env, { repository: { full_name: 'acme/model', default_branch: 'trunk' } }).defaultBranch).toBe('trunk');
+    expect(parseContext(env, {}).defaultBranch).toBeNull();
+  });
+
   it('rejects a missing GITHUB_REPOSITORY naming the variable', () => {
     expect(() => parseContext({}, {})).toThrow(InputError);
     expect(() => parseContext({}, {})).toThrow(/GITHUB_REPOSITORY/);

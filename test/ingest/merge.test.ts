@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostsFromPaths, mergeHostSources } from '../../src/ingest/merge.js';
+import { clusterBreakdown, hostsFromPaths, mergeHostSources } from '../../src/ingest/merge.js';
 import type { Source } from '../../src/ingest/source.js';
 
 const T0 = Date.UTC(2026, 2, 9); // 2026-03-09T00:00:00Z
@@ -88,7 +88,19 @@ describe('mergeHostSources', () => {
 
   it('a host whose log stops early is flagged', () => {
     const m = mergeHostSources([gpuLog('l/node-a.csv', [1]), gpuLog('l/node-b.csv', [0.5], T0, T0 + 3 * H)]);
-    expect(m.warnings).toContain("node-b: logs cover 3.0 h, the longest host 6.0 h; part of node-b's log may be missing");
+    // Not mistaken for clock skew: the starts line up.
+    expect(m.warnings).toEqual(["node-b: logs cover 3.0 h, the longest host 6.0 h; part of node-b's log may be missing"]);
+    expect(m.skew_s).toBe(0);
+  });
+
+  it('a late start with an aligned end is an offset of 0, and logs of another run are not skew', () => {
+    const m = mergeHostSources([
+      gpuLog('l/node-a.csv', [1]),
+      gpuLog('l/node-b.csv', [1], T0 + 2 * H, T0 + 6 * H),
+      gpuLog('l/node-c.csv', [1], T0 + 72 * H, T0 + 78 * H), // three days later: another run
+    ]);
+    expect(m.hosts.map((h) => [h.host, h.offset_s])).toEqual([['node-a', 0], ['node-b', 0], ['node-c', null]]);
+    expect(m.skew_s).toBe(0);
   });
 
   it('host labels (a Prometheus source) give the hosts; its window is the server clock, so no offsets', () => {
@@ -118,9 +130,18 @@ describe('mergeHostSources', () => {
       ['device', 2, 'nvidia-smi'],
       ['host', 9, 'codecarbon'],
     ]);
-    expect(m.hosts.map((h) => [h.host, h.energy_kwh])).toEqual([
-      ['node-a', 9],
-      ['node-b', 2],
+    expect(m.hosts.map((h) => [h.host, h.energy_kwh, h.scope])).toEqual([
+      ['node-a', 9, 'host'],
+      ['node-b', 2, 'device'],
+    ]);
+  });
+
+  it("a host's log total counts, not only its devices (CodeCarbon: CPU and RAM beyond the GPU)", () => {
+    const cc: Source = { ...gpuLog('runs/node-a/emissions.csv', [3]), format: 'codecarbon', scope: 'host', energy_kwh: 5 };
+    const m = mergeHostSources([cc, gpuLog('runs/node-b/gpu.csv', [2])], { hostOf: (s) => s.path.split('/')[1] ?? null });
+    expect(m.hosts.map((h) => [h.host, h.energy_kwh, h.devices])).toEqual([
+      ['node-a', 5, 1],
+      ['node-b', 2, 1],
     ]);
   });
 
@@ -134,5 +155,33 @@ describe('mergeHostSources', () => {
   it('source warnings are prefixed with their host', () => {
     const m = mergeHostSources([gpuLog('l/node-a.csv', [1], T0, T0 + 6 * H, { warnings: ['2 rows rejected'] }), gpuLog('l/node-b.csv', [1])]);
     expect(m.sources[0]?.warnings).toEqual(['node-a: 2 rows rejected']);
+  });
+});
+
+describe('clusterBreakdown', () => {
+  it('reports stages on two or more hosts, with stage-prefixed warnings', () => {
+    const r = clusterBreakdown({
+      training: [gpuLog('runs/node-a/gpu.csv', [1, 2]), gpuLog('runs/node-b/gpu.csv', [3], T0 + 120_000, T0 + 6 * H + 120_000)],
+      inference: [gpuLog('runs/serve/gpu.csv', [0.5])],
+    });
+    expect(Object.keys(r.cluster ?? {})).toEqual(['training']);
+    expect(r.cluster?.training?.hosts.map((h) => [h.host, h.energy_kwh, h.offset_s])).toEqual([
+      ['node-a', 3, -60],
+      ['node-b', 3, 60],
+    ]);
+    expect(r.cluster?.training?.skew_s).toBe(120);
+    expect(r.warnings).toEqual([
+      'training: host clocks disagree by up to 120 s (node-a is 60 s behind the median host): energy is integrated per host and device, so it is not affected; the stage duration is the longest single-host span',
+    ]);
+  });
+
+  it('two logs of different formats from one machine are not two hosts', () => {
+    const cc: Source = { ...gpuLog('runs/emissions.csv', []), format: 'codecarbon', scope: 'host', energy_kwh: 9, devices: [] };
+    const r = clusterBreakdown({ training: [gpuLog('runs/gpu.csv', [1]), cc] });
+    expect(r).toEqual({ cluster: null, warnings: [] });
+  });
+
+  it('null when no stage spans hosts', () => {
+    expect(clusterBreakdown({ training: [gpuLog('runs/gpu.csv', [1])] })).toEqual({ cluster: null, warnings: [] });
   });
 });

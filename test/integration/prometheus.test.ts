@@ -93,7 +93,7 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     kwhClose(src.devices[0]?.energy_kwh ?? null, 2.1);
     // node-b/3 (the reset): (300 + 30 + 50 + 50) W × 6 h = 2.58 kWh
     kwhClose(src.devices.find((d) => d.id === 'node-b/3')?.energy_kwh ?? null, 2.58);
-    expect(src.warnings).toEqual(['node-b/3: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) (DCGM or driver restart); counted from zero after each reset']);
+    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-b/3): DCGM or driver restart; counted from zero after each reset']);
     expect(src.duration_s).toBe(D);
 
     const merged = mergeHostSources([src]);
@@ -106,7 +106,9 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     const src = await queryPrometheus({ url: prom.url, selector: '{job="train-456"}', job_window: window, step_s: 15 });
     kwhClose(src.energy_kwh, 29.52);
     expect(src.devices).toHaveLength(16);
-    expect(src.warnings.filter((w) => w.includes('no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series; integrated DCGM_FI_DEV_POWER_USAGE'))).toHaveLength(16);
+    expect(src.warnings).toEqual([
+      'no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series for all 16 GPU(s): energy integrated from DCGM_FI_DEV_POWER_USAGE (W, trapezoid at a 15 s step) instead',
+    ]);
   });
 
   it('a GPU without counter falls back to its gauge; a GPU with no series at all is reported missing', async () => {
@@ -114,8 +116,8 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     kwhClose(src.energy_kwh, 36.96);
     expect(src.devices).toHaveLength(15);
     expect(src.warnings).toEqual([
-      'node-b/7: no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series; integrated DCGM_FI_DEV_POWER_USAGE (W) instead',
-      'node-a: 7 GPU(s) reported, other hosts 8; series of 1 GPU(s) may be missing',
+      'no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series for 1 of 15 GPU(s) (node-b/7): energy integrated from DCGM_FI_DEV_POWER_USAGE (W, trapezoid at a 15 s step) instead',
+      '1 GPU(s) may be missing: node-a reports 7, other hosts 8',
     ]);
   });
 

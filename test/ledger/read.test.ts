@@ -87,6 +87,18 @@ describe('directory of model cards', () => {
     ]);
   });
 
+  it('skips node_modules (Node 22 fs.glob enters it), and names only five skipped files', async () => {
+    const files: Record<string, string> = {
+      '/d/node_modules/x/model-card.json': JSON.stringify(makeCard({ scenario: 'dep', co2e_kg: 1, created_at: '2026-01-01T00:00:00Z' })),
+      '/d/card.json': JSON.stringify(makeCard({ scenario: 'mine', co2e_kg: 2, created_at: '2026-01-01T00:00:00Z' })),
+    };
+    for (let i = 0; i < 7; i++) files[`/d/other-${i}.json`] = '[]';
+    const r = await readLedger('/d', memoryIo(files));
+    expect(r.entries.map((e) => e.scenario)).toEqual(['mine']);
+    expect(r.warnings).toHaveLength(6);
+    expect(r.warnings[5]).toBe('2 more *.json file(s) skipped (not model cards)');
+  });
+
   it('a missing path is an error that names it', async () => {
     const e = await inputError(readLedger(path.join(dir, 'nope'), io));
     expect(e.code).toBe('FILE_NOT_FOUND');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceCeil, renderCumulativeChart, renderLedgerSection, textBar } from '../../src/ledger/render.js';
+import { ledgerSectionForCard, niceCeil, renderCumulativeChart, renderLedgerSection, textBar } from '../../src/ledger/render.js';
 import { evaluatePeriodBudgets } from '../../src/ledger/position.js';
 import { LedgerEntry } from '../../src/ledger/schema.js';
 import { makeCard } from './cards.js';
@@ -71,7 +71,22 @@ describe('renderLedgerSection', () => {
     expect(md).toContain('**300 kg CO2e over**');
     expect(md).toContain('❌');
     expect(md).toContain('██████████ 115%');
+    expect(md).toContain('| exhausted (');
     expect(renderLedgerSection([])).toBe('');
+  });
+
+  it.each([
+    ['artifact', 'Spent: model cards of successful default-branch push runs of this workflow this period'],
+    ['file:ml/spend.jsonl', 'Spent: runs in ml/spend.jsonl this period'],
+    ['none', 'Spent: no ledger of past runs was available, so only this change counts'],
+  ])('a card with ledger source %s says where spending came from', (source, note) => {
+    const card = { extensions: { ledger: { source, entries: 1, positions, warnings: [] } } };
+    expect(ledgerSectionForCard(card)).toContain(note);
+  });
+
+  it('a card without (or with a malformed) extensions.ledger renders nothing', () => {
+    expect(ledgerSectionForCard({})).toBe('');
+    expect(ledgerSectionForCard({ extensions: { ledger: { positions: 'x' } } })).toBe('');
   });
 });
 

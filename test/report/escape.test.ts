@@ -8,7 +8,7 @@ describe('escapeMarkdown', () => {
     ['mention', 'ping @octocat', 'ping @\u200doctocat'],
     ['team mention', '@org/team', '@\u200dorg/team'],
     ['table pipe', 'a | b', 'a \\| b'],
-    ['emphasis and link', '**x** [y](http://z)', '\\*\\*x\\*\\* \\[y\\]\\(http\\://z\\)'],
+    ['emphasis and link', '**x** [y](http://z)', '\\*\\*x\\*\\* \\[y\\]\\(http://z\\)'],
     ['newline cannot start a heading', 'a\n# b', 'a \\# b'],
     ['issue reference', '#123', '\\#123'],
     ['entity stays literal', '&amp;', '&amp;amp;'],

@@ -52,7 +52,7 @@ describe('resolveScenario', () => {
     ['gcp:europe-west4', 1.12, 'cloud region -> hyperscale'],
     ['DE', 1.58, 'country -> industry average (textbook, Uptime 2022)'],
     [undefined, 1.58, 'no region -> industry average'],
-  ])('PUE default for %s is %s (%s)', (region, pue) => {
+  ] as Array<[string | undefined, number, string]>)('PUE default for %s is %s (%s)', (region, pue) => {
     const r = resolveScenario(scenario({ grid: region ? { region } : {} }));
     expect(r.pue).toBe(pue);
     expect(r.pue_low).toBeLessThanOrEqual(pue);

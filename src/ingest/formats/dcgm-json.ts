@@ -4,23 +4,26 @@
 // Each series is one device (labels as in dcgm-prom.ts); `__name__` tells power gauge (W) from
 // energy counter (mJ). A query without `__name__` (e.g. `sum by (gpu)(…)`) is taken as power.
 // The document is parsed whole (bounded by readAll): range responses are small next to raw logs.
-import { z } from 'zod';
 import { InputError, fromZodError } from '../../errors.js';
 import { readAll } from '../lines.js';
 import type { LogFormat } from '../types.js';
 import { unitFactor } from '../units.js';
 import { deviceFromLabels } from './dcgm-prom.js';
 
-const Sample = z.tuple([z.number(), z.string()]);
-const Series = z.object({
-  metric: z.record(z.string(), z.string()),
-  values: z.array(Sample).optional(),
-  value: Sample.optional(),
-});
-const RangeResponse = z.object({
-  status: z.string().optional(),
-  data: z.object({ resultType: z.enum(['matrix', 'vector']), result: z.array(Series) }),
-});
+// zod is loaded on first use: the ingest path for CSV logs should not pay for it at start-up.
+async function rangeResponse() {
+  const { z } = await import('zod');
+  const Sample = z.tuple([z.number(), z.string()]);
+  const Series = z.object({
+    metric: z.record(z.string(), z.string()),
+    values: z.array(Sample).optional(),
+    value: Sample.optional(),
+  });
+  return z.object({
+    status: z.string().optional(),
+    data: z.object({ resultType: z.enum(['matrix', 'vector']), result: z.array(Series) }),
+  });
+}
 
 export const dcgmJson: LogFormat = {
   id: 'prometheus-json',
@@ -41,7 +44,7 @@ export const dcgmJson: LogFormat = {
     } catch (e) {
       throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'valid JSON', got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error' });
     }
-    const r = RangeResponse.safeParse(doc);
+    const r = (await rangeResponse()).safeParse(doc);
     if (!r.success) throw fromZodError(r.error, { file: ctx.path, input: doc, code: 'LOG_CORRUPT' });
     const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
     for (const s of r.data.data.result) {

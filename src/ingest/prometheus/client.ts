@@ -135,7 +135,8 @@ export async function queryRange(
       headers: { ...endpoint.headers, 'content-type': 'application/x-www-form-urlencoded' },
       body: body.toString(),
       signal: AbortSignal.timeout(opts.timeoutMs),
-      redirect: 'error',
+      // Never follow: a redirect to another host would carry the credentials there.
+      redirect: 'manual',
     });
     // The same signal bounds reading the body.
     text = await res.text();
@@ -143,6 +144,10 @@ export async function queryRange(
     throw fail(describeFetchError(e, opts.timeoutMs), 'check prometheus.url and that this runner can reach it');
   }
 
+  if (res.status >= 300 && res.status < 400) {
+    const to = res.headers.get('location');
+    throw fail(`HTTP ${res.status} redirect${to ? ` to ${to}` : ''}`, 'set prometheus.url to the address the server redirects to');
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -8,6 +8,7 @@ import type { DeviceEnergy, Source } from '../source.js';
 import type { MatrixSeries } from './client.js';
 import { formatDuration } from './plan.js';
 import { CounterSeries, PowerSeries } from '../integrate.js';
+import { implausibleAboveW } from '../plausibility.js';
 
 export const COUNTER_METRIC = 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION';
 export const GAUGE_METRIC = 'DCGM_FI_DEV_POWER_USAGE';
@@ -85,11 +86,38 @@ function collect(series: MatrixSeries[]): Map<string, { labels: Record<string, s
   return out;
 }
 
+/** Per-GPU findings of one kind, rendered as one warning listing the GPUs (clusters are big). */
+class Findings {
+  private readonly byKind = new Map<string, string[]>();
+  add(kind: string, item: string): void {
+    const list = this.byKind.get(kind);
+    if (list) list.push(item);
+    else this.byKind.set(kind, [item]);
+  }
+  count(kind: string): number {
+    return this.byKind.get(kind)?.length ?? 0;
+  }
+  list(kind: string, max = 8): string {
+    const items = this.byKind.get(kind) ?? [];
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+  }
+}
+
+/** Two series of one GPU that do not overlap in time, as one; null when they overlap. */
+function joinDisjoint(a: Points, b: Points): Points | null {
+  const [first, second] = (a.t[0] ?? 0) <= (b.t[0] ?? 0) ? [a, b] : [b, a];
+  const firstEnd = first.t[first.t.length - 1] ?? Number.NEGATIVE_INFINITY;
+  const secondStart = second.t[0] ?? Number.POSITIVE_INFINITY;
+  if (firstEnd >= secondStart) return null;
+  return { t: [...first.t, ...second.t], v: [...first.v, ...second.v], rejected: first.rejected + second.rejected };
+}
+
 export function toSource(input: ConvertInput): Source {
   const warnings = [...input.warnings];
+  const found = new Findings();
   const gpus = new Map<string, Gpu>();
   const place = (metric: 'counter' | 'gauge', series: MatrixSeries[]) => {
-    const metricName = metric === 'counter' ? COUNTER_METRIC : GAUGE_METRIC;
     for (const { labels, points } of collect(series).values()) {
       const id = gpuIdentity(labels);
       const key = id.uuid ?? `${id.host}/${id.gpu}`;
@@ -101,8 +129,14 @@ export function toSource(input: ConvertInput): Source {
       if (g.name === null) g.name = id.name;
       const prev = g[metric];
       if (prev) {
-        // The same GPU scraped twice (two jobs, two exporters): summing would double count.
-        warnings.push(`${g.host}/${g.gpu}: ${metricName} has more than one series (scraped twice?); kept the one with more samples, narrow the selector to one job`);
+        const joined = joinDisjoint(prev, points);
+        if (joined) {
+          // One GPU, successive label sets (Kubernetes pod labels change between pods): one history.
+          g[metric] = joined;
+          continue;
+        }
+        // The same GPU scraped twice at once (two jobs, two exporters): summing would double count.
+        found.add(`duplicate-${metric}`, `${g.host}/${g.gpu}`);
         if (points.t.length <= prev.t.length) continue;
       }
       g[metric] = points;
@@ -130,7 +164,8 @@ export function toSource(input: ConvertInput): Source {
   const devices: DeviceEnergy[] = [];
   let rows = 0;
   let rejected = 0;
-  let fallbacks = 0;
+  let resets = 0;
+  let gapSeconds = 0;
   const sorted = [...gpus.values()].sort((a, b) => compareIds(`${a.host}/${a.gpu}`, `${b.host}/${b.gpu}`));
   for (const g of sorted) {
     const shortId = `${g.host}/${g.gpu}`;
@@ -139,56 +174,84 @@ export function toSource(input: ConvertInput): Source {
     rejected += (g.counter?.rejected ?? 0) + (g.gauge?.rejected ?? 0);
     let energy_kwh: number | null = null;
     let used: Points | null = null;
-    if (g.counter && g.counter.t.length >= 2) {
+    const counter = g.counter;
+    const gauge = g.gauge;
+    if (counter && counter.t.length >= 2) {
       const inc = new CounterSeries();
-      g.counter.t.forEach((t, i) => inc.add(t, (g.counter?.v[i] ?? 0) / MJ_PER_J));
+      counter.t.forEach((t, i) => inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J));
       energy_kwh = inc.energyJ / J_PER_KWH;
-      used = g.counter;
+      used = counter;
       if (inc.resets > 0) {
-        warnings.push(`${id}: ${COUNTER_METRIC} reset ${inc.resets} time(s) (DCGM or driver restart); counted from zero after each reset`);
+        resets += inc.resets;
+        found.add('reset', id);
       }
-    } else if (g.gauge && g.gauge.t.length >= 2) {
+    } else if (gauge && gauge.t.length >= 2) {
       // Fixed threshold: on the step grid a missing point already means no sample for longer
       // than Prometheus' lookback (5 min), so any missing point is a real gap.
       const tz = new PowerSeries(gapThreshold_s);
-      g.gauge.t.forEach((t, i) => tz.add(t, g.gauge?.v[i] ?? 0));
+      gauge.t.forEach((t, i) => tz.add(t, gauge.v[i] ?? 0));
       tz.finish();
       energy_kwh = tz.energyJ / J_PER_KWH;
-      used = g.gauge;
-      fallbacks++;
-      warnings.push(
-        g.counter
-          ? `${id}: ${COUNTER_METRIC} has fewer than 2 samples; integrated ${GAUGE_METRIC} (W) instead`
-          : `${id}: no ${COUNTER_METRIC} series; integrated ${GAUGE_METRIC} (W) instead`,
-      );
+      used = gauge;
+      found.add(counter ? 'short-counter' : 'no-counter', id);
       if (tz.gaps > 0) {
-        warnings.push(`${id}: ${tz.gaps} gap(s) in ${GAUGE_METRIC} totalling ${formatDuration(tz.gapSeconds)} not bridged (energy during them is missing)`);
+        gapSeconds += tz.gapSeconds;
+        found.add('gaps', id);
       }
     } else {
-      warnings.push(`${id}: fewer than 2 samples of ${COUNTER_METRIC} or ${GAUGE_METRIC} in the job window; no energy for this GPU`);
+      found.add('no-energy', id);
     }
     if (used) {
       const first = used.t[0] ?? 0;
       const last = used.t[used.t.length - 1] ?? 0;
+      // A mean power no GPU can draw means a unit or label mix-up (µJ for mJ, a summed series).
+      const meanW = energy_kwh !== null && last > first ? (energy_kwh * J_PER_KWH) / (last - first) : 0;
+      const bound = implausibleAboveW(g.name);
+      if (meanW > bound.limit) found.add('implausible', `${id} ${Math.round(meanW)} W > ${bound.basis}`);
       const missing_s = first - input.startMs / 1000 + (input.endMs / 1000 - last);
       if (missing_s > Math.max(2 * input.step_s, 0.01 * window_s)) {
-        warnings.push(
-          `${id}: samples cover ${formatDuration(last - first)} of the ${formatDuration(window_s)} job window (${new Date(first * 1000).toISOString()} to ${new Date(last * 1000).toISOString()}); energy outside is missing`,
-        );
+        found.add('coverage', `${id} (${formatDuration(last - first)}, ${iso(first * 1000)} to ${iso(last * 1000)})`);
       }
     }
     devices.push({ id, name: g.name, host: g.host, energy_kwh, samples: used?.t.length ?? 0 });
+  }
+
+  const n = (kind: string) => found.count(kind);
+  for (const metric of ['counter', 'gauge'] as const) {
+    if (n(`duplicate-${metric}`)) {
+      warnings.push(`${metric === 'counter' ? COUNTER_METRIC : GAUGE_METRIC} has more than one series for ${n(`duplicate-${metric}`)} GPU(s) (${found.list(`duplicate-${metric}`)}): scraped twice? kept the one with more samples; narrow the selector to one job`);
+    }
+  }
+  if (n('reset')) {
+    warnings.push(`${COUNTER_METRIC} reset ${resets} time(s) on ${n('reset')} GPU(s) (${found.list('reset')}): DCGM or driver restart; counted from zero after each reset`);
+  }
+  const fallback = n('no-counter') + n('short-counter');
+  if (fallback) {
+    const all = fallback === devices.length ? `all ${fallback} GPU(s)` : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
+    const why = n('short-counter') ? 'no usable' : 'no';
+    warnings.push(`${why} ${COUNTER_METRIC} series for ${all}: energy integrated from ${GAUGE_METRIC} (W, trapezoid at a ${input.step_s} s step) instead`);
+  }
+  if (n('gaps')) {
+    warnings.push(`${GAUGE_METRIC} has gaps not bridged on ${n('gaps')} GPU(s) (${found.list('gaps')}), ${formatDuration(gapSeconds)} in all: energy during them is missing`);
+  }
+  if (n('coverage')) {
+    warnings.push(`samples cover only part of the ${formatDuration(window_s)} job window on ${n('coverage')} GPU(s): ${found.list('coverage', 4)}; energy outside is missing`);
+  }
+  if (n('implausible')) {
+    warnings.push(`implausible mean power on ${n('implausible')} GPU(s): ${found.list('implausible', 4)}; check the metric's unit (${COUNTER_METRIC} is mJ) and that the selector picks one series per GPU`);
+  }
+  if (n('no-energy')) {
+    warnings.push(`fewer than 2 samples of ${COUNTER_METRIC} or ${GAUGE_METRIC} in the job window for ${n('no-energy')} GPU(s) (${found.list('no-energy')}): no energy for them`);
   }
 
   // A GPU whose series are missing altogether is visible only as a host with fewer GPUs.
   const perHost = new Map<string, number>();
   for (const d of devices) perHost.set(d.host ?? '', (perHost.get(d.host ?? '') ?? 0) + 1);
   const maxGpus = Math.max(...perHost.values());
-  for (const [host, n] of perHost) {
-    if (n < maxGpus) warnings.push(`${host}: ${n} GPU(s) reported, other hosts ${maxGpus}; series of ${maxGpus - n} GPU(s) may be missing`);
-  }
-  if (fallbacks > 0 && fallbacks === devices.length) {
-    warnings.push(`no ${COUNTER_METRIC} series matched; energy is the trapezoid integral of ${GAUGE_METRIC} at a ${input.step_s} s step`);
+  const short = [...perHost].filter(([, k]) => k < maxGpus);
+  if (short.length) {
+    const missing = short.reduce((a, [, k]) => a + maxGpus - k, 0);
+    warnings.push(`${missing} GPU(s) may be missing: ${short.map(([h, k]) => `${h} reports ${k}`).join(', ')}, other hosts ${maxGpus}`);
   }
 
   const measured = devices.filter((d) => d.energy_kwh !== null);

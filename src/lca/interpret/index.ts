@@ -3,9 +3,9 @@
 // number comes from re-running `assess` on perturbed copies of the inputs (nothing is mutated,
 // no clock, no unseeded randomness).
 import type { ResolvedScenario } from '../../scenario/resolved.js';
-import { assess as engineAssess } from '../index.js';
+import { assess as engineAssess, type StageInventory } from '../index.js';
 import type { Interpretation } from './schema.js';
-import { type AssessFn, type AssessResultLike, type InventoryLike, type SourcesArg, flattenSources } from './types.js';
+import { type AssessFn, type AssessResultLike, type SourcesArg, flattenSources } from './types.js';
 import { parametersOf } from './parameters.js';
 import { energyRanges } from './measurement.js';
 import { lifetimeCurve, tornado } from './sensitivity.js';
@@ -14,19 +14,23 @@ import { dataQuality } from './quality.js';
 import { significantIssues } from './significant.js';
 import { energyDisclosure, sci } from './disclosure.js';
 
-export interface InterpretOptions<I extends InventoryLike> {
-  /** The engine's assess; injectable so the interpretation can be tested on its own. */
-  assess?: AssessFn<I>;
+export interface InterpretOptions {
+  /** The engine's assess by default; injectable so the interpretation can be tested on its own. */
+  assess?: AssessFn<StageInventory>;
 }
 
-export function interpret<I extends InventoryLike>(
+/**
+ * `result` must be `assess(resolved, inventories)`; `sources` are the ingested logs, as a list
+ * or by stage (what buildInventories was given).
+ */
+export function interpret(
   resolved: ResolvedScenario,
-  inventories: Record<string, I>,
+  inventories: Record<string, StageInventory>,
   result: AssessResultLike,
   sources: SourcesArg,
-  opts: InterpretOptions<I> = {},
+  opts: InterpretOptions = {},
 ): Interpretation {
-  const assess = opts.assess ?? (engineAssess as unknown as AssessFn<I>);
+  const assess = opts.assess ?? engineAssess;
   const srcs = flattenSources(sources);
   const params = parametersOf(resolved, result.stages);
   const energy = energyRanges(resolved, inventories, result.stages, srcs);

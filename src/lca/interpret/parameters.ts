@@ -22,6 +22,8 @@ export interface Parameter {
 
 /** Textbook DGX H100 rack profile: accelerator load 1,433.6 kW -> 1,971.2 kW with host, i.e. 1.375×. */
 export const TEXTBOOK_IT_OVERHEAD = 1.375;
+/** Textbook: leading hyperscale facilities PUE 1.1–1.2; industry average ≈ 1.58 (Uptime Institute 2022). */
+const TEXTBOOK_PUE = { low: 1.1, high: 1.58 };
 /** Textbook: "Extending GPU lifetime from three to five years ..." (seeds/textbook-sustainable-ai.txt). */
 const TEXTBOOK_LIFESPAN_RANGE = { low: 3, high: 5 };
 
@@ -60,26 +62,33 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
       s.grid.intensity_g_per_kwh = v;
     },
   });
+  // A PUE set in the scenario carries no range: the tornado still shows the what-if between
+  // the textbook's hyperscale (1.1) and industry-average (1.58) PUE, not propagated as uncertainty.
+  const pueRange = r.pue_high > r.pue_low;
   out.push({
     id: 'pue',
     parameter: 'pue',
     unit: '',
-    ...ordered(r.pue_low, r.pue, r.pue_high),
-    source: assumptionSource(r, 'pue') ?? 'resolved PUE range',
-    uncertain: true,
+    ...(pueRange ? ordered(r.pue_low, r.pue, r.pue_high) : ordered(TEXTBOOK_PUE.low, r.pue, TEXTBOOK_PUE.high)),
+    source: pueRange ? (assumptionSource(r, 'pue') ?? 'resolved PUE range') : 'what-if: textbook hyperscale PUE 1.1 to industry average 1.58 (set pue in the scenario, no range)',
+    uncertain: pueRange,
     set: (s, v) => {
       s.pue = v;
     },
   });
   const h = r.hardware;
   if (h.embodied_kg !== null) {
+    // Without a range in the data (a value set in the scenario) the tornado shows ×0.5 .. ×2 as
+    // a what-if: published embodied estimates for one GPU span an order of magnitude (domain.md:
+    // H100 ≈ 15–463 kg around 164 kg), so a point value deserves at least that question.
+    const embRange = h.embodied_low_kg !== null && h.embodied_high_kg !== null && h.embodied_high_kg > h.embodied_low_kg;
     out.push({
       id: 'embodied',
       parameter: 'hardware.embodied_kg',
       unit: 'kg CO2e per device',
-      ...ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg),
-      source: assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data',
-      uncertain: true,
+      ...(embRange ? ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg) : ordered(h.embodied_kg / 2, h.embodied_kg, h.embodied_kg * 2)),
+      source: embRange ? (assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data') : 'what-if: ×0.5 and ×2 (no range for a value set in the scenario)',
+      uncertain: embRange,
       set: (s, v) => {
         s.hardware.embodied_kg = v;
       },
@@ -129,9 +138,13 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
   return out.filter((p) => p.high > p.low);
 }
 
-/** A deep copy of the scenario with `set` applied: the original is never mutated. */
+/**
+ * A copy of the scenario with `set` applied: the original is never mutated. Only the objects a
+ * `set` writes into (grid, hardware, deployment, the top level) are copied; this runs once per
+ * Monte Carlo sample, where a deep clone of the assumptions list would dominate the time.
+ */
 export function withValues(r: ResolvedScenario, changes: ReadonlyArray<readonly [Parameter, number]>): ResolvedScenario {
-  const copy = structuredClone(r);
+  const copy: ResolvedScenario = { ...r, grid: { ...r.grid }, hardware: { ...r.hardware }, deployment: { ...r.deployment } };
   for (const [p, v] of changes) p.set(copy, v);
   return copy;
 }

@@ -63,7 +63,7 @@ describe('toSource', () => {
     // increments: 10, [reset] 5, 10, [reset] 3, 10 (J × 1000 mJ) = 38 J
     const src = toSource(input([series(C, gpu('n1', 0), [100e3, 110e3, 5e3, 15e3, 3e3, 13e3])]));
     expect(J(src.energy_kwh)).toBeCloseTo(38, 9);
-    expect(src.warnings).toEqual(['n1/0: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 2 time(s) (DCGM or driver restart); counted from zero after each reset']);
+    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 2 time(s) on 1 GPU(s) (n1/0): DCGM or driver restart; counted from zero after each reset']);
   });
 
   it('rejects NaN, Inf and negative points and counts them', () => {
@@ -72,14 +72,14 @@ describe('toSource', () => {
     expect(src.rows_rejected).toBe(3);
     expect(src.devices[0]?.samples).toBe(3);
     expect(J(src.energy_kwh)).toBe(0);
-    expect(src.warnings).toContain('n1/0: 2 gap(s) in DCGM_FI_DEV_POWER_USAGE totalling 5 min not bridged (energy during them is missing)');
+    expect(src.warnings).toContain('DCGM_FI_DEV_POWER_USAGE has gaps not bridged on 1 GPU(s) (n1/0), 5 min in all: energy during them is missing');
   });
 
   it('warns when a GPU covers only part of the window', () => {
     // 6 points expected; node n1/1 reports only the first 3 (exporter died): 2 of 5 intervals
     const src = toSource(input([series(C, gpu('n1', 0), [0, 1e3, 2e3, 3e3, 4e3, 5e3]), series(C, gpu('n1', 1), [0, 1e3, 2e3])]));
     expect(src.warnings).toEqual([
-      'n1/1: samples cover 2 min of the 5 min job window (2026-03-09T00:00:00.000Z to 2026-03-09T00:02:00.000Z); energy outside is missing',
+      'samples cover only part of the 5 min job window on 1 GPU(s): n1/1 (2 min, 2026-03-09T00:00:00.000Z to 2026-03-09T00:02:00.000Z); energy outside is missing',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('toSource', () => {
     expect(src.devices).toHaveLength(1);
     expect(J(src.energy_kwh)).toBeCloseTo(5, 9);
     expect(src.warnings).toEqual([
-      'n1/0: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION has more than one series (scraped twice?); kept the one with more samples, narrow the selector to one job',
+      'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION has more than one series for 1 GPU(s) (n1/0): scraped twice? kept the one with more samples; narrow the selector to one job',
     ]);
   });
 
@@ -105,6 +105,37 @@ describe('toSource', () => {
   it('a GPU with one sample has no energy and says so', () => {
     const src = toSource(input([series(C, gpu('n1', 0), [0, 1e3, 2e3, 3e3, 4e3, 5e3]), series(C, gpu('n1', 1), [7e3])]));
     expect(src.devices[1]).toEqual({ id: 'n1/1', name: null, host: 'n1', energy_kwh: null, samples: 0 });
-    expect(src.warnings).toEqual(['n1/1: fewer than 2 samples of DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_POWER_USAGE in the job window; no energy for this GPU']);
+    expect(src.warnings).toEqual(['fewer than 2 samples of DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_POWER_USAGE in the job window for 1 GPU(s) (n1/1): no energy for them']);
+  });
+
+  it('one warning per kind for a big cluster, listing at most 8 GPUs', () => {
+    // 20 GPUs on n1; 12 of them (gpu 0..11) export only the power gauge.
+    const counters = Array.from({ length: 8 }, (_, i) => series(C, gpu('n1', 12 + i), [0, 1e3, 2e3, 3e3, 4e3, 5e3]));
+    const gauges = Array.from({ length: 12 }, (_, i) => series(G, gpu('n1', i), [1, 1, 1, 1, 1, 1]));
+    const src = toSource(input(counters, gauges));
+    expect(src.warnings).toEqual([
+      'no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series for 12 of 20 GPU(s) (n1/0, n1/1, n1/2, n1/3, n1/4, n1/5, n1/6, n1/7 and 4 more): energy integrated from DCGM_FI_DEV_POWER_USAGE (W, trapezoid at a 60 s step) instead',
+    ]);
+    // 8 × 5 J (counters) + 12 × 1 W × 300 s
+    expect(J(src.energy_kwh)).toBeCloseTo(40 + 3600, 6);
+  });
+
+  it('successive series of one GPU (pod labels changed) are one history, not a duplicate', () => {
+    const a = series(C, { ...gpu('n1', 0), pod: 'train-a' }, [0, 1e3, 2e3]);
+    const b = series(C, { ...gpu('n1', 0), pod: 'train-b' }, [3e3, 4e3, 5e3], 3);
+    const src = toSource(input([b, a]));
+    expect(src.warnings).toEqual([]);
+    expect(src.devices[0]?.samples).toBe(6);
+    // 5,000 mJ over the whole window, the step between the two pods included
+    expect(J(src.energy_kwh)).toBeCloseTo(5, 9);
+  });
+
+  it('flags a mean power no GPU can draw (a unit mix-up)', () => {
+    // 3e9 "mJ" per 60 s = 50 kW on an H100 (TDP 700 W, limit 1.5 × 700 = 1,050 W)
+    const s = series(C, gpu('n1', 0, { modelName: 'NVIDIA H100 80GB HBM3' }), [0, 3e9, 6e9, 9e9, 12e9, 15e9]);
+    const src = toSource(input([s]));
+    expect(src.warnings).toEqual([
+      "implausible mean power on 1 GPU(s): n1/0 50000 W > 1.5 × TDP 700 W of NVIDIA H100 80GB HBM3; check the metric's unit (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION is mJ) and that the selector picks one series per GPU",
+    ]);
   });
 });

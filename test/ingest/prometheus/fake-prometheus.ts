@@ -10,7 +10,7 @@ export interface Recorded {
   params: Record<string, string>;
 }
 
-export type Answer = { status?: number; json?: unknown; text?: string; contentType?: string };
+export type Answer = { status?: number; json?: unknown; text?: string; contentType?: string; location?: string };
 
 export function fakeFetch(answer: (params: Record<string, string>) => Answer): { fetch: typeof fetch; calls: Recorded[] } {
   const calls: Recorded[] = [];
@@ -23,7 +23,9 @@ export function fakeFetch(answer: (params: Record<string, string>) => Answer): {
     calls.push({ url: String(input), method: init?.method ?? 'GET', headers, params });
     const a = answer(params);
     const body = a.text ?? JSON.stringify(a.json ?? { status: 'success', data: { resultType: 'matrix', result: [] } });
-    return new Response(body, { status: a.status ?? 200, headers: { 'content-type': a.contentType ?? 'application/json' } });
+    const headers2: Record<string, string> = { 'content-type': a.contentType ?? 'application/json' };
+    if (a.location) headers2.location = a.location;
+    return new Response(body, { status: a.status ?? 200, headers: headers2 });
   };
   return { fetch: f, calls };
 }

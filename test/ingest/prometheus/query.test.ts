@@ -2,6 +2,7 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { queryPrometheus } from '../../../src/ingest/prometheus/index.js';
+import { prometheusStageSource } from '../../../src/ingest/prometheus/stage.js';
 import { EMPTY, fakeFetch, fixture, type Answer } from './fake-prometheus.js';
 
 const window = { start: '2026-03-09T00:00:00Z', end: '2026-03-09T00:05:00Z' };
@@ -26,7 +27,7 @@ describe('queryPrometheus with a fake server', () => {
     expect(src.devices[0]?.energy_kwh).toBeCloseTo(150_000 / 3.6e6, 12);
     expect(src.devices[1]?.energy_kwh).toBeCloseTo(132_000 / 3.6e6, 12);
     expect(src.energy_kwh).toBeCloseTo(282_000 / 3.6e6, 12);
-    expect(src.warnings).toEqual(['node-x/1: DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) (DCGM or driver restart); counted from zero after each reset']);
+    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-x/1): DCGM or driver restart; counted from zero after each reset']);
     expect(src).toMatchObject({ format: 'prometheus', scope: 'device', path: 'prometheus:http://prom.example:9090{job="dcgm"}', duration_s: 300, rows: 12 });
     // One range query per metric: POST form with the selector, epoch-second window and step.
     expect(calls.map((c) => [c.url, c.method, c.params.query, c.params.start, c.params.end, c.params.step])).toEqual([
@@ -41,9 +42,8 @@ describe('queryPrometheus with a fake server', () => {
     // (100+200)/2×60 + (200+300)/2×60 + [120 s → 300 s: 180 s gap, not bridged] + (300+300)/2×60 = 42,000 J
     expect(src.energy_kwh).toBeCloseTo(42_000 / 3.6e6, 12);
     expect(src.warnings).toEqual([
-      'node-x/0: no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series; integrated DCGM_FI_DEV_POWER_USAGE (W) instead',
-      'node-x/0: 1 gap(s) in DCGM_FI_DEV_POWER_USAGE totalling 3 min not bridged (energy during them is missing)',
-      'no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series matched; energy is the trapezoid integral of DCGM_FI_DEV_POWER_USAGE at a 60 s step',
+      'no DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION series for all 1 GPU(s): energy integrated from DCGM_FI_DEV_POWER_USAGE (W, trapezoid at a 60 s step) instead',
+      'DCGM_FI_DEV_POWER_USAGE has gaps not bridged on 1 GPU(s) (node-x/0), 3 min in all: energy during them is missing',
     ]);
   });
 
@@ -99,6 +99,7 @@ describe('queryPrometheus errors: SOURCE_UNREACHABLE naming the URL, never a sec
     ['403 echoing the credentials', { status: 403, json: { status: 'error', errorType: 'forbidden', error: `denied for Basic ${b64} (hunter2-pw)` } }, /HTTP 403: forbidden: denied for Basic \*\*\* \(\*\*\*\)/],
     ['400 bad_data', { status: 400, json: { status: 'error', errorType: 'bad_data', error: 'parse error' } }, /HTTP 400: bad_data: parse error/],
     ['an HTML page (Grafana)', { status: 200, text: '<html>login</html>', contentType: 'text/html' }, /not JSON \(text\/html\).*not Grafana/],
+    ['a redirect (not followed: it would carry the credentials)', { status: 302, text: '', contentType: 'text/plain', location: 'https://ann:hunter2-pw@sso.example/login' }, /got HTTP 302 redirect to https:\/\/sso\.example\/login \(set prometheus\.url to the address/],
     ['a vector instead of a matrix', { json: { status: 'success', data: { resultType: 'vector', result: [] } } }, /an answer of another shape/],
   ])('%s', async (_what, answer, message) => {
     const { fetch } = fakeFetch(() => answer);
@@ -158,3 +159,16 @@ async function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('prometheusStageSource', () => {
+  it('points scenario errors at the file and the stage key', async () => {
+    const err = await prometheusStageSource('training', { ...base, job_window: { start: 'soon', end: '2026-03-09T06:00:00Z' } }, { now: NOW, scenarioFile: 'lca.yml' }).catch((e: unknown) => e);
+    expect((err as InputError).message).toBe('ml-lca: lca.yml: stages.training.prometheus.job_window.start: expected an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds, got "soon"'.slice('ml-lca: '.length));
+  });
+
+  it('env errors keep naming the variable', async () => {
+    const err = await prometheusStageSource('training', { ...base, job_window: 'from_env' }, { now: NOW, env: {}, scenarioFile: 'lca.yml' }).catch((e: unknown) => e);
+    expect((err as InputError).file).toBe('ML_LCA_JOB_START');
+    expect((err as InputError).field).toBeUndefined();
+  });
+});

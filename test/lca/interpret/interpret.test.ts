@@ -226,3 +226,34 @@ describe('interpret: measured-data gaps and completeness', () => {
     expect(o.data_quality.find((d) => d.code === code)?.severity).toBe('warning');
   });
 });
+
+describe('interpret: values set in the scenario without a range', () => {
+  // PUE 1.12 and embodied 164 kg set by hand (low = high): the tornado still asks "what if",
+  // PUE 1.1 .. 1.58 (textbook hyperscale .. industry average) and embodied ×0.5 .. ×2, but the
+  // uncertainty range does not propagate them (no data range).
+  const r = scenarioA({
+    pue: 1.12,
+    pue_low: 1.12,
+    pue_high: 1.12,
+    hardware: { model: 'H100-SXM', known: true, count: 1, power_w: 700, embodied_kg: 164, embodied_low_kg: 164, embodied_high_kg: 164, lifespan_years: 4 },
+  });
+  const i = inventoriesA();
+  const out = interpret(r, i, assess(r, i), []);
+
+  it.each([
+    ['pue', 1.1, 1.58, handA({ pue: 1.1 }), handA({ pue: 1.58 })],
+    ['hardware.embodied_kg', 82, 328, handA({ pue: 1.12, emb: 82 }), handA({ pue: 1.12, emb: 328 })],
+  ])('tornado what-if for %s: %d .. %d', (parameter, lo, hi, atLo, atHi) => {
+    const row = out.sensitivity.find((s) => s.parameter === parameter)!;
+    expect([row.low_value, row.high_value]).toEqual([lo, hi]);
+    expect(row.per_fu_co2e_g_low).toBeCloseTo(atLo.perFuG, 9);
+    expect(row.per_fu_co2e_g_high).toBeCloseTo(atHi.perFuG, 9);
+    expect(row.source).toMatch(/what-if/);
+  });
+
+  it('propagates only the data ranges (grid, lifespan)', () => {
+    expect(out.uncertainty.parameters?.map((p) => p.parameter)).toEqual(['grid.intensity_g_per_kwh', 'hardware.lifespan_years']);
+    expect(out.uncertainty.co2e_kg_high).toBeCloseTo(handA({ ci: 600, pue: 1.12, life: 3 }).totalKg, 9);
+    expect(out.data_quality.map((d) => d.code)).toContain('no_embodied_range');
+  });
+});

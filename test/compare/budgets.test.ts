@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateBudgets, verdictOf } from '../../src/compare/index.js';
+import type { Comparison } from '../../src/compare/schema.js';
+import { InputError } from '../../src/errors.js';
+import type { Budget } from '../../src/scenario/schema.js';
+
+// A head card reduced to what budgets read (numbers chosen to make the arithmetic obvious).
+const HEAD = {
+  totals: { co2e_kg: 100, energy_kwh: 250, cost_usd: null, water_l: 10 },
+  per_functional_unit: { co2e_g: 20, energy_wh: 5 },
+  stages: { training: { co2e_kg: 80 }, inference: { co2e_kg: 20 } },
+  lifetime: { co2e_kg: 1000 },
+};
+
+function comparison(metric: string, base: number | null, head: number | null, comparable = true): Comparison {
+  const delta = base !== null && head !== null ? head - base : null;
+  return {
+    baseline: { source: 'cli', ref: null, sha: null, run_id: null, created_at: null },
+    metrics: [{ metric, base, head, delta, delta_pct: delta !== null && base ? (delta / base) * 100 : null, better: 'lower' }],
+    consistency: comparable ? [] : ['Grid intensity differs'],
+    comparable,
+  };
+}
+
+describe('absolute budgets', () => {
+  it.each([
+    // [budget, status, message fragment]
+    [{ metric: 'totals.co2e_kg', max: 150 }, 'pass', 'totals.co2e_kg = 100 kg CO2e is within the limit of 150 kg CO2e'],
+    [{ metric: 'totals.co2e_kg', max: 100 }, 'pass', 'within'], // equal to the limit passes
+    [{ metric: 'totals.co2e_kg', max: 99.9 }, 'fail', 'exceeds the limit of 99.9 kg CO2e'],
+    [{ metric: 'totals.co2e_kg', max: 150, warn: 90 }, 'warn', 'exceeds the warning level of 90 kg CO2e (limit 150 kg CO2e)'],
+    [{ metric: 'totals.co2e_kg', max: 150, warn: 100 }, 'pass', 'within'],
+    [{ metric: 'totals.co2e_kg', max: 50, warn: 40 }, 'fail', 'exceeds the limit'],
+    [{ metric: 'per_functional_unit.co2e_g', max: 30 }, 'pass', '20 g CO2e'],
+    [{ metric: 'per_functional_unit.co2e_g', max: 10 }, 'fail', 'per_functional_unit.co2e_g = 20 g CO2e exceeds'],
+    [{ metric: 'stages.training.co2e_kg', max: 50 }, 'fail', 'stages.training.co2e_kg = 80 kg CO2e'],
+    [{ metric: 'totals.cost_usd', max: 10 }, 'warn', 'has no value'],
+  ] as const)('%o -> %s', (budget, status, message) => {
+    const [r] = evaluateBudgets([budget], HEAD, null);
+    expect(r?.status).toBe(status);
+    expect(r?.message).toContain(message);
+    expect(r?.kind).toBe('absolute');
+    expect(r?.limit).toBe(budget.max);
+  });
+
+  it('rejects an unknown metric, naming budgets[i].metric and listing valid metrics', () => {
+    const budgets: Budget[] = [{ metric: 'totals.co2e_kg', max: 1e9 }, { metric: 'totals.co2_kg', max: 1 }];
+    let err: unknown;
+    try {
+      evaluateBudgets(budgets, HEAD, null);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    const e = err as InputError;
+    expect(e.field).toBe('budgets[1].metric');
+    expect(e.got).toBe('"totals.co2_kg"');
+    expect(e.expected).toContain('totals.co2e_kg');
+    expect(e.expected).toContain('per_functional_unit.co2e_g');
+    expect(e.expected).toContain('stages.training.co2e_kg');
+    expect(e.hint).toBe('did you mean "totals.co2e_kg"?');
+  });
+
+  it('rejects a path to an object, not a number', () => {
+    expect(() => evaluateBudgets([{ metric: 'totals', max: 1 }], HEAD, null)).toThrow(/budgets\[0\]\.metric/);
+  });
+});
+
+describe('regression budgets', () => {
+  it.each([
+    // [base, head, max %, warn %, status, actual]
+    [100, 105, 10, undefined, 'pass', 5],
+    [100, 110, 10, undefined, 'pass', 10],
+    [100, 112, 10, undefined, 'fail', 12],
+    [100, 107, 10, 5, 'warn', 7],
+    [100, 90, 0, undefined, 'pass', -10],
+    [0, 5, 10, undefined, 'fail', null], // up from 0: infinite increase
+    [0, 0, 10, undefined, 'pass', 0],
+  ] as const)('base %s -> head %s with max %s%% warn %s%%: %s', (base, head, max, warn, status, actual) => {
+    const b: Budget = warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
+    const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', base, head));
+    expect(r?.status).toBe(status);
+    expect(r?.kind).toBe('regression');
+    expect(r?.limit).toBe(max);
+    if (actual === null) expect(r?.actual).toBeNull();
+    else expect(r?.actual).toBeCloseTo(actual, 9);
+  });
+
+  it('passes with a clear message when there is no baseline', () => {
+    const [r] = evaluateBudgets([{ metric: 'per_functional_unit.co2e_g', max_increase_pct: 10 }], HEAD, null);
+    expect(r).toMatchObject({ status: 'pass', message: 'no baseline: regression budget not checked', actual: null });
+  });
+
+  it('notes when the cards are not comparable', () => {
+    const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 120, false));
+    expect(r?.status).toBe('fail');
+    expect(r?.message).toContain('not fully comparable');
+  });
+
+  it('warns when the metric is a card number that is not compared', () => {
+    const [r] = evaluateBudgets([{ metric: 'lifetime.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 100));
+    expect(r?.status).toBe('warn');
+    expect(r?.message).toContain('not among the compared metrics');
+  });
+
+  it('passes, saying why, when the base has no value', () => {
+    const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', null, 100));
+    expect(r?.status).toBe('pass');
+    expect(r?.message).toContain('no value in the base card');
+  });
+});
+
+describe('period budgets and verdict', () => {
+  it('skips period budgets (the ledger evaluates them)', () => {
+    const budgets: Budget[] = [
+      { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 1 },
+      { metric: 'totals.co2e_kg', max: 1000 },
+    ];
+    const rs = evaluateBudgets(budgets, HEAD, null);
+    expect(rs).toHaveLength(1);
+    expect(rs[0]?.kind).toBe('absolute');
+  });
+
+  it.each([
+    [[], 'pass'],
+    [['pass', 'pass'], 'pass'],
+    [['pass', 'warn'], 'warn'],
+    [['warn', 'fail', 'pass'], 'fail'],
+  ] as const)('verdictOf(%o) = %s', (statuses, verdict) => {
+    expect(verdictOf(statuses.map((status) => ({ metric: 'm', limit: 1, actual: 1, status, message: '' })))).toBe(verdict);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { compareCards, compareMetric, METRICS } from '../../src/compare/index.js';
+import type { CardForComparison } from '../../src/compare/compare.js';
+import { assess, buildInventories } from '../../src/lca/index.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+
+const META = { source: 'file:base.json', ref: 'main', sha: 'abc', run_id: null, created_at: null };
+
+function card(over: Partial<ScenarioInput> = {}): CardForComparison {
+  const r = resolveScenario(
+    Scenario.parse({
+      name: 'c',
+      functional_unit: { description: '1,000 requests', inferences: 1000 },
+      deployment: { lifetime_inferences: 1e9 },
+      grid: { region: 'US' },
+      pue: 1.12,
+      hardware: { model: 'H100', count: 8 },
+      stages: { training: { energy_kwh: 1000, hours: 100 }, inference: { energy_kwh: 10, inferences: 1e6, hours: 5 } },
+      ...over,
+    }),
+  );
+  const res = assess(r, buildInventories(r, {}));
+  return { scenario: { ...r, boundary: res.boundary }, stages: res.stages, totals: res.totals, per_functional_unit: res.per_functional_unit, lifetime: res.lifetime };
+}
+
+describe('compareMetric', () => {
+  it.each([
+    // [base, head, delta, delta_pct]
+    [100, 110, 10, 10],
+    [100, 90, -10, -10],
+    [0, 0, 0, 0],
+    [0, 5, 5, null],
+    [null, 5, null, null],
+    [5, null, null, null],
+    [-4, -2, 2, 50],
+  ])('base %s head %s -> delta %s, %s %%', (base, head, delta, pct) => {
+    const m = compareMetric('x', base, head);
+    expect(m.delta).toBe(delta);
+    if (pct === null) expect(m.delta_pct).toBeNull();
+    else expect(m.delta_pct).toBeCloseTo(pct, 12);
+    expect(m.better).toBe('lower');
+  });
+});
+
+describe('compareCards', () => {
+  it('compares every METRICS path and every stage, with deltas', () => {
+    const base = card();
+    const head = card({ stages: { training: { energy_kwh: 1100, hours: 100 }, inference: { energy_kwh: 10, inferences: 1e6, hours: 5 } } });
+    const c = compareCards(base, head, META);
+    expect(c.baseline).toEqual(META);
+    expect(c.comparable).toBe(true);
+    expect(c.consistency).toEqual([]);
+    for (const m of METRICS) expect(c.metrics.map((x) => x.metric)).toContain(m.path);
+    const stageTraining = c.metrics.find((m) => m.metric === 'stages.training.energy_kwh')!;
+    // 1000 -> 1100 kWh IT × PUE 1.12 = 1120 -> 1232 kWh facility: +112 kWh, +10 %.
+    expect(stageTraining.delta).toBeCloseTo(112, 9);
+    expect(stageTraining.delta_pct).toBeCloseTo(10, 9);
+    const co2 = c.metrics.find((m) => m.metric === 'totals.co2e_kg')!;
+    expect(co2.delta).toBeCloseTo(100 * 1.12 * 0.429, 9);
+  });
+
+  it.each([
+    ['functional unit', { functional_unit: { description: 'one request', inferences: 1 } }, /Functional unit differs: base "1,000 requests" \(1000 inferences\) vs head "one request" \(1 inferences\)/, false],
+    ['stages', { stages: { training: { energy_kwh: 1000, hours: 100 } } }, /System boundary differs in stages: only in base: inference/, false],
+    ['flows', { grid: { region: 'US', water_intensity_l_per_kwh: 2 } }, /System boundary differs in flows: only in head: water_offsite/, false],
+    ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 429 g CO2e\/kWh \(US\) vs head 20 g CO2e\/kWh \(CA-QC\)/, false],
+    ['PUE', { pue: 1.58 }, /PUE differs: base 1.12 vs head 1.58/, false],
+    ['hardware', { hardware: { model: 'A100', count: 8 } }, /Hardware differs: base H100-SXM vs head A100-SXM-80GB/, false],
+    ['embodied', { hardware: { model: 'H100', count: 8, embodied_kg: 100 } }, /Embodied carbon per accelerator differs: base 164 kg vs head 100 kg/, false],
+    ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
+    ['lifetime', { deployment: { lifetime_inferences: 2e9 } }, /Lifetime inferences differ: base 1000000000 vs head 2000000000/, true],
+    ['count', { hardware: { model: 'H100', count: 4 } }, /Accelerator count changed: base 8 vs head 4/, true],
+  ] as const)('states when %s differs (comparable: %s)', (_what, over, statement, comparable) => {
+    const c = compareCards(card(), card(over as Partial<ScenarioInput>), META);
+    expect(c.consistency.some((s) => statement.test(s)), c.consistency.join('\n')).toBe(true);
+    expect(c.comparable).toBe(comparable);
+  });
+
+  it('lists stages present in only one card with nulls', () => {
+    const c = compareCards(card({ stages: { training: { energy_kwh: 1000, hours: 100 } } }), card(), META);
+    const m = c.metrics.find((x) => x.metric === 'stages.inference.co2e_kg')!;
+    expect(m.base).toBeNull();
+    expect(m.head).toBeGreaterThan(0);
+    expect(m.delta).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+// buildReport end to end on a memory file system: logs per stage (scenario globs relative to
+// the scenario file, --log globs relative to the working directory), the assignment rule for
+// bare --log globs, baseline comparison, budget modes, and a schema-valid card.
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../src/io.js';
+import { assignExtraLogs, buildReport, budgetFailed } from '../src/pipeline.js';
+import { ModelCard } from '../src/report/card-schema.js';
+import { InputError } from '../src/errors.js';
+
+const HEADER =
+  'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,on_cloud,pue';
+/** One CodeCarbon 2.3 row: energy_consumed includes the logger's PUE, which ingest divides out. */
+function codecarbon(runId: string, energyConsumed: number, pue: number, durationS = 36_000): string {
+  return `${HEADER}\n2026-11-20T10:00:00,p,${runId},${durationS},1.0,0.0001,40,700,10,0.4,${energyConsumed - 0.5},0.1,${energyConsumed},United States,USA,virginia,,,Linux,3.11,2.3.4,32,AMD,8,8 x H100,-77,39,256,machine,N,${pue}\n`;
+}
+
+const SCENARIO = `
+name: pipe
+functional_unit: { description: "1,000 requests", inferences: 1000 }
+deployment: { lifetime_inferences: 1.0e9 }
+grid: { intensity_g_per_kwh: 400 }
+pue: 1.25
+hardware: { model: H100-SXM, count: 8, lifespan_years: 4 }
+stages:
+  training: { logs: ["runs/train/*.csv"], hours: 10 }
+  inference: { energy_kwh: 1, inferences: 100000, hours: 1, count: 1 }
+budgets:
+  - { metric: totals.co2e_kg, max: 10 }
+  - { metric: totals.co2e_kg, max_increase_pct: 5 }
+`;
+
+function files(extra: Record<string, string> = {}) {
+  return memoryIo({
+    '/repo/lca/lca.yml': SCENARIO,
+    // 12.5 kWh logged at PUE 1.25 -> 10 kWh IT energy (whole server: no overhead factor)
+    '/repo/lca/runs/train/a.csv': codecarbon('run-a', 12.5, 1.25),
+    ...extra,
+  });
+}
+
+// Hand calculation (domain.md formulas): training IT 10 kWh × PUE 1.25 = 12.5 kWh × 0.4 kg = 5 kg op;
+// embodied 8 × 164 kg × 10 h / 35,040 h = 0.374429 kg. Inference 1 kWh × 1.25 × 0.4 = 0.5 kg op;
+// embodied 164 × 1 / 35,040 = 0.0046804 kg. Total 5.8791 kg: within the 10 kg budget.
+const TRAIN_OP = 10 * 1.25 * 0.4;
+const TRAIN_EMB = (8 * 164 * 10) / 35_040;
+const INF = 1 * 1.25 * 0.4 + 164 / 35_040;
+
+describe('buildReport', () => {
+  it('ingests scenario logs relative to the scenario file and assesses them', async () => {
+    const io = files();
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '9.9.9' }, io);
+    expect(ModelCard.safeParse(r.card).success).toBe(true);
+    expect(r.card.tool.version).toBe('9.9.9');
+    expect(r.card.created_at).toBe('2026-01-01T00:00:00.000Z');
+    expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(10, 9);
+    expect(r.card.stages.training!.operational_co2e_kg).toBeCloseTo(TRAIN_OP, 9);
+    expect(r.card.stages.training!.embodied_co2e_kg).toBeCloseTo(TRAIN_EMB, 9);
+    expect(r.card.totals.co2e_kg).toBeCloseTo(TRAIN_OP + TRAIN_EMB + INF, 9);
+    // paths in the card are relative to the working directory
+    expect(r.card.sources.map((s) => s.path)).toEqual(['lca/runs/train/a.csv']);
+    expect(r.card.stages.training!.sources).toEqual(['lca/runs/train/a.csv']);
+    expect(r.card.verdict).toBe('pass');
+    expect(r.markdown.split('\n')[0]).toBe('## ✅ ml-lca: pipe: PASS');
+    expect(r.card.hf_co2_eq_emissions.emissions).toBeCloseTo((TRAIN_OP + TRAIN_EMB) * 1000, 6);
+  });
+
+  it('adds --log globs (relative to cwd) to the named stage, counting a file once', async () => {
+    const io = files({ '/repo/extra/b.csv': codecarbon('run-b', 2.5, 1.25) });
+    const r = await buildReport(
+      { scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=extra/*.csv', 'lca/runs/train/a.csv'], version: '0' },
+      io,
+    );
+    // a.csv matched by the scenario glob and by the bare --log counts once; b.csv adds 2 kWh IT
+    expect(r.card.stages.training!.sources).toEqual(['lca/runs/train/a.csv', 'extra/b.csv']);
+    expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(12, 9);
+  });
+
+  it('a glob that matches nothing is an InputError naming it', async () => {
+    const io = files();
+    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=nope/*.csv'], version: '0' }, io)).rejects.toThrow(
+      /nope\/\*\.csv/,
+    );
+  });
+
+  it('compares with a baseline and evaluates regression budgets against it', async () => {
+    const first = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, files());
+    // head: training used twice the energy -> total carbon rises by 5 kg = +85 %, above +5 %
+    const io = files({ '/repo/lca/runs/train/a.csv': codecarbon('run-a', 25, 1.25) });
+    const meta = { source: 'file:base.json', ref: 'main', sha: null, run_id: null, created_at: first.card.created_at };
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', baseline: { card: first.card, meta }, version: '0' }, io);
+    const m = r.card.comparison!.metrics.find((x) => x.metric === 'totals.co2e_kg')!;
+    expect(m.delta).toBeCloseTo(TRAIN_OP, 9); // twice the operational training carbon
+    expect(r.card.comparison!.comparable).toBe(true);
+    const regression = r.card.budgets.find((b) => b.kind === 'regression')!;
+    expect(regression.actual).toBeCloseTo((TRAIN_OP / (TRAIN_OP + TRAIN_EMB + INF)) * 100, 6);
+    expect(regression.status).toBe('fail');
+    expect(r.card.verdict).toBe('fail');
+    expect(budgetFailed(r.card, 'fail')).toBe(true);
+    expect(budgetFailed(r.card, 'warn')).toBe(false);
+    expect(r.markdown).toContain('### Comparison with base');
+  });
+
+  it('budget-mode off evaluates no budget and says so', async () => {
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', budgetMode: 'off', version: '0' }, files());
+    expect(r.card.budgets).toEqual([]);
+    expect(r.card.verdict).toBe('pass');
+    expect(r.warnings).toContain('budget-mode off: 2 budget(s) not evaluated');
+  });
+});
+
+describe('assignExtraLogs', () => {
+  const stages = (s: Record<string, object>) => ({ stages: s });
+  it.each([
+    ['STAGE=GLOB names the stage', stages({ training: { logs: ['a'] }, inference: {} }), ['inference=x.csv'], { inference: ['x.csv'] }],
+    ['bare glob -> the only stage with logs', stages({ training: { logs: ['a'] }, inference: {} }), ['x.csv'], { training: ['x.csv'] }],
+    ['bare glob -> the only stage', stages({ training: {} }), ['runs/**/*.csv'], { training: ['runs/**/*.csv'] }],
+    ['= inside a path is not a stage', stages({ training: {} }), ['runs/a=b.csv'], { training: ['runs/a=b.csv'] }],
+  ])('%s', (_what, scenario, extra, expected) => {
+    expect(assignExtraLogs(scenario, extra)).toEqual(expected);
+  });
+
+  it.each([
+    ['ambiguous bare glob', stages({ a: {}, b: {} }), ['x.csv'], /--log: expected STAGE=GLOB \(the scenario has 2 stages that could take it: a, b\)/],
+    ['unknown stage', stages({ training: {} }), ['trainig=x.csv'], /--log: expected STAGE=GLOB with STAGE one of training, got "trainig=x.csv"/],
+  ])('%s is a BAD_FLAG error', (_what, scenario, extra, message) => {
+    let err: unknown;
+    try {
+      assignExtraLogs(scenario, extra);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('BAD_FLAG');
+    expect((err as InputError).message).toMatch(message);
+  });
+});

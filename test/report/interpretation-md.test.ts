@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { renderInterpretation } from '../../src/report/interpretation-md.js';
+import { annotateNoise } from '../../src/compare/noise.js';
+import type { ModelCard } from '../../src/report/card-schema.js';
+import { cardOf, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
+
+const card = cardOf(scenarioA(), inventoriesA());
+const md = renderInterpretation(card);
+
+describe('renderInterpretation', () => {
+  it('names the dominant stage and term with their shares', () => {
+    // training 440.468 / 440.913 kg = 99.9 %; marginal 4.4 / 4.887 g = 90.0 %
+    expect(md).toContain('Stage **training** dominates the assessed carbon: 99.9 % of 440.9 kg CO2e');
+    expect(md).toContain('the **marginal** term dominates: 90.0 % of 4.887 g CO2e');
+  });
+
+  it('states the breakeven and where the scenario sits', () => {
+    expect(md).toContain('Breakeven at **99,052,728.9** inferences (9.9e7)');
+    expect(md).toContain('is **beyond** it: serving dominates each unit');
+  });
+
+  it('has the tornado table sorted by swing, grid first', () => {
+    const rows = md.split('\n').filter((l) => /^\| (grid|pue|hardware|deployment|it\\_overhead)/.test(l));
+    expect(rows[0]).toMatch(/^\| grid\.intensity\\_g\\_per\\_kwh .*\| +2\.467 → 7\.307 +\| +4\.84 +\|/);
+    expect(rows).toHaveLength(6);
+  });
+
+  it('gives the uncertainty range and its method', () => {
+    expect(md).toMatch(/Assessed stages: \*\*[\d.,]+–[\d.,]+ kg CO2e\*\*/);
+    expect(md).toContain('Method: interval arithmetic by vertices');
+    expect(md).toContain('seed 20240521');
+  });
+
+  it('lists data quality with severity', () => {
+    expect(md).toContain('- ⚠️ **warning** `no_experimentation_stage`');
+  });
+
+  it('shows SCI and the energy disclosure', () => {
+    // (1.1 kWh × 400 g/kWh + 4.680 g) / 100 FU = 4.447 g
+    expect(md).toContain('SCI = (E × I + M) / R = (1.1 kWh × 400 g/kWh + 4.68 g) / 100 = **4.447 g CO2e per functional unit**');
+    expect(md).toContain('does not amortise training');
+    expect(md).toContain('- Hardware: 1 × H100-SXM (700 W each).');
+    expect(md).toMatch(/\| training +\| energy\\_kwh +\| host +\| +100 +\| +100 +\| +1,000 +\| +1,100 +\|/);
+  });
+
+  it('every mermaid block parses with the real mermaid parser (pie, lifetime xychart, tornado)', async () => {
+    const blocks = mermaidBlocks(md);
+    expect(blocks).toHaveLength(3);
+    expect(await Promise.all(blocks.map(parseMermaid))).toEqual(['pie', 'xychart', 'xychart']);
+  });
+
+  it('adds head vs base noise statements and a chart that parses', async () => {
+    const head = cardOf(scenarioA(), { ...inventoriesA(), training: inv({ host_energy_kwh: 1005, hours: 100 }) });
+    const comparison = annotateNoise(
+      {
+        baseline: { source: 'artifact', ref: 'main', sha: null, run_id: 7, created_at: null },
+        metrics: ['totals.co2e_kg', 'stages.training.co2e_kg'].map((metric) => {
+          const b = metric === 'totals.co2e_kg' ? card.totals.co2e_kg : card.stages.training!.co2e_kg;
+          const h = metric === 'totals.co2e_kg' ? head.totals.co2e_kg : head.stages.training!.co2e_kg;
+          return { metric, base: b, head: h, delta: h - b, delta_pct: ((h - b) / b) * 100, better: 'lower' as const };
+        }),
+        consistency: [],
+        comparable: true,
+      },
+      card,
+      head,
+    );
+    const out = renderInterpretation({ ...head, comparison });
+    // +5 kWh × 1.1 × 0.4 = +2.2 kg, inside the 2 % floor (8.9 kg)
+    expect(out).toContain('#### Head vs base: real change or noise?');
+    expect(out).toMatch(/`totals.co2e_kg`: \+2\.2 kg CO2e \(\+0\.499 %\) is within the noise band/);
+    const blocks = mermaidBlocks(out);
+    expect(blocks).toHaveLength(4);
+    for (const b of blocks) await expect(parseMermaid(b)).resolves.toBeTruthy();
+  });
+
+  it('escapes log paths and messages', () => {
+    const evil = source({ path: 'runs/<img src=x>|@team.csv', rows: 10, rows_rejected: 5, energy_kwh: 1 });
+    const c = cardOf(scenarioA(), { ...inventoriesA(), inference: inv({ host_energy_kwh: 1, hours: 1, inferences: 1e5, origin: 'logs', sources: [evil.path] }) }, [evil]);
+    const out = renderInterpretation(c);
+    expect(out).not.toContain('<img');
+    expect(out).toContain('&lt;img src=x&gt;\\|@\u200dteam.csv');
+  });
+
+  it('renders a card written before the optional fields existed', () => {
+    const i = card.interpretation;
+    const old: ModelCard = {
+      ...card,
+      interpretation: { dominant_stage: i.dominant_stage, breakeven_inferences: i.breakeven_inferences, sensitivity: i.sensitivity, uncertainty: { co2e_kg_low: 1, co2e_kg_high: 2 }, data_quality: [] },
+    };
+    const out = renderInterpretation(old);
+    expect(out).toContain('Assessed stages: **1–2 kg CO2e**');
+    expect(out).toContain('No completeness or consistency findings.');
+    expect(out).not.toContain('SCI');
+  });
+});
