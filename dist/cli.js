@@ -79,5 +79,5 @@ async function runCli(argv, io) {
 
 // CLI entry (`node dist/cli.js`, `npx ml-lca`): builds the real I/O and sets the exit code.
 // The only CLI file that touches process; everything else is in src/cli/main.ts.
-const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd() };
+const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
 process.exitCode = await runCli(process.argv.slice(2), io);

@@ -3,5 +3,5 @@
 import { nodeIo } from './io.js';
 import { runCli } from './cli/main.js';
 
-const io = { ...nodeIo(), stdout: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd() };
+const io = { ...nodeIo(), stdout: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
 process.exitCode = await runCli(process.argv.slice(2), io);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { formatError } from './errors.js';
+import { escapeMarkdown } from './report/escape.js';
 import { nodeIo } from './io.js';
 import { packageVersion } from './cli/package-root.js';
 import { INPUT_NAMES, parseInputs, type RawInputs } from './github/inputs.js';
@@ -59,7 +60,14 @@ export async function main(): Promise<void> {
   } catch (e) {
     // InputError: one line naming the input / file / field; anything else is our bug.
     if (e instanceof Error && !(e.name === 'InputError')) core.debug(e.stack ?? '');
-    core.setFailed(formatError(e));
+    const message = formatError(e);
+    core.setFailed(message);
+    // The summary is written on every run, so the run page says why there is no report.
+    // The message can quote user text (a path, a field value): escaped by report/escape.ts.
+    await core.summary
+      .addRaw(`## ❌ ml-lca could not run\n\n${escapeMarkdown(message)}\n`)
+      .write()
+      .catch(() => undefined);
   }
 }
 

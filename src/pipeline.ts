@@ -12,6 +12,8 @@ import type { BudgetResult, Comparison } from './compare/schema.js';
 import { loadScenario } from './scenario/load.js';
 import { resolveScenario } from './scenario/resolve.js';
 import { ingestPatterns } from './ingest/index.js';
+import type { QueryPrometheusOptions } from './ingest/prometheus/index.js';
+import { prometheusStageSource } from './ingest/prometheus/stage.js';
 import { assess, buildInventories } from './lca/index.js';
 import { interpret } from './lca/interpret/index.js';
 import { compareCards } from './compare/compare.js';
@@ -47,6 +49,8 @@ export interface BuildReportOptions {
    * `ledger: artifact`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
    */
   ledger?: LoadedLedger | null;
+  /** For stages with `prometheus:`: the shell's environment (job window, credentials) and fetch. */
+  prometheus?: QueryPrometheusOptions;
 }
 
 export interface BuildReportResult {
@@ -87,7 +91,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   // assembled once without them, then again with them.
   const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
   const base = opts.baseline;
-  const comparison: Comparison | null = base ? annotateNoise(compareCards(base.card, head, base.meta), base.card, head) : null;
+  const comparison: Comparison | null = base ? compareWithBaseline(base.card, head, base.meta) : null;
   let budgets: BudgetResult[] = [];
   let ledgerExtension: { ledger: LedgerExtension } | null = null;
   if (mode === 'off') {
@@ -103,6 +107,11 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   }
   const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
   return { card, markdown: renderReport(card), warnings };
+}
+
+/** Base vs head, metric by metric, each delta marked as within measurement noise or not. */
+export function compareWithBaseline(base: ModelCard, head: ModelCard, meta: z.infer<typeof Baseline>): Comparison {
+  return annotateNoise(compareCards(base, head, meta), base, head);
 }
 
 /** Whether the shell should exit 1 / fail the step. */
@@ -131,6 +140,9 @@ async function ingestStages(
     if (stage.logs?.length) sources.push(...(await ingest(stage.logs, scenarioDir)));
     const more = extra[name];
     if (more?.length) sources.push(...(await ingest(more, cwd)));
+    if (stage.prometheus) {
+      sources.push(await prometheusStageSource(name, stage.prometheus, { now: io.now(), ...opts.prometheus, scenarioFile: scenarioPath }));
+    }
     if (sources.length) out[name] = dedupeByPath(sources);
   }
   return out;

@@ -108,6 +108,38 @@ describe('buildReport', () => {
   });
 });
 
+describe('buildReport with a Prometheus stage', () => {
+  it('queries DCGM energy through the injected fetch and counts it as device energy', async () => {
+    // One GPU's energy counter rises 3.6e9 mJ = 3.6e6 J = 1 kWh over the job window; no power gauge.
+    const t0 = Date.parse('2025-03-09T00:00:00Z') / 1000;
+    const counter = {
+      metric: { __name__: 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION', Hostname: 'node-a', gpu: '0', UUID: 'GPU-a-0' },
+      values: [0, 1, 2, 3].map((i) => [t0 + i * 1200, String(1e9 + i * 1.2e9)]),
+    };
+    const queries: string[] = [];
+    // Prometheus takes the query as a form body (POST /api/v1/query_range).
+    const fakeFetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+      const q = new URLSearchParams(String(init?.body ?? '')).get('query') ?? '';
+      queries.push(q);
+      const result = q.startsWith('DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION') ? [counter] : [];
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }), { status: 200 });
+    }) as typeof fetch;
+    const scenario = SCENARIO.replace(
+      'training: { logs: ["runs/train/*.csv"], hours: 10 }',
+      'training: { prometheus: { url: "http://127.0.0.1:9", selector: \'{job="t"}\', job_window: { start: "2025-03-09T00:00:00Z", end: "2025-03-09T01:00:00Z" }, step_s: 60 } }',
+    );
+    const io = memoryIo({ '/repo/lca/lca.yml': scenario });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0', prometheus: { fetch: fakeFetch, env: {} } }, io);
+    expect(queries.some((q) => q === 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION{job="t"}')).toBe(true);
+    const t = r.card.stages.training!;
+    expect(t.energy_origin).toBe('prometheus');
+    expect(t.energy_scope).toBe('device');
+    expect(t.it_energy_kwh).toBeCloseTo(1, 6);
+    expect(t.operational_co2e_kg).toBeCloseTo(1 * 1.25 * 0.4, 6);
+    expect(r.card.sources[0]!.path).toMatch(/^prometheus:/);
+  });
+});
+
 describe('assignExtraLogs', () => {
   const stages = (s: Record<string, object>) => ({ stages: s });
   it.each([

@@ -1,9 +1,14 @@
 import path from 'node:path';
-import { p as parseCard, c as compareCards, a as renderComparison } from './markdown.js';
+import { d as parseCard, e as compareWithBaseline, f as renderComparison } from './pipeline.js';
 import { p as parseFlags } from './args.js';
-import './escape.js';
-import './schemas.js';
 import './errors.js';
+import './index.js';
+import 'process';
+import 'buffer';
+import './schemas.js';
+import './read.js';
+import 'node:crypto';
+import './index2.js';
 import 'node:util';
 
 // `ml-lca compare BASE_CARD.json HEAD_CARD.json [--json]`: metric by metric, delta and delta %,
@@ -14,7 +19,7 @@ async function compareCommand(argv, io) {
     const [baseFile, headFile] = positionals;
     const base = parseCard(await io.readText(path.resolve(io.cwd, baseFile)), baseFile);
     const head = parseCard(await io.readText(path.resolve(io.cwd, headFile)), headFile);
-    const comparison = compareCards(base, head, { source: `file:${baseFile}`, ref: null, sha: null, run_id: null, created_at: base.created_at });
+    const comparison = compareWithBaseline(base, head, { source: `file:${baseFile}`, ref: null, sha: null, run_id: null, created_at: base.created_at });
     io.stdout(values.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison).trimEnd());
     return 0;
 }

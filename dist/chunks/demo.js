@@ -2,20 +2,18 @@ import path from 'node:path';
 import { p as parseFlags } from './args.js';
 import { a as packageRoot } from './package-root.js';
 import { runReport } from './report.js';
+import { g as displayPath } from './pipeline.js';
 import 'node:util';
 import './errors.js';
 import 'node:fs';
 import 'node:url';
-import './pipeline.js';
+import './read.js';
+import './schemas.js';
+import 'node:crypto';
 import './index.js';
 import 'process';
 import 'buffer';
-import './schemas.js';
-import './escape.js';
-import './read.js';
-import 'node:crypto';
 import './index2.js';
-import './markdown.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.
@@ -23,7 +21,7 @@ const DEMO_SCENARIO = 'examples/scenarios/chat-model.yml';
 async function demoCommand(argv, io) {
     const { values } = parseFlags('demo', argv, { out: { type: 'string' } }, { min: 0, max: 0, usage: 'ml-lca demo [--out DIR]' });
     const scenarioPath = path.join(packageRoot(), DEMO_SCENARIO);
-    io.stdout(`ml-lca demo: ${path.relative(io.cwd, scenarioPath) || scenarioPath}`);
+    io.stdout(`ml-lca demo: ${displayPath(scenarioPath, io.cwd)}`);
     return runReport({ scenarioPath, extraLogs: [], baseline: null, budgetMode: 'fail', outDir: values.out ?? 'ml-lca-out' }, io);
 }
 

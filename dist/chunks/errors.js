@@ -99,7 +99,7 @@ function fromZodError(error, opts = {}) {
         file: opts.file,
         field: formatPath(path) || undefined,
         // zod 4 says "expected number, received string": the `got` part says what was received.
-        expected: issue.message.replace(/^Invalid input: expected /i, '').replace(/^expected /i, '').replace(/, received \w+$/, ''),
+        expected: issue.message.replace(/^Invalid (input|option): expected /i, '').replace(/^expected /i, '').replace(/, received \w+$/, ''),
         got: got === undefined ? (issue.code === 'invalid_type' ? 'nothing' : undefined) : shortValue(got),
     });
 }

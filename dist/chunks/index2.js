@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { I as InputError, b as fromZodError } from './errors.js';
-import { o as object, a as array, _ as _enum, s as string, t as tuple, r as record, n as number } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; textbook chapter in seeds/):
@@ -755,6 +754,9 @@ const codecarbon = {
         const cols = h.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
         if (cols.includes('energy_consumed') && cols.includes('emissions') && cols.includes('duration'))
             return 0.95;
+        // CodeCarbon-like but without its energy column: claim it so the error names what is missing.
+        if (cols.includes('emissions') && cols.includes('duration') && (cols.includes('run_id') || cols.includes('experiment_id')))
+            return 0.5;
         return 0;
     },
     async parse(stream, ctx) {
@@ -1020,16 +1022,20 @@ const dcgmProm = {
 // Each series is one device (labels as in dcgm-prom.ts); `__name__` tells power gauge (W) from
 // energy counter (mJ). A query without `__name__` (e.g. `sum by (gpu)(…)`) is taken as power.
 // The document is parsed whole (bounded by readAll): range responses are small next to raw logs.
-const Sample = tuple([number(), string()]);
-const Series = object({
-    metric: record(string(), string()),
-    values: array(Sample).optional(),
-    value: Sample.optional(),
-});
-const RangeResponse = object({
-    status: string().optional(),
-    data: object({ resultType: _enum(['matrix', 'vector']), result: array(Series) }),
-});
+// zod is loaded on first use: the ingest path for CSV logs should not pay for it at start-up.
+async function rangeResponse() {
+    const { z } = await import('./zod.js');
+    const Sample = z.tuple([z.number(), z.string()]);
+    const Series = z.object({
+        metric: z.record(z.string(), z.string()),
+        values: z.array(Sample).optional(),
+        value: Sample.optional(),
+    });
+    return z.object({
+        status: z.string().optional(),
+        data: z.object({ resultType: z.enum(['matrix', 'vector']), result: z.array(Series) }),
+    });
+}
 const dcgmJson = {
     id: 'prometheus-json',
     description: 'Prometheus query_range JSON (DCGM power W / energy mJ series)',
@@ -1052,7 +1058,7 @@ const dcgmJson = {
         catch (e) {
             throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'valid JSON', got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error' });
         }
-        const r = RangeResponse.safeParse(doc);
+        const r = (await rangeResponse()).safeParse(doc);
         if (!r.success)
             throw fromZodError(r.error, { file: ctx.path, input: doc, code: 'LOG_CORRUPT' });
         const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
@@ -2463,4 +2469,4 @@ async function ingestPatterns(patterns, cwd, opts, io) {
     return sources;
 }
 
-export { ingestFile as a, ingestPatterns as i };
+export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, ingestPatterns as i };

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { e as escapeMarkdown, f as fmt, m as markdownTable } from './escape.js';
+import { p as periodOf, D as DAY_MS, u as utcDate, r as readLedger, b as evaluatePeriodBudgets, a as escapeMarkdown, f as fmt, t as textBar, m as markdownTable, g as renderLedgerSection, h as renderCumulativeChart, j as DEFAULT_METRIC } from './read.js';
 import { I as InputError } from './errors.js';
-import { p as periodOf, D as DAY_MS, u as utcDate, r as readLedger, a as evaluatePeriodBudgets, t as textBar, b as renderLedgerSection, f as renderCumulativeChart, g as DEFAULT_METRIC } from './read.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
@@ -76,7 +75,9 @@ async function ledgerCommand(argv, io) {
     const now = io.now();
     const totals = ledgerTotals(entries, period);
     const scope = budgetScope(entries, team);
-    const positions = budget === null ? [] : positionsFor(entries, scope, period, budget, now);
+    // A named team gets its position even before its first run of the period.
+    const budgeted = team !== undefined ? [team] : namesIn(entries, scope);
+    const positions = budget === null ? [] : positionsFor(entries, scope, budgeted, period, budget, now);
     if (values.json) {
         io.stdout(JSON.stringify({ period, now: now.toISOString(), runs: entries.length, duplicates: read.duplicates, totals, positions, entries, warnings: read.warnings }, null, 2));
     }
@@ -101,8 +102,8 @@ function namesIn(entries, scope) {
     return [...new Set(names)].sort();
 }
 /** The position of each team (or model) in the current period against the --budget. */
-function positionsFor(entries, scope, period, max, now) {
-    return namesIn(entries, scope).flatMap((name) => {
+function positionsFor(entries, scope, names, period, max, now) {
+    return names.flatMap((name) => {
         const b = { scope, period, metric: DEFAULT_METRIC, max, ...(scope === 'team' ? { team: name } : {}) };
         return evaluatePeriodBudgets([b], { name, team: scope === 'team' ? name : null }, null, entries, now).positions;
     });

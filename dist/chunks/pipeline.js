@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
-import { o as object, n as number, s as string, _ as _enum, a as array } from './schemas.js';
-import { S as Scenario, u as unitOf, a as fmtSigned, f as fmt$1, v as valueAtPath, b as METRICS, n as numericPaths } from './escape.js';
-import { s as suggest, i as isPeriodBudget, h as parseLedgerSetting, r as readLedger, a as evaluatePeriodBudgets } from './read.js';
-import { i as ingestPatterns } from './index2.js';
-import { b as assembleCard, c as compareCards, r as renderReport } from './markdown.js';
+import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
+import { S as Scenario, s as suggest, k as METRICS, v as valueAtPath, l as STAGE_FIELDS, n as unitOf, o as fmtSigned, f as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, x as parseLedgerSetting, r as readLedger, b as evaluatePeriodBudgets, y as pct, a as escapeMarkdown, m as markdownTable, z as escapeCode } from './read.js';
+import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166
 // country, some subdivisions, and major cloud regions (mapped to the grid they sit on).
@@ -266,10 +264,23 @@ function parseScenario(text, file) {
                 got: shortValue(key),
             });
         }
-        const err = fromZodError({ issues: [issue] }, {
+        if (issue.code === 'unrecognized_keys' && issue.path[0] === 'budgets' && keysAt(issue.path).includes(issue.keys[0] ?? '')) {
+            // A key of another budget kind (`max` next to `max_increase_pct`): name the kinds.
+            const key = issue.keys[0] ?? '';
+            throw new InputError({
+                code: 'SCENARIO_UNKNOWN_KEY',
+                file,
+                line: locate([...issue.path, key], true),
+                field: formatPath([...issue.path, key]),
+                expected: 'the keys of one budget kind: absolute {metric, max, warn}, regression {metric, max_increase_pct, warn_increase_pct} or period {scope, team, period, metric, max, warn}',
+                got: `${JSON.stringify(key)} mixed with keys of another kind`,
+                hint: 'split it into two budgets',
+            });
+        }
+        const err = fromZodError(new ZodError([issue]), {
             file,
             input: data,
-            suggest: (key, path) => suggest(key, keysAt(path)),
+            suggest: (key, path) => suggest(key, keysAt(path).filter((k) => k !== key)),
         });
         const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
         return rethrowWithLine(err, locate(keyPath, issue.code === 'unrecognized_keys'));
@@ -919,9 +930,13 @@ HARDWARE.map((h) => h.model);
 // Fill every value the LCA needs from the scenario or the bundled data, and record where each
 // came from (assumptions[]), so a reviewer sees the source of every number in the card.
 const SCENARIO_SOURCE = 'scenario file';
+/** An assumption the scenario file states itself (no range unless the file gives one). */
+function stated(path, value, unit, extra = {}) {
+    return { path, value, unit, ...extra, origin: 'scenario', source: SCENARIO_SOURCE, year: null };
+}
 /** A stage name that reads as serving traffic: such a stage should say how many inferences it served. */
 function looksLikeInferenceStage(name) {
-    return /infer|serv|deploy|product/i.test(name);
+    return /infer|serving|^serve|deploy|^prod/i.test(name);
 }
 /** How a stage gets its energy when it has no logs: from energy_kwh or hours × count × power. */
 function needsPowerEstimate(st) {
@@ -952,17 +967,11 @@ function resolveScenario(s) {
         ci = s.grid.intensity_g_per_kwh;
         ciLow = s.grid.intensity_low_g_per_kwh ?? ci;
         ciHigh = s.grid.intensity_high_g_per_kwh ?? ci;
-        push({
-            path: 'grid.intensity_g_per_kwh',
-            value: ci,
-            unit: 'g CO2e/kWh',
+        push(stated('grid.intensity_g_per_kwh', ci, 'g CO2e/kWh', {
             low: ciLow,
             high: ciHigh,
-            origin: 'scenario',
-            source: SCENARIO_SOURCE,
-            year: null,
             note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
-        });
+        }));
     }
     else if (factor) {
         ci = factor.g_per_kwh;
@@ -990,7 +999,7 @@ function resolveScenario(s) {
     }
     const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
     push(s.grid.water_intensity_l_per_kwh !== undefined
-        ? { path: 'grid.water_intensity_l_per_kwh', value: gridWater, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('grid.water_intensity_l_per_kwh', gridWater, 'L/kWh')
         : { path: 'grid.water_intensity_l_per_kwh', value: 0, unit: 'L/kWh', origin: 'default', source: FACILITY_DEFAULTS.grid_water.source, year: FACILITY_DEFAULTS.grid_water.year });
     // ------------------------------------------------------------- facility
     const isCloud = factor?.kind === 'cloud';
@@ -999,7 +1008,7 @@ function resolveScenario(s) {
     const pueLow = s.pue ?? pueDefault.low;
     const pueHigh = s.pue ?? pueDefault.high;
     push(s.pue !== undefined
-        ? { path: 'pue', value: pue, unit: 'ratio', low: pueLow, high: pueHigh, origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('pue', pue, 'ratio', { low: pueLow, high: pueHigh })
         : {
             path: 'pue',
             value: pue,
@@ -1014,18 +1023,18 @@ function resolveScenario(s) {
     const wueD = FACILITY_DEFAULTS.wue;
     const wue = s.wue_l_per_kwh ?? wueD.value;
     push(s.wue_l_per_kwh !== undefined
-        ? { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('wue_l_per_kwh', wue, 'L/kWh')
         : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year });
     const ohD = FACILITY_DEFAULTS.it_overhead_factor;
     const itOverhead = s.it_overhead_factor ?? ohD.value;
     push(s.it_overhead_factor !== undefined
-        ? { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', origin: 'scenario', source: SCENARIO_SOURCE, year: null, note: 'applied to device-only energy only' }
+        ? stated('it_overhead_factor', itOverhead, 'ratio', { note: 'applied to device-only energy only' })
         : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year });
     if (s.electricity_usd_per_kwh !== undefined) {
-        push({ path: 'electricity_usd_per_kwh', value: s.electricity_usd_per_kwh, unit: 'USD/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+        push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
     }
     if (s.gpu_hour_usd !== undefined) {
-        push({ path: 'gpu_hour_usd', value: s.gpu_hour_usd, unit: 'USD/h', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+        push(stated('gpu_hour_usd', s.gpu_hour_usd, 'USD/h'));
     }
     // ------------------------------------------------------------- hardware
     const hw = s.hardware;
@@ -1039,7 +1048,7 @@ function resolveScenario(s) {
     if (spec) {
         power = hw.power_w ?? spec.power_w;
         push(hw.power_w !== undefined
-            ? { path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+            ? stated('hardware.power_w', power, 'W')
             : {
                 path: 'hardware.power_w',
                 value: power,
@@ -1055,11 +1064,11 @@ function resolveScenario(s) {
         embLow = hw.embodied_kg ?? spec.embodied_kg.low;
         embHigh = hw.embodied_kg ?? spec.embodied_kg.high;
         push(hw.embodied_kg !== undefined
-            ? { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+            ? stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator')
             : { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', low: embLow, high: embHigh, origin: 'default', source: spec.embodied_source, year: spec.embodied_year });
         lifespan = hw.lifespan_years ?? spec.lifespan_years;
         push(hw.lifespan_years !== undefined
-            ? { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+            ? stated('hardware.lifespan_years', lifespan, 'years')
             : { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: spec.lifespan_low_years, high: spec.lifespan_high_years, origin: 'default', source: spec.lifespan_source, year: spec.lifespan_year });
     }
     else {
@@ -1074,13 +1083,13 @@ function resolveScenario(s) {
                 : `${unknown} and hardware.power_w is missing (not needed while every stage has logs or energy_kwh)`);
         }
         else {
-            push({ path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+            push(stated('hardware.power_w', power, 'W'));
         }
         if (embodied === null) {
             warnings.push(`${unknown} and hardware.embodied_kg is missing: embodied carbon is counted as 0`);
         }
         else {
-            push({ path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+            push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator'));
         }
         const lD = FACILITY_DEFAULTS.lifespan_years;
         lifespan = hw.lifespan_years ?? lD.value;
@@ -1089,21 +1098,13 @@ function resolveScenario(s) {
             push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: lD.low, high: lD.high, origin: 'default', source: lD.source, year: lD.year });
         }
         else {
-            push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+            push(stated('hardware.lifespan_years', lifespan, 'years'));
         }
     }
-    push({ path: 'hardware.count', value: hw.count, unit: 'accelerators', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    push(stated('hardware.count', hw.count, 'accelerators'));
     // ------------------------------------------------------------- functional unit & stages
-    push({
-        path: 'functional_unit.inferences',
-        value: s.functional_unit.inferences,
-        unit: 'inferences per functional unit',
-        origin: 'scenario',
-        source: SCENARIO_SOURCE,
-        year: null,
-        note: s.functional_unit.description,
-    });
-    push({ path: 'deployment.lifetime_inferences', value: s.deployment.lifetime_inferences, unit: 'inferences', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    push(stated('functional_unit.inferences', s.functional_unit.inferences, 'inferences per functional unit', { note: s.functional_unit.description }));
+    push(stated('deployment.lifetime_inferences', s.deployment.lifetime_inferences, 'inferences'));
     for (const [name, st] of stageEntries) {
         if (st.inferences === undefined && looksLikeInferenceStage(name)) {
             warnings.push(`stage ${JSON.stringify(name)} looks like an inference stage but gives no inferences: it is counted as an up-front cost; set stages.${name}.inferences to get the per-inference (marginal) term`);
@@ -1164,6 +1165,600 @@ function resolveScenario(s) {
         assumptions,
         warnings,
     };
+}
+
+// A minimal Prometheus HTTP API client: POST /api/v1/query_range, bounded in time, answers
+// validated by zod. Credentials travel only in the Authorization header; every text we
+// build for the user (errors, warnings, Source.path) uses the redacted URL and is scrubbed
+// of the secret values, so a token can never reach a log, a comment or an artifact.
+const TOKEN_ENV = 'ML_LCA_PROMETHEUS_TOKEN';
+const USER_ENV = 'ML_LCA_PROMETHEUS_USER';
+const PASSWORD_ENV = 'ML_LCA_PROMETHEUS_PASSWORD';
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Build the endpoint from the scenario URL, explicit auth (action inputs) and the environment.
+ * Precedence: explicit auth, then ML_LCA_PROMETHEUS_TOKEN, then ML_LCA_PROMETHEUS_USER +
+ * _PASSWORD, then user:password in the URL (which is always stripped: fetch refuses such URLs).
+ */
+function makeEndpoint(url, auth, env) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(redactText(url)) });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(parsed.protocol) });
+    }
+    const urlUser = decodeURIComponent(parsed.username);
+    const urlPassword = decodeURIComponent(parsed.password);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    parsed.hash = '';
+    const base = parsed.toString().replace(/\/+$/, '');
+    const nonEmpty = (s) => (s !== undefined && s !== '' ? s : undefined);
+    let bearer = nonEmpty(auth?.bearer);
+    let basic = auth?.basic && auth.basic.user !== '' ? auth.basic : undefined;
+    if (!bearer && !basic) {
+        bearer = nonEmpty(env[TOKEN_ENV]);
+        const user = nonEmpty(env[USER_ENV]);
+        if (!bearer && user)
+            basic = { user, password: env[PASSWORD_ENV] ?? '' };
+        if (!bearer && !basic && urlUser)
+            basic = { user: urlUser, password: urlPassword };
+    }
+    const headers = { accept: 'application/json' };
+    const secrets = [];
+    if (bearer) {
+        headers.authorization = `Bearer ${bearer}`;
+        secrets.push(bearer);
+    }
+    else if (basic) {
+        const encoded = Buffer.from(`${basic.user}:${basic.password}`, 'utf8').toString('base64');
+        headers.authorization = `Basic ${encoded}`;
+        secrets.push(encoded);
+        if (basic.password)
+            secrets.push(basic.password);
+    }
+    if (urlPassword)
+        secrets.push(urlPassword);
+    return { base, headers, secrets: secrets.filter((s) => s.length >= 3) };
+}
+/** Replace every secret value in a text; also strips `user:pass@` from URLs in it. */
+function scrub(text, secrets) {
+    let out = redactText(text);
+    for (const s of secrets)
+        out = out.split(s).join('***');
+    return out;
+}
+function redactText(text) {
+    return text.replace(/(\bhttps?:\/\/)[^/\s@]*@/gi, '$1');
+}
+/** One series of a matrix answer; values are [epoch seconds, "number as text"]. */
+const MatrixSeries = object({
+    metric: record(string(), string()),
+    values: array(tuple([number(), string()])),
+});
+const RangeAnswer = object({
+    status: literal('success'),
+    data: object({ resultType: literal('matrix'), result: array(MatrixSeries) }),
+    warnings: array(string()).optional(),
+});
+const ErrorAnswer = object({ status: literal('error'), errorType: string().optional(), error: string().optional() });
+/** One range query. Every failure is an InputError SOURCE_UNREACHABLE naming the URL (redacted). */
+async function queryRange(endpoint, query, range, step_s, opts) {
+    const url = `${endpoint.base}/api/v1/query_range`;
+    const expected = `a Prometheus HTTP API answer (HTTP 200, status "success", a matrix) to query_range of ${query}`;
+    const fail = (got, hint) => new InputError({
+        code: 'SOURCE_UNREACHABLE',
+        file: url,
+        expected: scrub(expected, endpoint.secrets),
+        got: scrub(got, endpoint.secrets),
+        hint,
+    });
+    // POST keeps long selectors out of URLs (and proxy logs); Prometheus accepts form bodies.
+    const body = new URLSearchParams({ query, start: String(range.start_s), end: String(range.end_s), step: String(step_s) });
+    let res;
+    let text;
+    try {
+        res = await opts.fetch(url, {
+            method: 'POST',
+            headers: { ...endpoint.headers, 'content-type': 'application/x-www-form-urlencoded' },
+            body: body.toString(),
+            signal: AbortSignal.timeout(opts.timeoutMs),
+            // Never follow: a redirect to another host would carry the credentials there.
+            redirect: 'manual',
+        });
+        // The same signal bounds reading the body.
+        text = await res.text();
+    }
+    catch (e) {
+        throw fail(describeFetchError(e, opts.timeoutMs), 'check prometheus.url and that this runner can reach it');
+    }
+    if (res.status >= 300 && res.status < 400) {
+        const to = res.headers.get('location');
+        throw fail(`HTTP ${res.status} redirect${to ? ` to ${to}` : ''}`, 'set prometheus.url to the address the server redirects to');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        const type = res.headers.get('content-type') ?? 'no content type';
+        throw fail(`HTTP ${res.status} with a body that is not JSON (${type})`, res.ok ? 'is prometheus.url the Prometheus server (not Grafana or a login page)?' : authHint(res.status));
+    }
+    if (!res.ok) {
+        const err = ErrorAnswer.safeParse(json);
+        const detail = err.success ? `: ${[err.data.errorType, err.data.error].filter(Boolean).join(': ')}` : '';
+        throw fail(`HTTP ${res.status}${shortDetail(detail)}`, authHint(res.status));
+    }
+    const ok = RangeAnswer.safeParse(json);
+    if (!ok.success) {
+        const err = ErrorAnswer.safeParse(json);
+        if (err.success)
+            throw fail(`status "error"${shortDetail(`: ${[err.data.errorType, err.data.error].filter(Boolean).join(': ')}`)}`);
+        throw fail(`an answer of another shape (${shortValue(json, 80)})`);
+    }
+    return {
+        series: ok.data.data.result,
+        warnings: (ok.data.warnings ?? []).map((w) => `Prometheus: ${scrub(w, endpoint.secrets)}`),
+    };
+}
+function shortDetail(s) {
+    return s.length > 200 ? `${s.slice(0, 199)}…` : s;
+}
+function authHint(status) {
+    if (status === 401 || status === 403) {
+        return `check the credentials (${TOKEN_ENV}, or ${USER_ENV} and ${PASSWORD_ENV})`;
+    }
+    return undefined;
+}
+function describeFetchError(e, timeoutMs) {
+    if (e instanceof Error) {
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
+        const cause = e.cause;
+        const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;
+        const causeMsg = cause instanceof Error ? cause.message : undefined;
+        if (code)
+            return `connection failed (${code})`;
+        return `connection failed (${causeMsg ?? e.message})`;
+    }
+    return `connection failed (${String(e)})`;
+}
+
+// Query planning for /api/v1/query_range. Prometheus refuses a range query that would return
+// more than 11,000 points per series ("exceeded maximum resolution of 11,000 points per
+// timeseries"). We keep the requested resolution by splitting the window into several
+// queries, and only when that would take too many requests do we coarsen the step.
+/** Prometheus' hard limit per range query (web/api/v1/api.go, queryRange: "exceeded maximum resolution"). */
+const MAX_POINTS_PER_SERIES = 11_000;
+/** Default step when the scenario gives none: a common DCGM exporter scrape interval. */
+const DEFAULT_STEP_S = 15;
+/** More requests than this per metric and we coarsen the step instead (a 15 s step covers ~45 days). */
+const MAX_QUERIES = 24;
+/**
+ * Split [startMs, endMs] into range queries of at most MAX_POINTS_PER_SERIES points each.
+ * The ranges tile the step grid start, start+step, ... without overlap, so concatenating their
+ * points gives the same series as one unlimited query.
+ */
+function planQueries(startMs, endMs, requestedStep_s) {
+    const warnings = [];
+    const start_s = startMs / 1000;
+    const end_s = endMs / 1000;
+    const window_s = end_s - start_s;
+    let step_s = requestedStep_s ?? DEFAULT_STEP_S;
+    // Prometheus rejects steps below 1 ms; sub-second steps are never useful for energy.
+    if (step_s < 1)
+        step_s = 1;
+    let points = Math.floor(window_s / step_s) + 1;
+    const maxPoints = MAX_POINTS_PER_SERIES * MAX_QUERIES;
+    if (points > maxPoints) {
+        const coarser = Math.ceil(window_s / (maxPoints - 1));
+        warnings.push(`step ${step_s} s over a ${formatDuration(window_s)} window needs more than ${MAX_QUERIES} queries of ${MAX_POINTS_PER_SERIES} points; step raised to ${coarser} s (power-gauge energy is less exact at a coarse step; counters are not affected)`);
+        step_s = coarser;
+        points = Math.floor(window_s / step_s) + 1;
+    }
+    const ranges = [];
+    for (let first = 0; first < points; first += MAX_POINTS_PER_SERIES) {
+        const last = Math.min(points, first + MAX_POINTS_PER_SERIES) - 1;
+        ranges.push({ start_s: start_s + first * step_s, end_s: start_s + last * step_s });
+    }
+    return { step_s, ranges, points, warnings };
+}
+function formatDuration(s) {
+    if (s < 120)
+        return `${Math.round(s)} s`;
+    if (s < 2 * 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 72 * 3600)
+        return `${(s / 3600).toFixed(1)} h`;
+    return `${(s / 86400).toFixed(1)} d`;
+}
+
+// Range-query answers -> one device-scope Source. Pure: no I/O.
+// Per GPU (host/gpu, or its UUID), energy comes from the DCGM energy counter (mJ, differenced
+// with resets handled) or, when that series is missing or too short, from the power gauge
+// (W, trapezoid rule: domain.md "Integrating power logs"). Every fallback, gap, short coverage
+// and GPU missing on one host is a warning, so a partial measurement is never silent.
+const COUNTER_METRIC = 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION';
+const GAUGE_METRIC = 'DCGM_FI_DEV_POWER_USAGE';
+const MJ_PER_J = 1000;
+const J_PER_KWH = 3.6e6;
+/** DCGM exporter labels, then Kubernetes / Prometheus target labels as fallbacks. */
+function gpuIdentity(labels) {
+    const host = labels.Hostname ?? labels.hostname ?? labels.node ?? labels.kubernetes_node ?? labels.nodename ?? stripPort(labels.instance) ?? 'unknown-host';
+    const uuid = labels.UUID ?? labels.uuid ?? null;
+    const gpu = labels.gpu ?? labels.device ?? uuid ?? 'unknown-gpu';
+    const name = labels.modelName ?? labels.model_name ?? null;
+    return { host, gpu, uuid, name };
+}
+function stripPort(instance) {
+    if (instance === undefined)
+        return undefined;
+    return instance.replace(/:\d+$/, '');
+}
+/** Concatenate the chunks of one query per series (chunks tile the step grid without overlap). */
+function collect(series) {
+    const out = new Map();
+    for (const s of series) {
+        const labels = { ...s.metric };
+        delete labels.__name__;
+        const id = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        let entry = out.get(id);
+        if (!entry) {
+            entry = { labels, points: { t: [], v: [], rejected: 0 } };
+            out.set(id, entry);
+        }
+        for (const [t, text] of s.values) {
+            const v = Number(text);
+            const last = entry.points.t[entry.points.t.length - 1];
+            if (last !== undefined && t <= last)
+                continue; // chunk edge repeated: keep the first
+            if (!Number.isFinite(v) || v < 0) {
+                entry.points.rejected++;
+                continue;
+            }
+            entry.points.t.push(t);
+            entry.points.v.push(v);
+        }
+    }
+    return out;
+}
+/** Per-GPU findings of one kind, rendered as one warning listing the GPUs (clusters are big). */
+class Findings {
+    byKind = new Map();
+    add(kind, item) {
+        const list = this.byKind.get(kind);
+        if (list)
+            list.push(item);
+        else
+            this.byKind.set(kind, [item]);
+    }
+    count(kind) {
+        return this.byKind.get(kind)?.length ?? 0;
+    }
+    list(kind, max = 8) {
+        const items = this.byKind.get(kind) ?? [];
+        const shown = items.slice(0, max).join(', ');
+        return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+    }
+}
+/** Two series of one GPU that do not overlap in time, as one; null when they overlap. */
+function joinDisjoint(a, b) {
+    const [first, second] = (a.t[0] ?? 0) <= (b.t[0] ?? 0) ? [a, b] : [b, a];
+    const firstEnd = first.t[first.t.length - 1] ?? Number.NEGATIVE_INFINITY;
+    const secondStart = second.t[0] ?? Number.POSITIVE_INFINITY;
+    if (firstEnd >= secondStart)
+        return null;
+    return { t: [...first.t, ...second.t], v: [...first.v, ...second.v], rejected: first.rejected + second.rejected };
+}
+function toSource(input) {
+    const warnings = [...input.warnings];
+    const found = new Findings();
+    const gpus = new Map();
+    const place = (metric, series) => {
+        for (const { labels, points } of collect(series).values()) {
+            const id = gpuIdentity(labels);
+            const key = id.uuid ?? `${id.host}/${id.gpu}`;
+            let g = gpus.get(key);
+            if (!g) {
+                g = { key, ...id, counter: null, gauge: null };
+                gpus.set(key, g);
+            }
+            if (g.name === null)
+                g.name = id.name;
+            const prev = g[metric];
+            if (prev) {
+                const joined = joinDisjoint(prev, points);
+                if (joined) {
+                    // One GPU, successive label sets (Kubernetes pod labels change between pods): one history.
+                    g[metric] = joined;
+                    continue;
+                }
+                // The same GPU scraped twice at once (two jobs, two exporters): summing would double count.
+                found.add(`duplicate-${metric}`, `${g.host}/${g.gpu}`);
+                if (points.t.length <= prev.t.length)
+                    continue;
+            }
+            g[metric] = points;
+        }
+    };
+    place('counter', input.counter);
+    place('gauge', input.gauge);
+    if (gpus.size === 0) {
+        throw new InputError({
+            code: 'LOG_NO_MATCH',
+            file: input.path,
+            expected: `${COUNTER_METRIC} or ${GAUGE_METRIC} series matching ${input.selector} between ${iso(input.startMs)} and ${iso(input.endMs)}`,
+            got: 'no series',
+            hint: 'check the selector labels (e.g. {job="…"} or {Hostname=~"node-.*"}) and the job window',
+        });
+    }
+    // Device ids host/gpu; two GPUs with different UUIDs under one host/gpu keep their UUID.
+    const idCount = new Map();
+    for (const g of gpus.values())
+        idCount.set(`${g.host}/${g.gpu}`, (idCount.get(`${g.host}/${g.gpu}`) ?? 0) + 1);
+    const window_s = (input.endMs - input.startMs) / 1000;
+    const gapThreshold_s = input.step_s * 1.5;
+    const devices = [];
+    let rows = 0;
+    let rejected = 0;
+    let resets = 0;
+    let gapSeconds = 0;
+    const sorted = [...gpus.values()].sort((a, b) => compareIds(`${a.host}/${a.gpu}`, `${b.host}/${b.gpu}`));
+    for (const g of sorted) {
+        const shortId = `${g.host}/${g.gpu}`;
+        const id = (idCount.get(shortId) ?? 0) > 1 && g.uuid ? `${shortId}/${g.uuid}` : shortId;
+        rows += (g.counter?.t.length ?? 0) + (g.gauge?.t.length ?? 0);
+        rejected += (g.counter?.rejected ?? 0) + (g.gauge?.rejected ?? 0);
+        let energy_kwh = null;
+        let used = null;
+        const counter = g.counter;
+        const gauge = g.gauge;
+        if (counter && counter.t.length >= 2) {
+            const inc = new CounterSeries();
+            counter.t.forEach((t, i) => inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J));
+            energy_kwh = inc.energyJ / J_PER_KWH;
+            used = counter;
+            if (inc.resets > 0) {
+                resets += inc.resets;
+                found.add('reset', id);
+            }
+        }
+        else if (gauge && gauge.t.length >= 2) {
+            // Fixed threshold: on the step grid a missing point already means no sample for longer
+            // than Prometheus' lookback (5 min), so any missing point is a real gap.
+            const tz = new PowerSeries(gapThreshold_s);
+            gauge.t.forEach((t, i) => tz.add(t, gauge.v[i] ?? 0));
+            tz.finish();
+            energy_kwh = tz.energyJ / J_PER_KWH;
+            used = gauge;
+            found.add(counter ? 'short-counter' : 'no-counter', id);
+            if (tz.gaps > 0) {
+                gapSeconds += tz.gapSeconds;
+                found.add('gaps', id);
+            }
+        }
+        else {
+            found.add('no-energy', id);
+        }
+        if (used) {
+            const first = used.t[0] ?? 0;
+            const last = used.t[used.t.length - 1] ?? 0;
+            // A mean power no GPU can draw means a unit or label mix-up (µJ for mJ, a summed series).
+            const meanW = energy_kwh !== null && last > first ? (energy_kwh * J_PER_KWH) / (last - first) : 0;
+            const bound = implausibleAboveW(g.name);
+            if (meanW > bound.limit)
+                found.add('implausible', `${id} ${Math.round(meanW)} W > ${bound.basis}`);
+            const missing_s = first - input.startMs / 1000 + (input.endMs / 1000 - last);
+            if (missing_s > Math.max(2 * input.step_s, 0.01 * window_s)) {
+                found.add('coverage', `${id} (${formatDuration(last - first)}, ${iso(first * 1000)} to ${iso(last * 1000)})`);
+            }
+        }
+        devices.push({ id, name: g.name, host: g.host, energy_kwh, samples: used?.t.length ?? 0 });
+    }
+    const n = (kind) => found.count(kind);
+    for (const metric of ['counter', 'gauge']) {
+        if (n(`duplicate-${metric}`)) {
+            warnings.push(`${metric === 'counter' ? COUNTER_METRIC : GAUGE_METRIC} has more than one series for ${n(`duplicate-${metric}`)} GPU(s) (${found.list(`duplicate-${metric}`)}): scraped twice? kept the one with more samples; narrow the selector to one job`);
+        }
+    }
+    if (n('reset')) {
+        warnings.push(`${COUNTER_METRIC} reset ${resets} time(s) on ${n('reset')} GPU(s) (${found.list('reset')}): DCGM or driver restart; counted from zero after each reset`);
+    }
+    const fallback = n('no-counter') + n('short-counter');
+    if (fallback) {
+        const all = fallback === devices.length ? `all ${fallback} GPU(s)` : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
+        const why = n('short-counter') ? 'no usable' : 'no';
+        warnings.push(`${why} ${COUNTER_METRIC} series for ${all}: energy integrated from ${GAUGE_METRIC} (W, trapezoid at a ${input.step_s} s step) instead`);
+    }
+    if (n('gaps')) {
+        warnings.push(`${GAUGE_METRIC} has gaps not bridged on ${n('gaps')} GPU(s) (${found.list('gaps')}), ${formatDuration(gapSeconds)} in all: energy during them is missing`);
+    }
+    if (n('coverage')) {
+        warnings.push(`samples cover only part of the ${formatDuration(window_s)} job window on ${n('coverage')} GPU(s): ${found.list('coverage', 4)}; energy outside is missing`);
+    }
+    if (n('implausible')) {
+        warnings.push(`implausible mean power on ${n('implausible')} GPU(s): ${found.list('implausible', 4)}; check the metric's unit (${COUNTER_METRIC} is mJ) and that the selector picks one series per GPU`);
+    }
+    if (n('no-energy')) {
+        warnings.push(`fewer than 2 samples of ${COUNTER_METRIC} or ${GAUGE_METRIC} in the job window for ${n('no-energy')} GPU(s) (${found.list('no-energy')}): no energy for them`);
+    }
+    // A GPU whose series are missing altogether is visible only as a host with fewer GPUs.
+    const perHost = new Map();
+    for (const d of devices)
+        perHost.set(d.host ?? '', (perHost.get(d.host ?? '') ?? 0) + 1);
+    const maxGpus = Math.max(...perHost.values());
+    const short = [...perHost].filter(([, k]) => k < maxGpus);
+    if (short.length) {
+        const missing = short.reduce((a, [, k]) => a + maxGpus - k, 0);
+        warnings.push(`${missing} GPU(s) may be missing: ${short.map(([h, k]) => `${h} reports ${k}`).join(', ')}, other hosts ${maxGpus}`);
+    }
+    const measured = devices.filter((d) => d.energy_kwh !== null);
+    return {
+        path: input.path,
+        format: 'prometheus',
+        energy_kwh: measured.length > 0 ? measured.reduce((s, d) => s + (d.energy_kwh ?? 0), 0) : null,
+        co2e_kg: null,
+        water_l: null,
+        duration_s: window_s,
+        devices,
+        rows,
+        rows_rejected: rejected,
+        logged_pue: null,
+        warnings,
+        scope: 'device',
+        start: iso(input.startMs),
+        end: iso(input.endMs),
+    };
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** node-2/gpu 10 after node-2/gpu 9: numeric parts compare as numbers. */
+function compareIds(a, b) {
+    return a.localeCompare(b, 'en', { numeric: true });
+}
+
+// The job window a Prometheus stage is measured over: fixed in the scenario, or given by the
+// CI job through ML_LCA_JOB_START / ML_LCA_JOB_END. The environment is passed in by the shell
+// (cli.ts / main.ts), never read here from process.env.
+const JOB_START_ENV = 'ML_LCA_JOB_START';
+const JOB_END_ENV = 'ML_LCA_JOB_END';
+/**
+ * An instant as ISO 8601 (with or without offset; no offset means UTC) or epoch numbers:
+ * seconds (`1773000000`, `1773000000.5`) or, with 13+ digits, milliseconds (`date +%s%3N`).
+ * Returns epoch milliseconds, or null when the text is neither.
+ */
+function parseInstant(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t)) {
+        const n = Number(t);
+        const intDigits = t.split('.')[0]?.length ?? 0;
+        return intDigits >= 13 ? n : n * 1000;
+    }
+    // ISO date or date-time; a date-time without offset is read as UTC (CI runners log UTC).
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
+    if (!m)
+        return null;
+    const [, date, time, zone] = m;
+    const iso = time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${zone ?? 'Z'}`;
+    const ms = Date.parse(iso);
+    return Number.isFinite(ms) ? ms : null;
+}
+/** Resolve `job_window` to epoch ms; the end is clamped to `now` (a job still running). */
+function resolveJobWindow(jobWindow, env, now) {
+    const fromEnv = jobWindow === 'from_env';
+    const startText = fromEnv ? env[JOB_START_ENV] : jobWindow.start;
+    const endText = fromEnv ? env[JOB_END_ENV] : jobWindow.end;
+    const where = (which) => fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` };
+    const expected = 'an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds';
+    const parse = (text, which) => {
+        if (text === undefined || text.trim() === '') {
+            throw new InputError({
+                code: 'BAD_INPUT',
+                ...where(which),
+                expected: fromEnv ? `${expected} in the environment (job_window: from_env)` : expected,
+                got: 'nothing',
+                hint: fromEnv ? `set ${JOB_START_ENV} and ${JOB_END_ENV} in the step that runs ml-lca, or give job_window: { start, end }` : undefined,
+            });
+        }
+        const ms = parseInstant(text);
+        if (ms === null)
+            throw new InputError({ code: 'BAD_INPUT', ...where(which), expected, got: shortValue(text) });
+        return ms;
+    };
+    const startMs = parse(startText, 'start');
+    let endMs = parse(endText, 'end');
+    const warnings = [];
+    const nowMs = now.getTime();
+    if (startMs >= nowMs) {
+        throw new InputError({ code: 'BAD_INPUT', ...where('start'), expected: `a job start before now (${now.toISOString()})`, got: new Date(startMs).toISOString() });
+    }
+    if (endMs > nowMs) {
+        warnings.push(`job window end ${new Date(endMs).toISOString()} is in the future; measured up to now (${now.toISOString()})`);
+        endMs = nowMs;
+    }
+    if (endMs <= startMs) {
+        throw new InputError({
+            code: 'BAD_INPUT',
+            ...where('end'),
+            expected: `a job end after its start (${new Date(startMs).toISOString()})`,
+            got: new Date(endMs).toISOString(),
+        });
+    }
+    return { startMs, endMs, warnings };
+}
+
+async function queryPrometheus(src, opts = {}) {
+    const env = opts.env ?? {};
+    const now = opts.now ?? new Date();
+    const doFetch = opts.fetch ?? globalThis.fetch;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const selector = normaliseSelector(src.selector);
+    const endpoint = makeEndpoint(src.url, opts.auth, env);
+    const window = resolveJobWindow(src.job_window, env, now);
+    const plan = planQueries(window.startMs, window.endMs, src.step_s);
+    const warnings = [...window.warnings, ...plan.warnings];
+    const run = async (metric) => {
+        const all = [];
+        // Sequential on purpose: one server, bounded load, and errors surface in order.
+        for (const range of plan.ranges) {
+            const r = await queryRange(endpoint, `${metric}${selector}`, range, plan.step_s, { fetch: doFetch, timeoutMs });
+            all.push(...r.series);
+            for (const w of r.warnings)
+                if (!warnings.includes(w))
+                    warnings.push(w);
+        }
+        return all;
+    };
+    const counter = await run(COUNTER_METRIC);
+    const gauge = await run(GAUGE_METRIC);
+    const source = toSource({
+        counter,
+        gauge,
+        startMs: window.startMs,
+        endMs: window.endMs,
+        step_s: plan.step_s,
+        path: `prometheus:${endpoint.base}${selector}`,
+        selector,
+        warnings,
+    });
+    // Labels come from the server; scrub anyway so no secret can ride along into a card.
+    source.warnings = source.warnings.map((w) => scrub(w, endpoint.secrets));
+    return source;
+}
+/** `{}`-style selector; a bare `job="x"` gets braces. */
+function normaliseSelector(selector) {
+    const s = (selector ?? '{}').trim();
+    if (s === '')
+        return '{}';
+    return s.startsWith('{') ? s : `{${s}}`;
+}
+
+// The call the pipeline makes for a stage with `prometheus:`. Same as queryPrometheus, with
+// errors about the scenario's own values pointed at the scenario file and the stage's key.
+async function prometheusStageSource(stage, prom, opts) {
+    try {
+        return await queryPrometheus(prom, opts);
+    }
+    catch (e) {
+        if (e instanceof InputError && e.field?.startsWith('prometheus.')) {
+            throw new InputError({
+                code: e.code,
+                file: e.file ?? opts.scenarioFile,
+                line: e.line,
+                field: `stages.${stage}.${e.field}`,
+                expected: e.expected,
+                got: e.got,
+                hint: e.hint,
+            });
+        }
+        throw e;
+    }
 }
 
 function assessStage(r, inv) {
@@ -1391,6 +1986,7 @@ function buildInventories(resolved, sourcesByStage) {
         if (hours === null && origin !== 'estimate') {
             warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
         }
+        warnings.push(...hardwareChecks(name, resolved, count, srcs));
         out[name] = {
             device_energy_kwh: device,
             host_energy_kwh: host,
@@ -1402,6 +1998,31 @@ function buildInventories(resolved, sourcesByStage) {
             sources: used.map((s) => s.path),
             warnings,
         };
+    }
+    return out;
+}
+/**
+ * Consistency of logs with the scenario's hardware: the embodied share uses the scenario's
+ * model and count, so say when the logs show another GPU model or more devices.
+ */
+function hardwareChecks(stage, r, count, srcs) {
+    const out = [];
+    const logged = new Set();
+    const ids = new Set();
+    for (const s of srcs) {
+        for (const d of s.devices) {
+            ids.add(`${d.host ?? ''}/${d.id}`);
+            const m = d.name ? lookupHardware(d.name)?.model : undefined;
+            if (m)
+                logged.add(m);
+        }
+    }
+    const others = [...logged].filter((m) => m !== r.hardware.model);
+    if (r.hardware.known && others.length > 0) {
+        out.push(`${stage}: the logs show ${others.join(', ')} but hardware.model is ${r.hardware.model}: embodied carbon and estimates use ${r.hardware.model}`);
+    }
+    if (ids.size > count) {
+        out.push(`${stage}: the logs show ${ids.size} devices but the stage uses count ${count}: embodied carbon counts ${count} (set stages.${stage}.count)`);
     }
     return out;
 }
@@ -1599,10 +2220,10 @@ function energyRanges(resolved, inventories, stages, sources) {
         if (origin === 'estimate') {
             const pw = resolved.hardware.power_w;
             if (power && pw !== null && pw > 0) {
-                out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`] });
+                out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`], systematic: true });
             }
             else {
-                out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'] });
+                out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
             }
             continue;
         }
@@ -1629,7 +2250,7 @@ function energyRanges(resolved, inventories, stages, sources) {
                 reasons.push(`gap in ${s.path}`);
             }
         }
-        out.push({ stage: name, low: 1, high, reasons });
+        out.push({ stage: name, low: 1, high, reasons, systematic: false });
     }
     return out;
 }
@@ -1810,13 +2431,16 @@ function monteCarlo(resolved, inventories, uncertain, energy, assess) {
 }
 /**
  * Low/high of every numeric card value (stages.*, totals.*, per_functional_unit.*, lifetime.*)
- * under measured-data uncertainty only, reference factors central. Base and head of one
+ * under per-run measured-data uncertainty only (rejected rows, gaps), reference factors and
+ * estimates central. Base and head of one
  * scenario share the factors, so this is the part of the uncertainty a delta must exceed.
  */
 function noiseRanges(resolved, inventories, result, energy, assess) {
-    const varied = energy.some((e) => e.high > e.low);
-    const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.low))) : flatten(result);
-    const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.high))) : lo;
+    // Estimates share their power figure between runs: that error cancels in a delta.
+    const perRun = energy.filter((e) => !e.systematic);
+    const varied = perRun.some((e) => e.high > e.low);
+    const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.low))) : flatten(result);
+    const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.high))) : lo;
     const out = {};
     for (const [path, a] of lo) {
         const b = hi.get(path);
@@ -1842,7 +2466,7 @@ function flatten(r) {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function dataQuality(resolved, inventories, stages, sources) {
+function dataQuality$1(resolved, inventories, stages, sources) {
     const out = [];
     const names = Object.keys(stages);
     const perInference = names.filter((n) => (stages[n]?.inferences ?? 0) > 0);
@@ -2029,6 +2653,10 @@ function energyDisclosure(resolved, inventories, result) {
     };
 }
 
+/**
+ * `result` must be `assess(resolved, inventories)`; `sources` are the ingested logs, as a list
+ * or by stage (what buildInventories was given).
+ */
 function interpret(resolved, inventories, result, sources, opts = {}) {
     const assess$1 = opts.assess ?? assess;
     const srcs = flattenSources(sources);
@@ -2042,10 +2670,98 @@ function interpret(resolved, inventories, result, sources, opts = {}) {
         sensitivity: tornado(resolved, inventories, params, assess$1),
         uncertainty: u,
         noise: noiseRanges(resolved, inventories, result, energy, assess$1),
-        data_quality: dataQuality(resolved, inventories, result.stages, srcs),
+        data_quality: dataQuality$1(resolved, inventories, result.stages, srcs),
         sci: sci(resolved, result),
         energy_disclosure: energyDisclosure(resolved, inventories, result),
     };
+}
+
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+function compareMetric(metric, base, head, better = 'lower') {
+    const delta = base !== null && head !== null ? head - base : null;
+    let pct = null;
+    if (delta !== null && base !== null) {
+        if (base !== 0)
+            pct = (delta / Math.abs(base)) * 100;
+        else if (delta === 0)
+            pct = 0;
+    }
+    return { metric, base, head, delta, delta_pct: pct, better };
+}
+function compareCards(base, head, meta) {
+    const metrics = METRICS.map((m) => compareMetric(m.path, num(valueAtPath(base, m.path)), num(valueAtPath(head, m.path)), m.better));
+    const stageNames = [...Object.keys(base.stages), ...Object.keys(head.stages).filter((s) => !(s in base.stages))];
+    for (const s of stageNames) {
+        for (const f of STAGE_FIELDS) {
+            const path = `stages.${s}.${f.field}`;
+            metrics.push(compareMetric(path, num(valueAtPath(base, path)), num(valueAtPath(head, path))));
+        }
+    }
+    const { statements, comparable } = consistency(base.scenario, head.scenario);
+    return { baseline: meta, metrics, consistency: statements, comparable };
+}
+const same = (a, b) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+const diffList = (a, b) => ({
+    onlyBase: a.filter((x) => !b.includes(x)),
+    onlyHead: b.filter((x) => !a.includes(x)),
+});
+/**
+ * Statements for each difference in goal, scope or factors. `comparable` turns false when the
+ * functional unit, the boundary, the grid intensity, the PUE, the overhead factor or the
+ * hardware differ; lifetime inferences, WUE and prices only add a statement.
+ */
+function consistency(base, head) {
+    const out = [];
+    let comparable = true;
+    const breaking = (s) => {
+        out.push(s);
+        comparable = false;
+    };
+    const fuB = base.functional_unit;
+    const fuH = head.functional_unit;
+    if (fuB.description !== fuH.description || !same(fuB.inferences, fuH.inferences)) {
+        breaking(`Functional unit differs: base "${fuB.description}" (${fuB.inferences} inferences) vs head "${fuH.description}" (${fuH.inferences} inferences); per-functional-unit results are not comparable.`);
+    }
+    const st = diffList(base.boundary.stages, head.boundary.stages);
+    if (st.onlyBase.length || st.onlyHead.length) {
+        breaking(`System boundary differs in stages: ${[st.onlyBase.length ? `only in base: ${st.onlyBase.join(', ')}` : '', st.onlyHead.length ? `only in head: ${st.onlyHead.join(', ')}` : ''].filter(Boolean).join('; ')}.`);
+    }
+    const fl = diffList(base.boundary.flows, head.boundary.flows);
+    if (fl.onlyBase.length || fl.onlyHead.length) {
+        breaking(`System boundary differs in flows: ${[fl.onlyBase.length ? `only in base: ${fl.onlyBase.join(', ')}` : '', fl.onlyHead.length ? `only in head: ${fl.onlyHead.join(', ')}` : ''].filter(Boolean).join('; ')}.`);
+    }
+    if (!same(base.grid.intensity_g_per_kwh, head.grid.intensity_g_per_kwh)) {
+        const where = (r) => (r.grid.region ? ` (${r.grid.region})` : '');
+        breaking(`Grid intensity differs: base ${base.grid.intensity_g_per_kwh} g CO2e/kWh${where(base)} vs head ${head.grid.intensity_g_per_kwh} g CO2e/kWh${where(head)}; carbon deltas partly reflect the grid, not the model.`);
+    }
+    if (!same(base.pue, head.pue))
+        breaking(`PUE differs: base ${base.pue} vs head ${head.pue}; energy and carbon deltas partly reflect the facility.`);
+    if (!same(base.it_overhead_factor, head.it_overhead_factor)) {
+        breaking(`IT overhead factor differs: base ${base.it_overhead_factor} vs head ${head.it_overhead_factor}.`);
+    }
+    const hB = base.hardware;
+    const hH = head.hardware;
+    if (hB.model !== hH.model)
+        breaking(`Hardware differs: base ${hB.model} vs head ${hH.model}.`);
+    else {
+        if (!same(hB.embodied_kg, hH.embodied_kg))
+            breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
+        if (!same(hB.lifespan_years, hH.lifespan_years))
+            breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+    }
+    if (hB.count !== hH.count)
+        out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
+    if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {
+        out.push(`Lifetime inferences differ: base ${base.deployment.lifetime_inferences} vs head ${head.deployment.lifetime_inferences}; the amortised per-functional-unit term changes with it.`);
+    }
+    if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
+        out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
+    if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) || !same(base.gpu_hour_usd, head.gpu_hour_usd)) {
+        out.push('Prices differ between base and head; cost deltas partly reflect prices.');
+    }
+    return { statements: out, comparable };
 }
 
 /** Run-to-run variation of a re-measured job, as a share of the value (tool assumption, 2 %). */
@@ -2065,12 +2781,33 @@ function halfWidth(card, metric, factorsDiffer) {
     return r ? (r.high - r.low) / 2 : null;
 }
 /**
+ * Whether base and head used different reference factors. Only then does the factor uncertainty
+ * stop cancelling in a delta; a different lifetime, WUE or price (a consistency statement, still
+ * comparable) leaves the factors shared.
+ */
+function referenceFactorsDiffer(base, head) {
+    const a = base.scenario;
+    const b = head.scenario;
+    const values = (s) => [
+        s.grid.intensity_g_per_kwh,
+        s.grid.intensity_low_g_per_kwh,
+        s.grid.intensity_high_g_per_kwh,
+        s.pue,
+        s.it_overhead_factor,
+        s.hardware.embodied_kg,
+        s.hardware.lifespan_years,
+    ];
+    const va = values(a);
+    const vb = values(b);
+    return a.hardware.model !== b.hardware.model || va.some((x, i) => x !== vb[i]);
+}
+/**
  * A copy of `comparison` with `within_noise`, `noise_band` and a `noise_note` on every metric.
  * Cards that are not comparable (different functional unit or boundary) get `within_noise: null`.
  */
 function annotateNoise(comparison, baseCard, headCard, opts = {}) {
     const floorRel = opts.floorRel ?? NOISE_FLOOR_REL;
-    const factorsDiffer = comparison.consistency.length > 0;
+    const factorsDiffer = referenceFactorsDiffer(baseCard, headCard);
     const metrics = comparison.metrics.map((m) => {
         if (!comparison.comparable) {
             return { ...m, within_noise: null, noise_band: null, noise_note: 'Not comparable (different functional unit or boundary): no noise test.' };
@@ -2200,6 +2937,59 @@ function verdictOf(results) {
     return 'pass';
 }
 
+function hfCo2EqEmissions(card) {
+    const upfront = Object.entries(card.stages).filter(([, s]) => s.inferences === null);
+    const kg = upfront.reduce((sum, [, s]) => sum + s.co2e_kg, 0);
+    const names = upfront.map(([n]) => n);
+    const { grid, hardware } = card.scenario;
+    return {
+        emissions: kg * 1000,
+        source: `ml-lca ${card.tool.version}: operational + embodied CO2e of ${names.length ? names.join(', ') : 'no up-front stage'} (ISO 14040/14044 life cycle assessment)`,
+        training_type: names.some((n) => /fine[-_ ]?tun/i.test(n)) ? 'fine-tuning' : 'pre-training',
+        geographical_location: grid.region ?? `grid intensity ${grid.intensity_g_per_kwh} g CO2e/kWh`,
+        hardware_used: `${hardware.count} x ${hardware.model}`,
+    };
+}
+
+// Assembles the model card from the pipeline's parts and validates it against the published
+// schema before anyone writes it: a card that does not match is our bug, not the user's.
+function assembleCard(parts) {
+    const { version, createdAt, ...rest } = parts;
+    const tool = { name: 'ml-lca', version };
+    const draft = {
+        schema_version: SCHEMA_VERSION,
+        tool,
+        created_at: createdAt.toISOString(),
+        ...rest,
+        hf_co2_eq_emissions: hfCo2EqEmissions({ scenario: rest.scenario, stages: rest.stages, tool }),
+    };
+    const parsed = ModelCard.safeParse(draft);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`model card does not match its schema at ${formatPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+}
+/** A card read back from disk (a baseline, or `ml-lca compare`): JSON, then the schema. */
+function parseCard(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        throw new InputError({
+            code: 'CARD_INVALID',
+            file,
+            expected: 'a model card JSON written by ml-lca',
+            got: `invalid JSON (${e instanceof Error ? e.message : String(e)})`,
+        });
+    }
+    const parsed = ModelCard.safeParse(json);
+    if (!parsed.success)
+        throw fromZodError(parsed.error, { file, input: json, code: 'CARD_INVALID' });
+    return parsed.data;
+}
+
 // The ledger step of a report: read the scenario's `ledger: file:PATH` (the action passes
 // artifact entries itself), evaluate the period budgets against the head card, and give
 // back the budget results and the card's `extensions.ledger` block.
@@ -2242,6 +3032,548 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
     };
 }
 
+/** A finite number as a plain decimal with `sig` significant digits, never in exponent form. */
+function plainNumber(x, sig = 4) {
+    if (!Number.isFinite(x) || x === 0)
+        return '0';
+    const mag = Math.floor(Math.log10(Math.abs(x)));
+    const decimals = Math.min(20, Math.max(0, sig - 1 - mag));
+    const rounded = Number(x.toPrecision(sig));
+    let s = rounded.toFixed(decimals);
+    if (s.includes('e'))
+        s = BigInt(rounded).toString(); // toFixed switches to exponent at 1e21
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    return s === '-0' ? '0' : s;
+}
+/** `5e9`, `2.5e10`: a compact axis label for an inference count. */
+function compactCount(x) {
+    if (!Number.isFinite(x) || x <= 0)
+        return String(x);
+    const e = Math.floor(Math.log10(x));
+    const m = x / 10 ** e;
+    const mant = Number(m.toPrecision(2));
+    return mant === 10 ? `1e${e + 1}` : `${mant}e${e}`;
+}
+/** A label inside mermaid double quotes (or a bare title): no quotes, no line breaks, bounded. */
+function mermaidLabel(text, max = 60) {
+    const clean = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/["`]/g, "'")
+        .replace(/[;#%{}<>\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+function mermaidBlock(diagram) {
+    return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
+}
+/** Pie of lifecycle CO2e per stage (kg); null when there is nothing to split. */
+function stagePie(card) {
+    const rows = Object.entries(card.stages).filter(([, s]) => s.co2e_kg > 0);
+    if (rows.length === 0)
+        return null;
+    return [
+        'pie showData',
+        `  title ${mermaidLabel(`CO2e by stage (kg), ${card.scenario.name}`)}`,
+        ...rows.map(([name, s]) => `  "${mermaidLabel(name)}" : ${plainNumber(s.co2e_kg, 6)}`),
+    ].join('\n');
+}
+/**
+ * Per-FU carbon over lifetime inferences. The x axis is categorical (xychart-beta has no log
+ * axis): the decades 1e6..1e12 plus the scenario value and the breakeven, in order, so it reads
+ * as a log axis. The y values are log10 of g CO2e per FU because the amortized term falls by
+ * six orders of magnitude over that range; a second line is the per-inference floor
+ * (marginal + embodied): the curve crosses twice the floor at the breakeven.
+ */
+function lifetimeChart(card) {
+    const curve = card.interpretation.lifetime_curve ?? [];
+    if (curve.length < 2)
+        return null;
+    const fu = card.per_functional_unit;
+    const floor = fu.marginal_co2e_g + fu.embodied_co2e_g;
+    const values = curve.map((p) => p.co2e_g_per_fu);
+    const log = values.every((v) => v > 0);
+    const y = (v) => (log ? plainNumber(Math.log10(v), 4) : plainNumber(v, 4));
+    const labels = curve.map((p) => `"${compactCount(p.inferences)}${p.label ? ` ${p.label}` : ''}"`);
+    const lines = [
+        'xychart-beta',
+        `  title "${mermaidLabel(`Per-FU CO2e vs lifetime inferences${log ? ' (log10 g)' : ' (g)'}${floor > 0 ? ', flat line = per-inference floor' : ''}`, 100)}"`,
+        `  x-axis "lifetime inferences" [${labels.join(', ')}]`,
+        `  y-axis "${log ? 'log10 g CO2e per FU' : 'g CO2e per FU'}"`,
+        `  line [${values.map(y).join(', ')}]`,
+    ];
+    if (floor > 0)
+        lines.push(`  line [${values.map(() => y(floor)).join(', ')}]`);
+    return lines.join('\n');
+}
+/** Tornado: swing of per-FU CO2e per parameter (low to high), largest first. */
+function tornadoChart(card) {
+    const rows = card.interpretation.sensitivity.filter((s) => (s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low)) > 0);
+    if (rows.length === 0)
+        return null;
+    const swing = (s) => s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low);
+    return [
+        'xychart-beta horizontal',
+        `  title "Sensitivity: swing of g CO2e per FU"`,
+        `  x-axis [${rows.map((s) => `"${mermaidLabel(s.parameter, 40)}"`).join(', ')}]`,
+        `  y-axis "g CO2e per FU (high − low)"`,
+        `  bar [${rows.map((s) => plainNumber(swing(s), 4)).join(', ')}]`,
+    ].join('\n');
+}
+/**
+ * Head vs base, one bar per (metric, side): stage and total CO2e in kg. One bar series with
+ * "base"/"head" categories side by side, because xychart-beta draws several bar series on top
+ * of each other.
+ */
+function headVsBaseChart(comparison) {
+    if (!comparison || !comparison.comparable)
+        return null;
+    const rows = comparison.metrics.filter((m) => /^(stages\.[^.]+|totals)\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null);
+    if (rows.length === 0)
+        return null;
+    const name = (metric) => (metric === 'totals.co2e_kg' ? 'total' : metric.split('.')[1] ?? metric);
+    const cats = [];
+    const vals = [];
+    for (const m of rows) {
+        cats.push(`"${mermaidLabel(`${name(m.metric)} base`, 40)}"`, `"${mermaidLabel(`${name(m.metric)} head`, 40)}"`);
+        vals.push(plainNumber(m.base ?? 0, 6), plainNumber(m.head ?? 0, 6));
+    }
+    return ['xychart-beta', '  title "Head vs base: kg CO2e"', `  x-axis [${cats.join(', ')}]`, '  y-axis "kg CO2e"', `  bar [${vals.join(', ')}]`].join('\n');
+}
+
+// The interpretation section of report.md and the PR comment (ISO 14044 phase 4): significant
+// issues, the lifetime curve with its breakeven, the tornado, the uncertainty range, data
+// quality, head vs base noise statements, SCI and the energy disclosure, with mermaid charts
+// where a picture reads faster than a table. Card in, markdown out; user text escaped.
+// renderReport places this under its own "### Interpretation" heading, so sub-sections use ####.
+const HEADLINE_METRICS = ['totals.co2e_kg', 'per_functional_unit.co2e_g', 'lifetime.co2e_kg'];
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+function renderInterpretation(card) {
+    const parts = [
+        significant(card),
+        lifetime(card),
+        sensitivity(card),
+        uncertainty(card),
+        dataQuality(card),
+        headVsBase(card),
+        sciSection(card),
+        energy(card),
+    ].filter((x) => x !== null);
+    return `${parts.join('\n')}`;
+}
+function significant(card) {
+    const i = card.interpretation;
+    const t = card.totals;
+    const fu = card.per_functional_unit;
+    const lines = [];
+    if (i.dominant_stage !== null) {
+        const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
+        const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${fmt$1(t.co2e_kg)} kg CO2e${flows}.`);
+    }
+    else {
+        lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
+    }
+    if (i.dominant_term) {
+        const s = i.term_shares;
+        const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${fmt$1(fu.co2e_g)} g CO2e ` +
+            `(marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g).`);
+    }
+    const lt = card.lifetime;
+    if (lt.co2e_kg > 0) {
+        const up = lt.upfront_co2e_kg / lt.co2e_kg;
+        lines.push(`Over the scenario's ${fmt$1(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
+            `${pct(up >= 0.5 ? up : 1 - up)} of ${fmt$1(lt.co2e_kg)} kg CO2e.`);
+    }
+    const pie = stagePie(card);
+    return `${lines.join(' ')}\n${pie ? `\n${mermaidBlock(pie)}` : ''}`;
+}
+function termOf(fu, term) {
+    return term === 'marginal' ? fu.marginal_co2e_g : term === 'embodied' ? fu.embodied_co2e_g : fu.amortized_co2e_g;
+}
+function lifetime(card) {
+    const curve = card.interpretation.lifetime_curve ?? [];
+    if (curve.length === 0)
+        return null;
+    const be = card.interpretation.breakeven_inferences;
+    const L = card.scenario.deployment.lifetime_inferences;
+    const first = curve[0];
+    const last = curve[curve.length - 1];
+    const lines = [
+        '#### Per-FU carbon vs lifetime inferences',
+        '',
+        `Per functional unit, CO2e falls from ${fmt$1(first.co2e_g_per_fu)} g at ${compactCount(first.inferences)} lifetime inferences to ${fmt$1(last.co2e_g_per_fu)} g at ${compactCount(last.inferences)}, ` +
+            'as the up-front carbon is spread over more units (paper: the per-unit cost is extremely sensitive to lifetime use until it reaches tens of billions).',
+        be === null
+            ? 'No breakeven: without a per-inference stage, inference carbon never catches up with the up-front carbon here.'
+            : `Breakeven at **${fmt$1(be)}** inferences (${compactCount(be)}): beyond it inference carbon exceeds the up-front carbon. ` +
+                `The scenario's ${fmt$1(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
+        '',
+    ];
+    const chart = lifetimeChart(card);
+    if (chart)
+        lines.push(mermaidBlock(chart));
+    lines.push(markdownTable([
+        ['lifetime inferences', 'g CO2e per FU', ''],
+        ...curve.map((p) => [fmt$1(p.inferences), fmt$1(p.co2e_g_per_fu), p.label ?? '']),
+    ], { align: ['r', 'r', 'l'] }), '');
+    return lines.join('\n');
+}
+function sensitivity(card) {
+    const rows = card.interpretation.sensitivity;
+    if (rows.length === 0)
+        return null;
+    const swing = (a, b, stored) => stored ?? Math.abs(b - a);
+    // Tornado order: largest swing of the per-FU result first (cards from older versions may be unsorted).
+    const sorted = [...rows].sort((a, b) => swing(b.per_fu_co2e_g_low, b.per_fu_co2e_g_high, b.swing_per_fu_co2e_g) - swing(a.per_fu_co2e_g_low, a.per_fu_co2e_g_high, a.swing_per_fu_co2e_g));
+    const table = markdownTable([
+        ['parameter', 'low', 'central', 'high', 'g CO2e per FU (at low → at high)', 'swing (g)', 'kg CO2e total (at low → at high)', 'swing (kg)'],
+        ...sorted.map((s) => [
+            `${escapeMarkdown(s.parameter)}${s.unit ? ` (${escapeMarkdown(s.unit)})` : ''}`,
+            fmt$1(s.low_value),
+            fmt$1(s.central_value),
+            fmt$1(s.high_value),
+            `${fmt$1(s.per_fu_co2e_g_low)} → ${fmt$1(s.per_fu_co2e_g_high)}`,
+            fmt$1(swing(s.per_fu_co2e_g_low, s.per_fu_co2e_g_high, s.swing_per_fu_co2e_g)),
+            `${fmt$1(s.co2e_kg_low)} → ${fmt$1(s.co2e_kg_high)}`,
+            fmt$1(swing(s.co2e_kg_low, s.co2e_kg_high, s.swing_co2e_kg)),
+        ]),
+    ], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
+    const chart = tornadoChart(card);
+    const sources = sorted.filter((s) => s.source).map((s) => `${escapeMarkdown(s.parameter)}: ${escapeMarkdown(s.source ?? '')}`);
+    return [
+        '#### Sensitivity (one at a time)',
+        '',
+        'Each parameter set to its low and its high value, every other one central; sorted by the swing of the per-FU result (a tornado).',
+        '',
+        table,
+        '',
+        ...(chart ? [mermaidBlock(chart)] : []),
+        ...(sources.length ? [`<sub>Ranges: ${sources.join('; ')}.</sub>`, ''] : []),
+    ].join('\n');
+}
+function uncertainty(card) {
+    const u = card.interpretation.uncertainty;
+    const lines = [
+        '#### Uncertainty',
+        '',
+        `- Assessed stages: **${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg CO2e** (central ${fmt$1(card.totals.co2e_kg)}).`,
+    ];
+    if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
+        lines.push(`- Per functional unit: **${fmt$1(u.per_fu_co2e_g_low)}–${fmt$1(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$1(card.per_functional_unit.co2e_g)}).`);
+    }
+    const mc = u.monte_carlo;
+    if (mc) {
+        lines.push(`- Monte Carlo 90 % band (${fmt$1(mc.samples)} samples, seed ${mc.seed}): ${fmt$1(mc.co2e_kg_p05)}–${fmt$1(mc.co2e_kg_p95)} kg (median ${fmt$1(mc.co2e_kg_p50)}); ` +
+            `${fmt$1(mc.per_fu_co2e_g_p05)}–${fmt$1(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt$1(mc.per_fu_co2e_g_p50)}).`);
+    }
+    // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
+    if (u.method)
+        lines.push(`- Method: ${u.method}.`);
+    for (const p of u.parameters ?? []) {
+        lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$1(p.low)}–${fmt$1(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$1(p.central)}; ${escapeMarkdown(p.source)})`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function dataQuality(card) {
+    const items = card.interpretation.data_quality;
+    if (items.length === 0)
+        return '#### Data quality\n\nNo completeness or consistency findings.\n';
+    const lines = items.map((d) => `- ${SEVERITY_ICON[d.severity]} **${d.severity}** ${escapeCode(d.code)}: ${escapeMarkdown(d.message)}`);
+    return `#### Data quality\n\n${lines.join('\n')}\n`;
+}
+function headVsBase(card) {
+    const c = card.comparison;
+    if (!c)
+        return null;
+    // Sentences rebuilt from the numbers (the stored noise_note is for JSON readers): no card
+    // text reaches the markdown unescaped, and none needs escaping here.
+    // The headline metrics always; any other metric only when it is a real change (the
+    // comparison table above has every metric).
+    const notes = c.metrics
+        .filter((m) => m.within_noise !== undefined && m.within_noise !== null && m.delta !== null && m.noise_band !== undefined && m.noise_band !== null)
+        .filter((m) => HEADLINE_METRICS.includes(m.metric) || m.within_noise === false)
+        .map((m) => {
+        const unit = unitOf(m.metric);
+        const u = unit ? ` ${unit}` : '';
+        const pctText = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
+        const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
+        const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
+        const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
+        return `- ${escapeCode(m.metric)}: ${fmtSigned(m.delta)}${u}${pctText} ${verdict} ±${fmt$1(m.noise_band)}${u}: ${tail}.`;
+    });
+    const chart = headVsBaseChart(c);
+    if (notes.length === 0 && !chart)
+        return null;
+    return ['#### Head vs base: real change or noise?', '', ...notes, ...(notes.length ? [''] : []), ...(chart ? [mermaidBlock(chart)] : [])].join('\n');
+}
+function sciSection(card) {
+    const s = card.interpretation.sci;
+    if (s === undefined)
+        return null;
+    if (s === null)
+        return '#### SCI (ISO/IEC 21031:2024)\n\nNot computed: no stage served inferences, so R (functional units) is 0.\n';
+    return [
+        '#### SCI (ISO/IEC 21031:2024)',
+        '',
+        `SCI = (E × I + M) / R = (${fmt$1(s.e_kwh)} kWh × ${fmt$1(s.i_g_per_kwh)} g/kWh + ${fmt$1(s.m_g)} g) / ${fmt$1(s.r)} = **${fmt$1(s.sci_g_per_fu)} g CO2e per functional unit** ` +
+            `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
+        '',
+        `Not included: the amortized up-front carbon, ${fmt$1(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        '',
+    ].join('\n');
+}
+function energy(card) {
+    const e = card.interpretation.energy_disclosure;
+    if (!e)
+        return null;
+    const table = markdownTable([
+        ['stage', 'energy from', 'scope', 'hours (h)', 'accelerator-hours', 'IT energy (kWh)', 'facility energy (kWh)'],
+        ...e.stages.map((s) => [escapeMarkdown(s.stage), escapeMarkdown(s.energy_origin), escapeMarkdown(s.energy_scope), fmt$1(s.hours), fmt$1(s.accelerator_hours), fmt$1(s.it_energy_kwh), fmt$1(s.energy_kwh)]),
+        ['**total**', '', '', '', '', fmt$1(e.total_it_energy_kwh), `**${fmt$1(e.total_energy_kwh)}**`],
+    ], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r'] });
+    const h = e.hardware;
+    const where = e.location;
+    return [
+        '#### Energy disclosure',
+        '',
+        table,
+        '',
+        `- Hardware: ${fmt$1(h.count)} × ${escapeMarkdown(h.model)}${h.power_w !== null ? ` (${fmt$1(h.power_w)} W each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
+        `- Location: ${where.region ? escapeMarkdown(where.region) : 'no region'}, grid ${fmt$1(where.intensity_g_per_kwh)} g CO2e/kWh${where.source ? ` (${escapeMarkdown(where.source)})` : ''}.`,
+        `- Facility: PUE ${fmt$1(e.pue)} (applied once), IT overhead ${fmt$1(e.it_overhead_factor)}× on device-only energy, WUE ${fmt$1(e.wue_l_per_kwh)} L/kWh.`,
+        '',
+    ].join('\n');
+}
+
+// report.md and the PR comment body (without the marker): card in, markdown out, nothing else.
+// Order is the reviewer's order: verdict and headline first, then the per-stage inventory, the
+// per-functional-unit breakdown (paper §3.3: marginal, embodied, amortized), the comparison
+// with base, the interpretation, the assumptions with their sources, and the logs used.
+// Every string that came from a user or a log goes through escape.ts.
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+/**
+ * The whole report. With `maxChars`, detail sections are dropped from the end (sources first,
+ * per-stage table last) until it fits; the verdict and headline are never dropped.
+ */
+function renderReport(card, opts = {}) {
+    const head = headSection(card);
+    const details = [
+        { title: 'Per stage', body: stagesSection(card) },
+        { title: 'Per functional unit', body: perFuSection(card) },
+        ...(card.comparison ? [{ title: 'Comparison with base', body: renderComparison(card.comparison) }] : []),
+        { title: 'Interpretation', body: `${renderInterpretation(card).trimEnd()}\n` },
+        { title: 'Assumptions', body: assumptionsSection(card) },
+        ...(card.sources.length ? [{ title: 'Sources', body: sourcesSection(card) }] : []),
+        ...(card.warnings.length ? [{ title: 'Warnings', body: warningsSection(card.warnings) }] : []),
+    ];
+    const footer = `<sub>ml-lca ${escapeMarkdown(card.tool.version)} · model card schema ${escapeMarkdown(card.schema_version)} · ${escapeMarkdown(card.created_at)}</sub>\n`;
+    return fit(head, details, footer, opts.maxChars ?? Number.POSITIVE_INFINITY);
+}
+function fit(head, details, footer, maxChars) {
+    const join = (kept, note) => [head, ...kept.map((s) => `### ${s.title}\n\n${s.body}`), note, footer].filter((x) => x !== '').join('\n');
+    const kept = [...details];
+    const dropped = [];
+    let out = join(kept, '');
+    while (out.length > maxChars && kept.length > 0) {
+        dropped.unshift(kept.pop().title);
+        out = join(kept, `> Trimmed to fit ${fmt$1(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
+    }
+    if (out.length <= maxChars)
+        return out;
+    // Only the verdict block is left and it is still too long (thousands of budget lines):
+    // keep its beginning, where the verdict is.
+    const cut = '\n\n> Trimmed: the rest is in the model card JSON.\n';
+    return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
+}
+function headSection(card) {
+    const s = card.scenario;
+    const fu = card.per_functional_unit;
+    const u = card.interpretation.uncertainty;
+    const lines = [
+        `## ${ICON[card.verdict]} ml-lca: ${escapeMarkdown(s.name)}: ${card.verdict.toUpperCase()}`,
+        '',
+        `**${fmt$1(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$1(s.functional_unit.inferences)} inferences), ` +
+            `of which marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g.`,
+        '',
+        `Assessed stages: **${fmt$1(card.totals.co2e_kg)} kg CO2e** (range ${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg), ` +
+            `${fmt$1(card.totals.energy_kwh)} kWh facility energy, ${fmt$1(card.totals.water_l)} L water` +
+            (card.totals.cost_usd !== null ? `, ${fmt$1(card.totals.cost_usd)} USD` : '') +
+            `. Over ${fmt$1(card.lifetime.inferences)} lifetime inferences: ${fmt$1(card.lifetime.co2e_kg)} kg CO2e.`,
+    ];
+    const headline = comparisonHeadline(card.comparison);
+    if (headline)
+        lines.push('', headline);
+    lines.push('', budgetsBlock(card));
+    return `${lines.join('\n')}\n`;
+}
+function comparisonHeadline(c) {
+    if (!c)
+        return null;
+    const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
+    const against = `base ${baselineLabel(c)}`;
+    if (!c.comparable)
+        return `⚠️ Not comparable with ${against}: ${c.consistency.map(escapeMarkdown).join(' ')}`;
+    if (!m || m.delta_pct === null)
+        return `Compared with ${against}.`;
+    return `Per functional unit vs ${against}: ${fmtSigned(m.delta_pct)} % (${direction(m.delta, m.better, m.within_noise)}).`;
+}
+function baselineLabel(c) {
+    const b = c.baseline;
+    const parts = [b.ref ? escapeMarkdown(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
+    const where = parts.filter((x) => x !== null).join(' ');
+    return where ? `${where} (${escapeCode(b.source)})` : escapeCode(b.source);
+}
+function direction(delta, better, withinNoise) {
+    if (delta === null)
+        return 'no base value';
+    if (withinNoise)
+        return 'within noise';
+    if (delta === 0)
+        return 'unchanged';
+    const improved = better === 'lower' ? delta < 0 : delta > 0;
+    return improved ? 'better' : 'worse';
+}
+function budgetsBlock(card) {
+    if (card.budgets.length === 0)
+        return 'No budgets set.';
+    const order = { fail: 0, warn: 1, pass: 2 };
+    const sorted = [...card.budgets].sort((a, b) => order[a.status] - order[b.status]);
+    return markdownTable([
+        ['budget', 'metric', 'limit', 'actual', 'message'],
+        ...sorted.map((b) => [
+            `${ICON[b.status]} ${b.status}`,
+            escapeCode(b.metric),
+            `${fmt$1(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
+            fmt$1(b.actual),
+            escapeMarkdown(b.message),
+        ]),
+    ], { align: ['l', 'l', 'r', 'r', 'l'] });
+}
+function stagesSection(card) {
+    const rows = Object.entries(card.stages).map(([name, s]) => [
+        escapeMarkdown(name),
+        `${s.energy_origin}${s.energy_scope === 'device' ? ' (device)' : ''}`,
+        fmt$1(s.hours),
+        fmt$1(s.it_energy_kwh),
+        fmt$1(s.energy_kwh),
+        fmt$1(s.operational_co2e_kg),
+        fmt$1(s.embodied_co2e_kg),
+        fmt$1(s.co2e_kg),
+        fmt$1(s.water_l),
+        fmt$1(s.cost_usd),
+    ]);
+    const t = card.totals;
+    rows.push([
+        '**total**',
+        '',
+        '',
+        fmt$1(t.it_energy_kwh),
+        fmt$1(t.energy_kwh),
+        fmt$1(t.operational_co2e_kg),
+        fmt$1(t.embodied_co2e_kg),
+        `**${fmt$1(t.co2e_kg)}**`,
+        fmt$1(t.water_l),
+        fmt$1(t.cost_usd),
+    ]);
+    const table = markdownTable([
+        ['stage', 'energy from', 'hours (h)', 'IT energy (kWh)', 'facility energy (kWh)', 'operational (kg CO2e)', 'embodied (kg CO2e)', 'total (kg CO2e)', 'water (L)', 'cost (USD)'],
+        ...rows,
+    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
+    const s = card.scenario;
+    return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$1(s.it_overhead_factor)}); ` +
+        `facility energy = IT energy × PUE ${fmt$1(s.pue)}, applied once. Operational carbon at ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
+        `embodied carbon is the time share of ${fmt$1(s.hardware.count)} × ${escapeMarkdown(s.hardware.model)} over ${fmt$1(s.hardware.lifespan_years)} years.\n`);
+}
+function perFuSection(card) {
+    const fu = card.per_functional_unit;
+    const share = (x) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
+    const table = markdownTable([
+        ['term', 'g CO2e per FU', 'share', 'what it is'],
+        ['marginal', fmt$1(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
+        ['embodied', fmt$1(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
+        ['amortized', fmt$1(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
+        ['**total**', `**${fmt$1(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+    ], { align: ['l', 'r', 'r', 'l'] });
+    const lt = card.lifetime;
+    const be = card.interpretation.breakeven_inferences;
+    const lines = [
+        `Per functional unit also: ${fmt$1(fu.energy_wh)} Wh facility energy, ${fmt$1(fu.water_ml)} mL water` +
+            (fu.cost_usd !== null ? `, ${fmt$1(fu.cost_usd)} USD` : '') +
+            '.',
+        `Lifetime: ${fmt$1(lt.inferences)} inferences = ${fmt$1(lt.functional_units)} functional units; up-front ${fmt$1(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt$1(lt.inference_co2e_kg)} kg CO2e.`,
+        be === null
+            ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
+            : `Breakeven: after ${fmt$1(Math.round(be))} inferences the cumulative inference carbon equals the up-front carbon.`,
+    ];
+    return `${table}\n\n${lines.join('\n')}\n`;
+}
+/** The comparison with base on its own (`ml-lca compare`, and the report's section). */
+function renderComparison(c) {
+    const head = `Base: ${baselineLabel(c)}${c.baseline.created_at ? `, created ${escapeMarkdown(c.baseline.created_at)}` : ''}.`;
+    const consistency = c.consistency.length
+        ? `\n\n${c.consistency.map((x) => `- ${escapeMarkdown(x)}`).join('\n')}`
+        : '\n\nSame functional unit and system boundary as the base.';
+    if (c.metrics.length === 0)
+        return `${head}${consistency}\n`;
+    const table = markdownTable([
+        ['metric', 'unit', 'base', 'head', 'delta', 'delta %', 'better', 'change'],
+        ...c.metrics.map((m) => [
+            escapeCode(m.metric),
+            unitOf(m.metric),
+            fmt$1(m.base),
+            fmt$1(m.head),
+            fmtSigned(m.delta),
+            m.delta_pct === null ? '—' : `${fmtSigned(m.delta_pct)} %`,
+            m.better,
+            direction(m.delta, m.better, m.within_noise),
+        ]),
+    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] });
+    return `${head}${consistency}\n\n${table}\n`;
+}
+function assumptionsSection(card) {
+    const rows = card.scenario.assumptions.map((a) => [
+        escapeCode(a.path),
+        `${typeof a.value === 'number' ? fmt$1(a.value) : escapeMarkdown(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit)}` : ''}`,
+        a.low !== undefined || a.high !== undefined ? `${fmt$1(a.low)}–${fmt$1(a.high)}` : '',
+        a.origin,
+        `${escapeMarkdown(a.source)}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${escapeMarkdown(a.note)}` : ''}`,
+    ]);
+    if (rows.length === 0)
+        return 'No assumptions recorded.\n';
+    return `${markdownTable([['parameter', 'value', 'range', 'origin', 'source'], ...rows], { align: ['l', 'r', 'r', 'l', 'l'] })}\n`;
+}
+function sourcesSection(card) {
+    const stageOf = (path) => Object.entries(card.stages)
+        .filter(([, s]) => s.sources.includes(path))
+        .map(([n]) => escapeMarkdown(n))
+        .join(', ');
+    const rows = card.sources.map((s) => [
+        escapeCode(s.path),
+        escapeMarkdown(s.format),
+        stageOf(s.path),
+        fmt$1(s.energy_kwh),
+        fmt$1(s.logged_pue),
+        fmt$1(s.rows),
+        fmt$1(s.rows_rejected),
+        clip(s.warnings.map(escapeMarkdown).join('; '), 400),
+    ]);
+    return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] })}\n`;
+}
+function warningsSection(warnings) {
+    return `${warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}\n`;
+}
+/** Shorten an already-escaped cell without splitting an escape (`\|`, `&amp;`). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, max);
+    cut = cut.replace(/\\$/, '').replace(/&[a-z]*$/, '');
+    return `${cut}…`;
+}
+
 // The one pipeline behind `ml-lca report`, `ml-lca demo` and the action:
 // scenario -> ingest each stage's logs -> resolve -> inventories -> assess -> interpret
 // -> compare with baseline -> budgets -> card (validated) -> markdown.
@@ -2275,7 +3607,7 @@ async function buildReport(opts, io) {
     // assembled once without them, then again with them.
     const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
     const base = opts.baseline;
-    const comparison = base ? annotateNoise(compareCards(base.card, head, base.meta), base.card, head) : null;
+    const comparison = base ? compareWithBaseline(base.card, head, base.meta) : null;
     let budgets = [];
     let ledgerExtension = null;
     if (mode === 'off') {
@@ -2294,6 +3626,10 @@ async function buildReport(opts, io) {
     }
     const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
     return { card, markdown: renderReport(card), warnings };
+}
+/** Base vs head, metric by metric, each delta marked as within measurement noise or not. */
+function compareWithBaseline(base, head, meta) {
+    return annotateNoise(compareCards(base, head, meta), base, head);
 }
 /** Whether the shell should exit 1 / fail the step. */
 function budgetFailed(card, mode) {
@@ -2315,6 +3651,9 @@ async function ingestStages(scenario, scenarioPath, opts, hardwareModel, io) {
         const more = extra[name];
         if (more?.length)
             sources.push(...(await ingest(more, cwd)));
+        if (stage.prometheus) {
+            sources.push(await prometheusStageSource(name, stage.prometheus, { now: io.now(), ...opts.prometheus, scenarioFile: scenarioPath }));
+        }
         if (sources.length)
             out[name] = dedupeByPath(sources);
     }
@@ -2400,4 +3739,4 @@ function uniqueSources(byStage, warnings) {
     return all;
 }
 
-export { loadScenario as a, buildReport as b, budgetFailed as c, displayPath as d, loadScenarioLedger as l, periodMetrics as p, resolveScenario as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, parseCard as d, compareWithBaseline as e, renderComparison as f, displayPath as g, budgetFailed as h, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -1,17 +1,15 @@
 import path from 'node:path';
-import { b as buildReport, d as displayPath, c as budgetFailed } from './pipeline.js';
-import { p as parseCard } from './markdown.js';
-import { f as fmt } from './escape.js';
+import { c as buildReport, g as displayPath, h as budgetFailed, d as parseCard } from './pipeline.js';
+import { f as fmt } from './read.js';
+import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
-import './errors.js';
 import './index.js';
 import 'process';
 import 'buffer';
 import './schemas.js';
-import './read.js';
-import 'node:crypto';
 import './index2.js';
+import 'node:crypto';
 import 'node:util';
 import 'node:fs';
 import 'node:url';
@@ -37,13 +35,22 @@ async function reportCommand(argv, io) {
 }
 /** Shared by `report` and `demo`: build, write both files atomically, print, pick the exit code. */
 async function runReport(opts, io) {
-    const result = await buildReport({ scenarioPath: opts.scenarioPath, extraLogs: opts.extraLogs, cwd: io.cwd, baseline: opts.baseline, budgetMode: opts.budgetMode, version: packageVersion() }, io);
+    const result = await buildReport({
+        scenarioPath: opts.scenarioPath,
+        extraLogs: opts.extraLogs,
+        cwd: io.cwd,
+        baseline: opts.baseline,
+        budgetMode: opts.budgetMode,
+        version: packageVersion(),
+        prometheus: { env: io.env ?? {} },
+    }, io);
     for (const w of result.warnings)
         io.log(`warning: ${w}`);
     const outDir = path.resolve(io.cwd, opts.outDir);
-    const written = await io.writeFilesAtomic(outDir, {
-        'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
-        'report.md': result.markdown,
+    const written = await io
+        .writeFilesAtomic(outDir, { 'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`, 'report.md': result.markdown })
+        .catch((e) => {
+        throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${e?.code ?? String(e)})` });
     });
     printSummary(result, io);
     for (const f of written)
@@ -60,11 +67,15 @@ async function readBaseline(file, io) {
     return { card, meta: { source: `file:${file}`, ref: null, sha: null, run_id: null, created_at: card.created_at } };
 }
 function printSummary({ card }, io) {
-    io.stdout(`ml-lca: ${card.scenario.name}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-        `(${card.scenario.functional_unit.description}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`);
+    io.stdout(`ml-lca: ${plain(card.scenario.name)}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
+        `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`);
     for (const b of card.budgets)
         if (b.status !== 'pass')
-            io.stdout(`  ${b.status}: ${b.message}`);
+            io.stdout(`  ${b.status}: ${plain(b.message)}`);
+}
+/** Scenario text on a terminal: no control characters (escape sequences could rewrite the screen). */
+function plain(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
 export { BUDGET_MODES, REPORT_USAGE, reportCommand, runReport };

@@ -9,6 +9,8 @@ export interface CliIo extends Io {
   /** One line of the command's result (stdout); progress and warnings go to `log` (stderr). */
   stdout(line: string): void;
   cwd: string;
+  /** The process environment (Prometheus job window and credentials); only src/cli.ts reads process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A command: argv after the command name; resolves to the exit code (0, 1 budget fail, 2 bad input). */

@@ -41,7 +41,9 @@ export async function ledgerCommand(argv: string[], io: CliIo): Promise<number> 
   const now = io.now();
   const totals = ledgerTotals(entries, period);
   const scope = budgetScope(entries, team);
-  const positions = budget === null ? [] : positionsFor(entries, scope, period, budget, now);
+  // A named team gets its position even before its first run of the period.
+  const budgeted = team !== undefined ? [team] : namesIn(entries, scope);
+  const positions = budget === null ? [] : positionsFor(entries, scope, budgeted, period, budget, now);
 
   if (values.json) {
     io.stdout(
@@ -76,8 +78,15 @@ function namesIn(entries: readonly LedgerEntry[], scope: 'team' | 'model'): stri
 }
 
 /** The position of each team (or model) in the current period against the --budget. */
-function positionsFor(entries: readonly LedgerEntry[], scope: 'team' | 'model', period: PeriodKind, max: number, now: Date): LedgerPosition[] {
-  return namesIn(entries, scope).flatMap((name) => {
+function positionsFor(
+  entries: readonly LedgerEntry[],
+  scope: 'team' | 'model',
+  names: readonly string[],
+  period: PeriodKind,
+  max: number,
+  now: Date,
+): LedgerPosition[] {
+  return names.flatMap((name) => {
     const b: PeriodBudget = { scope, period, metric: DEFAULT_METRIC, max, ...(scope === 'team' ? { team: name } : {}) };
     return evaluatePeriodBudgets([b], { name, team: scope === 'team' ? name : null }, null, entries, now).positions;
   });

@@ -42,7 +42,15 @@ export async function runReport(
   io: CliIo,
 ): Promise<number> {
   const result = await buildReport(
-    { scenarioPath: opts.scenarioPath, extraLogs: opts.extraLogs, cwd: io.cwd, baseline: opts.baseline, budgetMode: opts.budgetMode, version: packageVersion() },
+    {
+      scenarioPath: opts.scenarioPath,
+      extraLogs: opts.extraLogs,
+      cwd: io.cwd,
+      baseline: opts.baseline,
+      budgetMode: opts.budgetMode,
+      version: packageVersion(),
+      prometheus: { env: io.env ?? {} },
+    },
     io,
   );
   for (const w of result.warnings) io.log(`warning: ${w}`);

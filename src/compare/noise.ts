@@ -30,12 +30,34 @@ function halfWidth(card: ModelCard, metric: string, factorsDiffer: boolean): num
 }
 
 /**
+ * Whether base and head used different reference factors. Only then does the factor uncertainty
+ * stop cancelling in a delta; a different lifetime, WUE or price (a consistency statement, still
+ * comparable) leaves the factors shared.
+ */
+function referenceFactorsDiffer(base: ModelCard, head: ModelCard): boolean {
+  const a = base.scenario;
+  const b = head.scenario;
+  const values = (s: ModelCard['scenario']) => [
+    s.grid.intensity_g_per_kwh,
+    s.grid.intensity_low_g_per_kwh,
+    s.grid.intensity_high_g_per_kwh,
+    s.pue,
+    s.it_overhead_factor,
+    s.hardware.embodied_kg,
+    s.hardware.lifespan_years,
+  ];
+  const va = values(a);
+  const vb = values(b);
+  return a.hardware.model !== b.hardware.model || va.some((x, i) => x !== vb[i]);
+}
+
+/**
  * A copy of `comparison` with `within_noise`, `noise_band` and a `noise_note` on every metric.
  * Cards that are not comparable (different functional unit or boundary) get `within_noise: null`.
  */
 export function annotateNoise(comparison: Comparison, baseCard: ModelCard, headCard: ModelCard, opts: NoiseOptions = {}): Comparison {
   const floorRel = opts.floorRel ?? NOISE_FLOOR_REL;
-  const factorsDiffer = comparison.consistency.length > 0;
+  const factorsDiffer = referenceFactorsDiffer(baseCard, headCard);
   const metrics = comparison.metrics.map((m): ComparedMetric => {
     if (!comparison.comparable) {
       return { ...m, within_noise: null, noise_band: null, noise_note: 'Not comparable (different functional unit or boundary): no noise test.' };

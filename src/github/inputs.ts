@@ -137,9 +137,12 @@ export function parseInputs(raw: RawInputs): Inputs {
   };
 }
 
-/** Characters of a scenario name that may go into an artifact name or directory. */
+/**
+ * Characters of a scenario name that may go into an artifact name or a directory name. No
+ * leading dot: a name like `..` (a card from a fork's artifact, say) must not climb out of ml-lca-out/.
+ */
 export function slug(name: string): string {
-  const s = name.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
+  const s = name.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '').slice(0, 100);
   return s === '' ? 'scenario' : s;
 }
 

@@ -1,12 +1,14 @@
 // The ledger of past spending for period budgets, as the action finds it:
 //   ledger: artifact (default) -> the model cards of successful push runs of this workflow on
 //     the default branch created since the earliest period start (REST list workflow runs,
-//     `created>=`, paginated), downloaded from their artifacts and unzipped in memory
-//     (cardFromZip of baseline.ts), one entry per run and scenario;
+//     `created>=`, paginated; then the repository's artifacts, newest first, down to the period
+//     start), downloaded and unzipped in memory (cardFromZip of baseline.ts), one entry per
+//     run and scenario;
 //   ledger: file:PATH -> a JSONL ledger committed in the repository (read from the checkout,
 //     relative to the scenario file, as `ml-lca report` does).
-// Like the baseline, a ledger that cannot be read never crashes the action: the budgets are
-// evaluated on what was found and a warning says what is missing.
+// Like the baseline, an artifact ledger that cannot be read never crashes the action: the
+// budgets are evaluated on what was found and a warning says what is missing. A bad JSONL
+// ledger file is the user's to fix: an InputError naming the line, as in the CLI.
 import type { Io } from '../io.js';
 import type { Scenario } from '../scenario/schema.js';
 import { loadScenarioLedger, periodMetrics, type LoadedLedger } from '../ledger/apply.js';

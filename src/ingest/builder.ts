@@ -25,6 +25,8 @@ export class DeviceAcc {
   directRecords = 0;
   /** Samples without a timestamp (placed at index × interval_s when one is given). */
   untimed = 0;
+  /** Of those, samples with a value (reported when no interval is given). */
+  untimedValid = 0;
   na = 0;
   negative = 0;
   over = 0;
@@ -49,6 +51,8 @@ export class DeviceAcc {
 
   /** A power sample in W; `t` epoch seconds or null when the log has no timestamps. */
   addPower(t: number | null, w: number): void {
+    // Without timestamps a sample's time is its position: a missing value still takes its slot.
+    const slot = t === null ? this.untimed++ : 0;
     if (!(w >= 0)) {
       if (Number.isNaN(w)) this.na++;
       else this.negative++;
@@ -58,9 +62,11 @@ export class DeviceAcc {
     if (w > this.maxW) this.maxW = w;
     if (t === null) {
       const iv = this.src.opts.interval_s;
-      const idx = this.untimed++;
-      if (iv === undefined) return;
-      t = idx * iv;
+      if (iv === undefined) {
+        this.untimedValid++;
+        return;
+      }
+      t = slot * iv;
     } else this.src.seen(t);
     this.power.add(t, w);
   }
@@ -84,8 +90,7 @@ export class DeviceAcc {
 
   /** Energy in J, or null when it cannot be derived honestly; appends warnings. */
   finish(warn: (m: string) => void): { energyJ: number | null; samples: number } {
-    const label = this.host ? `${this.host}/${this.id}` : this.id;
-    const d = `device ${label}`;
+    const d = `device ${this.id}`;
     if (this.na > 0) warn(`${d}: ${this.na} values not available ([N/A] or empty) skipped`);
     if (this.negative > 0) warn(`${d}: ${this.negative} negative values rejected`);
     const p = this.power;
@@ -97,10 +102,10 @@ export class DeviceAcc {
       samples = this.counter.samples;
       if (this.counter.resets > 0) warn(`${d}: energy counter reset ${this.counter.resets} time(s); counted from zero after each reset`);
       if (p.samples > 0) warn(`${d}: energy taken from the energy counter; ${p.samples} power samples not integrated`);
-    } else if (p.samples > 0 || this.untimed > 0) {
-      samples = Math.max(p.samples, this.untimed);
-      if (this.untimed > 0 && this.src.opts.interval_s === undefined) {
-        warn(`${d}: ${this.untimed} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`);
+    } else if (p.samples > 0 || this.untimedValid > 0) {
+      samples = Math.max(p.samples, this.untimedValid);
+      if (this.untimedValid > 0 && this.src.opts.interval_s === undefined) {
+        warn(`${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`);
         return { energyJ: null, samples };
       }
       energyJ = p.energyJ;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BudgetStatus } from '../compare/schema.js';
 
 /** ISO 8601 instant with an explicit zone (Z or ±hh:mm), or a bare date (taken as UTC midnight). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2}))?$/; // no flags: the JSON Schema pattern must mean the same
 
 /**
  * A timestamp normalised to UTC (`2026-04-01T02:00:00+02:00` -> `2026-04-01T00:00:00.000Z`).

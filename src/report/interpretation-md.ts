@@ -9,6 +9,8 @@ import { escapeCode, escapeMarkdown as esc } from './escape.js';
 import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { compactCount, headVsBaseChart, lifetimeChart, mermaidBlock, stagePie, tornadoChart } from './charts.js';
 
+const HEADLINE_METRICS: readonly string[] = ['totals.co2e_kg', 'per_functional_unit.co2e_g', 'lifetime.co2e_kg'];
+
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 export function renderInterpretation(card: ModelCard): string {
@@ -169,8 +171,11 @@ function headVsBase(card: ModelCard): string | null {
   if (!c) return null;
   // Sentences rebuilt from the numbers (the stored noise_note is for JSON readers): no card
   // text reaches the markdown unescaped, and none needs escaping here.
+  // The headline metrics always; any other metric only when it is a real change (the
+  // comparison table above has every metric).
   const notes = c.metrics
     .filter((m) => m.within_noise !== undefined && m.within_noise !== null && m.delta !== null && m.noise_band !== undefined && m.noise_band !== null)
+    .filter((m) => HEADLINE_METRICS.includes(m.metric) || m.within_noise === false)
     .map((m) => {
       const unit = unitOf(m.metric);
       const u = unit ? ` ${unit}` : '';

@@ -37,10 +37,23 @@ export function parseScenario(text: string, file: string): Scenario {
         got: shortValue(key),
       });
     }
+    if (issue.code === 'unrecognized_keys' && issue.path[0] === 'budgets' && keysAt(issue.path as Path).includes(issue.keys[0] ?? '')) {
+      // A key of another budget kind (`max` next to `max_increase_pct`): name the kinds.
+      const key = issue.keys[0] ?? '';
+      throw new InputError({
+        code: 'SCENARIO_UNKNOWN_KEY',
+        file,
+        line: locate([...(issue.path as Path), key], true),
+        field: formatPath([...(issue.path as Path), key]),
+        expected: 'the keys of one budget kind: absolute {metric, max, warn}, regression {metric, max_increase_pct, warn_increase_pct} or period {scope, team, period, metric, max, warn}',
+        got: `${JSON.stringify(key)} mixed with keys of another kind`,
+        hint: 'split it into two budgets',
+      });
+    }
     const err = fromZodError(new z.ZodError([issue]), {
       file,
       input: data,
-      suggest: (key, path) => suggest(key, keysAt(path)),
+      suggest: (key, path) => suggest(key, keysAt(path).filter((k) => k !== key)),
     });
     const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return rethrowWithLine(err, locate(keyPath as Path, issue.code === 'unrecognized_keys'));

@@ -10,9 +10,14 @@ import { suggest } from './suggest.js';
 
 const SCENARIO_SOURCE = 'scenario file';
 
+/** An assumption the scenario file states itself (no range unless the file gives one). */
+function stated(path: string, value: number, unit: string, extra: Pick<Assumption, 'low' | 'high' | 'note'> = {}): Assumption {
+  return { path, value, unit, ...extra, origin: 'scenario', source: SCENARIO_SOURCE, year: null };
+}
+
 /** A stage name that reads as serving traffic: such a stage should say how many inferences it served. */
 export function looksLikeInferenceStage(name: string): boolean {
-  return /infer|serv|deploy|product/i.test(name);
+  return /infer|serving|^serve|deploy|^prod/i.test(name);
 }
 
 /** How a stage gets its energy when it has no logs: from energy_kwh or hours × count × power. */
@@ -46,17 +51,13 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     ci = s.grid.intensity_g_per_kwh;
     ciLow = s.grid.intensity_low_g_per_kwh ?? ci;
     ciHigh = s.grid.intensity_high_g_per_kwh ?? ci;
-    push({
-      path: 'grid.intensity_g_per_kwh',
-      value: ci,
-      unit: 'g CO2e/kWh',
-      low: ciLow,
-      high: ciHigh,
-      origin: 'scenario',
-      source: SCENARIO_SOURCE,
-      year: null,
-      note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
-    });
+    push(
+      stated('grid.intensity_g_per_kwh', ci, 'g CO2e/kWh', {
+        low: ciLow,
+        high: ciHigh,
+        note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
+      }),
+    );
   } else if (factor) {
     ci = factor.g_per_kwh;
     ciLow = s.grid.intensity_low_g_per_kwh ?? factor.low;
@@ -83,7 +84,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
   push(
     s.grid.water_intensity_l_per_kwh !== undefined
-      ? { path: 'grid.water_intensity_l_per_kwh', value: gridWater, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      ? stated('grid.water_intensity_l_per_kwh', gridWater, 'L/kWh')
       : { path: 'grid.water_intensity_l_per_kwh', value: 0, unit: 'L/kWh', origin: 'default', source: FACILITY_DEFAULTS.grid_water.source, year: FACILITY_DEFAULTS.grid_water.year },
   );
 
@@ -95,7 +96,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const pueHigh = s.pue ?? pueDefault.high;
   push(
     s.pue !== undefined
-      ? { path: 'pue', value: pue, unit: 'ratio', low: pueLow, high: pueHigh, origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      ? stated('pue', pue, 'ratio', { low: pueLow, high: pueHigh })
       : {
           path: 'pue',
           value: pue,
@@ -112,21 +113,21 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const wue = s.wue_l_per_kwh ?? wueD.value;
   push(
     s.wue_l_per_kwh !== undefined
-      ? { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+      ? stated('wue_l_per_kwh', wue, 'L/kWh')
       : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year },
   );
   const ohD = FACILITY_DEFAULTS.it_overhead_factor;
   const itOverhead = s.it_overhead_factor ?? ohD.value;
   push(
     s.it_overhead_factor !== undefined
-      ? { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', origin: 'scenario', source: SCENARIO_SOURCE, year: null, note: 'applied to device-only energy only' }
+      ? stated('it_overhead_factor', itOverhead, 'ratio', { note: 'applied to device-only energy only' })
       : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year },
   );
   if (s.electricity_usd_per_kwh !== undefined) {
-    push({ path: 'electricity_usd_per_kwh', value: s.electricity_usd_per_kwh, unit: 'USD/kWh', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
   }
   if (s.gpu_hour_usd !== undefined) {
-    push({ path: 'gpu_hour_usd', value: s.gpu_hour_usd, unit: 'USD/h', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+    push(stated('gpu_hour_usd', s.gpu_hour_usd, 'USD/h'));
   }
 
   // ------------------------------------------------------------- hardware
@@ -142,7 +143,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     power = hw.power_w ?? spec.power_w;
     push(
       hw.power_w !== undefined
-        ? { path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('hardware.power_w', power, 'W')
         : {
             path: 'hardware.power_w',
             value: power,
@@ -160,13 +161,13 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     embHigh = hw.embodied_kg ?? spec.embodied_kg.high;
     push(
       hw.embodied_kg !== undefined
-        ? { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator')
         : { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', low: embLow, high: embHigh, origin: 'default', source: spec.embodied_source, year: spec.embodied_year },
     );
     lifespan = hw.lifespan_years ?? spec.lifespan_years;
     push(
       hw.lifespan_years !== undefined
-        ? { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null }
+        ? stated('hardware.lifespan_years', lifespan, 'years')
         : { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: spec.lifespan_low_years, high: spec.lifespan_high_years, origin: 'default', source: spec.lifespan_source, year: spec.lifespan_year },
     );
   } else {
@@ -182,12 +183,12 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
           : `${unknown} and hardware.power_w is missing (not needed while every stage has logs or energy_kwh)`,
       );
     } else {
-      push({ path: 'hardware.power_w', value: power, unit: 'W', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+      push(stated('hardware.power_w', power, 'W'));
     }
     if (embodied === null) {
       warnings.push(`${unknown} and hardware.embodied_kg is missing: embodied carbon is counted as 0`);
     } else {
-      push({ path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+      push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator'));
     }
     const lD = FACILITY_DEFAULTS.lifespan_years;
     lifespan = hw.lifespan_years ?? lD.value;
@@ -195,22 +196,14 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
       push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: lD.low, high: lD.high, origin: 'default', source: lD.source, year: lD.year });
     } else {
-      push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+      push(stated('hardware.lifespan_years', lifespan, 'years'));
     }
   }
-  push({ path: 'hardware.count', value: hw.count, unit: 'accelerators', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+  push(stated('hardware.count', hw.count, 'accelerators'));
 
   // ------------------------------------------------------------- functional unit & stages
-  push({
-    path: 'functional_unit.inferences',
-    value: s.functional_unit.inferences,
-    unit: 'inferences per functional unit',
-    origin: 'scenario',
-    source: SCENARIO_SOURCE,
-    year: null,
-    note: s.functional_unit.description,
-  });
-  push({ path: 'deployment.lifetime_inferences', value: s.deployment.lifetime_inferences, unit: 'inferences', origin: 'scenario', source: SCENARIO_SOURCE, year: null });
+  push(stated('functional_unit.inferences', s.functional_unit.inferences, 'inferences per functional unit', { note: s.functional_unit.description }));
+  push(stated('deployment.lifetime_inferences', s.deployment.lifetime_inferences, 'inferences'));
   for (const [name, st] of stageEntries) {
     if (st.inferences === undefined && looksLikeInferenceStage(name)) {
       warnings.push(

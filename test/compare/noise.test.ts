@@ -72,11 +72,22 @@ describe('annotateNoise', () => {
     expect(out.metrics[0]?.within_noise).toBeNull();
   });
 
-  it('uses the whole uncertainty when the factors differ (they no longer cancel)', () => {
-    // Grid 200–600 g: totals range half-widths of both cards are ~ 350 kg, so +88 kg is within.
+  it('keeps the measurement band when only the lifetime differs (the factors still cancel)', () => {
     const base = trainingFromLog(1000, 0);
     const head = trainingFromLog(1200, 0);
-    const m = annotateNoise(compare(base, head, ['totals.co2e_kg'], { consistency: ['grid intensity differs: 400 vs 450 g/kWh'] }), base, head).metrics[0]!;
+    const m = annotateNoise(compare(base, head, ['totals.co2e_kg'], { consistency: ['Lifetime inferences differ: 1e9 vs 2e9.'] }), base, head).metrics[0]!;
+    expect(m.within_noise).toBe(false);
+    expect(m.noise_band).toBeCloseTo(0.02 * head.totals.co2e_kg, 9);
+  });
+
+  it('uses the whole uncertainty when the reference factors differ (they no longer cancel)', () => {
+    // Head on a 5-year lifespan: the factor ranges (grid 200–600 g, ...) no longer cancel, so
+    // the band is the cards' whole uncertainty (~ 350 kg half-width each) and +88 kg is within.
+    const base = trainingFromLog(1000, 0);
+    const src = source({ path: 'train/emissions.csv', format: 'codecarbon', scope: 'host', energy_kwh: 1200, rows: 1000, rows_rejected: 0 });
+    const resolved = scenarioA();
+    const head = cardOf({ ...resolved, hardware: { ...resolved.hardware, lifespan_years: 5 } }, { ...inventoriesA(), training: inv({ host_energy_kwh: 1200, hours: 100, origin: 'logs', sources: [src.path] }) }, [src]);
+    const m = annotateNoise(compare(base, head, ['totals.co2e_kg'], { consistency: ['Lifespan differs: 4 vs 5 years.'] }), base, head).metrics[0]!;
     const hb = (base.interpretation.uncertainty.co2e_kg_high - base.interpretation.uncertainty.co2e_kg_low) / 2;
     const hh = (head.interpretation.uncertainty.co2e_kg_high - head.interpretation.uncertainty.co2e_kg_low) / 2;
     expect(m.noise_band).toBeCloseTo(Math.hypot(hb, hh), 9);

@@ -317,6 +317,8 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', 'budget-mode': 'fial', 'github-token': TOKEN }, eventName: 'push', event: {}, runId: 103 });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::ml-lca: input "budget-mode": expected one of fail | warn | off, got "fial"');
+    expect(r.summary).toContain('ml-lca could not run');
+    expect(plain(r.summary)).toContain('input "budget-mode": expected one of fail | warn | off, got "fial"');
     expectNoToken(r);
   });
 });

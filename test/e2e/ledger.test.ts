@@ -12,6 +12,12 @@ import { renderLedgerSection } from '../../src/ledger/render.js';
 import type { Budget } from '../../src/scenario/schema.js';
 import { makeCard } from '../ledger/cards.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { buildDistOnce, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
+import { artifactNameFor, DEFAULT_ARTIFACT_NAME } from '../../src/github/inputs.js';
+import { periodOf } from '../../src/ledger/period.js';
+import { LedgerExtension } from '../../src/ledger/schema.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const NOW = new Date('2026-03-20T00:00:00Z');
 const WF = 'train.yml';
@@ -122,6 +128,10 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     const listed = fake.requests.filter((r) => r.path.startsWith(`/repos/acme/model/actions/workflows/${WF}/runs`));
     expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('created'))).toEqual(['>=2026-03-01T00:00:00Z', '>=2026-03-01T00:00:00Z']);
     expect(listed.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+    // Artifacts are listed for the repository (2 pages: 100 + the rest up to February), never per run.
+    const artifactPages = fake.requests.filter((r) => r.path.startsWith('/repos/acme/model/actions/artifacts?'));
+    expect(artifactPages.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+    expect(fake.requests.some((r) => /\/actions\/runs\/\d+\/artifacts/.test(r.path))).toBe(false);
 
     // Team vision, March: 200 + 30 + 120 + 101 × 1 = 451 spent; this change 49 -> 500 of 600.
     // 19 days elapsed: 500 / 19 = 26.3 kg/day; 600 kg lasts 600 × 19 / 500 = 22.8 days: March 23.
@@ -152,8 +162,11 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
       log: () => {},
     });
     expect(ledger?.entries.map((e) => [e.run_id, e.scenario, e.co2e_kg])).toEqual([[1003, 'detector', 30]]);
-    const downloads = fake.requests.slice(before).filter((r) => /\/artifacts\/\d+\/zip$/.test(r.path));
-    expect(downloads).toHaveLength(1);
+    const mine = fake.requests.slice(before);
+    expect(mine.filter((r) => /\/artifacts\/\d+\/zip$/.test(r.path))).toHaveLength(1);
+    // One scenario's artifact: listed by name, one page.
+    const listings = mine.filter((r) => r.path.startsWith('/repos/acme/model/actions/artifacts?'));
+    expect(listings.map((r) => new URL(r.path, 'http://x').searchParams.get('name'))).toEqual(['ml-lca-detector']);
   });
 
   it('an API failure is a warning, not a crash; no period budget reads nothing', async () => {
@@ -207,5 +220,86 @@ describe('artifactMatcher', () => {
     ['ml-lca', 'ml-lcax', false],
   ])('%s matches %s: %s', (template, name, want) => {
     expect(artifactMatcher(template)(name)).toBe(want);
+  });
+});
+
+// The bundled action (dist/index.js) on a pull request, with the real clock: runs are dated
+// relative to the current UTC month, so the test holds whenever it runs.
+describe('action end to end with a period budget (dist/index.js)', () => {
+  let gh: FakeGitHub;
+  const monthStart = Date.parse(periodOf(new Date(), 'month').start);
+  const at = (ms: number) => new Date(ms).toISOString();
+  const kg = 120_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × 150 kg × 100 h / (4 × 8,760 h)
+
+  const scenarioText = (max: number) =>
+    [
+      'name: chat-model',
+      'team: vision',
+      'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
+      'deployment: { lifetime_inferences: 1000000 }',
+      'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
+      'pue: 1.0',
+      'wue_l_per_kwh: 0',
+      'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
+      'stages:',
+      '  training: { energy_kwh: 1000, hours: 100 }',
+      'budgets:',
+      `  - { scope: team, period: month, max: ${max} }`,
+      '',
+    ].join('\n');
+
+  beforeAll(async () => {
+    buildDistOnce();
+    gh = await startFakeGitHub();
+    const push = (id: number, createdAt: string, cards: Array<[string, number]>, conclusion: 'success' | 'failure' = 'success') => {
+      gh.runs.push({ id, workflowFile: 'train.yml', branch: 'main', event: 'push', conclusion, headSha: `s${id}`, createdAt });
+      for (const [scenario, co2] of cards) {
+        gh.artifacts.push({ id: nextArtifact++, runId: id, name: artifactNameFor(DEFAULT_ARTIFACT_NAME, scenario, false), zip: cardZip(scenario, 'vision', co2, createdAt), expired: false });
+      }
+    };
+    push(501, at(monthStart - 1000), [['chat-model', 5000]]); // last second of the previous month
+    push(502, at(monthStart), [['chat-model', 300]]);
+    push(503, at(monthStart + 60_000), [['detector', 200]]); // another model of the team
+    push(504, at(monthStart + 120_000), [['chat-model', 10_000]], 'failure');
+  }, 300_000);
+
+  afterAll(async () => {
+    await gh?.close();
+  });
+
+  async function pr(runId: number, max: number) {
+    const workspace = makeWorkspace({ 'lca.yml': scenarioText(max) });
+    const r = await runAction({
+      fake: gh,
+      workspace,
+      inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', baseline: 'none' },
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: 9, repo: `${gh.owner}/${gh.repo}` }),
+      runId,
+      ref: 'refs/pull/9/merge',
+    });
+    const card: unknown = JSON.parse(readFileSync(path.join(workspace, 'ml-lca-out/chat-model/model-card.json'), 'utf8'));
+    return { r, ledger: LedgerExtension.parse((card as { extensions?: { ledger?: unknown } }).extensions?.ledger) };
+  }
+
+  it('within budget: spent this month (300 + 200) + this change, position in the card, step passes', async () => {
+    const { r, ledger } = await pr(900, 1000);
+    expect(r.code).toBe(0);
+    const p = ledger.positions[0];
+    expect(p).toMatchObject({ scope: 'team', name: 'vision', runs: 2, spent: 500, status: 'pass' });
+    expect(p?.projected).toBeCloseTo(500 + kg, 6);
+    expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(kg, 3);
+    expect(r.outputs.verdict).toBe('pass');
+  });
+
+  it('over budget: the step fails after the comment and summary name the overrun', async () => {
+    const { r, ledger } = await pr(901, 800);
+    expect(ledger.positions[0]).toMatchObject({ spent: 500, status: 'fail' });
+    expect(r.code).not.toBe(0);
+    expect(r.outputs.verdict).toBe('fail');
+    const comment = gh.comments.find((c) => c.issue === 9)?.body ?? '';
+    const plainText = (md: string) => md.replace(/\\(.)/g, '$1');
+    expect(plainText(comment)).toContain(`team vision ${periodOf(new Date(), 'month').label}: projected`);
+    expect(plainText(r.summary)).toContain('over budget');
   });
 });

@@ -63,8 +63,13 @@ describe('artifact names', () => {
     expect(artifactNameFor(template, name, several)).toBe(expected);
   });
 
-  it('slug never returns an empty or dotted-path name', () => {
-    expect(slug('///')).toBe('scenario');
-    expect(slug('../../x')).toBe('..-..-x');
+  it.each([
+    ['///', 'scenario'],
+    ['..', 'scenario'],
+    ['../../x', 'x'],
+    ['.hidden', 'hidden'],
+    ['chat 7b', 'chat-7b'],
+  ])('slug(%j) = %j: never empty, never a path that leaves its directory', (name, expected) => {
+    expect(slug(name)).toBe(expected);
   });
 });

@@ -76,6 +76,14 @@ describe('ml-lca ledger', () => {
     expect(md).toContain('  line [300, 300,');
   });
 
+  it('--team with no runs in the ledger still gets its position', async () => {
+    const io = cli('2026-04-15T00:00:00Z');
+    expect(await ledgerCommand(['ledger.jsonl', '--json', '--team', 'audio', '--budget', '10'], io)).toBe(0);
+    const j = JsonOut(io);
+    expect(j.runs).toBe(0);
+    expect((j.positions as Array<Record<string, unknown>>).map((p) => [p.scope, p.name, p.label, p.spent, p.remaining])).toEqual([['team', 'audio', '2026-04', 0, 10]]);
+  });
+
   it('a period with no runs yet charts the latest period that has some', async () => {
     const io = cli('2026-05-10T00:00:00Z');
     expect(await ledgerCommand(['ledger.jsonl', '--team', 'vision'], io)).toBe(0);

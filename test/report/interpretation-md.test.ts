@@ -71,6 +71,8 @@ describe('renderInterpretation', () => {
     // +5 kWh × 1.1 × 0.4 = +2.2 kg, inside the 2 % floor (8.9 kg)
     expect(out).toContain('#### Head vs base: real change or noise?');
     expect(out).toMatch(/`totals.co2e_kg`: \+2\.2 kg CO2e \(\+0\.499 %\) is within the noise band/);
+    // Non-headline metrics inside the noise are left to the comparison table.
+    expect(out).not.toContain('`stages.training.co2e_kg`:');
     const blocks = mermaidBlocks(out);
     expect(blocks).toHaveLength(4);
     for (const b of blocks) await expect(parseMermaid(b)).resolves.toBeTruthy();

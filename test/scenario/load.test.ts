@@ -97,6 +97,16 @@ describe('parseScenario: errors name file, line, field, expected and got', () =>
     expect(e.line).toBeGreaterThan(0);
   });
 
+  it('explains a budget that mixes two kinds', () => {
+    const text = `${MINIMAL}budgets:\n  - metric: totals.co2e_kg\n    max: 10\n    max_increase_pct: 5\n`;
+    const e = inputError(() => parseScenario(text, 's.yml'));
+    expect(e.code).toBe('SCENARIO_UNKNOWN_KEY');
+    expect(e.field).toMatch(/^budgets\[0\]\.(max|max_increase_pct)$/);
+    expect(e.line).toBe(e.field === 'budgets[0].max' ? 9 : 10);
+    expect(e.expected).toContain('regression {metric, max_increase_pct, warn_increase_pct}');
+    expect(e.hint).toBe('split it into two budgets');
+  });
+
   it('gives no suggestion for a key far from every allowed key', () => {
     const e = inputError(() => parseScenario(`${MINIMAL}zzzzzzzzzz: 1\n`, 's.yml'));
     expect(e.code).toBe('SCENARIO_UNKNOWN_KEY');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
+import { looksLikeInferenceStage, resolveScenario } from '../../src/scenario/resolve.js';
 import { ResolvedScenario } from '../../src/scenario/resolved.js';
 
 function scenario(over: Partial<ScenarioInput> = {}): Scenario {
@@ -115,5 +115,20 @@ describe('resolveScenario', () => {
 
   it('throws an InputError naming grid.region for an unknown region', () => {
     expect(() => resolveScenario(scenario({ grid: { region: 'XX-YY' } }))).toThrow(InputError);
+  });
+
+  it.each([
+    ['inference', true],
+    ['batch-inference', true],
+    ['serving', true],
+    ['serve_eu', true],
+    ['deployment', true],
+    ['prod', true],
+    ['training', false],
+    ['experimentation', false],
+    ['observability', false],
+    ['fine-tuning', false],
+  ])('looksLikeInferenceStage(%s) = %s', (name, yes) => {
+    expect(looksLikeInferenceStage(name)).toBe(yes);
   });
 });

@@ -44,6 +44,8 @@ export const codecarbon: LogFormat = {
     const h = (firstLines(head, 1)[0] ?? '').toLowerCase();
     const cols = h.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
     if (cols.includes('energy_consumed') && cols.includes('emissions') && cols.includes('duration')) return 0.95;
+    // CodeCarbon-like but without its energy column: claim it so the error names what is missing.
+    if (cols.includes('emissions') && cols.includes('duration') && (cols.includes('run_id') || cols.includes('experiment_id'))) return 0.5;
     return 0;
   },
   async parse(stream, ctx) {

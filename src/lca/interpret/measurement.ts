@@ -17,9 +17,16 @@ export interface EnergyRange {
   low: number;
   high: number;
   reasons: string[];
+  /**
+   * Shared by every run of the scenario (an estimate from the same power figure): part of the
+   * uncertainty, but it cancels in a base-vs-head delta, so it is not noise. Rejected rows and
+   * gaps happen per run: they are noise.
+   */
+  systematic: boolean;
 }
 
-const GAP_SECONDS = /gap[^0-9]*?(\d+(?:\.\d+)?)\s*(?:s|sec|seconds)\b/i;
+/** ingest's gap warning: "<device>: N gap(s) longer than T s not bridged (X s in all; ...)". */
+const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
 
 /**
  * Factor range on each stage's energy:
@@ -42,9 +49,9 @@ export function energyRanges(
     if (origin === 'estimate') {
       const pw = resolved.hardware.power_w;
       if (power && pw !== null && pw > 0) {
-        out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`] });
+        out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`], systematic: true });
       } else {
-        out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'] });
+        out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
       }
       continue;
     }
@@ -60,16 +67,19 @@ export function energyRanges(
         high += w * (s.rows / (s.rows - s.rows_rejected) - 1);
         reasons.push(`${s.rows_rejected} of ${s.rows} rows rejected in ${s.path}`);
       }
+      // One warning per device; a device's unbridged seconds over the log's duration is the
+      // share of its energy that is missing, averaged over the log's devices.
+      const devices = Math.max(1, s.devices.length);
       for (const warning of s.warnings) {
-        if (!/\bgaps?\b/i.test(warning)) continue;
+        if (!/\bgap/i.test(warning)) continue;
         const m = GAP_SECONDS.exec(warning);
-        const gap = m ? Number(m[1]) : Number.NaN;
-        const share = Number.isFinite(gap) && s.duration_s && s.duration_s > 0 ? Math.min(1, gap / s.duration_s) : UNQUANTIFIED_GAP;
+        const gap = m ? Number((m[1] ?? '').replace(/,/g, '')) : Number.NaN;
+        const share = Number.isFinite(gap) && s.duration_s && s.duration_s > 0 ? Math.min(1, gap / s.duration_s) / devices : UNQUANTIFIED_GAP;
         high += share;
         reasons.push(`gap in ${s.path}`);
       }
     }
-    out.push({ stage: name, low: 1, high, reasons });
+    out.push({ stage: name, low: 1, high, reasons, systematic: false });
   }
   return out;
 }

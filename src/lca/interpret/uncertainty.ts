@@ -126,7 +126,8 @@ function monteCarlo<I extends InventoryLike>(
 
 /**
  * Low/high of every numeric card value (stages.*, totals.*, per_functional_unit.*, lifetime.*)
- * under measured-data uncertainty only, reference factors central. Base and head of one
+ * under per-run measured-data uncertainty only (rejected rows, gaps), reference factors and
+ * estimates central. Base and head of one
  * scenario share the factors, so this is the part of the uncertainty a delta must exceed.
  */
 export function noiseRanges<I extends InventoryLike>(
@@ -136,9 +137,11 @@ export function noiseRanges<I extends InventoryLike>(
   energy: EnergyRange[],
   assess: AssessFn<I>,
 ): Record<string, NoiseRange> {
-  const varied = energy.some((e) => e.high > e.low);
-  const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.low))) : flatten(result);
-  const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, energy, (e) => e.high))) : lo;
+  // Estimates share their power figure between runs: that error cancels in a delta.
+  const perRun = energy.filter((e) => !e.systematic);
+  const varied = perRun.some((e) => e.high > e.low);
+  const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.low))) : flatten(result);
+  const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.high))) : lo;
   const out: Record<string, NoiseRange> = {};
   for (const [path, a] of lo) {
     const b = hi.get(path);

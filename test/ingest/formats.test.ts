@@ -1,0 +1,117 @@
+// Every format and quirk, on its fixture file, with the energy worked out by hand in the table
+// (trapezoid: (P_i + P_i+1) / 2 × Δt, domain.md). Files are fed in 7-byte chunks so every line
+// straddles a chunk boundary somewhere.
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.js';
+import type { IngestOptions } from '../../src/ingest/types.js';
+import { fixture, fixtureIo, kwh } from './helpers.js';
+
+interface Case {
+  file: string;
+  format: string;
+  opts?: IngestOptions;
+  energy_kwh: number | null;
+  devices?: Record<string, number | null>;
+  rows?: number;
+  rejected?: number;
+  warn?: RegExp;
+  duration_s?: number | null;
+  start?: string | null;
+}
+
+const cases: Case[] = [
+  // nvidia-smi --query-gpu
+  { file: 'nvidia-smi/multi-gpu-units.csv', format: 'nvidia-smi', energy_kwh: kwh(850 + 300), devices: { '0': kwh((300 + 500) / 2 + (500 + 400) / 2), '1': kwh(((100 + 200) / 2) * 2) }, rows: 6, rejected: 0, warn: /device 1: 1 values not available/, duration_s: 2, start: '2024-10-13T03:33:30.000Z' },
+  { file: 'nvidia-smi/nounits.csv', format: 'nvidia-smi', energy_kwh: kwh(((250 + 350) / 2) * 2 + ((350 + 300) / 2) * 2) },
+  { file: 'nvidia-smi/noheader.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 300) / 2) * 10 + ((200 + 400) / 2) * 10), devices: { '0': kwh(2000), '1': kwh(3000) }, warn: /no header: columns inferred/ },
+  { file: 'nvidia-smi/noheader-nounits.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 200) / 2) * 5 + ((200 + 300) / 2) * 5) },
+  { file: 'nvidia-smi/renamed-header.csv', format: 'nvidia-smi', energy_kwh: kwh(((60 + 70) / 2) * 1 + ((70 + 50) / 2) * 2), warn: /\[N\/A\]/ },
+  { file: 'nvidia-smi/iso-offset.csv', format: 'nvidia-smi', energy_kwh: kwh(((400 + 600) / 2) * 60), start: '2024-10-13T03:33:30.000Z', devices: { 'GPU-6d3f1c2a-9b8e-4f7d-a1c2-3e4f5a6b7c8d': kwh(30000) } },
+  { file: 'nvidia-smi/epoch-ns.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 200) / 2) * 0.5 + ((200 + 300) / 2) * 0.5), duration_s: 1 },
+  { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', energy_kwh: null, warn: /no timestamp; pass --interval/ },
+  { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', opts: { interval_s: 2 }, energy_kwh: kwh(((100 + 200) / 2) * 2 + ((200 + 300) / 2) * 2), duration_s: 4 },
+  { file: 'nvidia-smi/uuid-interleaved.csv', format: 'nvidia-smi', energy_kwh: kwh(700 * 2 + 100 * 2), devices: { 'GPU-aaaaaaaa-0000-0000-0000-000000000001': kwh(1400), 'GPU-bbbbbbbb-0000-0000-0000-000000000002': kwh(200) } },
+  { file: 'nvidia-smi/truncated-last-line.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 300) / 2) * 1 + 300 * 1), rows: 4, rejected: 1, warn: /truncated last line \(line 5\)/ },
+  { file: 'nvidia-smi/repeated-header.csv', format: 'nvidia-smi', energy_kwh: kwh(100 + 200 + 300), rows: 4, rejected: 0, warn: /1 repeated header/ },
+  { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', energy_kwh: kwh(200 * 2 + 400 * 1), warn: /1 gap\(s\) longer than 60 s not bridged \(3600 s in all/ },
+  { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', opts: { gapThreshold_s: 7200 }, energy_kwh: kwh(200 * 2 + ((200 + 400) / 2) * 3600 + 400) },
+  { file: 'nvidia-smi/same-timestamp.csv', format: 'nvidia-smi', energy_kwh: kwh(200 + 250), warn: /share a timestamp/ },
+  { file: 'nvidia-smi/host-column.csv', format: 'nvidia-smi', energy_kwh: kwh(5000 + 1000), devices: { 'node-a/0': kwh(5000), 'node-b/0': kwh(1000) } },
+  // nvidia-smi dmon
+  { file: 'nvidia-smi-dmon/plain.txt', format: 'nvidia-smi-dmon', energy_kwh: null, warn: /no timestamp/ },
+  // GPU 1's "-" keeps its 1 s slot: 200 W at 0 s, 400 W at 2 s.
+  { file: 'nvidia-smi-dmon/plain.txt', format: 'nvidia-smi-dmon', opts: { interval_s: 1 }, energy_kwh: kwh(200 + 250 + ((200 + 400) / 2) * 2), devices: { '0': kwh(450), '1': kwh(600) } },
+  { file: 'nvidia-smi-dmon/time-o-T.txt', format: 'nvidia-smi-dmon', energy_kwh: kwh(150 + 250 + 300), start: null, duration_s: 3, warn: /without a date/ },
+  { file: 'nvidia-smi-dmon/date-time-o-DT.txt', format: 'nvidia-smi-dmon', energy_kwh: kwh(((50 + 70) / 2) * 2), start: '2024-10-13T03:33:31.000Z' },
+  // DCGM
+  { file: 'dcgm/scrapes.prom', format: 'dcgm-prom', energy_kwh: kwh(((300 + 500) / 2) * 15 + 100 * 15), devices: { 'node-1/0': kwh(6000), 'node-1/1': kwh(1500) } },
+  // counter (mJ): +3.6e6, reset to 2e6 (counts 2e6), +3e6 -> 8.6e6 mJ = 8600 J
+  { file: 'dcgm/counter-reset.prom', format: 'dcgm-prom', energy_kwh: kwh(3600 + 2000 + 3000), warn: /counter reset 1 time/, devices: { 'node-2/0': kwh(8600) } },
+  { file: 'dcgm/no-timestamps.prom', format: 'dcgm-prom', opts: { interval_s: 1 }, energy_kwh: kwh(300 + 400) },
+  { file: 'dcgm/range-query.json', format: 'prometheus-json', energy_kwh: kwh(((200 + 400) / 2) * 15 + 400 * 15 + 12000), devices: { 'node-1/0': kwh(10500), 'node-1/1': kwh(12000) } },
+  // Zeus: epoch windows nest inside `training`; outermost windows only
+  { file: 'zeus/windows.csv', format: 'zeus', energy_kwh: kwh(61000 + 57000 + 5000 + 4000), devices: { '0': kwh(66000), '1': kwh(61000) }, warn: /2 window\(s\) nested/ },
+  { file: 'zeus/measurements.jsonl', format: 'zeus', energy_kwh: kwh(3600 + 1800 + 7200 + 3600) },
+  // eco2ai: run 4b6f… logged twice (cumulative), the last counts
+  { file: 'eco2ai/quoted-commas.csv', format: 'eco2ai', energy_kwh: 2.5 + 0.75, rows: 3, duration_s: 7200 + 1800, warn: /superseded/ },
+  // generic
+  { file: 'generic/power.jsonl', format: 'power-jsonl', energy_kwh: kwh(((250 + 350) / 2) * 30 + ((350 + 300) / 2) * 30), rows: 4, rejected: 1 },
+  { file: 'generic/energy-per-row.csv', format: 'power-csv', energy_kwh: kwh(1800 + 1800 + 900) },
+  { file: 'generic/counter-reset.csv', format: 'power-csv', energy_kwh: kwh(3000 + 500 + 2000), warn: /reset/ },
+  { file: 'generic/milliwatts-under-w.csv', format: 'power-csv', energy_kwh: kwh((((250 + 250) / 2) * 10 + ((250 + 350) / 2) * 10)), warn: /look like milliwatts/ },
+  { file: 'generic/ambiguous-date.csv', format: 'power-csv', energy_kwh: kwh(1000), warn: /ambiguous date "03\/04\/2024 10:00:00"/, start: '2024-03-04T10:00:00.000Z' },
+  { file: 'generic/wide-gpu.csv', format: 'wide-gpu-csv', energy_kwh: kwh(200 + 400 + 600), devices: { '0': kwh(200), '1': kwh(400), '2': kwh(600) } },
+  // Hugging Face card: emissions only
+  { file: 'hf-card/README.md', format: 'hf-card', energy_kwh: null, warn: /emissions \(grams CO2e\) only/ },
+];
+
+describe('ingestFile on fixtures', () => {
+  it.each(cases)('$file $opts', async (c) => {
+    const io = fixtureIo([c.file]);
+    const s = await ingestFile(fixture(c.file), c.opts ?? {}, io, c.file);
+    expect(s.format).toBe(c.format);
+    if (c.energy_kwh === null) expect(s.energy_kwh).toBeNull();
+    else expect(s.energy_kwh).toBeCloseTo(c.energy_kwh, 12);
+    for (const [id, e] of Object.entries(c.devices ?? {})) {
+      const d = s.devices.find((x) => x.id === id);
+      expect(d, `device ${id} in ${JSON.stringify(s.devices)}`).toBeDefined();
+      if (e === null) expect(d?.energy_kwh).toBeNull();
+      else expect(d?.energy_kwh).toBeCloseTo(e, 12);
+    }
+    if (c.rows !== undefined) expect(s.rows).toBe(c.rows);
+    if (c.rejected !== undefined) expect(s.rows_rejected).toBe(c.rejected);
+    if (c.warn) expect(s.warnings.join('\n')).toMatch(c.warn);
+    if (c.duration_s !== undefined) expect(s.duration_s).toBeCloseTo(c.duration_s as number, 9);
+    if (c.start !== undefined) expect(s.start).toBe(c.start);
+  });
+
+  it('marks GPU power logs device scope and CodeCarbon/eco2ai host scope', async () => {
+    const files = ['nvidia-smi/nounits.csv', 'eco2ai/quoted-commas.csv', 'codecarbon/v2.0-run-id.csv'];
+    const io = fixtureIo(files);
+    const scopes = await Promise.all(files.map(async (f) => (await ingestFile(fixture(f), {}, io)).scope));
+    expect(scopes).toEqual(['device', 'host', 'host']);
+  });
+
+  it('names the device model and keeps the host of DCGM series', async () => {
+    const io = fixtureIo(['dcgm/scrapes.prom']);
+    const s = await ingestFile(fixture('dcgm/scrapes.prom'), {}, io);
+    expect(s.devices[0]).toMatchObject({ id: 'node-1/0', host: 'node-1', name: 'NVIDIA H100 80GB HBM3', samples: 2 });
+  });
+
+  it('reads the HF card mapping and scalar forms, grams to kg', async () => {
+    const files = ['hf-card/README.md', 'hf-card/scalar.yaml', 'hf-card/card.json'];
+    const io = fixtureIo(files);
+    const [md, scalar, json] = await Promise.all(files.map((f) => ingestFile(fixture(f), {}, io)));
+    expect(md?.co2e_kg).toBeCloseTo(149200 / 1000, 9);
+    expect(md?.hf_co2_eq_emissions).toEqual({ emissions: 149200, source: 'CodeCarbon', training_type: 'pre-training', geographical_location: 'Quebec, Canada', hardware_used: '64 A100 GPUs' });
+    expect(scalar?.co2e_kg).toBeCloseTo(10.3 / 1000, 12);
+    expect(json?.co2e_kg).toBeCloseTo(2.5, 12);
+  });
+
+  it('reports eco2ai emissions from the last row of each run', async () => {
+    const io = fixtureIo(['eco2ai/quoted-commas.csv']);
+    const s = await ingestFile(fixture('eco2ai/quoted-commas.csv'), {}, io);
+    expect(s.co2e_kg).toBeCloseTo(1.0 + 0.3, 12);
+    expect(s.devices[0]?.name).toContain('NVIDIA A100-SXM4-40GB, TDP:400.0');
+  });
+});

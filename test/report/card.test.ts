@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assembleCard, parseCard } from '../../src/report/card.js';
+import { InputError } from '../../src/errors.js';
+import { sampleCard } from './sample-card.js';
+
+function parts() {
+  const { schema_version: _s, tool: _t, created_at: _c, hf_co2_eq_emissions: _h, ...rest } = sampleCard();
+  return { ...rest, version: '1.2.3', createdAt: new Date('2026-02-03T04:05:06Z') };
+}
+
+describe('assembleCard', () => {
+  it('adds schema version, tool, timestamp and the HF block', () => {
+    const card = assembleCard(parts());
+    expect(card.schema_version).toBe('1.0');
+    expect(card.tool).toEqual({ name: 'ml-lca', version: '1.2.3' });
+    expect(card.created_at).toBe('2026-02-03T04:05:06.000Z');
+    // training 24.52324 kg -> 24,523.24 g (sample-card.ts)
+    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(24_523.24, 6);
+    expect(card.hf_co2_eq_emissions.source).toContain('ml-lca 1.2.3');
+  });
+
+  it('refuses a card that does not match its schema (our bug: a plain Error, not InputError)', () => {
+    const p = parts();
+    const bad = { ...p, totals: { ...p.totals, co2e_kg: Number.NaN } };
+    let err: unknown;
+    try {
+      assembleCard(bad);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/^model card does not match its schema at totals\.co2e_kg/);
+  });
+});
+
+describe('parseCard', () => {
+  it('round-trips a card', () => {
+    const card = sampleCard();
+    expect(parseCard(JSON.stringify(card), 'c.json')).toEqual(card);
+  });
+
+  it.each([
+    ['{', /^c\.json: expected a model card JSON written by ml-lca, got invalid JSON/],
+    ['[]', /^c\.json: expected object, got \[\]/],
+    [JSON.stringify({ ...sampleCard(), verdict: 'maybe' }), /^c\.json: verdict: expected one of/],
+  ])('%s -> CARD_INVALID', (text, message) => {
+    let err: unknown;
+    try {
+      parseCard(text, 'c.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('CARD_INVALID');
+    expect((err as InputError).message).toMatch(message);
+  });
+});
