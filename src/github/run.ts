@@ -71,10 +71,12 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   for (const file of files) {
     const scenario = await loadScenario(file, deps.io);
     const head = resolveScenario(scenario);
-    if (names.has(head.name)) {
-      throw new InputError({ code: 'BAD_INPUT', file, field: 'name', expected: 'a scenario name used once per run (it names the comment and the artifact)', got: JSON.stringify(head.name) });
+    // Names (and their slugs: artifact and directory names) must differ, or two scenarios would
+    // overwrite each other's card, artifact and comment.
+    if (names.has(slug(head.name))) {
+      throw new InputError({ code: 'BAD_INPUT', file, field: 'name', expected: 'a scenario name used once per run (it names the comment, the artifact and ml-lca-out/NAME)', got: JSON.stringify(head.name) });
     }
-    names.add(head.name);
+    names.add(slug(head.name));
     const artifactName = artifactNameFor(inputs.artifactName, head.name, several);
     const baseline = await findBaseline(deps.octokit, {
       spec: inputs.baseline,
