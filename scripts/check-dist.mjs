@@ -9,8 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Build with rollup.config.mjs, output directory (and the TypeScript plugin's outDir) moved to `dir`. */
-export async function buildInto(dir) {
+/**
+ * Build with rollup.config.mjs, output directory (and the TypeScript plugin's outDir) moved to
+ * `dir`. Warnings are dropped unless `opts.warnings` (scripts/build.mjs prints them).
+ */
+export async function buildInto(dir, opts = {}) {
   const { rollup } = await import('rollup');
   const { default: typescript } = await import('@rollup/plugin-typescript');
   const { default: config } = await import(pathToFileURL(path.join(root, 'rollup.config.mjs')).href);
@@ -21,7 +24,7 @@ export async function buildInto(dir) {
     const plugins = config.plugins.map((p) =>
       p && p.name === 'typescript' ? typescript({ tsconfig: './tsconfig.build.json', outDir: dir }) : p,
     );
-    const bundle = await rollup({ ...config, plugins, onwarn: () => {} });
+    const bundle = await rollup({ ...config, plugins, onwarn: opts.warnings ? config.onwarn : () => {} });
     try {
       await bundle.write({ ...config.output, dir });
     } finally {

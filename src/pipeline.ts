@@ -135,17 +135,39 @@ async function ingestStages(
     const sources: Source[] = [];
     // ingestPatterns reports paths relative to the directory it was given; the card's are
     // relative to the working directory (the repository root in the action).
-    const ingest = async (patterns: string[], dir: string) =>
-      (await ingestPatterns(patterns, dir, ingestOpts, io)).map((s) => ({ ...s, path: displayPath(path.resolve(dir, s.path), cwd) }));
-    if (stage.logs?.length) sources.push(...(await ingest(stage.logs, scenarioDir)));
-    const more = extra[name];
-    if (more?.length) sources.push(...(await ingest(more, cwd)));
+    const ingest = async (patterns: string[], dir: string) => {
+      if (patterns.length === 0) return;
+      const found = await ingestPatterns(patterns, dir, ingestOpts, io);
+      sources.push(...found.map((s) => ({ ...s, path: displayPath(path.resolve(dir, s.path), cwd) })));
+    };
+    const { inCwd, inScenarioDir } = splitScenarioLogs(stage.logs ?? [], scenarioDir, cwd);
+    await ingest(inCwd, cwd);
+    await ingest(inScenarioDir, scenarioDir);
+    await ingest(extra[name] ?? [], cwd);
     if (stage.prometheus) {
       sources.push(await prometheusStageSource(name, stage.prometheus, { now: io.now(), ...opts.prometheus, scenarioFile: scenarioPath }));
     }
     if (sources.length) out[name] = dedupeByPath(sources);
   }
   return out;
+}
+
+/**
+ * Scenario log globs are relative to the scenario file and may not leave the directory that
+ * bounds them (ingest refuses an escape). That bound is the working directory (the repository
+ * in the action) when the glob lands inside it, so `lca/lca.yml` may name `../runs/*.csv`;
+ * otherwise the scenario's own directory. Globs inside the working directory are rewritten
+ * relative to it.
+ */
+function splitScenarioLogs(patterns: readonly string[], scenarioDir: string, cwd: string): { inCwd: string[]; inScenarioDir: string[] } {
+  const inCwd: string[] = [];
+  const inScenarioDir: string[] = [];
+  for (const p of patterns) {
+    const rel = path.relative(cwd, path.resolve(scenarioDir, p.replace(/\\/g, '/')));
+    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) inCwd.push(rel.split(path.sep).join('/'));
+    else inScenarioDir.push(p);
+  }
+  return { inCwd, inScenarioDir };
 }
 
 /**

@@ -75,6 +75,19 @@ describe('buildReport', () => {
     expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(12, 9);
   });
 
+  it('scenario logs may point above the scenario file while inside the working directory', async () => {
+    const io = memoryIo({
+      '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', '../runs/a.csv'),
+      '/repo/runs/a.csv': codecarbon('run-a', 12.5, 1.25),
+      '/secret/b.csv': codecarbon('run-b', 12.5, 1.25),
+    });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io);
+    expect(r.card.sources.map((x) => x.path)).toEqual(['runs/a.csv']);
+    expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(10, 9);
+    const escape = memoryIo({ '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', '../../secret/b.csv'), '/secret/b.csv': codecarbon('b', 1, 1) });
+    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, escape)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
+  });
+
   it('a glob that matches nothing is an InputError naming it', async () => {
     const io = files();
     await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=nope/*.csv'], version: '0' }, io)).rejects.toThrow(

@@ -10,7 +10,9 @@ export const DEMO_SCENARIO = 'examples/scenarios/chat-model.yml';
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags('demo', argv, { out: { type: 'string' } }, { min: 0, max: 0, usage: 'ml-lca demo [--out DIR]' });
-  const scenarioPath = path.join(packageRoot(), DEMO_SCENARIO);
+  const root = packageRoot();
+  const scenarioPath = path.join(root, DEMO_SCENARIO);
   io.stdout(`ml-lca demo: ${displayPath(scenarioPath, io.cwd)}`);
-  return runReport({ scenarioPath, extraLogs: [], baseline: null, budgetMode: 'fail', outDir: values.out ?? 'ml-lca-out' }, io);
+  // The example's logs live in the package (examples/logs/), wherever the user runs the demo.
+  return runReport({ scenarioPath, extraLogs: [], baseline: null, budgetMode: 'fail', outDir: values.out ?? 'ml-lca-out', root }, io);
 }

@@ -3,8 +3,9 @@
 // Writes DIR/model-card.json and DIR/report.md together (or neither), then prints the verdict.
 // A failed budget exits 1 only after both files are written.
 import path from 'node:path';
-import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildReportResult } from '../pipeline.js';
+import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildReportOptions, type BuildReportResult } from '../pipeline.js';
 import { parseCard } from '../report/card.js';
+import type { ModelCard } from '../report/card-schema.js';
 import { fmt } from '../report/format.js';
 import { InputError } from '../errors.js';
 import { enumFlag, parseFlags, requiredFlag, type CliIo } from './args.js';
@@ -38,14 +39,22 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
 
 /** Shared by `report` and `demo`: build, write both files atomically, print, pick the exit code. */
 export async function runReport(
-  opts: { scenarioPath: string; extraLogs: string[]; baseline: Awaited<ReturnType<typeof readBaseline>> | null; budgetMode: BudgetMode; outDir: string },
+  opts: {
+    scenarioPath: string;
+    extraLogs: string[];
+    baseline: BuildReportOptions['baseline'];
+    budgetMode: BudgetMode;
+    outDir: string;
+    /** Where the scenario's logs may live and paths in the card are relative to; default io.cwd. */
+    root?: string;
+  },
   io: CliIo,
 ): Promise<number> {
   const result = await buildReport(
     {
       scenarioPath: opts.scenarioPath,
       extraLogs: opts.extraLogs,
-      cwd: io.cwd,
+      cwd: opts.root ?? io.cwd,
       baseline: opts.baseline,
       budgetMode: opts.budgetMode,
       version: packageVersion(),
@@ -67,9 +76,14 @@ export async function runReport(
   return 0;
 }
 
-async function readBaseline(file: string, io: CliIo) {
-  const abs = path.resolve(io.cwd, file);
-  const card = parseCard(await io.readText(abs), file);
+/** A model card named on the command line, validated (CARD_INVALID naming the file and field). */
+export async function readCardFile(file: string, io: CliIo): Promise<ModelCard> {
+  return parseCard(await io.readText(path.resolve(io.cwd, file)), file);
+}
+
+/** `--baseline CARD.json` (and `compare`'s BASE): the card and where it came from. */
+export async function readBaseline(file: string, io: CliIo): Promise<NonNullable<BuildReportOptions['baseline']>> {
+  const card = await readCardFile(file, io);
   return { card, meta: { source: `file:${file}`, ref: null, sha: null, run_id: null, created_at: card.created_at } };
 }
 

@@ -44,7 +44,8 @@ export class DeviceAcc {
     this.name = meta.name ?? null;
     this.host = meta.host ?? null;
     this.power = new PowerSeries(src.opts.gapThreshold_s);
-    const p = implausibleAboveW(src.opts.hardwareModel ?? this.name);
+    // The device name as logged is more specific than the scenario's hardware model.
+    const p = implausibleAboveW(this.name ?? src.opts.hardwareModel);
     this.limit = p.limit;
     this.basis = p.basis;
   }
@@ -184,7 +185,7 @@ export class SourceBuilder {
     else this.warnings.push(message);
   }
 
-  /** A row that could not be used; grouped by reason in the warnings with its first lines. */
+  /** A row that could not be used; grouped by reason in the warnings with its first lines (0: no line, e.g. JSON). */
   reject(line: number, reason: string): void {
     this.rowsRejected++;
     let r = this.rejects.get(reason);
@@ -219,7 +220,8 @@ export class SourceBuilder {
   build(): Source {
     const warn = (m: string) => this.warn(m);
     for (const [reason, r] of this.rejects) {
-      warn(`${r.n} row(s) rejected: ${reason} (line ${r.lines.join(', ')}${r.n > r.lines.length ? ', …' : ''})`);
+      const lines = r.lines.filter((l) => l > 0);
+      warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);
     }
     if (this.dates.ambiguous !== null) {
       warn(`ambiguous date ${JSON.stringify(this.dates.ambiguous)}: day and month are both ≤ 12; read as ${this.dates.order === 'dmy' ? 'day/month (decided by a later-unambiguous row)' : 'month/day (US order)'}; prefer ISO 8601 timestamps`);

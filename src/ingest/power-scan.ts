@@ -8,7 +8,7 @@
 // Memory: one chunk plus one partial line, whatever the file size.
 import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';
-import { type ColumnPlan, inferPlan, planFromHeader } from './columns.js';
+import { type ColumnPlan, type Measure, inferPlan, planFromHeader } from './columns.js';
 import { epochToSeconds, parseTimestamp } from './time.js';
 import type { ParseContext } from './types.js';
 import { unitFactor } from './units.js';
@@ -26,6 +26,8 @@ interface KeyEntry {
 export interface ScanOptions {
   /** Accept a headerless file and infer its columns (nvidia-smi noheader). */
   allowNoHeader: boolean;
+  /** The writer never quotes cells (nvidia-smi): unparsed fields are skipped with indexOf. */
+  unquoted?: boolean;
 }
 
 class Scanner {
@@ -39,6 +41,11 @@ class Scanner {
   private fixed: DeviceAcc[] = [];
   private single: DeviceAcc | null = null;
   private cachedYmd = -1;
+  /** Width of the last good leading timestamp field (0: unknown / not column 0). */
+  private tsWidth = 0;
+  private hinted = false;
+  /** 1 for fields found with indexOf (see split). */
+  private skip = new Uint8Array(MAX_FIELDS + 1);
   private cachedDay = 0;
   /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
   private sufS = -1;
@@ -72,12 +79,36 @@ class Scanner {
    * last one used are not scanned: a third of the bytes of a typical nvidia-smi row). Returns the
    * number of fields found (≤ need), -1 for too many fields, -2 when a quote needs the slow path.
    */
-  private split(b: Buffer, s: number, e: number, need: number): number {
+  private split(b: Buffer, s: number, e: number, need: number, hint: boolean): number {
     const starts = this.starts;
     const ends = this.ends;
     let f = 0;
+    let i = s;
     starts[0] = s;
-    for (let i = s; i < e; i++) {
+    // A leading timestamp of the width seen last (nvidia-smi's is always 23 bytes) is not
+    // scanned byte by byte; parseTs validates every byte of it, and a miss re-splits.
+    const w = this.tsWidth;
+    this.hinted = false;
+    if (hint && w > 0 && b[s + w] === 44 && s + w < e) {
+      this.hinted = true;
+      ends[0] = s + w;
+      f = 1;
+      if (f >= need) return f;
+      starts[1] = i = s + w + 1;
+    }
+    const skip = this.skip;
+    for (; i < e; i++) {
+      if (skip[f] === 1) {
+        // A field whose bytes are not parsed (the GPU name, unused columns): let the native
+        // indexOf find its end instead of a byte loop (bench: ~15 % of the scan time).
+        const c2 = b.indexOf(44, i);
+        if (c2 < 0 || c2 >= e) break;
+        i = c2;
+        ends[f] = i;
+        if (++f >= need) return need === MAX_FIELDS ? -1 : f;
+        starts[f] = i + 1;
+        continue;
+      }
       const c = b[i];
       if (c === 44) {
         ends[f] = i;
@@ -93,58 +124,72 @@ class Scanner {
     return splitQuoted(b.toString('utf8', s, e));
   }
 
+  /** The first non-comment line: a header (consumed, returns true) or headerless data (returns false). */
+  private firstLine(b: Buffer, s: number, e: number): boolean {
+    const cells = this.cells(b, s, e);
+    const plan = planFromHeader(cells);
+    if (plan) {
+      this.setPlan(plan, b, s, e);
+      return true;
+    }
+    const inferred = this.opts.allowNoHeader ? inferPlan(cells) : null;
+    if (!inferred) {
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: this.ctx.path,
+        line: this.line,
+        expected: 'a header naming a power or energy column (e.g. power.draw [W], power_w, energy_j), or a headerless nvidia-smi row with a timestamp and a power value',
+        got: JSON.stringify(b.toString('utf8', s, Math.min(e, s + 80))),
+      });
+    }
+    this.setPlan(inferred, b, s, e);
+    this.header = null;
+    this.ctx.out.warn(
+      `no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`,
+    );
+    return false;
+  }
+
+  /** A line that does not fit the plan: a new header (re-plan) or a rejected row. */
+  private misfit(b: Buffer, s: number, e: number, quoted: string[] | null, reason: string, counted: boolean): void {
+    const out = this.ctx.out;
+    const cells = quoted ?? this.cells(b, s, e);
+    const p2 = planFromHeader(cells);
+    if (p2 && !/^\s*\d/.test(cells[0] ?? '')) {
+      if (counted) out.rows--;
+      out.warn(`header changed at line ${this.line}; columns re-read from it`);
+      this.setPlan(p2, b, s, e);
+      return;
+    }
+    if (!counted) out.rows++;
+    out.reject(this.line, reason);
+  }
+
   private onLine(b: Buffer, s: number, e: number, terminated: boolean): void {
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     if (s >= e) return;
     if (b[s] === 35) return; // '#' comment
-    const out = this.ctx.out;
     if (s === 0 && this.line === 1 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) s = 3;
+    const hdr = this.header;
     if (this.plan === null) {
-      const cells = this.cells(b, s, e);
-      const plan = planFromHeader(cells);
-      if (plan) {
-        this.setPlan(plan, b, s, e);
-        return;
-      }
-      const inferred = this.opts.allowNoHeader ? inferPlan(cells) : null;
-      if (!inferred) {
-        throw new InputError({
-          code: 'LOG_CORRUPT',
-          file: this.ctx.path,
-          line: this.line,
-          expected: 'a header naming a power or energy column (e.g. power.draw [W], power_w, energy_j), or a headerless nvidia-smi row with a timestamp and a power value',
-          got: JSON.stringify(b.toString('utf8', s, Math.min(e, s + 80))),
-        });
-      }
-      this.plan = inferred;
-      out.warn(`no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`);
-    } else if (this.header !== null && e - s === this.header.length && b[s] === this.header[0] && b.compare(this.header, 0, this.header.length, s, e) === 0) {
+      if (this.firstLine(b, s, e)) return;
+    } else if (hdr !== null && e - s === hdr.length && b[s] === hdr[0] && b.compare(hdr, 0, hdr.length, s, e) === 0) {
       this.repeatedHeaders++;
       return;
     }
-    const plan = this.plan;
+    const plan = this.plan as ColumnPlan;
+    const out = this.ctx.out;
     // Rows are checked for their field count only as far as the used columns reach, except the
     // last, unterminated line, which is counted in full (truncated writes).
     const need = terminated ? plan.need : MAX_FIELDS;
-    let nf = this.split(b, s, e, need);
+    let nf = this.split(b, s, e, need, true);
     let quoted: string[] | null = null;
     if (nf === -2) {
       quoted = this.cells(b, s, e);
       nf = quoted.length;
     }
     if (terminated ? nf < plan.need : nf !== plan.ncols) {
-      // A different header (logs with other --query-gpu fields concatenated)?
-      if (nf > 0 || quoted) {
-        const cells = quoted ?? this.cells(b, s, e);
-        const p2 = planFromHeader(cells);
-        if (p2 && !/^\s*\d/.test(cells[0] ?? '')) {
-          out.warn(`header changed at line ${this.line}; columns re-read from it`);
-          this.setPlan(p2, b, s, e);
-          return;
-        }
-      }
-      out.rows++;
-      out.reject(this.line, terminated ? `expected ${plan.ncols} fields` : 'truncated last line');
+      this.misfit(b, s, e, quoted, terminated ? `expected ${plan.ncols} fields` : 'truncated last line', false);
       return;
     }
     out.rows++;
@@ -155,32 +200,30 @@ class Scanner {
     const starts = this.starts;
     const ends = this.ends;
     let t: number | null = null;
-    if (plan.ts >= 0) {
-      t = this.parseTs(b, starts[plan.ts] ?? 0, ends[plan.ts] ?? 0);
+    const tsCol = plan.ts;
+    if (tsCol >= 0) {
+      t = this.parseTs(b, starts[tsCol] as number, ends[tsCol] as number);
+      if (t === null && this.hinted) {
+        // The width hint may have cut the field wrongly: split again by scanning.
+        this.split(b, s, e, need, false);
+        t = this.parseTs(b, starts[tsCol] as number, ends[tsCol] as number);
+      }
       if (t === null) {
-        const cells = this.cells(b, s, e);
-        if (planFromHeader(cells) && !/^\s*\d/.test(cells[0] ?? '')) {
-          out.rows--;
-          out.warn(`header changed at line ${this.line}; columns re-read from it`);
-          this.setPlan(planFromHeader(cells) as ColumnPlan, b, s, e);
-          return;
-        }
-        out.reject(this.line, terminated ? 'unparseable timestamp' : 'truncated last line');
+        this.misfit(b, s, e, null, terminated ? 'unparseable timestamp' : 'truncated last line', true);
         return;
       }
+      if (tsCol === 0) this.tsWidth = (ends[0] as number) - (starts[0] as number);
     }
+    const measures = plan.measures;
     let acc: DeviceAcc | null = null;
-    for (const m of plan.measures) {
+    for (let k = 0; k < measures.length; k++) {
+      const m = measures[k] as Measure;
       let dev: DeviceAcc;
-      if (m.device !== null) {
-        dev = this.fixedDevice(m.col, m.device);
-      } else {
-        acc ??= this.deviceOf(b);
-        dev = acc;
-      }
-      let v = this.parseNum(b, starts[m.col] ?? 0, ends[m.col] ?? 0);
+      if (m.device !== null) dev = this.fixedDevice(m.col, m.device);
+      else dev = acc ??= this.deviceOf(b);
+      let v = this.parseNum(b, starts[m.col] as number, ends[m.col] as number);
       if (this.sufS >= 0 && v === v) v = this.suffix(b, v, m.kind === 'power' ? 'power' : 'energy');
-      if (!terminated && m === plan.measures[plan.measures.length - 1] && v !== v) {
+      if (!terminated && k === measures.length - 1 && v !== v) {
         out.reject(this.line, 'truncated last line');
         return;
       }
@@ -197,6 +240,13 @@ class Scanner {
 
   private setPlan(plan: ColumnPlan, b: Buffer, s: number, e: number): void {
     this.plan = plan;
+    this.tsWidth = 0;
+    this.skip = new Uint8Array(MAX_FIELDS + 1);
+    if (this.opts.unquoted) {
+      // nvidia-smi never quotes: fields that are not parsed per row can be skipped natively.
+      const parsed = new Set([plan.ts, plan.key, plan.host, ...plan.measures.map((m) => m.col)]);
+      for (let c = 0; c < plan.need; c++) if (!parsed.has(c)) this.skip[c] = 1;
+    }
     this.header = Buffer.from(b.subarray(s, e));
     this.keys = [];
     this.fixed = [];
@@ -216,49 +266,59 @@ class Scanner {
     this.sufS = -1;
     while (s < e && b[s] === 32) s++;
     while (e > s && b[e - 1] === 32) e--;
+    if (s >= e) return Number.NaN;
+    let i = s;
+    let c = b[i] as number;
     let neg = false;
-    let c = b[s];
-    if (c === 45) {
-      neg = true;
-      s++;
-    } else if (c === 43) s++;
+    if (c === 45 || c === 43) {
+      neg = c === 45;
+      if (++i >= e) return Number.NaN;
+      c = b[i] as number;
+    }
+    const intStart = i;
     let m = 0;
-    let digits = 0;
-    let fd = 0;
-    let dot = false;
-    for (; s < e; s++) {
-      c = b[s] as number;
-      if (c >= 48 && c <= 57) {
-        m = m * 10 + (c - 48);
-        digits++;
-        if (dot) fd++;
-      } else if (c === 46 && !dot) dot = true;
-      else break;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      if (++i >= e) break;
+      c = b[i] as number;
+    }
+    let digits = i - intStart;
+    let v = m;
+    if (i < e && c === 46) {
+      const fs = ++i;
+      let f = 0;
+      while (i < e) {
+        c = b[i] as number;
+        if (c < 48 || c > 57) break;
+        f = f * 10 + (c - 48);
+        i++;
+      }
+      const fd = i - fs;
+      digits += fd;
+      if (fd > 0) v = m + f / (fd < POW10.length ? (POW10[fd] as number) : 10 ** fd);
     }
     if (digits === 0) return Number.NaN;
-    let v = fd === 0 ? m : m / (POW10[fd] ?? 10 ** fd);
-    if (s < e && (b[s] === 101 || b[s] === 69)) {
-      let k = s + 1;
+    if (i < e && (b[i] === 101 || b[i] === 69)) {
+      let k = i + 1;
       let eneg = false;
       if (b[k] === 45) {
         eneg = true;
         k++;
       } else if (b[k] === 43) k++;
       let x = 0;
-      let xd = 0;
+      const xs = k;
       while (k < e && (b[k] as number) >= 48 && (b[k] as number) <= 57) {
         x = x * 10 + ((b[k] as number) - 48);
-        xd++;
         k++;
       }
-      if (xd > 0) {
+      if (k > xs) {
         v *= 10 ** (eneg ? -x : x);
-        s = k;
+        i = k;
       }
     }
-    if (s < e) {
-      while (s < e && b[s] === 32) s++;
-      this.sufS = s;
+    if (i < e) {
+      while (i < e && b[i] === 32) i++;
+      this.sufS = i;
       this.sufE = e;
     }
     return neg ? -v : v;

@@ -123,7 +123,7 @@ function budgetsBlock(card: ModelCard): string {
 function stagesSection(card: ModelCard): string {
   const rows = Object.entries(card.stages).map(([name, s]) => [
     esc(name),
-    `${s.energy_origin}${s.energy_scope === 'device' ? ' (device)' : ''}`,
+    `${s.energy_origin} (${s.energy_scope})`,
     fmt(s.hours),
     fmt(s.it_energy_kwh),
     fmt(s.energy_kwh),

@@ -1,32 +1,64 @@
 // The "Must show" checks on the BUILT CLI (`node dist/cli.js`, a child process), as users run it.
 // test/dist.test.ts guarantees dist/ is a fresh build of src/.
-// Hand calculation for examples/scenarios/chat-model.yml (formulas: domain.md; reference values:
-// US grid 429 g CO2e/kWh and H100 SXM 700 W / 164 kg CO2e embodied from domain.md's table;
-// PUE 1.12, IT overhead 1.375, WUE 0.5 L/kWh, 0.08 USD/kWh, lifespan 4 y set in the scenario):
-//   experimentation  energy_kwh 2000 (whole server: no overhead) × 1.12 = 2,240 kWh
-//                    op 2,240 × 0.429 = 960.96 kg; embodied 8 × 164 × 300 / 35,040 = 11.232877 kg
-//   training         64 × 0.7 kW × 240 h = 10,752 kWh × 1.375 = 14,784 kWh IT × 1.12 = 16,558.08 kWh
-//                    op 16,558.08 × 0.429 = 7,103.41632 kg; embodied 64 × 164 × 240 / 35,040 = 71.890411 kg
-//   inference        12 kWh × 1.12 = 13.44 kWh; op 5.76576 kg; embodied 1 × 164 × 10 / 35,040 = 0.046804 kg
-//   per FU (1,000 requests; paper §3.3): marginal 5.76576 kg / 200,000 × 1,000 × 1,000 g = 28.8288 g
-//                    embodied 0.046804 kg / 200 FU = 0.23402 g
-//                    amortized (972.192877 + 7,175.306731) kg / (5e9 / 1,000) FU = 1.6294999 g
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+//
+// Hand calculation for examples/scenarios/chat-model.yml, from the scenario and the two example
+// logs read here with a few lines of code independent of src/ingest (formulas: domain.md;
+// reference values from domain.md's table: US grid 429 g CO2e/kWh, H100 164 kg CO2e embodied;
+// set in the scenario: PUE 1.12, IT overhead 1.375, lifespan 4 years = 35,040 h):
+//   experimentation  energy_kwh 40 (whole server, no overhead) × 1.12 = 44.8 kWh; op 44.8 × 0.429 kg;
+//                    embodied 8 × 164 × 20 h / 35,040 h
+//   training         CodeCarbon: last snapshot of the run, energy_consumed / pue (its PUE divided
+//                    out) = IT energy (whole server, no overhead) × 1.12; hours = duration / 3600
+//   inference        nvidia-smi: trapezoid rule over the power samples ([N/A] skipped) = GPU energy
+//                    × 1.375 (overhead) × 1.12; hours = last − first timestamp; 1 GPU; 6,000 requests
+//   per FU (1,000 requests; paper §3.3): marginal = inference op / 6,000 × 1,000;
+//                    embodied = inference embodied / 6,000 × 1,000;
+//                    amortized = (experimentation + training) / (5e7 / 1,000) functional units
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelCard } from '../../src/report/card-schema.js';
 import { ROOT, runDist, tempDir } from './helpers.js';
 
 const H = 35_040; // 4 years × 8,760 h
+const CI = 0.429; // kg CO2e per kWh
+const PUE = 1.12;
+
+/** CodeCarbon: the run's last cumulative row, by header name. */
+function codecarbonByHand(file: string): { itKwh: number; hours: number } {
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  const last = rows.at(-1)!.split(',');
+  const v = (name: string) => Number(last[cols.indexOf(name)]);
+  return { itKwh: v('energy_consumed') / v('pue'), hours: v('duration') / 3600 };
+}
+
+/** nvidia-smi: trapezoid over consecutive valid samples. */
+function nvidiaSmiByHand(file: string): { deviceKwh: number; hours: number } {
+  const samples = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(', '))
+    .map(([t, , , p]) => ({ t: Date.parse(`${t!.replaceAll('/', '-').replace(' ', 'T')}Z`) / 1000, p: p!.endsWith(' W') ? Number(p!.slice(0, -2)) : null }));
+  const valid = samples.filter((x): x is { t: number; p: number } => x.p !== null);
+  let wh = 0;
+  for (let i = 1; i < valid.length; i++) wh += ((valid[i - 1]!.p + valid[i]!.p) / 2) * ((valid[i]!.t - valid[i - 1]!.t) / 3600);
+  return { deviceKwh: wh / 1000, hours: (samples.at(-1)!.t - samples[0]!.t) / 3600 };
+}
+
+const train = codecarbonByHand(path.join(ROOT, 'examples/logs/training/emissions.csv'));
+const infer = nvidiaSmiByHand(path.join(ROOT, 'examples/logs/inference/gpu_power.csv'));
 const expected = {
-  experimentation: { it: 2000, energy: 2240, op: 2240 * 0.429, emb: (8 * 164 * 300) / H },
-  training: { it: 10_752 * 1.375, energy: 10_752 * 1.375 * 1.12, op: 10_752 * 1.375 * 1.12 * 0.429, emb: (64 * 164 * 240) / H },
-  inference: { it: 12, energy: 13.44, op: 13.44 * 0.429, emb: (1 * 164 * 10) / H },
+  experimentation: { it: 40, energy: 40 * PUE, emb: (8 * 164 * 20) / H },
+  training: { it: train.itKwh, energy: train.itKwh * PUE, emb: (8 * 164 * train.hours) / H },
+  inference: { it: infer.deviceKwh * 1.375, energy: infer.deviceKwh * 1.375 * PUE, emb: (1 * 164 * infer.hours) / H },
 };
-const upfrontKg = ['experimentation', 'training'].reduce((a, s) => a + expected[s as 'training'].op + expected[s as 'training'].emb, 0);
-const marginalG = ((expected.inference.op * 1000) / 200_000) * 1000;
-const embodiedG = ((expected.inference.emb * 1000) / 200_000) * 1000;
-const amortizedG = (upfrontKg * 1000) / (5e9 / 1000);
+const op = (s: keyof typeof expected) => expected[s].energy * CI;
+const upfrontKg = op('experimentation') + expected.experimentation.emb + op('training') + expected.training.emb;
+const marginalG = ((op('inference') * 1000) / 6000) * 1000;
+const embodiedG = ((expected.inference.emb * 1000) / 6000) * 1000;
+const amortizedG = (upfrontKg * 1000) / (5e7 / 1000);
 
 function readCard(dir: string): ModelCard {
   return ModelCard.parse(JSON.parse(readFileSync(path.join(dir, 'model-card.json'), 'utf8')));
@@ -39,23 +71,29 @@ describe('node dist/cli.js report', () => {
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
     const card = readCard(out);
+    // the logs say: 10.738206844444445 kWh at PUE 1.1 -> 9.762 kWh IT; ~0.0913 kWh GPU energy
+    expect(train.itKwh).toBeCloseTo(9.762006, 5);
+    expect(infer.deviceKwh).toBeCloseTo(0.0913, 3);
     for (const [name, e] of Object.entries(expected)) {
       const s = card.stages[name]!;
       expect(s.it_energy_kwh, `${name} it_energy_kwh`).toBeCloseTo(e.it, 6);
       expect(s.energy_kwh, `${name} energy_kwh`).toBeCloseTo(e.energy, 6);
-      expect(s.operational_co2e_kg, `${name} operational`).toBeCloseTo(e.op, 6);
+      expect(s.operational_co2e_kg, `${name} operational`).toBeCloseTo(e.energy * CI, 6);
       expect(s.embodied_co2e_kg, `${name} embodied`).toBeCloseTo(e.emb, 6);
     }
-    expect(card.totals.energy_kwh).toBeCloseTo(2240 + 16_558.08 + 13.44, 6);
-    expect(card.totals.co2e_kg).toBeCloseTo(upfrontKg + expected.inference.op + expected.inference.emb, 6);
-    expect(card.per_functional_unit.marginal_co2e_g).toBeCloseTo(28.8288, 9);
-    expect(card.per_functional_unit.embodied_co2e_g).toBeCloseTo(embodiedG, 9);
-    expect(card.per_functional_unit.amortized_co2e_g).toBeCloseTo(amortizedG, 9);
-    expect(card.per_functional_unit.co2e_g).toBeCloseTo(marginalG + embodiedG + amortizedG, 9);
-    // 30.69 g is above the scenario's warn level (30) and below max (40): verdict warn, exit 0.
+    expect(card.stages.training!.energy_scope).toBe('host');
+    expect(card.stages.inference!.energy_scope).toBe('device');
+    expect(card.sources.map((x) => x.path)).toEqual(['examples/logs/training/emissions.csv', 'examples/logs/inference/gpu_power.csv']);
+    expect(card.totals.co2e_kg).toBeCloseTo(upfrontKg + op('inference') + expected.inference.emb, 6);
+    expect(card.per_functional_unit.marginal_co2e_g).toBeCloseTo(marginalG, 6);
+    expect(card.per_functional_unit.embodied_co2e_g).toBeCloseTo(embodiedG, 6);
+    expect(card.per_functional_unit.amortized_co2e_g).toBeCloseTo(amortizedG, 6);
+    expect(card.per_functional_unit.co2e_g).toBeCloseTo(marginalG + embodiedG + amortizedG, 6);
+    // ~10.7 g is above the scenario's warn level (10) and below max (15): verdict warn, exit 0.
+    expect(marginalG + embodiedG + amortizedG).toBeGreaterThan(10);
     expect(card.verdict).toBe('warn');
     expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(upfrontKg * 1000, 3);
-    expect(r.stdout).toContain('ml-lca: chat-7b: WARN: 30.69 g CO2e per functional unit');
+    expect(r.stdout).toContain(`ml-lca: chat-7b: WARN: ${(marginalG + embodiedG + amortizedG).toFixed(2)} g CO2e per functional unit`);
     expect(r.stdout).toContain(`wrote ${path.join(out, 'model-card.json')}`);
     const md = readFileSync(path.join(out, 'report.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('## ⚠️ ml-lca: chat-7b: WARN');
@@ -64,11 +102,17 @@ describe('node dist/cli.js report', () => {
   it('exits 1 on a budget overrun, after writing the card and the report', () => {
     const dir = tempDir();
     const text = readFileSync(path.join(ROOT, 'examples/scenarios/chat-model.yml'), 'utf8').replace(
-      '{ metric: per_functional_unit.co2e_g, max: 40, warn: 30 }',
-      '{ metric: per_functional_unit.co2e_g, max: 20 }',
+      '{ metric: per_functional_unit.co2e_g, max: 15, warn: 10 }',
+      '{ metric: per_functional_unit.co2e_g, max: 5 }',
     );
-    writeFileSync(path.join(dir, 'lca.yml'), text);
-    const r = runDist(['report', '--scenario', 'lca.yml', '--out', 'out'], dir);
+    // the example's layout (scenarios/ next to logs/) rebuilt in a temporary directory
+    for (const f of ['logs/training/emissions.csv', 'logs/inference/gpu_power.csv']) {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
+    }
+    mkdirSync(path.join(dir, 'scenarios'));
+    writeFileSync(path.join(dir, 'scenarios/lca.yml'), text);
+    const r = runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'out'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL');
     const card = readCard(path.join(dir, 'out'));
@@ -76,7 +120,7 @@ describe('node dist/cli.js report', () => {
     expect(card.budgets.find((b) => b.status === 'fail')?.metric).toBe('per_functional_unit.co2e_g');
     expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toMatch(/^## ❌ ml-lca: chat-7b: FAIL/);
     // --budget-mode warn: same verdict, exit 0
-    const w = runDist(['report', '--scenario', 'lca.yml', '--out', 'out2', '--budget-mode', 'warn'], dir);
+    const w = runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'out2', '--budget-mode', 'warn'], dir);
     expect(w.code).toBe(0);
   });
 
@@ -140,8 +184,8 @@ describe('node dist/cli.js demo', () => {
 describe('node dist/cli.js compare', () => {
   it('compares two cards (JSON and markdown)', () => {
     const dir = tempDir();
-    expect(runDist(['report', '--scenario', path.join(ROOT, 'examples/scenarios/chat-model.yml'), '--out', 'base'], dir).code).toBe(0);
-    expect(runDist(['report', '--scenario', path.join(ROOT, 'examples/scenarios/finetune-small.yml'), '--out', 'head', '--budget-mode', 'off'], dir).code).toBe(0);
+    expect(runDist(['report', '--scenario', 'examples/scenarios/chat-model.yml', '--out', path.join(dir, 'base')], ROOT).code).toBe(0);
+    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(0);
     const j = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--json'], dir);
     expect(j.code).toBe(0);
     const c = JSON.parse(j.stdout) as { comparable: boolean; consistency: string[]; metrics: Array<{ metric: string; base: number; head: number; delta: number }> };

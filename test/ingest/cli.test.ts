@@ -49,3 +49,18 @@ describe('ingest command', () => {
     expect((e as InputError).code).toBe(code);
   });
 });
+
+describe('progress', () => {
+  it('logs progress lines on stderr only when io.progress is set', async () => {
+    const { ingestFile } = await import('../../src/ingest/index.js');
+    const { chunkedIo } = await import('./helpers.js');
+    let clock = 0;
+    const make = (progress: boolean) => ({ ...chunkedIo({ '/w/gpu.csv': LOG }, 16), progress, now: () => new Date((clock += 1500)) });
+    const on = make(true);
+    await ingestFile('/w/gpu.csv', {}, on, 'gpu.csv');
+    expect(on.logs.some((l) => /^ingest: gpu\.csv \d+% /.test(l))).toBe(true);
+    const off = make(false);
+    await ingestFile('/w/gpu.csv', {}, off, 'gpu.csv');
+    expect(off.logs).toEqual([]);
+  });
+});

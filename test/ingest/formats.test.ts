@@ -31,12 +31,15 @@ const cases: Case[] = [
   { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', energy_kwh: null, warn: /no timestamp; pass --interval/ },
   { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', opts: { interval_s: 2 }, energy_kwh: kwh(((100 + 200) / 2) * 2 + ((200 + 300) / 2) * 2), duration_s: 4 },
   { file: 'nvidia-smi/uuid-interleaved.csv', format: 'nvidia-smi', energy_kwh: kwh(700 * 2 + 100 * 2), devices: { 'GPU-aaaaaaaa-0000-0000-0000-000000000001': kwh(1400), 'GPU-bbbbbbbb-0000-0000-0000-000000000002': kwh(200) } },
+  { file: 'nvidia-smi/pci-bus-key.csv', format: 'nvidia-smi', energy_kwh: kwh(200 + 400), devices: { '00000000:18:00.0': kwh(200), '00000000:2A:00.0': kwh(400) } },
   { file: 'nvidia-smi/truncated-last-line.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 300) / 2) * 1 + 300 * 1), rows: 4, rejected: 1, warn: /truncated last line \(line 5\)/ },
   { file: 'nvidia-smi/repeated-header.csv', format: 'nvidia-smi', energy_kwh: kwh(100 + 200 + 300), rows: 4, rejected: 0, warn: /1 repeated header/ },
   { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', energy_kwh: kwh(200 * 2 + 400 * 1), warn: /1 gap\(s\) longer than 60 s not bridged \(3600 s in all/ },
   { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', opts: { gapThreshold_s: 7200 }, energy_kwh: kwh(200 * 2 + ((200 + 400) / 2) * 3600 + 400) },
   { file: 'nvidia-smi/same-timestamp.csv', format: 'nvidia-smi', energy_kwh: kwh(200 + 250), warn: /share a timestamp/ },
   { file: 'nvidia-smi/host-column.csv', format: 'nvidia-smi', energy_kwh: kwh(5000 + 1000), devices: { 'node-a/0': kwh(5000), 'node-b/0': kwh(1000) } },
+  // no device name in the log: the scenario's hardware model (T4, 70 W TDP) bounds plausible power at 105 W
+  { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', opts: { interval_s: 1, hardwareModel: 'T4' }, energy_kwh: kwh(150 + 250), warn: /2 power values exceed 1\.5 × TDP 70 W of T4 \(max 300 W\); implausible/ },
   // nvidia-smi dmon
   { file: 'nvidia-smi-dmon/plain.txt', format: 'nvidia-smi-dmon', energy_kwh: null, warn: /no timestamp/ },
   // GPU 1's "-" keeps its 1 s slot: 200 W at 0 s, 400 W at 2 s.
@@ -113,5 +116,35 @@ describe('ingestFile on fixtures', () => {
     const s = await ingestFile(fixture('eco2ai/quoted-commas.csv'), {}, io);
     expect(s.co2e_kg).toBeCloseTo(1.0 + 0.3, 12);
     expect(s.devices[0]?.name).toContain('NVIDIA A100-SXM4-40GB, TDP:400.0');
+  });
+});
+
+describe('byte-level quirks of power CSVs', () => {
+  const ingestText = async (text: string, chunk = 3) => {
+    const { chunkedIo } = await import('./helpers.js');
+    return ingestFile('/t/log.csv', {}, chunkedIo({ '/t/log.csv': text }, chunk), 'log.csv');
+  };
+
+  it('reads CRLF line ends and a UTF-8 BOM', async () => {
+    const s = await ingestText('\ufefftimestamp, index, power.draw [W]\r\n2024/10/13 03:33:30.000, 0, 100.00 W\r\n2024/10/13 03:33:40.000, 0, 300.00 W\r\n');
+    expect(s.energy_kwh).toBeCloseTo(kwh(2000), 12);
+    expect(s.rows_rejected).toBe(0);
+  });
+
+  it('treats [Unknown Error] and [Not Supported] like [N/A]', async () => {
+    const s = await ingestText('timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, [Unknown Error]\n2024/10/13 03:33:32.000, 0, [Not Supported]\n2024/10/13 03:33:33.000, 0, 100 W\n');
+    expect(s.energy_kwh).toBeCloseTo(kwh(300), 12);
+    expect(s.warnings.join('\n')).toMatch(/2 values not available/);
+  });
+
+  it('reads values in kW and mW by their unit suffix', async () => {
+    const s = await ingestText('timestamp,gpu,power\n2024-10-13T03:00:00Z,0,0.5 kW\n2024-10-13T03:00:10Z,0,500000 mW\n');
+    expect(s.energy_kwh).toBeCloseTo(kwh(5000), 12);
+  });
+
+  it('re-reads columns when a different header appears mid-file', async () => {
+    const s = await ingestText('timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, 100 W\ntimestamp, index, temperature.gpu, power.draw [W]\n2024/10/13 03:33:32.000, 0, 50, 300 W\n');
+    expect(s.energy_kwh).toBeCloseTo(kwh(100 + 200), 12);
+    expect(s.warnings.join('\n')).toMatch(/header changed at line 4/);
   });
 });

@@ -28,6 +28,6 @@ export const nvidiaSmi: LogFormat = {
   },
   parse(stream, ctx) {
     ctx.out.scope = 'device';
-    return scanPowerCsv(stream, ctx, { allowNoHeader: true });
+    return scanPowerCsv(stream, ctx, { allowNoHeader: true, unquoted: true });
   },
 };

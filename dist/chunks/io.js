@@ -1,0 +1,119 @@
+import { promises, createReadStream } from 'node:fs';
+import path from 'node:path';
+import { I as InputError } from './errors.js';
+
+// The I/O the core is given, so tests can pass a memory fs and a fixed clock.
+// Only the entry points (cli.ts, main.ts) build `nodeIo()`; the core takes an `Io`.
+function nodeIo(opts = {}) {
+    return {
+        async readText(file) {
+            try {
+                return await promises.readFile(file, 'utf8');
+            }
+            catch (e) {
+                throw fsError(e, file);
+            }
+        },
+        openRead(file) {
+            return createReadStream(file, { highWaterMark: 1 << 20 });
+        },
+        async size(file) {
+            try {
+                const st = await promises.stat(file);
+                return st.isFile() ? st.size : null;
+            }
+            catch {
+                return null;
+            }
+        },
+        async glob(patterns, cwd) {
+            const out = new Set();
+            for (const pattern of patterns) {
+                if (!/[*?[\]{}]/.test(pattern)) {
+                    const abs = path.resolve(cwd, pattern);
+                    out.add(abs);
+                    continue;
+                }
+                // fs.promises.glob is Node >= 22; fall back to a small walker on Node 20.
+                const fsAny = promises;
+                if (typeof fsAny.glob === 'function') {
+                    for await (const rel of fsAny.glob(pattern, { cwd })) {
+                        const abs = path.resolve(cwd, rel);
+                        const st = await promises.stat(abs).catch(() => null);
+                        if (st?.isFile())
+                            out.add(abs);
+                    }
+                }
+                else {
+                    for (const abs of await walkGlob(pattern, cwd))
+                        out.add(abs);
+                }
+            }
+            return [...out].sort();
+        },
+        async writeFilesAtomic(dir, files) {
+            await promises.mkdir(dir, { recursive: true });
+            const tmp = [];
+            try {
+                for (const [name, content] of Object.entries(files)) {
+                    const final = path.join(dir, name);
+                    const t = `${final}.tmp-${process.pid}`;
+                    await promises.writeFile(t, content, 'utf8');
+                    tmp.push([t, final]);
+                }
+                for (const [t, final] of tmp)
+                    await promises.rename(t, final);
+            }
+            catch (e) {
+                await Promise.all(tmp.map(([t]) => promises.rm(t, { force: true })));
+                throw e;
+            }
+            return tmp.map(([, f]) => f);
+        },
+        now: opts.now ?? (() => new Date()),
+        log: opts.log ?? ((m) => process.stderr.write(`${m}\n`)),
+        progress: opts.progress ?? false,
+    };
+}
+function fsError(e, file) {
+    const code = e?.code;
+    if (code === 'ENOENT')
+        return new InputError({ code: 'FILE_NOT_FOUND', file, expected: 'an existing file', got: 'no such file' });
+    if (code === 'EISDIR')
+        return new InputError({ code: 'FILE_UNREADABLE', file, expected: 'a file', got: 'a directory' });
+    return new InputError({ code: 'FILE_UNREADABLE', file, expected: 'a readable file', got: code ?? 'read error' });
+}
+async function walkGlob(pattern, cwd) {
+    const { default: picomatch } = await import('./index3.js').then(function (n) { return n.i; });
+    const isMatch = picomatch(pattern, { dot: false });
+    // Walk only below the pattern's static prefix.
+    const parts = pattern.split('/');
+    const fixed = [];
+    for (const p of parts) {
+        if (/[*?[\]{}]/.test(p))
+            break;
+        fixed.push(p);
+    }
+    const base = path.resolve(cwd, fixed.join('/') || '.');
+    const out = [];
+    async function walk(dir) {
+        const entries = await promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const ent of entries) {
+            const abs = path.join(dir, ent.name);
+            if (ent.isDirectory()) {
+                if (ent.name === 'node_modules' || ent.name === '.git')
+                    continue;
+                await walk(abs);
+            }
+            else if (ent.isFile()) {
+                const rel = path.relative(cwd, abs).split(path.sep).join('/');
+                if (isMatch(rel))
+                    out.push(abs);
+            }
+        }
+    }
+    await walk(base);
+    return out;
+}
+
+export { nodeIo as n };

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { c as buildReport, f as displayPath, g as budgetFailed, h as parseCard } from './pipeline.js';
+import { f as fmt } from './read.js';
+import { I as InputError } from './errors.js';
+import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
+import { p as packageVersion } from './package-root.js';
+import './index.js';
+import 'process';
+import 'buffer';
+import './schemas.js';
+import './index2.js';
+import 'node:crypto';
+import 'node:util';
+import 'node:fs';
+import 'node:url';
+
+// `ml-lca report --scenario FILE [--log FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR]
+//                [--budget-mode fail|warn|off]`
+// Writes DIR/model-card.json and DIR/report.md together (or neither), then prints the verdict.
+// A failed budget exits 1 only after both files are written.
+const REPORT_USAGE = `ml-lca report --scenario FILE [--log [STAGE=]FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR] [--budget-mode fail|warn|off]`;
+const BUDGET_MODES = ['fail', 'warn', 'off'];
+async function reportCommand(argv, io) {
+    const { values } = parseFlags('report', argv, {
+        scenario: { type: 'string' },
+        log: { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        out: { type: 'string' },
+        'budget-mode': { type: 'string' },
+    }, { min: 0, max: 0, usage: REPORT_USAGE });
+    const scenarioPath = requiredFlag('report', 'scenario', values.scenario, 'FILE (the scenario YAML or JSON)');
+    const budgetMode = enumFlag('report', 'budget-mode', values['budget-mode'], BUDGET_MODES, 'fail');
+    const baseline = values.baseline ? await readBaseline(values.baseline, io) : null;
+    return runReport({ scenarioPath, extraLogs: values.log ?? [], baseline, budgetMode, outDir: values.out ?? 'ml-lca-out' }, io);
+}
+/** Shared by `report` and `demo`: build, write both files atomically, print, pick the exit code. */
+async function runReport(opts, io) {
+    const result = await buildReport({
+        scenarioPath: opts.scenarioPath,
+        extraLogs: opts.extraLogs,
+        cwd: opts.root ?? io.cwd,
+        baseline: opts.baseline,
+        budgetMode: opts.budgetMode,
+        version: packageVersion(),
+        prometheus: { env: io.env ?? {} },
+    }, io);
+    for (const w of result.warnings)
+        io.log(`warning: ${w}`);
+    const outDir = path.resolve(io.cwd, opts.outDir);
+    const written = await io
+        .writeFilesAtomic(outDir, { 'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`, 'report.md': result.markdown })
+        .catch((e) => {
+        throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${e?.code ?? String(e)})` });
+    });
+    printSummary(result, io);
+    for (const f of written)
+        io.stdout(`wrote ${displayPath(f, io.cwd)}`);
+    if (budgetFailed(result.card, opts.budgetMode))
+        return 1;
+    if (result.card.verdict === 'fail')
+        io.stdout(`budget-mode ${opts.budgetMode}: a budget failed, exit code 0`);
+    return 0;
+}
+/** A model card named on the command line, validated (CARD_INVALID naming the file and field). */
+async function readCardFile(file, io) {
+    return parseCard(await io.readText(path.resolve(io.cwd, file)), file);
+}
+/** `--baseline CARD.json` (and `compare`'s BASE): the card and where it came from. */
+async function readBaseline(file, io) {
+    const card = await readCardFile(file, io);
+    return { card, meta: { source: `file:${file}`, ref: null, sha: null, run_id: null, created_at: card.created_at } };
+}
+function printSummary({ card }, io) {
+    io.stdout(`ml-lca: ${plain(card.scenario.name)}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
+        `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`);
+    for (const b of card.budgets)
+        if (b.status !== 'pass')
+            io.stdout(`  ${b.status}: ${plain(b.message)}`);
+}
+/** Scenario text on a terminal: no control characters (escape sequences could rewrite the screen). */
+function plain(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+export { BUDGET_MODES, REPORT_USAGE, readBaseline, readCardFile, reportCommand, runReport };

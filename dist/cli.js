@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { n as nodeIo } from './chunks/io.js';
+import { I as InputError, f as formatError } from './chunks/errors.js';
+import { p as packageVersion } from './chunks/package-root.js';
+import 'node:fs';
+import 'node:path';
+import 'node:url';
+
+// The CLI's dispatch: one entry per command, each loaded with a dynamic import so that
+// `ml-lca ingest` never loads the report or GitHub code. Returns the exit code; the entry
+// (src/cli.ts) is the only place that touches process.
+const COMMANDS = {
+    report: {
+        usage: 'report  --scenario FILE [--log [STAGE=]FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR] [--budget-mode fail|warn|off]',
+        summary: 'assess a scenario: writes DIR/model-card.json and DIR/report.md (default DIR ./ml-lca-out)',
+        load: async () => (await import('./chunks/report.js')).reportCommand,
+    },
+    ingest: {
+        usage: 'ingest  FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]',
+        summary: 'read energy logs (format detected per file) and print what they hold',
+        load: async () => (await import('./chunks/ingest.js')).ingestCommand,
+    },
+    compare: {
+        usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
+        summary: 'compare two model cards metric by metric',
+        load: async () => (await import('./chunks/compare.js')).compareCommand,
+    },
+    ledger: {
+        usage: 'ledger  DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]',
+        summary: 'spending per team and model per period, against a period budget',
+        load: async () => (await import('./chunks/ledger.js')).ledgerCommand,
+    },
+    demo: {
+        usage: 'demo    [--out DIR]',
+        summary: 'run the bundled chat-model example end to end (no network, no token)',
+        load: async () => (await import('./chunks/demo.js')).demoCommand,
+    },
+};
+function usage() {
+    const lines = Object.values(COMMANDS).map((c) => `  ml-lca ${c.usage}\n      ${c.summary}`);
+    return [
+        'ml-lca: life cycle assessment (ISO 14040/14044) of ML models from measured energy logs',
+        '',
+        'Usage:',
+        ...lines,
+        '',
+        'Exit codes: 0 within budget (or warn), 1 a budget failed, 2 bad input.',
+        'Options: --help, --version',
+    ].join('\n');
+}
+async function runCli(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.stdout(usage());
+        return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-V') {
+        io.stdout(packageVersion());
+        return 0;
+    }
+    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    try {
+        if (!entry) {
+            throw new InputError({ code: 'BAD_FLAG', expected: `a command: ${Object.keys(COMMANDS).join(', ')}`, got: JSON.stringify(name) });
+        }
+        if (rest.includes('--help') || rest.includes('-h')) {
+            io.stdout(`Usage: ml-lca ${entry.usage}\n  ${entry.summary}`);
+            return 0;
+        }
+        return await (await entry.load())(rest, io);
+    }
+    catch (e) {
+        // One line, no stack, for user errors and our bugs alike ("internal error: ..."); both exit 2,
+        // the contract's code for "nothing was assessed".
+        io.log(formatError(e));
+        return 2;
+    }
+}
+
+// CLI entry (`node dist/cli.js`, `npx ml-lca`): builds the real I/O and sets the exit code.
+// The only CLI file that touches process; everything else is in src/cli/main.ts.
+const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+process.exitCode = await runCli(process.argv.slice(2), io);
