@@ -62,7 +62,7 @@ export interface BuildReportResult {
 export async function buildReport(opts: BuildReportOptions, io: Io): Promise<BuildReportResult> {
   const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
   const scenario = await loadScenario(scenarioPath, io);
-  const resolved = resolveScenario(scenario);
+  const resolved = inScenarioFile(scenarioPath, () => resolveScenario(scenario));
   const warnings: string[] = [];
 
   const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
@@ -97,7 +97,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   if (mode === 'off') {
     if (resolved.budgets.length) warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
   } else {
-    budgets = evaluateBudgets(resolved.budgets, head, comparison);
+    budgets = inScenarioFile(scenarioPath, () => evaluateBudgets(resolved.budgets, head, comparison));
     // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
     const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
     const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
@@ -107,6 +107,16 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   }
   const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
   return { card, markdown: renderReport(card), warnings };
+}
+
+/** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
+function inScenarioFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!InputError.is(e) || e.file !== undefined) throw e;
+    throw new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+  }
 }
 
 /** Base vs head, metric by metric, each delta marked as within measurement noise or not. */

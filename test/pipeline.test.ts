@@ -88,6 +88,14 @@ describe('buildReport', () => {
     await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, escape)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
   });
 
+  it.each([
+    ['an unknown budget metric', SCENARIO.replace('{ metric: totals.co2e_kg, max: 10 }', '{ metric: totals.co2_kg, max: 10 }'), 'budgets[0].metric'],
+    ['an unknown grid region', SCENARIO.replace('grid: { intensity_g_per_kwh: 400 }', 'grid: { region: XX-NOWHERE }'), 'grid.region'],
+  ])('%s is an InputError naming the scenario file and the field', async (_what, text, field) => {
+    const io = memoryIo({ '/repo/lca/lca.yml': text, '/repo/lca/runs/train/a.csv': codecarbon('run-a', 12.5, 1.25) });
+    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io)).rejects.toMatchObject({ file: '/repo/lca/lca.yml', field });
+  });
+
   it('a glob that matches nothing is an InputError naming it', async () => {
     const io = files();
     await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=nope/*.csv'], version: '0' }, io)).rejects.toThrow(

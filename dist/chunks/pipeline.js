@@ -2945,13 +2945,15 @@ function hfCo2EqEmissions(card) {
     const upfront = Object.entries(card.stages).filter(([, s]) => s.inferences === null);
     const kg = upfront.reduce((sum, [, s]) => sum + s.co2e_kg, 0);
     const names = upfront.map(([n]) => n);
-    const { grid, hardware } = card.scenario;
+    const { grid, hardware, stages } = card.scenario;
+    // The most accelerators any up-front stage held (a stage's `count` overrides hardware.count).
+    const count = Math.max(hardware.count, ...names.map((n) => stages[n]?.count ?? hardware.count));
     return {
         emissions: kg * 1000,
         source: `ml-lca ${card.tool.version}: operational + embodied CO2e of ${names.length ? names.join(', ') : 'no up-front stage'} (ISO 14040/14044 life cycle assessment)`,
         training_type: names.some((n) => /fine[-_ ]?tun/i.test(n)) ? 'fine-tuning' : 'pre-training',
         geographical_location: grid.region ?? `grid intensity ${grid.intensity_g_per_kwh} g CO2e/kWh`,
-        hardware_used: `${hardware.count} x ${hardware.model}`,
+        hardware_used: `${count} x ${hardware.model}`,
     };
 }
 
@@ -3585,7 +3587,7 @@ function clip(text, max) {
 async function buildReport(opts, io) {
     const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
     const scenario = await loadScenario(scenarioPath, io);
-    const resolved = resolveScenario(scenario);
+    const resolved = inScenarioFile(scenarioPath, () => resolveScenario(scenario));
     const warnings = [];
     const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
     const sources = uniqueSources(sourcesByStage, warnings);
@@ -3619,7 +3621,7 @@ async function buildReport(opts, io) {
             warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
     }
     else {
-        budgets = evaluateBudgets(resolved.budgets, head, comparison);
+        budgets = inScenarioFile(scenarioPath, () => evaluateBudgets(resolved.budgets, head, comparison));
         // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
         const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
         const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
@@ -3630,6 +3632,17 @@ async function buildReport(opts, io) {
     }
     const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
     return { card, markdown: renderReport(card), warnings };
+}
+/** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
+function inScenarioFile(file, f) {
+    try {
+        return f();
+    }
+    catch (e) {
+        if (!InputError.is(e) || e.file !== undefined)
+            throw e;
+        throw new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+    }
 }
 /** Base vs head, metric by metric, each delta marked as within measurement noise or not. */
 function compareWithBaseline(base, head, meta) {

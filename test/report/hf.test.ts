@@ -18,9 +18,11 @@ describe('hfCo2EqEmissions', () => {
     const card = sampleCard();
     const training = card.stages.training!;
     const stages = { experimentation: { ...training, co2e_kg: 1.5 }, 'fine-tune': { ...training, co2e_kg: 2.25 } };
-    const hf = hfCo2EqEmissions({ ...card, stages });
+    const scenario = { ...card.scenario, stages: { experimentation: {}, 'fine-tune': { count: 64 } } };
+    const hf = hfCo2EqEmissions({ ...card, scenario, stages });
     expect(hf.emissions).toBeCloseTo(3750, 9);
     expect(hf.training_type).toBe('fine-tuning');
+    expect(hf.hardware_used).toBe('64 x H100-SXM');
   });
 
   it('names the intensity when there is no region', () => {
