@@ -7,6 +7,7 @@ import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildRepo
 import { parseCard } from '../report/card.js';
 import type { ModelCard } from '../report/card-schema.js';
 import { fmt } from '../report/format.js';
+import { svgCharts } from '../report/svg.js';
 import { InputError } from '../errors.js';
 import { enumFlag, parseFlags, requiredFlag, type CliIo } from './args.js';
 import { packageVersion } from './package-root.js';
@@ -65,7 +66,12 @@ export async function runReport(
   for (const w of result.warnings) io.log(`warning: ${w}`);
   const outDir = path.resolve(io.cwd, opts.outDir);
   const written = await io
-    .writeFilesAtomic(outDir, { 'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`, 'report.md': result.markdown })
+    .writeFilesAtomic(outDir, {
+      'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
+      'report.md': result.markdown,
+      // Static charts for places that do not render mermaid (issue 5).
+      ...svgCharts(result.card),
+    })
     .catch((e: unknown) => {
       throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})` });
     });

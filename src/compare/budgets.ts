@@ -27,10 +27,16 @@ function metricValue(head: HeadForBudgets, metric: string, i: number): number | 
   throw new InputError({
     code: 'SCENARIO_INVALID',
     field: `budgets[${i}].metric`,
-    expected: `a numeric model-card path, one of: ${valid.join(', ')}`,
+    // The compared metrics plus the per-stage pattern, not every card path: one readable line.
+    expected: `a numeric model-card path: one of ${METRICS.map((m) => m.path).join(', ')}, or stages.<stage>.<field> (stages: ${stageNames(head).join(', ') || 'none'})`,
     got: JSON.stringify(metric),
     hint: hintFor(metric, valid),
   });
+}
+
+function stageNames(head: HeadForBudgets): string[] {
+  const stages = head.stages;
+  return stages !== null && typeof stages === 'object' ? Object.keys(stages) : [];
 }
 
 function hintFor(metric: string, valid: readonly string[]): string | undefined {

@@ -9,6 +9,7 @@ import type { Comparison } from '../compare/schema.js';
 import { escapeCode, escapeMarkdown as esc } from './escape.js';
 import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { renderInterpretation } from './interpretation-md.js';
+import { ledgerSectionForCard } from '../ledger/render.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -71,9 +72,12 @@ function headSection(card: ModelCard): string {
       (card.totals.cost_usd !== null ? `, ${fmt(card.totals.cost_usd)} USD` : '') +
       `. Over ${fmt(card.lifetime.inferences)} lifetime inferences: ${fmt(card.lifetime.co2e_kg)} kg CO2e.`,
   ];
-  const headline = comparisonHeadline(card.comparison);
+  const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
   if (headline) lines.push('', headline);
   lines.push('', budgetsBlock(card));
+  // Period budgets (ledger) belong with the verdict: they can be what fails the check.
+  const ledger = ledgerSectionForCard(card);
+  if (ledger) lines.push('', ledger.trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -84,6 +88,12 @@ function comparisonHeadline(c: Comparison | null): string | null {
   if (!c.comparable) return `⚠️ Not comparable with ${against}: ${c.consistency.map(esc).join(' ')}`;
   if (!m || m.delta_pct === null) return `Compared with ${against}.`;
   return `Per functional unit vs ${against}: ${fmtSigned(m.delta_pct)} % (${direction(m.delta, m.better, m.within_noise)}).`;
+}
+
+/** Why nothing was compared, next to the headline where a reviewer looks (the action adds it). */
+function noBaselineNote(warnings: readonly string[]): string | null {
+  const w = warnings.find((x) => x.startsWith('No baseline:'));
+  return w ? `ℹ️ ${esc(w)}` : null;
 }
 
 function baselineLabel(c: Comparison): string {

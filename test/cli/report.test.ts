@@ -28,7 +28,7 @@ describe('ml-lca report (in process)', () => {
     };
     expect(card.comparison.baseline.source).toBe('file:base/model-card.json');
     expect(card.comparison.metrics.find((m) => m.metric === 'totals.operational_co2e_kg')!.delta).toBeCloseTo(7.5, 9);
-    expect(readdirSync(path.join(dir, 'head')).sort()).toEqual(['model-card.json', 'report.md']);
+    expect(readdirSync(path.join(dir, 'head')).sort()).toEqual(['lifetime.svg', 'model-card.json', 'report.md', 'stages.svg']);
   });
 
   it.each([
