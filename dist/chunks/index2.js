@@ -1337,6 +1337,7 @@ function inferPlan(cells) {
 // other timestamp shapes, unit suffixes other than `W`) takes a slower string path for that cell.
 // Memory: one chunk plus one partial line, whatever the file size.
 const MAX_FIELDS = 256;
+const BATCH = 4096;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const latin1 = (b, s, e) => b.toString('utf8', s, e);
 class Scanner {
@@ -1358,6 +1359,22 @@ class Scanner {
     /** 1 for fields found with indexOf (see split). */
     skip = new Uint8Array(MAX_FIELDS + 1);
     cachedDay = 0;
+    /**
+     * Fast lane (fastRows): the role of each column up to plan.need (0 not parsed, 1 timestamp,
+     * 2 device key, 3 power); null when the plan has more than one measure, a host column, no
+     * timestamp or a non-power measure.
+     */
+    roles = null;
+    fastFactor = 1;
+    /**
+     * Rows the fast lane accepted, applied in order by flush() before any other row is looked at
+     * (a small loop in which DeviceAcc.addPower is inlined: no boxed doubles per row).
+     */
+    batchT = new Float64Array(BATCH);
+    batchV = new Float64Array(BATCH);
+    batchD = [];
+    batchN = 0;
+    batchFull = false;
     /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
     sufS = -1;
     sufE = -1;
@@ -1369,6 +1386,12 @@ class Scanner {
         let pos = 0;
         const n = buf.length;
         for (;;) {
+            if (this.roles !== null) {
+                do {
+                    pos = this.fastRows(buf, pos, n);
+                    this.flush();
+                } while (this.batchFull);
+            }
             const nl = buf.indexOf(10, pos);
             if (nl < 0)
                 break;
@@ -1382,6 +1405,217 @@ class Scanner {
             pos = n;
         }
         return pos;
+    }
+    /**
+     * Fast lane for the common row: terminated, unquoted, a timestamp of the two common shapes
+     * without a zone, a known device, a plain decimal power (optionally `W`). Parses whole lines in
+     * one pass over their bytes (no native indexOf per line or field, no field arrays) and returns
+     * the start of the first line it does not handle, which then takes the general path (onLine).
+     * A row it accepts gets exactly what onLine would give it (same arithmetic, same state);
+     * anything else (headers, comments, blanks, [N/A], quotes, a new device, zones, exponents,
+     * other units, short rows, a partial line at the end of the chunk) is left to onLine.
+     */
+    fastRows(b, pos, n) {
+        const roles = this.roles;
+        const need = roles.length;
+        const out = this.ctx.out;
+        const hdr = this.header;
+        const hdr0 = hdr === null || hdr.length === 0 ? -1 : hdr[0];
+        const factor = this.fastFactor;
+        const keys = this.keys;
+        const single = this.single;
+        const quotes = this.opts.unquoted !== true;
+        const bt = this.batchT;
+        const bv = this.batchV;
+        const bd = this.batchD;
+        let bn = this.batchN;
+        this.batchFull = false;
+        rows: while (pos < n) {
+            if (bn === BATCH) {
+                this.batchFull = true;
+                break;
+            }
+            const c0 = b[pos];
+            // Not a digit: a header, comment, blank or indented line (onLine decides).
+            if (c0 < 48 || c0 > 57 || c0 === hdr0)
+                break rows;
+            // The line's end first (native memchr); every field loop below then stops at the '\n' at
+            // the latest (it is neither a digit, a space nor a comma), so none needs a bounds check.
+            const nl = b.indexOf(10, pos);
+            if (nl < 0)
+                break rows;
+            const e = b[nl - 1] === 13 ? nl - 1 : nl;
+            let i = pos;
+            let t = 0;
+            let v = 0;
+            let dev = single;
+            let tsW = -1;
+            let f = 0;
+            for (;;) {
+                const role = roles[f];
+                if (role === 0) {
+                    // Not parsed: only its end matters.
+                    let c = b[i];
+                    if (quotes) {
+                        while (c !== 44 && i < e) {
+                            if (c === 34)
+                                break rows;
+                            c = b[++i];
+                        }
+                    }
+                    else {
+                        while (c !== 44 && i < e)
+                            c = b[++i];
+                    }
+                }
+                else {
+                    if (f !== 0)
+                        while (b[i] === 32)
+                            i++;
+                    if (role === 1) {
+                        // YYYY/MM/DD HH:MM:SS(.f+) or YYYY-MM-DD[T ]HH:MM:SS(.f+): as parseTs.
+                        const s = i;
+                        if (s + 19 > e)
+                            break rows;
+                        const sep = b[s + 4];
+                        if (!((sep === 47 || sep === 45) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84) && b[s + 13] === 58 && b[s + 16] === 58))
+                            break rows;
+                        const y = d4(b, s);
+                        const mo = d2(b, s + 5);
+                        const d = d2(b, s + 8);
+                        const hh = d2(b, s + 11);
+                        const mi = d2(b, s + 14);
+                        const ss = d2(b, s + 17);
+                        if (y < 0 || mo < 0 || d < 0 || hh < 0 || mi < 0 || ss < 0)
+                            break rows;
+                        const ymd = y * 10000 + mo * 100 + d;
+                        if (ymd !== this.cachedYmd) {
+                            if (mo < 1 || mo > 12 || d < 1 || d > 31)
+                                break rows;
+                            this.cachedYmd = ymd;
+                            this.cachedDay = Date.UTC(y, mo - 1, d) / 1000;
+                        }
+                        t = this.cachedDay + hh * 3600 + mi * 60 + ss;
+                        i = s + 19;
+                        if (b[i] === 46 && i < e) {
+                            let c = b[++i];
+                            let fr = 0;
+                            let fd = 0;
+                            while (c >= 48 && c <= 57 && i < e) {
+                                if (fd < 15) {
+                                    fr = fr * 10 + (c - 48);
+                                    fd++;
+                                }
+                                c = b[++i];
+                            }
+                            t += fr / (POW10[fd] ?? 1);
+                        }
+                        while (b[i] === 32)
+                            i++;
+                    }
+                    else if (role === 2) {
+                        // Device key (trimmed), matched by hash + bytes as deviceOf does.
+                        const ks = i;
+                        let ke = i;
+                        let h = 0x811c9dc5;
+                        let c = b[i];
+                        while (c !== 44 && i < e) {
+                            if (c === 34)
+                                break rows;
+                            i++;
+                            if (c !== 32) {
+                                for (let k = ke; k < i; k++)
+                                    h = Math.imul(h ^ b[k], 16777619);
+                                ke = i;
+                            }
+                            c = b[i];
+                        }
+                        h = Math.imul(h ^ 124, 16777619);
+                        const len = ke - ks + 1;
+                        dev = null;
+                        for (let k = 0; k < keys.length; k++) {
+                            const entry = keys[k];
+                            if (entry.hash === h && entry.bytes.length === len && sameBytes(entry.bytes, b, ks, ke, 0, 0)) {
+                                dev = entry.acc;
+                                break;
+                            }
+                        }
+                        if (dev === null)
+                            break rows;
+                    }
+                    else {
+                        // Power: digits[.digits], then optionally `W`; as parseNum + suffix.
+                        let c = b[i];
+                        if (!(c >= 48 && c <= 57))
+                            break rows;
+                        let mm = 0;
+                        do {
+                            mm = mm * 10 + (c - 48);
+                            c = b[++i];
+                        } while (c >= 48 && c <= 57 && i < e);
+                        v = mm;
+                        if (c === 46 && i < e) {
+                            const fs = ++i;
+                            let fr = 0;
+                            c = b[i];
+                            while (c >= 48 && c <= 57 && i < e) {
+                                fr = fr * 10 + (c - 48);
+                                c = b[++i];
+                            }
+                            const fd = i - fs;
+                            if (fd >= POW10.length)
+                                break rows;
+                            if (fd > 0)
+                                v = mm + fr / POW10[fd];
+                        }
+                        while (b[i] === 32)
+                            i++;
+                        if (b[i] === 87 && i < e) {
+                            i++;
+                            while (b[i] === 32)
+                                i++;
+                        }
+                    }
+                    // A parsed field ends at a comma or at the end of the line, nothing else.
+                    if (i > e || (i < e && b[i] !== 44))
+                        break rows;
+                }
+                if (f === 0)
+                    tsW = i - pos;
+                if (++f === need)
+                    break;
+                // More fields needed, none left: a short row (onLine rejects or re-plans it).
+                if (i >= e)
+                    break rows;
+                i++;
+            }
+            if (dev === null)
+                break rows;
+            // onLine cuts a leading timestamp at the width of the last one (split's hint): rows whose
+            // width differs go that way, so the hint's state stays the same as without this lane.
+            if (roles[0] === 1) {
+                if (this.tsWidth > 0 && tsW !== this.tsWidth)
+                    break rows;
+                this.tsWidth = tsW;
+            }
+            this.line++;
+            out.rows++;
+            bt[bn] = t;
+            bv[bn] = v * factor;
+            bd[bn++] = dev;
+            pos = nl + 1;
+        }
+        this.batchN = bn;
+        return pos;
+    }
+    flush() {
+        const n = this.batchN;
+        const bt = this.batchT;
+        const bv = this.batchV;
+        const bd = this.batchD;
+        for (let k = 0; k < n; k++)
+            bd[k].addPower(bt[k], bv[k]);
+        this.batchN = 0;
     }
     /**
      * Field boundaries into starts/ends, stopping once `need` fields are found (columns after the
@@ -1577,6 +1811,17 @@ class Scanner {
                     this.skip[c] = 1;
         }
         this.header = Buffer.from(b.subarray(s, e));
+        this.roles = null;
+        const m = plan.measures[0];
+        if (plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
+            const roles = new Uint8Array(plan.need);
+            roles[plan.ts] = 1;
+            if (plan.key >= 0)
+                roles[plan.key] = 2;
+            roles[m.col] = 3;
+            this.roles = roles;
+            this.fastFactor = m.factor;
+        }
         this.keys = [];
         this.fixed = [];
         this.single = null;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, k as METRICS, v as valueAtPath, l as STAGE_FIELDS, n as unitOf, o as fmtSigned, f as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, x as parseLedgerSetting, r as readLedger, b as evaluatePeriodBudgets, y as pct, a as escapeMarkdown, m as markdownTable, z as escapeCode } from './read.js';
+import { S as Scenario, s as suggest, k as METRICS, v as valueAtPath, l as STAGE_FIELDS, n as unitOf, o as fmtSigned, f as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, x as parseLedgerSetting, r as readLedger, b as evaluatePeriodBudgets, y as pct, a as escapeMarkdown, m as markdownTable, z as escapeCode, A as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166
@@ -2861,10 +2861,15 @@ function metricValue(head, metric, i) {
     throw new InputError({
         code: 'SCENARIO_INVALID',
         field: `budgets[${i}].metric`,
-        expected: `a numeric model-card path, one of: ${valid.join(', ')}`,
+        // The compared metrics plus the per-stage pattern, not every card path: one readable line.
+        expected: `a numeric model-card path: one of ${METRICS.map((m) => m.path).join(', ')}, or stages.<stage>.<field> (stages: ${stageNames(head).join(', ') || 'none'})`,
         got: JSON.stringify(metric),
         hint: hintFor(metric, valid),
     });
+}
+function stageNames(head) {
+    const stages = head.stages;
+    return stages !== null && typeof stages === 'object' ? Object.keys(stages) : [];
 }
 function hintFor(metric, valid) {
     const near = suggest(metric, valid);
@@ -3409,10 +3414,14 @@ function headSection(card) {
             (card.totals.cost_usd !== null ? `, ${fmt$1(card.totals.cost_usd)} USD` : '') +
             `. Over ${fmt$1(card.lifetime.inferences)} lifetime inferences: ${fmt$1(card.lifetime.co2e_kg)} kg CO2e.`,
     ];
-    const headline = comparisonHeadline(card.comparison);
+    const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
     if (headline)
         lines.push('', headline);
     lines.push('', budgetsBlock(card));
+    // Period budgets (ledger) belong with the verdict: they can be what fails the check.
+    const ledger = ledgerSectionForCard(card);
+    if (ledger)
+        lines.push('', ledger.trimEnd());
     return `${lines.join('\n')}\n`;
 }
 function comparisonHeadline(c) {
@@ -3425,6 +3434,11 @@ function comparisonHeadline(c) {
     if (!m || m.delta_pct === null)
         return `Compared with ${against}.`;
     return `Per functional unit vs ${against}: ${fmtSigned(m.delta_pct)} % (${direction(m.delta, m.better, m.within_noise)}).`;
+}
+/** Why nothing was compared, next to the headline where a reviewer looks (the action adds it). */
+function noBaselineNote(warnings) {
+    const w = warnings.find((x) => x.startsWith('No baseline:'));
+    return w ? `ℹ️ ${escapeMarkdown(w)}` : null;
 }
 function baselineLabel(c) {
     const b = c.baseline;
@@ -3779,4 +3793,4 @@ function uniqueSources(byStage, warnings) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, budgetFailed as g, parseCard as h, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, budgetFailed as h, parseCard as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -653,7 +653,7 @@ const LedgerPosition = object({
         .meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
     status: BudgetStatus,
 });
-object({
+const LedgerExtension = object({
     source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
     entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: array(LedgerPosition),
@@ -1280,6 +1280,14 @@ function niceCeil(v) {
             return Number((m * p).toPrecision(6));
     return 10 * p;
 }
+/**
+ * The "Period budgets" section for a card (PR comment, job summary, report.md): reads
+ * `extensions.ledger` back through its schema; empty string when the card has none.
+ */
+function ledgerSectionForCard(card, opts = {}) {
+    const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+    return parsed.success ? renderLedgerSection(parsed.data.positions, { ...opts, source: parsed.data.source }) : '';
+}
 
 const DAY_MS = 86_400_000;
 /** The UTC month, quarter or year that contains `date` (a Date or any string Date accepts). */
@@ -1596,4 +1604,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { DAY_MS as D, ModelCard as M, Scenario as S, escapeMarkdown as a, evaluatePeriodBudgets as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, fmt as f, renderLedgerSection as g, renderCumulativeChart as h, isPeriodBudget as i, DEFAULT_METRIC as j, METRICS as k, STAGE_FIELDS as l, markdownTable as m, unitOf as n, fmtSigned as o, periodOf as p, numericPaths as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, SCHEMA_VERSION as w, parseLedgerSetting as x, pct as y, escapeCode as z };
+export { ledgerSectionForCard as A, DAY_MS as D, ModelCard as M, Scenario as S, escapeMarkdown as a, evaluatePeriodBudgets as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, fmt as f, renderLedgerSection as g, renderCumulativeChart as h, isPeriodBudget as i, DEFAULT_METRIC as j, METRICS as k, STAGE_FIELDS as l, markdownTable as m, unitOf as n, fmtSigned as o, periodOf as p, numericPaths as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, SCHEMA_VERSION as w, parseLedgerSetting as x, pct as y, escapeCode as z };
