@@ -1337,7 +1337,6 @@ function inferPlan(cells) {
 // other timestamp shapes, unit suffixes other than `W`) takes a slower string path for that cell.
 // Memory: one chunk plus one partial line, whatever the file size.
 const MAX_FIELDS = 256;
-const BATCH = 4096;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const latin1 = (b, s, e) => b.toString('utf8', s, e);
 class Scanner {
@@ -1366,15 +1365,6 @@ class Scanner {
      */
     roles = null;
     fastFactor = 1;
-    /**
-     * Rows the fast lane accepted, applied in order by flush() before any other row is looked at
-     * (a small loop in which DeviceAcc.addPower is inlined: no boxed doubles per row).
-     */
-    batchT = new Float64Array(BATCH);
-    batchV = new Float64Array(BATCH);
-    batchD = [];
-    batchN = 0;
-    batchFull = false;
     /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
     sufS = -1;
     sufE = -1;
@@ -1386,12 +1376,8 @@ class Scanner {
         let pos = 0;
         const n = buf.length;
         for (;;) {
-            if (this.roles !== null) {
-                do {
-                    pos = this.fastRows(buf, pos, n);
-                    this.flush();
-                } while (this.batchFull);
-            }
+            if (this.roles !== null)
+                pos = this.fastRows(buf, pos, n);
             const nl = buf.indexOf(10, pos);
             if (nl < 0)
                 break;
@@ -1408,9 +1394,11 @@ class Scanner {
     }
     /**
      * Fast lane for the common row: terminated, unquoted, a timestamp of the two common shapes
-     * without a zone, a known device, a plain decimal power (optionally `W`). Parses whole lines in
-     * one pass over their bytes (no native indexOf per line or field, no field arrays) and returns
-     * the start of the first line it does not handle, which then takes the general path (onLine).
+     * without a zone, a known device, a plain decimal power (optionally `W`). Parses a line in one
+     * pass over the bytes of the columns it uses (one native indexOf for the line end, then byte
+     * loops that stop at the line end; no field arrays, no calls per field; bench: the
+     * whole-process time went from ~0.55 s to ~0.35 s on the 24 h log) and returns the start of
+     * the first line it does not handle, which then takes the general path (onLine).
      * A row it accepts gets exactly what onLine would give it (same arithmetic, same state);
      * anything else (headers, comments, blanks, [N/A], quotes, a new device, zones, exponents,
      * other units, short rows, a partial line at the end of the chunk) is left to onLine.
@@ -1425,16 +1413,7 @@ class Scanner {
         const keys = this.keys;
         const single = this.single;
         const quotes = this.opts.unquoted !== true;
-        const bt = this.batchT;
-        const bv = this.batchV;
-        const bd = this.batchD;
-        let bn = this.batchN;
-        this.batchFull = false;
         rows: while (pos < n) {
-            if (bn === BATCH) {
-                this.batchFull = true;
-                break;
-            }
             const c0 = b[pos];
             // Not a digit: a header, comment, blank or indented line (onLine decides).
             if (c0 < 48 || c0 > 57 || c0 === hdr0)
@@ -1454,7 +1433,8 @@ class Scanner {
             for (;;) {
                 const role = roles[f];
                 if (role === 0) {
-                    // Not parsed: only its end matters.
+                    // Not parsed: only its end matters (a byte loop bounded by the line: Buffer#indexOf has
+                    // no end and would run on into later lines when a short row has no comma left).
                     let c = b[i];
                     if (quotes) {
                         while (c !== 44 && i < e) {
@@ -1600,22 +1580,10 @@ class Scanner {
             }
             this.line++;
             out.rows++;
-            bt[bn] = t;
-            bv[bn] = v * factor;
-            bd[bn++] = dev;
+            dev.addPower(t, v * factor);
             pos = nl + 1;
         }
-        this.batchN = bn;
         return pos;
-    }
-    flush() {
-        const n = this.batchN;
-        const bt = this.batchT;
-        const bv = this.batchV;
-        const bd = this.batchD;
-        for (let k = 0; k < n; k++)
-            bd[k].addPower(bt[k], bv[k]);
-        this.batchN = 0;
     }
     /**
      * Field boundaries into starts/ends, stopping once `need` fields are found (columns after the

@@ -84,9 +84,11 @@ class Scanner {
 
   /**
    * Fast lane for the common row: terminated, unquoted, a timestamp of the two common shapes
-   * without a zone, a known device, a plain decimal power (optionally `W`). Parses whole lines in
-   * one pass over their bytes (no native indexOf per line or field, no field arrays) and returns
-   * the start of the first line it does not handle, which then takes the general path (onLine).
+   * without a zone, a known device, a plain decimal power (optionally `W`). Parses a line in one
+   * pass over the bytes of the columns it uses (one native indexOf for the line end, then byte
+   * loops that stop at the line end; no field arrays, no calls per field; bench: the
+   * whole-process time went from ~0.55 s to ~0.35 s on the 24 h log) and returns the start of
+   * the first line it does not handle, which then takes the general path (onLine).
    * A row it accepts gets exactly what onLine would give it (same arithmetic, same state);
    * anything else (headers, comments, blanks, [N/A], quotes, a new device, zones, exponents,
    * other units, short rows, a partial line at the end of the chunk) is left to onLine.
@@ -119,7 +121,8 @@ class Scanner {
       for (;;) {
         const role = roles[f] as number;
         if (role === 0) {
-          // Not parsed: only its end matters.
+          // Not parsed: only its end matters (a byte loop bounded by the line: Buffer#indexOf has
+          // no end and would run on into later lines when a short row has no comma left).
           let c = b[i] as number;
           if (quotes) {
             while (c !== 44 && i < e) {
