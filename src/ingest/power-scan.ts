@@ -86,9 +86,9 @@ class Scanner {
    * Fast lane for the common row: terminated, unquoted, a timestamp of the two common shapes
    * without a zone, a known device, a plain decimal power (optionally `W`). Parses a line in one
    * pass over the bytes of the columns it uses (one native indexOf for the line end, then byte
-   * loops that stop at the line end; no field arrays, no calls per field; bench: the
-   * whole-process time went from ~0.55 s to ~0.35 s on the 24 h log) and returns the start of
-   * the first line it does not handle, which then takes the general path (onLine).
+   * loops that stop at the line end; no field arrays, no calls per field; figures in
+   * bench/README.md) and returns the start of the first line it does not handle, which then
+   * takes the general path (onLine).
    * A row it accepts gets exactly what onLine would give it (same arithmetic, same state);
    * anything else (headers, comments, blanks, [N/A], quotes, a new device, zones, exponents,
    * other units, short rows, a partial line at the end of the chunk) is left to onLine.
