@@ -20,6 +20,8 @@ export async function main(): Promise<void> {
     const raw: RawInputs = {};
     for (const name of INPUT_NAMES) raw[name] = core.getInput(name);
     if (raw['github-token']) core.setSecret(raw['github-token']);
+    // Prometheus credentials (stages with `prometheus:`) are masked in the log like the token.
+    for (const k of ['ML_LCA_PROMETHEUS_TOKEN', 'ML_LCA_PROMETHEUS_PASSWORD'] as const) if (env[k]) core.setSecret(env[k]);
     const inputs = parseInputs(raw);
 
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
@@ -55,6 +57,7 @@ export async function main(): Promise<void> {
       context,
       workspace: env.GITHUB_WORKSPACE || process.cwd(),
       version: versionOrUnknown(),
+      env,
     });
     if (result.failure !== null) core.setFailed(result.failure);
   } catch (e) {

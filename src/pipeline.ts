@@ -14,6 +14,7 @@ import { resolveScenario } from './scenario/resolve.js';
 import { ingestPatterns } from './ingest/index.js';
 import type { QueryPrometheusOptions } from './ingest/prometheus/index.js';
 import { prometheusStageSource } from './ingest/prometheus/stage.js';
+import { clusterBreakdown } from './ingest/merge.js';
 import { assess, buildInventories } from './lca/index.js';
 import { interpret } from './lca/interpret/index.js';
 import { compareCards } from './compare/compare.js';
@@ -67,6 +68,9 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
 
   const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
   const sources = uniqueSources(sourcesByStage, warnings);
+  // Multi-node stages (issue 7): per-host breakdown and clock-skew checks; totals unchanged.
+  const cluster = clusterBreakdown(sourcesByStage);
+  warnings.push(...cluster.warnings);
 
   const inventories = buildInventories(resolved, sourcesByStage);
   const result = assess(resolved, inventories);
@@ -94,6 +98,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   const comparison: Comparison | null = base ? compareWithBaseline(base.card, head, base.meta) : null;
   let budgets: BudgetResult[] = [];
   let ledgerExtension: { ledger: LedgerExtension } | null = null;
+  const clusterExtension = cluster.cluster ? { cluster: cluster.cluster } : null;
   if (mode === 'off') {
     if (resolved.budgets.length) warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
   } else {
@@ -105,7 +110,8 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     warnings.push(...period.warnings);
     if (period.extension) ledgerExtension = { ledger: period.extension };
   }
-  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(ledgerExtension ? { extensions: ledgerExtension } : {}) });
+  const extensions = { ...clusterExtension, ...ledgerExtension };
+  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
   return { card, markdown: renderReport(card), warnings };
 }
 

@@ -41,6 +41,8 @@ export interface RunDeps {
   /** The repository checkout (GITHUB_WORKSPACE); working-directory is relative to it. */
   workspace: string;
   version: string;
+  /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunResult {
@@ -109,6 +111,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
         budgetMode: inputs.budgetMode,
         version: deps.version,
         ...(ledger ? { ledger } : {}),
+        ...(deps.env ? { prometheus: { env: deps.env } } : {}),
       },
       deps.io,
     );

@@ -10,6 +10,7 @@ import { escapeCode, escapeMarkdown as esc } from './escape.js';
 import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { renderInterpretation } from './interpretation-md.js';
 import { ledgerSectionForCard } from '../ledger/render.js';
+import { renderClusterSection } from './cluster-md.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -27,8 +28,10 @@ interface Section {
  */
 export function renderReport(card: ModelCard, opts: { maxChars?: number } = {}): string {
   const head = headSection(card);
+  const clusterSection = renderClusterSection(card);
   const details: Section[] = [
     { title: 'Per stage', body: stagesSection(card) },
+    ...(clusterSection ? [{ title: 'Per host', body: clusterSection }] : []),
     { title: 'Per functional unit', body: perFuSection(card) },
     ...(card.comparison ? [{ title: 'Comparison with base', body: renderComparison(card.comparison) }] : []),
     { title: 'Interpretation', body: `${renderInterpretation(card).trimEnd()}\n` },

@@ -2,11 +2,14 @@
 // 6-hour job, backfilled with promtool, then queried by queryPrometheus. Energies are computed
 // by hand from the power ramps written into the TSDB (see dcgm-openmetrics.ts):
 // GPU g on node h draws P(τ) = a + b·τ/D, so it uses (a + b/2) × D.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { ModelCard } from '../../src/report/card-schema.js';
+import { ROOT } from '../cli/helpers.js';
 import { mergeHostSources } from '../../src/ingest/merge.js';
 import { queryPrometheus } from '../../src/ingest/prometheus/index.js';
 import { openMetricsLines, type JobSpec } from './dcgm-openmetrics.js';
@@ -151,5 +154,61 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).code).toBe('SOURCE_UNREACHABLE');
     expect((err as InputError).message).toMatch(/HTTP 400: bad_data/);
+  });
+
+  it('node dist/cli.js report with two prometheus stages (counters; gauge fallback) matches the hand computation', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'ml-lca-prom-cli-'));
+    try {
+      const scenario = {
+        name: 'cluster-job',
+        functional_unit: { description: '1,000 requests', inferences: 1000 },
+        deployment: { lifetime_inferences: 1e9 },
+        grid: { intensity_g_per_kwh: 400 },
+        pue: 1.1,
+        it_overhead_factor: 1,
+        hardware: { model: 'H100-SXM', count: 16 },
+        stages: {
+          training: { prometheus: { url: prom.url, selector: '{job="train-123"}', job_window: 'from_env' } },
+          experimentation: { prometheus: { url: prom.url, selector: '{job="train-456"}', job_window: window, step_s: 15 } },
+        },
+      };
+      writeFileSync(path.join(work, 'lca.json'), JSON.stringify(scenario));
+      const token = 'tok-SECRET-4242';
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'report', '--scenario', 'lca.json', '--out', 'out', '--budget-mode', 'off'], {
+        cwd: work,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, ML_LCA_JOB_START: String(START_S), ML_LCA_JOB_END: '2026-03-09T06:00:00Z', ML_LCA_PROMETHEUS_TOKEN: token },
+      });
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.status).toBe(0);
+      const cardText = readFileSync(path.join(work, 'out/model-card.json'), 'utf8');
+      const card = ModelCard.parse(JSON.parse(cardText));
+      // training: 39.36 kWh device energy (counters) × overhead 1 × PUE 1.1 = 43.296 kWh; × 0.4 kg/kWh = 17.3184 kg
+      const t = card.stages.training;
+      expect(t?.energy_origin).toBe('prometheus');
+      expect(t?.energy_scope).toBe('device');
+      expect(t?.it_energy_kwh).toBeCloseTo(39.36, 5);
+      expect(t?.energy_kwh).toBeCloseTo(43.296, 5);
+      expect(t?.operational_co2e_kg).toBeCloseTo(17.3184, 5);
+      expect(t?.hours).toBeCloseTo(6, 9);
+      // experimentation: 29.52 kWh from the power gauge (trapezoid) × 1.1 = 32.472 kWh
+      expect(card.stages.experimentation?.it_energy_kwh).toBeCloseTo(29.52, 5);
+      expect(card.stages.experimentation?.energy_kwh).toBeCloseTo(32.472, 5);
+      expect(card.sources.map((s) => [s.format, s.devices.length])).toEqual([
+        ['prometheus', 16],
+        ['prometheus', 16],
+      ]);
+      // Per-host breakdown: node-a 3080 W × 6 h = 18.48 kWh, node-b 3480 W × 6 h = 20.88 kWh
+      const cluster = card.extensions?.cluster as Record<string, { hosts: Array<{ host: string; energy_kwh: number }> }> | undefined;
+      expect(cluster?.training?.hosts.map((h) => h.host)).toEqual(['node-a', 'node-b']);
+      expect(cluster?.training?.hosts[0]?.energy_kwh).toBeCloseTo(18.48, 5);
+      expect(cluster?.training?.hosts[1]?.energy_kwh).toBeCloseTo(20.88, 5);
+      // The token went to Prometheus as a header and nowhere else.
+      const report = readFileSync(path.join(work, 'out/report.md'), 'utf8');
+      for (const text of [r.stdout, r.stderr, cardText, report]) expect(text).not.toContain(token);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
