@@ -131,13 +131,15 @@ async function fromArtifact(octokit: ActionOctokit, a: FindBaselineArgs, baseRef
   };
 }
 
-async function currentWorkflowId(octokit: ActionOctokit, repo: RepoRef, runId: number | null): Promise<number | null> {
+/** The numeric id of this run's workflow (shared with the ledger's run lookup). */
+export async function currentWorkflowId(octokit: ActionOctokit, repo: RepoRef, runId: number | null): Promise<number | null> {
   if (runId === null) return null;
   const r = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   return r.data.workflow_id;
 }
 
-function toBytes(data: unknown): Uint8Array {
+/** An octokit binary response body (ArrayBuffer, view or string) as bytes. */
+export function toBytes(data: unknown): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (typeof data === 'string') return new TextEncoder().encode(data);

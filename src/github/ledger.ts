@@ -17,7 +17,7 @@ import { periodOf } from '../ledger/period.js';
 import { isPeriodBudget } from '../ledger/position.js';
 import { cardFromText } from '../ledger/read.js';
 import type { LedgerEntry } from '../ledger/schema.js';
-import { cardFromZip } from './baseline.js';
+import { cardFromZip, currentWorkflowId, toBytes } from './baseline.js';
 import type { RepoRef, RunContext } from './context.js';
 import { artifactNameFor } from './inputs.js';
 import { describeError, type ActionOctokit } from './octokit.js';
@@ -185,7 +185,7 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
   const team = periodBudgets.some((b) => b.scope === 'team');
   const matchArtifact = team ? artifactMatcher(a.artifactTemplate) : (n: string) => n === own;
   try {
-    const workflowId = a.ctx.workflowFile ?? (await workflowIdOf(octokit, a.ctx));
+    const workflowId = a.ctx.workflowFile ?? (await currentWorkflowId(octokit, a.ctx.repo, a.ctx.runId));
     if (workflowId === null) {
       return { source: 'artifact', entries: [], warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'] };
     }
@@ -205,15 +205,3 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
   }
 }
 
-async function workflowIdOf(octokit: ActionOctokit, ctx: RunContext): Promise<number | null> {
-  if (ctx.runId === null) return null;
-  const r = await octokit.rest.actions.getWorkflowRun({ ...ctx.repo, run_id: ctx.runId });
-  return r.data.workflow_id;
-}
-
-function toBytes(data: unknown): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  return new Uint8Array();
-}
