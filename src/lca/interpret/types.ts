@@ -1,30 +1,15 @@
-// The shapes interpretation reads from the core engine (src/lca/index.ts). Structural, so this
-// module states exactly what it relies on: a stage inventory with device/host energy, and the
-// `assess` result that the model card stores.
-import type { z } from 'zod';
-import type { Lifetime, PerFunctionalUnit, StageResult, Totals } from '../../report/card-schema.js';
+// The shapes interpretation reads from the core engine (src/lca/index.ts), narrowed from the
+// engine's own types: a stage inventory with device/host energy, and the `assess` result.
+import type { AssessResult } from '../index.js';
+import type { StageInventory } from '../inventory.js';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
 import type { Source } from '../../ingest/source.js';
 
-/** What interpretation needs of a StageInventory (architecture.md); extra fields pass through. */
-export interface InventoryLike {
-  device_energy_kwh: number;
-  host_energy_kwh: number;
-  hours: number | null;
-  inferences: number | null;
-  count: number;
-  sources: string[];
-  warnings: string[];
-}
+/** What interpretation needs of a StageInventory (architecture.md): derived, so it cannot drift. */
+export type InventoryLike = Pick<StageInventory, 'device_energy_kwh' | 'host_energy_kwh' | 'hours' | 'inferences' | 'count' | 'sources' | 'warnings'>;
 
-export interface AssessResultLike {
-  stages: Record<string, StageResult>;
-  totals: z.infer<typeof Totals>;
-  per_functional_unit: z.infer<typeof PerFunctionalUnit>;
-  lifetime: z.infer<typeof Lifetime>;
-  breakeven_inferences: number | null;
-  warnings: string[];
-}
+/** The `assess` result as interpretation reads it (the refined boundary is not needed). */
+export type AssessResultLike = Omit<AssessResult, 'boundary'>;
 
 export type AssessFn<I extends InventoryLike> = (resolved: ResolvedScenario, inventories: Record<string, I>) => AssessResultLike;
 
