@@ -82,7 +82,12 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
     }
   }
   const out = new SourceBuilder(displayPath, found.format.id, opts);
-  await found.format.parse(replay(), { path: displayPath, opts, out });
+  try {
+    await found.format.parse(replay(), { path: displayPath, opts, out });
+  } finally {
+    // A parser that stops early (corrupt line) leaves the file open otherwise.
+    await it.return?.();
+  }
   return out.build();
 }
 

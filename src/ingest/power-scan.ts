@@ -9,6 +9,7 @@
 import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';
 import { type ColumnPlan, type Measure, inferPlan, planFromHeader } from './columns.js';
+import { type LaneConfig, FastLane, fastLane } from './fast-lane.js';
 import { epochToSeconds, parseTimestamp } from './time.js';
 import type { ParseContext } from './types.js';
 import { unitFactor } from './units.js';
@@ -48,11 +49,14 @@ class Scanner {
   private skip = new Uint8Array(MAX_FIELDS + 1);
   private cachedDay = 0;
   /**
-   * Fast lane (fastRows): the role of each column up to plan.need (0 not parsed, 1 timestamp,
+   * Fast lane (fast-lane.ts): the role of each column up to plan.need (0 not parsed, 1 timestamp,
    * 2 device key, 3 power); null when the plan has more than one measure, a host column, no
-   * timestamp or a non-power measure.
+   * timestamp or a non-power measure, or when WebAssembly is unavailable.
    */
-  private roles: Uint8Array | null = null;
+  private laneCfg: LaneConfig | null = null;
+  private readonly lane = fastLane();
+  /** Trimmed key bytes of `keys`, same order (the lane's slots). */
+  private laneKeys: Uint8Array[] = [];
   private fastFactor = 1;
   /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
   private sufS = -1;
@@ -66,8 +70,10 @@ class Scanner {
   feed(buf: Buffer, last: boolean): number {
     let pos = 0;
     const n = buf.length;
+    // One past the last line end: the fast lane takes whole lines only.
+    const lim = buf.lastIndexOf(10) + 1;
     for (;;) {
-      if (this.roles !== null) pos = this.fastRows(buf, pos, n);
+      if (this.laneCfg !== null && pos < lim) pos = this.fast(buf, pos, lim);
       const nl = buf.indexOf(10, pos);
       if (nl < 0) break;
       this.line++;
@@ -83,166 +89,39 @@ class Scanner {
   }
 
   /**
-   * Fast lane for the common row: terminated, unquoted, a timestamp of the two common shapes
-   * without a zone, a known device, a plain decimal power (optionally `W`). Parses a line in one
-   * pass over the bytes of the columns it uses (one native indexOf for the line end, then byte
-   * loops that stop at the line end; no field arrays, no calls per field; figures in
-   * bench/README.md) and returns the start of the first line it does not handle, which then
-   * takes the general path (onLine).
-   * A row it accepts gets exactly what onLine would give it (same arithmetic, same state);
-   * anything else (headers, comments, blanks, [N/A], quotes, a new device, zones, exponents,
-   * other units, short rows, a partial line at the end of the chunk) is left to onLine.
+   * The fast lane (fast-lane.ts) over whole lines b[pos, lim): the rows it takes are integrated
+   * here exactly as onLine would (same values, same order, same state); returns the start of the
+   * first line it does not take, which then goes to onLine.
    */
-  private fastRows(b: Buffer, pos: number, n: number): number {
-    const roles = this.roles as Uint8Array;
-    const need = roles.length;
+  private fast(b: Buffer, pos: number, lim: number): number {
+    const lane = this.lane as FastLane;
+    const cfg = this.laneCfg as LaneConfig;
     const out = this.ctx.out;
-    const hdr = this.header;
-    const hdr0 = hdr === null || hdr.length === 0 ? -1 : (hdr[0] as number);
     const factor = this.fastFactor;
-    const keys = this.keys;
-    const single = this.single;
-    const quotes = this.opts.unquoted !== true;
-    rows: while (pos < n) {
-      const c0 = b[pos] as number;
-      // Not a digit: a header, comment, blank or indented line (onLine decides).
-      if (c0 < 48 || c0 > 57 || c0 === hdr0) break rows;
-      // The line's end first (native memchr); every field loop below then stops at the '\n' at
-      // the latest (it is neither a digit, a space nor a comma), so none needs a bounds check.
-      const nl = b.indexOf(10, pos);
-      if (nl < 0) break rows;
-      const e = b[nl - 1] === 13 ? nl - 1 : nl;
-      let i = pos;
-      let t = 0;
-      let v = 0;
-      let dev: DeviceAcc | null = single;
-      let tsW = -1;
-      let f = 0;
-      for (;;) {
-        const role = roles[f] as number;
-        if (role === 0) {
-          // Not parsed: only its end matters (a byte loop bounded by the line: Buffer#indexOf has
-          // no end and would run on into later lines when a short row has no comma left).
-          let c = b[i] as number;
-          if (quotes) {
-            while (c !== 44 && i < e) {
-              if (c === 34) break rows;
-              c = b[++i] as number;
-            }
-          } else {
-            while (c !== 44 && i < e) c = b[++i] as number;
-          }
-        } else {
-          if (f !== 0) while (b[i] === 32) i++;
-          if (role === 1) {
-            // YYYY/MM/DD HH:MM:SS(.f+) or YYYY-MM-DD[T ]HH:MM:SS(.f+): as parseTs.
-            const s = i;
-            if (s + 19 > e) break rows;
-            const sep = b[s + 4];
-            if (!((sep === 47 || sep === 45) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84) && b[s + 13] === 58 && b[s + 16] === 58)) break rows;
-            const y = d4(b, s);
-            const mo = d2(b, s + 5);
-            const d = d2(b, s + 8);
-            const hh = d2(b, s + 11);
-            const mi = d2(b, s + 14);
-            const ss = d2(b, s + 17);
-            if (y < 0 || mo < 0 || d < 0 || hh < 0 || mi < 0 || ss < 0) break rows;
-            const ymd = y * 10000 + mo * 100 + d;
-            if (ymd !== this.cachedYmd) {
-              if (mo < 1 || mo > 12 || d < 1 || d > 31) break rows;
-              this.cachedYmd = ymd;
-              this.cachedDay = Date.UTC(y, mo - 1, d) / 1000;
-            }
-            t = this.cachedDay + hh * 3600 + mi * 60 + ss;
-            i = s + 19;
-            if (b[i] === 46 && i < e) {
-              let c = b[++i] as number;
-              let fr = 0;
-              let fd = 0;
-              while (c >= 48 && c <= 57 && i < e) {
-                if (fd < 15) {
-                  fr = fr * 10 + (c - 48);
-                  fd++;
-                }
-                c = b[++i] as number;
-              }
-              t += fr / (POW10[fd] ?? 1);
-            }
-            while (b[i] === 32) i++;
-          } else if (role === 2) {
-            // Device key (trimmed), matched by hash + bytes as deviceOf does.
-            const ks = i;
-            let ke = i;
-            let h = 0x811c9dc5;
-            let c = b[i] as number;
-            while (c !== 44 && i < e) {
-              if (c === 34) break rows;
-              i++;
-              if (c !== 32) {
-                for (let k = ke; k < i; k++) h = Math.imul(h ^ (b[k] as number), 16777619);
-                ke = i;
-              }
-              c = b[i] as number;
-            }
-            h = Math.imul(h ^ 124, 16777619);
-            const len = ke - ks + 1;
-            dev = null;
-            for (let k = 0; k < keys.length; k++) {
-              const entry = keys[k] as KeyEntry;
-              if (entry.hash === h && entry.bytes.length === len && sameBytes(entry.bytes, b, ks, ke, 0, 0)) {
-                dev = entry.acc;
-                break;
-              }
-            }
-            if (dev === null) break rows;
-          } else {
-            // Power: digits[.digits], then optionally `W`; as parseNum + suffix.
-            let c = b[i] as number;
-            if (!(c >= 48 && c <= 57)) break rows;
-            let mm = 0;
-            do {
-              mm = mm * 10 + (c - 48);
-              c = b[++i] as number;
-            } while (c >= 48 && c <= 57 && i < e);
-            v = mm;
-            if (c === 46 && i < e) {
-              const fs = ++i;
-              let fr = 0;
-              c = b[i] as number;
-              while (c >= 48 && c <= 57 && i < e) {
-                fr = fr * 10 + (c - 48);
-                c = b[++i] as number;
-              }
-              const fd = i - fs;
-              if (fd >= POW10.length) break rows;
-              if (fd > 0) v = mm + fr / (POW10[fd] as number);
-            }
-            while (b[i] === 32) i++;
-            if (b[i] === 87 && i < e) {
-              i++;
-              while (b[i] === 32) i++;
-            }
-          }
-          // A parsed field ends at a comma or at the end of the line, nothing else.
-          if (i > e || (i < e && b[i] !== 44)) break rows;
+    cfg.single = this.single !== null;
+    // A headerless file's first line was read as data: no header byte to exclude then.
+    const hdr = this.header;
+    cfg.hdr0 = hdr === null || hdr.length === 0 ? -1 : (hdr[0] as number);
+    while (pos < lim) {
+      cfg.tsWidth = this.tsWidth;
+      const r = lane.scan(b, pos, lim, cfg);
+      const n = r.rows;
+      if (n > 0) {
+        const slots = lane.slots;
+        const times = lane.times;
+        const values = lane.values;
+        const single = this.single;
+        const keys = this.keys;
+        for (let k = 0; k < n; k++) {
+          const dev = single ?? (keys[slots[k] as number] as KeyEntry).acc;
+          dev.addPower(times[k] as number, (values[k] as number) * factor);
         }
-        if (f === 0) tsW = i - pos;
-        if (++f === need) break;
-        // More fields needed, none left: a short row (onLine rejects or re-plans it).
-        if (i >= e) break rows;
-        i++;
+        this.line += n;
+        out.rows += n;
       }
-      if (dev === null) break rows;
-      // onLine cuts a leading timestamp at the width of the last one (split's hint): rows whose
-      // width differs go that way, so the hint's state stays the same as without this lane.
-      if (roles[0] === 1) {
-        if (this.tsWidth > 0 && tsW !== this.tsWidth) break rows;
-        this.tsWidth = tsW;
-      }
-      this.line++;
-      out.rows++;
-      dev.addPower(t, v * factor);
-      pos = nl + 1;
+      this.tsWidth = r.tsWidth;
+      pos = r.pos;
+      if (r.stopped) break;
     }
     return pos;
   }
@@ -421,17 +300,18 @@ class Scanner {
       for (let c = 0; c < plan.need; c++) if (!parsed.has(c)) this.skip[c] = 1;
     }
     this.header = Buffer.from(b.subarray(s, e));
-    this.roles = null;
+    this.keys = [];
+    this.laneKeys = [];
+    this.laneCfg = null;
     const m = plan.measures[0];
-    if (plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
+    if (this.lane !== null && plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
       const roles = new Uint8Array(plan.need);
       roles[plan.ts] = 1;
       if (plan.key >= 0) roles[plan.key] = 2;
       roles[m.col] = 3;
-      this.roles = roles;
+      this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.laneKeys, tsWidth: 0 };
       this.fastFactor = m.factor;
     }
-    this.keys = [];
     this.fixed = [];
     this.single = null;
   }
@@ -593,6 +473,8 @@ class Scanner {
     const acc = this.ctx.out.device(host ? `${host}/${key || '0'}` : key || '0', { name, host });
     const bytes = Buffer.concat([b.subarray(ks, ke), Buffer.from([124]), b.subarray(hs, he)]);
     keys.push({ hash: h, bytes, acc });
+    // The lane matches keys without a host only (it runs for plans without a host column).
+    this.laneKeys.push(bytes.subarray(0, ke - ks));
     return acc;
   }
 
