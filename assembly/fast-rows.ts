@@ -30,6 +30,12 @@ let tsWidth: i32 = 0;
 let rows: i32 = 0;
 let cachedYmd: i32 = -1;
 let cachedDay: f64 = 0;
+// The first 16 bytes of the last timestamp taken ("YYYY/MM/DD HH:MM") and its value up to the
+// minute: consecutive rows share them, and equal bytes give an equal value, so a row whose 16
+// bytes are equal skips straight to the seconds.
+let prefix: v128 = i64x2.splat(0);
+let prefixOk = false;
+let prefixValue: f64 = 0;
 
 export function getTsWidth(): i32 {
   return tsWidth;
@@ -137,50 +143,67 @@ export function scan(
         if (f != 0) while (load<u8>(i) == 32) i++;
         if (role == 1) {
           const s = i;
-          const sep = <i32>load<u8>(s + 4);
-          const sp = <i32>load<u8>(s + 10);
-          if (!((sep == 47 || sep == 45) && <i32>load<u8>(s + 7) == sep && (sp == 32 || sp == 84) && load<u8>(s + 13) == 58 && load<u8>(s + 16) == 58)) {
-            ok = false;
-            break;
-          }
-          const yh = d2(s);
-          const yl = d2(s + 2);
-          const mo = d2(s + 5);
-          const d = d2(s + 8);
-          const hh = d2(s + 11);
-          const mi = d2(s + 14);
-          const ss = d2(s + 17);
-          if (yh < 0 || yl < 0 || mo < 0 || d < 0 || hh < 0 || mi < 0 || ss < 0) {
-            ok = false;
-            break;
-          }
-          const y = yh * 100 + yl;
-          const ymd = y * 10000 + mo * 100 + d;
-          if (ymd != cachedYmd) {
-            // Date.UTC reads years 0-99 as 1900-1999: left to the general path.
-            if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 100) {
+          const head = v128.load(s);
+          let base: f64;
+          if (prefixOk && v128.all_true<i8>(i8x16.eq(head, prefix))) {
+            base = prefixValue;
+          } else {
+            const sep = <i32>load<u8>(s + 4);
+            const sp = <i32>load<u8>(s + 10);
+            if (!((sep == 47 || sep == 45) && <i32>load<u8>(s + 7) == sep && (sp == 32 || sp == 84) && load<u8>(s + 13) == 58)) {
               ok = false;
               break;
             }
-            cachedYmd = ymd;
-            cachedDay = <f64>daysFromCivil(y, mo, d) * 86400.0;
+            const yh = d2(s);
+            const yl = d2(s + 2);
+            const mo = d2(s + 5);
+            const d = d2(s + 8);
+            const hh = d2(s + 11);
+            const mi = d2(s + 14);
+            if (yh < 0 || yl < 0 || mo < 0 || d < 0 || hh < 0 || mi < 0) {
+              ok = false;
+              break;
+            }
+            const y = yh * 100 + yl;
+            const ymd = y * 10000 + mo * 100 + d;
+            if (ymd != cachedYmd) {
+              // Date.UTC reads years 0-99 as 1900-1999: left to the general path.
+              if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 100) {
+                ok = false;
+                break;
+              }
+              cachedYmd = ymd;
+              cachedDay = <f64>daysFromCivil(y, mo, d) * 86400.0;
+            }
+            // As the general path sums it: day + hh × 3600 + mi × 60 (exact integers in f64).
+            base = cachedDay + <f64>(hh * 3600) + <f64>(mi * 60);
+            prefix = head;
+            prefixValue = base;
+            prefixOk = true;
           }
-          t = cachedDay + <f64>(hh * 3600) + <f64>(mi * 60) + <f64>ss;
+          const ss = d2(s + 17);
+          if (load<u8>(s + 16) != 58 || ss < 0) {
+            ok = false;
+            break;
+          }
+          t = base + <f64>ss;
           i = s + 19;
           if (load<u8>(i) == 46) {
             i++;
             let cc = <i32>load<u8>(i);
-            let fr: f64 = 0;
+            // Digits after the 15th are dropped, as in the general path; 15 digits are exact in
+            // an i64 and in an f64 alike, so the integer sum equals the general path's f64 sum.
+            let fr: i64 = 0;
             let fd: i32 = 0;
             while (cc >= 48 && cc <= 57) {
               if (fd < 15) {
-                fr = fr * 10.0 + <f64>(cc - 48);
+                fr = fr * 10 + <i64>(cc - 48);
                 fd++;
               }
               i++;
               cc = <i32>load<u8>(i);
             }
-            t += fr / unchecked(POW10[fd]);
+            t += <f64>fr / unchecked(POW10[fd]);
           }
           while (load<u8>(i) == 32) i++;
         } else if (role == 2) {
@@ -228,29 +251,36 @@ export function scan(
             ok = false;
             break;
           }
-          let mm: f64 = 0;
+          // Integer and fraction digits summed in i64: exact, and equal to the general path's f64
+          // sums, up to 15 digits each; longer numbers go to the general path.
+          const is = i;
+          let mm: i64 = 0;
           do {
-            mm = mm * 10.0 + <f64>(cc - 48);
+            mm = mm * 10 + <i64>(cc - 48);
             i++;
             cc = <i32>load<u8>(i);
           } while (cc >= 48 && cc <= 57);
-          v = mm;
+          if (i - is > 15) {
+            ok = false;
+            break;
+          }
+          v = <f64>mm;
           if (cc == 46) {
             i++;
             const fs = i;
-            let fr: f64 = 0;
+            let fr: i64 = 0;
             cc = <i32>load<u8>(i);
             while (cc >= 48 && cc <= 57) {
-              fr = fr * 10.0 + <f64>(cc - 48);
+              fr = fr * 10 + <i64>(cc - 48);
               i++;
               cc = <i32>load<u8>(i);
             }
             const fd = <i32>(i - fs);
-            if (fd >= 23) {
+            if (fd > 15) {
               ok = false;
               break;
             }
-            if (fd > 0) v = mm + fr / unchecked(POW10[fd]);
+            if (fd > 0) v = <f64>mm + <f64>fr / unchecked(POW10[fd]);
           }
           while (load<u8>(i) == 32) i++;
           if (load<u8>(i) == 87) {

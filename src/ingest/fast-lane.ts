@@ -1,9 +1,9 @@
 // The power-CSV fast lane: the common nvidia-smi row (timestamp, device key, plain watts) parsed
 // in WebAssembly (assembly/fast-rows.ts, its contract there) and handed back as (device slot,
 // time, power) triples for Scanner (power-scan.ts) to integrate. Every row it does not take goes
-// to the general path, which gives the same result (fuzzed in test/ingest/scan-fast.test.ts).
-// Measured in bench/ (npm run bench): the JavaScript lane it replaced ran at ~280 MB/s; a plain
-// JS byte loop over the file costs ~2 ns a byte on the CI machine.
+// to the general path, which gives the same result (fuzzed in test/ingest/lane-fuzz.test.ts).
+// Why: on the 2-core CI machine a plain JavaScript byte loop costs ~2 ns a byte, and the JS lane
+// it replaced reached ~280 MB/s marginal; this one ~800 MB/s (bench/README.md).
 //
 // One instance per process, created on first use (compiling 2 KB takes about a millisecond);
 // scanners take turns (a scan is synchronous), so each call passes its own state in. Where

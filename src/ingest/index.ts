@@ -34,7 +34,8 @@ async function* withProgress(stream: AsyncIterable<Uint8Array>, file: string, to
 export async function ingestFile(file: string, opts: IngestOptions, io: Io, displayPath = file): Promise<Source> {
   const size = await io.size(file);
   if (size === null) throw new InputError({ code: 'FILE_NOT_FOUND', file: displayPath, expected: 'an existing file', got: 'no such file' });
-  let source: AsyncIterable<Uint8Array> = io.openRead(file);
+  const raw = io.openRead(file);
+  let source: AsyncIterable<Uint8Array> = raw;
   if (io.progress) source = withProgress(source, displayPath, size, io);
   const it = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -81,6 +82,8 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
       yield n.value;
     }
   }
+  // The head was copied (headBuf): from here on the chunks go to the parser alone.
+  if (found.format.borrowsChunks === true) raw.reuseChunks?.();
   const out = new SourceBuilder(displayPath, found.format.id, opts);
   try {
     await found.format.parse(replay(), { path: displayPath, opts, out });

@@ -1,10 +1,15 @@
 // Byte-level scanner for large power logs (nvidia-smi --query-gpu CSV, generic power CSV, wide
 // per-GPU CSV). Justified by bench/ (npm run bench): a readline parser that splits strings and
-// builds Dates runs at roughly a quarter of this speed on the 54 MB 8-GPU × 24 h log. It works on
-// the raw chunks: finds line ends with Buffer#indexOf, field ends with a byte loop, parses numbers
-// and the two common timestamp shapes from bytes (caching the date part), and matches the device
-// key by hash + bytes, so a data row allocates no strings at all. Anything unusual (quotes,
-// other timestamp shapes, unit suffixes other than `W`) takes a slower string path for that cell.
+// builds Dates is ~10× slower on the 54 MB 8-GPU × 24 h log. Two paths, same results:
+//  - the fast lane (fast-lane.ts, WebAssembly) takes the common row (unquoted, a timestamp of the
+//    two common shapes without a zone, a known device, plain watts) and hands back
+//    (device, time, power), which is integrated here;
+//  - the general path (onLine) takes every other line, from the raw chunk: line ends with
+//    Buffer#indexOf, field ends with a byte loop, numbers and the two common timestamp shapes
+//    parsed from bytes (the date part cached), the device key matched by hash + bytes, so a row
+//    allocates no strings. Anything unusual (quotes, other timestamp shapes, unit suffixes other
+//    than `W`) takes a slower string path for that cell.
+// test/ingest/lane-fuzz.test.ts checks that both paths give the same SOURCE on random logs.
 // Memory: one chunk plus one partial line, whatever the file size.
 import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';

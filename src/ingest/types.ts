@@ -27,4 +27,9 @@ export interface LogFormat {
    */
   sniff(head: string, path: string): number;
   parse(stream: AsyncIterable<Uint8Array>, ctx: ParseContext): Promise<void>;
+  /**
+   * parse() is done with each chunk before it asks for the next (it keeps no reference to one),
+   * so the reader may refill one buffer (Io ChunkSource.reuseChunks).
+   */
+  borrowsChunks?: boolean;
 }

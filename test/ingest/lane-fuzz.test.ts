@@ -68,14 +68,15 @@ function timestamp(r: () => number, t: number): string {
   if (x < 0.96) return `${base.slice(0, 8)}31${base.slice(10)}`; // day 31 (rolls over in short months)
   if (x < 0.97) return `${base}.${ms}`.slice(0, 21); // shorter fraction: width hint differs
   if (x < 0.98) return `  ${base}.${ms}`;
-  if (x < 0.99) return `${base}.${ms} `;
+  if (x < 0.985) return `${base}.${ms} `;
+  if (x < 0.99) return `${base.slice(0, 16)}.${base.slice(17)}.${ms}`; // the minute's colon replaced
   return `${base}x`;
 }
 
 function power(r: () => number, unitsInCells: boolean): string {
   const w = Math.round(r() * 70000) / 100;
   const x = r();
-  const num = x < 0.6 ? w.toFixed(2) : x < 0.7 ? String(Math.round(w)) : x < 0.75 ? `${w.toFixed(2)}000000000000000000000001` : x < 0.8 ? `${w}.` : x < 0.83 ? `${(w / 100).toFixed(3)}e2` : x < 0.86 ? `-${w}` : x < 0.89 ? '[N/A]' : x < 0.91 ? '' : x < 0.93 ? `${w}  ` : x < 0.95 ? `${Math.round(w * 1000)} mW` : x < 0.97 ? `${w}W` : `+${w}`;
+  const num = x < 0.6 ? w.toFixed(2) : x < 0.7 ? String(Math.round(w)) : x < 0.72 ? `${w.toFixed(2)}000000000000000000000001` : x < 0.73 ? `${w.toFixed(2)}${String(Math.floor(r() * 1e15)).padStart(15, '7')}` : x < 0.74 ? `${Math.floor(r() * 1e6)}${String(Math.floor(r() * 1e12)).padStart(12, '9')}.5` : x < 0.75 ? `${w.toFixed(2)}${String(Math.floor(r() * 1e13)).padStart(13, '3')}` : x < 0.8 ? `${w}.` : x < 0.83 ? `${(w / 100).toFixed(3)}e2` : x < 0.86 ? `-${w}` : x < 0.89 ? '[N/A]' : x < 0.91 ? '' : x < 0.93 ? `${w}  ` : x < 0.95 ? `${Math.round(w * 1000)} mW` : x < 0.97 ? `${w}W` : `+${w}`;
   if (!unitsInCells || num === '[N/A]' || num === '' || num.endsWith('mW') || num.endsWith('W')) return num;
   return r() < 0.95 ? `${num} W` : `${num} kW`;
 }

@@ -1,5 +1,5 @@
-// The byte scanner's fast lane (power-scan.ts fastRows) takes the common nvidia-smi row in one
-// pass and leaves every other line to the general path. These rows mix both, so the energy is
+// The byte scanner's fast lane (fast-lane.ts, WebAssembly) takes the common nvidia-smi row and
+// leaves every other line to the general path. These rows mix both, so the energy is
 // checked by hand and the result must not depend on where the chunks are cut.
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/index.js';

@@ -15,6 +15,8 @@ export const genericCsv: LogFormat = {
     if (!plan || plan.measures.some((m) => m.device !== null)) return 0;
     return plan.ts >= 0 || plan.key >= 0 ? 0.6 : 0.4;
   },
+  // The byte scanner copies the one line that straddles two chunks and nothing else.
+  borrowsChunks: true,
   parse(stream, ctx) {
     ctx.out.scope = 'device';
     return scanPowerCsv(stream, ctx, { allowNoHeader: false });

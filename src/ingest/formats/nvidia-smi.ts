@@ -26,6 +26,8 @@ export const nvidiaSmi: LogFormat = {
     if (gpuKey >= data.length / 2 && /power/i.test(first)) return 0.65;
     return 0;
   },
+  // The byte scanner copies the one line that straddles two chunks and nothing else.
+  borrowsChunks: true,
   parse(stream, ctx) {
     ctx.out.scope = 'device';
     return scanPowerCsv(stream, ctx, { allowNoHeader: true, unquoted: true });

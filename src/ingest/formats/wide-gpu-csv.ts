@@ -14,6 +14,8 @@ export const wideGpuCsv: LogFormat = {
     if (!plan || !plan.measures.every((m) => m.device !== null)) return 0;
     return plan.measures.length >= 2 ? 0.75 : 0.5;
   },
+  // The byte scanner copies the one line that straddles two chunks and nothing else.
+  borrowsChunks: true,
   parse(stream, ctx) {
     ctx.out.scope = 'device';
     return scanPowerCsv(stream, ctx, { allowNoHeader: false });
