@@ -17,7 +17,8 @@
 //   - timestamp `YYYY/MM/DD HH:MM:SS(.f+)` or `YYYY-MM-DD[T ]HH:MM:SS(.f+)`, no zone, year ≥ 100;
 //   - device key equal to a registered key (byte for byte, spaces trimmed); or no key column
 //     and `single` set;
-//   - power `digits[.digits]` then optionally `W`; no sign, exponent or other unit;
+//   - power `digits[.digits]` then optionally `W` (no sign, exponent or other unit), or `[N/A]`
+//     (passed on as NaN, as the general path reads it);
 //   - fields end at ',' or the line end ('\r' only directly before '\n'); no quote when `quotes`;
 //   - a leading timestamp as wide as the last one (onLine's width hint), when tsWidth > 0.
 // For each row: device slot, time (epoch s) and power (as logged) go to the output arrays, in
@@ -245,6 +246,12 @@ export function scan(
             ok = false;
             break;
           }
+        } else if (load<u8>(i) == 91 && load<u8>(i + 1) == 78 && load<u8>(i + 2) == 47 && load<u8>(i + 3) == 65 && load<u8>(i + 4) == 93) {
+          // "[N/A]" (nvidia-smi's "not available"): the general path reads no digits, so NaN,
+          // which DeviceAcc counts and skips.
+          v = NaN;
+          i += 5;
+          while (load<u8>(i) == 32) i++;
         } else {
           let cc = <i32>load<u8>(i);
           if (!(cc >= 48 && cc <= 57)) {

@@ -79,5 +79,12 @@ async function runCli(argv, io) {
 
 // CLI entry (`node dist/cli.js`, `npx ml-lca`): builds the real I/O and sets the exit code.
 // The only CLI file that touches process; everything else is in src/cli/main.ts.
+// A reader that stops early (`ml-lca ingest big.csv --json | head`) closes the pipe: that is
+// not an error of ours, so exit quietly instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+    throw e;
+});
 const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
 process.exitCode = await runCli(process.argv.slice(2), io);

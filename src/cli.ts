@@ -3,5 +3,11 @@
 import { nodeIo } from './io.js';
 import { runCli } from './cli/main.js';
 
+// A reader that stops early (`ml-lca ingest big.csv --json | head`) closes the pipe: that is
+// not an error of ours, so exit quietly instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const io = { ...nodeIo(), stdout: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
 process.exitCode = await runCli(process.argv.slice(2), io);
