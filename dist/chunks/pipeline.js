@@ -1652,8 +1652,10 @@ function parseInstant(text) {
 /** Resolve `job_window` to epoch ms; the end is clamped to `now` (a job still running). */
 function resolveJobWindow(jobWindow, env, now) {
     const fromEnv = jobWindow === 'from_env';
-    const startText = fromEnv ? env[JOB_START_ENV] : jobWindow.start;
-    const endText = fromEnv ? env[JOB_END_ENV] : jobWindow.end;
+    // A number is an unquoted epoch from YAML: read as its decimal text, by the same rule.
+    const text = (v) => (typeof v === 'number' ? String(v) : v);
+    const startText = fromEnv ? env[JOB_START_ENV] : text(jobWindow.start);
+    const endText = fromEnv ? env[JOB_END_ENV] : text(jobWindow.end);
     const where = (which) => fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` };
     const expected = 'an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds';
     const parse = (text, which) => {

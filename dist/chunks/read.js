@@ -70,9 +70,10 @@ const PrometheusSource = strictObject({
     selector: string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
     job_window: union([
         literal('from_env'),
-        strictObject({ start: string().min(1), end: string().min(1) }),
+        // An unquoted epoch in YAML (`start: 1773014400`) arrives as a number: accepted as well.
+        strictObject({ start: union([string().min(1), number().nonnegative()]), end: union([string().min(1), number().nonnegative()]) }),
     ])
-        .meta({ description: 'Time window of the job: ISO 8601 start/end, or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
+        .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
     step_s: positive('s', 'Range-query step').optional(),
 })
     .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });

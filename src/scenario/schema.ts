@@ -45,9 +45,10 @@ export const PrometheusSource = z
     job_window: z
       .union([
         z.literal('from_env'),
-        z.strictObject({ start: z.string().min(1), end: z.string().min(1) }),
+        // An unquoted epoch in YAML (`start: 1773014400`) arrives as a number: accepted as well.
+        z.strictObject({ start: z.union([z.string().min(1), z.number().nonnegative()]), end: z.union([z.string().min(1), z.number().nonnegative()]) }),
       ])
-      .meta({ description: 'Time window of the job: ISO 8601 start/end, or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
+      .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
     step_s: positive('s', 'Range-query step').optional(),
   })
   .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });

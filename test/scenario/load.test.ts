@@ -49,6 +49,15 @@ describe('parseScenario: valid files', () => {
     expect(m.grid).toEqual({});
   });
 
+  it('reads a Prometheus job window given as unquoted YAML epochs (numbers) or ISO text', () => {
+    const text = MINIMAL.replace(
+      'training: { hours: 1 }',
+      'training: { prometheus: { url: "http://127.0.0.1:9090", selector: \'{job="t"}\', job_window: { start: 1773014400, end: 2026-03-09T06:00:00Z } } }',
+    );
+    const s = parseScenario(text, 'p.yml');
+    expect(s.stages.training?.prometheus?.job_window).toEqual({ start: 1773014400, end: '2026-03-09T06:00:00Z' });
+  });
+
   it('treats text starting with { as JSON when the name has no extension', () => {
     expect(parseScenario(fixture('full.json'), 'scenario').name).toBe('json-scenario');
   });

@@ -33,6 +33,11 @@ describe('resolveJobWindow', () => {
     expect([w.startMs, w.endMs, w.warnings]).toEqual([T, T + 6 * 3600_000, []]);
   });
 
+  it('takes unquoted YAML epochs (numbers): seconds, and milliseconds with 13+ digits', () => {
+    const w = resolveJobWindow({ start: 1773014400, end: 1773014400000 + 6 * 3600_000 }, {}, NOW);
+    expect([w.startMs, w.endMs]).toEqual([T, T + 6 * 3600_000]);
+  });
+
   it('clamps a future end to now, with a warning', () => {
     const w = resolveJobWindow({ start: '2026-11-23T11:00:00Z', end: '2026-11-23T13:00:00Z' }, {}, NOW);
     expect(w.endMs).toBe(NOW.getTime());
