@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, k as METRICS, v as valueAtPath, l as STAGE_FIELDS, n as unitOf, o as fmtSigned, f as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, x as parseLedgerSetting, r as readLedger, b as evaluatePeriodBudgets, y as pct, a as escapeMarkdown, m as markdownTable, z as escapeCode, A as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, h as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, g as evaluatePeriodBudgets, z as pct, f as escapeMarkdown, m as markdownTable, A as escapeCode, B as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166

@@ -4,23 +4,27 @@
 //     `created>=`, paginated; then the repository's artifacts, newest first, down to the period
 //     start), downloaded and unzipped in memory (cardFromZip of baseline.ts), one entry per
 //     run and scenario;
-//   ledger: file:PATH -> a JSONL ledger committed in the repository (read from the checkout,
-//     relative to the scenario file, as `ml-lca report` does).
+//   ledger: file:PATH -> a JSONL ledger committed in the repository, relative to the scenario
+//     file as in `ml-lca report`. On a pull request it is read at the base commit (contents
+//     API), not from the checkout: a change must not be able to lower the spending it is
+//     judged against by editing the ledger. On a push it is the checkout (the branch itself).
 // Like the baseline, an artifact ledger that cannot be read never crashes the action: the
 // budgets are evaluated on what was found and a warning says what is missing. A bad JSONL
 // ledger file is the user's to fix: an InputError naming the line, as in the CLI.
+import path from 'node:path';
 import type { Io } from '../io.js';
 import type { Scenario } from '../scenario/schema.js';
 import { loadScenarioLedger, periodMetrics, type LoadedLedger } from '../ledger/apply.js';
 import { dedupeEntries, entryFromCard } from '../ledger/entries.js';
 import { periodOf } from '../ledger/period.js';
 import { isPeriodBudget } from '../ledger/position.js';
-import { cardFromText } from '../ledger/read.js';
+import { cardFromText, parseLedgerJsonl, parseLedgerSetting } from '../ledger/read.js';
 import type { LedgerEntry } from '../ledger/schema.js';
 import { cardFromZip, currentWorkflowId, toBytes } from './baseline.js';
+import type { PullRequestInfo } from './context.js';
 import type { RepoRef, RunContext } from './context.js';
 import { artifactNameFor } from './inputs.js';
-import { describeError, type ActionOctokit } from './octokit.js';
+import { describeError, statusOf, type ActionOctokit } from './octokit.js';
 
 /** Runs we read per evaluation: a year of daily pushes fits; beyond it, say so. */
 const MAX_RUNS = 500;
@@ -157,6 +161,8 @@ export interface ActionLedgerArgs {
   /** The scenario as written (its `ledger` key is not in the resolved scenario). */
   scenario: Pick<Scenario, 'name' | 'budgets' | 'ledger'>;
   scenarioFile: string;
+  /** The checkout's root (GITHUB_WORKSPACE): repository paths are relative to it. */
+  workspace: string;
   ctx: RunContext;
   /** The repository's default branch (event payload `repository.default_branch`). */
   defaultBranch: string;
@@ -176,9 +182,16 @@ export interface ActionLedgerArgs {
 export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerArgs): Promise<LoadedLedger | null> {
   const periodBudgets = a.scenario.budgets.filter(isPeriodBudget);
   if (periodBudgets.length === 0) return null;
-  // A file ledger is read from the checkout: same code path as the CLI (errors are the user's to fix).
-  const fromFile = await loadScenarioLedger(a.scenario, a.scenarioFile, a.io);
-  if (fromFile) return fromFile;
+  const setting = parseLedgerSetting(a.scenario.ledger, a.scenarioFile);
+  if (setting.kind === 'file') {
+    const pr = a.ctx.pullRequest;
+    if (pr) {
+      const atBase = await ledgerFileAtBase(octokit, a, setting.path, pr);
+      if (atBase) return atBase;
+    }
+    // From the checkout: same code path as the CLI (errors are the user's to fix).
+    return loadScenarioLedger(a.scenario, a.scenarioFile, a.io);
+  }
   const since = periodBudgets.map((b) => periodOf(a.now, b.period).start).sort()[0] ?? periodOf(a.now, 'year').start;
   // Team budgets count every scenario's artifact (other models of the team); model budgets only this one's.
   const own = artifactNameFor(a.artifactTemplate, a.scenario.name, a.several);
@@ -205,3 +218,35 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
   }
 }
 
+
+/**
+ * A JSONL (or single-card) file ledger as it is at the pull request's base commit. Null when it
+ * cannot be addressed in the repository (outside the workspace) or is a directory of cards: the
+ * caller reads the checkout then. A ledger missing at the base, or an API failure, counts
+ * nothing and says so; a malformed line is an InputError naming it, as in the CLI.
+ */
+async function ledgerFileAtBase(octokit: ActionOctokit, a: ActionLedgerArgs, setting: string, pr: PullRequestInfo): Promise<LoadedLedger | null> {
+  const abs = path.resolve(path.dirname(a.scenarioFile), setting);
+  const rel = path.relative(path.resolve(a.workspace), abs).split(path.sep).join('/');
+  if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return null;
+  // Not a file in the checkout and not named like one: a directory of cards, read from the checkout.
+  if ((await a.io.size(abs)) === null && !/\.(jsonl|ndjson|json)$/i.test(rel)) return null;
+  const source = `file:${setting}`;
+  const at = `${rel} at the base commit ${pr.baseSha.slice(0, 7)} (${pr.baseRef})`;
+  let text: string;
+  try {
+    const r = await octokit.rest.repos.getContent({ ...a.ctx.repo, path: rel, ref: pr.baseSha, mediaType: { format: 'raw' } });
+    text = new TextDecoder().decode(toBytes(r.data));
+  } catch (e) {
+    const why = statusOf(e) === 404 ? `${at} does not exist` : `${at} could not be read (${describeError(e)})`;
+    return { source, entries: [], warnings: [`ledger: ${why}; spent counts only this change`] };
+  }
+  a.log(`ledger: ${at} (changes to it in this pull request are not counted)`);
+  const metrics = periodMetrics(a.scenario.budgets);
+  if (/\.json$/i.test(rel)) {
+    const got = cardFromText(text);
+    if ('reason' in got) return { source, entries: [], warnings: [`ledger: ${at} is not a model card (${got.reason}); spent counts only this change`] };
+    return { source, entries: [entryFromCard(got.card, { source: path.posix.basename(rel) }, metrics)], warnings: [] };
+  }
+  return { source, entries: parseLedgerJsonl(text, at), warnings: [] };
+}

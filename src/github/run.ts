@@ -94,6 +94,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
         : await loadActionLedger(deps.octokit, {
             scenario,
             scenarioFile: file,
+            workspace: deps.workspace,
             ctx: deps.context,
             defaultBranch: deps.context.defaultBranch ?? 'main',
             artifactTemplate: inputs.artifactName,

@@ -108,6 +108,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     const ledger = await loadActionLedger(octokit(), {
       scenario: { name: 'vision-v2', budgets, ledger: undefined },
       scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
       ctx: ctx(),
       defaultBranch: 'main',
       artifactTemplate: 'ml-lca-{scenario}',
@@ -153,6 +154,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     const ledger = await loadActionLedger(octokit(), {
       scenario: { name: 'detector', budgets: [{ scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 100 }], ledger: 'artifact' },
       scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
       ctx: ctx(),
       defaultBranch: 'main',
       artifactTemplate: 'ml-lca-{scenario}',
@@ -173,6 +175,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
     const args = {
       scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
       ctx: ctx(),
       defaultBranch: 'main',
       artifactTemplate: 'ml-lca-{scenario}',
@@ -189,20 +192,46 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('ledger: file:PATH reads the committed JSONL instead of the API', async () => {
+  const fileArgs = (ctxOverride: RunContext, io: ReturnType<typeof memoryIo>, logs: string[] = []) => ({
+    scenario: { name: 'vision-v2', budgets, ledger: 'file:spend.jsonl' },
+    scenarioFile: '/repo/ml/lca.yml',
+    workspace: '/repo',
+    ctx: ctxOverride,
+    defaultBranch: 'main',
+    artifactTemplate: 'ml-lca-{scenario}',
+    several: false,
+    now: NOW,
+    io,
+    log: (m: string) => logs.push(m),
+  });
+  const line = (kg: number) => `{"run_id":1,"created_at":"2026-03-02T00:00:00+01:00","scenario":"vision-v2","team":"vision","co2e_kg":${kg}}\n`;
+
+  it('ledger: file:PATH on a pull request is read at the base commit, not from the checkout', async () => {
+    // The pull request edits the ledger down to 0 kg; the base commit says 7 kg.
+    fake.contents.set('sha1004:ml/spend.jsonl', line(7));
+    const io = memoryIo({ '/repo/ml/spend.jsonl': line(0) });
+    const logs: string[] = [];
     const before = fake.requests.length;
-    const io = memoryIo({ '/repo/ml/spend.jsonl': '{"run_id":1,"created_at":"2026-03-02T00:00:00+01:00","scenario":"vision-v2","team":"vision","co2e_kg":7}\n' });
-    const ledger = await loadActionLedger(octokit(), {
-      scenario: { name: 'vision-v2', budgets, ledger: 'file:spend.jsonl' },
-      scenarioFile: '/repo/ml/lca.yml',
-      ctx: ctx(),
-      defaultBranch: 'main',
-      artifactTemplate: 'ml-lca-{scenario}',
-      several: false,
-      now: NOW,
-      io,
-      log: () => {},
-    });
+    const ledger = await loadActionLedger(octokit(), fileArgs(ctx(), io, logs));
+    expect(ledger).toMatchObject({ source: 'file:spend.jsonl', entries: [{ co2e_kg: 7, created_at: '2026-03-01T23:00:00.000Z' }], warnings: [] });
+    expect(fake.requests.slice(before).map((q) => q.path)).toEqual(['/repos/acme/model/contents/ml%2Fspend.jsonl?ref=sha1004']);
+    expect(logs).toContain('ledger: ml/spend.jsonl at the base commit sha1004 (main) (changes to it in this pull request are not counted)');
+  });
+
+  it('a file ledger missing at the base commit counts nothing and says so; a bad line names it', async () => {
+    fake.contents.delete('sha1004:ml/spend.jsonl');
+    const io = memoryIo({ '/repo/ml/spend.jsonl': line(3) });
+    const missing = await loadActionLedger(octokit(), fileArgs(ctx(), io));
+    expect(missing).toMatchObject({ entries: [], warnings: ['ledger: ml/spend.jsonl at the base commit sha1004 (main) does not exist; spent counts only this change'] });
+    fake.contents.set('sha1004:ml/spend.jsonl', `${line(7)}{"run_id":2}\n`);
+    await expect(loadActionLedger(octokit(), fileArgs(ctx(), io))).rejects.toThrow(/ml\/spend\.jsonl at the base commit sha1004 \(main\).*line 2/);
+  });
+
+  it('ledger: file:PATH on a push reads the committed JSONL from the checkout, with no API call', async () => {
+    const before = fake.requests.length;
+    const io = memoryIo({ '/repo/ml/spend.jsonl': line(7) });
+    const push: RunContext = { ...ctx(), eventName: 'push', ref: 'refs/heads/main', pullRequest: null };
+    const ledger = await loadActionLedger(octokit(), fileArgs(push, io));
     expect(ledger).toMatchObject({ source: 'file:spend.jsonl', entries: [{ co2e_kg: 7, created_at: '2026-03-01T23:00:00.000Z' }] });
     expect(fake.requests.length).toBe(before);
   });
