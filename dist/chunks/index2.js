@@ -1465,10 +1465,6 @@ class FastLane {
         this.taken += rows;
         return { pos: pos + (r - at), rows, tsWidth: x.getTsWidth(), stopped: r < stop && rows < CAP };
     }
-    /** Forget the window in memory (its buffer is about to be reused by the caller). */
-    release() {
-        this.held = null;
-    }
     /** Write the keys the module has not seen; all of them when another key list was last. */
     syncKeys(keys) {
         if (this.keysOf !== keys || keys.length < this.nkeys) {

@@ -49,7 +49,7 @@ const OUT_T = OUT_SLOT + 4 * CAP;
 const OUT_V = OUT_T + 8 * CAP;
 const IN = OUT_V + 8 * CAP;
 /** Bytes of input per scan; the lane reads up to 16 (SIMD) + 19 (a timestamp) past the end. */
-export const WINDOW = 1 << 20;
+const WINDOW = 1 << 20;
 const SLACK = 64;
 const MEMORY_BYTES = 48 * 65536;
 
@@ -144,11 +144,6 @@ export class FastLane {
     const rows = x.getRows();
     this.taken += rows;
     return { pos: pos + (r - at), rows, tsWidth: x.getTsWidth(), stopped: r < stop && rows < CAP };
-  }
-
-  /** Forget the window in memory (its buffer is about to be reused by the caller). */
-  release(): void {
-    this.held = null;
   }
 
   /** Write the keys the module has not seen; all of them when another key list was last. */
