@@ -67,16 +67,9 @@ async function fromFile(
   baseSha: string,
   head: HeadIdentity,
 ): Promise<BaselineResult> {
-  let text: string;
-  try {
-    const r = await octokit.rest.repos.getContent({ ...repo, path: file, ref: baseSha, mediaType: { format: 'raw' } });
-    // octokit gives text or an ArrayBuffer depending on the content-type GitHub sends back.
-    text = new TextDecoder().decode(toBytes(r.data));
-  } catch (e) {
-    if (statusOf(e) === 404) {
-      return { kind: 'none', note: `No baseline: ${file} does not exist at the base commit ${baseSha.slice(0, 7)} (${baseRef}); nothing compared.` };
-    }
-    throw e;
+  const text = await fileAtCommit(octokit, repo, file, baseSha);
+  if (text === null) {
+    return { kind: 'none', note: `No baseline: ${file} does not exist at the base commit ${baseSha.slice(0, 7)} (${baseRef}); nothing compared.` };
   }
   const meta: BaselineMeta = { source: `file:${file}`, ref: baseRef, sha: baseSha, run_id: null, created_at: null };
   return accept(text, `${file} at ${baseSha.slice(0, 7)}`, meta, head);
@@ -136,6 +129,18 @@ export async function currentWorkflowId(octokit: ActionOctokit, repo: RepoRef, r
   if (runId === null) return null;
   const r = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   return r.data.workflow_id;
+}
+
+/** A repository file's text at a commit (contents API, raw), or null when it does not exist there; other API errors throw. */
+export async function fileAtCommit(octokit: ActionOctokit, repo: RepoRef, file: string, sha: string): Promise<string | null> {
+  try {
+    const r = await octokit.rest.repos.getContent({ ...repo, path: file, ref: sha, mediaType: { format: 'raw' } });
+    // octokit gives text or an ArrayBuffer depending on the content-type GitHub sends back.
+    return new TextDecoder().decode(toBytes(r.data));
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
 }
 
 /** An octokit binary response body (ArrayBuffer, view or string) as bytes. */

@@ -20,11 +20,11 @@ import { periodOf } from '../ledger/period.js';
 import { isPeriodBudget } from '../ledger/position.js';
 import { cardFromText, parseLedgerJsonl, parseLedgerSetting } from '../ledger/read.js';
 import type { LedgerEntry } from '../ledger/schema.js';
-import { cardFromZip, currentWorkflowId, toBytes } from './baseline.js';
+import { cardFromZip, currentWorkflowId, fileAtCommit, toBytes } from './baseline.js';
 import type { PullRequestInfo } from './context.js';
 import type { RepoRef, RunContext } from './context.js';
 import { artifactNameFor } from './inputs.js';
-import { describeError, statusOf, type ActionOctokit } from './octokit.js';
+import { describeError, type ActionOctokit } from './octokit.js';
 
 /** Runs we read per evaluation: a year of daily pushes fits; beyond it, say so. */
 const MAX_RUNS = 500;
@@ -233,14 +233,13 @@ async function ledgerFileAtBase(octokit: ActionOctokit, a: ActionLedgerArgs, set
   if ((await a.io.size(abs)) === null && !/\.(jsonl|ndjson|json)$/i.test(rel)) return null;
   const source = `file:${setting}`;
   const at = `${rel} at the base commit ${pr.baseSha.slice(0, 7)} (${pr.baseRef})`;
-  let text: string;
+  let text: string | null;
   try {
-    const r = await octokit.rest.repos.getContent({ ...a.ctx.repo, path: rel, ref: pr.baseSha, mediaType: { format: 'raw' } });
-    text = new TextDecoder().decode(toBytes(r.data));
+    text = await fileAtCommit(octokit, a.ctx.repo, rel, pr.baseSha);
   } catch (e) {
-    const why = statusOf(e) === 404 ? `${at} does not exist` : `${at} could not be read (${describeError(e)})`;
-    return { source, entries: [], warnings: [`ledger: ${why}; spent counts only this change`] };
+    return { source, entries: [], warnings: [`ledger: ${at} could not be read (${describeError(e)}); spent counts only this change`] };
   }
+  if (text === null) return { source, entries: [], warnings: [`ledger: ${at} does not exist; spent counts only this change`] };
   a.log(`ledger: ${at} (changes to it in this pull request are not counted)`);
   const metrics = periodMetrics(a.scenario.budgets);
   if (/\.json$/i.test(rel)) {
