@@ -5,7 +5,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/io.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
+import { type ActionLedgerArgs, artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
 import type { RunContext } from '../../src/github/context.js';
 import { applyLedger } from '../../src/ledger/apply.js';
 import { renderLedgerSection } from '../../src/ledger/render.js';
@@ -102,21 +102,24 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
     { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
   ];
+  /** loadActionLedger's arguments for scenario vision-v2 at /repo/lca.yml, a PR run, NOW; `o` overrides. */
+  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => ({
+    scenario: { name: 'vision-v2', budgets, ledger: undefined },
+    scenarioFile: '/repo/lca.yml',
+    workspace: '/repo',
+    ctx: ctx(),
+    defaultBranch: 'main',
+    artifactTemplate: 'ml-lca-{scenario}',
+    several: false,
+    now: NOW,
+    io: memoryIo({}),
+    log: () => {},
+    ...o,
+  });
 
   it('counts only this month of successful main push runs, de-duplicated, across pages', async () => {
     const logs: string[] = [];
-    const ledger = await loadActionLedger(octokit(), {
-      scenario: { name: 'vision-v2', budgets, ledger: undefined },
-      scenarioFile: '/repo/lca.yml',
-      workspace: '/repo',
-      ctx: ctx(),
-      defaultBranch: 'main',
-      artifactTemplate: 'ml-lca-{scenario}',
-      several: false,
-      now: NOW,
-      io: memoryIo({}),
-      log: (m) => logs.push(m),
-    });
+    const ledger = await loadActionLedger(octokit(), ledgerArgs({ log: (m) => logs.push(m) }));
     expect(ledger).not.toBeNull();
     if (!ledger) return;
     // 1003 (2 scenarios) + 1004 (once) + 101 nightly + 1010 (nlp) = 105 entries.
@@ -151,18 +154,10 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
 
   it('a model budget downloads only its own artifact', async () => {
     const before = fake.requests.length;
-    const ledger = await loadActionLedger(octokit(), {
-      scenario: { name: 'detector', budgets: [{ scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 100 }], ledger: 'artifact' },
-      scenarioFile: '/repo/lca.yml',
-      workspace: '/repo',
-      ctx: ctx(),
-      defaultBranch: 'main',
-      artifactTemplate: 'ml-lca-{scenario}',
-      several: false,
-      now: NOW,
-      io: memoryIo({}),
-      log: () => {},
-    });
+    const ledger = await loadActionLedger(
+      octokit(),
+      ledgerArgs({ scenario: { name: 'detector', budgets: [{ scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 100 }], ledger: 'artifact' } }),
+    );
     expect(ledger?.entries.map((e) => [e.run_id, e.scenario, e.co2e_kg])).toEqual([[1003, 'detector', 30]]);
     const mine = fake.requests.slice(before);
     expect(mine.filter((r) => /\/artifacts\/\d+\/zip$/.test(r.path))).toHaveLength(1);
@@ -173,37 +168,22 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
 
   it('an API failure is a warning, not a crash; no period budget reads nothing', async () => {
     fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
-    const args = {
-      scenarioFile: '/repo/lca.yml',
-      workspace: '/repo',
-      ctx: ctx(),
-      defaultBranch: 'main',
-      artifactTemplate: 'ml-lca-{scenario}',
-      several: false,
-      now: NOW,
-      io: memoryIo({}),
-      log: () => {},
-    };
-    const broken = await loadActionLedger(octokit(), { ...args, scenario: { name: 'vision-v2', budgets, ledger: undefined } });
+    const broken = await loadActionLedger(octokit(), ledgerArgs());
     expect(broken?.entries).toEqual([]);
     expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
     const before = fake.requests.length;
-    expect(await loadActionLedger(octokit(), { ...args, scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })).toBeNull();
+    expect(await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } }))).toBeNull();
     expect(fake.requests.length).toBe(before);
   });
 
-  const fileArgs = (ctxOverride: RunContext, io: ReturnType<typeof memoryIo>, logs: string[] = []) => ({
-    scenario: { name: 'vision-v2', budgets, ledger: 'file:spend.jsonl' },
-    scenarioFile: '/repo/ml/lca.yml',
-    workspace: '/repo',
-    ctx: ctxOverride,
-    defaultBranch: 'main',
-    artifactTemplate: 'ml-lca-{scenario}',
-    several: false,
-    now: NOW,
-    io,
-    log: (m: string) => logs.push(m),
-  });
+  const fileArgs = (ctxOverride: RunContext, io: ReturnType<typeof memoryIo>, logs: string[] = []) =>
+    ledgerArgs({
+      scenario: { name: 'vision-v2', budgets, ledger: 'file:spend.jsonl' },
+      scenarioFile: '/repo/ml/lca.yml',
+      ctx: ctxOverride,
+      io,
+      log: (m: string) => logs.push(m),
+    });
   const line = (kg: number) => `{"run_id":1,"created_at":"2026-03-02T00:00:00+01:00","scenario":"vision-v2","team":"vision","co2e_kg":${kg}}\n`;
 
   it('ledger: file:PATH on a pull request is read at the base commit, not from the checkout', async () => {
