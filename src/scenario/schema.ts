@@ -38,6 +38,10 @@ export const Hardware = z.strictObject({
   lifespan_years: positive('years', 'Service life of the hardware').optional(),
 });
 
+// An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
+// (`start: 1773014400`) arrives as one.
+const Instant = z.union([z.string().min(1), z.number().nonnegative()]);
+
 export const PrometheusSource = z
   .strictObject({
     url: z.string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
@@ -45,8 +49,7 @@ export const PrometheusSource = z
     job_window: z
       .union([
         z.literal('from_env'),
-        // An unquoted epoch in YAML (`start: 1773014400`) arrives as a number: accepted as well.
-        z.strictObject({ start: z.union([z.string().min(1), z.number().nonnegative()]), end: z.union([z.string().min(1), z.number().nonnegative()]) }),
+        z.strictObject({ start: Instant, end: Instant }),
       ])
       .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
     step_s: positive('s', 'Range-query step').optional(),
