@@ -10,7 +10,8 @@
 //
 // Contract (mirrors Scanner.onLine; any row it cannot take exactly as onLine would is left to
 // onLine by stopping there): rows in [pos, lim) of linear memory, lim one past a '\n' (so every
-// loop stops at a line end at the latest), 16+ readable bytes after lim. A row it accepts:
+// loop stops at a line end at the latest), 32+ readable bytes after lim (vector loads; a
+// timestamp is read up to 18 bytes past its start). A row it accepts:
 //   - starts with a digit that is not the header's first byte (hdr0);
 //   - has, for every column up to `need`, the role given in `roles` (0 skipped, 1 timestamp,
 //     2 device key, 3 power);

@@ -1369,7 +1369,7 @@ const FAST_ROWS_WASM_BASE64 = 'AGFzbQEAAAABHgRgAAF/YAAAYAF/AGAOf39/f39/f39/f39/f
 // time, power) triples for Scanner (power-scan.ts) to integrate. Every row it does not take goes
 // to the general path, which gives the same result (fuzzed in test/ingest/lane-fuzz.test.ts).
 // Why: on the 2-core CI machine a plain JavaScript byte loop costs ~2 ns a byte, and the JS lane
-// it replaced reached ~280 MB/s marginal; this one ~800 MB/s (bench/README.md).
+// it replaced reached ~240–280 MB/s marginal; this one ~590–770 MB/s (bench/README.md).
 //
 // One instance per process, created on first use (compiling 2 KB takes about a millisecond);
 // scanners take turns (a scan is synchronous), so each call passes its own state in. Where
@@ -1389,7 +1389,7 @@ const OUT_SLOT = KEY_BYTES_END;
 const OUT_T = OUT_SLOT + 4 * CAP;
 const OUT_V = OUT_T + 8 * CAP;
 const IN = OUT_V + 8 * CAP;
-/** Bytes of input per scan; the lane reads up to 16 (SIMD) + 19 (a timestamp) past the end. */
+/** Bytes of input per scan, followed by SLACK zeroed bytes (the lane reads up to 18 past the last line end). */
 const WINDOW = 1 << 20;
 const SLACK = 64;
 const MEMORY_BYTES = 48 * 65536;
@@ -1475,7 +1475,8 @@ class FastLane {
         // Slots are positions in `keys`: a key that does not fit stops registration (its rows, and
         // those of later keys, take the general path).
         while (this.nkeys < keys.length && this.nkeys < MAX_KEYS) {
-            const k = keys[this.nkeys];
+            const entry = keys[this.nkeys].bytes;
+            const k = entry.subarray(0, entry.length - 1); // without the '|' of the empty host
             if (KEY_BYTES + this.keyBytes + k.length > KEY_BYTES_END)
                 break;
             this.mem.set(k, KEY_BYTES + this.keyBytes);
@@ -1545,8 +1546,6 @@ class Scanner {
      */
     laneCfg = null;
     lane = fastLane();
-    /** Trimmed key bytes of `keys`, same order (the lane's slots). */
-    laneKeys = [];
     fastFactor = 1;
     /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
     sufS = -1;
@@ -1810,7 +1809,6 @@ class Scanner {
         }
         this.header = Buffer.from(b.subarray(s, e));
         this.keys = [];
-        this.laneKeys = [];
         this.laneCfg = null;
         const m = plan.measures[0];
         if (this.lane !== null && plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
@@ -1819,7 +1817,7 @@ class Scanner {
             if (plan.key >= 0)
                 roles[plan.key] = 2;
             roles[m.col] = 3;
-            this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.laneKeys, tsWidth: 0 };
+            this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.keys, tsWidth: 0 };
             this.fastFactor = m.factor;
         }
         this.fixed = [];
@@ -2005,8 +2003,6 @@ class Scanner {
         const acc = this.ctx.out.device(host ? `${host}/${key || '0'}` : key || '0', { name, host });
         const bytes = Buffer.concat([b.subarray(ks, ke), Buffer.from([124]), b.subarray(hs, he)]);
         keys.push({ hash: h, bytes, acc });
-        // The lane matches keys without a host only (it runs for plans without a host column).
-        this.laneKeys.push(bytes.subarray(0, ke - ks));
         return acc;
     }
     fixedDevice(col, device) {

@@ -65,13 +65,15 @@ const Hardware = strictObject({
     embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
     lifespan_years: positive('years', 'Service life of the hardware').optional(),
 });
+// An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
+// (`start: 1773014400`) arrives as one.
+const Instant = union([string().min(1), number().nonnegative()]);
 const PrometheusSource = strictObject({
     url: string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
     selector: string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
     job_window: union([
         literal('from_env'),
-        // An unquoted epoch in YAML (`start: 1773014400`) arrives as a number: accepted as well.
-        strictObject({ start: union([string().min(1), number().nonnegative()]), end: union([string().min(1), number().nonnegative()]) }),
+        strictObject({ start: Instant, end: Instant }),
     ])
         .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
     step_s: positive('s', 'Range-query step').optional(),

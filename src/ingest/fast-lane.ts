@@ -3,7 +3,7 @@
 // time, power) triples for Scanner (power-scan.ts) to integrate. Every row it does not take goes
 // to the general path, which gives the same result (fuzzed in test/ingest/lane-fuzz.test.ts).
 // Why: on the 2-core CI machine a plain JavaScript byte loop costs ~2 ns a byte, and the JS lane
-// it replaced reached ~280 MB/s marginal; this one ~800 MB/s (bench/README.md).
+// it replaced reached ~240–280 MB/s marginal; this one ~590–770 MB/s (bench/README.md).
 //
 // One instance per process, created on first use (compiling 2 KB takes about a millisecond);
 // scanners take turns (a scan is synchronous), so each call passes its own state in. Where
@@ -48,7 +48,7 @@ const OUT_SLOT = KEY_BYTES_END;
 const OUT_T = OUT_SLOT + 4 * CAP;
 const OUT_V = OUT_T + 8 * CAP;
 const IN = OUT_V + 8 * CAP;
-/** Bytes of input per scan; the lane reads up to 16 (SIMD) + 19 (a timestamp) past the end. */
+/** Bytes of input per scan, followed by SLACK zeroed bytes (the lane reads up to 18 past the last line end). */
 const WINDOW = 1 << 20;
 const SLACK = 64;
 const MEMORY_BYTES = 48 * 65536;
@@ -62,8 +62,11 @@ export interface LaneConfig {
   quotes: boolean;
   /** No key column and the single device exists already. */
   single: boolean;
-  /** Registered device keys (trimmed key bytes), in slot order. */
-  keys: readonly Uint8Array[];
+  /**
+   * The scanner's device keys, in slot order: trimmed key bytes, then '|' and the host, which is
+   * empty here (the lane runs only for plans without a host column).
+   */
+  keys: readonly { bytes: Uint8Array }[];
   /** The width hint of a leading timestamp (power-scan.ts split). */
   tsWidth: number;
 }
@@ -85,7 +88,7 @@ export class FastLane {
   private readonly keyOff: Uint32Array;
   private readonly keyLen: Uint32Array;
   /** Keys written to memory, and for whom (a scanner's key list). */
-  private keysOf: readonly Uint8Array[] | null = null;
+  private keysOf: LaneConfig['keys'] | null = null;
   private nkeys = 0;
   private keyBytes = 0;
   /** Rows taken since the process started (tests check the lane is used at all). */
@@ -147,7 +150,7 @@ export class FastLane {
   }
 
   /** Write the keys the module has not seen; all of them when another key list was last. */
-  private syncKeys(keys: readonly Uint8Array[]): void {
+  private syncKeys(keys: LaneConfig['keys']): void {
     if (this.keysOf !== keys || keys.length < this.nkeys) {
       this.keysOf = keys;
       this.nkeys = 0;
@@ -156,7 +159,8 @@ export class FastLane {
     // Slots are positions in `keys`: a key that does not fit stops registration (its rows, and
     // those of later keys, take the general path).
     while (this.nkeys < keys.length && this.nkeys < MAX_KEYS) {
-      const k = keys[this.nkeys] as Uint8Array;
+      const entry = (keys[this.nkeys] as { bytes: Uint8Array }).bytes;
+      const k = entry.subarray(0, entry.length - 1); // without the '|' of the empty host
       if (KEY_BYTES + this.keyBytes + k.length > KEY_BYTES_END) break;
       this.mem.set(k, KEY_BYTES + this.keyBytes);
       this.keyOff[this.nkeys] = KEY_BYTES + this.keyBytes;

@@ -14,7 +14,7 @@
 import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';
 import { type ColumnPlan, type Measure, inferPlan, planFromHeader } from './columns.js';
-import { type LaneConfig, FastLane, fastLane } from './fast-lane.js';
+import { type FastLane, type LaneConfig, fastLane } from './fast-lane.js';
 import { epochToSeconds, parseTimestamp } from './time.js';
 import type { ParseContext } from './types.js';
 import { unitFactor } from './units.js';
@@ -60,8 +60,6 @@ class Scanner {
    */
   private laneCfg: LaneConfig | null = null;
   private readonly lane = fastLane();
-  /** Trimmed key bytes of `keys`, same order (the lane's slots). */
-  private laneKeys: Uint8Array[] = [];
   private fastFactor = 1;
   /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
   private sufS = -1;
@@ -306,7 +304,6 @@ class Scanner {
     }
     this.header = Buffer.from(b.subarray(s, e));
     this.keys = [];
-    this.laneKeys = [];
     this.laneCfg = null;
     const m = plan.measures[0];
     if (this.lane !== null && plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
@@ -314,7 +311,7 @@ class Scanner {
       roles[plan.ts] = 1;
       if (plan.key >= 0) roles[plan.key] = 2;
       roles[m.col] = 3;
-      this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.laneKeys, tsWidth: 0 };
+      this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.keys, tsWidth: 0 };
       this.fastFactor = m.factor;
     }
     this.fixed = [];
@@ -478,8 +475,6 @@ class Scanner {
     const acc = this.ctx.out.device(host ? `${host}/${key || '0'}` : key || '0', { name, host });
     const bytes = Buffer.concat([b.subarray(ks, ke), Buffer.from([124]), b.subarray(hs, he)]);
     keys.push({ hash: h, bytes, acc });
-    // The lane matches keys without a host only (it runs for plans without a host column).
-    this.laneKeys.push(bytes.subarray(0, ke - ks));
     return acc;
   }
 
