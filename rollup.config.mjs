@@ -6,7 +6,6 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 
-
 /** @type {import("rollup").RollupOptions} */
 const config = {
   input: { index: 'src/index.ts', cli: 'src/cli.ts' },
@@ -25,12 +24,7 @@ const config = {
     if (warning.code === 'THIS_IS_UNDEFINED') return;
     warn(warning);
   },
-  plugins: [
-    typescript({ tsconfig: './tsconfig.build.json' }),
-    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-    commonjs(),
-    json(),
-  ],
+  plugins: [typescript({ tsconfig: './tsconfig.build.json' }), nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }), commonjs(), json()],
 };
 
 export default config;

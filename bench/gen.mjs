@@ -11,7 +11,7 @@ const pad = (n, w = 2) => String(n).padStart(w, '0');
 
 export async function generate(file, { gpus = 8, seconds = 86400, start = Date.UTC(2024, 9, 13, 0, 0, 0) } = {}) {
   let seed = 42;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
   const out = createWriteStream(file);
   let buf = `${HEADER}\n`;
   let bytes = 0;

@@ -41,7 +41,11 @@ async function ingestCli() {
   const { default: commonjs } = await import('@rollup/plugin-commonjs');
   const bundle = await rollup({
     input: path.join(root, 'bench', 'ingest-entry.mjs'),
-    plugins: [typescript({ tsconfig: path.join(root, 'tsconfig.build.json'), outDir: path.join(outDir, 'ingest-cli') }), nodeResolve({ preferBuiltins: true }), commonjs()],
+    plugins: [
+      typescript({ tsconfig: path.join(root, 'tsconfig.build.json'), outDir: path.join(outDir, 'ingest-cli') }),
+      nodeResolve({ preferBuiltins: true }),
+      commonjs(),
+    ],
     onwarn: () => {},
   });
   await bundle.write({ dir: path.join(outDir, 'ingest-cli'), format: 'es', entryFileNames: 'cli.mjs', chunkFileNames: '[name].mjs' });
@@ -69,7 +73,12 @@ function measure(argv, stdoutFile) {
 /** Best (lowest) wall and CPU time over the runs; every run's peak RSS (median and max reported). */
 function merge(a, m) {
   if (a === null) return { ...m, rssAll: m.rss === null ? [] : [m.rss] };
-  return { wall: Math.min(a.wall, m.wall), cpu: m.cpu === null ? null : Math.min(a.cpu, m.cpu), rssAll: m.rss === null ? a.rssAll : [...a.rssAll, m.rss], stdout: m.stdout };
+  return {
+    wall: Math.min(a.wall, m.wall),
+    cpu: m.cpu === null ? null : Math.min(a.cpu, m.cpu),
+    rssAll: m.rss === null ? a.rssAll : [...a.rssAll, m.rss],
+    stdout: m.stdout,
+  };
 }
 
 const median = (xs) => {
@@ -86,12 +95,14 @@ const tools = [
   { name: 'readline parser', argv: (f) => [process.execPath, path.join(root, 'bench', 'readline-parser.mjs'), f] },
 ];
 if (hasPandas) {
-  const py = "import sys,pandas as pd; d=pd.read_csv(sys.argv[1], skipinitialspace=True); print(len(d))";
+  const py = 'import sys,pandas as pd; d=pd.read_csv(sys.argv[1], skipinitialspace=True); print(len(d))';
   tools.push({ name: 'pandas read_csv', argv: (f) => ['python3', '-c', py, f] });
 }
 
 const results = [];
-console.log(`ml-lca bench (${RUNS} interleaved runs each, best time; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores; whole process incl. start-up; ${process.version}, ${cli.label})`);
+console.log(
+  `ml-lca bench (${RUNS} interleaved runs each, best time; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores; whole process incl. start-up; ${process.version}, ${cli.label})`,
+);
 console.log(hasTime ? 'peak RSS: /usr/bin/time %M, median of the runs (max in brackets)' : 'peak RSS: n/a (/usr/bin/time not found)');
 if (!hasPandas) console.log('pandas: not installed (python3 -c "import pandas" failed); skipped');
 for (const s of sets) {
@@ -99,7 +110,10 @@ for (const s of sets) {
   console.log(`\n${path.basename(s.file)}: ${mb.toFixed(1)} MB, ${s.seconds / 3600} h × 8 GPUs, expected ${s.energyKwh.toFixed(6)} kWh`);
   // Interleaved (A B C A B C ...) so that a burst of load on the machine hits every tool alike.
   const acc = tools.map(() => null);
-  for (let i = 0; i < RUNS; i++) tools.forEach((t, k) => (acc[k] = merge(acc[k], measure(t.argv(s.file)))));
+  for (let i = 0; i < RUNS; i++)
+    tools.forEach((t, k) => {
+      acc[k] = merge(acc[k], measure(t.argv(s.file)));
+    });
   tools.forEach((t, k) => {
     const m = acc[k];
     const row = {
@@ -130,8 +144,12 @@ if (one && four) {
   const growth = one.peak_rss_mib && four.peak_rss_mib ? (four.peak_rss_mib / one.peak_rss_mib - 1) * 100 : null;
   // Fixed costs (Node start-up, module load, JIT warm-up) vs the per-byte rate: from the two sizes.
   const marginal = (four.mb - one.mb) / (four.wall_s - one.wall_s);
-  console.log(`\nml-lca ingest marginal rate (4× minus 1×, start-up and JIT warm-up excluded): ${marginal.toFixed(0)} MB/s; fixed cost ≈ ${(one.wall_s - one.mb / marginal).toFixed(2)} s`);
-  console.log(`goal ≥ 200 MB/s on 24 h: ${one.mb_per_s} MB/s wall ${one.mb_per_s >= 200 ? 'met' : 'NOT met'} (${one.mb_per_cpu_s} MB/s per CPU second); RSS growth 1×→4×: ${growth === null ? 'n/a' : `${growth.toFixed(1)} %`} ${growth !== null && growth <= 30 ? '(within 30 %)' : ''}`);
+  console.log(
+    `\nml-lca ingest marginal rate (4× minus 1×, start-up and JIT warm-up excluded): ${marginal.toFixed(0)} MB/s; fixed cost ≈ ${(one.wall_s - one.mb / marginal).toFixed(2)} s`,
+  );
+  console.log(
+    `goal ≥ 200 MB/s on 24 h: ${one.mb_per_s} MB/s wall ${one.mb_per_s >= 200 ? 'met' : 'NOT met'} (${one.mb_per_cpu_s} MB/s per CPU second); RSS growth 1×→4×: ${growth === null ? 'n/a' : `${growth.toFixed(1)} %`} ${growth !== null && growth <= 30 ? '(within 30 %)' : ''}`,
+  );
 }
 writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ node: process.version, runs: RUNS, results }, null, 2)}\n`);
 if (ing.some((r) => r.energy_ok === false)) process.exitCode = 1;

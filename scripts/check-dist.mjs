@@ -21,9 +21,7 @@ export async function buildInto(dir, opts = {}) {
   process.chdir(root); // the config's paths are relative to the repository root
   try {
     // The TypeScript plugin insists that its outDir lies inside the output dir; recreate it there.
-    const plugins = config.plugins.map((p) =>
-      p && p.name === 'typescript' ? typescript({ tsconfig: './tsconfig.build.json', outDir: dir }) : p,
-    );
+    const plugins = config.plugins.map((p) => (p && p.name === 'typescript' ? typescript({ tsconfig: './tsconfig.build.json', outDir: dir }) : p));
     const bundle = await rollup({ ...config, plugins, onwarn: opts.warnings ? config.onwarn : () => {} });
     try {
       await bundle.write({ ...config.output, dir });

@@ -59,9 +59,7 @@ export class InputError extends Error {
 }
 
 function composeMessage(i: InputErrorInit): string {
-  const where = [i.file, i.line !== undefined ? `line ${i.line}` : undefined, i.field]
-    .filter((x): x is string => x !== undefined && x !== '')
-    .join(': ');
+  const where = [i.file, i.line !== undefined ? `line ${i.line}` : undefined, i.field].filter((x): x is string => x !== undefined && x !== '').join(': ');
   const got = i.got !== undefined ? `, got ${i.got}` : '';
   const hint = i.hint ? ` (${i.hint})` : '';
   return `${where ? `${where}: ` : ''}expected ${i.expected}${got}${hint}`;
@@ -78,7 +76,7 @@ export function formatError(e: unknown): string {
 export function shortValue(v: unknown, max = 60): string {
   let s: string;
   try {
-    s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+    s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   } catch {
     s = String(v);
   }
@@ -143,7 +141,10 @@ export function fromZodError(
     file: opts.file,
     field: formatPath(path) || undefined,
     // zod 4 says "expected number, received string": the `got` part says what was received.
-    expected: issue.message.replace(/^Invalid (input|option): expected /i, '').replace(/^expected /i, '').replace(/, received \w+$/, ''),
+    expected: issue.message
+      .replace(/^Invalid (input|option): expected /i, '')
+      .replace(/^expected /i, '')
+      .replace(/, received \w+$/, ''),
     got: got === undefined ? (issue.code === 'invalid_type' ? 'nothing' : undefined) : shortValue(got),
   });
 }

@@ -161,7 +161,10 @@ async function walkGlob(pattern: string, cwd: string): Promise<string[]> {
 }
 
 /** A memory Io for tests: files keyed by absolute path. */
-export function memoryIo(files: Record<string, string | Uint8Array>, opts: { now?: Date } = {}): Io & {
+export function memoryIo(
+  files: Record<string, string | Uint8Array>,
+  opts: { now?: Date } = {},
+): Io & {
   written: Record<string, string>;
   logs: string[];
 } {

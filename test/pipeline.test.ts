@@ -66,10 +66,7 @@ describe('buildReport', () => {
 
   it('adds --log globs (relative to cwd) to the named stage, counting a file once', async () => {
     const io = files({ '/repo/extra/b.csv': codecarbon('run-b', 2.5, 1.25) });
-    const r = await buildReport(
-      { scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=extra/*.csv', 'lca/runs/train/a.csv'], version: '0' },
-      io,
-    );
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', extraLogs: ['training=extra/*.csv', 'lca/runs/train/a.csv'], version: '0' }, io);
     // a.csv matched by the scenario glob and by the bare --log counts once; b.csv adds 2 kWh IT
     expect(r.card.stages.training!.sources).toEqual(['lca/runs/train/a.csv', 'extra/b.csv']);
     expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(12, 9);
@@ -84,8 +81,8 @@ describe('buildReport', () => {
     const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io);
     expect(r.card.sources.map((x) => x.path)).toEqual(['runs/a.csv']);
     expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(10, 9);
-    const escape = memoryIo({ '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', '../../secret/b.csv'), '/secret/b.csv': codecarbon('b', 1, 1) });
-    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, escape)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
+    const escaping = memoryIo({ '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', '../../secret/b.csv'), '/secret/b.csv': codecarbon('b', 1, 1) });
+    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, escaping)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
   });
 
   it.each([

@@ -4,13 +4,14 @@ import { I as InputError } from './errors.js';
 // Flag parsing for the CLI commands: node:util parseArgs (strict), with its errors turned into
 // one-line InputErrors (exit 2) that name the command, the flag and what was expected.
 function parseFlags(command, argv, options, positionals) {
-    let parsed;
-    try {
-        parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    }
-    catch (e) {
-        throw badFlag(command, e, Object.keys(options));
-    }
+    const parsed = (() => {
+        try {
+            return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        }
+        catch (e) {
+            throw badFlag(command, e, Object.keys(options));
+        }
+    })();
     const n = parsed.positionals.length;
     if (n < positionals.min || n > positionals.max) {
         throw new InputError({

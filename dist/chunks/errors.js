@@ -22,9 +22,7 @@ class InputError extends Error {
     }
 }
 function composeMessage(i) {
-    const where = [i.file, i.line !== undefined ? `line ${i.line}` : undefined, i.field]
-        .filter((x) => x !== undefined && x !== '')
-        .join(': ');
+    const where = [i.file, i.line !== undefined ? `line ${i.line}` : undefined, i.field].filter((x) => x !== undefined && x !== '').join(': ');
     const got = i.got !== undefined ? `, got ${i.got}` : '';
     const hint = i.hint ? ` (${i.hint})` : '';
     return `${where ? `${where}: ` : ''}expected ${i.expected}${got}${hint}`;
@@ -41,7 +39,7 @@ function formatError(e) {
 function shortValue(v, max = 60) {
     let s;
     try {
-        s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+        s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
     }
     catch {
         s = String(v);
@@ -99,7 +97,10 @@ function fromZodError(error, opts = {}) {
         file: opts.file,
         field: formatPath(path) || undefined,
         // zod 4 says "expected number, received string": the `got` part says what was received.
-        expected: issue.message.replace(/^Invalid (input|option): expected /i, '').replace(/^expected /i, '').replace(/, received \w+$/, ''),
+        expected: issue.message
+            .replace(/^Invalid (input|option): expected /i, '')
+            .replace(/^expected /i, '')
+            .replace(/, received \w+$/, ''),
         got: got === undefined ? (issue.code === 'invalid_type' ? 'nothing' : undefined) : shortValue(got),
     });
 }

@@ -780,7 +780,14 @@ const codecarbon = {
             const cells = rec.cells;
             if (col === null || cells.includes('energy_consumed')) {
                 if (!cells.includes('energy_consumed')) {
-                    throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: rec.line, field: 'energy_consumed', expected: 'a CodeCarbon header with an energy_consumed column', got: JSON.stringify(cells.slice(0, 6).join(',')) });
+                    throw new InputError({
+                        code: 'LOG_CORRUPT',
+                        file: ctx.path,
+                        line: rec.line,
+                        field: 'energy_consumed',
+                        expected: 'a CodeCarbon header with an energy_consumed column',
+                        got: JSON.stringify(cells.slice(0, 6).join(',')),
+                    });
                 }
                 if (col !== null && cells.join(',') !== header.join(','))
                     out.warn(`header changed at line ${rec.line} (CodeCarbon version change?); columns re-read from it`);
@@ -941,7 +948,12 @@ const codecarbon = {
         if (decreasing > 0)
             out.warn(`${decreasing} snapshot(s) with less energy than the run's previous row (not cumulative?); the last row still counts`);
         if (runs.size === 0 && out.rows > 0) {
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'at least one CodeCarbon row with a numeric energy_consumed', got: `all ${out.rows} rows rejected` });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'at least one CodeCarbon row with a numeric energy_consumed',
+                got: `all ${out.rows} rows rejected`,
+            });
         }
     },
 };
@@ -1018,7 +1030,12 @@ const dcgmProm = {
                 acc.addCounter(t, v * mjToJ);
         }
         if (metrics === 0)
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'DCGM_FI_DEV_POWER_USAGE or DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION samples', got: 'none' });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'DCGM_FI_DEV_POWER_USAGE or DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION samples',
+                got: 'none',
+            });
     },
 };
 
@@ -1062,7 +1079,12 @@ const dcgmJson = {
             doc = JSON.parse(text);
         }
         catch (e) {
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'valid JSON', got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error' });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'valid JSON',
+                got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
+            });
         }
         const r = (await rangeResponse()).safeParse(doc);
         if (!r.success)
@@ -1118,7 +1140,14 @@ const eco2ai = {
                 const e = find(/^power_consumption/);
                 const m = find(/^co2_emissions/);
                 if (e < 0)
-                    throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: rec.line, field: 'power_consumption(kWh)', expected: 'an eco2ai header', got: JSON.stringify(c.slice(0, 5).join(',')) });
+                    throw new InputError({
+                        code: 'LOG_CORRUPT',
+                        file: ctx.path,
+                        line: rec.line,
+                        field: 'power_consumption(kWh)',
+                        expected: 'an eco2ai header',
+                        got: JSON.stringify(c.slice(0, 5).join(',')),
+                    });
                 const eu = splitHeaderUnit(c[e] ?? '').unit ?? 'kWh';
                 const mu = m >= 0 ? (splitHeaderUnit(c[m] ?? '').unit ?? 'kg') : 'kg';
                 idx = {
@@ -1197,7 +1226,12 @@ const eco2ai = {
         if (duplicates > 0)
             out.warn(`${duplicates} exact duplicate row(s) ignored`);
         if (runs.size === 0 && out.rows > 0)
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'at least one eco2ai row with a numeric power_consumption', got: `all ${out.rows} rows rejected` });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'at least one eco2ai row with a numeric power_consumption',
+                got: `all ${out.rows} rows rejected`,
+            });
     },
 };
 
@@ -1212,7 +1246,21 @@ const NAME = new Set(['name', 'gpu_name', 'device_name', 'model', 'gpu_model', '
 const HOST = new Set(['host', 'hostname', 'node', 'instance', 'machine', 'node_name', 'host_name']);
 // Ordered: the first present wins (nvidia-smi's `power.draw` is the average over the last second
 // on recent drivers; `.instant` is noisier).
-const POWER = ['power.draw', 'power_draw', 'power.draw.average', 'power_draw_average', 'power.draw.instant', 'power_draw_instant', 'power', 'gpu_power', 'pwr', 'watts', 'power_usage', 'board_power', 'power_watts'];
+const POWER = [
+    'power.draw',
+    'power_draw',
+    'power.draw.average',
+    'power_draw_average',
+    'power.draw.instant',
+    'power_draw_instant',
+    'power',
+    'gpu_power',
+    'pwr',
+    'watts',
+    'power_usage',
+    'board_power',
+    'power_watts',
+];
 const COUNTER = /^(total_energy(_consumption)?|energy_total|cumulative_energy|energy_cumulative|energy_counter|dcgm_fi_dev_total_energy_consumption)$/;
 const ENERGY = /^(energy|energy_consumed|gpu_energy)$/;
 const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.draw|_draw)?|pwr|watts))?$/;
@@ -1811,7 +1859,16 @@ class Scanner {
         this.keys = [];
         this.laneCfg = null;
         const m = plan.measures[0];
-        if (this.lane !== null && plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
+        if (this.lane !== null &&
+            plan.measures.length === 1 &&
+            m !== undefined &&
+            m.kind === 'power' &&
+            m.device === null &&
+            plan.ts >= 0 &&
+            plan.host < 0 &&
+            m.col !== plan.ts &&
+            m.col !== plan.key &&
+            plan.key !== plan.ts) {
             const roles = new Uint8Array(plan.need);
             roles[plan.ts] = 1;
             if (plan.key >= 0)
@@ -2029,7 +2086,10 @@ class Scanner {
         for (const m of plan.measures) {
             const dev = m.device !== null
                 ? this.fixedDevice(m.col, m.device)
-                : out.device(plan.host >= 0 ? `${cell(plan.host)}/${cell(plan.key) || '0'}` : cell(plan.key) || '0', { name: cell(plan.name) || null, host: cell(plan.host) || null });
+                : out.device(plan.host >= 0 ? `${cell(plan.host)}/${cell(plan.key) || '0'}` : cell(plan.key) || '0', {
+                    name: cell(plan.name) || null,
+                    host: cell(plan.host) || null,
+                });
             const buf = Buffer.from(cell(m.col), 'utf8');
             let v = this.parseNum(buf, 0, buf.length);
             if (this.sufS >= 0 && v === v)
@@ -2297,7 +2357,13 @@ const hfCard = {
         const text = await readAll(stream, ctx.path, 16 * 1024 * 1024);
         const yamlText = text.startsWith('---') ? frontMatter(text) : text;
         if (yamlText === null)
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: 1, expected: 'YAML front matter closed by ---', got: 'an unterminated front matter block' });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                line: 1,
+                expected: 'YAML front matter closed by ---',
+                got: 'an unterminated front matter block',
+            });
         const { parse } = await import('./index.js').then(function (n) { return n.i; });
         let doc;
         try {
@@ -2305,7 +2371,13 @@ const hfCard = {
         }
         catch (e) {
             const line = e.linePos?.[0]?.line;
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line, expected: 'valid YAML/JSON', got: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 100) : 'a syntax error' });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                line,
+                expected: 'valid YAML/JSON',
+                got: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 100) : 'a syntax error',
+            });
         }
         const v = doc !== null && typeof doc === 'object' ? doc.co2_eq_emissions : undefined;
         const gToKg = unitFactor('g', 'mass') ?? 1e-3;
@@ -2322,14 +2394,26 @@ const hfCard = {
             grams = typeof e === 'number' ? e : typeof e === 'string' && Number.isFinite(Number(e)) ? Number(e) : null;
         }
         if (grams === null)
-            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions', expected: 'a number of grams or a mapping with emissions (grams)', got: JSON.stringify(v)?.slice(0, 60) ?? 'nothing' });
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                field: 'co2_eq_emissions',
+                expected: 'a number of grams or a mapping with emissions (grams)',
+                got: JSON.stringify(v)?.slice(0, 60) ?? 'nothing',
+            });
         if (grams < 0)
             throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions.emissions', expected: 'grams >= 0', got: String(grams) });
         out.co2eKg = grams * gToKg;
         out.energyKwhOverride = null;
         out.warn('a model card reports emissions (grams CO2e) only, no energy: energy_kwh is null');
         const s = (k) => (typeof meta[k] === 'string' ? meta[k] : null);
-        out.extra.hf_co2_eq_emissions = { emissions: grams, source: s('source'), training_type: s('training_type'), geographical_location: s('geographical_location'), hardware_used: s('hardware_used') };
+        out.extra.hf_co2_eq_emissions = {
+            emissions: grams,
+            source: s('source'),
+            training_type: s('training_type'),
+            geographical_location: s('geographical_location'),
+            hardware_used: s('hardware_used'),
+        };
     },
 };
 
@@ -2379,7 +2463,13 @@ const nvidiaSmiDmon = {
                 continue;
             }
             if (names === null || iPwr < 0) {
-                throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: ln.n, expected: 'a `# gpu pwr ...` header line before data', got: JSON.stringify(text.slice(0, 60)) });
+                throw new InputError({
+                    code: 'LOG_CORRUPT',
+                    file: ctx.path,
+                    line: ln.n,
+                    expected: 'a `# gpu pwr ...` header line before data',
+                    got: JSON.stringify(text.slice(0, 60)),
+                });
             }
             out.rows++;
             const cells = text.split(/\s+/);
@@ -2472,7 +2562,7 @@ const wideGpuCsv = {
     sniff(head) {
         const first = firstLines(head, 1)[0] ?? '';
         const plan = planFromHeader(splitQuoted(first));
-        if (!plan || !plan.measures.every((m) => m.device !== null))
+        if (!plan?.measures.every((m) => m.device !== null))
             return 0;
         return plan.measures.length >= 2 ? 0.75 : 0.5;
     },
@@ -2562,7 +2652,13 @@ async function readZeusCsv(stream, ctx, windows) {
         }
         const start = Number(c[0]);
         const elapsed = Number(c[2]);
-        windows.push({ name: c[1] ?? '', start: Number.isFinite(start) ? start : null, elapsed: Number.isFinite(elapsed) ? elapsed : null, energy, line: rec.line });
+        windows.push({
+            name: c[1] ?? '',
+            start: Number.isFinite(start) ? start : null,
+            elapsed: Number.isFinite(elapsed) ? elapsed : null,
+            energy,
+            line: rec.line,
+        });
     }
 }
 function windowFrom(o, line) {
@@ -2577,7 +2673,13 @@ function windowFrom(o, line) {
         if (typeof v === 'number' && v >= 0)
             energy.set(k, v);
     const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-    return { name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '', start: num(r.start_time), elapsed: num(r.time) ?? num(r.elapsed_time), energy, line };
+    return {
+        name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '',
+        start: num(r.start_time),
+        elapsed: num(r.time) ?? num(r.elapsed_time),
+        energy,
+        line,
+    };
 }
 async function readJson(stream, ctx, windows) {
     const out = ctx.out;
@@ -2620,7 +2722,12 @@ function finish(ctx, windows) {
     for (const w of windows) {
         const inner = w.start !== null &&
             w.elapsed !== null &&
-            windows.some((o) => o !== w && o.start !== null && o.elapsed !== null && o.start <= w.start && o.start + o.elapsed >= w.start + w.elapsed && (o.elapsed > w.elapsed || o.line > w.line));
+            windows.some((o) => o !== w &&
+                o.start !== null &&
+                o.elapsed !== null &&
+                o.start <= w.start &&
+                o.start + o.elapsed >= w.start + w.elapsed &&
+                (o.elapsed > w.elapsed || o.line > w.line));
         if (inner) {
             nested++;
             continue;
@@ -2713,14 +2820,24 @@ async function ingestFile(file, opts, io, displayPath = file) {
         if (e instanceof InputError)
             throw e;
         const code = e?.code;
-        throw new InputError({ code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', file: displayPath, expected: 'a readable file', got: code ?? String(e) });
+        throw new InputError({
+            code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+            file: displayPath,
+            expected: 'a readable file',
+            got: code ?? String(e),
+        });
     }
     const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
     const headText = headBuf.subarray(0, HEAD_BYTES).toString('utf8');
     if (headBuf.length === 0)
         throw new InputError({ code: 'LOG_CORRUPT', file: displayPath, expected: 'a non-empty log', got: 'an empty file' });
     if (headBuf.subarray(0, 4096).includes(0)) {
-        throw new InputError({ code: 'LOG_UNKNOWN_FORMAT', file: displayPath, expected: `a text log in one of: ${FORMATS.map((f) => f.id).join(', ')}`, got: 'binary data' });
+        throw new InputError({
+            code: 'LOG_UNKNOWN_FORMAT',
+            file: displayPath,
+            expected: `a text log in one of: ${FORMATS.map((f) => f.id).join(', ')}`,
+            got: 'binary data',
+        });
     }
     const found = detectFormat(headText, file);
     if (!found) {
@@ -2782,7 +2899,13 @@ async function ingestPatterns(patterns, cwd, opts, io) {
             if ((await io.size(f)) !== null)
                 existing.push(f);
         if (existing.length === 0) {
-            throw new InputError({ code: 'LOG_NO_MATCH', field: 'logs', expected: 'a glob matching at least one log file', got: JSON.stringify(pattern), hint: `relative to ${root}` });
+            throw new InputError({
+                code: 'LOG_NO_MATCH',
+                field: 'logs',
+                expected: 'a glob matching at least one log file',
+                got: JSON.stringify(pattern),
+                hint: `relative to ${root}`,
+            });
         }
         for (const f of existing)
             if (!files.includes(f))

@@ -35,7 +35,15 @@ const EST = 'estimate: rounded national annual average of recent years (2022–2
 const EST_SUB = 'estimate: rounded state/provincial annual average of recent years (2021–2023), not from a bundled dataset; wide range';
 /** Countries (ISO 3166-1 alpha-2). */
 const COUNTRIES = [
-    ['US', 'United States (average)', 429, 370, 460, `${TEXTBOOK$2}: US average 429 g/kWh; low end near the US EPA eGRID2022 national output rate (public domain)`, 2024],
+    [
+        'US',
+        'United States (average)',
+        429,
+        370,
+        460,
+        `${TEXTBOOK$2}: US average 429 g/kWh; low end near the US EPA eGRID2022 national output rate (public domain)`,
+        2024,
+    ],
     ['CA', 'Canada', 130, 90, 170, EST, 2023],
     ['PL', 'Poland', 820, 650, 900, `${TEXTBOOK$2}: coal-dependent Poland 820 g/kWh`, 2024],
     ['FR', 'France', 57, 30, 90, 'Luccioni et al. 2023 (BLOOM carbon footprint, JMLR): 57 g/kWh for the French grid; textbook gives ≈ 50', 2023],
@@ -315,7 +323,10 @@ function parseText(text, file) {
                 file,
                 line,
                 expected: 'valid JSON',
-                got: msg.replace(/^JSON\.parse: /, '').replace(/\s+in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''),
+                got: msg
+                    .replace(/^JSON\.parse: /, '')
+                    .replace(/\s+in JSON at position \d+.*$/, '')
+                    .replace(/\s*\(line \d+ column \d+\)$/, ''),
             });
         }
         // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
@@ -1000,7 +1011,14 @@ function resolveScenario(s) {
     const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
     push(s.grid.water_intensity_l_per_kwh !== undefined
         ? stated('grid.water_intensity_l_per_kwh', gridWater, 'L/kWh')
-        : { path: 'grid.water_intensity_l_per_kwh', value: 0, unit: 'L/kWh', origin: 'default', source: FACILITY_DEFAULTS.grid_water.source, year: FACILITY_DEFAULTS.grid_water.year });
+        : {
+            path: 'grid.water_intensity_l_per_kwh',
+            value: 0,
+            unit: 'L/kWh',
+            origin: 'default',
+            source: FACILITY_DEFAULTS.grid_water.source,
+            year: FACILITY_DEFAULTS.grid_water.year,
+        });
     // ------------------------------------------------------------- facility
     const isCloud = factor?.kind === 'cloud';
     const pueDefault = isCloud ? FACILITY_DEFAULTS.pue_hyperscale : FACILITY_DEFAULTS.pue_industry;
@@ -1065,11 +1083,29 @@ function resolveScenario(s) {
         embHigh = hw.embodied_kg ?? spec.embodied_kg.high;
         push(hw.embodied_kg !== undefined
             ? stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator')
-            : { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', low: embLow, high: embHigh, origin: 'default', source: spec.embodied_source, year: spec.embodied_year });
+            : {
+                path: 'hardware.embodied_kg',
+                value: embodied,
+                unit: 'kg CO2e per accelerator',
+                low: embLow,
+                high: embHigh,
+                origin: 'default',
+                source: spec.embodied_source,
+                year: spec.embodied_year,
+            });
         lifespan = hw.lifespan_years ?? spec.lifespan_years;
         push(hw.lifespan_years !== undefined
             ? stated('hardware.lifespan_years', lifespan, 'years')
-            : { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: spec.lifespan_low_years, high: spec.lifespan_high_years, origin: 'default', source: spec.lifespan_source, year: spec.lifespan_year });
+            : {
+                path: 'hardware.lifespan_years',
+                value: lifespan,
+                unit: 'years',
+                low: spec.lifespan_low_years,
+                high: spec.lifespan_high_years,
+                origin: 'default',
+                source: spec.lifespan_source,
+                year: spec.lifespan_year,
+            });
     }
     else {
         const unknown = `hardware.model ${JSON.stringify(hw.model)} is not in the bundled data`;
@@ -1095,7 +1131,16 @@ function resolveScenario(s) {
         lifespan = hw.lifespan_years ?? lD.value;
         if (hw.lifespan_years === undefined) {
             warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
-            push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: lD.low, high: lD.high, origin: 'default', source: lD.source, year: lD.year });
+            push({
+                path: 'hardware.lifespan_years',
+                value: lifespan,
+                unit: 'years',
+                low: lD.low,
+                high: lD.high,
+                origin: 'default',
+                source: lD.source,
+                year: lD.year,
+            });
         }
         else {
             push(stated('hardware.lifespan_years', lifespan, 'years'));
@@ -1186,10 +1231,20 @@ function makeEndpoint(url, auth, env) {
         parsed = new URL(url);
     }
     catch {
-        throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(redactText(url)) });
+        throw new InputError({
+            code: 'BAD_INPUT',
+            field: 'prometheus.url',
+            expected: 'an http(s) URL such as http://prometheus:9090',
+            got: shortValue(redactText(url)),
+        });
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(parsed.protocol) });
+        throw new InputError({
+            code: 'BAD_INPUT',
+            field: 'prometheus.url',
+            expected: 'an http(s) URL such as http://prometheus:9090',
+            got: shortValue(parsed.protocol),
+        });
     }
     const urlUser = decodeURIComponent(parsed.username);
     const urlPassword = decodeURIComponent(parsed.password);
@@ -1520,7 +1575,9 @@ function toSource(input) {
         const gauge = g.gauge;
         if (counter && counter.t.length >= 2) {
             const inc = new CounterSeries();
-            counter.t.forEach((t, i) => inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J));
+            counter.t.forEach((t, i) => {
+                inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J);
+            });
             energy_kwh = inc.energyJ / J_PER_KWH;
             used = counter;
             if (inc.resets > 0) {
@@ -1532,7 +1589,9 @@ function toSource(input) {
             // Fixed threshold: on the step grid a missing point already means no sample for longer
             // than Prometheus' lookback (5 min), so any missing point is a real gap.
             const tz = new PowerSeries(gapThreshold_s);
-            gauge.t.forEach((t, i) => tz.add(t, gauge.v[i] ?? 0));
+            gauge.t.forEach((t, i) => {
+                tz.add(t, gauge.v[i] ?? 0);
+            });
             tz.finish();
             energy_kwh = tz.energyJ / J_PER_KWH;
             used = gauge;
@@ -1571,7 +1630,9 @@ function toSource(input) {
     }
     const fallback = n('no-counter') + n('short-counter');
     if (fallback) {
-        const all = fallback === devices.length ? `all ${fallback} GPU(s)` : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
+        const all = fallback === devices.length
+            ? `all ${fallback} GPU(s)`
+            : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
         const why = n('short-counter') ? 'no usable' : 'no';
         warnings.push(`${why} ${COUNTER_METRIC} series for ${all}: energy integrated from ${GAUGE_METRIC} (W, trapezoid at a ${input.step_s} s step) instead`);
     }
@@ -1656,7 +1717,7 @@ function resolveJobWindow(jobWindow, env, now) {
     const text = (v) => (typeof v === 'number' ? String(v) : v);
     const startText = fromEnv ? env[JOB_START_ENV] : text(jobWindow.start);
     const endText = fromEnv ? env[JOB_END_ENV] : text(jobWindow.end);
-    const where = (which) => fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` };
+    const where = (which) => (fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` });
     const expected = 'an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds';
     const parse = (text, which) => {
         if (text === undefined || text.trim() === '') {
@@ -1678,7 +1739,12 @@ function resolveJobWindow(jobWindow, env, now) {
     const warnings = [];
     const nowMs = now.getTime();
     if (startMs >= nowMs) {
-        throw new InputError({ code: 'BAD_INPUT', ...where('start'), expected: `a job start before now (${now.toISOString()})`, got: new Date(startMs).toISOString() });
+        throw new InputError({
+            code: 'BAD_INPUT',
+            ...where('start'),
+            expected: `a job start before now (${now.toISOString()})`,
+            got: new Date(startMs).toISOString(),
+        });
     }
     if (endMs > nowMs) {
         warnings.push(`job window end ${new Date(endMs).toISOString()} is in the future; measured up to now (${now.toISOString()})`);
@@ -1940,7 +2006,10 @@ function mergeGroup(group, scope, hosts, warnings) {
     const starts = group.map((p) => (p.source.start ? Date.parse(p.source.start) : NaN)).filter(Number.isFinite);
     const ends = group.map((p) => (p.source.end ? Date.parse(p.source.end) : NaN)).filter(Number.isFinite);
     const groupHosts = new Set(group.flatMap((p) => (p.singleHost !== null ? [p.singleHost] : p.hostOfDevice)));
-    const spans = hosts.filter((h) => groupHosts.has(h.host)).map((h) => h.duration_s).filter((d) => d !== null);
+    const spans = hosts
+        .filter((h) => groupHosts.has(h.host))
+        .map((h) => h.duration_s)
+        .filter((d) => d !== null);
     const durations = group.map((p) => p.source.duration_s).filter((d) => d !== null);
     return {
         path: group.map((p) => p.source.path).join(' + '),
@@ -2004,13 +2073,17 @@ function hostsFromPaths(paths) {
         const i = differing[0] ?? 0;
         const names = split.map((s) => (i === depth - 1 ? stripExt(s[i] ?? '') : (s[i] ?? '')));
         const trimmed = trimCommon(names);
-        unique.forEach((p, k) => out.set(p, trimmed[k] ?? p));
+        unique.forEach((p, k) => {
+            out.set(p, trimmed[k] ?? p);
+        });
         return out;
     }
     let common = 0;
     while (split.every((s) => common < s.length - 1 && s[common] === split[0]?.[common]))
         common++;
-    unique.forEach((p, k) => out.set(p, stripExt((split[k] ?? []).slice(common).join('/'))));
+    unique.forEach((p, k) => {
+        out.set(p, stripExt((split[k] ?? []).slice(common).join('/')));
+    });
     return out;
 }
 function stripExt(name) {
@@ -2434,7 +2507,9 @@ function parametersOf(r, stages) {
         parameter: 'pue',
         unit: '',
         ...(pueRange ? ordered(r.pue_low, r.pue, r.pue_high) : ordered(TEXTBOOK_PUE.low, r.pue, TEXTBOOK_PUE.high)),
-        source: pueRange ? (assumptionSource(r, 'pue') ?? 'resolved PUE range') : 'what-if: textbook hyperscale PUE 1.1 to industry average 1.58 (set pue in the scenario, no range)',
+        source: pueRange
+            ? (assumptionSource(r, 'pue') ?? 'resolved PUE range')
+            : 'what-if: textbook hyperscale PUE 1.1 to industry average 1.58 (set pue in the scenario, no range)',
         uncertain: pueRange,
         set: (s, v) => {
             s.pue = v;
@@ -2450,8 +2525,12 @@ function parametersOf(r, stages) {
             id: 'embodied',
             parameter: 'hardware.embodied_kg',
             unit: 'kg CO2e per device',
-            ...(embRange ? ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg) : ordered(h.embodied_kg / 2, h.embodied_kg, h.embodied_kg * 2)),
-            source: embRange ? (assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data') : 'what-if: ×0.5 and ×2 (no range for a value set in the scenario)',
+            ...(embRange
+                ? ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg)
+                : ordered(h.embodied_kg / 2, h.embodied_kg, h.embodied_kg * 2)),
+            source: embRange
+                ? (assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data')
+                : 'what-if: ×0.5 and ×2 (no range for a value set in the scenario)',
             uncertain: embRange,
             set: (s, v) => {
                 s.hardware.embodied_kg = v;
@@ -2535,7 +2614,13 @@ function energyRanges(resolved, inventories, stages, sources) {
         if (origin === 'estimate') {
             const pw = resolved.hardware.power_w;
             if (power && pw !== null && pw > 0) {
-                out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`], systematic: true });
+                out.push({
+                    stage: name,
+                    low: Math.min(1, power.low / pw),
+                    high: Math.max(1, power.high / pw),
+                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`],
+                    systematic: true,
+                });
             }
             else {
                 out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
@@ -2757,8 +2842,12 @@ function noiseRanges(resolved, inventories, result, energy, assess) {
     // Estimates share their power figure between runs: that error cancels in a delta.
     const perRun = energy.filter((e) => !e.systematic);
     const varied = perRun.some((e) => e.high > e.low);
-    const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.low))) : flatten(result);
-    const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.high))) : lo;
+    const lo = varied
+        ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.low)))
+        : flatten(result);
+    const hi = varied
+        ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.high)))
+        : lo;
     const out = {};
     for (const [path, a] of lo) {
         const b = hi.get(path);
@@ -2814,10 +2903,18 @@ function dataQuality$1(resolved, inventories, stages, sources) {
         });
     }
     else if (h.embodied_low_kg === null || h.embodied_high_kg === null || h.embodied_low_kg === h.embodied_high_kg) {
-        out.push({ severity: 'info', code: 'no_embodied_range', message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.` });
+        out.push({
+            severity: 'info',
+            code: 'no_embodied_range',
+            message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.`,
+        });
     }
     if (!h.known) {
-        out.push({ severity: 'info', code: 'hardware_not_in_data', message: `${h.model} is not in the bundled hardware data: power, embodied and lifespan come from the scenario.` });
+        out.push({
+            severity: 'info',
+            code: 'hardware_not_in_data',
+            message: `${h.model} is not in the bundled hardware data: power, embodied and lifespan come from the scenario.`,
+        });
     }
     if (resolved.grid.intensity_low_g_per_kwh === resolved.grid.intensity_high_g_per_kwh) {
         out.push({ severity: 'info', code: 'no_grid_range', message: 'Grid intensity has no low/high range: its uncertainty is not propagated.' });
@@ -2870,14 +2967,27 @@ function dataQuality$1(resolved, inventories, stages, sources) {
             });
         }
         if (s.warnings.length > 0) {
-            out.push({ severity: 'info', code: 'log_warnings', source: s.path, message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}` });
+            out.push({
+                severity: 'info',
+                code: 'log_warnings',
+                source: s.path,
+                message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
+            });
         }
         if (s.logged_pue !== null) {
-            out.push({ severity: 'info', code: 'logged_pue_divided_out', source: s.path, message: `${s.path}: the logger's PUE ${s.logged_pue} was divided out; the scenario's PUE is applied once.` });
+            out.push({
+                severity: 'info',
+                code: 'logged_pue_divided_out',
+                source: s.path,
+                message: `${s.path}: the logger's PUE ${s.logged_pue} was divided out; the scenario's PUE is applied once.`,
+            });
         }
     }
     // Stable: by severity, then in the order found.
-    return out.map((d, i) => [d, i]).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([d]) => d);
+    return out
+        .map((d, i) => [d, i])
+        .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
+        .map(([d]) => d);
 }
 
 const share = (part, whole) => (whole > 0 ? part / whole : 0);
@@ -3159,7 +3269,7 @@ function annotateNoise(comparison, baseCard, headCard, opts = {}) {
 // Budget verdicts as data: absolute limits (max, warn) on any numeric card path, regression
 // limits (max_increase_pct, warn_increase_pct) against the comparison with the base card.
 // Period budgets are evaluated by the ledger (src/ledger/) and produce nothing here.
-const fmt = (v) => (Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString());
+const fmt = (v) => Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString();
 function isRegression(b) {
     return 'max_increase_pct' in b;
 }
@@ -3193,7 +3303,11 @@ function absolute(b, actual, unit) {
     const u = unit ? ` ${unit}` : '';
     const base = { metric: b.metric, kind: 'absolute', limit: b.max, warn_limit: b.warn ?? null, actual };
     if (actual === null) {
-        return { ...base, status: 'warn', message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked` };
+        return {
+            ...base,
+            status: 'warn',
+            message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked`,
+        };
     }
     if (actual > b.max)
         return { ...base, status: 'fail', message: `${b.metric} = ${fmt(actual)}${u} exceeds the limit of ${fmt(b.max)}${u}` };
@@ -3210,10 +3324,20 @@ function regression(b, comparison) {
     const note = comparison.comparable ? '' : ' (base and head are not fully comparable, see consistency)';
     if (!m) {
         // A numeric card path outside the compared set (e.g. stages.x.hours): say so, loudly.
-        return { ...base, actual: null, status: 'warn', message: `${b.metric} is not among the compared metrics (${METRICS.map((x) => x.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked` };
+        return {
+            ...base,
+            actual: null,
+            status: 'warn',
+            message: `${b.metric} is not among the compared metrics (${METRICS.map((x) => x.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked`,
+        };
     }
     if (m.base === null || m.head === null) {
-        return { ...base, actual: null, status: 'pass', message: `${b.metric}: no value in the ${m.base === null ? 'base' : 'head'} card: regression budget not checked` };
+        return {
+            ...base,
+            actual: null,
+            status: 'pass',
+            message: `${b.metric}: no value in the ${m.base === null ? 'base' : 'head'} card: regression budget not checked`,
+        };
     }
     let pct = m.delta_pct;
     if (pct === null)
@@ -3347,7 +3471,9 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
         return { results: [], extension: null, warnings: [] };
     const warnings = ledger
         ? [...ledger.warnings]
-        : ['period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change'];
+        : [
+            'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+        ];
     const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
     warnings.push(...ev.warnings);
     return {
@@ -3452,12 +3578,12 @@ function tornadoChart(card) {
  * of each other.
  */
 function headVsBaseChart(comparison) {
-    if (!comparison || !comparison.comparable)
+    if (!comparison?.comparable)
         return null;
     const rows = comparison.metrics.filter((m) => /^(stages\.[^.]+|totals)\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null);
     if (rows.length === 0)
         return null;
-    const name = (metric) => (metric === 'totals.co2e_kg' ? 'total' : metric.split('.')[1] ?? metric);
+    const name = (metric) => (metric === 'totals.co2e_kg' ? 'total' : (metric.split('.')[1] ?? metric));
     const cats = [];
     const vals = [];
     for (const m of rows) {
@@ -3540,10 +3666,9 @@ function lifetime(card) {
     const chart = lifetimeChart(card);
     if (chart)
         lines.push(mermaidBlock(chart));
-    lines.push(markdownTable([
-        ['lifetime inferences', 'g CO2e per FU', ''],
-        ...curve.map((p) => [fmt$1(p.inferences), fmt$1(p.co2e_g_per_fu), p.label ?? '']),
-    ], { align: ['r', 'r', 'l'] }), '');
+    lines.push(markdownTable([['lifetime inferences', 'g CO2e per FU', ''], ...curve.map((p) => [fmt$1(p.inferences), fmt$1(p.co2e_g_per_fu), p.label ?? ''])], {
+        align: ['r', 'r', 'l'],
+    }), '');
     return lines.join('\n');
 }
 function sensitivity(card) {
@@ -3581,11 +3706,7 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = [
-        '#### Uncertainty',
-        '',
-        `- Assessed stages: **${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg CO2e** (central ${fmt$1(card.totals.co2e_kg)}).`,
-    ];
+    const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg CO2e** (central ${fmt$1(card.totals.co2e_kg)}).`];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
         lines.push(`- Per functional unit: **${fmt$1(u.per_fu_co2e_g_low)}–${fmt$1(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$1(card.per_functional_unit.co2e_g)}).`);
     }
@@ -3656,7 +3777,15 @@ function energy(card) {
         return null;
     const table = markdownTable([
         ['stage', 'energy from', 'scope', 'hours (h)', 'accelerator-hours', 'IT energy (kWh)', 'facility energy (kWh)'],
-        ...e.stages.map((s) => [escapeMarkdown(s.stage), escapeMarkdown(s.energy_origin), escapeMarkdown(s.energy_scope), fmt$1(s.hours), fmt$1(s.accelerator_hours), fmt$1(s.it_energy_kwh), fmt$1(s.energy_kwh)]),
+        ...e.stages.map((s) => [
+            escapeMarkdown(s.stage),
+            escapeMarkdown(s.energy_origin),
+            escapeMarkdown(s.energy_scope),
+            fmt$1(s.hours),
+            fmt$1(s.accelerator_hours),
+            fmt$1(s.it_energy_kwh),
+            fmt$1(s.energy_kwh),
+        ]),
         ['**total**', '', '', '', '', fmt$1(e.total_it_energy_kwh), `**${fmt$1(e.total_energy_kwh)}**`],
     ], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r'] });
     const h = e.hardware;
@@ -3694,10 +3823,17 @@ function renderClusterSection(card) {
     for (const [stage, c] of Object.entries(parsed.data)) {
         out.push(`**${escapeMarkdown(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt$1(c.skew_s)} s of each other` : '') + '.', '', markdownTable([
             ['host', 'measured energy (kWh)', 'scope', 'devices', 'span (h)', 'clock offset (s)'],
-            ...c.hosts.map((h) => [escapeMarkdown(h.host), fmt$1(h.energy_kwh), escapeMarkdown(h.scope), fmt$1(h.devices), fmt$1(h.duration_s === null ? null : h.duration_s / 3600), fmt$1(h.offset_s)]),
+            ...c.hosts.map((h) => [
+                escapeMarkdown(h.host),
+                fmt$1(h.energy_kwh),
+                escapeMarkdown(h.scope),
+                fmt$1(h.devices),
+                fmt$1(h.duration_s === null ? null : h.duration_s / 3600),
+                fmt$1(h.offset_s),
+            ]),
         ], { align: ['l', 'r', 'l', 'r', 'r', 'r'] }), '');
     }
-    out.push('Energy is integrated per host and device on each host\'s own clock, so clock skew does not change it; measured energy is before the IT overhead factor and PUE.');
+    out.push("Energy is integrated per host and device on each host's own clock, so clock skew does not change it; measured energy is before the IT overhead factor and PUE.");
     return `${out.join('\n')}\n`;
 }
 
@@ -3843,7 +3979,18 @@ function stagesSection(card) {
         fmt$1(t.cost_usd),
     ]);
     const table = markdownTable([
-        ['stage', 'energy from', 'hours (h)', 'IT energy (kWh)', 'facility energy (kWh)', 'operational (kg CO2e)', 'embodied (kg CO2e)', 'total (kg CO2e)', 'water (L)', 'cost (USD)'],
+        [
+            'stage',
+            'energy from',
+            'hours (h)',
+            'IT energy (kWh)',
+            'facility energy (kWh)',
+            'operational (kg CO2e)',
+            'embodied (kg CO2e)',
+            'total (kg CO2e)',
+            'water (L)',
+            'cost (USD)',
+        ],
         ...rows,
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
@@ -3924,7 +4071,9 @@ function sourcesSection(card) {
         fmt$1(s.rows_rejected),
         clip(s.warnings.map(escapeMarkdown).join('; '), 400),
     ]);
-    return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] })}\n`;
+    return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], {
+        align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'],
+    })}\n`;
 }
 function warningsSection(warnings) {
     return `${warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}\n`;

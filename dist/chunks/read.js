@@ -38,15 +38,19 @@ function escapeCode(text) {
 // This zod schema is the single source of the TypeScript type and of the published
 // JSON Schema (`npm run schema` -> schema/scenario.schema.json). Strict: unknown keys
 // are an error with a did-you-mean suggestion (see scenario/load.ts).
-const nonneg = (unit, what) => number().nonnegative().meta({ description: `${what} (${unit})` });
-const positive = (unit, what) => number().positive().meta({ description: `${what} (${unit})` });
+const nonneg = (unit, what) => number()
+    .nonnegative()
+    .meta({ description: `${what} (${unit})` });
+const positive = (unit, what) => number()
+    .positive()
+    .meta({ description: `${what} (${unit})` });
 const FunctionalUnit = strictObject({
     description: string().min(1).meta({ description: 'The service one unit delivers, e.g. "1,000 chat requests served"' }),
     inferences: positive('inferences', 'Inferences that make one functional unit'),
 })
     .meta({ description: 'ISO 14044 functional unit: what the results are normalised to' });
 const Deployment = strictObject({
-    lifetime_inferences: positive('inferences', 'Expected inferences over the model\'s whole deployed life'),
+    lifetime_inferences: positive('inferences', "Expected inferences over the model's whole deployed life"),
 });
 const Grid = strictObject({
     region: string()
@@ -71,11 +75,9 @@ const Instant = union([string().min(1), number().nonnegative()]);
 const PrometheusSource = strictObject({
     url: string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
     selector: string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
-    job_window: union([
-        literal('from_env'),
-        strictObject({ start: Instant, end: Instant }),
-    ])
-        .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
+    job_window: union([literal('from_env'), strictObject({ start: Instant, end: Instant })]).meta({
+        description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)',
+    }),
     step_s: positive('s', 'Range-query step').optional(),
 })
     .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });
@@ -120,7 +122,8 @@ const Scenario = strictObject({
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
     hardware: Hardware,
-    stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage).meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
+    stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
+        .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
     ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
 })
@@ -210,7 +213,7 @@ const SensitivityItem = object({
 const LifetimePoint = object({
     inferences: number(),
     co2e_g_per_fu: number(),
-    label: _enum(['scenario', 'breakeven']).optional().meta({ description: 'Marks the scenario\'s lifetime_inferences and the breakeven point' }),
+    label: _enum(['scenario', 'breakeven']).optional().meta({ description: "Marks the scenario's lifetime_inferences and the breakeven point" }),
 });
 const UncertainParameter = object({
     parameter: string(),
@@ -334,7 +337,7 @@ function unitOf(path) {
 function valueAtPath(root, path) {
     let cur = root;
     for (const key of path.split('.')) {
-        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, key))
+        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, key))
             return undefined;
         cur = cur[key];
     }
@@ -470,7 +473,9 @@ const Source = object({
     logged_pue: number().nullable(),
     warnings: array(string()),
     /** Whether the energy covers only accelerators (gets it_overhead_factor) or the whole host. */
-    scope: _enum(['device', 'host']).optional().meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    scope: _enum(['device', 'host'])
+        .optional()
+        .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),
@@ -610,7 +615,7 @@ function isCalendarDate(s) {
     const m = Number(s.slice(5, 7));
     const d = Number(s.slice(8, 10));
     const day = new Date(Date.UTC(y, m - 1, d));
-    return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
+    return (day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)));
 }
 const UtcInstant = string()
     .regex(ISO_INSTANT, 'an ISO 8601 timestamp with a zone, e.g. 2026-03-31T23:59:59Z or 2026-04-01T01:00:00+02:00')
@@ -623,7 +628,9 @@ const LedgerEntry = strictObject({
     created_at: UtcInstant.meta({ description: 'When the run happened (ISO 8601; offsets are normalised to UTC)' }),
     scenario: string('the scenario name').min(1, 'a non-empty scenario name').meta({ description: 'Scenario (model) name of the card' }),
     team: string().min(1).nullable().default(null).meta({ description: 'Team that owns the scenario' }),
-    co2e_kg: number('a number of kg CO2e').nonnegative('a number of kg CO2e >= 0').meta({ description: 'Lifecycle carbon of the run, totals.co2e_kg (kg CO2e)' }),
+    co2e_kg: number('a number of kg CO2e')
+        .nonnegative('a number of kg CO2e >= 0')
+        .meta({ description: 'Lifecycle carbon of the run, totals.co2e_kg (kg CO2e)' }),
     metrics: record(string(), number('a number'))
         .default({})
         .meta({ description: 'Other card values by path, e.g. { "totals.energy_kwh": 812 } (for budgets on other metrics)' }),
@@ -643,7 +650,7 @@ const LedgerPosition = object({
     warn: number().nullable(),
     runs: number().int().meta({ description: 'Ledger entries counted in the period' }),
     spent: number().meta({ description: 'Sum of the metric over the runs counted' }),
-    change: number().meta({ description: 'This change: the head card\'s value of the metric (0 without a head)' }),
+    change: number().meta({ description: "This change: the head card's value of the metric (0 without a head)" }),
     projected: number().meta({ description: 'spent + change' }),
     remaining: number().meta({ description: 'max - projected (negative when over)' }),
     used_pct: number().meta({ description: 'projected / max × 100' }),
@@ -651,9 +658,7 @@ const LedgerPosition = object({
     period_days: number().int(),
     burn_rate_per_day: number().meta({ description: 'projected / elapsed_days' }),
     forecast: number().meta({ description: 'Spend at the end of the period at the current burn rate' }),
-    run_out_date: string()
-        .nullable()
-        .meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
+    run_out_date: string().nullable().meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
     status: BudgetStatus,
 });
 const LedgerExtension = object({

@@ -15,7 +15,7 @@ import 'node:fs';
 import 'node:url';
 
 function escapeXml(text) {
-    return text
+    return (text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -23,7 +23,7 @@ function escapeXml(text) {
         .replace(/'/g, '&apos;')
         // Characters XML 1.0 forbids outright (C0 controls other than tab, LF, CR).
         // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
 const W = 720;
 const H = 420;
@@ -164,7 +164,12 @@ async function runReport(opts, io) {
         ...svgCharts(result.card),
     })
         .catch((e) => {
-        throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${e?.code ?? String(e)})` });
+        throw new InputError({
+            code: 'BAD_FLAG',
+            field: '--out',
+            expected: 'a directory ml-lca can write',
+            got: `${outDir} (${e?.code ?? String(e)})`,
+        });
     });
     printSummary(result, io);
     for (const f of written)

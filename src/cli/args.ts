@@ -18,18 +18,14 @@ export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
-export function parseFlags<T extends FlagSpec>(
-  command: string,
-  argv: string[],
-  options: T,
-  positionals: { min: number; max: number; usage: string },
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw badFlag(command, e, Object.keys(options));
-  }
+export function parseFlags<T extends FlagSpec>(command: string, argv: string[], options: T, positionals: { min: number; max: number; usage: string }) {
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw badFlag(command, e, Object.keys(options));
+    }
+  })();
   const n = parsed.positionals.length;
   if (n < positionals.min || n > positionals.max) {
     throw new InputError({
@@ -43,7 +39,13 @@ export function parseFlags<T extends FlagSpec>(
 }
 
 /** A flag whose value must be one of a few words (`--budget-mode fail|warn|off`). */
-export function enumFlag<const A extends readonly string[]>(command: string, flag: string, value: string | undefined, allowed: A, fallback: A[number]): A[number] {
+export function enumFlag<const A extends readonly string[]>(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  allowed: A,
+  fallback: A[number],
+): A[number] {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value;
   throw new InputError({ code: 'BAD_FLAG', field: `${command} --${flag}`, expected: `one of ${allowed.join(', ')}`, got: JSON.stringify(value) });

@@ -123,7 +123,10 @@ function renderMarkdown(v: View): string {
     return row;
   });
   out.push(markdownTable([header, ...rows], { alignDelimiters: false }), '');
-  if (v.positions.length) out.push(renderLedgerSection(v.positions, { heading: `### Budget position (now: ${v.now.toISOString().slice(0, 10)})`, withChange: false, source: v.source }));
+  if (v.positions.length)
+    out.push(
+      renderLedgerSection(v.positions, { heading: `### Budget position (now: ${v.now.toISOString().slice(0, 10)})`, withChange: false, source: v.source }),
+    );
   out.push(...charts(v));
   return out.join('\n');
 }
@@ -145,7 +148,14 @@ function charts(v: View): string[] {
     const points = dailyCumulative(mine, p, asOf);
     if (points.length === 0 || (points[points.length - 1]?.cumulative ?? 0) === 0) continue;
     out.push(`### Cumulative ${v.scope} ${escapeMarkdown(name)}, ${p.label}`, '');
-    out.push(renderCumulativeChart(`${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`, points, DEFAULT_METRIC, v.budget));
+    out.push(
+      renderCumulativeChart(
+        `${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`,
+        points,
+        DEFAULT_METRIC,
+        v.budget,
+      ),
+    );
   }
   if (names.length > MAX_CHARTS) out.push(`_${names.length - MAX_CHARTS} more ${v.scope}s not charted; use --${v.scope === 'team' ? 'team NAME' : 'json'}._`);
   return out;

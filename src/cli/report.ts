@@ -32,10 +32,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   const scenarioPath = requiredFlag('report', 'scenario', values.scenario, 'FILE (the scenario YAML or JSON)');
   const budgetMode = enumFlag('report', 'budget-mode', values['budget-mode'], BUDGET_MODES, 'fail');
   const baseline = values.baseline ? await readBaseline(values.baseline, io) : null;
-  return runReport(
-    { scenarioPath, extraLogs: values.log ?? [], baseline, budgetMode, outDir: values.out ?? 'ml-lca-out' },
-    io,
-  );
+  return runReport({ scenarioPath, extraLogs: values.log ?? [], baseline, budgetMode, outDir: values.out ?? 'ml-lca-out' }, io);
 }
 
 /** Shared by `report` and `demo`: build, write both files atomically, print, pick the exit code. */
@@ -73,7 +70,12 @@ export async function runReport(
       ...svgCharts(result.card),
     })
     .catch((e: unknown) => {
-      throw new InputError({ code: 'BAD_FLAG', field: '--out', expected: 'a directory ml-lca can write', got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})` });
+      throw new InputError({
+        code: 'BAD_FLAG',
+        field: '--out',
+        expected: 'a directory ml-lca can write',
+        got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})`,
+      });
     });
   printSummary(result, io);
   for (const f of written) io.stdout(`wrote ${displayPath(f, io.cwd)}`);

@@ -10,7 +10,8 @@ import { METRICS, numericPaths, unitOf, valueAtPath } from './metrics.js';
 /** What a budget can read: any card-shaped object (the head card, or its parts before assembly). */
 export type HeadForBudgets = { readonly [key: string]: unknown };
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString());
+const fmt = (v: number) =>
+  Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString();
 
 function isRegression(b: Budget): b is RegressionBudget {
   return 'max_increase_pct' in b;
@@ -48,7 +49,11 @@ function absolute(b: AbsoluteBudget, actual: number | null, unit: string): Budge
   const u = unit ? ` ${unit}` : '';
   const base = { metric: b.metric, kind: 'absolute' as const, limit: b.max, warn_limit: b.warn ?? null, actual };
   if (actual === null) {
-    return { ...base, status: 'warn', message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked` };
+    return {
+      ...base,
+      status: 'warn',
+      message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked`,
+    };
   }
   if (actual > b.max) return { ...base, status: 'fail', message: `${b.metric} = ${fmt(actual)}${u} exceeds the limit of ${fmt(b.max)}${u}` };
   if (b.warn !== undefined && actual > b.warn) {
@@ -64,10 +69,20 @@ function regression(b: RegressionBudget, comparison: Comparison | null): BudgetR
   const note = comparison.comparable ? '' : ' (base and head are not fully comparable, see consistency)';
   if (!m) {
     // A numeric card path outside the compared set (e.g. stages.x.hours): say so, loudly.
-    return { ...base, actual: null, status: 'warn', message: `${b.metric} is not among the compared metrics (${METRICS.map((x) => x.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked` };
+    return {
+      ...base,
+      actual: null,
+      status: 'warn',
+      message: `${b.metric} is not among the compared metrics (${METRICS.map((x) => x.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked`,
+    };
   }
   if (m.base === null || m.head === null) {
-    return { ...base, actual: null, status: 'pass', message: `${b.metric}: no value in the ${m.base === null ? 'base' : 'head'} card: regression budget not checked` };
+    return {
+      ...base,
+      actual: null,
+      status: 'pass',
+      message: `${b.metric}: no value in the ${m.base === null ? 'base' : 'head'} card: regression budget not checked`,
+    };
   }
   let pct = m.delta_pct;
   if (pct === null) pct = m.head > m.base ? Infinity : 0; // base 0, head > 0: any increase is infinite

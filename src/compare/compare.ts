@@ -23,9 +23,7 @@ export function compareMetric(metric: string, base: number | null, head: number 
 }
 
 export function compareCards(base: CardForComparison, head: CardForComparison, meta: z.infer<typeof Baseline>): Comparison {
-  const metrics: ComparedMetric[] = METRICS.map((m) =>
-    compareMetric(m.path, num(valueAtPath(base, m.path)), num(valueAtPath(head, m.path)), m.better),
-  );
+  const metrics: ComparedMetric[] = METRICS.map((m) => compareMetric(m.path, num(valueAtPath(base, m.path)), num(valueAtPath(head, m.path)), m.better));
   const stageNames = [...Object.keys(base.stages), ...Object.keys(head.stages).filter((s) => !(s in base.stages))];
   for (const s of stageNames) {
     for (const f of STAGE_FIELDS) {
@@ -92,7 +90,8 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
   const hH = head.hardware;
   if (hB.model !== hH.model) breaking(`Hardware differs: base ${hB.model} vs head ${hH.model}.`);
   else {
-    if (!same(hB.embodied_kg, hH.embodied_kg)) breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
+    if (!same(hB.embodied_kg, hH.embodied_kg))
+      breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
     if (!same(hB.lifespan_years, hH.lifespan_years)) breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
   }
   if (hB.count !== hH.count) out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
@@ -101,7 +100,8 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
       `Lifetime inferences differ: base ${base.deployment.lifetime_inferences} vs head ${head.deployment.lifetime_inferences}; the amortised per-functional-unit term changes with it.`,
     );
   }
-  if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh)) out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
+  if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
+    out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
   if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) || !same(base.gpu_hour_usd, head.gpu_hour_usd)) {
     out.push('Prices differ between base and head; cost deltas partly reflect prices.');
   }

@@ -50,7 +50,7 @@ export function unitOf(path: string): string {
 export function valueAtPath(root: unknown, path: string): unknown {
   let cur: unknown = root;
   for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;

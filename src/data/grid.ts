@@ -35,7 +35,15 @@ const EST_SUB = 'estimate: rounded state/provincial annual average of recent yea
 
 /** Countries (ISO 3166-1 alpha-2). */
 const COUNTRIES: readonly GridRow[] = [
-  ['US', 'United States (average)', 429, 370, 460, `${TEXTBOOK}: US average 429 g/kWh; low end near the US EPA eGRID2022 national output rate (public domain)`, 2024],
+  [
+    'US',
+    'United States (average)',
+    429,
+    370,
+    460,
+    `${TEXTBOOK}: US average 429 g/kWh; low end near the US EPA eGRID2022 national output rate (public domain)`,
+    2024,
+  ],
   ['CA', 'Canada', 130, 90, 170, EST, 2023],
   ['PL', 'Poland', 820, 650, 900, `${TEXTBOOK}: coal-dependent Poland 820 g/kWh`, 2024],
   ['FR', 'France', 57, 30, 90, 'Luccioni et al. 2023 (BLOOM carbon footprint, JMLR): 57 g/kWh for the French grid; textbook gives ≈ 50', 2023],

@@ -59,14 +59,7 @@ export async function findBaseline(octokit: ActionOctokit, a: FindBaselineArgs):
   }
 }
 
-async function fromFile(
-  octokit: ActionOctokit,
-  repo: RepoRef,
-  file: string,
-  baseRef: string,
-  baseSha: string,
-  head: HeadIdentity,
-): Promise<BaselineResult> {
+async function fromFile(octokit: ActionOctokit, repo: RepoRef, file: string, baseRef: string, baseSha: string, head: HeadIdentity): Promise<BaselineResult> {
   const text = await fileAtCommit(octokit, repo, file, baseSha);
   if (text === null) {
     return { kind: 'none', note: `No baseline: ${file} does not exist at the base commit ${baseSha.slice(0, 7)} (${baseRef}); nothing compared.` };
@@ -103,7 +96,10 @@ async function fromArtifact(octokit: ActionOctokit, a: FindBaselineArgs, baseRef
     }
     a.log(`Baseline: artifact ${a.artifactName} of run ${run.id} (${baseRef} @ ${run.head_sha.slice(0, 7)})`);
     if ((live.size_in_bytes ?? 0) > MAX_BYTES) {
-      return { kind: 'none', note: `No baseline: artifact ${a.artifactName} of run ${run.id} is ${live.size_in_bytes} bytes, more than a model card; nothing compared.` };
+      return {
+        kind: 'none',
+        note: `No baseline: artifact ${a.artifactName} of run ${run.id} is ${live.size_in_bytes} bytes, more than a model card; nothing compared.`,
+      };
     }
     const zip = await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: live.id, archive_format: 'zip' });
     const card = cardFromZip(toBytes(zip.data));
@@ -175,7 +171,10 @@ export function accept(text: string, where: string, meta: BaselineMeta, head: He
   if (!r.success) {
     const issue = r.error.issues[0];
     const at = issue ? issue.path.map(String).join('.') : '';
-    return { kind: 'none', note: `No baseline: ${where} is not a model card this version can read (${at || 'root'}: ${issue?.message ?? 'invalid'}); nothing compared.` };
+    return {
+      kind: 'none',
+      note: `No baseline: ${where} is not a model card this version can read (${at || 'root'}: ${issue?.message ?? 'invalid'}); nothing compared.`,
+    };
   }
   const card = r.data;
   if (card.scenario.name !== head.name) {

@@ -10,16 +10,7 @@ export type BudgetMode = (typeof BUDGET_MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** Names exactly as in action.yml; main.ts reads each with core.getInput(name). */
-export const INPUT_NAMES = [
-  'scenario',
-  'logs',
-  'github-token',
-  'baseline',
-  'budget-mode',
-  'comment',
-  'artifact-name',
-  'working-directory',
-] as const;
+export const INPUT_NAMES = ['scenario', 'logs', 'github-token', 'baseline', 'budget-mode', 'comment', 'artifact-name', 'working-directory'] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
@@ -89,7 +80,10 @@ export const ActionInputs = z.object({
     .string()
     .optional()
     .transform((s) => lines(s ?? '')),
-  'github-token': z.string().optional().transform((s) => (s ?? '').trim()),
+  'github-token': z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim()),
   baseline,
   'budget-mode': oneOf(BUDGET_MODES, 'fail'),
   comment: oneOf(COMMENT_MODES, 'always'),
@@ -142,7 +136,11 @@ export function parseInputs(raw: RawInputs): Inputs {
  * leading dot: a name like `..` (a card from a fork's artifact, say) must not climb out of ml-lca-out/.
  */
 export function slug(name: string): string {
-  const s = name.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '').slice(0, 100);
+  const s = name
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '')
+    .slice(0, 100);
   return s === '' ? 'scenario' : s;
 }
 

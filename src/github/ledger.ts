@@ -112,7 +112,10 @@ export async function ledgerFromArtifacts(octokit: ActionOctokit, a: ArtifactLed
     }
   }
   if (downloads >= MAX_DOWNLOADS) warnings.push(`ledger: stopped after ${MAX_DOWNLOADS} artifact downloads; older runs not counted`);
-  if (expired) warnings.push(`ledger: ${expired} expired artifact(s) in the period could not be counted (raise retention-days, or keep a JSONL ledger: ledger: file:PATH)`);
+  if (expired)
+    warnings.push(
+      `ledger: ${expired} expired artifact(s) in the period could not be counted (raise retention-days, or keep a JSONL ledger: ledger: file:PATH)`,
+    );
   const d = dedupeEntries(entries);
   a.log(`Ledger: ${d.entries.length} run card(s) from ${runs.size} successful ${a.branch} push run(s) since ${a.since.slice(0, 10)}`);
   return { source: 'artifact', entries: d.entries, warnings };
@@ -151,9 +154,7 @@ async function downloadEntry(
  */
 export function artifactMatcher(template: string): (name: string) => boolean {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = template.includes('{scenario}')
-    ? new RegExp(`^${template.split('{scenario}').map(esc).join('.+')}$`)
-    : new RegExp(`^${esc(template)}(?:-.+)?$`);
+  const re = template.includes('{scenario}') ? new RegExp(`^${template.split('{scenario}').map(esc).join('.+')}$`) : new RegExp(`^${esc(template)}(?:-.+)?$`);
   return (name) => re.test(name);
 }
 
@@ -200,7 +201,11 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
   try {
     const workflowId = a.ctx.workflowFile ?? (await currentWorkflowId(octokit, a.ctx.repo, a.ctx.runId));
     if (workflowId === null) {
-      return { source: 'artifact', entries: [], warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'] };
+      return {
+        source: 'artifact',
+        entries: [],
+        warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'],
+      };
     }
     return await ledgerFromArtifacts(octokit, {
       repo: a.ctx.repo,
@@ -217,7 +222,6 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
     return { source: 'artifact', entries: [], warnings: [`ledger: past runs could not be listed (${describeError(e)}); spent counts only this change`] };
   }
 }
-
 
 /**
  * A JSONL (or single-card) file ledger as it is at the pull request's base commit. Null when it

@@ -17,7 +17,7 @@ export type Outputs = Record<'co2e-kg' | 'co2e-per-fu-g' | 'verdict' | 'card-pat
 /** delta % of CO2e per functional unit against base; null without a comparable baseline. */
 export function deltaPct(card: ModelCard): number | null {
   const c = card.comparison;
-  if (!c || !c.comparable) return null;
+  if (!c?.comparable) return null;
   return c.metrics.find((m) => m.metric === 'per_functional_unit.co2e_g')?.delta_pct ?? null;
 }
 

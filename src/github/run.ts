@@ -76,7 +76,13 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     // Names (and their slugs: artifact and directory names) must differ, or two scenarios would
     // overwrite each other's card, artifact and comment.
     if (names.has(slug(head.name))) {
-      throw new InputError({ code: 'BAD_INPUT', file, field: 'name', expected: 'a scenario name used once per run (it names the comment, the artifact and ml-lca-out/NAME)', got: JSON.stringify(head.name) });
+      throw new InputError({
+        code: 'BAD_INPUT',
+        file,
+        field: 'name',
+        expected: 'a scenario name used once per run (it names the comment, the artifact and ml-lca-out/NAME)',
+        got: JSON.stringify(head.name),
+      });
     }
     names.add(slug(head.name));
     const artifactName = artifactNameFor(inputs.artifactName, head.name, several);
@@ -133,12 +139,21 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   await writeSummary(computed, deps);
   await uploadAll(computed, deps);
   setOutputs(computed, deps);
-  return decide(computed.map((c) => c.card), inputs, deps);
+  return decide(
+    computed.map((c) => c.card),
+    inputs,
+    deps,
+  );
 }
 
 async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): Promise<string[]> {
   if (patterns.length === 0) {
-    throw new InputError({ code: 'BAD_INPUT', field: 'input "scenario"', expected: 'a scenario file or glob (e.g. lca.yml or scenarios/*.yml)', got: 'nothing' });
+    throw new InputError({
+      code: 'BAD_INPUT',
+      field: 'input "scenario"',
+      expected: 'a scenario file or glob (e.g. lca.yml or scenarios/*.yml)',
+      got: 'nothing',
+    });
   }
   const files = await io.glob(patterns, cwd);
   const existing: string[] = [];

@@ -34,7 +34,8 @@ export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: str
     deps.log.warning('ml-lca: workflow_run event without a workflow_run payload; nothing to do.');
     return { verdict: null, failure: null };
   }
-  if (inputs.scenarios.length) deps.log.info('ml-lca: workflow_run event: comment mode; the scenario input is not used (the triggering run computed the cards).');
+  if (inputs.scenarios.length)
+    deps.log.info('ml-lca: workflow_run event: comment mode; the scenario input is not used (the triggering run computed the cards).');
   const { repo } = deps.context;
   const pattern = artifactPattern(inputs.artifactName);
   const list = await deps.octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: wr.id, per_page: 100 });

@@ -106,7 +106,9 @@ export class DeviceAcc {
     } else if (p.samples > 0 || this.untimedValid > 0) {
       samples = Math.max(p.samples, this.untimedValid);
       if (this.untimedValid > 0 && this.src.opts.interval_s === undefined) {
-        warn(`${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`);
+        warn(
+          `${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`,
+        );
         return { energyJ: null, samples };
       }
       energyJ = p.energyJ;
@@ -117,7 +119,10 @@ export class DeviceAcc {
         );
       }
       if (p.duplicates > 0) warn(`${d}: ${p.duplicates} duplicate rows (same timestamp and value) counted once`);
-      if (p.sameTimestamp > 0) warn(`${d}: ${p.sameTimestamp} samples share a timestamp with the previous sample but differ in value; no time passes between them, so they add no energy`);
+      if (p.sameTimestamp > 0)
+        warn(
+          `${d}: ${p.sameTimestamp} samples share a timestamp with the previous sample but differ in value; no time passes between them, so they add no energy`,
+        );
       if (p.outOfOrder > 0) {
         const ov = p.overlappingRuns();
         warn(
@@ -224,7 +229,9 @@ export class SourceBuilder {
       warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);
     }
     if (this.dates.ambiguous !== null) {
-      warn(`ambiguous date ${JSON.stringify(this.dates.ambiguous)}: day and month are both ≤ 12; read as ${this.dates.order === 'dmy' ? 'day/month (decided by a later-unambiguous row)' : 'month/day (US order)'}; prefer ISO 8601 timestamps`);
+      warn(
+        `ambiguous date ${JSON.stringify(this.dates.ambiguous)}: day and month are both ≤ 12; read as ${this.dates.order === 'dmy' ? 'day/month (decided by a later-unambiguous row)' : 'month/day (US order)'}; prefer ISO 8601 timestamps`,
+      );
     }
     const devices: Source['devices'] = [];
     let total = 0;

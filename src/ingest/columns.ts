@@ -35,7 +35,21 @@ const NAME = new Set(['name', 'gpu_name', 'device_name', 'model', 'gpu_model', '
 const HOST = new Set(['host', 'hostname', 'node', 'instance', 'machine', 'node_name', 'host_name']);
 // Ordered: the first present wins (nvidia-smi's `power.draw` is the average over the last second
 // on recent drivers; `.instant` is noisier).
-const POWER = ['power.draw', 'power_draw', 'power.draw.average', 'power_draw_average', 'power.draw.instant', 'power_draw_instant', 'power', 'gpu_power', 'pwr', 'watts', 'power_usage', 'board_power', 'power_watts'];
+const POWER = [
+  'power.draw',
+  'power_draw',
+  'power.draw.average',
+  'power_draw_average',
+  'power.draw.instant',
+  'power_draw_instant',
+  'power',
+  'gpu_power',
+  'pwr',
+  'watts',
+  'power_usage',
+  'board_power',
+  'power_watts',
+];
 const COUNTER = /^(total_energy(_consumption)?|energy_total|cumulative_energy|energy_cumulative|energy_counter|dcgm_fi_dev_total_energy_consumption)$/;
 const ENERGY = /^(energy|energy_consumed|gpu_energy)$/;
 const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.draw|_draw)?|pwr|watts))?$/;

@@ -143,7 +143,22 @@ export class FastLane {
     this.syncKeys(cfg.keys);
     const x = this.x;
     x.setTsWidth(cfg.tsWidth);
-    const r = x.scan(at, stop, ROLES, cfg.roles.length, cfg.hdr0, cfg.quotes ? 1 : 0, cfg.single ? 1 : 0, KEY_OFF, KEY_LEN, this.nkeys, OUT_SLOT, OUT_T, OUT_V, CAP);
+    const r = x.scan(
+      at,
+      stop,
+      ROLES,
+      cfg.roles.length,
+      cfg.hdr0,
+      cfg.quotes ? 1 : 0,
+      cfg.single ? 1 : 0,
+      KEY_OFF,
+      KEY_LEN,
+      this.nkeys,
+      OUT_SLOT,
+      OUT_T,
+      OUT_V,
+      CAP,
+    );
     const rows = x.getRows();
     this.taken += rows;
     return { pos: pos + (r - at), rows, tsWidth: x.getTsWidth(), stopped: r < stop && rows < CAP };

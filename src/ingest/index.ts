@@ -54,13 +54,23 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string } | null)?.code;
-    throw new InputError({ code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', file: displayPath, expected: 'a readable file', got: code ?? String(e) });
+    throw new InputError({
+      code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+      file: displayPath,
+      expected: 'a readable file',
+      got: code ?? String(e),
+    });
   }
   const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
   const headText = headBuf.subarray(0, HEAD_BYTES).toString('utf8');
   if (headBuf.length === 0) throw new InputError({ code: 'LOG_CORRUPT', file: displayPath, expected: 'a non-empty log', got: 'an empty file' });
   if (headBuf.subarray(0, 4096).includes(0)) {
-    throw new InputError({ code: 'LOG_UNKNOWN_FORMAT', file: displayPath, expected: `a text log in one of: ${FORMATS.map((f) => f.id).join(', ')}`, got: 'binary data' });
+    throw new InputError({
+      code: 'LOG_UNKNOWN_FORMAT',
+      file: displayPath,
+      expected: `a text log in one of: ${FORMATS.map((f) => f.id).join(', ')}`,
+      got: 'binary data',
+    });
   }
   const found = detectFormat(headText, file);
   if (!found) {
@@ -123,7 +133,13 @@ export async function ingestPatterns(patterns: string[], cwd: string, opts: Inge
     const existing: string[] = [];
     for (const f of matched) if ((await io.size(f)) !== null) existing.push(f);
     if (existing.length === 0) {
-      throw new InputError({ code: 'LOG_NO_MATCH', field: 'logs', expected: 'a glob matching at least one log file', got: JSON.stringify(pattern), hint: `relative to ${root}` });
+      throw new InputError({
+        code: 'LOG_NO_MATCH',
+        field: 'logs',
+        expected: 'a glob matching at least one log file',
+        got: JSON.stringify(pattern),
+        hint: `relative to ${root}`,
+      });
     }
     for (const f of existing) if (!files.includes(f)) files.push(f);
   }

@@ -100,7 +100,16 @@ function hasHostLabels(s: Source): boolean {
 function summariseHosts(parts: Part[]): HostSummary[] {
   const byHost = new Map<
     string,
-    { energy: number | null; scopes: Set<'device' | 'host'>; devices: Set<string>; startMs: number[]; endMs: number[]; own: boolean; sources: Set<string>; durations: number[] }
+    {
+      energy: number | null;
+      scopes: Set<'device' | 'host'>;
+      devices: Set<string>;
+      startMs: number[];
+      endMs: number[];
+      own: boolean;
+      sources: Set<string>;
+      durations: number[];
+    }
   >();
   const get = (host: string) => {
     let h = byHost.get(host);
@@ -216,7 +225,10 @@ function mergeGroup(group: Part[], scope: 'device' | 'host', hosts: HostSummary[
   const starts = group.map((p) => (p.source.start ? Date.parse(p.source.start) : NaN)).filter(Number.isFinite);
   const ends = group.map((p) => (p.source.end ? Date.parse(p.source.end) : NaN)).filter(Number.isFinite);
   const groupHosts = new Set(group.flatMap((p) => (p.singleHost !== null ? [p.singleHost] : p.hostOfDevice)));
-  const spans = hosts.filter((h) => groupHosts.has(h.host)).map((h) => h.duration_s).filter((d): d is number => d !== null);
+  const spans = hosts
+    .filter((h) => groupHosts.has(h.host))
+    .map((h) => h.duration_s)
+    .filter((d): d is number => d !== null);
   const durations = group.map((p) => p.source.duration_s).filter((d): d is number => d !== null);
   return {
     path: group.map((p) => p.source.path).join(' + '),
@@ -284,12 +296,16 @@ export function hostsFromPaths(paths: readonly string[]): Map<string, string> {
     const i = differing[0] ?? 0;
     const names = split.map((s) => (i === depth - 1 ? stripExt(s[i] ?? '') : (s[i] ?? '')));
     const trimmed = trimCommon(names);
-    unique.forEach((p, k) => out.set(p, trimmed[k] ?? p));
+    unique.forEach((p, k) => {
+      out.set(p, trimmed[k] ?? p);
+    });
     return out;
   }
   let common = 0;
   while (split.every((s) => common < s.length - 1 && s[common] === split[0]?.[common])) common++;
-  unique.forEach((p, k) => out.set(p, stripExt((split[k] ?? []).slice(common).join('/'))));
+  unique.forEach((p, k) => {
+    out.set(p, stripExt((split[k] ?? []).slice(common).join('/')));
+  });
   return out;
 }
 

@@ -193,7 +193,8 @@ class Scanner {
         code: 'LOG_CORRUPT',
         file: this.ctx.path,
         line: this.line,
-        expected: 'a header naming a power or energy column (e.g. power.draw [W], power_w, energy_j), or a headerless nvidia-smi row with a timestamp and a power value',
+        expected:
+          'a header naming a power or energy column (e.g. power.draw [W], power_w, energy_j), or a headerless nvidia-smi row with a timestamp and a power value',
         got: JSON.stringify(b.toString('utf8', s, Math.min(e, s + 80))),
       });
     }
@@ -306,7 +307,18 @@ class Scanner {
     this.keys = [];
     this.laneCfg = null;
     const m = plan.measures[0];
-    if (this.lane !== null && plan.measures.length === 1 && m !== undefined && m.kind === 'power' && m.device === null && plan.ts >= 0 && plan.host < 0 && m.col !== plan.ts && m.col !== plan.key && plan.key !== plan.ts) {
+    if (
+      this.lane !== null &&
+      plan.measures.length === 1 &&
+      m !== undefined &&
+      m.kind === 'power' &&
+      m.device === null &&
+      plan.ts >= 0 &&
+      plan.host < 0 &&
+      m.col !== plan.ts &&
+      m.col !== plan.key &&
+      plan.key !== plan.ts
+    ) {
       const roles = new Uint8Array(plan.need);
       roles[plan.ts] = 1;
       if (plan.key >= 0) roles[plan.key] = 2;
@@ -504,7 +516,10 @@ class Scanner {
       const dev =
         m.device !== null
           ? this.fixedDevice(m.col, m.device)
-          : out.device(plan.host >= 0 ? `${cell(plan.host)}/${cell(plan.key) || '0'}` : cell(plan.key) || '0', { name: cell(plan.name) || null, host: cell(plan.host) || null });
+          : out.device(plan.host >= 0 ? `${cell(plan.host)}/${cell(plan.key) || '0'}` : cell(plan.key) || '0', {
+              name: cell(plan.name) || null,
+              host: cell(plan.host) || null,
+            });
       const buf = Buffer.from(cell(m.col), 'utf8');
       let v = this.parseNum(buf, 0, buf.length);
       if (this.sufS >= 0 && v === v) v = this.suffix(buf, v, m.kind === 'power' ? 'power' : 'energy');

@@ -24,7 +24,10 @@ export const Source = z.object({
   logged_pue: z.number().nullable(),
   warnings: z.array(z.string()),
   /** Whether the energy covers only accelerators (gets it_overhead_factor) or the whole host. */
-  scope: z.enum(['device', 'host']).optional().meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+  scope: z
+    .enum(['device', 'host'])
+    .optional()
+    .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
   end: z.string().nullable().optional(),

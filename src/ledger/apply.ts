@@ -55,7 +55,9 @@ export function applyLedger(
   if (!budgets.some(isPeriodBudget)) return { results: [], extension: null, warnings: [] };
   const warnings = ledger
     ? [...ledger.warnings]
-    : ['period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change'];
+    : [
+        'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+      ];
   const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
   warnings.push(...ev.warnings);
   return {

@@ -75,13 +75,7 @@ export function evaluatePeriodBudgets(
   return { results, positions, warnings };
 }
 
-function positionOf(
-  b: PeriodBudget,
-  name: string,
-  change: number,
-  entries: readonly LedgerEntry[],
-  now: Date,
-): { position: LedgerPosition; missing: number } {
+function positionOf(b: PeriodBudget, name: string, change: number, entries: readonly LedgerEntry[], now: Date): { position: LedgerPosition; missing: number } {
   const p = periodOf(now, b.period);
   let spent = 0;
   let runs = 0;
@@ -137,8 +131,7 @@ function positionOf(
 
 function resultOf(p: LedgerPosition): BudgetResult {
   const m = p.metric;
-  const rest =
-    p.remaining >= 0 ? `${withUnit(p.remaining, m)} remaining` : `${withUnit(-p.remaining, m)} over budget`;
+  const rest = p.remaining >= 0 ? `${withUnit(p.remaining, m)} remaining` : `${withUnit(-p.remaining, m)} over budget`;
   const runOut = p.run_out_date && p.remaining > 0 ? `; runs out ${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day` : '';
   return {
     metric: m,

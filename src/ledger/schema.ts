@@ -18,7 +18,9 @@ function isCalendarDate(s: string): boolean {
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
   const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
+  return (
+    day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))
+  );
 }
 
 export const UtcInstant = z
@@ -36,7 +38,10 @@ export const LedgerEntry = z
     created_at: UtcInstant.meta({ description: 'When the run happened (ISO 8601; offsets are normalised to UTC)' }),
     scenario: z.string('the scenario name').min(1, 'a non-empty scenario name').meta({ description: 'Scenario (model) name of the card' }),
     team: z.string().min(1).nullable().default(null).meta({ description: 'Team that owns the scenario' }),
-    co2e_kg: z.number('a number of kg CO2e').nonnegative('a number of kg CO2e >= 0').meta({ description: 'Lifecycle carbon of the run, totals.co2e_kg (kg CO2e)' }),
+    co2e_kg: z
+      .number('a number of kg CO2e')
+      .nonnegative('a number of kg CO2e >= 0')
+      .meta({ description: 'Lifecycle carbon of the run, totals.co2e_kg (kg CO2e)' }),
     metrics: z
       .record(z.string(), z.number('a number'))
       .default({})
@@ -62,7 +67,7 @@ export const LedgerPosition = z.object({
   warn: z.number().nullable(),
   runs: z.number().int().meta({ description: 'Ledger entries counted in the period' }),
   spent: z.number().meta({ description: 'Sum of the metric over the runs counted' }),
-  change: z.number().meta({ description: 'This change: the head card\'s value of the metric (0 without a head)' }),
+  change: z.number().meta({ description: "This change: the head card's value of the metric (0 without a head)" }),
   projected: z.number().meta({ description: 'spent + change' }),
   remaining: z.number().meta({ description: 'max - projected (negative when over)' }),
   used_pct: z.number().meta({ description: 'projected / max × 100' }),
@@ -70,10 +75,7 @@ export const LedgerPosition = z.object({
   period_days: z.number().int(),
   burn_rate_per_day: z.number().meta({ description: 'projected / elapsed_days' }),
   forecast: z.number().meta({ description: 'Spend at the end of the period at the current burn rate' }),
-  run_out_date: z
-    .string()
-    .nullable()
-    .meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
+  run_out_date: z.string().nullable().meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
   status: BudgetStatus,
 });
 export type LedgerPosition = z.infer<typeof LedgerPosition>;

@@ -31,9 +31,7 @@ export function ledgerTotals(entries: readonly LedgerEntry[], period: PeriodKind
     if (e.team !== null) add('team', e.team, p, e.co2e_kg);
     add('model', e.scenario, p, e.co2e_kg);
   }
-  return [...byKey.values()].sort(
-    (a, b) => b.start.localeCompare(a.start) || a.scope.localeCompare(b.scope) || a.name.localeCompare(b.name),
-  );
+  return [...byKey.values()].sort((a, b) => b.start.localeCompare(a.start) || a.scope.localeCompare(b.scope) || a.name.localeCompare(b.name));
 }
 
 /**

@@ -100,10 +100,10 @@ export function tornadoChart(card: ModelCard): string | null {
  * of each other.
  */
 export function headVsBaseChart(comparison: Comparison | null): string | null {
-  if (!comparison || !comparison.comparable) return null;
+  if (!comparison?.comparable) return null;
   const rows = comparison.metrics.filter((m) => /^(stages\.[^.]+|totals)\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null);
   if (rows.length === 0) return null;
-  const name = (metric: string) => (metric === 'totals.co2e_kg' ? 'total' : metric.split('.')[1] ?? metric);
+  const name = (metric: string) => (metric === 'totals.co2e_kg' ? 'total' : (metric.split('.')[1] ?? metric));
   const cats: string[] = [];
   const vals: string[] = [];
   for (const m of rows) {

@@ -28,13 +28,22 @@ export function renderClusterSection(card: { extensions?: Record<string, unknown
       markdownTable(
         [
           ['host', 'measured energy (kWh)', 'scope', 'devices', 'span (h)', 'clock offset (s)'],
-          ...c.hosts.map((h) => [esc(h.host), fmt(h.energy_kwh), esc(h.scope), fmt(h.devices), fmt(h.duration_s === null ? null : h.duration_s / 3600), fmt(h.offset_s)]),
+          ...c.hosts.map((h) => [
+            esc(h.host),
+            fmt(h.energy_kwh),
+            esc(h.scope),
+            fmt(h.devices),
+            fmt(h.duration_s === null ? null : h.duration_s / 3600),
+            fmt(h.offset_s),
+          ]),
         ],
         { align: ['l', 'r', 'l', 'r', 'r', 'r'] },
       ),
       '',
     );
   }
-  out.push('Energy is integrated per host and device on each host\'s own clock, so clock skew does not change it; measured energy is before the IT overhead factor and PUE.');
+  out.push(
+    "Energy is integrated per host and device on each host's own clock, so clock skew does not change it; measured energy is before the IT overhead factor and PUE.",
+  );
   return `${out.join('\n')}\n`;
 }

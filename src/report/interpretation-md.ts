@@ -84,13 +84,9 @@ function lifetime(card: ModelCard): string | null {
   const chart = lifetimeChart(card);
   if (chart) lines.push(mermaidBlock(chart));
   lines.push(
-    markdownTable(
-      [
-        ['lifetime inferences', 'g CO2e per FU', ''],
-        ...curve.map((p) => [fmt(p.inferences), fmt(p.co2e_g_per_fu), p.label ?? '']),
-      ],
-      { align: ['r', 'r', 'l'] },
-    ),
+    markdownTable([['lifetime inferences', 'g CO2e per FU', ''], ...curve.map((p) => [fmt(p.inferences), fmt(p.co2e_g_per_fu), p.label ?? ''])], {
+      align: ['r', 'r', 'l'],
+    }),
     '',
   );
   return lines.join('\n');
@@ -136,11 +132,7 @@ function sensitivity(card: ModelCard): string | null {
 
 function uncertainty(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
-  const lines = [
-    '#### Uncertainty',
-    '',
-    `- Assessed stages: **${fmt(u.co2e_kg_low)}–${fmt(u.co2e_kg_high)} kg CO2e** (central ${fmt(card.totals.co2e_kg)}).`,
-  ];
+  const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt(u.co2e_kg_low)}–${fmt(u.co2e_kg_high)} kg CO2e** (central ${fmt(card.totals.co2e_kg)}).`];
   if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
     lines.push(`- Per functional unit: **${fmt(u.per_fu_co2e_g_low)}–${fmt(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt(card.per_functional_unit.co2e_g)}).`);
   }
@@ -211,7 +203,15 @@ function energy(card: ModelCard): string | null {
   const table = markdownTable(
     [
       ['stage', 'energy from', 'scope', 'hours (h)', 'accelerator-hours', 'IT energy (kWh)', 'facility energy (kWh)'],
-      ...e.stages.map((s) => [esc(s.stage), esc(s.energy_origin), esc(s.energy_scope), fmt(s.hours), fmt(s.accelerator_hours), fmt(s.it_energy_kwh), fmt(s.energy_kwh)]),
+      ...e.stages.map((s) => [
+        esc(s.stage),
+        esc(s.energy_origin),
+        esc(s.energy_scope),
+        fmt(s.hours),
+        fmt(s.accelerator_hours),
+        fmt(s.it_energy_kwh),
+        fmt(s.energy_kwh),
+      ]),
       ['**total**', '', '', '', '', fmt(e.total_it_energy_kwh), `**${fmt(e.total_energy_kwh)}**`],
     ],
     { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r'] },

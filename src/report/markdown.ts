@@ -44,8 +44,7 @@ export function renderReport(card: ModelCard, opts: { maxChars?: number } = {}):
 }
 
 function fit(head: string, details: Section[], footer: string, maxChars: number): string {
-  const join = (kept: Section[], note: string) =>
-    [head, ...kept.map((s) => `### ${s.title}\n\n${s.body}`), note, footer].filter((x) => x !== '').join('\n');
+  const join = (kept: Section[], note: string) => [head, ...kept.map((s) => `### ${s.title}\n\n${s.body}`), note, footer].filter((x) => x !== '').join('\n');
   const kept = [...details];
   const dropped: string[] = [];
   let out = join(kept, '');
@@ -161,7 +160,18 @@ function stagesSection(card: ModelCard): string {
   ]);
   const table = markdownTable(
     [
-      ['stage', 'energy from', 'hours (h)', 'IT energy (kWh)', 'facility energy (kWh)', 'operational (kg CO2e)', 'embodied (kg CO2e)', 'total (kg CO2e)', 'water (L)', 'cost (USD)'],
+      [
+        'stage',
+        'energy from',
+        'hours (h)',
+        'IT energy (kWh)',
+        'facility energy (kWh)',
+        'operational (kg CO2e)',
+        'embodied (kg CO2e)',
+        'total (kg CO2e)',
+        'water (L)',
+        'cost (USD)',
+      ],
       ...rows,
     ],
     { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
@@ -255,10 +265,9 @@ function sourcesSection(card: ModelCard): string {
     fmt(s.rows_rejected),
     clip(s.warnings.map(esc).join('; '), 400),
   ]);
-  return `${markdownTable(
-    [['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows],
-    { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] },
-  )}\n`;
+  return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], {
+    align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'],
+  })}\n`;
 }
 
 function warningsSection(warnings: string[]): string {

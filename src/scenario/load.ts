@@ -45,7 +45,8 @@ export function parseScenario(text: string, file: string): Scenario {
         file,
         line: locate([...(issue.path as Path), key], true),
         field: formatPath([...(issue.path as Path), key]),
-        expected: 'the keys of one budget kind: absolute {metric, max, warn}, regression {metric, max_increase_pct, warn_increase_pct} or period {scope, team, period, metric, max, warn}',
+        expected:
+          'the keys of one budget kind: absolute {metric, max, warn}, regression {metric, max_increase_pct, warn_increase_pct} or period {scope, team, period, metric, max, warn}',
         got: `${JSON.stringify(key)} mixed with keys of another kind`,
         hint: 'split it into two budgets',
       });
@@ -53,7 +54,11 @@ export function parseScenario(text: string, file: string): Scenario {
     const err = fromZodError(new z.ZodError([issue]), {
       file,
       input: data,
-      suggest: (key, path) => suggest(key, keysAt(path).filter((k) => k !== key)),
+      suggest: (key, path) =>
+        suggest(
+          key,
+          keysAt(path).filter((k) => k !== key),
+        ),
     });
     const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return rethrowWithLine(err, locate(keyPath as Path, issue.code === 'unrecognized_keys'));
@@ -92,7 +97,10 @@ function parseText(text: string, file: string): { data: unknown; locate: Locate 
         file,
         line,
         expected: 'valid JSON',
-        got: msg.replace(/^JSON\.parse: /, '').replace(/\s+in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''),
+        got: msg
+          .replace(/^JSON\.parse: /, '')
+          .replace(/\s+in JSON at position \d+.*$/, '')
+          .replace(/\s*\(line \d+ column \d+\)$/, ''),
       });
     }
     // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
@@ -209,7 +217,17 @@ function valueAt(root: unknown, path: Path): unknown {
 // ---------------------------------------------------------------- allowed keys at a path
 
 interface SchemaLike {
-  _zod: { def: { type: string; shape?: Record<string, SchemaLike>; innerType?: SchemaLike; element?: SchemaLike; valueType?: SchemaLike; options?: SchemaLike[]; in?: SchemaLike } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, SchemaLike>;
+      innerType?: SchemaLike;
+      element?: SchemaLike;
+      valueType?: SchemaLike;
+      options?: SchemaLike[];
+      in?: SchemaLike;
+    };
+  };
 }
 
 /** Keys an object accepts at `path` of the Scenario schema (union branches merged). */

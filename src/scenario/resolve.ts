@@ -85,7 +85,14 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   push(
     s.grid.water_intensity_l_per_kwh !== undefined
       ? stated('grid.water_intensity_l_per_kwh', gridWater, 'L/kWh')
-      : { path: 'grid.water_intensity_l_per_kwh', value: 0, unit: 'L/kWh', origin: 'default', source: FACILITY_DEFAULTS.grid_water.source, year: FACILITY_DEFAULTS.grid_water.year },
+      : {
+          path: 'grid.water_intensity_l_per_kwh',
+          value: 0,
+          unit: 'L/kWh',
+          origin: 'default',
+          source: FACILITY_DEFAULTS.grid_water.source,
+          year: FACILITY_DEFAULTS.grid_water.year,
+        },
   );
 
   // ------------------------------------------------------------- facility
@@ -162,13 +169,31 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     push(
       hw.embodied_kg !== undefined
         ? stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator')
-        : { path: 'hardware.embodied_kg', value: embodied, unit: 'kg CO2e per accelerator', low: embLow, high: embHigh, origin: 'default', source: spec.embodied_source, year: spec.embodied_year },
+        : {
+            path: 'hardware.embodied_kg',
+            value: embodied,
+            unit: 'kg CO2e per accelerator',
+            low: embLow,
+            high: embHigh,
+            origin: 'default',
+            source: spec.embodied_source,
+            year: spec.embodied_year,
+          },
     );
     lifespan = hw.lifespan_years ?? spec.lifespan_years;
     push(
       hw.lifespan_years !== undefined
         ? stated('hardware.lifespan_years', lifespan, 'years')
-        : { path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: spec.lifespan_low_years, high: spec.lifespan_high_years, origin: 'default', source: spec.lifespan_source, year: spec.lifespan_year },
+        : {
+            path: 'hardware.lifespan_years',
+            value: lifespan,
+            unit: 'years',
+            low: spec.lifespan_low_years,
+            high: spec.lifespan_high_years,
+            origin: 'default',
+            source: spec.lifespan_source,
+            year: spec.lifespan_year,
+          },
     );
   } else {
     const unknown = `hardware.model ${JSON.stringify(hw.model)} is not in the bundled data`;
@@ -194,7 +219,16 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     lifespan = hw.lifespan_years ?? lD.value;
     if (hw.lifespan_years === undefined) {
       warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
-      push({ path: 'hardware.lifespan_years', value: lifespan, unit: 'years', low: lD.low, high: lD.high, origin: 'default', source: lD.source, year: lD.year });
+      push({
+        path: 'hardware.lifespan_years',
+        value: lifespan,
+        unit: 'years',
+        low: lD.low,
+        high: lD.high,
+        origin: 'default',
+        source: lD.source,
+        year: lD.year,
+      });
     } else {
       push(stated('hardware.lifespan_years', lifespan, 'years'));
     }

@@ -4,8 +4,16 @@
 // are an error with a did-you-mean suggestion (see scenario/load.ts).
 import { z } from 'zod';
 
-const nonneg = (unit: string, what: string) => z.number().nonnegative().meta({ description: `${what} (${unit})` });
-const positive = (unit: string, what: string) => z.number().positive().meta({ description: `${what} (${unit})` });
+const nonneg = (unit: string, what: string) =>
+  z
+    .number()
+    .nonnegative()
+    .meta({ description: `${what} (${unit})` });
+const positive = (unit: string, what: string) =>
+  z
+    .number()
+    .positive()
+    .meta({ description: `${what} (${unit})` });
 
 export const FunctionalUnit = z
   .strictObject({
@@ -15,7 +23,7 @@ export const FunctionalUnit = z
   .meta({ description: 'ISO 14044 functional unit: what the results are normalised to' });
 
 export const Deployment = z.strictObject({
-  lifetime_inferences: positive('inferences', 'Expected inferences over the model\'s whole deployed life'),
+  lifetime_inferences: positive('inferences', "Expected inferences over the model's whole deployed life"),
 });
 
 export const Grid = z.strictObject({
@@ -46,12 +54,10 @@ export const PrometheusSource = z
   .strictObject({
     url: z.string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
     selector: z.string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
-    job_window: z
-      .union([
-        z.literal('from_env'),
-        z.strictObject({ start: Instant, end: Instant }),
-      ])
-      .meta({ description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)' }),
+    job_window: z.union([z.literal('from_env'), z.strictObject({ start: Instant, end: Instant })]).meta({
+      description:
+        'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)',
+    }),
     step_s: positive('s', 'Range-query step').optional(),
   })
   .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });
@@ -103,7 +109,9 @@ export const Scenario = z
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
     hardware: Hardware,
-    stages: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage).meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
+    stages: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
+      .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: z.array(Budget).default([]),
     ledger: z.string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
   })

@@ -185,10 +185,16 @@ describe('node dist/cli.js compare', () => {
   it('compares two cards (JSON and markdown)', () => {
     const dir = tempDir();
     expect(runDist(['report', '--scenario', 'examples/scenarios/chat-model.yml', '--out', path.join(dir, 'base')], ROOT).code).toBe(0);
-    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(0);
+    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(
+      0,
+    );
     const j = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--json'], dir);
     expect(j.code).toBe(0);
-    const c = JSON.parse(j.stdout) as { comparable: boolean; consistency: string[]; metrics: Array<{ metric: string; base: number; head: number; delta: number }> };
+    const c = JSON.parse(j.stdout) as {
+      comparable: boolean;
+      consistency: string[];
+      metrics: Array<{ metric: string; base: number; head: number; delta: number }>;
+    };
     const m = c.metrics.find((x) => x.metric === 'totals.co2e_kg')!;
     expect(m.delta).toBeCloseTo(m.head - m.base, 9);
     // Different functional units: the comparison must say so.

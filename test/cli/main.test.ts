@@ -23,7 +23,10 @@ describe('ml-lca (dispatch)', () => {
 
   it.each([
     [['frobnicate'], 'ml-lca: expected a command: report, ingest, compare, ledger, demo'],
-    [['report', '--scenario', 'x.yml', '--bogus'], "ml-lca: report: expected one of --scenario, --log, --baseline, --out, --budget-mode, got Unknown option '--bogus'"],
+    [
+      ['report', '--scenario', 'x.yml', '--bogus'],
+      "ml-lca: report: expected one of --scenario, --log, --baseline, --out, --budget-mode, got Unknown option '--bogus'",
+    ],
     [['report'], 'ml-lca: report: expected --scenario FILE (the scenario YAML or JSON), got nothing'],
     [['report', '--scenario'], 'ml-lca: report: expected a value after the flag'],
     [['report', '--scenario', 'x.yml', '--budget-mode', 'strict'], 'ml-lca: report --budget-mode: expected one of fail, warn, off, got "strict"'],

@@ -44,7 +44,10 @@ describe('absolute budgets', () => {
   });
 
   it('rejects an unknown metric, naming budgets[i].metric and listing valid metrics', () => {
-    const budgets: Budget[] = [{ metric: 'totals.co2e_kg', max: 1e9 }, { metric: 'totals.co2_kg', max: 1 }];
+    const budgets: Budget[] = [
+      { metric: 'totals.co2e_kg', max: 1e9 },
+      { metric: 'totals.co2_kg', max: 1 },
+    ];
     let err: unknown;
     try {
       evaluateBudgets(budgets, HEAD, null);
@@ -78,7 +81,8 @@ describe('regression budgets', () => {
     [0, 5, 10, undefined, 'fail', null], // up from 0: infinite increase
     [0, 0, 10, undefined, 'pass', 0],
   ] as const)('base %s -> head %s with max %s%% warn %s%%: %s', (base, head, max, warn, status, actual) => {
-    const b: Budget = warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
+    const b: Budget =
+      warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
     const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', base, head));
     expect(r?.status).toBe(status);
     expect(r?.kind).toBe('regression');

@@ -21,7 +21,13 @@ function card(over: Partial<ScenarioInput> = {}): CardForComparison {
     }),
   );
   const res = assess(r, buildInventories(r, {}));
-  return { scenario: { ...r, boundary: res.boundary }, stages: res.stages, totals: res.totals, per_functional_unit: res.per_functional_unit, lifetime: res.lifetime };
+  return {
+    scenario: { ...r, boundary: res.boundary },
+    stages: res.stages,
+    totals: res.totals,
+    per_functional_unit: res.per_functional_unit,
+    lifetime: res.lifetime,
+  };
 }
 
 describe('compareMetric', () => {
@@ -61,7 +67,12 @@ describe('compareCards', () => {
   });
 
   it.each([
-    ['functional unit', { functional_unit: { description: 'one request', inferences: 1 } }, /Functional unit differs: base "1,000 requests" \(1000 inferences\) vs head "one request" \(1 inferences\)/, false],
+    [
+      'functional unit',
+      { functional_unit: { description: 'one request', inferences: 1 } },
+      /Functional unit differs: base "1,000 requests" \(1000 inferences\) vs head "one request" \(1 inferences\)/,
+      false,
+    ],
     ['stages', { stages: { training: { energy_kwh: 1000, hours: 100 } } }, /System boundary differs in stages: only in base: inference/, false],
     ['flows', { grid: { region: 'US', water_intensity_l_per_kwh: 2 } }, /System boundary differs in flows: only in head: water_offsite/, false],
     ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 429 g CO2e\/kWh \(US\) vs head 20 g CO2e\/kWh \(CA-QC\)/, false],
@@ -73,7 +84,10 @@ describe('compareCards', () => {
     ['count', { hardware: { model: 'H100', count: 4 } }, /Accelerator count changed: base 8 vs head 4/, true],
   ] as const)('states when %s differs (comparable: %s)', (_what, over, statement, comparable) => {
     const c = compareCards(card(), card(over as Partial<ScenarioInput>), META);
-    expect(c.consistency.some((s) => statement.test(s)), c.consistency.join('\n')).toBe(true);
+    expect(
+      c.consistency.some((s) => statement.test(s)),
+      c.consistency.join('\n'),
+    ).toBe(true);
     expect(c.comparable).toBe(comparable);
   });
 

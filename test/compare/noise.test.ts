@@ -86,7 +86,11 @@ describe('annotateNoise', () => {
     const base = trainingFromLog(1000, 0);
     const src = source({ path: 'train/emissions.csv', format: 'codecarbon', scope: 'host', energy_kwh: 1200, rows: 1000, rows_rejected: 0 });
     const resolved = scenarioA();
-    const head = cardOf({ ...resolved, hardware: { ...resolved.hardware, lifespan_years: 5 } }, { ...inventoriesA(), training: inv({ host_energy_kwh: 1200, hours: 100, origin: 'logs', sources: [src.path] }) }, [src]);
+    const head = cardOf(
+      { ...resolved, hardware: { ...resolved.hardware, lifespan_years: 5 } },
+      { ...inventoriesA(), training: inv({ host_energy_kwh: 1200, hours: 100, origin: 'logs', sources: [src.path] }) },
+      [src],
+    );
     const m = annotateNoise(compare(base, head, ['totals.co2e_kg'], { consistency: ['Lifespan differs: 4 vs 5 years.'] }), base, head).metrics[0]!;
     const hb = (base.interpretation.uncertainty.co2e_kg_high - base.interpretation.uncertainty.co2e_kg_low) / 2;
     const hh = (head.interpretation.uncertainty.co2e_kg_high - head.interpretation.uncertainty.co2e_kg_low) / 2;

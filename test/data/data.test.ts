@@ -106,7 +106,41 @@ describe('grid table', () => {
   });
 
   it('covers the regions the brief asks for', () => {
-    for (const r of ['US', 'CA-QC', 'PL', 'FR', 'DE', 'GB', 'IE', 'NL', 'SE', 'NO', 'FI', 'IN', 'CN', 'JP', 'KR', 'SG', 'AU', 'BR', 'CA', 'US-CA', 'US-VA', 'US-WA', 'US-OR', 'US-TX', 'CA-ON', 'aws:us-east-2', 'aws:eu-west-1', 'aws:eu-central-1', 'aws:ap-northeast-1', 'gcp:us-east1', 'gcp:europe-west1', 'azure:eastus', 'azure:westus2']) {
+    for (const r of [
+      'US',
+      'CA-QC',
+      'PL',
+      'FR',
+      'DE',
+      'GB',
+      'IE',
+      'NL',
+      'SE',
+      'NO',
+      'FI',
+      'IN',
+      'CN',
+      'JP',
+      'KR',
+      'SG',
+      'AU',
+      'BR',
+      'CA',
+      'US-CA',
+      'US-VA',
+      'US-WA',
+      'US-OR',
+      'US-TX',
+      'CA-ON',
+      'aws:us-east-2',
+      'aws:eu-west-1',
+      'aws:eu-central-1',
+      'aws:ap-northeast-1',
+      'gcp:us-east1',
+      'gcp:europe-west1',
+      'azure:eastus',
+      'azure:westus2',
+    ]) {
       expect(lookupGrid(r), r).not.toBeNull();
     }
     expect(lookupGrid('atlantis')).toBeNull();

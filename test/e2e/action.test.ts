@@ -54,7 +54,15 @@ function expectNoToken(r: RunResult) {
   expect(r.summary).not.toContain(TOKEN);
 }
 
-function prRun(o: { number: number; runId: number; energy?: number; fork?: boolean; baseRef?: string; inputs?: Record<string, string>; files?: Record<string, string> }) {
+function prRun(o: {
+  number: number;
+  runId: number;
+  energy?: number;
+  fork?: boolean;
+  baseRef?: string;
+  inputs?: Record<string, string>;
+  files?: Record<string, string>;
+}) {
   const workspace = makeWorkspace(o.files ?? { 'lca.yml': scenario({ energy: o.energy ?? 1000 }) });
   return runAction({
     fake,
@@ -78,9 +86,24 @@ afterAll(async () => {
 
 describe('action end to end (dist/index.js)', () => {
   it('push: computes, uploads model-card.json and report.md as the artifact, sets outputs, posts no comment', async () => {
-    fake.runs.push({ id: 101, workflowFile: 'train.yml', branch: 'main', event: 'push', conclusion: 'success', headSha: 'b'.repeat(40), createdAt: '2026-11-01T10:00:00Z' });
+    fake.runs.push({
+      id: 101,
+      workflowFile: 'train.yml',
+      branch: 'main',
+      event: 'push',
+      conclusion: 'success',
+      headSha: 'b'.repeat(40),
+      createdAt: '2026-11-01T10:00:00Z',
+    });
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', 'github-token': TOKEN }, eventName: 'push', event: { ref: 'refs/heads/main' }, runId: 101 });
+    const r = await runAction({
+      fake,
+      workspace,
+      inputs: { scenario: 'lca.yml', 'github-token': TOKEN },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      runId: 101,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const art = fake.artifacts.filter((a) => a.runId === 101);
     expect(art.map((a) => a.name)).toEqual(['ml-lca-chat-model']);
@@ -178,7 +201,7 @@ describe('action end to end (dist/index.js)', () => {
     }
   });
 
-  it('workflow_run: the privileged workflow downloads the fork run\'s card and comments on its PR', async () => {
+  it("workflow_run: the privileged workflow downloads the fork run's card and comments on its PR", async () => {
     fake.pulls.push({ number: 9, headLabel: 'forker:feature', headSha: 'c'.repeat(40) });
     const workspace = makeWorkspace({});
     const r = await runAction({
@@ -188,7 +211,14 @@ describe('action end to end (dist/index.js)', () => {
       eventName: 'workflow_run',
       event: {
         action: 'completed',
-        workflow_run: { id: 301, event: 'pull_request', head_sha: 'c'.repeat(40), head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
+        workflow_run: {
+          id: 301,
+          event: 'pull_request',
+          head_sha: 'c'.repeat(40),
+          head_branch: 'feature',
+          head_repository: { owner: { login: 'forker' } },
+          pull_requests: [],
+        },
       },
       runId: 401,
       workflowFile: 'ml-lca-comment.yml',
@@ -210,7 +240,15 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('expired baseline artifact: says it expired, compares nothing', async () => {
-    fake.runs.push({ id: 150, workflowFile: 'train.yml', branch: 'old', event: 'push', conclusion: 'success', headSha: 'd'.repeat(40), createdAt: '2026-10-01T10:00:00Z' });
+    fake.runs.push({
+      id: 150,
+      workflowFile: 'train.yml',
+      branch: 'old',
+      event: 'push',
+      conclusion: 'success',
+      headSha: 'd'.repeat(40),
+      createdAt: '2026-10-01T10:00:00Z',
+    });
     const src = fake.artifacts.find((a) => a.runId === 101)!;
     fake.artifacts.push({ ...src, id: 9999, runId: 150, expired: true });
     const r = await prRun({ number: 11, runId: 206, baseRef: 'old' });
@@ -237,8 +275,22 @@ describe('action end to end (dist/index.js)', () => {
   it('rate limits (403 x-ratelimit-remaining 0, 429 secondary with retry-after) are waited out', async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 2);
     fake.faults.push(
-      { method: 'GET', path: /\/actions\/runs\/101\/artifacts$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' }, times: 1 },
-      { method: 'POST', path: /\/issues\/13\/comments$/, status: 429, headers: { 'retry-after': '3' }, body: { message: 'You have exceeded a secondary rate limit' }, times: 1 },
+      {
+        method: 'GET',
+        path: /\/actions\/runs\/101\/artifacts$/,
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        body: { message: 'API rate limit exceeded' },
+        times: 1,
+      },
+      {
+        method: 'POST',
+        path: /\/issues\/13\/comments$/,
+        status: 429,
+        headers: { 'retry-after': '3' },
+        body: { message: 'You have exceeded a secondary rate limit' },
+        times: 1,
+      },
     );
     const r = await prRun({ number: 13, runId: 208, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -261,7 +313,12 @@ describe('action end to end (dist/index.js)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const cs = commentsOn(14);
     expect(cs.map((c) => c.body.split('\n')[0]).sort()).toEqual(['<!-- ml-lca:model-a -->', '<!-- ml-lca:model-b -->']);
-    expect(fake.artifacts.filter((a) => a.runId === 209).map((a) => a.name).sort()).toEqual(['ml-lca-model-a', 'ml-lca-model-b']);
+    expect(
+      fake.artifacts
+        .filter((a) => a.runId === 209)
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['ml-lca-model-a', 'ml-lca-model-b']);
     expect(r.outputs.verdict).toBe('warn'); // pass + warn
     expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(BASE_KG + 440 + EMBODIED, 6);
     expect(r.outputs['co2e-per-fu-g']).toBe('');
@@ -276,7 +333,14 @@ describe('action end to end (dist/index.js)', () => {
       'runs/emissions.csv': readFileSync(path.join(ROOT, 'test/fixtures/action/emissions.csv'), 'utf8'),
     };
     const workspace = makeWorkspace(files);
-    const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN }, eventName: 'push', event: {}, runId: 102 });
+    const r = await runAction({
+      fake,
+      workspace,
+      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN },
+      eventName: 'push',
+      event: {},
+      runId: 102,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     // 50 kWh (logged PUE 1.0) × 0.4 kg/kWh = 20 kg + embodied 8 × 150 × 10 / 35,040 = 0.342466 kg
     expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(20 + 12_000 / 35_040, 6);
@@ -287,7 +351,14 @@ describe('action end to end (dist/index.js)', () => {
     ['off', 0, /budget-mode off: 1 budget\(s\) not evaluated/, 'pass'],
   ])('budget-mode %s with an overrun: exit %i, reported only', async (mode, code, line, verdict) => {
     const workspace = makeWorkspace({ 'lca.yml': scenario({ budgets: ['{ metric: totals.co2e_kg, max: 100 }'] }) });
-    const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN }, eventName: 'push', event: {}, runId: 104 });
+    const r = await runAction({
+      fake,
+      workspace,
+      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN },
+      eventName: 'push',
+      event: {},
+      runId: 104,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(code);
     expect(r.stdout).toMatch(line);
     expect(r.stdout).not.toContain('::error::');
@@ -309,12 +380,21 @@ describe('action end to end (dist/index.js)', () => {
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
     expect(r.outputs['card-path']).toMatch(/\/ml\/ml-lca-out\/chat-model\/model-card\.json$/);
     expect(fake.comments.length).toBe(before);
-    expect(fake.requests.filter((q) => q.path.includes('/contents/')).map((q) => q.path)).toEqual([`/repos/acme/model/contents/cards%2Fbase.json?ref=${'b'.repeat(40)}`]);
+    expect(fake.requests.filter((q) => q.path.includes('/contents/')).map((q) => q.path)).toEqual([
+      `/repos/acme/model/contents/cards%2Fbase.json?ref=${'b'.repeat(40)}`,
+    ]);
   });
 
   it('a bad input fails with one line naming the input and its value', async () => {
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const r = await runAction({ fake, workspace, inputs: { scenario: 'lca.yml', 'budget-mode': 'fial', 'github-token': TOKEN }, eventName: 'push', event: {}, runId: 103 });
+    const r = await runAction({
+      fake,
+      workspace,
+      inputs: { scenario: 'lca.yml', 'budget-mode': 'fial', 'github-token': TOKEN },
+      eventName: 'push',
+      event: {},
+      runId: 103,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::ml-lca: input "budget-mode": expected one of fail | warn | off, got "fial"');
     expect(r.summary).toContain('ml-lca could not run');

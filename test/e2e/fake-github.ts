@@ -249,7 +249,10 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
     }
     if (method === 'GET' && rest === '/pulls') {
       const head = q.get('head');
-      return send(200, fake.pulls.filter((x) => !head || x.headLabel === head).map((x) => ({ number: x.number, head: { sha: x.headSha, label: x.headLabel } })));
+      return send(
+        200,
+        fake.pulls.filter((x) => !head || x.headLabel === head).map((x) => ({ number: x.number, head: { sha: x.headSha, label: x.headLabel } })),
+      );
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);
@@ -259,7 +262,10 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
         const all = fake.comments.filter((c) => c.issue === issue);
         const last = Math.max(1, Math.ceil(all.length / perPage));
         const slice = all.slice((page - 1) * perPage, page * perPage);
-        const link: Record<string, string> = page < last ? { link: `<${fake.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${fake.url}${p}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
+        const link: Record<string, string> =
+          page < last
+            ? { link: `<${fake.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${fake.url}${p}?per_page=${perPage}&page=${last}>; rel="last"` }
+            : {};
         return send(200, slice.map(commentJson), link);
       }
       if (method === 'POST') {

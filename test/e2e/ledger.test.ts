@@ -172,7 +172,9 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     expect(broken?.entries).toEqual([]);
     expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
     const before = fake.requests.length;
-    expect(await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } }))).toBeNull();
+    expect(
+      await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })),
+    ).toBeNull();
     expect(fake.requests.length).toBe(before);
   });
 
@@ -202,7 +204,10 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     fake.contents.delete('sha1004:ml/spend.jsonl');
     const io = memoryIo({ '/repo/ml/spend.jsonl': line(3) });
     const missing = await loadActionLedger(octokit(), fileArgs(ctx(), io));
-    expect(missing).toMatchObject({ entries: [], warnings: ['ledger: ml/spend.jsonl at the base commit sha1004 (main) does not exist; spent counts only this change'] });
+    expect(missing).toMatchObject({
+      entries: [],
+      warnings: ['ledger: ml/spend.jsonl at the base commit sha1004 (main) does not exist; spent counts only this change'],
+    });
     fake.contents.set('sha1004:ml/spend.jsonl', `${line(7)}{"run_id":2}\n`);
     await expect(loadActionLedger(octokit(), fileArgs(ctx(), io))).rejects.toThrow(/ml\/spend\.jsonl at the base commit sha1004 \(main\).*line 2/);
   });
@@ -263,7 +268,13 @@ describe('action end to end with a period budget (dist/index.js)', () => {
     const push = (id: number, createdAt: string, cards: Array<[string, number]>, conclusion: 'success' | 'failure' = 'success') => {
       gh.runs.push({ id, workflowFile: 'train.yml', branch: 'main', event: 'push', conclusion, headSha: `s${id}`, createdAt });
       for (const [scenario, co2] of cards) {
-        gh.artifacts.push({ id: nextArtifact++, runId: id, name: artifactNameFor(DEFAULT_ARTIFACT_NAME, scenario, false), zip: cardZip(scenario, 'vision', co2, createdAt), expired: false });
+        gh.artifacts.push({
+          id: nextArtifact++,
+          runId: id,
+          name: artifactNameFor(DEFAULT_ARTIFACT_NAME, scenario, false),
+          zip: cardZip(scenario, 'vision', co2, createdAt),
+          expired: false,
+        });
       }
     };
     push(501, at(monthStart - 1000), [['chat-model', 5000]]); // last second of the previous month

@@ -35,7 +35,10 @@ describe('accept: a baseline is compared only when it is the same scenario and b
     [JSON.stringify({ ...card, totals: 'lots' }), /not a model card this version can read \(totals:/],
     [JSON.stringify({ ...card, scenario: { ...card.scenario, name: 'other' } }), /is for scenario "other", not "chat-7b"/],
     [
-      JSON.stringify({ ...card, scenario: { ...card.scenario, boundary: { stages: ['training'], flows: ['device_energy', 'facility_overhead', 'embodied', 'water_onsite'] } } }),
+      JSON.stringify({
+        ...card,
+        scenario: { ...card.scenario, boundary: { stages: ['training'], flows: ['device_energy', 'facility_overhead', 'embodied', 'water_onsite'] } },
+      }),
       /another system boundary \(stages added: inference; flows removed: water_onsite\)/,
     ],
   ])('%#: refuses with a plain statement', (text, note) => {
@@ -64,13 +67,29 @@ describe('findBaseline against a fake GitHub', () => {
     fake.contents.clear();
   });
 
-  const prEvent = { pull_request: { number: 3, base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'acme/model' } }, head: { sha: 'c'.repeat(40), repo: { full_name: 'acme/model' } } } };
+  const prEvent = {
+    pull_request: {
+      number: 3,
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'acme/model' } },
+      head: { sha: 'c'.repeat(40), repo: { full_name: 'acme/model' } },
+    },
+  };
   const ctx = (eventName = 'pull_request') =>
-    parseContext({ GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: eventName, GITHUB_RUN_ID: '9', GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/train.yml@refs/pull/3/merge' }, eventName === 'pull_request' ? prEvent : {});
-  const find = (spec: BaselineSpec, eventName?: string) => findBaseline(octokitFor(fake), { spec, ctx: ctx(eventName), artifactName: 'ml-lca-chat-7b', head, log: () => {} });
+    parseContext(
+      {
+        GITHUB_REPOSITORY: 'acme/model',
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_RUN_ID: '9',
+        GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/train.yml@refs/pull/3/merge',
+      },
+      eventName === 'pull_request' ? prEvent : {},
+    );
+  const find = (spec: BaselineSpec, eventName?: string) =>
+    findBaseline(octokitFor(fake), { spec, ctx: ctx(eventName), artifactName: 'ml-lca-chat-7b', head, log: () => {} });
   const addRun = (id: number, createdAt: string, withArtifact: boolean, expired = false) => {
     fake.runs.push({ id, workflowFile: 'train.yml', branch: 'main', event: 'push', conclusion: 'success', headSha: String(id).padStart(40, '0'), createdAt });
-    if (withArtifact) fake.artifacts.push({ id: id * 10, runId: id, name: 'ml-lca-chat-7b', zip: Buffer.from(zipSync({ 'model-card.json': strToU8(cardText) })), expired });
+    if (withArtifact)
+      fake.artifacts.push({ id: id * 10, runId: id, name: 'ml-lca-chat-7b', zip: Buffer.from(zipSync({ 'model-card.json': strToU8(cardText) })), expired });
   };
 
   it('takes the newest successful push run that carries the artifact', async () => {
@@ -78,7 +97,10 @@ describe('findBaseline against a fake GitHub', () => {
     addRun(2, '2026-01-02T00:00:00Z', true);
     addRun(3, '2026-01-03T00:00:00Z', false); // newest, but without the artifact
     const r = await find({ kind: 'artifact' });
-    expect(r).toMatchObject({ kind: 'found', meta: { source: 'artifact', ref: 'main', run_id: 2, sha: '2'.padStart(40, '0'), created_at: '2026-01-02T00:00:00Z' } });
+    expect(r).toMatchObject({
+      kind: 'found',
+      meta: { source: 'artifact', ref: 'main', run_id: 2, sha: '2'.padStart(40, '0'), created_at: '2026-01-02T00:00:00Z' },
+    });
     expect(fake.requests.filter((q) => q.path.endsWith('/zip')).map((q) => q.path)).toEqual(['/repos/acme/model/actions/artifacts/20/zip']);
   });
 
@@ -90,12 +112,21 @@ describe('findBaseline against a fake GitHub', () => {
 
   it('no run at all: a plain statement', async () => {
     const r = await find({ kind: 'artifact' });
-    expect(r).toEqual({ kind: 'none', note: 'No baseline: no successful push run of train.yml on main (newest 20) carries artifact ml-lca-chat-7b; nothing compared.' });
+    expect(r).toEqual({
+      kind: 'none',
+      note: 'No baseline: no successful push run of train.yml on main (newest 20) carries artifact ml-lca-chat-7b; nothing compared.',
+    });
   });
 
   it('API failures after the retries become a statement, never a throw', async () => {
     fake.faults.push({ method: 'GET', path: /\/runs$/, status: 500, times: 100 });
-    const r = await findBaseline(octokitFor(fake, [], { retries: 1 }), { spec: { kind: 'artifact' }, ctx: ctx(), artifactName: 'ml-lca-chat-7b', head, log: () => {} });
+    const r = await findBaseline(octokitFor(fake, [], { retries: 1 }), {
+      spec: { kind: 'artifact' },
+      ctx: ctx(),
+      artifactName: 'ml-lca-chat-7b',
+      head,
+      log: () => {},
+    });
     expect(r.kind === 'none' && r.note).toMatch(/^No baseline: it could not be retrieved \(HTTP 500/);
   });
 

@@ -36,7 +36,7 @@ describe('viewer and previous comment', () => {
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql']);
   });
 
-  it('keeps only the viewer\'s comment with this scenario\'s marker, paging 100 at a time', async () => {
+  it("keeps only the viewer's comment with this scenario's marker, paging 100 at a time", async () => {
     for (let i = 0; i < 230; i++) add(7, i % 2 ? 'someone' : 'github-actions[bot]', `chatter ${i}`);
     add(7, 'mallory', `${MARK}\nforged by another user`);
     add(7, 'github-actions[bot]', '<!-- ml-lca:other-model -->\nanother scenario');

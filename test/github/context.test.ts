@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseContext, workflowFileOf } from '../../src/github/context.js';
 import { InputError } from '../../src/errors.js';
 
-const env = { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/train.yml@refs/pull/7/merge' };
+const env = {
+  GITHUB_REPOSITORY: 'acme/model',
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_RUN_ID: '42',
+  GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/train.yml@refs/pull/7/merge',
+};
 
 describe('parseContext', () => {
   it('reads a same-repo pull_request payload', () => {
@@ -14,16 +19,21 @@ describe('parseContext', () => {
   });
 
   it('marks a fork PR (and one whose head repository was deleted) as from a fork', () => {
-    const pr = (head: unknown) => parseContext(env, { pull_request: { number: 1, base: { ref: 'main', sha: 'b', repo: { full_name: 'acme/model' } }, head: { sha: 'h', repo: head } } }).pullRequest;
+    const pr = (head: unknown) =>
+      parseContext(env, { pull_request: { number: 1, base: { ref: 'main', sha: 'b', repo: { full_name: 'acme/model' } }, head: { sha: 'h', repo: head } } })
+        .pullRequest;
     expect(pr({ full_name: 'forker/model' })?.fromFork).toBe(true);
     expect(pr(null)?.fromFork).toBe(true);
   });
 
   it('has no pull request on push, and reads workflow_run payloads only for that event', () => {
     expect(parseContext({ ...env, GITHUB_EVENT_NAME: 'push' }, { ref: 'refs/heads/main' }).pullRequest).toBeNull();
-    const c = parseContext({ ...env, GITHUB_EVENT_NAME: 'workflow_run' }, {
-      workflow_run: { id: 9, event: 'pull_request', head_sha: 'h', head_branch: 'feat', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
-    });
+    const c = parseContext(
+      { ...env, GITHUB_EVENT_NAME: 'workflow_run' },
+      {
+        workflow_run: { id: 9, event: 'pull_request', head_sha: 'h', head_branch: 'feat', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
+      },
+    );
     expect(c.workflowRun).toEqual({ id: 9, event: 'pull_request', headSha: 'h', headBranch: 'feat', headOwner: 'forker', pullRequests: [] });
   });
 

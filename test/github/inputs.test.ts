@@ -4,7 +4,16 @@ import { InputError } from '../../src/errors.js';
 
 describe('parseInputs', () => {
   it('applies the documented defaults (action.yml) when inputs are empty, as core.getInput gives them', () => {
-    const i = parseInputs({ scenario: 'lca.yml', logs: '', 'github-token': 't', baseline: '', 'budget-mode': '', comment: '', 'artifact-name': '', 'working-directory': '' });
+    const i = parseInputs({
+      scenario: 'lca.yml',
+      logs: '',
+      'github-token': 't',
+      baseline: '',
+      'budget-mode': '',
+      comment: '',
+      'artifact-name': '',
+      'working-directory': '',
+    });
     expect(i).toEqual({
       scenarios: ['lca.yml'],
       logs: [],
@@ -38,7 +47,10 @@ describe('parseInputs', () => {
     [{ baseline: 'latest' }, 'input "baseline": expected artifact | file:PATH | none, got "latest"'],
     [{ baseline: 'file:../secrets.json' }, 'input "baseline": expected file:PATH relative to the repository root, without "..", got "file:../secrets.json"'],
     [{ baseline: 'file:/etc/passwd' }, 'input "baseline": expected file:PATH relative to the repository root, without "..", got "file:/etc/passwd"'],
-    [{ 'artifact-name': 'cards/{scenario}' }, 'input "artifact-name": expected an artifact name without " : < > | * ? \\ / or line breaks, got "cards/{scenario}"'],
+    [
+      { 'artifact-name': 'cards/{scenario}' },
+      'input "artifact-name": expected an artifact name without " : < > | * ? \\ / or line breaks, got "cards/{scenario}"',
+    ],
   ])('rejects %j with a message quoting input and value', (raw, message) => {
     let err: unknown;
     try {

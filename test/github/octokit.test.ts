@@ -36,20 +36,41 @@ describe('the action octokit', () => {
   it('waits out a primary rate limit (403, x-ratelimit-remaining 0) until x-ratelimit-reset, scaled', async () => {
     const logs: string[] = [];
     const reset = Math.floor(Date.now() / 1000) + 2;
-    fake.faults.push({ method: 'GET', path: /\/runs$/, status: 403, times: 1, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: { message: 'API rate limit exceeded' } });
+    fake.faults.push({
+      method: 'GET',
+      path: /\/runs$/,
+      status: 403,
+      times: 1,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded' },
+    });
     await listRuns(octokitFor(fake, logs));
     expect(statuses()).toEqual([403, 200]);
     expect(logs.join('\n')).toMatch(/rate limit hit on GET .*waiting [23]s/);
   });
 
   it('waits out a secondary rate limit (429 with retry-after) once, through plugin-throttling only', async () => {
-    fake.faults.push({ method: 'GET', path: /\/runs$/, status: 429, times: 1, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit' } });
+    fake.faults.push({
+      method: 'GET',
+      path: /\/runs$/,
+      status: 429,
+      times: 1,
+      headers: { 'retry-after': '2' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
     await listRuns(octokitFor(fake));
     expect(statuses()).toEqual([429, 200]);
   });
 
   it('gives up after the retries on a rate limit that does not end', async () => {
-    fake.faults.push({ method: 'GET', path: /\/runs$/, status: 429, times: 100, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } });
+    fake.faults.push({
+      method: 'GET',
+      path: /\/runs$/,
+      status: 429,
+      times: 100,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
     await expect(listRuns(octokitFor(fake, [], { retries: 2 }))).rejects.toMatchObject({ status: 429 });
     expect(statuses()).toEqual([429, 429, 429]);
   });

@@ -71,8 +71,13 @@ describe('summary', () => {
     expect(one).toMatch(/^## .* ml-lca: chat-7b/);
     expect(one).toContain('> Model card artifact: `ml-lca-chat-7b`');
     const fail = { ...sampleCard(), verdict: 'fail' as const };
-    const two = summaryMarkdown([{ card: sampleCard(), notes: [] }, { card: fail, notes: [] }]);
-    expect(two.split('\n')[0]).toBe(`# ❌ ml-lca: FAIL (2 scenarios: 1 fail, ${sampleCard().verdict === 'warn' ? 1 : 0} warn, ${sampleCard().verdict === 'pass' ? 1 : 0} pass)`);
+    const two = summaryMarkdown([
+      { card: sampleCard(), notes: [] },
+      { card: fail, notes: [] },
+    ]);
+    expect(two.split('\n')[0]).toBe(
+      `# ❌ ml-lca: FAIL (2 scenarios: 1 fail, ${sampleCard().verdict === 'warn' ? 1 : 0} warn, ${sampleCard().verdict === 'pass' ? 1 : 0} pass)`,
+    );
   });
 });
 

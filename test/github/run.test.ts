@@ -33,7 +33,11 @@ function setup(max: number, budgetMode: string) {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'ml-lca-run-'));
   writeFileSync(path.join(workspace, 'lca.yml'), SCENARIO(max));
   const events: string[] = [];
-  const pr = { number: 3, base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'acme/model' } }, head: { sha: 'c'.repeat(40), repo: { full_name: 'acme/model' } } };
+  const pr = {
+    number: 3,
+    base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'acme/model' } },
+    head: { sha: 'c'.repeat(40), repo: { full_name: 'acme/model' } },
+  };
   const deps: RunDeps = {
     octokit: octokitFor(fake),
     io: nodeIo({ log: () => {} }),
@@ -42,14 +46,28 @@ function setup(max: number, budgetMode: string) {
     summary: { append: async () => void events.push('summary') },
     artifact: { upload: async (name, files) => (events.push(`artifact ${name} ${files.map((f) => path.basename(f)).join(',')}`), { id: 1, size: 1 }) },
     setOutput: (name) => events.push(`output ${name}`),
-    context: parseContext({ GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '5', GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/t.yml@x' }, { pull_request: pr }),
+    context: parseContext(
+      { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '5', GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/t.yml@x' },
+      { pull_request: pr },
+    ),
     workspace,
     version: '0.0.0-test',
   };
   return { deps, events, inputs: parseInputs({ scenario: 'lca.yml', 'github-token': 't', 'budget-mode': budgetMode }) };
 }
 
-const ORDER = ['comment', 'summary', 'artifact ml-lca-ordered model-card.json,report.md', 'output co2e-kg', 'output co2e-per-fu-g', 'output verdict', 'output card-path', 'output report-markdown', 'output delta-pct', 'output results'];
+const ORDER = [
+  'comment',
+  'summary',
+  'artifact ml-lca-ordered model-card.json,report.md',
+  'output co2e-kg',
+  'output co2e-per-fu-g',
+  'output verdict',
+  'output card-path',
+  'output report-markdown',
+  'output delta-pct',
+  'output results',
+];
 
 describe('run', () => {
   // 100 kWh × 0.4 kg/kWh = 40 kg + embodied 150 × 10 / 35,040 = 0.0428 kg: over a 10 kg budget.

@@ -10,7 +10,8 @@ function cliIo(files: Record<string, string>) {
   return { io: { ...memoryIo(files), stdout: (l: string) => out.push(l), cwd: '/w' }, out };
 }
 
-const LOG = 'timestamp, index, name, power.draw [W]\n2024/10/13 03:33:30.000, 0, NVIDIA H100 80GB HBM3, 100.00 W\n2024/10/13 03:33:40.000, 0, NVIDIA H100 80GB HBM3, 300.00 W\n';
+const LOG =
+  'timestamp, index, name, power.draw [W]\n2024/10/13 03:33:30.000, 0, NVIDIA H100 80GB HBM3, 100.00 W\n2024/10/13 03:33:40.000, 0, NVIDIA H100 80GB HBM3, 300.00 W\n';
 
 describe('ingest command', () => {
   it('prints { sources: [SOURCE] } with --json', async () => {

@@ -22,9 +22,19 @@ describe('bad logs', () => {
     ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), 'LOG_UNKNOWN_FORMAT', undefined],
     ['an empty file', '', 'LOG_CORRUPT', undefined],
     ['an nvidia-smi log whose every row is broken', 'timestamp, index, power.draw [W]\nxx, 0, 1 W\nyy, 0, 2 W\n', 'LOG_CORRUPT', 3],
-    ['a CodeCarbon file with an unclosed quote', 'timestamp,run_id,duration,emissions,energy_consumed\n2024-01-01T00:00:00,"abc,10,0.1,0.2\n', 'LOG_CORRUPT', undefined],
+    [
+      'a CodeCarbon file with an unclosed quote',
+      'timestamp,run_id,duration,emissions,energy_consumed\n2024-01-01T00:00:00,"abc,10,0.1,0.2\n',
+      'LOG_CORRUPT',
+      undefined,
+    ],
     ['a range-query JSON that is not JSON', '{"status":"success","data":{"resultType":"matrix","result":[', 'LOG_CORRUPT', undefined],
-    ['a range-query JSON of the wrong shape', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[["x","1"]]}]}}', 'LOG_CORRUPT', undefined],
+    [
+      'a range-query JSON of the wrong shape',
+      '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[["x","1"]]}]}}',
+      'LOG_CORRUPT',
+      undefined,
+    ],
     ['a model card without a number', '---\nco2_eq_emissions:\n  source: x\n---\n', 'LOG_CORRUPT', undefined],
   ] as const)('%s', async (_what, text, code, line) => {
     const e = await failure(text);

@@ -21,39 +21,118 @@ interface Case {
 
 const cases: Case[] = [
   // nvidia-smi --query-gpu
-  { file: 'nvidia-smi/multi-gpu-units.csv', format: 'nvidia-smi', energy_kwh: kwh(850 + 300), devices: { '0': kwh((300 + 500) / 2 + (500 + 400) / 2), '1': kwh(((100 + 200) / 2) * 2) }, rows: 6, rejected: 0, warn: /device 1: 1 values not available/, duration_s: 2, start: '2024-10-13T03:33:30.000Z' },
+  {
+    file: 'nvidia-smi/multi-gpu-units.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(850 + 300),
+    devices: { '0': kwh((300 + 500) / 2 + (500 + 400) / 2), '1': kwh(((100 + 200) / 2) * 2) },
+    rows: 6,
+    rejected: 0,
+    warn: /device 1: 1 values not available/,
+    duration_s: 2,
+    start: '2024-10-13T03:33:30.000Z',
+  },
   { file: 'nvidia-smi/nounits.csv', format: 'nvidia-smi', energy_kwh: kwh(((250 + 350) / 2) * 2 + ((350 + 300) / 2) * 2) },
-  { file: 'nvidia-smi/noheader.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 300) / 2) * 10 + ((200 + 400) / 2) * 10), devices: { '0': kwh(2000), '1': kwh(3000) }, warn: /no header: columns inferred/ },
+  {
+    file: 'nvidia-smi/noheader.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(((100 + 300) / 2) * 10 + ((200 + 400) / 2) * 10),
+    devices: { '0': kwh(2000), '1': kwh(3000) },
+    warn: /no header: columns inferred/,
+  },
   { file: 'nvidia-smi/noheader-nounits.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 200) / 2) * 5 + ((200 + 300) / 2) * 5) },
   { file: 'nvidia-smi/renamed-header.csv', format: 'nvidia-smi', energy_kwh: kwh(((60 + 70) / 2) * 1 + ((70 + 50) / 2) * 2), warn: /\[N\/A\]/ },
-  { file: 'nvidia-smi/iso-offset.csv', format: 'nvidia-smi', energy_kwh: kwh(((400 + 600) / 2) * 60), start: '2024-10-13T03:33:30.000Z', devices: { 'GPU-6d3f1c2a-9b8e-4f7d-a1c2-3e4f5a6b7c8d': kwh(30000) } },
+  {
+    file: 'nvidia-smi/iso-offset.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(((400 + 600) / 2) * 60),
+    start: '2024-10-13T03:33:30.000Z',
+    devices: { 'GPU-6d3f1c2a-9b8e-4f7d-a1c2-3e4f5a6b7c8d': kwh(30000) },
+  },
   { file: 'nvidia-smi/epoch-ns.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 200) / 2) * 0.5 + ((200 + 300) / 2) * 0.5), duration_s: 1 },
   { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', energy_kwh: null, warn: /no timestamp; pass --interval/ },
-  { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', opts: { interval_s: 2 }, energy_kwh: kwh(((100 + 200) / 2) * 2 + ((200 + 300) / 2) * 2), duration_s: 4 },
-  { file: 'nvidia-smi/uuid-interleaved.csv', format: 'nvidia-smi', energy_kwh: kwh(700 * 2 + 100 * 2), devices: { 'GPU-aaaaaaaa-0000-0000-0000-000000000001': kwh(1400), 'GPU-bbbbbbbb-0000-0000-0000-000000000002': kwh(200) } },
-  { file: 'nvidia-smi/pci-bus-key.csv', format: 'nvidia-smi', energy_kwh: kwh(200 + 400), devices: { '00000000:18:00.0': kwh(200), '00000000:2A:00.0': kwh(400) } },
-  { file: 'nvidia-smi/truncated-last-line.csv', format: 'nvidia-smi', energy_kwh: kwh(((100 + 300) / 2) * 1 + 300 * 1), rows: 4, rejected: 1, warn: /truncated last line \(line 5\)/ },
+  {
+    file: 'nvidia-smi/no-timestamp.csv',
+    format: 'nvidia-smi',
+    opts: { interval_s: 2 },
+    energy_kwh: kwh(((100 + 200) / 2) * 2 + ((200 + 300) / 2) * 2),
+    duration_s: 4,
+  },
+  {
+    file: 'nvidia-smi/uuid-interleaved.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(700 * 2 + 100 * 2),
+    devices: { 'GPU-aaaaaaaa-0000-0000-0000-000000000001': kwh(1400), 'GPU-bbbbbbbb-0000-0000-0000-000000000002': kwh(200) },
+  },
+  {
+    file: 'nvidia-smi/pci-bus-key.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(200 + 400),
+    devices: { '00000000:18:00.0': kwh(200), '00000000:2A:00.0': kwh(400) },
+  },
+  {
+    file: 'nvidia-smi/truncated-last-line.csv',
+    format: 'nvidia-smi',
+    energy_kwh: kwh(((100 + 300) / 2) * 1 + 300 * 1),
+    rows: 4,
+    rejected: 1,
+    warn: /truncated last line \(line 5\)/,
+  },
   { file: 'nvidia-smi/repeated-header.csv', format: 'nvidia-smi', energy_kwh: kwh(100 + 200 + 300), rows: 4, rejected: 0, warn: /1 repeated header/ },
   { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', energy_kwh: kwh(200 * 2 + 400 * 1), warn: /1 gap\(s\) longer than 60 s not bridged \(3600 s in all/ },
   { file: 'nvidia-smi/gap.csv', format: 'nvidia-smi', opts: { gapThreshold_s: 7200 }, energy_kwh: kwh(200 * 2 + ((200 + 400) / 2) * 3600 + 400) },
   { file: 'nvidia-smi/same-timestamp.csv', format: 'nvidia-smi', energy_kwh: kwh(200 + 250), warn: /share a timestamp/ },
   { file: 'nvidia-smi/host-column.csv', format: 'nvidia-smi', energy_kwh: kwh(5000 + 1000), devices: { 'node-a/0': kwh(5000), 'node-b/0': kwh(1000) } },
   // no device name in the log: the scenario's hardware model (T4, 70 W TDP) bounds plausible power at 105 W
-  { file: 'nvidia-smi/no-timestamp.csv', format: 'nvidia-smi', opts: { interval_s: 1, hardwareModel: 'T4' }, energy_kwh: kwh(150 + 250), warn: /2 power values exceed 1\.5 × TDP 70 W of T4 \(max 300 W\); implausible/ },
+  {
+    file: 'nvidia-smi/no-timestamp.csv',
+    format: 'nvidia-smi',
+    opts: { interval_s: 1, hardwareModel: 'T4' },
+    energy_kwh: kwh(150 + 250),
+    warn: /2 power values exceed 1\.5 × TDP 70 W of T4 \(max 300 W\); implausible/,
+  },
   // nvidia-smi dmon
   { file: 'nvidia-smi-dmon/plain.txt', format: 'nvidia-smi-dmon', energy_kwh: null, warn: /no timestamp/ },
   // GPU 1's "-" keeps its 1 s slot: 200 W at 0 s, 400 W at 2 s.
-  { file: 'nvidia-smi-dmon/plain.txt', format: 'nvidia-smi-dmon', opts: { interval_s: 1 }, energy_kwh: kwh(200 + 250 + ((200 + 400) / 2) * 2), devices: { '0': kwh(450), '1': kwh(600) } },
+  {
+    file: 'nvidia-smi-dmon/plain.txt',
+    format: 'nvidia-smi-dmon',
+    opts: { interval_s: 1 },
+    energy_kwh: kwh(200 + 250 + ((200 + 400) / 2) * 2),
+    devices: { '0': kwh(450), '1': kwh(600) },
+  },
   { file: 'nvidia-smi-dmon/time-o-T.txt', format: 'nvidia-smi-dmon', energy_kwh: kwh(150 + 250 + 300), start: null, duration_s: 3, warn: /without a date/ },
   { file: 'nvidia-smi-dmon/date-time-o-DT.txt', format: 'nvidia-smi-dmon', energy_kwh: kwh(((50 + 70) / 2) * 2), start: '2024-10-13T03:33:31.000Z' },
   // DCGM
-  { file: 'dcgm/scrapes.prom', format: 'dcgm-prom', energy_kwh: kwh(((300 + 500) / 2) * 15 + 100 * 15), devices: { 'node-1/0': kwh(6000), 'node-1/1': kwh(1500) } },
+  {
+    file: 'dcgm/scrapes.prom',
+    format: 'dcgm-prom',
+    energy_kwh: kwh(((300 + 500) / 2) * 15 + 100 * 15),
+    devices: { 'node-1/0': kwh(6000), 'node-1/1': kwh(1500) },
+  },
   // counter (mJ): +3.6e6, reset to 2e6 (counts 2e6), +3e6 -> 8.6e6 mJ = 8600 J
-  { file: 'dcgm/counter-reset.prom', format: 'dcgm-prom', energy_kwh: kwh(3600 + 2000 + 3000), warn: /counter reset 1 time/, devices: { 'node-2/0': kwh(8600) } },
+  {
+    file: 'dcgm/counter-reset.prom',
+    format: 'dcgm-prom',
+    energy_kwh: kwh(3600 + 2000 + 3000),
+    warn: /counter reset 1 time/,
+    devices: { 'node-2/0': kwh(8600) },
+  },
   { file: 'dcgm/no-timestamps.prom', format: 'dcgm-prom', opts: { interval_s: 1 }, energy_kwh: kwh(300 + 400) },
-  { file: 'dcgm/range-query.json', format: 'prometheus-json', energy_kwh: kwh(((200 + 400) / 2) * 15 + 400 * 15 + 12000), devices: { 'node-1/0': kwh(10500), 'node-1/1': kwh(12000) } },
+  {
+    file: 'dcgm/range-query.json',
+    format: 'prometheus-json',
+    energy_kwh: kwh(((200 + 400) / 2) * 15 + 400 * 15 + 12000),
+    devices: { 'node-1/0': kwh(10500), 'node-1/1': kwh(12000) },
+  },
   // Zeus: epoch windows nest inside `training`; outermost windows only
-  { file: 'zeus/windows.csv', format: 'zeus', energy_kwh: kwh(61000 + 57000 + 5000 + 4000), devices: { '0': kwh(66000), '1': kwh(61000) }, warn: /2 window\(s\) nested/ },
+  {
+    file: 'zeus/windows.csv',
+    format: 'zeus',
+    energy_kwh: kwh(61000 + 57000 + 5000 + 4000),
+    devices: { '0': kwh(66000), '1': kwh(61000) },
+    warn: /2 window\(s\) nested/,
+  },
   { file: 'zeus/measurements.jsonl', format: 'zeus', energy_kwh: kwh(3600 + 1800 + 7200 + 3600) },
   // eco2ai: run 4b6f… logged twice (cumulative), the last counts
   { file: 'eco2ai/quoted-commas.csv', format: 'eco2ai', energy_kwh: 2.5 + 0.75, rows: 3, duration_s: 7200 + 1800, warn: /superseded/ },
@@ -61,8 +140,19 @@ const cases: Case[] = [
   { file: 'generic/power.jsonl', format: 'power-jsonl', energy_kwh: kwh(((250 + 350) / 2) * 30 + ((350 + 300) / 2) * 30), rows: 4, rejected: 1 },
   { file: 'generic/energy-per-row.csv', format: 'power-csv', energy_kwh: kwh(1800 + 1800 + 900) },
   { file: 'generic/counter-reset.csv', format: 'power-csv', energy_kwh: kwh(3000 + 500 + 2000), warn: /reset/ },
-  { file: 'generic/milliwatts-under-w.csv', format: 'power-csv', energy_kwh: kwh((((250 + 250) / 2) * 10 + ((250 + 350) / 2) * 10)), warn: /look like milliwatts/ },
-  { file: 'generic/ambiguous-date.csv', format: 'power-csv', energy_kwh: kwh(1000), warn: /ambiguous date "03\/04\/2024 10:00:00"/, start: '2024-03-04T10:00:00.000Z' },
+  {
+    file: 'generic/milliwatts-under-w.csv',
+    format: 'power-csv',
+    energy_kwh: kwh(((250 + 250) / 2) * 10 + ((250 + 350) / 2) * 10),
+    warn: /look like milliwatts/,
+  },
+  {
+    file: 'generic/ambiguous-date.csv',
+    format: 'power-csv',
+    energy_kwh: kwh(1000),
+    warn: /ambiguous date "03\/04\/2024 10:00:00"/,
+    start: '2024-03-04T10:00:00.000Z',
+  },
   { file: 'generic/wide-gpu.csv', format: 'wide-gpu-csv', energy_kwh: kwh(200 + 400 + 600), devices: { '0': kwh(200), '1': kwh(400), '2': kwh(600) } },
   // Hugging Face card: emissions only
   { file: 'hf-card/README.md', format: 'hf-card', energy_kwh: null, warn: /emissions \(grams CO2e\) only/ },
@@ -106,7 +196,13 @@ describe('ingestFile on fixtures', () => {
     const io = fixtureIo(files);
     const [md, scalar, json] = await Promise.all(files.map((f) => ingestFile(fixture(f), {}, io)));
     expect(md?.co2e_kg).toBeCloseTo(149200 / 1000, 9);
-    expect(md?.hf_co2_eq_emissions).toEqual({ emissions: 149200, source: 'CodeCarbon', training_type: 'pre-training', geographical_location: 'Quebec, Canada', hardware_used: '64 A100 GPUs' });
+    expect(md?.hf_co2_eq_emissions).toEqual({
+      emissions: 149200,
+      source: 'CodeCarbon',
+      training_type: 'pre-training',
+      geographical_location: 'Quebec, Canada',
+      hardware_used: '64 A100 GPUs',
+    });
     expect(scalar?.co2e_kg).toBeCloseTo(10.3 / 1000, 12);
     expect(json?.co2e_kg).toBeCloseTo(2.5, 12);
   });
@@ -132,7 +228,9 @@ describe('byte-level quirks of power CSVs', () => {
   });
 
   it('treats [Unknown Error] and [Not Supported] like [N/A]', async () => {
-    const s = await ingestText('timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, [Unknown Error]\n2024/10/13 03:33:32.000, 0, [Not Supported]\n2024/10/13 03:33:33.000, 0, 100 W\n');
+    const s = await ingestText(
+      'timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, [Unknown Error]\n2024/10/13 03:33:32.000, 0, [Not Supported]\n2024/10/13 03:33:33.000, 0, 100 W\n',
+    );
     expect(s.energy_kwh).toBeCloseTo(kwh(300), 12);
     expect(s.warnings.join('\n')).toMatch(/2 values not available/);
   });
@@ -143,7 +241,9 @@ describe('byte-level quirks of power CSVs', () => {
   });
 
   it('re-reads columns when a different header appears mid-file', async () => {
-    const s = await ingestText('timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, 100 W\ntimestamp, index, temperature.gpu, power.draw [W]\n2024/10/13 03:33:32.000, 0, 50, 300 W\n');
+    const s = await ingestText(
+      'timestamp, index, power.draw [W]\n2024/10/13 03:33:30.000, 0, 100 W\n2024/10/13 03:33:31.000, 0, 100 W\ntimestamp, index, temperature.gpu, power.draw [W]\n2024/10/13 03:33:32.000, 0, 50, 300 W\n',
+    );
     expect(s.energy_kwh).toBeCloseTo(kwh(100 + 200), 12);
     expect(s.warnings.join('\n')).toMatch(/header changed at line 4/);
   });

@@ -12,9 +12,32 @@ function power(samples: Array<[number, number]>, threshold?: number): PowerSerie
 
 describe('PowerSeries', () => {
   it.each([
-    ['constant 100 W for 10 s', [[0, 100], [10, 100]], 1000],
-    ['ramp 0 → 200 W over 4 s', [[0, 0], [2, 100], [4, 200]], 400],
-    ['uneven intervals', [[0, 100], [1, 300], [4, 100]], 200 + 600],
+    [
+      'constant 100 W for 10 s',
+      [
+        [0, 100],
+        [10, 100],
+      ],
+      1000,
+    ],
+    [
+      'ramp 0 → 200 W over 4 s',
+      [
+        [0, 0],
+        [2, 100],
+        [4, 200],
+      ],
+      400,
+    ],
+    [
+      'uneven intervals',
+      [
+        [0, 100],
+        [1, 300],
+        [4, 100],
+      ],
+      200 + 600,
+    ],
   ] as const)('%s', (_n, s, joules) => {
     expect(power(s.map(([t, w]) => [t, w])).energyJ).toBeCloseTo(joules, 9);
   });
@@ -43,11 +66,24 @@ describe('PowerSeries', () => {
 
   it('integrates out-of-order runs apart and reports overlap', () => {
     // run 1: 10..11 s; run 2 (second log, from 0 s): 0..1 s, a 9.5 s hole (> 5 s threshold), 10.5..11.5 s
-    const p = power([[10, 100], [11, 100], [0, 100], [1, 100], [10.5, 100], [11.5, 100]], 5);
+    const p = power(
+      [
+        [10, 100],
+        [11, 100],
+        [0, 100],
+        [1, 100],
+        [10.5, 100],
+        [11.5, 100],
+      ],
+      5,
+    );
     expect(p.energyJ).toBeCloseTo(100 + 100 + 100, 9);
     expect(p.outOfOrder).toBe(1);
     expect(p.gaps).toBe(1);
-    expect(p.runs).toEqual([{ start: 10, end: 11 }, { start: 0, end: 11.5 }]);
+    expect(p.runs).toEqual([
+      { start: 10, end: 11 },
+      { start: 0, end: 11.5 },
+    ]);
     expect(p.overlappingRuns()).toBe(1);
   });
 });
@@ -55,7 +91,13 @@ describe('PowerSeries', () => {
 describe('CounterSeries', () => {
   it('differences a counter and counts from zero after a reset', () => {
     const c = new CounterSeries();
-    for (const [t, j] of [[0, 1000], [1, 1500], [2, 200], [3, 700]] as const) c.add(t, j);
+    for (const [t, j] of [
+      [0, 1000],
+      [1, 1500],
+      [2, 200],
+      [3, 700],
+    ] as const)
+      c.add(t, j);
     expect(c.energyJ).toBe(500 + 200 + 500);
     expect(c.resets).toBe(1);
   });

@@ -76,7 +76,36 @@ function timestamp(r: () => number, t: number): string {
 function power(r: () => number, unitsInCells: boolean): string {
   const w = Math.round(r() * 70000) / 100;
   const x = r();
-  const num = x < 0.6 ? w.toFixed(2) : x < 0.7 ? String(Math.round(w)) : x < 0.72 ? `${w.toFixed(2)}000000000000000000000001` : x < 0.73 ? `${w.toFixed(2)}${String(Math.floor(r() * 1e15)).padStart(15, '7')}` : x < 0.74 ? `${Math.floor(r() * 1e6)}${String(Math.floor(r() * 1e12)).padStart(12, '9')}.5` : x < 0.75 ? `${w.toFixed(2)}${String(Math.floor(r() * 1e13)).padStart(13, '3')}` : x < 0.8 ? `${w}.` : x < 0.83 ? `${(w / 100).toFixed(3)}e2` : x < 0.86 ? `-${w}` : x < 0.89 ? '[N/A]' : x < 0.91 ? '' : x < 0.93 ? `${w}  ` : x < 0.95 ? `${Math.round(w * 1000)} mW` : x < 0.97 ? `${w}W` : `+${w}`;
+  const num =
+    x < 0.6
+      ? w.toFixed(2)
+      : x < 0.7
+        ? String(Math.round(w))
+        : x < 0.72
+          ? `${w.toFixed(2)}000000000000000000000001`
+          : x < 0.73
+            ? `${w.toFixed(2)}${String(Math.floor(r() * 1e15)).padStart(15, '7')}`
+            : x < 0.74
+              ? `${Math.floor(r() * 1e6)}${String(Math.floor(r() * 1e12)).padStart(12, '9')}.5`
+              : x < 0.75
+                ? `${w.toFixed(2)}${String(Math.floor(r() * 1e13)).padStart(13, '3')}`
+                : x < 0.8
+                  ? `${w}.`
+                  : x < 0.83
+                    ? `${(w / 100).toFixed(3)}e2`
+                    : x < 0.86
+                      ? `-${w}`
+                      : x < 0.89
+                        ? '[N/A]'
+                        : x < 0.91
+                          ? ''
+                          : x < 0.93
+                            ? `${w}  `
+                            : x < 0.95
+                              ? `${Math.round(w * 1000)} mW`
+                              : x < 0.97
+                                ? `${w}W`
+                                : `+${w}`;
   if (!unitsInCells || num === '[N/A]' || num === '' || num.endsWith('mW') || num.endsWith('W')) return num;
   return r() < 0.95 ? `${num} W` : `${num} kW`;
 }
@@ -100,7 +129,8 @@ function row(r: () => number, L: Layout, t: number, dev: number): string {
   const sep = r() < 0.9 ? ', ' : ',';
   let line = cells.join(sep);
   const x = r();
-  if (x < 0.02) line = line.slice(0, Math.floor(r() * line.length)); // short row
+  if (x < 0.02)
+    line = line.slice(0, Math.floor(r() * line.length)); // short row
   else if (x < 0.03) line += ', extra';
   else if (x < 0.04) line = `# comment ${line}`;
   else if (x < 0.05) line = '';
@@ -165,7 +195,9 @@ describe('fast lane equals the general path', () => {
 
   it('takes the common rows itself (a clean log is read by the lane, not the general path)', async () => {
     const lines = ['timestamp, index, name, power.draw [W], utilization.gpu [%]'];
-    for (let s = 0; s < 500; s++) for (let g = 0; g < 8; g++) lines.push(`2024/10/13 00:${pad(Math.floor(s / 60))}:${pad(s % 60)}.250, ${g}, NVIDIA H100 80GB HBM3, ${(300 + g + (s % 7)).toFixed(2)} W, 5 %`);
+    for (let s = 0; s < 500; s++)
+      for (let g = 0; g < 8; g++)
+        lines.push(`2024/10/13 00:${pad(Math.floor(s / 60))}:${pad(s % 60)}.250, ${g}, NVIDIA H100 80GB HBM3, ${(300 + g + (s % 7)).toFixed(2)} W, 5 %`);
     const lane = fastLane();
     expect(lane).not.toBeNull();
     const before = lane?.taken ?? 0;

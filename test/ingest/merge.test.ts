@@ -58,18 +58,21 @@ describe('mergeHostSources', () => {
       ['node-b/0', 'node-b', 3],
       ['node-b/1', 'node-b', 4.5],
     ]);
-    expect(s).toMatchObject({ energy_kwh: 10.5, format: 'nvidia-smi', scope: 'device', duration_s: 21_600, rows: 400, path: 'runs/node-a/gpu.csv + runs/node-b/gpu.csv' });
+    expect(s).toMatchObject({
+      energy_kwh: 10.5,
+      format: 'nvidia-smi',
+      scope: 'device',
+      duration_s: 21_600,
+      rows: 400,
+      path: 'runs/node-a/gpu.csv + runs/node-b/gpu.csv',
+    });
     expect(m.skew_s).toBe(0);
     expect(m.warnings).toEqual([]);
   });
 
   it('clock skew: node-c 90 s ahead is reported, energy and duration are not affected', () => {
     // Three hosts ran the same 6 h job; node-c's clock is 90 s fast, so its log is shifted.
-    const m = mergeHostSources([
-      gpuLog('l/node-a.csv', [1]),
-      gpuLog('l/node-b.csv', [1]),
-      gpuLog('l/node-c.csv', [1], T0 + 90_000, T0 + 6 * H + 90_000),
-    ]);
+    const m = mergeHostSources([gpuLog('l/node-a.csv', [1]), gpuLog('l/node-b.csv', [1]), gpuLog('l/node-c.csv', [1], T0 + 90_000, T0 + 6 * H + 90_000)]);
     expect(m.hosts.map((h) => h.offset_s)).toEqual([0, 0, 90]);
     expect(m.skew_s).toBe(90);
     expect(m.warnings).toEqual([
@@ -99,7 +102,11 @@ describe('mergeHostSources', () => {
       gpuLog('l/node-b.csv', [1], T0 + 2 * H, T0 + 6 * H),
       gpuLog('l/node-c.csv', [1], T0 + 72 * H, T0 + 78 * H), // three days later: another run
     ]);
-    expect(m.hosts.map((h) => [h.host, h.offset_s])).toEqual([['node-a', 0], ['node-b', 0], ['node-c', null]]);
+    expect(m.hosts.map((h) => [h.host, h.offset_s])).toEqual([
+      ['node-a', 0],
+      ['node-b', 0],
+      ['node-c', null],
+    ]);
     expect(m.skew_s).toBe(0);
   });
 

@@ -14,7 +14,8 @@ function bigLog(): string {
   const lines = ['timestamp, index, name, power.draw [W], utilization.gpu [%], memory.used [MiB]'];
   for (let s = 0; s < 3000; s++) {
     const ts = `2024/10/13 ${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.${String((s * 7) % 1000).padStart(3, '0')}`;
-    for (let g = 0; g < 4; g++) lines.push(`${ts}, ${g}, NVIDIA H100 80GB HBM3, ${s % 97 === g ? '[N/A]' : `${(250 + ((s * (g + 3)) % 400) / 4).toFixed(2)} W`}, 40 %, 50000 MiB`);
+    for (let g = 0; g < 4; g++)
+      lines.push(`${ts}, ${g}, NVIDIA H100 80GB HBM3, ${s % 97 === g ? '[N/A]' : `${(250 + ((s * (g + 3)) % 400) / 4).toFixed(2)} W`}, 40 %, 50000 MiB`);
     if (s % 700 === 699) lines.push(lines[0] as string);
   }
   return `${lines.join('\n')}\n`;

@@ -67,7 +67,12 @@ describe('columns', () => {
   });
 
   it('infers headerless nvidia-smi columns', () => {
-    expect(inferPlan(['2024/10/13 03:33:30.000', ' 0', ' NVIDIA H100 80GB HBM3', ' 312.45 W', ' 50 %'])).toMatchObject({ ts: 0, key: 1, name: 2, measures: [{ col: 3 }] });
+    expect(inferPlan(['2024/10/13 03:33:30.000', ' 0', ' NVIDIA H100 80GB HBM3', ' 312.45 W', ' 50 %'])).toMatchObject({
+      ts: 0,
+      key: 1,
+      name: 2,
+      measures: [{ col: 3 }],
+    });
     expect(inferPlan(['a', 'b'])).toBeNull();
   });
 });

@@ -20,7 +20,11 @@ describe('fast lane WebAssembly', () => {
   it('node --jitless (no WebAssembly) gives the same SOURCE through the general path', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-lca-jitless-'));
     const lines = ['timestamp, index, name, power.draw [W], utilization.gpu [%]'];
-    for (let s = 0; s < 300; s++) for (let g = 0; g < 4; g++) lines.push(`2024/10/13 00:0${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}.125, ${g}, NVIDIA A100-SXM4-80GB, ${(200 + 10 * g + (s % 13)).toFixed(2)} W, 50 %`);
+    for (let s = 0; s < 300; s++)
+      for (let g = 0; g < 4; g++)
+        lines.push(
+          `2024/10/13 00:0${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}.125, ${g}, NVIDIA A100-SXM4-80GB, ${(200 + 10 * g + (s % 13)).toFixed(2)} W, 50 %`,
+        );
     lines.splice(500, 0, '2024/10/13 00:02:04.125, 1, NVIDIA A100-SXM4-80GB, [N/A], 50 %');
     const log = path.join(dir, 'gpu.csv');
     writeFileSync(log, `${lines.join('\n')}\n`);

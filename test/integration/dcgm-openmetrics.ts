@@ -75,7 +75,8 @@ export function* openMetricsLines(specs: JobSpec[]): Generator<string> {
           const t = spec.startS + tau;
           let value: number;
           if (fam.which === 'counter') {
-            value = tau > restartTau ? integralMj(g, tau, spec.durationS) - integralMj(g, restartTau, spec.durationS) : before + integralMj(g, tau, spec.durationS);
+            value =
+              tau > restartTau ? integralMj(g, tau, spec.durationS) - integralMj(g, restartTau, spec.durationS) : before + integralMj(g, tau, spec.durationS);
             value = Math.round(value);
           } else {
             value = g.a + (g.b * tau) / spec.durationS;

@@ -96,11 +96,16 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     kwhClose(src.devices[0]?.energy_kwh ?? null, 2.1);
     // node-b/3 (the reset): (300 + 30 + 50 + 50) W × 6 h = 2.58 kWh
     kwhClose(src.devices.find((d) => d.id === 'node-b/3')?.energy_kwh ?? null, 2.58);
-    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-b/3): DCGM or driver restart; counted from zero after each reset']);
+    expect(src.warnings).toEqual([
+      'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-b/3): DCGM or driver restart; counted from zero after each reset',
+    ]);
     expect(src.duration_s).toBe(D);
 
     const merged = mergeHostSources([src]);
-    expect(merged.hosts.map((h) => [h.host, h.devices])).toEqual([['node-a', 8], ['node-b', 8]]);
+    expect(merged.hosts.map((h) => [h.host, h.devices])).toEqual([
+      ['node-a', 8],
+      ['node-b', 8],
+    ]);
     kwhClose(merged.hosts[0]?.energy_kwh ?? null, 18.48);
     kwhClose(merged.hosts[1]?.energy_kwh ?? null, 20.88);
   });
@@ -124,7 +129,7 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     ]);
   });
 
-  it('a 1 s step (21,601 points, over Prometheus\' 11,000 limit) is split into two queries and gives the same energy', async () => {
+  it("a 1 s step (21,601 points, over Prometheus' 11,000 limit) is split into two queries and gives the same energy", async () => {
     const calls: string[] = [];
     const spy: typeof fetch = async (input, init) => {
       calls.push(String(init?.body));
@@ -149,7 +154,7 @@ describe.skipIf(!bins)('Prometheus integration (real server, backfilled TSDB)', 
     expect((err as InputError).message).toContain('{job="nope"}');
   });
 
-  it('a bad selector is SOURCE_UNREACHABLE with Prometheus\' own message', async () => {
+  it("a bad selector is SOURCE_UNREACHABLE with Prometheus' own message", async () => {
     const err = await queryPrometheus({ url: prom.url, selector: '{job=}', job_window: window }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).code).toBe('SOURCE_UNREACHABLE');

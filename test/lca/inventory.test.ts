@@ -45,7 +45,17 @@ describe('buildInventories: where a stage gets its energy', () => {
     // [what, stage, sources, device kWh, host kWh, origin]
     ['device logs', { logs: ['a'] }, [smi('a.csv', 10), smi('b.csv', 5)], 15, 0, 'logs'],
     ['host logs', { logs: ['a'] }, [cc('e.csv', 7)], 0, 7, 'logs'],
-    ['scope inferred from format when absent', { logs: ['a'] }, [src({ path: 'e.csv', format: 'codecarbon', energy_kwh: 3 }), src({ path: 'p.csv', format: 'dcgm-prom', energy_kwh: 2, start: '2024-01-01T00:00:00Z', end: '2024-01-01T01:00:00Z' })], 0, 3, 'logs'],
+    [
+      'scope inferred from format when absent',
+      { logs: ['a'] },
+      [
+        src({ path: 'e.csv', format: 'codecarbon', energy_kwh: 3 }),
+        src({ path: 'p.csv', format: 'dcgm-prom', energy_kwh: 2, start: '2024-01-01T00:00:00Z', end: '2024-01-01T01:00:00Z' }),
+      ],
+      0,
+      3,
+      'logs',
+    ],
     ['energy_kwh (host)', { energy_kwh: 12 }, [], 0, 12, 'energy_kwh'],
     ['hours × count × power (device)', { hours: 2 }, [], (2 * 8 * 700) / 1000, 0, 'estimate'],
     ['stage count overrides hardware count', { hours: 2, count: 2 }, [], (2 * 2 * 700) / 1000, 0, 'estimate'],

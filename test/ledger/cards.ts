@@ -57,7 +57,13 @@ export function makeCard(o: CardOpts): ModelCard {
     verdict: 'pass',
     comparison: null,
     sources: [],
-    hf_co2_eq_emissions: { emissions: o.co2e_kg * 1000, source: 'ml-lca', training_type: 'pre-training', geographical_location: 'US', hardware_used: '1 x H100-SXM' },
+    hf_co2_eq_emissions: {
+      emissions: o.co2e_kg * 1000,
+      source: 'ml-lca',
+      training_type: 'pre-training',
+      geographical_location: 'US',
+      hardware_used: '1 x H100-SXM',
+    },
     ...(o.extensions ? { extensions: o.extensions } : {}),
     warnings: [],
   };

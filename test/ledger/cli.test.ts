@@ -81,7 +81,9 @@ describe('ml-lca ledger', () => {
     expect(await ledgerCommand(['ledger.jsonl', '--json', '--team', 'audio', '--budget', '10'], io)).toBe(0);
     const j = JsonOut(io);
     expect(j.runs).toBe(0);
-    expect((j.positions as Array<Record<string, unknown>>).map((p) => [p.scope, p.name, p.label, p.spent, p.remaining])).toEqual([['team', 'audio', '2026-04', 0, 10]]);
+    expect((j.positions as Array<Record<string, unknown>>).map((p) => [p.scope, p.name, p.label, p.spent, p.remaining])).toEqual([
+      ['team', 'audio', '2026-04', 0, 10],
+    ]);
   });
 
   it('a period with no runs yet charts the latest period that has some', async () => {

@@ -3,8 +3,7 @@ import { dedupeEntries, entryFromCard, metricOf, numberAt, runKey } from '../../
 import { LedgerEntry, type LedgerEntryInput } from '../../src/ledger/schema.js';
 import { makeCard } from './cards.js';
 
-const entry = (o: Partial<LedgerEntryInput>): LedgerEntry =>
-  LedgerEntry.parse({ created_at: '2026-03-10T10:00:00Z', scenario: 'vision-v2', co2e_kg: 5, ...o });
+const entry = (o: Partial<LedgerEntryInput>): LedgerEntry => LedgerEntry.parse({ created_at: '2026-03-10T10:00:00Z', scenario: 'vision-v2', co2e_kg: 5, ...o });
 
 describe('entryFromCard', () => {
   it('takes scenario, team, totals and the run meta; offsets normalised to UTC', () => {
@@ -28,7 +27,11 @@ describe('entryFromCard', () => {
 
   it('the run created_at given by the caller wins over the card; the card may carry its own run id', () => {
     const card = makeCard({ scenario: 's', co2e_kg: 1, created_at: '2026-03-01T00:00:00Z', extensions: { github: { run_id: 9, sha: 'f00' } } });
-    expect(entryFromCard(card, { source: 'x', created_at: '2026-02-28T23:00:00Z' })).toMatchObject({ run_id: 9, sha: 'f00', created_at: '2026-02-28T23:00:00.000Z' });
+    expect(entryFromCard(card, { source: 'x', created_at: '2026-02-28T23:00:00Z' })).toMatchObject({
+      run_id: 9,
+      sha: 'f00',
+      created_at: '2026-02-28T23:00:00.000Z',
+    });
   });
 
   it('keeps extra metric paths a budget names', () => {

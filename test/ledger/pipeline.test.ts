@@ -39,7 +39,10 @@ function ext(card: { extensions?: Record<string, unknown> | undefined }): Ledger
 describe('buildReport with period budgets', () => {
   it('ledger: file:PATH -> spent + this change, results in budgets, position in extensions.ledger', async () => {
     const io = memoryIo(
-      { '/p/lca.yml': scenario('  - { scope: team, period: month, max: 500, warn: 300 }\n  - { metric: totals.co2e_kg, max: 1.0e9 }'), '/p/spend.jsonl': SPEND },
+      {
+        '/p/lca.yml': scenario('  - { scope: team, period: month, max: 500, warn: 300 }\n  - { metric: totals.co2e_kg, max: 1.0e9 }'),
+        '/p/spend.jsonl': SPEND,
+      },
       { now: NOW },
     );
     const { card } = await buildReport({ scenarioPath: '/p/lca.yml', version: 't' }, io);

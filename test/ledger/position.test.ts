@@ -86,7 +86,12 @@ describe('evaluatePeriodBudgets: projection, burn rate, run-out date', () => {
 
   it('nothing spent: no burn, no run-out date; a zero budget with spend is 100 % and fails', () => {
     const zero: Budget[] = [{ scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 0 }];
-    expect(evaluatePeriodBudgets(zero, SCENARIO, head(0), [], NOW).positions[0]).toMatchObject({ burn_rate_per_day: 0, run_out_date: null, used_pct: 0, status: 'pass' });
+    expect(evaluatePeriodBudgets(zero, SCENARIO, head(0), [], NOW).positions[0]).toMatchObject({
+      burn_rate_per_day: 0,
+      run_out_date: null,
+      used_pct: 0,
+      status: 'pass',
+    });
     expect(evaluatePeriodBudgets(zero, SCENARIO, head(5), [], NOW).positions[0]).toMatchObject({ used_pct: 100, status: 'fail', run_out_date: '2026-03-11' });
   });
 
@@ -106,7 +111,10 @@ describe('evaluatePeriodBudgets: projection, burn rate, run-out date', () => {
   });
 
   it('a team budget with no team anywhere, or a metric the card lacks, is an input error naming the budget', () => {
-    const team: Budget[] = [{ metric: 'totals.co2e_kg', max: 1 }, { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 1 }];
+    const team: Budget[] = [
+      { metric: 'totals.co2e_kg', max: 1 },
+      { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 1 },
+    ];
     expect(() => evaluatePeriodBudgets(team, { name: 'x' }, head(1), [], NOW)).toThrow(/budgets\[1\]\.team: expected a team name/);
     const metric: Budget[] = [{ scope: 'model', period: 'month', metric: 'totals.co2_kg', max: 1 }];
     expect(() => evaluatePeriodBudgets(metric, SCENARIO, head(1), [], NOW)).toThrow(/budgets\[0\]\.metric: expected a numeric model card path/);

@@ -80,7 +80,11 @@ describe('renderInterpretation', () => {
 
   it('escapes log paths and messages', () => {
     const evil = source({ path: 'runs/<img src=x>|@team.csv', rows: 10, rows_rejected: 5, energy_kwh: 1 });
-    const c = cardOf(scenarioA(), { ...inventoriesA(), inference: inv({ host_energy_kwh: 1, hours: 1, inferences: 1e5, origin: 'logs', sources: [evil.path] }) }, [evil]);
+    const c = cardOf(
+      scenarioA(),
+      { ...inventoriesA(), inference: inv({ host_energy_kwh: 1, hours: 1, inferences: 1e5, origin: 'logs', sources: [evil.path] }) },
+      [evil],
+    );
     const out = renderInterpretation(c);
     expect(out).not.toContain('<img');
     expect(out).toContain('&lt;img src=x&gt;\\|@\u200dteam.csv');
@@ -90,7 +94,13 @@ describe('renderInterpretation', () => {
     const i = card.interpretation;
     const old: ModelCard = {
       ...card,
-      interpretation: { dominant_stage: i.dominant_stage, breakeven_inferences: i.breakeven_inferences, sensitivity: i.sensitivity, uncertainty: { co2e_kg_low: 1, co2e_kg_high: 2 }, data_quality: [] },
+      interpretation: {
+        dominant_stage: i.dominant_stage,
+        breakeven_inferences: i.breakeven_inferences,
+        sensitivity: i.sensitivity,
+        uncertainty: { co2e_kg_low: 1, co2e_kg_high: 2 },
+        data_quality: [],
+      },
     };
     const out = renderInterpretation(old);
     expect(out).toContain('Assessed stages: **1–2 kg CO2e**');

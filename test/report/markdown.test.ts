@@ -22,7 +22,10 @@ function row(md: string, first: string): string[] {
   return cellsOf(line);
 }
 function cellsOf(line: string): string[] {
-  return line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+  return line
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 }
 
 describe('renderReport', () => {
@@ -38,7 +41,16 @@ describe('renderReport', () => {
   it('has a per-stage table with units and a total row', () => {
     const md = renderReport(sampleCard());
     expect(md).toContain('| stage');
-    for (const h of ['hours (h)', 'IT energy (kWh)', 'facility energy (kWh)', 'operational (kg CO2e)', 'embodied (kg CO2e)', 'total (kg CO2e)', 'water (L)', 'cost (USD)']) {
+    for (const h of [
+      'hours (h)',
+      'IT energy (kWh)',
+      'facility energy (kWh)',
+      'operational (kg CO2e)',
+      'embodied (kg CO2e)',
+      'total (kg CO2e)',
+      'water (L)',
+      'cost (USD)',
+    ]) {
       expect(md).toContain(h);
     }
     // 8 × 0.7 kW × 10 h = 56 kWh; × 0.429 = 24.024 kg op; 0.49924 kg embodied; 24.52324 kg total
@@ -72,8 +84,23 @@ describe('renderReport', () => {
 
   it('lists assumptions with their sources and logs with rows, rejected rows and warnings', () => {
     const md = renderReport(sampleCard());
-    expect(row(md, '`grid.intensity_g_per_kwh`')).toEqual(['`grid.intensity_g_per_kwh`', '429 g CO2e/kWh', '350–500', 'default', 'textbook \\(US average\\) (2024)']);
-    expect(row(md, '`runs/infer/emissions.csv`')).toEqual(['`runs/infer/emissions.csv`', 'codecarbon', 'inference', '2', '1', '12', '1', 'row 7: negative energy rejected']);
+    expect(row(md, '`grid.intensity_g_per_kwh`')).toEqual([
+      '`grid.intensity_g_per_kwh`',
+      '429 g CO2e/kWh',
+      '350–500',
+      'default',
+      'textbook \\(US average\\) (2024)',
+    ]);
+    expect(row(md, '`runs/infer/emissions.csv`')).toEqual([
+      '`runs/infer/emissions.csv`',
+      'codecarbon',
+      'inference',
+      '2',
+      '1',
+      '12',
+      '1',
+      'row 7: negative energy rejected',
+    ]);
   });
 
   it('escapes what users and logs wrote', () => {
@@ -97,7 +124,11 @@ describe('renderReport', () => {
 
   it.each([2_000, 5_000, 12_000])('trims details, never the verdict, to %i characters', (max) => {
     const base = sampleCard();
-    const sources = Array.from({ length: 300 }, (_, i) => ({ ...base.sources[0]!, path: `runs/host-${i}/gpu_power.csv`, warnings: ['gap of 600 s not integrated'] }));
+    const sources = Array.from({ length: 300 }, (_, i) => ({
+      ...base.sources[0]!,
+      path: `runs/host-${i}/gpu_power.csv`,
+      warnings: ['gap of 600 s not integrated'],
+    }));
     const card = sampleCard({ sources, verdict: 'fail' });
     const full = renderReport(card);
     expect(full.length).toBeGreaterThan(max);
@@ -108,7 +139,13 @@ describe('renderReport', () => {
   });
 
   it('keeps the verdict line when even the head does not fit', () => {
-    const budgets = Array.from({ length: 500 }, (_, i) => ({ metric: `totals.co2e_kg`, limit: i, actual: 1e6, status: 'fail' as const, message: `budget ${i} exceeded by a long way` }));
+    const budgets = Array.from({ length: 500 }, (_, i) => ({
+      metric: `totals.co2e_kg`,
+      limit: i,
+      actual: 1e6,
+      status: 'fail' as const,
+      message: `budget ${i} exceeded by a long way`,
+    }));
     const md = renderReport(sampleCard({ budgets, verdict: 'fail' }), { maxChars: 1000 });
     expect(md.length).toBeLessThanOrEqual(1000);
     expect(md.split('\n')[0]).toBe('## ❌ ml-lca: chat-7b: FAIL');

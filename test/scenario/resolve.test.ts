@@ -21,7 +21,18 @@ describe('resolveScenario', () => {
   it('produces a valid ResolvedScenario with provenance for every value the LCA uses', () => {
     const r = resolveScenario(scenario({ grid: { region: 'US' } }));
     expect(ResolvedScenario.safeParse(r).success).toBe(true);
-    for (const p of ['grid.intensity_g_per_kwh', 'grid.water_intensity_l_per_kwh', 'pue', 'wue_l_per_kwh', 'it_overhead_factor', 'hardware.power_w', 'hardware.embodied_kg', 'hardware.lifespan_years', 'functional_unit.inferences', 'deployment.lifetime_inferences']) {
+    for (const p of [
+      'grid.intensity_g_per_kwh',
+      'grid.water_intensity_l_per_kwh',
+      'pue',
+      'wue_l_per_kwh',
+      'it_overhead_factor',
+      'hardware.power_w',
+      'hardware.embodied_kg',
+      'hardware.lifespan_years',
+      'functional_unit.inferences',
+      'deployment.lifetime_inferences',
+    ]) {
       const a = assumption(r, p);
       expect(a, p).toBeDefined();
       expect(a?.source.length, p).toBeGreaterThan(3);
@@ -61,7 +72,15 @@ describe('resolveScenario', () => {
 
   it('uses scenario values over defaults, with origin scenario', () => {
     const r = resolveScenario(scenario({ pue: 1.3, wue_l_per_kwh: 0.4, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1 }));
-    expect(r).toMatchObject({ pue: 1.3, pue_low: 1.3, pue_high: 1.3, wue_l_per_kwh: 0.4, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, gpu_hour_usd: null });
+    expect(r).toMatchObject({
+      pue: 1.3,
+      pue_low: 1.3,
+      pue_high: 1.3,
+      wue_l_per_kwh: 0.4,
+      it_overhead_factor: 1.375,
+      electricity_usd_per_kwh: 0.1,
+      gpu_hour_usd: null,
+    });
     expect(assumption(r, 'pue')?.origin).toBe('scenario');
   });
 
@@ -106,7 +125,9 @@ describe('resolveScenario', () => {
   });
 
   it('records the system boundary: stages and flows', () => {
-    const r = resolveScenario(scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }));
+    const r = resolveScenario(
+      scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }),
+    );
     expect(r.boundary.stages).toEqual(['training', 'inference']);
     expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost']);
     const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, stages: { training: { hours: 1 } } }));

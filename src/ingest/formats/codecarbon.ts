@@ -63,9 +63,17 @@ export const codecarbon: LogFormat = {
       const cells = rec.cells;
       if (col === null || cells.includes('energy_consumed')) {
         if (!cells.includes('energy_consumed')) {
-          throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: rec.line, field: 'energy_consumed', expected: 'a CodeCarbon header with an energy_consumed column', got: JSON.stringify(cells.slice(0, 6).join(',')) });
+          throw new InputError({
+            code: 'LOG_CORRUPT',
+            file: ctx.path,
+            line: rec.line,
+            field: 'energy_consumed',
+            expected: 'a CodeCarbon header with an energy_consumed column',
+            got: JSON.stringify(cells.slice(0, 6).join(',')),
+          });
         }
-        if (col !== null && cells.join(',') !== header.join(',')) out.warn(`header changed at line ${rec.line} (CodeCarbon version change?); columns re-read from it`);
+        if (col !== null && cells.join(',') !== header.join(','))
+          out.warn(`header changed at line ${rec.line} (CodeCarbon version change?); columns re-read from it`);
         header = cells;
         col = new Map(cells.map((c, i) => [c.toLowerCase(), i]));
         ncols = cells.length;
@@ -114,7 +122,9 @@ export const codecarbon: LogFormat = {
       const finite = (x: number | null): number | null => (x === null || Number.isNaN(x) ? null : x);
       if (emissions !== null && emissions < 0) out.warn(`line ${rec.line}: negative emissions ${emissions}; ignored`);
       if (duration !== null && duration > 0 && (energy * 3600) / duration > ABSURD_KW) {
-        out.warn(`line ${rec.line}: energy_consumed ${energy} kWh in ${duration} s is a mean of ${((energy * 3600) / duration).toPrecision(3)} kW, implausible for one host; check the log`);
+        out.warn(
+          `line ${rec.line}: energy_consumed ${energy} kWh in ${duration} s is a mean of ${((energy * 3600) / duration).toPrecision(3)} kW, implausible for one host; check the log`,
+        );
       }
       if (emissions !== null && energy > 0 && emissions / energy > ABSURD_KG_PER_KWH) {
         out.warn(`line ${rec.line}: ${(emissions / energy).toPrecision(3)} kg CO2e per kWh is implausible (coal ≈ 1); check the log`);
@@ -196,7 +206,8 @@ export const codecarbon: LogFormat = {
         out.loggedPue = rawEnergy / energy;
         out.warn(`runs logged different PUEs (${[...pues].join(', ')}); each divided out; logged_pue is their energy-weighted mean`);
       }
-      if (out.loggedPue !== null && out.loggedPue !== 1) out.warn(`logged PUE ${out.loggedPue} divided out of energy_consumed and emissions (energy at the IT equipment)`);
+      if (out.loggedPue !== null && out.loggedPue !== 1)
+        out.warn(`logged PUE ${out.loggedPue} divided out of energy_consumed and emissions (energy at the IT equipment)`);
     } else if (!hasPue && unitless > 0) {
       out.warn('no pue column (CodeCarbon < 2.3): energy taken as logged, at the IT equipment (PUE 1)');
     }
@@ -205,7 +216,12 @@ export const codecarbon: LogFormat = {
     if (duplicates > 0) out.warn(`${duplicates} exact duplicate row(s) ignored`);
     if (decreasing > 0) out.warn(`${decreasing} snapshot(s) with less energy than the run's previous row (not cumulative?); the last row still counts`);
     if (runs.size === 0 && out.rows > 0) {
-      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'at least one CodeCarbon row with a numeric energy_consumed', got: `all ${out.rows} rows rejected` });
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        expected: 'at least one CodeCarbon row with a numeric energy_consumed',
+        got: `all ${out.rows} rows rejected`,
+      });
     }
   },
 };

@@ -42,7 +42,12 @@ export const dcgmJson: LogFormat = {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'valid JSON', got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error' });
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        expected: 'valid JSON',
+        got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
+      });
     }
     const r = (await rangeResponse()).safeParse(doc);
     if (!r.success) throw fromZodError(r.error, { file: ctx.path, input: doc, code: 'LOG_CORRUPT' });

@@ -70,6 +70,12 @@ export const dcgmProm: LogFormat = {
       if (isPower) acc.addPower(t, v);
       else acc.addCounter(t, v * mjToJ);
     }
-    if (metrics === 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'DCGM_FI_DEV_POWER_USAGE or DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION samples', got: 'none' });
+    if (metrics === 0)
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        expected: 'DCGM_FI_DEV_POWER_USAGE or DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION samples',
+        got: 'none',
+      });
   },
 };

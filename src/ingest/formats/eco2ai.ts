@@ -21,7 +21,18 @@ export const eco2ai: LogFormat = {
   async parse(stream, ctx) {
     const out = ctx.out;
     out.scope = 'host';
-    let idx: { id: number; start: number; dur: number; energy: number; eFactor: number; co2: number; mFactor: number; cpu: number; gpu: number; ncols: number } | null = null;
+    let idx: {
+      id: number;
+      start: number;
+      dur: number;
+      energy: number;
+      eFactor: number;
+      co2: number;
+      mFactor: number;
+      cpu: number;
+      gpu: number;
+      ncols: number;
+    } | null = null;
     const runs = new Map<string, { energyJ: number; co2: number | null; dur: number | null; start: number | null; cpu: string | null; gpu: string | null }>();
     let duplicates = 0;
     let last = '';
@@ -31,7 +42,15 @@ export const eco2ai: LogFormat = {
         const find = (re: RegExp) => c.findIndex((h) => re.test(h.trim().toLowerCase()));
         const e = find(/^power_consumption/);
         const m = find(/^co2_emissions/);
-        if (e < 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: rec.line, field: 'power_consumption(kWh)', expected: 'an eco2ai header', got: JSON.stringify(c.slice(0, 5).join(',')) });
+        if (e < 0)
+          throw new InputError({
+            code: 'LOG_CORRUPT',
+            file: ctx.path,
+            line: rec.line,
+            field: 'power_consumption(kWh)',
+            expected: 'an eco2ai header',
+            got: JSON.stringify(c.slice(0, 5).join(',')),
+          });
         const eu = splitHeaderUnit(c[e] ?? '').unit ?? 'kWh';
         const mu = m >= 0 ? (splitHeaderUnit(c[m] ?? '').unit ?? 'kg') : 'kg';
         idx = {
@@ -102,6 +121,12 @@ export const eco2ai: LogFormat = {
     const superseded = out.rows - out.rowsRejected - duplicates - runs.size;
     if (superseded > 0) out.warn(`${superseded} earlier row(s) of the same run id superseded by its last (cumulative) row`);
     if (duplicates > 0) out.warn(`${duplicates} exact duplicate row(s) ignored`);
-    if (runs.size === 0 && out.rows > 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'at least one eco2ai row with a numeric power_consumption', got: `all ${out.rows} rows rejected` });
+    if (runs.size === 0 && out.rows > 0)
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        expected: 'at least one eco2ai row with a numeric power_consumption',
+        got: `all ${out.rows} rows rejected`,
+      });
   },
 };

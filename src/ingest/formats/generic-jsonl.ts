@@ -96,6 +96,7 @@ export const genericJsonl: LogFormat = {
         else dev.na++;
       }
     }
-    if (out.rows > 0 && out.rows === out.rowsRejected) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'JSON lines with a power or energy key', got: `all ${out.rows} lines rejected` });
+    if (out.rows > 0 && out.rows === out.rowsRejected)
+      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'JSON lines with a power or energy key', got: `all ${out.rows} lines rejected` });
   },
 };

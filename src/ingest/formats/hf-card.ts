@@ -25,14 +25,27 @@ export const hfCard: LogFormat = {
     out.scope = 'host';
     const text = await readAll(stream, ctx.path, 16 * 1024 * 1024);
     const yamlText = text.startsWith('---') ? frontMatter(text) : text;
-    if (yamlText === null) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: 1, expected: 'YAML front matter closed by ---', got: 'an unterminated front matter block' });
+    if (yamlText === null)
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        line: 1,
+        expected: 'YAML front matter closed by ---',
+        got: 'an unterminated front matter block',
+      });
     const { parse } = await import('yaml');
     let doc: unknown;
     try {
       doc = parse(yamlText);
     } catch (e) {
       const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line, expected: 'valid YAML/JSON', got: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 100) : 'a syntax error' });
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        line,
+        expected: 'valid YAML/JSON',
+        got: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 100) : 'a syntax error',
+      });
     }
     const v = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).co2_eq_emissions : undefined;
     const gToKg = unitFactor('g', 'mass') ?? 1e-3;
@@ -46,12 +59,26 @@ export const hfCard: LogFormat = {
       const e = meta.emissions;
       grams = typeof e === 'number' ? e : typeof e === 'string' && Number.isFinite(Number(e)) ? Number(e) : null;
     }
-    if (grams === null) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions', expected: 'a number of grams or a mapping with emissions (grams)', got: JSON.stringify(v)?.slice(0, 60) ?? 'nothing' });
-    if (grams < 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions.emissions', expected: 'grams >= 0', got: String(grams) });
+    if (grams === null)
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: ctx.path,
+        field: 'co2_eq_emissions',
+        expected: 'a number of grams or a mapping with emissions (grams)',
+        got: JSON.stringify(v)?.slice(0, 60) ?? 'nothing',
+      });
+    if (grams < 0)
+      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions.emissions', expected: 'grams >= 0', got: String(grams) });
     out.co2eKg = grams * gToKg;
     out.energyKwhOverride = null;
     out.warn('a model card reports emissions (grams CO2e) only, no energy: energy_kwh is null');
     const s = (k: string): string | null => (typeof meta[k] === 'string' ? (meta[k] as string) : null);
-    out.extra.hf_co2_eq_emissions = { emissions: grams, source: s('source'), training_type: s('training_type'), geographical_location: s('geographical_location'), hardware_used: s('hardware_used') };
+    out.extra.hf_co2_eq_emissions = {
+      emissions: grams,
+      source: s('source'),
+      training_type: s('training_type'),
+      geographical_location: s('geographical_location'),
+      hardware_used: s('hardware_used'),
+    };
   },
 };

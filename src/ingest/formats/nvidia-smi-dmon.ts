@@ -49,7 +49,13 @@ export const nvidiaSmiDmon: LogFormat = {
         continue;
       }
       if (names === null || iPwr < 0) {
-        throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: ln.n, expected: 'a `# gpu pwr ...` header line before data', got: JSON.stringify(text.slice(0, 60)) });
+        throw new InputError({
+          code: 'LOG_CORRUPT',
+          file: ctx.path,
+          line: ln.n,
+          expected: 'a `# gpu pwr ...` header line before data',
+          got: JSON.stringify(text.slice(0, 60)),
+        });
       }
       out.rows++;
       const cells = text.split(/\s+/);

@@ -11,7 +11,7 @@ export const wideGpuCsv: LogFormat = {
   sniff(head) {
     const first = firstLines(head, 1)[0] ?? '';
     const plan = planFromHeader(splitQuoted(first));
-    if (!plan || !plan.measures.every((m) => m.device !== null)) return 0;
+    if (!plan?.measures.every((m) => m.device !== null)) return 0;
     return plan.measures.length >= 2 ? 0.75 : 0.5;
   },
   // The byte scanner copies the one line that straddles two chunks and nothing else.

@@ -80,7 +80,13 @@ async function readZeusCsv(stream: AsyncIterable<Uint8Array>, ctx: ParseContext,
     }
     const start = Number(c[0]);
     const elapsed = Number(c[2]);
-    windows.push({ name: c[1] ?? '', start: Number.isFinite(start) ? start : null, elapsed: Number.isFinite(elapsed) ? elapsed : null, energy, line: rec.line });
+    windows.push({
+      name: c[1] ?? '',
+      start: Number.isFinite(start) ? start : null,
+      elapsed: Number.isFinite(elapsed) ? elapsed : null,
+      energy,
+      line: rec.line,
+    });
   }
 }
 
@@ -92,7 +98,13 @@ function windowFrom(o: unknown, line: number): Window | null {
   const energy = new Map<string, number>();
   for (const [k, v] of Object.entries(ge as Record<string, unknown>)) if (typeof v === 'number' && v >= 0) energy.set(k, v);
   const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-  return { name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '', start: num(r.start_time), elapsed: num(r.time) ?? num(r.elapsed_time), energy, line };
+  return {
+    name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '',
+    start: num(r.start_time),
+    elapsed: num(r.time) ?? num(r.elapsed_time),
+    energy,
+    line,
+  };
 }
 
 async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, windows: Window[]): Promise<void> {
@@ -122,7 +134,8 @@ async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, wi
       else out.reject(startLine, 'not a Zeus measurement (no gpu_energy mapping)');
     }
   }
-  if (pending.trim() !== '') throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
+  if (pending.trim() !== '')
+    throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
 }
 
 function finish(ctx: ParseContext, windows: Window[]): void {
@@ -133,7 +146,13 @@ function finish(ctx: ParseContext, windows: Window[]): void {
       w.start !== null &&
       w.elapsed !== null &&
       windows.some(
-        (o) => o !== w && o.start !== null && o.elapsed !== null && o.start <= (w.start as number) && o.start + o.elapsed >= (w.start as number) + (w.elapsed as number) && (o.elapsed > (w.elapsed as number) || o.line > w.line),
+        (o) =>
+          o !== w &&
+          o.start !== null &&
+          o.elapsed !== null &&
+          o.start <= (w.start as number) &&
+          o.start + o.elapsed >= (w.start as number) + (w.elapsed as number) &&
+          (o.elapsed > (w.elapsed as number) || o.line > w.line),
       );
     if (inner) {
       nested++;
@@ -146,5 +165,6 @@ function finish(ctx: ParseContext, windows: Window[]): void {
     }
   }
   if (nested > 0) out.warn(`${nested} window(s) nested inside another window left out so energy counts once`);
-  if (windows.length === 0 && out.rows > 0) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'Zeus measurement windows', got: `all ${out.rows} rows rejected` });
+  if (windows.length === 0 && out.rows > 0)
+    throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'Zeus measurement windows', got: `all ${out.rows} rows rejected` });
 }

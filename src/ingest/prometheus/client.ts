@@ -34,10 +34,20 @@ export function makeEndpoint(url: string, auth: PrometheusAuth | undefined, env:
   try {
     parsed = new URL(url);
   } catch {
-    throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(redactText(url)) });
+    throw new InputError({
+      code: 'BAD_INPUT',
+      field: 'prometheus.url',
+      expected: 'an http(s) URL such as http://prometheus:9090',
+      got: shortValue(redactText(url)),
+    });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new InputError({ code: 'BAD_INPUT', field: 'prometheus.url', expected: 'an http(s) URL such as http://prometheus:9090', got: shortValue(parsed.protocol) });
+    throw new InputError({
+      code: 'BAD_INPUT',
+      field: 'prometheus.url',
+      expected: 'an http(s) URL such as http://prometheus:9090',
+      got: shortValue(parsed.protocol),
+    });
   }
   const urlUser = decodeURIComponent(parsed.username);
   const urlPassword = decodeURIComponent(parsed.password);
@@ -107,13 +117,7 @@ export interface RequestOptions {
 }
 
 /** One range query. Every failure is an InputError SOURCE_UNREACHABLE naming the URL (redacted). */
-export async function queryRange(
-  endpoint: Endpoint,
-  query: string,
-  range: QueryRange,
-  step_s: number,
-  opts: RequestOptions,
-): Promise<RangeResult> {
+export async function queryRange(endpoint: Endpoint, query: string, range: QueryRange, step_s: number, opts: RequestOptions): Promise<RangeResult> {
   const url = `${endpoint.base}/api/v1/query_range`;
   const expected = `a Prometheus HTTP API answer (HTTP 200, status "success", a matrix) to query_range of ${query}`;
   const fail = (got: string, hint?: string): InputError =>
@@ -153,7 +157,10 @@ export async function queryRange(
     json = JSON.parse(text);
   } catch {
     const type = res.headers.get('content-type') ?? 'no content type';
-    throw fail(`HTTP ${res.status} with a body that is not JSON (${type})`, res.ok ? 'is prometheus.url the Prometheus server (not Grafana or a login page)?' : authHint(res.status));
+    throw fail(
+      `HTTP ${res.status} with a body that is not JSON (${type})`,
+      res.ok ? 'is prometheus.url the Prometheus server (not Grafana or a login page)?' : authHint(res.status),
+    );
   }
   if (!res.ok) {
     const err = ErrorAnswer.safeParse(json);
@@ -185,7 +192,8 @@ function authHint(status: number): string | undefined {
 
 function describeFetchError(e: unknown, timeoutMs: number): string {
   if (e instanceof Error) {
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
     const cause = (e as { cause?: unknown }).cause;
     const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
     const causeMsg = cause instanceof Error ? cause.message : undefined;

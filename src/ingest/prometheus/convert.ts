@@ -46,8 +46,7 @@ interface Gpu {
 
 /** DCGM exporter labels, then Kubernetes / Prometheus target labels as fallbacks. */
 export function gpuIdentity(labels: Record<string, string>): { host: string; gpu: string; uuid: string | null; name: string | null } {
-  const host =
-    labels.Hostname ?? labels.hostname ?? labels.node ?? labels.kubernetes_node ?? labels.nodename ?? stripPort(labels.instance) ?? 'unknown-host';
+  const host = labels.Hostname ?? labels.hostname ?? labels.node ?? labels.kubernetes_node ?? labels.nodename ?? stripPort(labels.instance) ?? 'unknown-host';
   const uuid = labels.UUID ?? labels.uuid ?? null;
   const gpu = labels.gpu ?? labels.device ?? uuid ?? 'unknown-gpu';
   const name = labels.modelName ?? labels.model_name ?? null;
@@ -178,7 +177,9 @@ export function toSource(input: ConvertInput): Source {
     const gauge = g.gauge;
     if (counter && counter.t.length >= 2) {
       const inc = new CounterSeries();
-      counter.t.forEach((t, i) => inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J));
+      counter.t.forEach((t, i) => {
+        inc.add(t, (counter.v[i] ?? 0) / MJ_PER_J);
+      });
       energy_kwh = inc.energyJ / J_PER_KWH;
       used = counter;
       if (inc.resets > 0) {
@@ -189,7 +190,9 @@ export function toSource(input: ConvertInput): Source {
       // Fixed threshold: on the step grid a missing point already means no sample for longer
       // than Prometheus' lookback (5 min), so any missing point is a real gap.
       const tz = new PowerSeries(gapThreshold_s);
-      gauge.t.forEach((t, i) => tz.add(t, gauge.v[i] ?? 0));
+      gauge.t.forEach((t, i) => {
+        tz.add(t, gauge.v[i] ?? 0);
+      });
       tz.finish();
       energy_kwh = tz.energyJ / J_PER_KWH;
       used = gauge;
@@ -219,29 +222,44 @@ export function toSource(input: ConvertInput): Source {
   const n = (kind: string) => found.count(kind);
   for (const metric of ['counter', 'gauge'] as const) {
     if (n(`duplicate-${metric}`)) {
-      warnings.push(`${metric === 'counter' ? COUNTER_METRIC : GAUGE_METRIC} has more than one series for ${n(`duplicate-${metric}`)} GPU(s) (${found.list(`duplicate-${metric}`)}): scraped twice? kept the one with more samples; narrow the selector to one job`);
+      warnings.push(
+        `${metric === 'counter' ? COUNTER_METRIC : GAUGE_METRIC} has more than one series for ${n(`duplicate-${metric}`)} GPU(s) (${found.list(`duplicate-${metric}`)}): scraped twice? kept the one with more samples; narrow the selector to one job`,
+      );
     }
   }
   if (n('reset')) {
-    warnings.push(`${COUNTER_METRIC} reset ${resets} time(s) on ${n('reset')} GPU(s) (${found.list('reset')}): DCGM or driver restart; counted from zero after each reset`);
+    warnings.push(
+      `${COUNTER_METRIC} reset ${resets} time(s) on ${n('reset')} GPU(s) (${found.list('reset')}): DCGM or driver restart; counted from zero after each reset`,
+    );
   }
   const fallback = n('no-counter') + n('short-counter');
   if (fallback) {
-    const all = fallback === devices.length ? `all ${fallback} GPU(s)` : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
+    const all =
+      fallback === devices.length
+        ? `all ${fallback} GPU(s)`
+        : `${fallback} of ${devices.length} GPU(s) (${[found.list('no-counter'), found.list('short-counter')].filter(Boolean).join(', ')})`;
     const why = n('short-counter') ? 'no usable' : 'no';
     warnings.push(`${why} ${COUNTER_METRIC} series for ${all}: energy integrated from ${GAUGE_METRIC} (W, trapezoid at a ${input.step_s} s step) instead`);
   }
   if (n('gaps')) {
-    warnings.push(`${GAUGE_METRIC} has gaps not bridged on ${n('gaps')} GPU(s) (${found.list('gaps')}), ${formatDuration(gapSeconds)} in all: energy during them is missing`);
+    warnings.push(
+      `${GAUGE_METRIC} has gaps not bridged on ${n('gaps')} GPU(s) (${found.list('gaps')}), ${formatDuration(gapSeconds)} in all: energy during them is missing`,
+    );
   }
   if (n('coverage')) {
-    warnings.push(`samples cover only part of the ${formatDuration(window_s)} job window on ${n('coverage')} GPU(s): ${found.list('coverage', 4)}; energy outside is missing`);
+    warnings.push(
+      `samples cover only part of the ${formatDuration(window_s)} job window on ${n('coverage')} GPU(s): ${found.list('coverage', 4)}; energy outside is missing`,
+    );
   }
   if (n('implausible')) {
-    warnings.push(`implausible mean power on ${n('implausible')} GPU(s): ${found.list('implausible', 4)}; check the metric's unit (${COUNTER_METRIC} is mJ) and that the selector picks one series per GPU`);
+    warnings.push(
+      `implausible mean power on ${n('implausible')} GPU(s): ${found.list('implausible', 4)}; check the metric's unit (${COUNTER_METRIC} is mJ) and that the selector picks one series per GPU`,
+    );
   }
   if (n('no-energy')) {
-    warnings.push(`fewer than 2 samples of ${COUNTER_METRIC} or ${GAUGE_METRIC} in the job window for ${n('no-energy')} GPU(s) (${found.list('no-energy')}): no energy for them`);
+    warnings.push(
+      `fewer than 2 samples of ${COUNTER_METRIC} or ${GAUGE_METRIC} in the job window for ${n('no-energy')} GPU(s) (${found.list('no-energy')}): no energy for them`,
+    );
   }
 
   // A GPU whose series are missing altogether is visible only as a host with fewer GPUs.

@@ -36,18 +36,13 @@ export function parseInstant(text: string): number | null {
 }
 
 /** Resolve `job_window` to epoch ms; the end is clamped to `now` (a job still running). */
-export function resolveJobWindow(
-  jobWindow: PrometheusSource['job_window'],
-  env: Record<string, string | undefined>,
-  now: Date,
-): JobWindow {
+export function resolveJobWindow(jobWindow: PrometheusSource['job_window'], env: Record<string, string | undefined>, now: Date): JobWindow {
   const fromEnv = jobWindow === 'from_env';
   // A number is an unquoted epoch from YAML: read as its decimal text, by the same rule.
   const text = (v: string | number | undefined) => (typeof v === 'number' ? String(v) : v);
   const startText = fromEnv ? env[JOB_START_ENV] : text(jobWindow.start);
   const endText = fromEnv ? env[JOB_END_ENV] : text(jobWindow.end);
-  const where = (which: 'start' | 'end') =>
-    fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` };
+  const where = (which: 'start' | 'end') => (fromEnv ? { file: which === 'start' ? JOB_START_ENV : JOB_END_ENV } : { field: `prometheus.job_window.${which}` });
   const expected = 'an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds';
 
   const parse = (text: string | undefined, which: 'start' | 'end'): number => {
@@ -70,7 +65,12 @@ export function resolveJobWindow(
   const warnings: string[] = [];
   const nowMs = now.getTime();
   if (startMs >= nowMs) {
-    throw new InputError({ code: 'BAD_INPUT', ...where('start'), expected: `a job start before now (${now.toISOString()})`, got: new Date(startMs).toISOString() });
+    throw new InputError({
+      code: 'BAD_INPUT',
+      ...where('start'),
+      expected: `a job start before now (${now.toISOString()})`,
+      got: new Date(startMs).toISOString(),
+    });
   }
   if (endMs > nowMs) {
     warnings.push(`job window end ${new Date(endMs).toISOString()} is in the future; measured up to now (${now.toISOString()})`);

@@ -49,7 +49,13 @@ export function energyRanges(
     if (origin === 'estimate') {
       const pw = resolved.hardware.power_w;
       if (power && pw !== null && pw > 0) {
-        out.push({ stage: name, low: Math.min(1, power.low / pw), high: Math.max(1, power.high / pw), reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`], systematic: true });
+        out.push({
+          stage: name,
+          low: Math.min(1, power.low / pw),
+          high: Math.max(1, power.high / pw),
+          reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`],
+          systematic: true,
+        });
       } else {
         out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
       }

@@ -70,7 +70,9 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
     parameter: 'pue',
     unit: '',
     ...(pueRange ? ordered(r.pue_low, r.pue, r.pue_high) : ordered(TEXTBOOK_PUE.low, r.pue, TEXTBOOK_PUE.high)),
-    source: pueRange ? (assumptionSource(r, 'pue') ?? 'resolved PUE range') : 'what-if: textbook hyperscale PUE 1.1 to industry average 1.58 (set pue in the scenario, no range)',
+    source: pueRange
+      ? (assumptionSource(r, 'pue') ?? 'resolved PUE range')
+      : 'what-if: textbook hyperscale PUE 1.1 to industry average 1.58 (set pue in the scenario, no range)',
     uncertain: pueRange,
     set: (s, v) => {
       s.pue = v;
@@ -86,8 +88,12 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
       id: 'embodied',
       parameter: 'hardware.embodied_kg',
       unit: 'kg CO2e per device',
-      ...(embRange ? ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg) : ordered(h.embodied_kg / 2, h.embodied_kg, h.embodied_kg * 2)),
-      source: embRange ? (assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data') : 'what-if: ×0.5 and ×2 (no range for a value set in the scenario)',
+      ...(embRange
+        ? ordered(h.embodied_low_kg ?? h.embodied_kg, h.embodied_kg, h.embodied_high_kg ?? h.embodied_kg)
+        : ordered(h.embodied_kg / 2, h.embodied_kg, h.embodied_kg * 2)),
+      source: embRange
+        ? (assumptionSource(r, 'hardware.embodied_kg') ?? 'resolved hardware data')
+        : 'what-if: ×0.5 and ×2 (no range for a value set in the scenario)',
       uncertain: embRange,
       set: (s, v) => {
         s.hardware.embodied_kg = v;

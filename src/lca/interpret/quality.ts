@@ -50,10 +50,18 @@ export function dataQuality(
       message: `No embodied (manufacturing) carbon for ${h.model}: embodied carbon is counted as 0; set hardware.embodied_kg.`,
     });
   } else if (h.embodied_low_kg === null || h.embodied_high_kg === null || h.embodied_low_kg === h.embodied_high_kg) {
-    out.push({ severity: 'info', code: 'no_embodied_range', message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.` });
+    out.push({
+      severity: 'info',
+      code: 'no_embodied_range',
+      message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.`,
+    });
   }
   if (!h.known) {
-    out.push({ severity: 'info', code: 'hardware_not_in_data', message: `${h.model} is not in the bundled hardware data: power, embodied and lifespan come from the scenario.` });
+    out.push({
+      severity: 'info',
+      code: 'hardware_not_in_data',
+      message: `${h.model} is not in the bundled hardware data: power, embodied and lifespan come from the scenario.`,
+    });
   }
   if (resolved.grid.intensity_low_g_per_kwh === resolved.grid.intensity_high_g_per_kwh) {
     out.push({ severity: 'info', code: 'no_grid_range', message: 'Grid intensity has no low/high range: its uncertainty is not propagated.' });
@@ -108,12 +116,25 @@ export function dataQuality(
       });
     }
     if (s.warnings.length > 0) {
-      out.push({ severity: 'info', code: 'log_warnings', source: s.path, message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}` });
+      out.push({
+        severity: 'info',
+        code: 'log_warnings',
+        source: s.path,
+        message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
+      });
     }
     if (s.logged_pue !== null) {
-      out.push({ severity: 'info', code: 'logged_pue_divided_out', source: s.path, message: `${s.path}: the logger's PUE ${s.logged_pue} was divided out; the scenario's PUE is applied once.` });
+      out.push({
+        severity: 'info',
+        code: 'logged_pue_divided_out',
+        source: s.path,
+        message: `${s.path}: the logger's PUE ${s.logged_pue} was divided out; the scenario's PUE is applied once.`,
+      });
     }
   }
   // Stable: by severity, then in the order found.
-  return out.map((d, i) => [d, i] as const).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([d]) => d);
+  return out
+    .map((d, i) => [d, i] as const)
+    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
+    .map(([d]) => d);
 }

@@ -34,7 +34,7 @@ export type SensitivityItem = z.infer<typeof SensitivityItem>;
 export const LifetimePoint = z.object({
   inferences: z.number(),
   co2e_g_per_fu: z.number(),
-  label: z.enum(['scenario', 'breakeven']).optional().meta({ description: 'Marks the scenario\'s lifetime_inferences and the breakeven point' }),
+  label: z.enum(['scenario', 'breakeven']).optional().meta({ description: "Marks the scenario's lifetime_inferences and the breakeven point" }),
 });
 export type LifetimePoint = z.infer<typeof LifetimePoint>;
 

@@ -60,8 +60,18 @@ export function propagate<I extends InventoryLike>(
       highSet.push([p, rising ? p.high : p.low]);
     }
     // Energy only ever raises carbon (every term is non-negative and linear in it).
-    const lo = m(assess(withValues(resolved, lowSet), scaleInventories(inventories, energy, (e) => e.low)));
-    const hi = m(assess(withValues(resolved, highSet), scaleInventories(inventories, energy, (e) => e.high)));
+    const lo = m(
+      assess(
+        withValues(resolved, lowSet),
+        scaleInventories(inventories, energy, (e) => e.low),
+      ),
+    );
+    const hi = m(
+      assess(
+        withValues(resolved, highSet),
+        scaleInventories(inventories, energy, (e) => e.high),
+      ),
+    );
     return [Math.min(lo, hi), Math.max(lo, hi)];
   };
   const [tLo, tHi] = bounds(total);
@@ -105,7 +115,10 @@ function monteCarlo<I extends InventoryLike>(
     // numbers do not depend on anything but the seed and the inputs.
     const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)] as [Parameter, number]);
     const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
-    const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1));
+    const r = assess(
+      withValues(resolved, changes),
+      scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1),
+    );
     totals.push(r.totals.co2e_kg);
     perFus.push(r.per_functional_unit.co2e_g);
   }
@@ -140,8 +153,22 @@ export function noiseRanges<I extends InventoryLike>(
   // Estimates share their power figure between runs: that error cancels in a delta.
   const perRun = energy.filter((e) => !e.systematic);
   const varied = perRun.some((e) => e.high > e.low);
-  const lo = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.low))) : flatten(result);
-  const hi = varied ? flatten(assess(resolved, scaleInventories(inventories, perRun, (e) => e.high))) : lo;
+  const lo = varied
+    ? flatten(
+        assess(
+          resolved,
+          scaleInventories(inventories, perRun, (e) => e.low),
+        ),
+      )
+    : flatten(result);
+  const hi = varied
+    ? flatten(
+        assess(
+          resolved,
+          scaleInventories(inventories, perRun, (e) => e.high),
+        ),
+      )
+    : lo;
   const out: Record<string, NoiseRange> = {};
   for (const [path, a] of lo) {
     const b = hi.get(path);

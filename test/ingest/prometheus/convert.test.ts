@@ -33,7 +33,11 @@ const J = (kwh: number | null | undefined) => (kwh ?? NaN) * 3.6e6;
 
 describe('gpuIdentity', () => {
   it.each([
-    ['dcgm-exporter labels', { Hostname: 'n1', gpu: '3', UUID: 'GPU-x', modelName: 'NVIDIA H100 80GB HBM3' }, { host: 'n1', gpu: '3', uuid: 'GPU-x', name: 'NVIDIA H100 80GB HBM3' }],
+    [
+      'dcgm-exporter labels',
+      { Hostname: 'n1', gpu: '3', UUID: 'GPU-x', modelName: 'NVIDIA H100 80GB HBM3' },
+      { host: 'n1', gpu: '3', uuid: 'GPU-x', name: 'NVIDIA H100 80GB HBM3' },
+    ],
     ['kubernetes node label', { node: 'k8s-7', gpu: '0' }, { host: 'k8s-7', gpu: '0', uuid: null, name: null }],
     ['only the target instance (port dropped)', { instance: '10.0.0.5:9400', device: 'nvidia2' }, { host: '10.0.0.5', gpu: 'nvidia2', uuid: null, name: null }],
     ['nothing usable', {}, { host: 'unknown-host', gpu: 'unknown-gpu', uuid: null, name: null }],
@@ -63,7 +67,9 @@ describe('toSource', () => {
     // increments: 10, [reset] 5, 10, [reset] 3, 10 (J × 1000 mJ) = 38 J
     const src = toSource(input([series(C, gpu('n1', 0), [100e3, 110e3, 5e3, 15e3, 3e3, 13e3])]));
     expect(J(src.energy_kwh)).toBeCloseTo(38, 9);
-    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 2 time(s) on 1 GPU(s) (n1/0): DCGM or driver restart; counted from zero after each reset']);
+    expect(src.warnings).toEqual([
+      'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 2 time(s) on 1 GPU(s) (n1/0): DCGM or driver restart; counted from zero after each reset',
+    ]);
   });
 
   it('rejects NaN, Inf and negative points and counts them', () => {
@@ -105,7 +111,9 @@ describe('toSource', () => {
   it('a GPU with one sample has no energy and says so', () => {
     const src = toSource(input([series(C, gpu('n1', 0), [0, 1e3, 2e3, 3e3, 4e3, 5e3]), series(C, gpu('n1', 1), [7e3])]));
     expect(src.devices[1]).toEqual({ id: 'n1/1', name: null, host: 'n1', energy_kwh: null, samples: 0 });
-    expect(src.warnings).toEqual(['fewer than 2 samples of DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_POWER_USAGE in the job window for 1 GPU(s) (n1/1): no energy for them']);
+    expect(src.warnings).toEqual([
+      'fewer than 2 samples of DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_POWER_USAGE in the job window for 1 GPU(s) (n1/1): no energy for them',
+    ]);
   });
 
   it('one warning per kind for a big cluster, listing at most 8 GPUs', () => {

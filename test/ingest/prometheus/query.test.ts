@@ -10,9 +10,11 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const base = { url: 'http://prom.example:9090', selector: '{job="dcgm"}', job_window: window, step_s: 60 };
 
 /** Counter answers from one fixture, gauge answers from another. */
-const byMetric = (counter: unknown, gauge: unknown) => (p: Record<string, string>): Answer => ({
-  json: (p.query ?? '').startsWith('DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION') ? counter : gauge,
-});
+const byMetric =
+  (counter: unknown, gauge: unknown) =>
+  (p: Record<string, string>): Answer => ({
+    json: (p.query ?? '').startsWith('DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION') ? counter : gauge,
+  });
 
 describe('queryPrometheus with a fake server', () => {
   it('differences the energy counter per GPU, handling a reset (fixture counter-reset)', async () => {
@@ -27,7 +29,9 @@ describe('queryPrometheus with a fake server', () => {
     expect(src.devices[0]?.energy_kwh).toBeCloseTo(150_000 / 3.6e6, 12);
     expect(src.devices[1]?.energy_kwh).toBeCloseTo(132_000 / 3.6e6, 12);
     expect(src.energy_kwh).toBeCloseTo(282_000 / 3.6e6, 12);
-    expect(src.warnings).toEqual(['DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-x/1): DCGM or driver restart; counted from zero after each reset']);
+    expect(src.warnings).toEqual([
+      'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION reset 1 time(s) on 1 GPU(s) (node-x/1): DCGM or driver restart; counted from zero after each reset',
+    ]);
     expect(src).toMatchObject({ format: 'prometheus', scope: 'device', path: 'prometheus:http://prom.example:9090{job="dcgm"}', duration_s: 300, rows: 12 });
     // One range query per metric: POST form with the selector, epoch-second window and step.
     expect(calls.map((c) => [c.url, c.method, c.params.query, c.params.start, c.params.end, c.params.step])).toEqual([
@@ -69,11 +73,26 @@ describe('queryPrometheus with a fake server', () => {
   });
 
   it.each([
-    ['explicit bearer wins over env', { auth: { bearer: 'tok-explicit' }, env: { ML_LCA_PROMETHEUS_TOKEN: 'tok-env' } }, 'http://p:9090', 'Bearer tok-explicit'],
+    [
+      'explicit bearer wins over env',
+      { auth: { bearer: 'tok-explicit' }, env: { ML_LCA_PROMETHEUS_TOKEN: 'tok-env' } },
+      'http://p:9090',
+      'Bearer tok-explicit',
+    ],
     ['bearer from ML_LCA_PROMETHEUS_TOKEN', { env: { ML_LCA_PROMETHEUS_TOKEN: 'tok-env' } }, 'http://p:9090', 'Bearer tok-env'],
-    ['basic from ML_LCA_PROMETHEUS_USER/_PASSWORD', { env: { ML_LCA_PROMETHEUS_USER: 'ann', ML_LCA_PROMETHEUS_PASSWORD: 's3cret' } }, 'http://p:9090', `Basic ${Buffer.from('ann:s3cret').toString('base64')}`],
+    [
+      'basic from ML_LCA_PROMETHEUS_USER/_PASSWORD',
+      { env: { ML_LCA_PROMETHEUS_USER: 'ann', ML_LCA_PROMETHEUS_PASSWORD: 's3cret' } },
+      'http://p:9090',
+      `Basic ${Buffer.from('ann:s3cret').toString('base64')}`,
+    ],
     ['explicit basic', { auth: { basic: { user: 'bob', password: 'pw-123' } } }, 'http://p:9090', `Basic ${Buffer.from('bob:pw-123').toString('base64')}`],
-    ['user:password in the URL becomes basic auth and leaves the URL', {}, 'http://carl:url-pw@p:9090/', `Basic ${Buffer.from('carl:url-pw').toString('base64')}`],
+    [
+      'user:password in the URL becomes basic auth and leaves the URL',
+      {},
+      'http://carl:url-pw@p:9090/',
+      `Basic ${Buffer.from('carl:url-pw').toString('base64')}`,
+    ],
     ['no credentials: no header', {}, 'http://p:9090', undefined],
   ])('auth: %s', async (_what, opts, url, header) => {
     const { fetch, calls } = fakeFetch(byMetric(fixture('query-range-counter-reset.json'), EMPTY));
@@ -96,10 +115,18 @@ describe('queryPrometheus errors: SOURCE_UNREACHABLE naming the URL, never a sec
 
   it.each<[string, Answer, RegExp]>([
     ['401', { status: 401, text: 'Unauthorized', contentType: 'text/plain' }, /HTTP 401 with a body that is not JSON.*check the credentials/],
-    ['403 echoing the credentials', { status: 403, json: { status: 'error', errorType: 'forbidden', error: `denied for Basic ${b64} (hunter2-pw)` } }, /HTTP 403: forbidden: denied for Basic \*\*\* \(\*\*\*\)/],
+    [
+      '403 echoing the credentials',
+      { status: 403, json: { status: 'error', errorType: 'forbidden', error: `denied for Basic ${b64} (hunter2-pw)` } },
+      /HTTP 403: forbidden: denied for Basic \*\*\* \(\*\*\*\)/,
+    ],
     ['400 bad_data', { status: 400, json: { status: 'error', errorType: 'bad_data', error: 'parse error' } }, /HTTP 400: bad_data: parse error/],
     ['an HTML page (Grafana)', { status: 200, text: '<html>login</html>', contentType: 'text/html' }, /not JSON \(text\/html\).*not Grafana/],
-    ['a redirect (not followed: it would carry the credentials)', { status: 302, text: '', contentType: 'text/plain', location: 'https://ann:hunter2-pw@sso.example/login' }, /got HTTP 302 redirect to https:\/\/sso\.example\/login \(set prometheus\.url to the address/],
+    [
+      'a redirect (not followed: it would carry the credentials)',
+      { status: 302, text: '', contentType: 'text/plain', location: 'https://ann:hunter2-pw@sso.example/login' },
+      /got HTTP 302 redirect to https:\/\/sso\.example\/login \(set prometheus\.url to the address/,
+    ],
     ['a vector instead of a matrix', { json: { status: 'success', data: { resultType: 'vector', result: [] } } }, /an answer of another shape/],
   ])('%s', async (_what, answer, message) => {
     const { fetch } = fakeFetch(() => answer);
@@ -116,10 +143,15 @@ describe('queryPrometheus errors: SOURCE_UNREACHABLE naming the URL, never a sec
 
   it('a closed port: connection failed, naming the URL', async () => {
     const port = await closedPort();
-    const err = await queryPrometheus({ ...base, url: `http://127.0.0.1:${port}` }, { now: NOW, timeoutMs: 2000, env: { ML_LCA_PROMETHEUS_TOKEN: 'tok-never-shown' } }).catch((e: unknown) => e);
+    const err = await queryPrometheus(
+      { ...base, url: `http://127.0.0.1:${port}` },
+      { now: NOW, timeoutMs: 2000, env: { ML_LCA_PROMETHEUS_TOKEN: 'tok-never-shown' } },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).code).toBe('SOURCE_UNREACHABLE');
-    expect((err as InputError).message).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/api/v1/query_range: expected a Prometheus HTTP API answer .* got connection failed \\(ECONNREFUSED\\)`));
+    expect((err as InputError).message).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${port}/api/v1/query_range: expected a Prometheus HTTP API answer .* got connection failed \\(ECONNREFUSED\\)`),
+    );
     expect((err as InputError).message).not.toContain('tok-never-shown');
   });
 
@@ -162,12 +194,22 @@ async function closedPort(): Promise<number> {
 
 describe('prometheusStageSource', () => {
   it('points scenario errors at the file and the stage key', async () => {
-    const err = await prometheusStageSource('training', { ...base, job_window: { start: 'soon', end: '2026-03-09T06:00:00Z' } }, { now: NOW, scenarioFile: 'lca.yml' }).catch((e: unknown) => e);
-    expect((err as InputError).message).toBe('ml-lca: lca.yml: stages.training.prometheus.job_window.start: expected an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds, got "soon"'.slice('ml-lca: '.length));
+    const err = await prometheusStageSource(
+      'training',
+      { ...base, job_window: { start: 'soon', end: '2026-03-09T06:00:00Z' } },
+      { now: NOW, scenarioFile: 'lca.yml' },
+    ).catch((e: unknown) => e);
+    expect((err as InputError).message).toBe(
+      'ml-lca: lca.yml: stages.training.prometheus.job_window.start: expected an ISO 8601 time (2026-03-08T20:00:00Z) or epoch seconds, got "soon"'.slice(
+        'ml-lca: '.length,
+      ),
+    );
   });
 
   it('env errors keep naming the variable', async () => {
-    const err = await prometheusStageSource('training', { ...base, job_window: 'from_env' }, { now: NOW, env: {}, scenarioFile: 'lca.yml' }).catch((e: unknown) => e);
+    const err = await prometheusStageSource('training', { ...base, job_window: 'from_env' }, { now: NOW, env: {}, scenarioFile: 'lca.yml' }).catch(
+      (e: unknown) => e,
+    );
     expect((err as InputError).file).toBe('ML_LCA_JOB_START');
     expect((err as InputError).field).toBeUndefined();
   });

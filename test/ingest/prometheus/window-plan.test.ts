@@ -45,10 +45,24 @@ describe('resolveJobWindow', () => {
   });
 
   it.each<[string, Parameters<typeof resolveJobWindow>[0], Record<string, string>, string | undefined, string | undefined, RegExp]>([
-    ['env missing', 'from_env', {}, 'ML_LCA_JOB_START', undefined, /expected an ISO 8601 time .* in the environment \(job_window: from_env\), got nothing \(set ML_LCA_JOB_START and ML_LCA_JOB_END/],
+    [
+      'env missing',
+      'from_env',
+      {},
+      'ML_LCA_JOB_START',
+      undefined,
+      /expected an ISO 8601 time .* in the environment \(job_window: from_env\), got nothing \(set ML_LCA_JOB_START and ML_LCA_JOB_END/,
+    ],
     ['env end missing', 'from_env', { ML_LCA_JOB_START: '1773014400' }, 'ML_LCA_JOB_END', undefined, /got nothing/],
     ['bad start', { start: 'soon', end: '2026-03-09T06:00:00Z' }, {}, undefined, 'prometheus.job_window.start', /got "soon"/],
-    ['end before start', { start: '2026-03-09T06:00:00Z', end: '2026-03-09T00:00:00Z' }, {}, undefined, 'prometheus.job_window.end', /a job end after its start/],
+    [
+      'end before start',
+      { start: '2026-03-09T06:00:00Z', end: '2026-03-09T00:00:00Z' },
+      {},
+      undefined,
+      'prometheus.job_window.end',
+      /a job end after its start/,
+    ],
     ['start in the future', { start: '2027-01-01', end: '2027-01-02' }, {}, undefined, 'prometheus.job_window.start', /a job start before now/],
   ])('%s is BAD_INPUT', (_what, jw, env, file, field, message) => {
     let err: unknown;

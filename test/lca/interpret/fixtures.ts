@@ -105,7 +105,13 @@ export function cardOf(resolved: ResolvedScenario, inventories: Record<string, S
     verdict: 'pass',
     comparison: null,
     sources,
-    hf_co2_eq_emissions: { emissions: result.totals.co2e_kg * 1000, source: 'ml-lca', training_type: 'pre-training', geographical_location: 'XX', hardware_used: '1 x H100-SXM' },
+    hf_co2_eq_emissions: {
+      emissions: result.totals.co2e_kg * 1000,
+      source: 'ml-lca',
+      training_type: 'pre-training',
+      geographical_location: 'XX',
+      hardware_used: '1 x H100-SXM',
+    },
     warnings: result.warnings,
   });
 }

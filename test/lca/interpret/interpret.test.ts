@@ -144,10 +144,12 @@ describe('interpret: scenario A (hand-computed from domain.md formulas)', () => 
 
   it('discloses energy per stage, hardware and location', () => {
     const e = out.energy_disclosure!;
-    expect(e.stages.map((s) => [s.stage, s.energy_kwh])).toEqual([
-      ['training', 1100.0000000000002],
-      ['inference', 1.1],
-    ].map(([n, v]) => [n, expect.closeTo(v as number, 9)]));
+    expect(e.stages.map((s) => [s.stage, s.energy_kwh])).toEqual(
+      [
+        ['training', 1100.0000000000002],
+        ['inference', 1.1],
+      ].map(([n, v]) => [n, expect.closeTo(v as number, 9)]),
+    );
     expect(e.hardware).toEqual({ model: 'H100-SXM', count: 1, power_w: 700, known: true });
     expect(e.location).toEqual({ region: 'XX', intensity_g_per_kwh: 400, source: 'test grid' });
   });
@@ -218,7 +220,11 @@ describe('interpret: measured-data gaps and completeness', () => {
   });
 
   it.each([
-    ['no embodied data', { hardware: { model: 'X1', known: false, count: 1, power_w: 300, embodied_kg: null, embodied_low_kg: null, embodied_high_kg: null, lifespan_years: 4 } }, 'no_embodied_data'],
+    [
+      'no embodied data',
+      { hardware: { model: 'X1', known: false, count: 1, power_w: 300, embodied_kg: null, embodied_low_kg: null, embodied_high_kg: null, lifespan_years: 4 } },
+      'no_embodied_data',
+    ],
     ['a stage without hours', {}, 'stage_without_hours'],
   ])('flags %s', (_what, over, code) => {
     const r3 = scenarioA(over);
@@ -263,13 +269,24 @@ describe('interpret: gaps in power logs widen the energy range', () => {
   it.each([
     // ingest's wording; 2 devices, 1,800 s log: (360 / 1,800) / 2 = 0.1 per device warning
     [['0: 2 gap(s) longer than 60 s not bridged (360 s in all; longest 300 s after 00:05:00)'], 1.1],
-    [['0: 1 gap(s) longer than 60 s not bridged (360 s in all; longest 360 s after 00:05:00)', '1: 1 gap(s) longer than 60 s not bridged (1,080 s in all; longest 1,080 s after 00:05:00)'], 1.4],
+    [
+      [
+        '0: 1 gap(s) longer than 60 s not bridged (360 s in all; longest 360 s after 00:05:00)',
+        '1: 1 gap(s) longer than 60 s not bridged (1,080 s in all; longest 1,080 s after 00:05:00)',
+      ],
+      1.4,
+    ],
     // a gap warning without its length: +5 %
     [['gap in the log'], 1.05],
   ])('%j -> energy high ×%f', (warnings, high) => {
     const r = scenarioA({ it_overhead_factor: 1.375 });
     const i = { ...inventoriesA(), inference: inv({ device_energy_kwh: 1, hours: 1, inferences: 1e5, origin: 'logs', sources: ['p.csv'] }) };
-    const src = source({ path: 'p.csv', duration_s: 1800, warnings, devices: [0, 1].map((d) => ({ id: String(d), name: null, energy_kwh: 0.5, samples: 10 })) });
+    const src = source({
+      path: 'p.csv',
+      duration_s: 1800,
+      warnings,
+      devices: [0, 1].map((d) => ({ id: String(d), name: null, energy_kwh: 0.5, samples: 10 })),
+    });
     const out = interpret(r, i, assess(r, i), [src]);
     const p = out.uncertainty.parameters?.find((x) => x.parameter === 'stages.inference.energy (factor)');
     expect(p?.high).toBeCloseTo(high, 12);

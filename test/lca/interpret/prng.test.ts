@@ -49,6 +49,11 @@ describe('percentile (nearest rank)', () => {
     [0.95, 19],
     [1, 20],
   ])('p%f of 1..20 is %d', (p, v) => {
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), p)).toBe(v);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        p,
+      ),
+    ).toBe(v);
   });
 });
