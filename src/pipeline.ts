@@ -243,7 +243,11 @@ export function displayPath(file: string, cwd: string): string {
 /** A file matched twice for one stage (scenario glob and --log) counts once. */
 function dedupeByPath(sources: Source[]): Source[] {
   const seen = new Set<string>();
-  return sources.filter((s) => (seen.has(s.path) ? false : (seen.add(s.path), true)));
+  return sources.filter((s) => {
+    if (seen.has(s.path)) return false;
+    seen.add(s.path);
+    return true;
+  });
 }
 
 /** Every source once for the card; a file used by two stages is counted twice: say so. */

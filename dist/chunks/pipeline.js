@@ -4267,7 +4267,12 @@ function displayPath(file, cwd) {
 /** A file matched twice for one stage (scenario glob and --log) counts once. */
 function dedupeByPath(sources) {
     const seen = new Set();
-    return sources.filter((s) => (seen.has(s.path) ? false : (seen.add(s.path), true)));
+    return sources.filter((s) => {
+        if (seen.has(s.path))
+            return false;
+        seen.add(s.path);
+        return true;
+    });
 }
 /** Every source once for the card; a file used by two stages is counted twice: say so. */
 function uniqueSources(byStage, warnings) {

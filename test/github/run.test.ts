@@ -44,7 +44,12 @@ function setup(max: number, budgetMode: string) {
     clock: { now: () => new Date('2026-11-20T00:00:00Z') },
     log: { info: (m) => (m.includes('PR comment') ? events.push('comment') : undefined), warning: (m) => events.push(`warning: ${m}`) },
     summary: { append: async () => void events.push('summary') },
-    artifact: { upload: async (name, files) => (events.push(`artifact ${name} ${files.map((f) => path.basename(f)).join(',')}`), { id: 1, size: 1 }) },
+    artifact: {
+      upload: async (name, files) => {
+        events.push(`artifact ${name} ${files.map((f) => path.basename(f)).join(',')}`);
+        return { id: 1, size: 1 };
+      },
+    },
     setOutput: (name) => events.push(`output ${name}`),
     context: parseContext(
       { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '5', GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/t.yml@x' },
