@@ -98,7 +98,7 @@ describe('grid table: values pinned to the dataset rows they came from', () => {
     ['gcp:us-west1', 2024, 79.23, 'data/gcp/2024.csv: us-west1,Oregon,0.87,79.23'],
     ['azure:westeurope', 2023, 268.68045, 'data/cloud-regions.csv: azure:westeurope -> NL; Netherlands,NLD,2023,268.68045'],
     ['azure:westeurope', 2019, 409.99585, 'Netherlands,NLD,2019,409.99585'],
-  ] as const)('%s in %i = %d g CO2e/kWh (%s)', (key, year, value) => {
+  ] as const)('%s in %i = %d g CO2e/kWh (%s)', (key, year, value, _row) => {
     const g = lookupGrid(key, year);
     expect(g).toMatchObject({ g_per_kwh: value, year, year_note: null });
   });
