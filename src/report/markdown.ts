@@ -279,7 +279,7 @@ function referenceLinks(refs: ModelCard['scenario']['assumptions'][number]['refe
     seen.add(r.id);
     const known = SOURCES.get(r.id);
     const url = known?.url ?? null;
-    const label = esc(`${known?.title ?? r.title}${known ? ` (${known.publisher}${known.licence ? `, ${known.licence}` : ''})` : ''}`);
+    const label = esc(known ? `${known.title} (${known.publisher}${known.licence ? `, ${known.licence}` : ''})` : withoutUrls(r.title));
     parts.push(url && /^https:\/\/[^\s()<>"'`]+$/.test(url) ? `[${label}](${url})` : label);
   }
   return ` — ${parts.join('; ')}`;
