@@ -35,7 +35,8 @@ function csv(read: Read, file: string): Record<string, string>[] {
 
 function num(v: string | undefined, where: string): number {
   const n = Number(v);
-  if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${where}: expected a non-negative number, found ${JSON.stringify(v)}`);
+  if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new Error(`${where}: expected a non-negative number, found ${JSON.stringify(v)}`);
   return n;
 }
 

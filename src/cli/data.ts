@@ -55,7 +55,8 @@ export async function dataCommand(argv: string[], io: CliIo): Promise<number> {
 function parseYear(v: string | undefined): number | null {
   if (v === undefined) return null;
   const n = Number(v);
-  if (!/^\d{4}$/.test(v) || n < 1990 || n > 2100) throw new InputError({ code: 'BAD_FLAG', field: 'data --year', expected: 'a year such as 2023', got: JSON.stringify(v) });
+  if (!/^\d{4}$/.test(v) || n < 1990 || n > 2100)
+    throw new InputError({ code: 'BAD_FLAG', field: 'data --year', expected: 'a year such as 2023', got: JSON.stringify(v) });
   return n;
 }
 

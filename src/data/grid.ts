@@ -75,11 +75,25 @@ const PROVINCES_FROM_GCP: ReadonlyArray<readonly [key: string, name: string, gcp
 const GRIDS: ReadonlyMap<string, Grid> = (() => {
   const m = new Map<string, Grid>();
   for (const s of OWID_SERIES) {
-    m.set(s.key.toLowerCase(), { key: s.key, name: s.name, kind: 'country', dataset: 'owid-carbon-intensity-elec', points: s.points, row: `${s.name} (${s.code})` });
+    m.set(s.key.toLowerCase(), {
+      key: s.key,
+      name: s.name,
+      kind: 'country',
+      dataset: 'owid-carbon-intensity-elec',
+      points: s.points,
+      row: `${s.name} (${s.code})`,
+    });
   }
   for (const s of EGRID_SERIES) {
     const name = s.code === 'US' ? 'United States (eGRID U.S. total)' : `eGRID subregion ${s.code}`;
-    m.set(s.key.toLowerCase(), { key: s.key, name, kind: 'subregion', dataset: 'epa-egrid', points: s.points, row: s.code === 'US' ? 'U.S. (USC2ERTA)' : `${s.code} (SRC2ERTA)` });
+    m.set(s.key.toLowerCase(), {
+      key: s.key,
+      name,
+      kind: 'subregion',
+      dataset: 'epa-egrid',
+      points: s.points,
+      row: s.code === 'US' ? 'U.S. (USC2ERTA)' : `${s.code} (SRC2ERTA)`,
+    });
   }
   for (const s of GCP_SERIES) {
     m.set(s.key.toLowerCase(), {

@@ -87,7 +87,8 @@ function spec(s: SpecInput): HardwareSpec {
 // baseboard also carries NVSwitch and board parts, so this allocates them to the GPUs. Low/high:
 // published estimates range ≈ 15–463 kg per GPU (literature summarised for this project).
 const H100_EMBODIED = { low: 15, central: 164, high: 463 };
-const H100_EMBODIED_SRC = 'NVIDIA HGX H100 product carbon footprint (2025): 1,312 kg CO2e per 8-GPU baseboard ÷ 8 = 164 kg; range ≈ 15–463 kg from published estimates';
+const H100_EMBODIED_SRC =
+  'NVIDIA HGX H100 product carbon footprint (2025): 1,312 kg CO2e per 8-GPU baseboard ÷ 8 = 164 kg; range ≈ 15–463 kg from published estimates';
 const H100_REFS = ['nvidia-hgx-h100-pcf', 'textbook-sustainable-ai'];
 // A100: 150 kg central (Luccioni et al. 2023, BLOOM). Low/high: the H100 literature spread scaled
 // to this central value (an estimate of the range, the central is published).
@@ -96,7 +97,10 @@ const A100_EMBODIED_SRC = 'Luccioni et al. 2023 (BLOOM, JMLR): 150 kg CO2e per A
 const A100_REFS = ['luccioni-2023-bloom'];
 
 /** Estimate helper: scale the H100 central by a factor (die area + memory), keep a wide range. */
-function scaledEstimate(factor: number, why: string): Pick<SpecInput, 'embodied_kg' | 'embodied_source' | 'embodied_year' | 'embodied_refs' | 'embodied_estimate'> {
+function scaledEstimate(
+  factor: number,
+  why: string,
+): Pick<SpecInput, 'embodied_kg' | 'embodied_source' | 'embodied_year' | 'embodied_refs' | 'embodied_estimate'> {
   const central = Math.round(164 * factor);
   return {
     embodied_kg: { low: Math.max(1, Math.round(central * 0.1)), central, high: Math.round(central * 3) },
@@ -381,7 +385,8 @@ export const HARDWARE: readonly HardwareSpec[] = [
     power_basis: 'estimate',
     power_low_w: 100,
     power_high_w: 300,
-    power_source: 'estimate: Google publishes no per-chip power for TPU v5e; 200 W assumed with a wide range (TPU v4 per-chip power from Jouppi et al. 2023 as the nearest published figure)',
+    power_source:
+      'estimate: Google publishes no per-chip power for TPU v5e; 200 W assumed with a wide range (TPU v4 per-chip power from Jouppi et al. 2023 as the nearest published figure)',
     power_ref: 'jouppi-2023-tpuv4',
     power_year: 2024,
     ...scaledEstimate(0.4, 'an inference-oriented chip with 16 GB HBM2 (no vendor PCF published)'),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DATASETS } from './generated/grid-data.js';
 
 export const Reference = z.object({
-  id: z.string().meta({ description: 'Key of the citation in ml-lca\'s source catalog (src/data/sources.ts)' }),
+  id: z.string().meta({ description: "Key of the citation in ml-lca's source catalog (src/data/sources.ts)" }),
   title: z.string(),
   publisher: z.string(),
   year: z.number().int().nullable(),
@@ -24,9 +24,7 @@ const pub = (id: string, title: string, publisher: string, year: number | null, 
   licence,
 });
 
-const datasetRefs: Reference[] = DATASETS.map((d) =>
-  pub(d.id, d.title, d.publisher, Number(d.retrieved.slice(0, 4)) || null, d.url, d.licence),
-);
+const datasetRefs: Reference[] = DATASETS.map((d) => pub(d.id, d.title, d.publisher, Number(d.retrieved.slice(0, 4)) || null, d.url, d.licence));
 
 const publications: Reference[] = [
   pub(
@@ -59,9 +57,27 @@ const publications: Reference[] = [
   pub('nvidia-l40s-datasheet', 'NVIDIA L40S GPU datasheet', 'NVIDIA Corporation', 2023, 'https://www.nvidia.com/en-us/data-center/l40s/'),
   pub('nvidia-t4-datasheet', 'NVIDIA T4 Tensor Core GPU datasheet', 'NVIDIA Corporation', 2018, 'https://www.nvidia.com/en-us/data-center/tesla-t4/'),
   pub('nvidia-v100-datasheet', 'NVIDIA V100 Tensor Core GPU datasheet', 'NVIDIA Corporation', 2018, 'https://www.nvidia.com/en-us/data-center/v100/'),
-  pub('nvidia-rtx3090-specs', 'GeForce RTX 3090 specifications', 'NVIDIA Corporation', 2020, 'https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3090-3090ti/'),
-  pub('nvidia-rtx4090-specs', 'GeForce RTX 4090 specifications', 'NVIDIA Corporation', 2022, 'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4090/'),
-  pub('amd-mi300x-datasheet', 'AMD Instinct MI300X accelerator datasheet', 'AMD', 2023, 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html'),
+  pub(
+    'nvidia-rtx3090-specs',
+    'GeForce RTX 3090 specifications',
+    'NVIDIA Corporation',
+    2020,
+    'https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3090-3090ti/',
+  ),
+  pub(
+    'nvidia-rtx4090-specs',
+    'GeForce RTX 4090 specifications',
+    'NVIDIA Corporation',
+    2022,
+    'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4090/',
+  ),
+  pub(
+    'amd-mi300x-datasheet',
+    'AMD Instinct MI300X accelerator datasheet',
+    'AMD',
+    2023,
+    'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html',
+  ),
   pub(
     'jouppi-2023-tpuv4',
     'TPU v4: An Optically Reconfigurable Supercomputer for Machine Learning with Hardware Support for Embeddings (Jouppi et al.)',
@@ -69,7 +85,13 @@ const publications: Reference[] = [
     2023,
     'https://arxiv.org/abs/2304.01433',
   ),
-  pub('uptime-2022', 'Global Data Center Survey 2022 (average PUE), as cited in the textbook chapter "Sustainable AI"', 'Uptime Institute', 2022, 'https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2022'),
+  pub(
+    'uptime-2022',
+    'Global Data Center Survey 2022 (average PUE), as cited in the textbook chapter "Sustainable AI"',
+    'Uptime Institute',
+    2022,
+    'https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2022',
+  ),
   pub(
     'ghg-protocol-scope2',
     'GHG Protocol Scope 2 Guidance (location-based and market-based methods, dual reporting)',

@@ -262,7 +262,11 @@ function assumptionsSection(card: ModelCard): string {
 
 /** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
 function withoutUrls(text: string): string {
-  return text.replace(/\b(?:https?|ftp):\/\/\S+/gi, '').replace(/;\s*;/g, ';').replace(/[;,]\s*$/, '').trim();
+  return text
+    .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+    .replace(/;\s*;/g, ';')
+    .replace(/[;,]\s*$/, '')
+    .trim();
 }
 
 /**

@@ -161,14 +161,34 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): Resolve
   push(
     s.wue_l_per_kwh !== undefined
       ? stated('wue_l_per_kwh', wue, 'L/kWh')
-      : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year, references: [...wueD.references] },
+      : {
+          path: 'wue_l_per_kwh',
+          value: wue,
+          unit: 'L/kWh',
+          low: wueD.low,
+          high: wueD.high,
+          origin: 'default',
+          source: wueD.source,
+          year: wueD.year,
+          references: [...wueD.references],
+        },
   );
   const ohD = FACILITY_DEFAULTS.it_overhead_factor;
   const itOverhead = s.it_overhead_factor ?? ohD.value;
   push(
     s.it_overhead_factor !== undefined
       ? stated('it_overhead_factor', itOverhead, 'ratio', { note: 'applied to device-only energy only' })
-      : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year, references: [...ohD.references] },
+      : {
+          path: 'it_overhead_factor',
+          value: itOverhead,
+          unit: 'ratio',
+          low: ohD.low,
+          high: ohD.high,
+          origin: 'default',
+          source: ohD.source,
+          year: ohD.year,
+          references: [...ohD.references],
+        },
   );
   if (s.electricity_usd_per_kwh !== undefined) {
     push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
@@ -370,7 +390,11 @@ function marketFactor(s: Scenario, factor: GridFactor | null, ci: number, push: 
   }
   const scope2 = ref('ghg-protocol-scope2');
   if (g.market_intensity_g_per_kwh !== undefined) {
-    push(stated('grid.market_intensity_g_per_kwh', g.market_intensity_g_per_kwh, 'g CO2e/kWh', { note: 'market-based factor (GHG Protocol Scope 2); location-based stays the primary result' }));
+    push(
+      stated('grid.market_intensity_g_per_kwh', g.market_intensity_g_per_kwh, 'g CO2e/kWh', {
+        note: 'market-based factor (GHG Protocol Scope 2); location-based stays the primary result',
+      }),
+    );
     return { intensity: g.market_intensity_g_per_kwh, cfe_pct: null };
   }
   let cfePct: number;

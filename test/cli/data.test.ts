@@ -21,7 +21,10 @@ describe('ml-lca data', () => {
 
   it('--json gives the full factors (Google CFE included)', async () => {
     const r = await runInProcess(['data', 'grid', 'gcp:us-east1', '--year', '2024', '--json']);
-    const j = JSON.parse(r.stdout) as { year: number; grid: Array<{ region: string; g_per_kwh: number; cfe: number | null; references: Array<{ id: string }> }> };
+    const j = JSON.parse(r.stdout) as {
+      year: number;
+      grid: Array<{ region: string; g_per_kwh: number; cfe: number | null; references: Array<{ id: string }> }>;
+    };
     expect(j.year).toBe(2024);
     expect(j.grid[0]).toMatchObject({ region: 'gcp:us-east1', g_per_kwh: 575.77, cfe: 0.31, references: [{ id: 'gcp-region-carbon-info' }] });
   });

@@ -160,19 +160,40 @@ describe('grid table: values pinned to the dataset rows they came from', () => {
     expect(g?.g_per_kwh).toBe(lookupGrid(grid, 2022)?.g_per_kwh);
   });
 
-  it('Google Cloud regions use Google\'s own published figures, not a state average', () => {
+  it("Google Cloud regions use Google's own published figures, not a state average", () => {
     for (const r of ['gcp:us-central1', 'google:europe-west4', 'asia-east1', 'gcp:europe-north1']) {
       expect(lookupGrid(r)?.kind, r).toBe('cloud');
       expect(lookupGrid(r)?.references[0]?.id, r).toBe('gcp-region-carbon-info');
     }
     // The issue's examples (2024): us-east1 576, us-west1 79, asia-east1 439, asia-southeast1 367, europe-west4 209.
-    expect([['gcp:us-east1'], ['gcp:us-west1'], ['gcp:asia-east1'], ['gcp:asia-southeast1'], ['gcp:europe-west4']].map(([r]) => Math.round(lookupGrid(r!, 2024)!.g_per_kwh))).toEqual([
-      576, 79, 439, 367, 209,
-    ]);
+    expect(
+      [['gcp:us-east1'], ['gcp:us-west1'], ['gcp:asia-east1'], ['gcp:asia-southeast1'], ['gcp:europe-west4']].map(([r]) =>
+        Math.round(lookupGrid(r!, 2024)!.g_per_kwh),
+      ),
+    ).toEqual([576, 79, 439, 367, 209]);
   });
 
   it('covers countries, US states and subregions, and three cloud providers', () => {
-    for (const r of ['US', 'CA-QC', 'PL', 'FR', 'DE', 'GB', 'IN', 'CN', 'JP', 'BR', 'US-CA', 'US-VA', 'US-TX', 'CA-ON', 'egrid:CAMX', 'aws:eu-central-1', 'gcp:europe-west1', 'azure:eastus']) {
+    for (const r of [
+      'US',
+      'CA-QC',
+      'PL',
+      'FR',
+      'DE',
+      'GB',
+      'IN',
+      'CN',
+      'JP',
+      'BR',
+      'US-CA',
+      'US-VA',
+      'US-TX',
+      'CA-ON',
+      'egrid:CAMX',
+      'aws:eu-central-1',
+      'gcp:europe-west1',
+      'azure:eastus',
+    ]) {
       expect(lookupGrid(r), r).not.toBeNull();
     }
     expect(GRID.filter((g) => g.kind === 'country').length).toBeGreaterThan(200);

@@ -18,8 +18,11 @@ describe('generated reference tables', () => {
 
   it('is built from data/ alone: a changed row changes the output, a bad value is refused with its row', () => {
     const read = readData(root);
-    const patched = (rel: string) => (rel === 'gcp/2024.csv' ? read(rel).replace('us-east1,South Carolina,0.31,575.77', 'us-east1,South Carolina,0.31,111') : read(rel));
-    expect(generateGridModule(patched)).toContain('"key":"gcp:us-east1","location":"South Carolina","points":[[2019,500,0.19],[2020,480,0.27],[2021,434,0.25],[2022,532,0.26],[2023,560,0.29],[2024,111,0.31]]');
+    const patched = (rel: string) =>
+      rel === 'gcp/2024.csv' ? read(rel).replace('us-east1,South Carolina,0.31,575.77', 'us-east1,South Carolina,0.31,111') : read(rel);
+    expect(generateGridModule(patched)).toContain(
+      '"key":"gcp:us-east1","location":"South Carolina","points":[[2019,500,0.19],[2020,480,0.27],[2021,434,0.25],[2022,532,0.26],[2023,560,0.29],[2024,111,0.31]]',
+    );
     const bad = (rel: string) => (rel === 'egrid/subregion-co2e-rates.csv' ? read(rel).replace('2022,SRVC,283.89167098138', '2022,SRVC,n/a') : read(rel));
     expect(() => generateGridModule(bad)).toThrow(/egrid row \d+ co2e_kg_per_mwh: expected a non-negative number, found "n\/a"/);
   });

@@ -87,7 +87,9 @@ describe('resolveScenario', () => {
     expect(supplier.grid).toMatchObject({ market_intensity_g_per_kwh: 12, cfe_pct: null });
     const cfe = resolveScenario(scenario({ grid: { intensity_g_per_kwh: 400, basis: 'market', cfe_pct: 75 } }));
     expect(cfe.grid.market_intensity_g_per_kwh).toBe(100);
-    expect(() => resolveScenario(scenario({ grid: { region: 'DE', basis: 'market' } }))).toThrow(/grid\.market_intensity_g_per_kwh \(a supplier factor\) or grid\.cfe_pct/);
+    expect(() => resolveScenario(scenario({ grid: { region: 'DE', basis: 'market' } }))).toThrow(
+      /grid\.market_intensity_g_per_kwh \(a supplier factor\) or grid\.cfe_pct/,
+    );
     expect(() => resolveScenario(scenario({ grid: { region: 'DE', cfe_pct: 50 } }))).toThrow(/grid\.basis: market alongside it/);
     const loc = resolveScenario(scenario({ grid: { region: 'DE' } }));
     expect(loc.grid).toMatchObject({ basis: 'location', market_intensity_g_per_kwh: null });
