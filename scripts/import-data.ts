@@ -7,26 +7,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
+import type { DatasetMeta } from '../src/data/grid-types.js';
 
 export const GENERATED_PATH = 'src/data/generated/grid-data.ts';
 
 type Read = (relPath: string) => string;
 
+/** data/manifest.json: the generated DatasetMeta plus where the copy came from and its files. */
 interface Manifest {
-  datasets: Array<{
-    id: string;
-    title: string;
-    publisher: string;
-    url: string;
-    dataset_url: string;
-    licence: string;
-    licence_url: string;
-    attribution: string;
-    unit: string;
-    files: string[];
-    retrieved: string;
-    obtained_from: { repo: string; commit: string; path: string };
-  }>;
+  datasets: Array<Omit<DatasetMeta, 'obtained_from'> & { files: string[]; obtained_from: { repo: string; commit: string; path: string } }>;
 }
 
 function csv(read: Read, file: string): Record<string, string>[] {

@@ -79,33 +79,20 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): Resolve
         note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh in ${factor.year}, ${factor.source})` : undefined,
       }),
     );
-  } else if (factor) {
-    ci = factor.g_per_kwh;
-    ciLow = s.grid.intensity_low_g_per_kwh ?? factor.low;
-    ciHigh = s.grid.intensity_high_g_per_kwh ?? factor.high;
-    dataYear = factor.year;
-    push({
-      path: 'grid.intensity_g_per_kwh',
-      value: ci,
-      unit: 'g CO2e/kWh',
-      low: ciLow,
-      high: ciHigh,
-      origin: 'default',
-      source: factor.source,
-      year: factor.year,
-      note: `${factor.region}: ${factor.name}; ${yearNote(factor)}; range = spread of data years ${factor.range_years[0]}–${factor.range_years[1]}`,
-      references: factor.references,
-    });
   } else {
-    const w = lookupGrid('WORLD', requestedYear) ?? lookupGrid('WORLD');
-    if (!w) throw new Error('grid table: no World series');
-    ci = w.g_per_kwh;
-    ciLow = w.low;
-    ciHigh = w.high;
-    dataYear = w.year;
-    warnings.push(
-      `no grid.region or grid.intensity_g_per_kwh: the world average ${fmtG(w.g_per_kwh)} g CO2e/kWh (${w.year}) is used (range ${fmtG(w.low)}–${fmtG(w.high)}); set grid.region`,
-    );
+    // The region's grid, else the world average (with a warning): both from the datasets by year.
+    const world = factor ? null : (lookupGrid('WORLD', requestedYear) ?? lookupGrid('WORLD'));
+    const f = factor ?? world;
+    if (!f) throw new Error('grid table: no World series');
+    ci = f.g_per_kwh;
+    ciLow = (factor && s.grid.intensity_low_g_per_kwh) ?? f.low;
+    ciHigh = (factor && s.grid.intensity_high_g_per_kwh) ?? f.high;
+    dataYear = f.year;
+    if (world) {
+      warnings.push(
+        `no grid.region or grid.intensity_g_per_kwh: the world average ${fmtG(f.g_per_kwh)} g CO2e/kWh (${f.year}) is used (range ${fmtG(f.low)}–${fmtG(f.high)}); set grid.region`,
+      );
+    }
     push({
       path: 'grid.intensity_g_per_kwh',
       value: ci,
@@ -113,10 +100,10 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): Resolve
       low: ciLow,
       high: ciHigh,
       origin: 'default',
-      source: w.source,
-      year: w.year,
-      note: `world average; ${yearNote(w)}`,
-      references: w.references,
+      source: f.source,
+      year: f.year,
+      note: `${world ? 'world average' : `${f.region}: ${f.name}`}; ${yearNote(f)}; range = spread of data years ${f.range_years[0]}–${f.range_years[1]}`,
+      references: f.references,
     });
   }
   const market = marketFactor(s, factor, ci, push);
