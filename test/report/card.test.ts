@@ -14,8 +14,8 @@ describe('assembleCard', () => {
     expect(card.schema_version).toBe('1.0');
     expect(card.tool).toEqual({ name: 'ml-lca', version: '1.2.3' });
     expect(card.created_at).toBe('2026-02-03T04:05:06.000Z');
-    // training 24.52324 kg -> 24,523.24 g (sample-card.ts)
-    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(24_523.24, 6);
+    // training, operational only: 24.024 kg -> 24,024 g (sample-card.ts; embodied stays out)
+    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(24_024, 6);
     expect(card.hf_co2_eq_emissions.source).toContain('ml-lca 1.2.3');
   });
 

@@ -19,8 +19,10 @@ export function sampleCard(over: Partial<ModelCard> = {}): ModelCard {
     it_overhead_factor: 1,
     electricity_usd_per_kwh: null,
     gpu_hour_usd: null,
-    hardware: { model: 'H100-SXM', known: true, count: 8, power_w: 700, embodied_kg: 164, embodied_low_kg: 15, embodied_high_kg: 463, lifespan_years: 3 },
+    gpu_hour_includes_electricity: true,
+    hardware: { model: 'H100-SXM', known: true, count: 8, power_w: 700, embodied_kg: 164, embodied_low_kg: 15, embodied_high_kg: 463, lifespan_years: 3, host_embodied_kg: null, devices_per_host: 8, utilization: 1 },
     stages: { training: { hours: 10 }, inference: { energy_kwh: 2, inferences: 1_000_000, hours: 1 } },
+    hf: { training_type: null, stages: null },
     budgets: [],
     boundary: { stages: ['training', 'inference'], flows: ['device_energy', 'facility_overhead', 'embodied'] },
     assumptions: [

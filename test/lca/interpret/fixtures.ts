@@ -27,7 +27,7 @@ export function scenarioA(over: Partial<ResolvedScenario> = {}): ResolvedScenari
     it_overhead_factor: 1,
     electricity_usd_per_kwh: null,
     gpu_hour_usd: null,
-    hardware: { model: 'H100-SXM', known: true, count: 1, power_w: 700, embodied_kg: 164, embodied_low_kg: 15, embodied_high_kg: 463, lifespan_years: 4 },
+    hardware: { model: 'H100-SXM', known: true, count: 1, power_w: 700, embodied_kg: 164, embodied_low_kg: 15, embodied_high_kg: 463, lifespan_years: 4, host_embodied_kg: null, devices_per_host: 8, utilization: 1 },
     stages: { training: { energy_kwh: 1000, hours: 100 }, inference: { energy_kwh: 1, hours: 1, inferences: 1e5 } },
     budgets: [],
     boundary: { stages: ['training', 'inference'], flows: ['facility_overhead', 'embodied'] },
