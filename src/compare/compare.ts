@@ -94,10 +94,12 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
       breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
     if (!same(hB.lifespan_years, hH.lifespan_years)) breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
     if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
-      const host = (h: Resolved['hardware']) => (h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`);
+      const host = (h: Resolved['hardware']) =>
+        h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
       breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
     }
-    if (!same(hB.utilization, hH.utilization)) breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
+    if (!same(hB.utilization, hH.utilization))
+      breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
   }
   if (hB.count !== hH.count) out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
   if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {

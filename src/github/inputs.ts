@@ -11,7 +11,17 @@ export type BudgetMode = (typeof BUDGET_MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** Names exactly as in action.yml; main.ts reads each with core.getInput(name). */
-export const INPUT_NAMES = ['scenario', 'logs', 'github-token', 'baseline', 'budget-mode', 'comment', 'artifact-name', 'working-directory', 'hf-readme'] as const;
+export const INPUT_NAMES = [
+  'scenario',
+  'logs',
+  'github-token',
+  'baseline',
+  'budget-mode',
+  'comment',
+  'artifact-name',
+  'working-directory',
+  'hf-readme',
+] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 

@@ -128,7 +128,8 @@ function checkWritten(text: string, block: HfCo2EqEmissions, file: string): void
   const doc = parseDocument(fm.yaml);
   const got = (doc.toJS() as Record<string, unknown> | null)?.[KEY] as Record<string, unknown> | undefined;
   const want: Record<string, unknown> = { ...block, emissions: Math.round(block.emissions * 1000) / 1000 };
-  const same = doc.errors.length === 0 && got !== undefined && Object.keys(want).every((k) => got[k] === want[k]) && Object.keys(got).length === Object.keys(want).length;
+  const same =
+    doc.errors.length === 0 && got !== undefined && Object.keys(want).every((k) => got[k] === want[k]) && Object.keys(got).length === Object.keys(want).length;
   if (!same) throw new Error(`${file}: the ${KEY} block did not read back as written`);
 }
 
@@ -136,7 +137,8 @@ function checkWritten(text: string, block: HfCo2EqEmissions, file: string): void
 export async function readReadme(file: string, io: Io): Promise<string> {
   const size = await io.size(file);
   if (size === null) throw new InputError({ code: 'FILE_NOT_FOUND', file, expected: 'an existing model README (markdown file)', got: 'no such file' });
-  if (size > MAX_README_BYTES) throw new InputError({ code: 'BAD_INPUT', file, expected: `a model README under ${MAX_README_BYTES >> 20} MiB`, got: `${size} bytes` });
+  if (size > MAX_README_BYTES)
+    throw new InputError({ code: 'BAD_INPUT', file, expected: `a model README under ${MAX_README_BYTES >> 20} MiB`, got: `${size} bytes` });
   const parts: Uint8Array[] = [];
   for await (const c of io.openRead(file)) parts.push(Uint8Array.from(c));
   try {

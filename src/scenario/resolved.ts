@@ -65,14 +65,14 @@ export const ResolvedScenario = z.object({
   }),
   stages: z.record(z.string(), Stage),
   /** The scenario's `hf` key as given: nulls where it says nothing. */
-  hf: z
-    .object({ training_type: HfTrainingType.nullable(), stages: z.array(z.string()).nullable() })
-    .default({ training_type: null, stages: null }),
+  hf: z.object({ training_type: HfTrainingType.nullable(), stages: z.array(z.string()).nullable() }).default({ training_type: null, stages: null }),
   budgets: z.array(Budget),
   /** ISO 14044 system boundary: two cards compare only when these match. */
   boundary: z.object({
     stages: z.array(z.string()),
-    flows: z.array(z.string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost' }),
+    flows: z.array(z.string()).meta({
+      description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost',
+    }),
   }),
   assumptions: z.array(Assumption),
   /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */

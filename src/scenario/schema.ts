@@ -54,15 +54,10 @@ export const Hardware = z.strictObject({
     .positive()
     .optional()
     .meta({ description: 'Accelerators per server, to share host_embodied_kg (default 8, an HGX/DGX server)' }),
-  utilization: z
-    .number()
-    .positive()
-    .max(1)
-    .optional()
-    .meta({
-      description:
-        'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
-    }),
+  utilization: z.number().positive().max(1).optional().meta({
+    description:
+      'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
+  }),
 });
 
 export const HfTrainingType = z.enum(['pre-training', 'fine-tuning']);
@@ -72,11 +67,9 @@ export const HfOptions = z
     training_type: HfTrainingType.optional().meta({
       description: 'co2_eq_emissions.training_type of the Hugging Face block; left out of the block when not given',
     }),
-    stages: z
-      .array(z.string().min(1))
-      .min(1)
-      .optional()
-      .meta({ description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)' }),
+    stages: z.array(z.string().min(1)).min(1).optional().meta({
+      description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)',
+    }),
   })
   .meta({ description: 'The Hugging Face model card co2_eq_emissions block (card hf_co2_eq_emissions, ml-lca hf-card)' });
 
@@ -142,13 +135,10 @@ export const Scenario = z
     it_overhead_factor: z.number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
-    gpu_hour_includes_electricity: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
-      }),
+    gpu_hour_includes_electricity: z.boolean().optional().meta({
+      description:
+        'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
+    }),
     hardware: Hardware,
     hf: HfOptions.optional(),
     stages: z

@@ -12,7 +12,15 @@ let card: ModelCard;
 
 beforeAll(async () => {
   dir = tempDir('ml-lca-hf-');
-  const r = await runInProcess(['report', '--scenario', path.resolve('examples/scenarios/chat-model.yml'), '--out', path.join(dir, 'out'), '--budget-mode', 'off']);
+  const r = await runInProcess([
+    'report',
+    '--scenario',
+    path.resolve('examples/scenarios/chat-model.yml'),
+    '--out',
+    path.join(dir, 'out'),
+    '--budget-mode',
+    'off',
+  ]);
   expect(r.code).toBe(0);
   card = ModelCard.parse(JSON.parse(readFileSync(path.join(dir, 'out/model-card.json'), 'utf8')));
 });

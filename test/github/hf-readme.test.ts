@@ -43,7 +43,10 @@ function setup(raw: RawInputs) {
     summary: { append: async (md) => void summary.push(md) },
     artifact: { upload: async () => ({ id: 1, size: 1 }) },
     setOutput: () => {},
-    context: parseContext({ GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'push', GITHUB_RUN_ID: '5', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'a'.repeat(40) }, {}),
+    context: parseContext(
+      { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_NAME: 'push', GITHUB_RUN_ID: '5', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'a'.repeat(40) },
+      {},
+    ),
     workspace,
     version: '0.0.0-test',
   };

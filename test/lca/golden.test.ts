@@ -240,7 +240,9 @@ describe('cost: a GPU-hour rental price includes electricity unless the scenario
     });
     expect(r.stages.evaluation!.cost_usd).toBeCloseTo(4.5, 12);
     expect(r.totals.cost_usd).toBeCloseTo(84.5, 12);
-    expect(r.warnings).toContain('evaluation: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; only its electricity is priced (set stages.evaluation.hours)');
+    expect(r.warnings).toContain(
+      'evaluation: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; only its electricity is priced (set stages.evaluation.hours)',
+    );
   });
 });
 
@@ -280,7 +282,12 @@ describe('embodied boundary: host share and utilization', () => {
   const hardware = { model: 'X', count: 16, power_w: 300, embodied_kg: 150, lifespan_years: 5 } as const;
   const stages = { training: { energy_kwh: 1, hours: 100 } };
   it('count × (device + host ÷ devices_per_host) × hours ÷ (lifespan × 8,760 × utilization)', () => {
-    const r = run({ grid: { intensity_g_per_kwh: 0 }, pue: 1, hardware: { ...hardware, host_embodied_kg: 2000, devices_per_host: 4, utilization: 0.5 }, stages });
+    const r = run({
+      grid: { intensity_g_per_kwh: 0 },
+      pue: 1,
+      hardware: { ...hardware, host_embodied_kg: 2000, devices_per_host: 4, utilization: 0.5 },
+      stages,
+    });
     expect(r.stages.training!.embodied_co2e_kg).toBeCloseTo((16 * 100 * 650) / (5 * 8760 * 0.5), 12);
     expect(r.stages.training!.embodied_co2e_kg.toFixed(3)).toBe('47.489');
     expect(r.boundary.flows).toContain('embodied_host');

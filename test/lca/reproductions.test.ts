@@ -9,7 +9,12 @@ import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 
 function run(input: Omit<ScenarioInput, 'name' | 'functional_unit' | 'deployment'>) {
   const r = resolveScenario(
-    Scenario.parse({ name: 'reproduction', functional_unit: { description: 'one request', inferences: 1 }, deployment: { lifetime_inferences: 1e9 }, ...input }),
+    Scenario.parse({
+      name: 'reproduction',
+      functional_unit: { description: 'one request', inferences: 1 },
+      deployment: { lifetime_inferences: 1e9 },
+      ...input,
+    }),
   );
   return assess(r, buildInventories(r, {}));
 }

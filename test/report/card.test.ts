@@ -40,6 +40,18 @@ describe('parseCard', () => {
     expect(parseCard(JSON.stringify(card), 'c.json')).toEqual(card);
   });
 
+  it('reads a card written before the embodied boundary, cost rule and hf keys existed (a baseline)', () => {
+    const card = sampleCard();
+    const { host_embodied_kg: _h, devices_per_host: _d, utilization: _u, ...hardware } = card.scenario.hardware;
+    const { hf: _hf, gpu_hour_includes_electricity: _g, ...scenario } = card.scenario;
+    const old = { ...card, scenario: { ...scenario, hardware }, hf_co2_eq_emissions: { ...card.hf_co2_eq_emissions, training_type: 'pre-training' } };
+    const read = parseCard(JSON.stringify(old), 'base.json');
+    expect(read.scenario.hardware).toMatchObject({ host_embodied_kg: null, devices_per_host: 8, utilization: 1 });
+    expect(read.scenario.hf).toEqual({ training_type: null, stages: null });
+    expect(read.scenario.gpu_hour_includes_electricity).toBe(true);
+    expect(read.hf_co2_eq_emissions.training_type).toBe('pre-training');
+  });
+
   it.each([
     ['{', /^c\.json: expected a model card JSON written by ml-lca, got invalid JSON/],
     ['[]', /^c\.json: expected object, got \[\]/],

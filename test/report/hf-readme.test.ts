@@ -11,7 +11,8 @@ import { fixture } from '../ingest/helpers.js';
 
 const block: HfCo2EqEmissions = {
   emissions: 24_024.000000000004, // float noise: written rounded to the milligram
-  source: 'ml-lca 0.1.0 (ISO 14040/14044 life cycle assessment): operational CO2e of stage training (the up-front stages, i.e. those without inferences): facility energy (PUE 1.12) × 429 g CO2e/kWh; not counted: embodied (hardware manufacturing) carbon; stage inference',
+  source:
+    'ml-lca 0.1.0 (ISO 14040/14044 life cycle assessment): operational CO2e of stage training (the up-front stages, i.e. those without inferences): facility energy (PUE 1.12) × 429 g CO2e/kWh; not counted: embodied (hardware manufacturing) carbon; stage inference',
   training_type: 'fine-tuning',
   geographical_location: 'NO', // Norway: `false` to a YAML 1.1 reader unless quoted
   hardware_used: '8 x H100-SXM',
@@ -101,7 +102,11 @@ describe('withHfBlock', () => {
 
   it.each([
     ['unterminated front matter', '---\nlanguage: en\n# no closing fence\n', /line 1: .*closed by a --- line/],
-    ['invalid YAML, with its line in the README', '---\nlanguage: en\nlicense: "mit\n---\n', /^README\.md: line 4: expected valid YAML front matter, got Missing closing "quote$/],
+    [
+      'invalid YAML, with its line in the README',
+      '---\nlanguage: en\nlicense: "mit\n---\n',
+      /^README\.md: line 4: expected valid YAML front matter, got Missing closing "quote$/,
+    ],
     ['duplicate keys', '---\na: 1\na: 2\n---\n', /^README\.md: line 3: expected valid YAML front matter, got Map keys must be unique$/],
     ['a list instead of a mapping', '---\n- a\n- b\n---\n', /front matter: expected a block mapping/],
     ['a flow mapping', '---\n{ language: en }\n---\n', /got a flow mapping/],

@@ -44,8 +44,16 @@ describe('hfCo2EqEmissions', () => {
   it('counts only hf.stages when the scenario lists them', () => {
     const card = sampleCard();
     const training = card.stages.training!;
-    const stages = { experimentation: { ...training, operational_co2e_kg: 1.5 }, training: { ...training, operational_co2e_kg: 2.25 }, inference: card.stages.inference! };
-    const scenario = { ...card.scenario, stages: { experimentation: {}, training: { count: 16 }, inference: { inferences: 10 } }, hf: { training_type: 'fine-tuning' as const, stages: ['training'] } };
+    const stages = {
+      experimentation: { ...training, operational_co2e_kg: 1.5 },
+      training: { ...training, operational_co2e_kg: 2.25 },
+      inference: card.stages.inference!,
+    };
+    const scenario = {
+      ...card.scenario,
+      stages: { experimentation: {}, training: { count: 16 }, inference: { inferences: 10 } },
+      hf: { training_type: 'fine-tuning' as const, stages: ['training'] },
+    };
     const hf = hfCo2EqEmissions({ ...card, scenario, stages });
     expect(hf.emissions).toBeCloseTo(2250, 9);
     expect(hf.training_type).toBe('fine-tuning');

@@ -137,7 +137,10 @@ describe('resolveScenario', () => {
 
   it('carries the hf options, nulls where the scenario says nothing', () => {
     expect(resolveScenario(scenario()).hf).toEqual({ training_type: null, stages: null });
-    expect(resolveScenario(scenario({ hf: { training_type: 'fine-tuning', stages: ['training'] } })).hf).toEqual({ training_type: 'fine-tuning', stages: ['training'] });
+    expect(resolveScenario(scenario({ hf: { training_type: 'fine-tuning', stages: ['training'] } })).hf).toEqual({
+      training_type: 'fine-tuning',
+      stages: ['training'],
+    });
   });
 
   it('accepts unknown hardware with all three values, warning for each missing one', () => {

@@ -70,9 +70,9 @@ export const Sci = z.object({
   e_kwh: z.number().meta({ description: 'E: facility energy of the per-inference stages for the R functional units (kWh)' }),
   i_g_per_kwh: z.number().meta({ description: 'I: grid carbon intensity (g CO2e/kWh)' }),
   m_g: z.number().meta({ description: 'M: embodied carbon time share of the per-inference stages for the R functional units (g CO2e)' }),
-  r: z
-    .number()
-    .meta({ description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)' }),
+  r: z.number().meta({
+    description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)',
+  }),
   r_unit: z.string(),
   stages: z.array(z.string()),
   amortized_co2e_g_excluded: z.number().meta({ description: 'Up-front (experimentation + training) carbon per FU that SCI leaves out' }),
