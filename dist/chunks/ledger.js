@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, g as evaluatePeriodBudgets, f as escapeMarkdown, h as fmt, t as textBar, j as renderLedgerSection, k as renderCumulativeChart, l as DEFAULT_METRIC } from './read.js';
+import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, l as renderCumulativeChart, m as DEFAULT_METRIC } from './read.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
