@@ -743,5 +743,11 @@ const HOST_EMBODIED = [
         references: [ref('luccioni-2023-bloom'), ref('nvidia-hgx-h100-pcf')],
     },
 ];
+/** The host (server) embodied default for an accelerator model, or null when none is published. */
+function lookupHostEmbodied(model) {
+    const spec = lookupHardware(model);
+    const id = spec?.model ?? model;
+    return HOST_EMBODIED.find((h) => h.models.includes(id)) ?? null;
+}
 
-export { FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, HOST_EMBODIED as a, lookupHardware as b, HOURS_PER_YEAR as c, gridTable as g, lookupGrid as l, normaliseModel as n };
+export { FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, HOST_EMBODIED as a, lookupHardware as b, lookupHostEmbodied as c, HOURS_PER_YEAR as d, gridTable as g, lookupGrid as l, normaliseModel as n };

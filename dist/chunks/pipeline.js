@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index2.js';
-import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HOURS_PER_YEAR } from './hardware.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as lookupHostEmbodied, d as HOURS_PER_YEAR } from './hardware.js';
 import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, j as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, z as pct, g as escapeMarkdown, f as escapeCode, A as ledgerSectionForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
@@ -565,11 +565,27 @@ function resolveScenario(s, opts = {}) {
     // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
     // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
     // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
-    const hostEmbodied = hw.host_embodied_kg ?? null;
-    const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+    // Not given: the published server figure of the accelerator's platform, where there is one
+    // (src/data/hardware.ts HOST_EMBODIED, `ml-lca data hosts`), with its range and citation.
+    const platform = hw.host_embodied_kg === undefined && spec ? lookupHostEmbodied(spec.model) : null;
+    const hostEmbodied = hw.host_embodied_kg ?? platform?.host_embodied_kg.central ?? null;
+    const devicesPerHost = hw.devices_per_host ?? platform?.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
     const utilization = hw.utilization ?? 1;
     if (hostEmbodied !== null) {
-        push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+        push(platform
+            ? {
+                path: 'hardware.host_embodied_kg',
+                value: hostEmbodied,
+                unit: 'kg CO2e per server',
+                low: platform.host_embodied_kg.low,
+                high: platform.host_embodied_kg.high,
+                origin: 'default',
+                source: platform.source,
+                year: platform.year,
+                note: `${platform.name}; shared by ${devicesPerHost} accelerators per server; set hardware.host_embodied_kg: 0 to leave the server out`,
+                references: platform.references,
+            }
+            : stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
         push(hw.devices_per_host !== undefined
             ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
             : {

@@ -3,7 +3,7 @@
 import { InputError, shortValue } from '../errors.js';
 import { FACILITY_DEFAULTS } from '../data/facility.js';
 import { GRID_REGIONS, lookupGrid, type GridFactor } from '../data/grid.js';
-import { lookupHardware } from '../data/hardware.js';
+import { lookupHardware, lookupHostEmbodied } from '../data/hardware.js';
 import { ref } from '../data/sources.js';
 import { isPerInferenceStage } from './stage-kind.js';
 import type { Scenario, Stage } from './schema.js';
@@ -308,11 +308,29 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): Resolve
   // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
   // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
   // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
-  const hostEmbodied = hw.host_embodied_kg ?? null;
-  const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+  // Not given: the published server figure of the accelerator's platform, where there is one
+  // (src/data/hardware.ts HOST_EMBODIED, `ml-lca data hosts`), with its range and citation.
+  const platform = hw.host_embodied_kg === undefined && spec ? lookupHostEmbodied(spec.model) : null;
+  const hostEmbodied = hw.host_embodied_kg ?? platform?.host_embodied_kg.central ?? null;
+  const devicesPerHost = hw.devices_per_host ?? platform?.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
   const utilization = hw.utilization ?? 1;
   if (hostEmbodied !== null) {
-    push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+    push(
+      platform
+        ? {
+            path: 'hardware.host_embodied_kg',
+            value: hostEmbodied,
+            unit: 'kg CO2e per server',
+            low: platform.host_embodied_kg.low,
+            high: platform.host_embodied_kg.high,
+            origin: 'default',
+            source: platform.source,
+            year: platform.year,
+            note: `${platform.name}; shared by ${devicesPerHost} accelerators per server; set hardware.host_embodied_kg: 0 to leave the server out`,
+            references: platform.references,
+          }
+        : stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }),
+    );
     push(
       hw.devices_per_host !== undefined
         ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')

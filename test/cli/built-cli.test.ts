@@ -8,7 +8,7 @@
 // 429 g CO2e/kWh before the grid came from datasets by year); H100 164 kg CO2e embodied (NVIDIA HGX H100 PCF ÷ 8);
 // set in the scenario: PUE 1.12, IT overhead 1.375, lifespan 4 years = 35,040 h):
 //   experimentation  energy_kwh 40 (whole server, no overhead) × 1.12 = 44.8 kWh; op 44.8 × 0.3835492 kg;
-//                    embodied 8 × 164 × 20 h / 35,040 h
+//                    embodied 8 × (164 + 2,500 / 8) × 20 h / 35,040 h (GPU + share of the 8-GPU server)
 //   training         CodeCarbon: last snapshot of the run, energy_consumed / pue (its PUE divided
 //                    out) = IT energy (whole server, no overhead) × 1.12; hours = duration / 3600
 //   inference        nvidia-smi: trapezoid rule over the power samples ([N/A] skipped) = GPU energy
@@ -25,6 +25,8 @@ import { ROOT, runDist, tempDir } from './helpers.js';
 const H = 35_040; // 4 years × 8,760 h
 const CI = 0.3835492; // kg CO2e per kWh (OWID United States 2024)
 const PUE = 1.12;
+/** Per accelerator: H100 164 kg (NVIDIA HGX H100 PCF ÷ 8) + its share of the bundled 8-GPU server default, 2,500 kg ÷ 8 (BLOOM). */
+const EMB = 164 + 2500 / 8;
 
 /** CodeCarbon: the run's last cumulative row, by header name. */
 function codecarbonByHand(file: string): { itKwh: number; hours: number } {
@@ -52,9 +54,9 @@ function nvidiaSmiByHand(file: string): { deviceKwh: number; hours: number } {
 const train = codecarbonByHand(path.join(ROOT, 'examples/logs/training/emissions.csv'));
 const infer = nvidiaSmiByHand(path.join(ROOT, 'examples/logs/inference/gpu_power.csv'));
 const expected = {
-  experimentation: { it: 40, energy: 40 * PUE, emb: (8 * 164 * 20) / H },
-  training: { it: train.itKwh, energy: train.itKwh * PUE, emb: (8 * 164 * train.hours) / H },
-  inference: { it: infer.deviceKwh * 1.375, energy: infer.deviceKwh * 1.375 * PUE, emb: (1 * 164 * infer.hours) / H },
+  experimentation: { it: 40, energy: 40 * PUE, emb: (8 * EMB * 20) / H },
+  training: { it: train.itKwh, energy: train.itKwh * PUE, emb: (8 * EMB * train.hours) / H },
+  inference: { it: infer.deviceKwh * 1.375, energy: infer.deviceKwh * 1.375 * PUE, emb: (1 * EMB * infer.hours) / H },
 };
 const op = (s: keyof typeof expected) => expected[s].energy * CI;
 const upfrontKg = op('experimentation') + expected.experimentation.emb + op('training') + expected.training.emb;

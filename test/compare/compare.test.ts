@@ -83,8 +83,9 @@ describe('compareCards', () => {
     ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
     [
       'server embodied',
-      { hardware: { model: 'H100', count: 8, host_embodied_kg: 2500 } },
-      /Server embodied carbon differs: base outside the boundary vs head 2500 kg per 8-accelerator server/,
+      { hardware: { model: 'H100', count: 8, host_embodied_kg: 1000 } },
+      // base: the bundled 8-GPU server default (2,500 kg, BLOOM)
+      /Server embodied carbon differs: base 2500 kg per 8-accelerator server vs head 1000 kg per 8-accelerator server/,
       false,
     ],
     ['utilization', { hardware: { model: 'H100', count: 8, utilization: 0.85 } }, /Hardware utilization differs: base 1 vs head 0.85/, false],

@@ -140,7 +140,7 @@ describe('resolveScenario', () => {
     expect(r.grid.water_intensity_l_per_kwh).toBe(0);
   });
 
-  it('fills hardware from the bundled data (H100: 700 W, 164 kg, 4 years)', () => {
+  it('fills hardware from the bundled data (H100: 700 W, 164 kg, 4 years; server 2,500 kg per 8 GPUs)', () => {
     const r = resolveScenario(scenario());
     expect(r.hardware).toEqual({
       model: 'H100-SXM',
@@ -151,14 +151,26 @@ describe('resolveScenario', () => {
       embodied_low_kg: 15,
       embodied_high_kg: 463,
       lifespan_years: 4,
-      // Server embodied carbon outside the boundary unless given; 8 accelerators per server; in use all its life.
-      host_embodied_kg: null,
+      // Server embodied carbon: the bundled 8-GPU server figure (BLOOM's 2,500 kg, an estimate for
+      // H100 servers); 8 accelerators per server; in use all its life.
+      host_embodied_kg: 2500,
       devices_per_host: 8,
       utilization: 1,
     });
-    expect(r.boundary.flows).not.toContain('embodied_host');
+    expect(r.boundary.flows).toContain('embodied_host');
     expect(assumption(r, 'hardware.utilization')).toMatchObject({ value: 1, origin: 'default' });
-    expect(assumption(r, 'hardware.host_embodied_kg')).toBeUndefined();
+    expect(assumption(r, 'hardware.host_embodied_kg')).toMatchObject({ value: 2500, low: 1250, high: 5000, origin: 'default', year: 2023 });
+    expect(assumption(r, 'hardware.host_embodied_kg')?.source).toMatch(/^estimate: no host-only footprint is published for HGX\/DGX H100/);
+    expect(assumption(r, 'hardware.host_embodied_kg')?.references?.map((x) => x.id)).toEqual(['luccioni-2023-bloom', 'nvidia-hgx-h100-pcf']);
+  });
+
+  it('leaves server embodied carbon out with host_embodied_kg: 0, and where no server figure is published (L4)', () => {
+    const zero = resolveScenario(scenario({ hardware: { model: 'H100', count: 8, host_embodied_kg: 0 } }));
+    expect(zero.hardware.host_embodied_kg).toBe(0);
+    expect(zero.boundary.flows).not.toContain('embodied_host');
+    const l4 = resolveScenario(scenario({ hardware: { model: 'L4', count: 8 } }));
+    expect(l4.hardware.host_embodied_kg).toBeNull();
+    expect(assumption(l4, 'hardware.host_embodied_kg')).toBeUndefined();
   });
 
   it('takes the server embodied figure, devices per host and utilization from the scenario (BLOOM: 2,500 kg per 8-GPU server, 85 %)', () => {
@@ -214,8 +226,8 @@ describe('resolveScenario', () => {
       scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }),
     );
     expect(r.boundary.stages).toEqual(['training', 'inference']);
-    expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost']);
-    const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, stages: { training: { hours: 1 } } }));
+    expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'embodied_host', 'water_onsite', 'water_offsite', 'cost']);
+    const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, hardware: { model: 'H100', count: 8, host_embodied_kg: 0 }, stages: { training: { hours: 1 } } }));
     expect(minimal.boundary.flows).toEqual(['device_energy', 'embodied']);
   });
 
