@@ -226,8 +226,19 @@ describe('resolveScenario', () => {
       scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }),
     );
     expect(r.boundary.stages).toEqual(['training', 'inference']);
-    expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'embodied_host', 'water_onsite', 'water_offsite', 'cost']);
-    const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, hardware: { model: 'H100', count: 8, host_embodied_kg: 0 }, stages: { training: { hours: 1 } } }));
+    expect(r.boundary.flows).toEqual([
+      'device_energy',
+      'host_overhead',
+      'facility_overhead',
+      'embodied',
+      'embodied_host',
+      'water_onsite',
+      'water_offsite',
+      'cost',
+    ]);
+    const minimal = resolveScenario(
+      scenario({ pue: 1, wue_l_per_kwh: 0, hardware: { model: 'H100', count: 8, host_embodied_kg: 0 }, stages: { training: { hours: 1 } } }),
+    );
     expect(minimal.boundary.flows).toEqual(['device_energy', 'embodied']);
   });
 
