@@ -11,11 +11,12 @@ import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { renderInterpretation } from './interpretation-md.js';
 import { ledgerSectionForCard } from '../ledger/render.js';
 import { renderClusterSection } from './cluster-md.js';
+import { attentionOf } from './attention.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
 
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '⛔' } as const;
 
 interface Section {
   title: string;
@@ -65,6 +66,7 @@ function headSection(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
   const lines = [
     `## ${ICON[card.verdict]} ml-lca: ${esc(s.name)}: ${card.verdict.toUpperCase()}`,
+    ...attentionBlock(card),
     '',
     `**${fmt(fu.co2e_g)} g CO2e per functional unit** (${esc(s.functional_unit.description)}; ${fmt(s.functional_unit.inferences)} inferences), ` +
       `of which marginal ${fmt(fu.marginal_co2e_g)} g, embodied ${fmt(fu.embodied_co2e_g)} g, amortized up-front ${fmt(fu.amortized_co2e_g)} g.`,
@@ -81,6 +83,39 @@ function headSection(card: ModelCard): string {
   const ledger = ledgerSectionForCard(card);
   if (ledger) lines.push('', ledger.trimEnd());
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Right under the verdict (issue 12): why the card is INCOMPLETE (stage, file, fix), then the
+ * data-quality errors and the rejected rows that changed a stage's energy. Empty when none.
+ */
+function attentionBlock(card: ModelCard): string[] {
+  const a = attentionOf(card);
+  const out: string[] = [];
+  if (a.incomplete.length > 0) {
+    const names = a.incomplete.map((i) => escapeCode(i.stage));
+    out.push(
+      '',
+      `**The energy of ${a.incomplete.length === 1 ? 'stage' : 'stages'} ${names.join(', ')} could not be determined, so this check cannot pass.** ` +
+        'The figures below leave out (or only estimate) what could not be measured.',
+      '',
+      ...a.incomplete.map((i) => {
+        const c = i.completeness;
+        const file = c.file ? `${escapeCode(c.file)}: ` : '';
+        return `- ⛔ **${esc(i.stage)}**: ${file}${esc(c.reason ?? 'energy unknown')}. **Fix:** ${esc(c.fix ?? 'give the stage a log with usable energy')}`;
+      }),
+    );
+  }
+  if (a.errors.length > 0 || a.rejected.length > 0) {
+    out.push(
+      '',
+      '**Data quality that changes the result:**',
+      '',
+      ...a.errors.map((e) => `- ❗ ${esc(e)}`),
+      ...a.rejected.map((r) => `- ✂️ ${escapeCode(r.file)} (stage ${esc(r.stage)}): ${esc(r.text)}`),
+    );
+  }
+  return out;
 }
 
 function comparisonHeadline(c: Comparison | null): string | null {
@@ -135,7 +170,7 @@ function budgetsBlock(card: ModelCard): string {
 function stagesSection(card: ModelCard): string {
   const rows = Object.entries(card.stages).map(([name, s]) => [
     esc(name),
-    `${s.energy_origin} (${s.energy_scope})`,
+    energyFrom(s),
     fmt(s.hours),
     fmt(s.it_energy_kwh),
     fmt(s.energy_kwh),
@@ -180,8 +215,16 @@ function stagesSection(card: ModelCard): string {
   return (
     `${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt(s.it_overhead_factor)}); ` +
     `facility energy = IT energy × PUE ${fmt(s.pue)}, applied once. Operational carbon at ${fmt(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-    `embodied carbon is the time share of ${fmt(s.hardware.count)} × ${esc(s.hardware.model)} over ${fmt(s.hardware.lifespan_years)} years.\n`
+    `embodied carbon is the time share of ${fmt(s.hardware.count)} × ${esc(s.hardware.model)}${s.hardware.known ? '' : ' (custom hardware: its figures come from the scenario)'} over ${fmt(s.hardware.lifespan_years)} years.\n`
   );
+}
+
+/** The per-stage table's "energy from" cell: origin and scope, estimates and incomplete stages labelled. */
+function energyFrom(s: ModelCard['stages'][string]): string {
+  const base = `${s.energy_origin} (${s.energy_scope})`;
+  if (s.completeness?.status === 'incomplete') return `⛔ incomplete: ${base}`;
+  if (s.completeness?.status === 'estimate') return `${base}, estimate`;
+  return base;
 }
 
 function perFuSection(card: ModelCard): string {
