@@ -213,7 +213,7 @@ async function ingestStages(
     };
     for (const [i, original] of (stage.logs ?? []).entries()) {
       const { dir, pattern } = placeScenarioLog(original, scenarioDir, cwd);
-      await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir, io }));
+      await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir: scenarioDir, io }));
     }
     await ingest(extra[name] ?? [], cwd, async (e) => extraLogError(e, name, cwd));
     if (stage.prometheus) {

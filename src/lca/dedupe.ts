@@ -47,8 +47,9 @@ function coveredShare(s: Source, o: Source): number {
   return a1 > a0 ? Math.min(1, overlap / (a1 - a0)) : 1;
 }
 
+/** Identity of a file's content, for logs without run ids (an identified run is matched by its id instead). */
 function fingerprint(s: Source): string | null {
-  if (s.energy_kwh === null || s.energy_kwh === 0 || s.start === null || s.start === undefined) return null;
+  if (s.runs?.length || s.energy_kwh === null || s.energy_kwh === 0) return null;
   const devices = s.devices.map((d) => `${d.id}:${d.samples}:${d.energy_kwh}`).join(',');
   return [s.format, s.start, s.end, s.rows, s.energy_kwh, devices].join('|');
 }
