@@ -2373,9 +2373,13 @@ function buildInventories(resolved, sourcesByStage) {
             origin = 'energy_kwh';
         }
         else {
-            origin = 'estimate';
             const power = resolved.hardware.power_w;
-            if (hours !== null && power !== null) {
+            // Logs that gave nothing: an estimate takes their place only from hours the scenario
+            // states (a failed log's own span says nothing about its energy); else the stage's energy
+            // is from its (failed) logs, 0 kWh, and the stage is incomplete.
+            const estimable = power !== null && (named ? stage.hours !== undefined : hours !== null);
+            origin = named && !estimable ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
+            if (estimable && hours !== null && power !== null) {
                 device = (hours * count * power) / 1000;
                 if (named) {
                     fallback = `estimated from hours × count × power_w in its place`;
@@ -2386,13 +2390,13 @@ function buildInventories(resolved, sourcesByStage) {
                 warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy cannot be estimated`);
             }
         }
-        if (hours === null && origin !== 'estimate') {
+        if (hours === null && (used.length > 0 || origin === 'energy_kwh')) {
             warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
         }
         let completeness;
         if (broken.length > 0)
             completeness = incompleteFromSources(name, broken, fallback);
-        else if (named && used.length === 0 && origin === 'estimate' && fallback === null) {
+        else if (named && used.length === 0 && fallback === null) {
             // A Prometheus query (or a file) that gave no energy and nothing to fall back on.
             completeness = { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
         }
@@ -2513,8 +2517,9 @@ function coveredShare(s, o) {
         return 0;
     return a1 > a0 ? Math.min(1, overlap / (a1 - a0)) : 1;
 }
+/** Identity of a file's content, for logs without run ids (an identified run is matched by its id instead). */
 function fingerprint(s) {
-    if (s.energy_kwh === null || s.energy_kwh === 0 || s.start === null || s.start === undefined)
+    if (s.runs?.length || s.energy_kwh === null || s.energy_kwh === 0)
         return null;
     const devices = s.devices.map((d) => `${d.id}:${d.samples}:${d.energy_kwh}`).join(',');
     return [s.format, s.start, s.end, s.rows, s.energy_kwh, devices].join('|');
@@ -4557,7 +4562,7 @@ async function ingestStages(scenario, scenarioPath, opts, extra, hardwareModel, 
         };
         for (const [i, original] of (stage.logs ?? []).entries()) {
             const { dir, pattern } = placeScenarioLog(original, scenarioDir, cwd);
-            await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir, io }));
+            await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir: scenarioDir, io }));
         }
         await ingest(extra[name] ?? [], cwd, async (e) => extraLogError(e, name, cwd));
         if (stage.prometheus) {
@@ -4684,4 +4689,4 @@ function uniqueSources(byStage) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, budgetFailed as h, parseCard as i, attentionOf as j, incompleteLines as k, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, displayPath as g, compactCount as h, incompleteLines as i, budgetFailed as j, parseCard as k, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -207,9 +207,12 @@ const StageCompleteness = object({
 })
     .meta({ description: 'Whether the stage energy was measured, deliberately estimated, or could not be determined' });
 const MEASURED = { status: 'measured', reason: null, file: null, fix: null };
-/** A source's own fix, phrased for the stage it feeds (`the stage's interval_s` -> `stages.inference.interval_s`). */
+/**
+ * A source's own fix, phrased for the stage it feeds: `the stage's interval_s` ->
+ * `stages.inference.interval_s`, without the `ml-lca ingest` flag meant for the ingest command.
+ */
 function stageFix(stage, fix) {
-    return fix.replace(/the stage's (\w+)/g, `stages.${stage}.$1`);
+    return fix.replace(/the stage's (\w+)/g, `stages.${stage}.$1`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
 }
 /** The stage is incomplete because of these sources (files whose energy is missing or partial). */
 function incompleteFromSources(stage, broken, fallback) {

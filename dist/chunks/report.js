@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { g as compactCount, c as buildReport, f as displayPath, h as budgetFailed, i as parseCard, j as attentionOf, k as incompleteLines } from './pipeline.js';
+import { h as compactCount, c as buildReport, g as displayPath, j as budgetFailed, k as parseCard, d as attentionOf, i as incompleteLines } from './pipeline.js';
 import { h as fmt } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';

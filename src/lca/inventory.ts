@@ -120,10 +120,12 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       origin = 'energy_kwh';
     } else {
       const power = resolved.hardware.power_w;
-      // Logs that gave nothing and nothing to estimate from: the stage's energy is from its
-      // (failed) logs, 0 kWh, and the stage is incomplete.
-      origin = named && (hours === null || power === null) ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
-      if (hours !== null && power !== null) {
+      // Logs that gave nothing: an estimate takes their place only from hours the scenario
+      // states (a failed log's own span says nothing about its energy); else the stage's energy
+      // is from its (failed) logs, 0 kWh, and the stage is incomplete.
+      const estimable = power !== null && (named ? stage.hours !== undefined : hours !== null);
+      origin = named && !estimable ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
+      if (estimable && hours !== null && power !== null) {
         device = (hours * count * power) / 1000;
         if (named) {
           fallback = `estimated from hours × count × power_w in its place`;
