@@ -158,7 +158,8 @@ const TYPE_WORDS: Record<string, string> = {
   literal: 'a fixed value',
 };
 
-const num = (x: unknown): string => (typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(x));
+const num = (x: unknown): string =>
+  typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(x);
 
 export function expectedInWords(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -170,7 +171,8 @@ export function expectedInWords(issue: z.core.$ZodIssue): string {
         return issue.inclusive ? (Number(issue.minimum) === 0 ? 'a number of 0 or more' : `a number of at least ${m}`) : `a number greater than ${m}`;
       }
       if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'a non-empty text' : `a text of at least ${m} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return Number(issue.minimum) === 1 ? 'a list with at least one item' : `a list of at least ${m} items`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return Number(issue.minimum) === 1 ? 'a list with at least one item' : `a list of at least ${m} items`;
       return `at least ${m}`;
     }
     case 'too_big': {

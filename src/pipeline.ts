@@ -163,7 +163,8 @@ async function fieldLine(file: string, field: string, io: Io): Promise<number | 
 function checkEnergySources(scenario: Scenario, extra: Record<string, string[]>): void {
   for (const [name, st] of Object.entries(scenario.stages)) {
     if ((st.inferences ?? 0) <= 0) continue;
-    const hasSource = (st.logs?.length ?? 0) > 0 || (extra[name]?.length ?? 0) > 0 || st.prometheus !== undefined || st.energy_kwh !== undefined || st.hours !== undefined;
+    const hasSource =
+      (st.logs?.length ?? 0) > 0 || (extra[name]?.length ?? 0) > 0 || st.prometheus !== undefined || st.energy_kwh !== undefined || st.hours !== undefined;
     if (!hasSource) {
       throw new InputError({
         code: 'SCENARIO_INVALID',
@@ -240,10 +241,7 @@ function placeScenarioLog(pattern: string, scenarioDir: string, cwd: string): { 
 const NO_LOG = new Set(['LOG_NO_MATCH', 'PATH_ESCAPE']);
 
 /** A scenario glob that matches nothing (or leaves its directory): name the scenario file, line, stage and pattern. */
-async function scenarioLogError(
-  e: unknown,
-  where: { scenarioPath: string; field: string; pattern: string; dir: string; io: Io },
-): Promise<unknown> {
+async function scenarioLogError(e: unknown, where: { scenarioPath: string; field: string; pattern: string; dir: string; io: Io }): Promise<unknown> {
   if (!InputError.is(e) || !NO_LOG.has(e.code)) return e;
   return new InputError({
     code: e.code,

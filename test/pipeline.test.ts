@@ -232,7 +232,12 @@ describe('buildReport fails closed (issue 12)', () => {
   });
 
   it.each([
-    ['a per-inference stage without energy source', SCENARIO.replace('{ energy_kwh: 1, inferences: 100000, hours: 1, count: 1 }', '{ inferences: 100000 }'), 'stages.inference', 10],
+    [
+      'a per-inference stage without energy source',
+      SCENARIO.replace('{ energy_kwh: 1, inferences: 100000, hours: 1, count: 1 }', '{ inferences: 100000 }'),
+      'stages.inference',
+      10,
+    ],
     ['energy_kwh that overflows', SCENARIO.replace('{ energy_kwh: 1,', '{ energy_kwh: 1e308,'), 'stages.inference.energy_kwh', 10],
     ['a value that underflows', SCENARIO.replace('{ energy_kwh: 1,', '{ energy_kwh: 1e-320,'), 'stages.inference.energy_kwh', 10],
     ['unknown hardware (typo)', SCENARIO.replace('model: H100-SXM', 'model: H100-SMX'), 'hardware.model', 7],

@@ -113,7 +113,7 @@ const TYPE_WORDS = {
     record: 'a mapping (name: value pairs)',
     literal: 'a fixed value',
 };
-const num = (x) => (typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(x));
+const num = (x) => typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(x);
 function expectedInWords(issue) {
     switch (issue.code) {
         case 'invalid_type':

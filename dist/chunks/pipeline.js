@@ -2641,8 +2641,10 @@ function checkScenarioMagnitudes(s) {
             }
             return;
         }
-        if (Array.isArray(v))
-            v.forEach((x, i) => walk(x, [...path, i]));
+        if (Array.isArray(v)) {
+            for (const [i, x] of v.entries())
+                walk(x, [...path, i]);
+        }
         else if (v !== null && typeof v === 'object')
             for (const [k, x] of Object.entries(v))
                 walk(x, [...path, k]);

@@ -219,7 +219,12 @@ function incompleteFromSources(stage, broken, fallback) {
     const first = broken[0];
     if (!first?.incomplete)
         throw new Error('incompleteFromSources needs an incomplete source');
-    const more = broken.length > 1 ? ` (and ${broken.length - 1} more file(s): ${broken.slice(1, 4).map((s) => s.path).join(', ')})` : '';
+    const more = broken.length > 1
+        ? ` (and ${broken.length - 1} more file(s): ${broken
+            .slice(1, 4)
+            .map((s) => s.path)
+            .join(', ')})`
+        : '';
     return {
         status: 'incomplete',
         reason: `${first.incomplete.reason}${more}${fallback ? `; ${fallback}` : ''}`,

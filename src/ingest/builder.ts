@@ -135,7 +135,11 @@ export class DeviceAcc {
         return {
           energyJ: null,
           samples,
-          problem: { code: 'no_timestamps', reason: `${d}: ${this.untimedValid} power samples have no timestamp, so they cannot be integrated over time`, fix: FIX_NO_TIMESTAMPS },
+          problem: {
+            code: 'no_timestamps',
+            reason: `${d}: ${this.untimedValid} power samples have no timestamp, so they cannot be integrated over time`,
+            fix: FIX_NO_TIMESTAMPS,
+          },
         };
       }
       if (p.samples === 1) {
@@ -161,7 +165,7 @@ export class DeviceAcc {
             ? {
                 code: 'no_elapsed_time',
                 reason: `${d}: all ${p.samples} power samples share one timestamp, so no time passes between them`,
-                fix: 'check the timestamp column (it does not advance); if the log has no real timestamps, remove the column and set the stage\'s interval_s',
+                fix: "check the timestamp column (it does not advance); if the log has no real timestamps, remove the column and set the stage's interval_s",
               }
             : {
                 code: 'no_elapsed_time',
@@ -411,7 +415,7 @@ export class SourceBuilder {
     return {
       code: 'no_energy',
       reason: 'no energy or power values could be read from it',
-      fix: 'check that the file is the logger\'s output with an energy or power column: ml-lca ingest FILE --json shows what was read',
+      fix: "check that the file is the logger's output with an energy or power column: ml-lca ingest FILE --json shows what was read",
     };
   }
 }

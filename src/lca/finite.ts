@@ -25,8 +25,9 @@ export function checkScenarioMagnitudes(s: Scenario): void {
       }
       return;
     }
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, [...path, i]);
+    } else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(s, []);
 }
@@ -90,7 +91,11 @@ export function checkResultsFinite(s: Scenario, result: AssessResult, sourcesByS
   }
   const fu = result.per_functional_unit;
   const lt = result.lifetime;
-  if (![fu.co2e_g, fu.energy_wh, fu.water_ml, fu.cost_usd, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g, lt.co2e_kg, lt.inference_co2e_kg].every(finite)) {
+  if (
+    ![fu.co2e_g, fu.energy_wh, fu.water_ml, fu.cost_usd, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g, lt.co2e_kg, lt.inference_co2e_kg].every(
+      finite,
+    )
+  ) {
     throw new InputError({
       code: 'SCENARIO_INVALID',
       field: 'functional_unit.inferences',

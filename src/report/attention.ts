@@ -34,7 +34,9 @@ export function attentionOf(card: ModelCard): Attention {
     for (const file of s.sources) {
       const src = card.sources.find((x) => x.path === file);
       if (!src?.rejected?.length) continue;
-      const parts = src.rejected.map((r) => `${r.count} ${r.count === 1 ? 'row' : 'rows'} rejected (${r.reason})${r.first_line !== null ? `, first at line ${r.first_line}` : ''}`);
+      const parts = src.rejected.map(
+        (r) => `${r.count} ${r.count === 1 ? 'row' : 'rows'} rejected (${r.reason})${r.first_line !== null ? `, first at line ${r.first_line}` : ''}`,
+      );
       rejected.push({ stage, file, text: `${parts.join('; ')}: the stage's energy comes from the rest of the file` });
     }
   }

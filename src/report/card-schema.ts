@@ -75,7 +75,8 @@ export const ModelCard = z.object({
   interpretation: Interpretation,
   budgets: z.array(BudgetResult),
   verdict: CardVerdict.meta({
-    description: 'pass | warn | fail from the budgets; incomplete when the energy of a stage could not be determined (it leads: see stages.<stage>.completeness)',
+    description:
+      'pass | warn | fail from the budgets; incomplete when the energy of a stage could not be determined (it leads: see stages.<stage>.completeness)',
   }),
   comparison: Comparison.nullable(),
   sources: z.array(Source),

@@ -66,7 +66,14 @@ describe('node dist/cli.js report: a stage whose energy cannot be determined is 
   it('a power log without timestamps (nvidia-smi --query-gpu=power.draw) names the stage, the file and --interval / interval_s', () => {
     const dir = workspace('inference: { logs: ["gpu.csv"], inferences: 6000 }', { 'gpu.csv': path.join(FIXTURES, 'nvidia-smi/power-only-no-timestamp.csv') });
     const r = report(dir);
-    expectIncomplete(dir, r, 'inference', 'gpu.csv', '120 power samples have no timestamp', 'set stages.inference.interval_s to the logging interval in seconds');
+    expectIncomplete(
+      dir,
+      r,
+      'inference',
+      'gpu.csv',
+      '120 power samples have no timestamp',
+      'set stages.inference.interval_s to the logging interval in seconds',
+    );
     // One statement on stderr, not three contradicting ones ("estimated from hours", "counted as 0").
     expect(r.stderr).not.toMatch(/estimated from hours|counted as 0/);
     // The fix works: with interval_s the same log is measured (and now the tiny budget fails).
@@ -79,7 +86,14 @@ describe('node dist/cli.js report: a stage whose energy cannot be determined is 
 
   it('a CodeCarbon CSV with a header and no rows', () => {
     const dir = workspace('training: { logs: ["emissions.csv"] }', { 'emissions.csv': path.join(FIXTURES, 'codecarbon/header-only.csv') });
-    expectIncomplete(dir, report(dir), 'training', 'emissions.csv', 'the CodeCarbon file has a header but no rows', 'CodeCarbon writes a row when the tracker stops');
+    expectIncomplete(
+      dir,
+      report(dir),
+      'training',
+      'emissions.csv',
+      'the CodeCarbon file has a header but no rows',
+      'CodeCarbon writes a row when the tracker stops',
+    );
   });
 
   it('a stage with no energy source at all (training: {})', () => {
@@ -259,7 +273,9 @@ describe('node dist/cli.js report: impossible or unusable input is exit 2, in pl
       timeout: 15_000,
     });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^ml-lca: --out: expected a directory ml-lca can create or write, got \/proc\/x \(\/proc does not accept new files: \w+\)$/);
+    expect(r.stderr.trim()).toMatch(
+      /^ml-lca: --out: expected a directory ml-lca can create or write, got \/proc\/x \(\/proc does not accept new files: \w+\)$/,
+    );
   });
 
   it('an existing directory where report.md should go is exit 2, with nothing written', () => {

@@ -24,7 +24,8 @@ const SCENARIO = [
 
 const LOG = readFileSync(path.join(ROOT, 'test/fixtures/nvidia-smi/all-na.csv'), 'utf8');
 const HEADLINE = '## ⛔ ml-lca: chat-model: INCOMPLETE';
-const STAGE_LINE = '- ⛔ **inference**: `runs/gpu_power.csv`: device 0: none of its 10 values is usable \\(10 not available \\(\\[N/A\\], NaN or empty\\)\\). **Fix:**';
+const STAGE_LINE =
+  '- ⛔ **inference**: `runs/gpu_power.csv`: device 0: none of its 10 values is usable \\(10 not available \\(\\[N/A\\], NaN or empty\\)\\). **Fix:**';
 
 let fake: FakeGitHub;
 
@@ -69,7 +70,10 @@ describe('action end to end: a PR whose log has no usable samples', () => {
     // Outputs, card and artifact are all written.
     expect(r.outputs.verdict).toBe('incomplete');
     expect(r.outputs['card-path']).toBe(path.join(workspace, 'ml-lca-out/chat-model/model-card.json'));
-    const card = JSON.parse(readFileSync(r.outputs['card-path']!, 'utf8')) as { verdict: string; stages: Record<string, { completeness: { status: string; file: string } }> };
+    const card = JSON.parse(readFileSync(r.outputs['card-path']!, 'utf8')) as {
+      verdict: string;
+      stages: Record<string, { completeness: { status: string; file: string } }>;
+    };
     expect(card.verdict).toBe('incomplete');
     expect(card.stages.inference!.completeness).toMatchObject({ status: 'incomplete', file: 'runs/gpu_power.csv' });
     expect(JSON.parse(r.outputs.results!)).toEqual([expect.objectContaining({ scenario: 'chat-model', verdict: 'incomplete' })]);

@@ -49,7 +49,14 @@ describe('countOnce', () => {
 
   it('a run found in two stages counts in the first stage only', () => {
     const a = src({ path: 'train.csv', energy_kwh: 2, runs: [{ id: 'eco2ai:42', energy_kwh: 2 }] });
-    const b = src({ path: 'eval.csv', energy_kwh: 2.5, runs: [{ id: 'eco2ai:42', energy_kwh: 2 }, { id: 'eco2ai:43', energy_kwh: 0.5 }] });
+    const b = src({
+      path: 'eval.csv',
+      energy_kwh: 2.5,
+      runs: [
+        { id: 'eco2ai:42', energy_kwh: 2 },
+        { id: 'eco2ai:43', energy_kwh: 0.5 },
+      ],
+    });
     const r = countOnce({ training: [a], evaluation: [b] });
     expect(r.byStage.evaluation![0]!.energy_kwh).toBeCloseTo(0.5, 12);
     expect(r.warnings[0]).toBe('evaluation: eval.csv repeats run 42 of train.csv (stage training) over the same time: counted once (2 kWh not added again)');

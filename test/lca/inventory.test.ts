@@ -119,11 +119,20 @@ describe('buildInventories: where a stage gets its energy', () => {
 
   it('a stage whose only log holds no usable energy is incomplete (stage, file, reason, fix), not 0 kWh passing', () => {
     const r = resolved({ s: { logs: ['a'] } });
-    const incomplete = { code: 'no_timestamps', reason: 'device 0: 300 power samples have no timestamp', fix: "set the stage's interval_s to 1 (ml-lca ingest: --interval)" };
+    const incomplete = {
+      code: 'no_timestamps',
+      reason: 'device 0: 300 power samples have no timestamp',
+      fix: "set the stage's interval_s to 1 (ml-lca ingest: --interval)",
+    };
     const inv = buildInventories(r, { s: [src({ path: 'gpu.csv', format: 'nvidia-smi', incomplete })] }).s!;
     expect(inv.device_energy_kwh + inv.host_energy_kwh).toBe(0);
     expect(inv.origin).toBe('logs');
-    expect(inv.completeness).toEqual({ status: 'incomplete', reason: 'device 0: 300 power samples have no timestamp', file: 'gpu.csv', fix: 'set stages.s.interval_s to 1' });
+    expect(inv.completeness).toEqual({
+      status: 'incomplete',
+      reason: 'device 0: 300 power samples have no timestamp',
+      file: 'gpu.csv',
+      fix: 'set stages.s.interval_s to 1',
+    });
     // One statement of what happened, not three contradicting ones.
     expect(inv.warnings).toEqual(['s: gpu.csv: device 0: 300 power samples have no timestamp; not counted']);
   });

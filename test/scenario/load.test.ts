@@ -152,9 +152,21 @@ describe('parseScenario: errors name file, line, field, expected and got', () =>
     ['.nan', MINIMAL.replace('{ hours: 1 }', '{ hours: .nan }'), 'stages.training.hours', 'a number', '.nan (not a number)'],
     ['.inf', MINIMAL.replace('{ hours: 1 }', '{ energy_kwh: .inf }'), 'stages.training.energy_kwh', 'a number', '.inf (infinity)'],
     ['no stages key', MINIMAL.replace('stages:\n  training: { hours: 1 }\n', ''), 'stages', 'a mapping (name: value pairs)', 'nothing'],
-    ['a list where a mapping belongs', MINIMAL.replace('hardware: { model: H100 }', 'hardware: [H100]'), 'hardware', 'a mapping (key: value pairs)', '["H100"]'],
+    [
+      'a list where a mapping belongs',
+      MINIMAL.replace('hardware: { model: H100 }', 'hardware: [H100]'),
+      'hardware',
+      'a mapping (key: value pairs)',
+      '["H100"]',
+    ],
     ['empty name', MINIMAL.replace('name: t', 'name: ""'), 'name', 'a non-empty text', '""'],
-    ['unknown enum value', `${MINIMAL}budgets:\n  - { scope: team, period: week, max: 1 }\n`, 'budgets[0].period', 'one of "month", "quarter", "year"', '"week"'],
+    [
+      'unknown enum value',
+      `${MINIMAL}budgets:\n  - { scope: team, period: week, max: 1 }\n`,
+      'budgets[0].period',
+      'one of "month", "quarter", "year"',
+      '"week"',
+    ],
   ])('says what was expected in plain words: %s', (_what, text, field, expected, got) => {
     const e = inputError(() => parseScenario(text, 's.yml'));
     expect(e.field).toBe(field);

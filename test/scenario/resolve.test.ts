@@ -126,9 +126,13 @@ describe('resolveScenario', () => {
     expect(e.field).toBe('hardware.model');
     expect(e.got).toBe('"H100-SMX"');
     expect(e.hint).toBe('did you mean "H100-SXM"?');
-    expect(e.expected).toContain('missing: hardware.power_w (stage(s) training are estimated from hours × count × power_w), hardware.embodied_kg, hardware.lifespan_years');
+    expect(e.expected).toContain(
+      'missing: hardware.power_w (stage(s) training are estimated from hours × count × power_w), hardware.embodied_kg, hardware.lifespan_years',
+    );
     // power_w is needed only where a stage is estimated from hours × power.
-    expect(() => resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2, embodied_kg: 1, lifespan_years: 4 }, stages: { training: { energy_kwh: 5 } } }))).not.toThrow();
+    expect(() =>
+      resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2, embodied_kg: 1, lifespan_years: 4 }, stages: { training: { energy_kwh: 5 } } })),
+    ).not.toThrow();
   });
 
   it('warns when an inference-like stage gives no inferences', () => {
