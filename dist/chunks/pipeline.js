@@ -1628,7 +1628,7 @@ function toSource(input) {
                 found.add('coverage', `${id} (${formatDuration(last - first)}, ${iso(first * 1000)} to ${iso(last * 1000)})`);
             }
         }
-        devices.push({ id, name: g.name, host: g.host, energy_kwh, samples: used?.t.length ?? 0 });
+        devices.push({ id, name: g.name, host: g.host, ...(g.uuid ? { uuid: g.uuid } : {}), energy_kwh, samples: used?.t.length ?? 0 });
     }
     const n = (kind) => found.count(kind);
     for (const metric of ['counter', 'gauge']) {
@@ -2492,11 +2492,19 @@ function assess(resolved, inventories) {
 }
 
 const fmt$1 = (x) => Number(x.toPrecision(4)).toString();
-/** A device identity that is the same physical device wherever it appears, or null (a bare index). */
+/**
+ * A device identity that is the same physical device wherever it appears: its UUID where the log
+ * has one, else its host-qualified id (host/index), else an id that is a UUID; null for a bare
+ * index (per-host logs without host names: different files may be different hosts).
+ */
 function deviceKey(d) {
+    if (d.uuid)
+        return `uuid:${d.uuid}`;
+    if (/^GPU-[0-9a-f]{8}-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(d.id))
+        return `uuid:${d.id}`;
     if (d.host)
         return d.id; // host-qualified by the builder: host/index
-    return /^GPU-[0-9a-f]{8}-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(d.id) ? d.id : null;
+    return null;
 }
 function ms(t) {
     if (!t)
@@ -2521,7 +2529,7 @@ function coveredShare(s, o) {
 function fingerprint(s) {
     if (s.runs?.length || s.energy_kwh === null || s.energy_kwh === 0)
         return null;
-    const devices = s.devices.map((d) => `${d.id}:${d.samples}:${d.energy_kwh}`).join(',');
+    const devices = s.devices.map((d) => `${d.uuid ?? d.id}:${d.samples}:${d.energy_kwh}`).join(',');
     return [s.format, s.start, s.end, s.rows, s.energy_kwh, devices].join('|');
 }
 /** The source as counted in a stage when all of it was already counted elsewhere. */
@@ -2597,7 +2605,7 @@ function countOnce(byStage) {
                         const dup = d.energy_kwh * coveredShare(s, prev.source);
                         removed += dup;
                         d.energy_kwh -= dup;
-                        note(prev, `device ${key}`, dup);
+                        note(prev, `device ${key.replace(/^uuid:/, '')}`, dup);
                     }
                     devices.push({ stage, path: s.path, key, source: s });
                 }

@@ -572,6 +572,7 @@ const DeviceEnergy = object({
     id: string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
     name: string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
     host: string().nullable().optional(),
+    uuid: string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
     energy_kwh: number().nullable(),
     samples: number().int(),
 });

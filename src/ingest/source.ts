@@ -6,6 +6,7 @@ export const DeviceEnergy = z.object({
   id: z.string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
   name: z.string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
   host: z.string().nullable().optional(),
+  uuid: z.string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
   energy_kwh: z.number().nullable(),
   samples: z.number().int(),
 });

@@ -23,10 +23,16 @@ interface Seen {
 
 const fmt = (x: number) => Number(x.toPrecision(4)).toString();
 
-/** A device identity that is the same physical device wherever it appears, or null (a bare index). */
+/**
+ * A device identity that is the same physical device wherever it appears: its UUID where the log
+ * has one, else its host-qualified id (host/index), else an id that is a UUID; null for a bare
+ * index (per-host logs without host names: different files may be different hosts).
+ */
 function deviceKey(d: Source['devices'][number]): string | null {
+  if (d.uuid) return `uuid:${d.uuid}`;
+  if (/^GPU-[0-9a-f]{8}-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(d.id)) return `uuid:${d.id}`;
   if (d.host) return d.id; // host-qualified by the builder: host/index
-  return /^GPU-[0-9a-f]{8}-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(d.id) ? d.id : null;
+  return null;
 }
 
 function ms(t: string | null | undefined): number | null {
@@ -50,7 +56,7 @@ function coveredShare(s: Source, o: Source): number {
 /** Identity of a file's content, for logs without run ids (an identified run is matched by its id instead). */
 function fingerprint(s: Source): string | null {
   if (s.runs?.length || s.energy_kwh === null || s.energy_kwh === 0) return null;
-  const devices = s.devices.map((d) => `${d.id}:${d.samples}:${d.energy_kwh}`).join(',');
+  const devices = s.devices.map((d) => `${d.uuid ?? d.id}:${d.samples}:${d.energy_kwh}`).join(',');
   return [s.format, s.start, s.end, s.rows, s.energy_kwh, devices].join('|');
 }
 
@@ -128,7 +134,7 @@ export function countOnce(byStage: Record<string, readonly Source[]>): CountOnce
             const dup = d.energy_kwh * coveredShare(s, prev.source);
             removed += dup;
             d.energy_kwh -= dup;
-            note(prev, `device ${key}`, dup);
+            note(prev, `device ${key.replace(/^uuid:/, '')}`, dup);
           }
           devices.push({ stage, path: s.path, key, source: s });
         }

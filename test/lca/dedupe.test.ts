@@ -102,3 +102,27 @@ describe('countOnce', () => {
     expect(countOnce({ inference: [log('node-a/gpu.csv', 0.09), log('node-b/gpu.csv', 0.08)] }).warnings).toEqual([]);
   });
 });
+
+describe('countOnce: device identity', () => {
+  const dev = (path: string, host: string, uuid: string | undefined, kwh = 2) =>
+    src({
+      path,
+      format: 'prometheus',
+      scope: 'device',
+      energy_kwh: kwh,
+      devices: [{ id: `${host}/0`, host, ...(uuid ? { uuid } : {}), name: 'H100', energy_kwh: kwh, samples: 100 }],
+    });
+
+  it('the GPU UUID is the identity where both logs have it: same host/index with different UUIDs are different GPUs', () => {
+    expect(countOnce({ a: [dev('p1', 'node-a', 'GPU-aaaa')], b: [dev('p2', 'node-a', 'GPU-bbbb')] }).warnings).toEqual([]);
+    const same = countOnce({ a: [dev('p1', 'node-a', 'GPU-aaaa')], b: [dev('p2', 'node-x', 'GPU-aaaa')] });
+    expect(same.byStage.b![0]!.energy_kwh).toBe(0);
+  });
+
+  it('without UUIDs, the same host and index over the same window is the same GPU', () => {
+    // two queries of one GPU (another selector, a slightly different step): 1.9 and 2 kWh
+    const r = countOnce({ a: [dev('p1', 'node-a', undefined, 2)], b: [dev('p2', 'node-a', undefined, 1.9)] });
+    expect(r.byStage.b![0]!.energy_kwh).toBe(0);
+    expect(r.warnings).toEqual(['b: p2 repeats device node-a/0 of p1 (stage a) over the same time: counted once (1.9 kWh not added again)']);
+  });
+});
