@@ -10,6 +10,7 @@ import type { ModelCard } from './report/card-schema.js';
 import type { Source } from './ingest/source.js';
 import type { BudgetResult, Comparison } from './compare/schema.js';
 import { loadScenario, locateField } from './scenario/load.js';
+import { isPerInferenceStage } from './scenario/stage-kind.js';
 import { resolveScenario } from './scenario/resolve.js';
 import { ingestPatterns } from './ingest/index.js';
 import type { QueryPrometheusOptions } from './ingest/prometheus/index.js';
@@ -162,7 +163,7 @@ async function fieldLine(file: string, field: string, io: Io): Promise<number | 
  */
 function checkEnergySources(scenario: Scenario, extra: Record<string, string[]>): void {
   for (const [name, st] of Object.entries(scenario.stages)) {
-    if ((st.inferences ?? 0) <= 0) continue;
+    if (!isPerInferenceStage(st)) continue;
     const hasSource =
       (st.logs?.length ?? 0) > 0 || (extra[name]?.length ?? 0) > 0 || st.prometheus !== undefined || st.energy_kwh !== undefined || st.hours !== undefined;
     if (!hasSource) {

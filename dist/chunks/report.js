@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { h as compactCount, c as buildReport, g as displayPath, j as budgetFailed, k as parseCard, d as attentionOf, i as incompleteLines } from './pipeline.js';
-import { h as fmt } from './read.js';
+import { h as compactCount, j as parseCard, c as buildReport, g as displayPath, k as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
+import { j as fmt } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';

@@ -130,6 +130,22 @@ describe('parseScenario: errors name file, line, field, expected and got', () =>
     ['bad stage name', MINIMAL.replace('training:', '"bad name":'), 'stages.bad name', 'stage name of 1–40 letters', '"bad name"'],
     ['no stages', MINIMAL.replace('stages:\n  training: { hours: 1 }\n', 'stages: {}\n'), 'stages', 'at least one stage', undefined],
     ['count not integer', MINIMAL.replace('{ model: H100 }', '{ model: H100, count: 1.5 }'), 'hardware.count', 'a whole number', '1.5'],
+    ['hf.stages naming no stage', `${MINIMAL}hf: { stages: [training, trainnig] }\n`, 'hf.stages[1]', 'a stage of this scenario (training)', '"trainnig"'],
+    [
+      'hf.training_type not a Hub value',
+      `${MINIMAL}hf: { training_type: pretraining }\n`,
+      'hf.training_type',
+      'one of "pre-training", "fine-tuning"',
+      '"pretraining"',
+    ],
+    ['utilization above 1', MINIMAL.replace('{ model: H100 }', '{ model: H100, utilization: 85 }'), 'hardware.utilization', 'a number of at most 1', '85'],
+    [
+      'devices_per_host 0',
+      MINIMAL.replace('{ model: H100 }', '{ model: H100, devices_per_host: 0 }'),
+      'hardware.devices_per_host',
+      'a number greater than 0',
+      '0',
+    ],
     [
       'lifetime shorter than one functional unit',
       MINIMAL.replace('inferences: 1 }', 'inferences: 1000 }').replace('lifetime_inferences: 1000', 'lifetime_inferences: 500'),
