@@ -6,11 +6,24 @@ import { InputError, shortValue } from '../errors.js';
 
 export const BUDGET_MODES = ['fail', 'warn', 'off'] as const;
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+export const MODES = ['assess', 'measure-start'] as const;
 export type BudgetMode = (typeof BUDGET_MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
+export type Mode = (typeof MODES)[number];
 
 /** Names exactly as in action.yml; main.ts reads each with core.getInput(name). */
-export const INPUT_NAMES = ['scenario', 'logs', 'github-token', 'baseline', 'budget-mode', 'comment', 'artifact-name', 'working-directory'] as const;
+export const INPUT_NAMES = [
+  'scenario',
+  'logs',
+  'github-token',
+  'baseline',
+  'budget-mode',
+  'comment',
+  'artifact-name',
+  'working-directory',
+  'mode',
+  'measure-stage',
+] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
@@ -89,6 +102,9 @@ export const ActionInputs = z.object({
   comment: oneOf(COMMENT_MODES, 'always'),
   'artifact-name': artifactName,
   'working-directory': text('.'),
+  mode: oneOf(MODES, 'assess'),
+  /** A stage name as scenario keys allow (the same rule as `--log STAGE=GLOB`). */
+  'measure-stage': text('training').pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a stage name of letters, digits, _ and - (at most 40)')),
 });
 
 export interface Inputs {
@@ -102,6 +118,10 @@ export interface Inputs {
   /** Template; `{scenario}` becomes the scenario's name (see artifactNameFor). */
   artifactName: string;
   workingDirectory: string;
+  /** `assess` (default) or `measure-start`: start sampling in the background and return. */
+  mode: Mode;
+  /** The stage a running measurement's log is added to when the assessment step stops it. */
+  measureStage: string;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -128,6 +148,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     comment: d.comment,
     artifactName: d['artifact-name'],
     workingDirectory: d['working-directory'],
+    mode: d.mode,
+    measureStage: d['measure-stage'],
   };
 }
 

@@ -22,6 +22,7 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { measuredLogEntry } from './measure.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -43,6 +44,8 @@ export interface RunDeps {
   version: string;
   /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
   env?: Record<string, string | undefined>;
+  /** The log of a measurement this step stopped (mode: measure-start earlier in the job) and the stage it joins. */
+  measurement?: { log: string; stage: string } | null;
 }
 
 export interface RunResult {
@@ -109,10 +112,11 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
             io: deps.io,
             log: deps.log.info,
           });
+    const measured = deps.measurement ? [measuredLogEntry(deps.measurement.log, deps.measurement.stage, cwd, Object.keys(scenario.stages), file)] : [];
     const r = await buildReport(
       {
         scenarioPath: file,
-        extraLogs: inputs.logs,
+        extraLogs: [...inputs.logs, ...measured],
         cwd,
         baseline: baseline.kind === 'found' ? { card: baseline.card, meta: baseline.meta } : null,
         budgetMode: inputs.budgetMode,

@@ -8,6 +8,11 @@ export const DeviceEnergy = z.object({
   host: z.string().nullable().optional(),
   energy_kwh: z.number().nullable(),
   samples: z.number().int(),
+  /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+  kind: z
+    .enum(['gpu', 'cpu', 'dram', 'ram'])
+    .optional()
+    .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
 export type DeviceEnergy = z.infer<typeof DeviceEnergy>;
 
@@ -31,6 +36,15 @@ export const Source = z.object({
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
   end: z.string().nullable().optional(),
+  /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+  estimated: z
+    .object({
+      energy_kwh: z.number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+      low_kwh: z.number().meta({ description: 'Low end of the estimate (kWh)' }),
+      high_kwh: z.number().meta({ description: 'High end of the estimate (kWh)' }),
+      method: z.string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+    .optional(),
   /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
   hf_co2_eq_emissions: z
     .object({
