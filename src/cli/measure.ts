@@ -68,8 +68,9 @@ export async function measureCommand(argv: string[], io: CliIo): Promise<number>
     });
   }
   const out = values.out !== undefined ? path.resolve(io.cwd, values.out) : defaultOut(io);
-  const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: measureEnv(env), tool: tool() });
-  io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels)}); log ${out}`);
+  const menv = measureEnv(env);
+  const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: menv, tool: tool() });
+  io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels, menv.nvidiaSmi !== null)}); log ${out}`);
   const r = await runCommand(command[0] as string, command.slice(1), running, { interactive: process.stdin.isTTY === true });
   if (r.error) io.log(`ml-lca measure: ${command[0]}: ${r.error}`);
   await summarise(out, io);
@@ -127,11 +128,12 @@ async function sampler(argv: string[], env: Record<string, string | undefined>):
   return 0;
 }
 
-function describeChannels(channels: ReadonlyArray<{ channel: string; source: string }>): string {
+function describeChannels(channels: ReadonlyArray<{ channel: string; source: string }>, nvidia: boolean): string {
   const bySource = new Map<string, string[]>();
   for (const c of channels) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c.channel]);
   const parts = [...bySource].map(([s, ids]) => `${s}: ${ids.join(', ')}`);
-  return parts.length ? `${parts.join('; ')}; GPUs join as nvidia-smi reports them` : 'GPUs as nvidia-smi reports them';
+  if (nvidia) parts.push('NVIDIA GPUs as nvidia-smi reports them');
+  return parts.join('; ') || 'no power source found';
 }
 
 /** What the log holds, one line per channel (stderr): the same reading `ml-lca ingest` gives. */
