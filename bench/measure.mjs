@@ -2,19 +2,20 @@
 // under 1 % of one CPU core after start-up, under 60 MB resident, ONE long-running nvidia-smi,
 // and no measurable slowdown of the measured command).
 //
-// Runs the built CLI (`node dist/cli.js measure --interval 1 -- sleep N`) with the fake nvidia-smi
+// Runs the built CLI's background sampler (`node dist/cli.js measure start --interval 1`, then
+// `measure stop` after 5 + N s) with the fake nvidia-smi
 // (8 GPUs, test/fixtures/measure/fake-nvidia-smi) and a fake sysfs, in two configurations:
 //   rapl:     readable RAPL counters (2 packages + 2 DRAM zones): 4 counter reads a second
 //   estimate: no RAPL: /proc/stat read every second for the CPU estimate, memory from /proc/meminfo
-// and reads, from outside, the sampler's CPU time (utime + stime in /proc/PID/stat) between 5 s
-// after start and the end, and its peak RSS (VmHWM in /proc/PID/status); the log's end record has
+// and reads, from outside, the sampler's CPU time (utime + stime in /proc/PID/stat) over the N s
+// from 5 s after start, and its peak RSS (VmHWM in /proc/PID/status); the log's end record has
 // the sampler's own figures (process.cpuUsage after start-up, maxRSS) to cross-check. The fake
 // nvidia-smi is a Node script and not part of the sampler: its cost is not counted (the real
 // nvidia-smi's is NVIDIA's, the same as a shell loop's).
 // Then a fixed CPU-bound command, bare and under `ml-lca measure`, interleaved, to see whether
 // sampling slows it.
 //   BENCH_MEASURE_SECONDS (default 60), BENCH_RUNS (slowdown pairs, default 3)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,27 +78,24 @@ async function overhead(label, withRapl) {
   const sys = fakeSysfs(withRapl);
   const pids = path.join(tmp, `${label}.pids`);
   const log = path.join(tmp, `${label}.jsonl`);
-  const child = spawn(process.execPath, [cli, 'measure', '--interval', '1', '--out', log, '--', 'sleep', String(SECONDS)], {
+  const state = path.join(tmp, `${label}-state`);
+  // The background sampler (what `mode: measure-start` runs) is the sampling process alone: its
+  // figures are not mixed with a command's or with reading the log back at the end.
+  const start = spawnSync(process.execPath, [cli, 'measure', 'start', '--interval', '1', '--out', log, '--state', state], {
     env: env(sys, pids),
-    stdio: ['ignore', 'ignore', 'ignore'],
+    encoding: 'utf8',
   });
+  if (start.status !== 0) throw new Error(`measure start failed: ${start.stderr}`);
+  const { pid } = JSON.parse(readFileSync(path.join(state, 'measure.json'), 'utf8'));
   await sleep(5000); // start-up excluded
-  const cpu0 = procCpuS(child.pid);
+  const cpu0 = procCpuS(pid);
   const t0 = performance.now();
-  let hwm = 0;
-  let cpu1 = cpu0;
-  let t1 = t0;
-  while (child.exitCode === null) {
-    try {
-      cpu1 = procCpuS(child.pid);
-      t1 = performance.now();
-      hwm = Math.max(hwm, procHwmMiB(child.pid) ?? 0);
-    } catch {
-      break;
-    }
-    await sleep(1000);
-  }
-  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  await sleep(SECONDS * 1000);
+  const cpu1 = procCpuS(pid);
+  const t1 = performance.now();
+  const hwm = procHwmMiB(pid) ?? 0;
+  const stop = spawnSync(process.execPath, [cli, 'measure', 'stop', '--state', state], { env: env(sys, pids), encoding: 'utf8' });
+  if (stop.status !== 0) throw new Error(`measure stop failed: ${stop.stderr}`);
   const lines = readFileSync(log, 'utf8').trim().split('\n');
   const end = JSON.parse(lines.at(-1));
   const samples = lines.filter((l) => l.includes('"ch":')).length;

@@ -12,9 +12,9 @@ import 'node:os';
 // when nothing is running. Small on purpose: no GitHub API, report or @actions/core code (it
 // writes the runner's `::warning::` command itself), so it starts in milliseconds.
 /** A workflow command's message, escaped as @actions/core does (% CR LF). */
-const escape = (m) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeCommand = (m) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const info = (m) => void process.stdout.write(`${m}\n`);
-const warning = (m) => void process.stdout.write(`::warning::${escape(m)}\n`);
+const warning = (m) => void process.stdout.write(`::warning::${escapeCommand(m)}\n`);
 try {
     await stopActionMeasurement({ env: process.env, log: { info, warning } });
 }

@@ -7,9 +7,9 @@ import { formatError } from './errors.js';
 import { stopActionMeasurement } from './github/measure.js';
 
 /** A workflow command's message, escaped as @actions/core does (% CR LF). */
-const escape = (m: string) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeCommand = (m: string) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const info = (m: string) => void process.stdout.write(`${m}\n`);
-const warning = (m: string) => void process.stdout.write(`::warning::${escape(m)}\n`);
+const warning = (m: string) => void process.stdout.write(`::warning::${escapeCommand(m)}\n`);
 
 try {
   await stopActionMeasurement({ env: process.env, log: { info, warning } });

@@ -5834,8 +5834,9 @@ async function measureCommand(argv, io) {
         });
     }
     const out = values.out !== undefined ? path.resolve(io.cwd, values.out) : defaultOut(io);
-    const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: measureEnv(env), tool: tool() });
-    io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels)}); log ${out}`);
+    const menv = measureEnv(env);
+    const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: menv, tool: tool() });
+    io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels, menv.nvidiaSmi !== null)}); log ${out}`);
     const r = await runCommand(command[0], command.slice(1), running, { interactive: process.stdin.isTTY === true });
     if (r.error)
         io.log(`ml-lca measure: ${command[0]}: ${r.error}`);
@@ -5888,12 +5889,14 @@ async function sampler(argv, env) {
     running.stop({ reason: `stopped (${signal})`, exit_code: null, signal: null });
     return 0;
 }
-function describeChannels(channels) {
+function describeChannels(channels, nvidia) {
     const bySource = new Map();
     for (const c of channels)
         bySource.set(c.source, [...(bySource.get(c.source) ?? []), c.channel]);
     const parts = [...bySource].map(([s, ids]) => `${s}: ${ids.join(', ')}`);
-    return parts.length ? `${parts.join('; ')}; GPUs join as nvidia-smi reports them` : 'GPUs as nvidia-smi reports them';
+    if (nvidia)
+        parts.push('NVIDIA GPUs as nvidia-smi reports them');
+    return parts.join('; ') || 'no power source found';
 }
 /** What the log holds, one line per channel (stderr): the same reading `ml-lca ingest` gives. */
 async function summarise(file, io) {

@@ -70,7 +70,9 @@ export async function measureCommand(argv: string[], io: CliIo): Promise<number>
   const out = values.out !== undefined ? path.resolve(io.cwd, values.out) : defaultOut(io);
   const menv = measureEnv(env);
   const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: menv, tool: tool() });
-  io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels, menv.nvidiaSmi !== null)}); log ${out}`);
+  io.log(
+    `ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels, menv.nvidiaSmi !== null)}); log ${out}`,
+  );
   const r = await runCommand(command[0] as string, command.slice(1), running, { interactive: process.stdin.isTTY === true });
   if (r.error) io.log(`ml-lca measure: ${command[0]}: ${r.error}`);
   await summarise(out, io);

@@ -178,7 +178,13 @@ export async function stopBackground(stateDir: string, timeoutMs = 15_000): Prom
   }
   let note: string | null = null;
   if (isOurSampler(state)) {
-    process.kill(state.pid, 'SIGTERM');
+    try {
+      process.kill(state.pid, 'SIGTERM');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      rmSync(file, { force: true });
+      return { state, note: `the sampler (pid ${state.pid}) could not be stopped (${code}); its log is kept as written` };
+    }
     const deadline = Date.now() + timeoutMs;
     while (isAlive(state.pid) && Date.now() < deadline) await sleep(25);
     if (isAlive(state.pid)) {

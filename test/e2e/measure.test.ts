@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/measure/background.js';
-import { FAKE_NVIDIA_SMI, raplFiles, writeTree } from '../measure/fakes.js';
+import { FAKE_NVIDIA_SMI, logRecords, raplFiles, until, writeTree } from '../measure/fakes.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { buildDistOnce, makeWorkspace, ROOT, runAction, TOKEN } from './harness.js';
 
@@ -55,21 +55,7 @@ function job() {
   return { env, stateFile: path.join(runnerTemp, 'ml-lca', 'measure.json') };
 }
 
-const records = (file: string) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-
-async function until(what: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const gpuTimes = (log: string) => records(log).flatMap((r) => (r.ch === 'gpu0' && typeof r.t === 'number' ? [r.t] : []));
+const gpuTimes = (log: string) => logRecords(log).flatMap((r) => (r.ch === 'gpu0' && typeof r.t === 'number' ? [r.t] : []));
 
 beforeAll(async () => {
   buildDistOnce();
@@ -84,7 +70,15 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
   it('measures in the background across steps and assesses the training stage from the log', async () => {
     const { env, stateFile } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const start = await runAction({ fake, workspace, inputs: { mode: 'measure-start' }, eventName: 'push', event: { ref: 'refs/heads/main' }, runId: 601, env });
+    const start = await runAction({
+      fake,
+      workspace,
+      inputs: { mode: 'measure-start' },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      runId: 601,
+      env,
+    });
     expect(start.code, start.stdout + start.stderr).toBe(0);
     const log = path.join(workspace, 'ml-lca-out/measure-601-1.jsonl');
     expect(start.outputs['measure-log']).toBe(log);
@@ -108,7 +102,7 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
     expect(assess.outputs['measure-log']).toBe(log);
     expect(isAlive(pid)).toBe(false);
     expect(existsSync(stateFile)).toBe(false);
-    expect(records(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
+    expect(logRecords(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
 
     const t = gpuTimes(log);
     const itKwh = (400 * ((t.at(-1) as number) - (t[0] as number))) / 3.6e6;
@@ -131,7 +125,15 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
   it('the post step stops a measurement the job left running (a failed training step)', async () => {
     const { env, stateFile } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const start = await runAction({ fake, workspace, inputs: { mode: 'measure-start' }, eventName: 'push', event: { ref: 'refs/heads/main' }, runId: 602, env });
+    const start = await runAction({
+      fake,
+      workspace,
+      inputs: { mode: 'measure-start' },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      runId: 602,
+      env,
+    });
     expect(start.code, start.stdout + start.stderr).toBe(0);
     const log = start.outputs['measure-log']!;
     const { pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number };
@@ -141,13 +143,21 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
     expect(post.stdout).toContain(`ml-lca: measurement stopped; log ${log}`);
     expect(isAlive(pid)).toBe(false);
     expect(existsSync(stateFile)).toBe(false);
-    expect(records(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
+    expect(logRecords(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
   });
 
   it('a measure-stage the scenario does not have fails the step by name, and the sampler is stopped anyway', async () => {
     const { env } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario('finetune') });
-    const start = await runAction({ fake, workspace, inputs: { mode: 'measure-start' }, eventName: 'push', event: { ref: 'refs/heads/main' }, runId: 603, env });
+    const start = await runAction({
+      fake,
+      workspace,
+      inputs: { mode: 'measure-start' },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      runId: 603,
+      env,
+    });
     expect(start.code).toBe(0);
     const assess = await runAction({
       fake,
@@ -160,6 +170,6 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
     });
     expect(assess.code).toBe(1);
     expect(assess.stdout).toMatch(/::error::.*input "measure-stage".*a stage of the scenario to add the measurement to \(finetune\).*"training"/);
-    expect(records(start.outputs['measure-log']!).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
+    expect(logRecords(start.outputs['measure-log']!).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
   });
 });

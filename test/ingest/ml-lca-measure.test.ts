@@ -38,7 +38,9 @@ describe('ml-lca-measure format', () => {
     expect(s.energy_kwh).toBeCloseTo(kwh(2_910), 15);
     expect(s.duration_s).toBe(9);
     expect(s.rows_rejected).toBe(1);
-    expect(s.warnings).toContain('the measurement has no end record (sampler killed or still running): energy counts up to its last sample at 2026-01-05T10:00:09.000Z');
+    expect(s.warnings).toContain(
+      'the measurement has no end record (sampler killed or still running): energy counts up to its last sample at 2026-01-05T10:00:09.000Z',
+    );
     expect(s.warnings).toContain('1 row(s) rejected: truncated last line (line 13)');
   });
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/measure/background.js';
 import { buildDistOnce } from '../e2e/harness.js';
 import { ROOT, runDist, tempDir } from '../cli/helpers.js';
-import { FAKE_NVIDIA_SMI, raplFiles, writeTree } from './fakes.js';
+import { FAKE_NVIDIA_SMI, logRecords, raplFiles, until, writeTree } from './fakes.js';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const GPUS = [
@@ -75,33 +75,16 @@ function launch(fx: Fx, argv: string[], timeoutMs = 30_000): { child: ChildProce
 
 const run = (fx: Fx, argv: string[]) => launch(fx, argv).done;
 
-const lines = (file: string) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-
-async function until(what: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const gpuSamples = (log: string) => lines(log).filter((r) => typeof r.ch === 'string' && String(r.ch).startsWith('gpu') && 'w' in r).length;
+const gpuSamples = (log: string) => logRecords(log).filter((r) => typeof r.ch === 'string' && String(r.ch).startsWith('gpu') && 'w' in r).length;
 
 function ingestJson(fx: Fx, log: string) {
   const r = runDist(['ingest', log, '--json'], fx.dir);
   expect(r.code).toBe(0);
-  return (JSON.parse(r.stdout) as { sources: Array<Record<string, unknown> & { devices: Array<{ id: string; energy_kwh: number }>; warnings: string[] }> }).sources[0]!;
+  return (JSON.parse(r.stdout) as { sources: Array<Record<string, unknown> & { devices: Array<{ id: string; energy_kwh: number }>; warnings: string[] }> })
+    .sources[0]!;
 }
 
-const pidsOf = (fx: Fx) =>
-  readFileSync(fx.pids, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(Number);
+const pidsOf = (fx: Fx) => readFileSync(fx.pids, 'utf8').split('\n').filter(Boolean).map(Number);
 
 beforeAll(() => {
   buildDistOnce();
@@ -117,9 +100,9 @@ describe('ml-lca measure -- COMMAND (built CLI, fakes)', () => {
     // Expected: each GPU's profile is linear in time, so its energy between two of its samples is
     // (P_a + P_b) / 2 × (t_b − t_a), taken from the fake's own record of what it printed, over the
     // first and last sample that reached the log.
-    const recs = lines(log);
+    const recs = logRecords(log);
     const src = ingestJson(fx, log);
-    const truth = lines(fx.truth) as Array<{ t: number; index: number; w: number }>;
+    const truth = logRecords(fx.truth) as Array<{ t: number; index: number; w: number }>;
     let expectedJ = 0;
     for (const index of [0, 1]) {
       const ts = recs.filter((x) => x.ch === `gpu${index}`).map((x) => Math.round((x.t as number) * 1000));
@@ -149,7 +132,7 @@ describe('ml-lca measure -- COMMAND (built CLI, fakes)', () => {
     const fx = fixture();
     const r = await run(fx, ['measure', '--interval', '0.2', '--out', 'p.jsonl', '--', ...cmd]);
     expect(r.code).toBe(code);
-    expect(lines(path.join(fx.dir, 'p.jsonl')).at(-1)).toMatchObject(end);
+    expect(logRecords(path.join(fx.dir, 'p.jsonl')).at(-1)).toMatchObject(end);
   });
 
   it('a command that cannot be found: 127, and the log is still complete', async () => {
@@ -157,7 +140,7 @@ describe('ml-lca measure -- COMMAND (built CLI, fakes)', () => {
     const r = await run(fx, ['measure', '--out', 'p.jsonl', '--', 'no-such-command-ml-lca']);
     expect(r.code).toBe(127);
     expect(r.stderr).toContain('ml-lca measure: no-such-command-ml-lca: command not found');
-    expect(lines(path.join(fx.dir, 'p.jsonl')).at(-1)).toMatchObject({ reason: 'command could not start: command not found' });
+    expect(logRecords(path.join(fx.dir, 'p.jsonl')).at(-1)).toMatchObject({ reason: 'command could not start: command not found' });
   });
 
   it.each([
@@ -172,7 +155,7 @@ describe('ml-lca measure -- COMMAND (built CLI, fakes)', () => {
     child.kill(sig);
     const r = await done;
     expect(r.code).toBe(code);
-    const end = lines(log).at(-1)!;
+    const end = logRecords(log).at(-1)!;
     expect(end).toMatchObject({ reason: `command ended after ${sig}`, exit_code: null, signal: sig });
   });
 
@@ -185,7 +168,7 @@ describe('ml-lca measure -- COMMAND (built CLI, fakes)', () => {
     expect(r.stderr).toContain('p.jsonl exists');
   });
 
-  it('takes the flags after -- as the command\'s, not its own (--help goes to the command)', async () => {
+  it("takes the flags after -- as the command's, not its own (--help goes to the command)", async () => {
     const fx = fixture();
     const r = await run(fx, ['measure', '--out', 'p.jsonl', '--', 'sh', '-c', 'echo "got $1"', 'sh', '--help']);
     expect(r.code).toBe(0);
@@ -215,7 +198,7 @@ describe('ml-lca measure start / stop (separate processes)', () => {
     expect(stop.stdout).toBe(`${log}\n`);
     expect(isAlive(st.pid)).toBe(false);
     expect(existsSync(path.join(state, 'measure.json'))).toBe(false);
-    expect(lines(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)', overhead: { nvidia_smi_processes: 1 } });
+    expect(logRecords(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)', overhead: { nvidia_smi_processes: 1 } });
     expect(pidsOf(fx)).toHaveLength(1);
     await until(() => !isAlive(pidsOf(fx)[0]!), 5_000);
     const src = ingestJson(fx, log);

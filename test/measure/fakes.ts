@@ -1,6 +1,6 @@
 // Fakes at the edge for the sampler: a sysfs/procfs tree (in memory for in-process tests, on disk
 // for the CLI run as a child process), a fixed clock, and a stand-in for the nvidia-smi child.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LineChild, LineHandlers, SpawnLines, SysReader } from '../../src/measure/system.js';
 
@@ -112,5 +112,21 @@ export class FakeChildren {
     const c = this.started.at(-1);
     if (!c) throw new Error('no child started');
     return c;
+  }
+}
+
+/** The records of a measure log, one object a line. */
+export const logRecords = (file: string): Array<Record<string, unknown>> =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** Polls until `what` holds (child processes run on their own time), failing after `ms`. */
+export async function until(what: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
   }
 }

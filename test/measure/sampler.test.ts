@@ -124,7 +124,9 @@ describe('sampler: GPU power profile and RAPL counters, read back by ingest', ()
     expect(s.estimated?.high_kwh).toBeCloseTo(kwh(cpu.high + ram.high), 9);
     expect(s.estimated?.method).toContain('TDP 280 W for "AMD EPYC 7763"');
     expect(s.estimated?.method).toContain('4 visible threads / 128 threads of the chip = 8.8 W');
-    expect(s.warnings.some((w) => w.startsWith('node-1: RAPL energy counters exist but cannot be read (/sys/class/powercap/intel-rapl:0/energy_uj'))).toBe(true);
+    expect(s.warnings.some((w) => w.startsWith('node-1: RAPL energy counters exist but cannot be read (/sys/class/powercap/intel-rapl:0/energy_uj'))).toBe(
+      true,
+    );
     expect(s.warnings.some((w) => w.startsWith('CPU and memory power are ESTIMATES, not measured'))).toBe(true);
   });
 
@@ -158,7 +160,9 @@ describe('sampler: GPU power profile and RAPL counters, read back by ingest', ()
     sampler.start();
     for (let k = 0; k <= 10; k++) {
       clock.ms = T0 + k * 1000;
-      children.last.on.line(`${stamp(clock.ms)}, 0, GPU-aaaaaaaa-0000-0000-0000-000000000000, NVIDIA A100-SXM4-40GB, [N/A]`.replace('[N/A]', k === 5 ? '[N/A]' : '250.00'));
+      children.last.on.line(
+        `${stamp(clock.ms)}, 0, GPU-aaaaaaaa-0000-0000-0000-000000000000, NVIDIA A100-SXM4-40GB, [N/A]`.replace('[N/A]', k === 5 ? '[N/A]' : '250.00'),
+      );
     }
     sampler.stop({ reason: 'command exited', exit_code: 0, signal: null });
     const s = await readBack();

@@ -101,7 +101,9 @@ describe('RAPL', () => {
 describe('CPU and memory estimate', () => {
   it('reads cpuinfo: model, threads, sockets, VM', () => {
     expect(parseCpuInfo(CPUINFO_EPYC_VM)).toEqual({ model: 'AMD EPYC 7763 64-Core Processor', threads: 4, sockets: 1, vm: true, arm: false });
-    const twoSockets = [0, 1, 2, 3].map((i) => `processor\t: ${i}\nmodel name\t: Intel(R) Xeon(R) Platinum 8480+\nphysical id\t: ${i % 2}\nflags\t: fpu sse\n`).join('\n');
+    const twoSockets = [0, 1, 2, 3]
+      .map((i) => `processor\t: ${i}\nmodel name\t: Intel(R) Xeon(R) Platinum 8480+\nphysical id\t: ${i % 2}\nflags\t: fpu sse\n`)
+      .join('\n');
     expect(parseCpuInfo(twoSockets)).toEqual({ model: 'Intel(R) Xeon(R) Platinum 8480+', threads: 4, sockets: 2, vm: false, arm: false });
   });
 

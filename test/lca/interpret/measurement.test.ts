@@ -27,7 +27,12 @@ describe('energyRanges with an estimated part', () => {
   it('a measured log (no estimate) keeps low = high = 1', () => {
     const log = source({ path: 'm.jsonl', format: 'ml-lca-measure', scope: 'host', energy_kwh: 10 });
     const inventories = { training: inv({ host_energy_kwh: 10, origin: 'logs', sources: [log.path] }) };
-    const [r] = energyRanges(scenarioA({ stages: { training: { hours: 1 } } }), inventories, { training: { energy_origin: 'logs' } as unknown as StageResult }, [log]);
+    const [r] = energyRanges(
+      scenarioA({ stages: { training: { hours: 1 } } }),
+      inventories,
+      { training: { energy_origin: 'logs' } as unknown as StageResult },
+      [log],
+    );
     expect([r?.low, r?.high]).toEqual([1, 1]);
   });
 });
