@@ -156,7 +156,14 @@ async function stopBackground(stateDir, timeoutMs = 15_000) {
     }
     let note = null;
     if (isOurSampler(state)) {
-        process.kill(state.pid, 'SIGTERM');
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch (e) {
+            const code = e.code;
+            rmSync(file, { force: true });
+            return { state, note: `the sampler (pid ${state.pid}) could not be stopped (${code}); its log is kept as written` };
+        }
         const deadline = Date.now() + timeoutMs;
         while (isAlive(state.pid) && Date.now() < deadline)
             await sleep(25);

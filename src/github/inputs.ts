@@ -1,6 +1,7 @@
 // Action inputs (design.md "GitHub behaviour"), parsed once from the plain record main.ts
 // reads with core.getInput. Every message names the input and quotes the value it got; the
 // token is never quoted.
+import path from 'node:path';
 import { z } from 'zod';
 import { InputError, shortValue } from '../errors.js';
 
@@ -21,6 +22,7 @@ export const INPUT_NAMES = [
   'comment',
   'artifact-name',
   'working-directory',
+  'hf-readme',
   'mode',
   'measure-stage',
 ] as const;
@@ -84,6 +86,19 @@ const artifactName = text(DEFAULT_ARTIFACT_NAME).pipe(
     .refine((s) => !/["':<>|*?\\/\r\n]/.test(s), { error: 'an artifact name without " : < > | * ? \\ / or line breaks' }),
 );
 
+/**
+ * `hf-readme`: a model README in the workspace, relative to working-directory, that gets the
+ * card's co2_eq_emissions block. Relative and without `..` here; run.ts checks, after symlinks,
+ * that it stays inside the workspace.
+ */
+const hfReadme = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim().replace(/^\.\//, '')))
+  .refine((p) => p === null || (!path.isAbsolute(p) && !p.split(/[\\/]/).includes('..')), {
+    error: 'a README path relative to working-directory, without ".."',
+  });
+
 export const ActionInputs = z.object({
   scenario: z
     .string()
@@ -102,6 +117,7 @@ export const ActionInputs = z.object({
   comment: oneOf(COMMENT_MODES, 'always'),
   'artifact-name': artifactName,
   'working-directory': text('.'),
+  'hf-readme': hfReadme,
   mode: oneOf(MODES, 'assess'),
   /** A stage name as scenario keys allow (the same rule as `--log STAGE=GLOB`). */
   'measure-stage': text('training').pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a stage name of letters, digits, _ and - (at most 40)')),
@@ -118,6 +134,8 @@ export interface Inputs {
   /** Template; `{scenario}` becomes the scenario's name (see artifactNameFor). */
   artifactName: string;
   workingDirectory: string;
+  /** README (relative to workingDirectory) to write the HF co2_eq_emissions block into; null: none. */
+  hfReadme: string | null;
   /** `assess` (default) or `measure-start`: start sampling in the background and return. */
   mode: Mode;
   /** The stage a running measurement's log is added to when the assessment step stops it. */
@@ -148,6 +166,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     comment: d.comment,
     artifactName: d['artifact-name'],
     workingDirectory: d['working-directory'],
+    hfReadme: d['hf-readme'],
     mode: d.mode,
     measureStage: d['measure-stage'],
   };
