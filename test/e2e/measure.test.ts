@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/measure/background.js';
-import { FAKE_NVIDIA_SMI, logRecords, raplFiles, until, writeTree } from '../measure/fakes.js';
+import { FAKE_NVIDIA_SMI, logRecords, until, writeStaticRapl } from '../measure/fakes.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { buildDistOnce, makeWorkspace, ROOT, runAction, TOKEN } from './harness.js';
 
@@ -38,12 +38,7 @@ const scenario = (stage = 'training') =>
 function job() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ml-lca-e2e-measure-'));
   const sys = path.join(dir, 'sys');
-  writeTree(
-    raplFiles(sys, [
-      { entry: 'intel-rapl:0', name: 'package-0', energy_uj: 5_000_000, max_energy_range_uj: 262_143_328_850 },
-      { entry: 'intel-rapl:0:0', name: 'dram', energy_uj: 7_000_000, max_energy_range_uj: 65_712_999_613 },
-    ]),
-  );
+  writeStaticRapl(sys);
   const runnerTemp = path.join(dir, 'runner-temp');
   const env = {
     RUNNER_TEMP: runnerTemp,
@@ -52,7 +47,15 @@ function job() {
     ML_LCA_PROCFS_ROOT: path.join(dir, 'proc'),
     FAKE_NVSMI_GPUS: JSON.stringify([{ name: 'NVIDIA H100 80GB HBM3', w: 400, ramp: 0 }]),
   };
-  return { env, stateFile: path.join(runnerTemp, 'ml-lca', 'measure.json') };
+  const stateFile = path.join(runnerTemp, 'ml-lca', 'measure.json');
+  /** The `mode: measure-start` step; returns its result, the log it writes and the sampler's pid. */
+  const startStep = async (workspace: string, runId: number) => {
+    const r = await runAction({ fake, workspace, inputs: { mode: 'measure-start' }, eventName: 'push', event: { ref: 'refs/heads/main' }, runId, env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const { pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number };
+    return { r, log: r.outputs['measure-log'] as string, pid };
+  };
+  return { env, stateFile, startStep };
 }
 
 const gpuTimes = (log: string) => logRecords(log).flatMap((r) => (r.ch === 'gpu0' && typeof r.t === 'number' ? [r.t] : []));
@@ -68,22 +71,11 @@ afterAll(async () => {
 
 describe('action: mode measure-start -> assess -> post (dist/)', () => {
   it('measures in the background across steps and assesses the training stage from the log', async () => {
-    const { env, stateFile } = job();
+    const { env, stateFile, startStep } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const start = await runAction({
-      fake,
-      workspace,
-      inputs: { mode: 'measure-start' },
-      eventName: 'push',
-      event: { ref: 'refs/heads/main' },
-      runId: 601,
-      env,
-    });
-    expect(start.code, start.stdout + start.stderr).toBe(0);
-    const log = path.join(workspace, 'ml-lca-out/measure-601-1.jsonl');
-    expect(start.outputs['measure-log']).toBe(log);
+    const { r: start, log, pid } = await startStep(workspace, 601);
+    expect(log).toBe(path.join(workspace, 'ml-lca-out/measure-601-1.jsonl'));
     expect(start.stdout).toContain('measuring in the background');
-    const { pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number };
     expect(isAlive(pid)).toBe(true); // it outlived its step
 
     await until(() => gpuTimes(log).length >= 3); // "training"
@@ -123,20 +115,9 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
   });
 
   it('the post step stops a measurement the job left running (a failed training step)', async () => {
-    const { env, stateFile } = job();
+    const { env, stateFile, startStep } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const start = await runAction({
-      fake,
-      workspace,
-      inputs: { mode: 'measure-start' },
-      eventName: 'push',
-      event: { ref: 'refs/heads/main' },
-      runId: 602,
-      env,
-    });
-    expect(start.code, start.stdout + start.stderr).toBe(0);
-    const log = start.outputs['measure-log']!;
-    const { pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number };
+    const { log, pid } = await startStep(workspace, 602);
     await until(() => gpuTimes(log).length >= 2);
     const post = await runAction({ fake, workspace, inputs: {}, eventName: 'push', event: {}, runId: 602, env, entry: POST });
     expect(post.code).toBe(0);
@@ -147,18 +128,9 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
   });
 
   it('a measure-stage the scenario does not have fails the step by name, and the sampler is stopped anyway', async () => {
-    const { env } = job();
+    const { env, startStep } = job();
     const workspace = makeWorkspace({ 'lca.yml': scenario('finetune') });
-    const start = await runAction({
-      fake,
-      workspace,
-      inputs: { mode: 'measure-start' },
-      eventName: 'push',
-      event: { ref: 'refs/heads/main' },
-      runId: 603,
-      env,
-    });
-    expect(start.code).toBe(0);
+    const { log } = await startStep(workspace, 603);
     const assess = await runAction({
       fake,
       workspace,
@@ -170,6 +142,6 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
     });
     expect(assess.code).toBe(1);
     expect(assess.stdout).toMatch(/::error::.*input "measure-stage".*a stage of the scenario to add the measurement to \(finetune\).*"training"/);
-    expect(logRecords(start.outputs['measure-log']!).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
+    expect(logRecords(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
   });
 });

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/measure/background.js';
 import { buildDistOnce } from '../e2e/harness.js';
 import { ROOT, runDist, tempDir } from '../cli/helpers.js';
-import { FAKE_NVIDIA_SMI, logRecords, raplFiles, until, writeTree } from './fakes.js';
+import { FAKE_NVIDIA_SMI, logRecords, until, writeStaticRapl } from './fakes.js';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const GPUS = [
@@ -28,12 +28,7 @@ interface Fx {
 function fixture(): Fx {
   const dir = tempDir('ml-lca-measure-');
   const sys = path.join(dir, 'sys');
-  writeTree(
-    raplFiles(sys, [
-      { entry: 'intel-rapl:0', name: 'package-0', energy_uj: 1_000_000, max_energy_range_uj: 262_143_328_850 },
-      { entry: 'intel-rapl:0:0', name: 'dram', energy_uj: 2_000_000, max_energy_range_uj: 65_712_999_613 },
-    ]),
-  );
+  writeStaticRapl(sys);
   const truth = path.join(dir, 'truth.jsonl');
   const pids = path.join(dir, 'pids');
   const env: NodeJS.ProcessEnv = {

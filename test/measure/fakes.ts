@@ -76,6 +76,19 @@ export const procStat = (busy: number, idle: number) => `cpu  ${busy} 0 0 ${idle
 
 export const MEMINFO_16G = 'MemTotal:       16777216 kB\nMemFree:         8000000 kB\n';
 
+/**
+ * A powercap tree on disk under `sysRoot` whose package and DRAM counters are readable and do
+ * not move: the host part of a measurement is then exactly 0 J, measured (no estimate).
+ */
+export function writeStaticRapl(sysRoot: string): void {
+  writeTree(
+    raplFiles(sysRoot, [
+      { entry: 'intel-rapl:0', name: 'package-0', energy_uj: 1_000_000, max_energy_range_uj: 262_143_328_850 },
+      { entry: 'intel-rapl:0:0', name: 'dram', energy_uj: 2_000_000, max_energy_range_uj: 65_712_999_613 },
+    ]),
+  );
+}
+
 /** Writes a tree to disk (for child processes); a null file is created unreadable (mode 000). */
 export function writeTree(files: Record<string, string | null>): void {
   for (const [f, text] of Object.entries(files)) {
