@@ -5901,7 +5901,7 @@ function describeChannels(channels, nvidia) {
 /** What the log holds, one line per channel (stderr): the same reading `ml-lca ingest` gives. */
 async function summarise(file, io) {
     try {
-        const { ingestFile } = await import('./index2.js').then(function (n) { return n.c; });
+        const { ingestFile } = await import('./index3.js').then(function (n) { return n.c; });
         const { summarise: lines } = await import('./ingest.js');
         const s = await ingestFile(file, {}, io, file);
         for (const l of lines(s))

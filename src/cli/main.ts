@@ -32,6 +32,11 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'spending per team and model per period, against a period budget',
     load: async () => (await import('./ledger.js')).ledgerCommand,
   },
+  data: {
+    usage: 'data    [grid|hardware|hosts|facility|datasets] [FILTER...] [--year YEAR] [--json]',
+    summary: 'list the bundled reference data (regions, hardware, host servers, facility defaults) with values, years and sources',
+    load: async () => (await import('./data.js')).dataCommand,
+  },
   measure: {
     usage: 'measure [--interval SECONDS] [--out FILE] -- COMMAND [ARGS...] | measure start [--out FILE] [--state DIR] | measure stop [--state DIR]',
     summary: 'run a command while sampling GPU (nvidia-smi), CPU and memory power into a log ml-lca reads; start/stop: in the background',
