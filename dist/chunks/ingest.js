@@ -2,6 +2,7 @@ import { I as InputError } from './errors.js';
 import path from 'node:path';
 import { i as ingestPatterns, a as ingestFile } from './index3.js';
 import { p as parseFlags } from './args.js';
+import './schemas.js';
 import 'node:util';
 
 // `ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]`
