@@ -31,3 +31,37 @@ export function escapeCode(text: string): string {
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
+
+/**
+ * Text for HTML (a `<summary>` line, where GitHub renders no markdown): one line, `& < > " '`
+ * as entities, and `@` followed by a zero-width joiner so GitHub does not mention anyone.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/@/g, '@\u200d');
+}
+
+/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
+export function withoutUrls(text: string): string {
+  return text
+    .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+    .replace(/;\s*;/g, ';')
+    .replace(/[;,]\s*$/, '')
+    .trim();
+}
+
+/**
+ * Shorten text for a table cell to `max` characters, keeping the end when `keep` is `end` (a
+ * file path: its name matters most). Cut before escaping, so no escape is split.
+ */
+export function clipText(text: string, max: number, keep: 'start' | 'end' = 'start'): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return keep === 'end' ? `…${chars.slice(chars.length - max + 1).join('')}` : `${chars.slice(0, max - 1).join('')}…`;
+}
