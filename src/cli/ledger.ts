@@ -5,7 +5,7 @@ import path from 'node:path';
 import { markdownTable } from 'markdown-table';
 import { InputError } from '../errors.js';
 import { escapeMarkdown } from '../report/escape.js';
-import { fmt } from '../report/format.js';
+import { fmt, param } from '../report/format.js';
 import { readLedger } from '../ledger/read.js';
 import { evaluatePeriodBudgets } from '../ledger/position.js';
 import { periodOf, type Period } from '../ledger/period.js';
@@ -118,7 +118,7 @@ function renderMarkdown(v: View): string {
     const row = [t.period, t.scope, escapeMarkdown(t.name), String(t.runs), fmt(t.co2e_kg)];
     if (v.budget !== null) {
       const budgeted = t.scope === v.scope;
-      row.push(budgeted ? fmt(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
+      row.push(budgeted ? param(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
     }
     return row;
   });
@@ -150,7 +150,7 @@ function charts(v: View): string[] {
     out.push(`### Cumulative ${v.scope} ${escapeMarkdown(name)}, ${p.label}`, '');
     out.push(
       renderCumulativeChart(
-        `${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`,
+        `${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${param(v.budget)}` : ''})`,
         points,
         DEFAULT_METRIC,
         v.budget,

@@ -5,7 +5,6 @@ import { InputError } from '../errors.js';
 import type { BudgetResult } from '../compare/schema.js';
 import type { Budget, PeriodBudget } from '../scenario/schema.js';
 import { metricOf, numberAt } from './entries.js';
-import { fmt as fmtNum } from '../report/format.js';
 import { withUnit } from './render.js';
 import { DAY_MS, inPeriod, periodOf, utcDate } from './period.js';
 import type { LedgerEntry, LedgerPosition } from './schema.js';
@@ -142,6 +141,6 @@ function resultOf(p: LedgerPosition): BudgetResult {
     status: p.status,
     message:
       `${p.scope} ${p.name} ${p.label}: projected ${withUnit(p.projected, m)} of ${withUnit(p.max, m)} ` +
-      `(spent ${fmtNum(p.spent)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${fmtNum(p.change)}); ${rest}${runOut}`,
+      `(spent ${withUnit(p.spent, m)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${withUnit(p.change, m)}); ${rest}${runOut}`,
   };
 }
