@@ -23,7 +23,7 @@ const COMMANDS: Record<string, Entry> = {
     load: async () => (await import('./ingest.js')).ingestCommand,
   },
   compare: {
-    usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
+    usage: 'compare BASE_CARD.json HEAD_CARD.json [--json | --markdown]',
     summary: 'compare two model cards metric by metric',
     load: async () => (await import('./compare.js')).compareCommand,
   },
