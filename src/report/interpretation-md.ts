@@ -6,7 +6,7 @@
 import { markdownTable } from 'markdown-table';
 import type { ModelCard } from './card-schema.js';
 import { escapeCode, escapeMarkdown as esc, withoutUrls } from './escape.js';
-import { count, deltaPct, fmt, param, pct, qty, range, scaleFor, signedQty, unitOf } from './format.js';
+import { count, deltaPct, fmt, NBSP, param, pct, qty, qtyParam, range, scaleFor, signedQty, unitOf } from './format.js';
 import { parameterName } from './charts.js';
 
 const HEADLINE_METRICS: readonly string[] = ['totals.co2e_kg', 'per_functional_unit.co2e_g', 'lifetime.co2e_kg'];
@@ -43,7 +43,18 @@ export function interpretationParts(card: ModelCard): InterpretationParts {
 /** Every part in reading order, as one markdown text. */
 export function renderInterpretation(card: ModelCard): string {
   const p = interpretationParts(card);
-  return [p.significant, p.lifetime, p.sensitivity, p.uncertainty, p.dataQuality, p.headVsBase, p.sci, p.hf, p.energy]
+  const titled = (title: string, body: string | null) => (body === null ? null : `#### ${title}\n\n${body}`);
+  return [
+    p.significant,
+    p.lifetime,
+    p.sensitivity,
+    p.uncertainty,
+    titled('Data quality', p.dataQuality),
+    p.headVsBase,
+    p.sci,
+    titled('Hugging Face `co2_eq_emissions`', p.hf),
+    titled('Energy disclosure', p.energy),
+  ]
     .filter((x): x is string => x !== null)
     .join('\n');
 }
@@ -66,7 +77,7 @@ function significant(card: ModelCard): string {
     const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
     lines.push(
       `Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${sc.withUnit(fu.co2e_g)} ` +
-        `(marginal ${sc.format(fu.marginal_co2e_g)}, embodied ${sc.format(fu.embodied_co2e_g)}, amortized up-front ${sc.format(fu.amortized_co2e_g)}).`,
+        `(marginal ${sc.withUnit(fu.marginal_co2e_g)}, embodied ${sc.withUnit(fu.embodied_co2e_g)}, amortized up-front ${sc.withUnit(fu.amortized_co2e_g)}).`,
     );
   }
   const lt = card.lifetime;
@@ -133,7 +144,11 @@ function sensitivity(card: ModelCard): string | null {
     sorted.flatMap((s) => [s.co2e_kg_low, s.co2e_kg_high]),
     'kg CO2e',
   );
-  const name = (s: (typeof sorted)[number]) => `${esc(parameterName(s.parameter))}${s.unit ? ` (${esc(s.unit)})` : ''}`;
+  // The unit after the name, unless the name says it (`lifetime inferences`).
+  const name = (s: (typeof sorted)[number]) => {
+    const n = parameterName(s.parameter);
+    return `${esc(n)}${s.unit && !n.endsWith(s.unit) ? ` (${esc(s.unit)})` : ''}`;
+  };
   // Two tables of at most 6 columns: the per-FU result (what the tornado sorts by), then the total.
   const perFu = markdownTable(
     [
@@ -185,7 +200,7 @@ function uncertainty(card: ModelCard): string {
   const mc = u.monte_carlo;
   if (mc) {
     lines.push(
-      `- Monte Carlo 90${'\u00a0'}% band (${count(mc.samples)} samples, seed ${String(mc.seed)}): ${range(mc.co2e_kg_p05, mc.co2e_kg_p95, 'kg CO2e')} (median ${qty(mc.co2e_kg_p50, 'kg CO2e')}); ` +
+      `- Monte Carlo 90${NBSP}% band (${count(mc.samples)} samples, seed ${String(mc.seed)}): ${range(mc.co2e_kg_p05, mc.co2e_kg_p95, 'kg CO2e')} (median ${qty(mc.co2e_kg_p50, 'kg CO2e')}); ` +
         `${range(mc.per_fu_co2e_g_p05, mc.per_fu_co2e_g_p95, 'g CO2e')} per FU (median ${qty(mc.per_fu_co2e_g_p50, 'g CO2e')}).`,
     );
   }
@@ -194,7 +209,7 @@ function uncertainty(card: ModelCard): string {
   if (u.method) lines.push(`- Method: ${esc(u.method)}.`);
   for (const p of u.parameters ?? []) {
     lines.push(
-      `  - ${esc(p.parameter)}: ${param(p.low)}–${param(p.high)}${p.unit ? ` ${esc(p.unit)}` : ''} (central ${param(p.central)}; ${esc(withoutUrls(p.source))})`,
+      `  - ${esc(p.parameter)}: ${param(p.low)}–${param(p.high)}${p.unit ? `${NBSP}${esc(p.unit)}` : ''} (central ${param(p.central)}; ${esc(withoutUrls(p.source))})`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -236,7 +251,7 @@ function sciSection(card: ModelCard): string | null {
   return [
     '#### SCI (ISO/IEC 21031:2024)',
     '',
-    `SCI = (E × I + M) / R = (${fmt(s.e_kwh)} kWh × ${param(s.i_g_per_kwh)} g/kWh + ${fmt(s.m_g)} g) / ${fmt(s.r)} = **${qty(s.sci_g_per_fu, 'g CO2e')} per functional unit** ` +
+    `SCI = (E × I + M) / R = (${fmt(s.e_kwh)}${NBSP}kWh × ${qtyParam(s.i_g_per_kwh, 'g/kWh')} + ${fmt(s.m_g)}${NBSP}g) / ${fmt(s.r)} = **${qty(s.sci_g_per_fu, 'g CO2e')} per functional unit** ` +
       `(R = ${esc(s.r_unit)}; stages: ${s.stages.map(esc).join(', ')}).`,
     '',
     // Escaped for the same reason as the method: a card from outside can say anything here.
@@ -249,7 +264,7 @@ function sciSection(card: ModelCard): string | null {
 function hfSection(card: ModelCard): string {
   const h = card.hf_co2_eq_emissions;
   return [
-    `**${qty(h.emissions, 'g CO2e')}** (the block states grams: ${count(h.emissions)} g)${h.training_type ? `, training_type ${esc(h.training_type)}` : ''}: ${esc(h.source)}. ` +
+    `**${qty(h.emissions, 'g CO2e')}** (the block states grams: ${count(h.emissions)}${NBSP}g)${h.training_type ? `, training_type ${esc(h.training_type)}` : ''}: ${esc(h.source)}. ` +
       `Location ${esc(h.geographical_location)}, hardware ${esc(h.hardware_used)}. ` +
       'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
     '',
@@ -264,8 +279,8 @@ function energy(card: ModelCard): string | null {
   const where = e.location;
   return [
     `- Hardware: ${count(h.count)} × ${esc(h.model)}${h.power_w !== null ? ` (${qty(h.power_w, 'W', 4)} each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
-    `- Location: ${where.region ? esc(where.region) : 'no region'}, grid ${param(where.intensity_g_per_kwh)} g CO2e/kWh${where.source ? ` (${esc(withoutUrls(where.source))})` : ''}.`,
-    `- Facility: PUE ${param(e.pue)} (applied once), IT overhead ${param(e.it_overhead_factor)}× on device-only energy, WUE ${param(e.wue_l_per_kwh)} L/kWh.`,
+    `- Location: ${where.region ? esc(where.region) : 'no region'}, grid ${qtyParam(where.intensity_g_per_kwh, 'g CO2e/kWh')}${where.source ? ` (${esc(withoutUrls(where.source))})` : ''}.`,
+    `- Facility: PUE ${param(e.pue)} (applied once), IT overhead ${param(e.it_overhead_factor)}× on device-only energy, WUE ${qtyParam(e.wue_l_per_kwh, 'L/kWh')}.`,
     '',
   ].join('\n');
 }

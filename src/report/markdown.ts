@@ -16,7 +16,7 @@ import { renderClusterSection } from './cluster-md.js';
 import { SOURCES } from '../data/sources.js';
 import { attentionOf } from './attention.js';
 import { labelOf } from '../compare/metrics.js';
-import { headVsBaseChart, lifetimeChart, mermaidBlock, stagePie, tornadoChart } from './charts.js';
+import { headVsBaseChart, lifetimeChart, mermaidBlock, parameterName, stagePie, tornadoChart } from './charts.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -77,7 +77,7 @@ function aboveTheFold(card: ModelCard): string {
   lines.push('', ...headline(card));
   const changes = changesBlock(card.comparison);
   if (changes.length) lines.push('', ...changes);
-  const budgets = budgetLines(card);
+  const budgets = budgetLines(card, card.verdict === 'incomplete');
   lines.push('', ...(budgets.length ? budgets : ['No budgets set.']));
   lines.push(...errorsBlock(card));
   return `${lines.join('\n')}\n`;
@@ -206,7 +206,8 @@ function changesBlock(c: Comparison | null): string[] {
     .filter((m) => !headlineMetrics.includes(m.metric) && m.delta !== null && m.delta !== 0 && m.base !== null && m.head !== null)
     .sort((a, b) => realFirst(a) - realFirst(b) || tier(a) - tier(b) || Math.abs(b.delta_pct ?? Infinity) - Math.abs(a.delta_pct ?? Infinity));
   const real = c.metrics.filter((m) => m.within_noise === false).length;
-  const summary = `**What changed most** vs base ${baselineLabel(c)}: ${real} of ${c.metrics.length} metrics beyond noise`;
+  const tested = c.metrics.some((m) => m.within_noise === true || m.within_noise === false);
+  const summary = `**What changed most** vs base ${baselineLabel(c)}${tested ? `: ${real} of ${c.metrics.length} metrics beyond noise` : ''}`;
   if (changed.length === 0) return [`${summary}; nothing else changed.`];
   const rows = changed.slice(0, TOP_CHANGES).map((m) => {
     const unit = unitOf(m.metric);
@@ -249,7 +250,7 @@ function direction(delta: number | null, better: 'lower' | 'higher', withinNoise
 const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 } as const;
 
 /** One line per budget, worst first, at most TOP_BUDGETS (the rest in the Budgets section). */
-function budgetLines(card: ModelCard): string[] {
+function budgetLines(card: ModelCard, incomplete: boolean): string[] {
   const period = ledgerLinesForCard(card);
   const lines = [
     ...card.budgets
@@ -263,7 +264,8 @@ function budgetLines(card: ModelCard): string[] {
   const more = rest.length
     ? [`- and ${rest.length} more (${(['fail', 'warn', 'pass'] as const).map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`]
     : [];
-  return ['**Budgets:**', '', ...shown.map((l) => `- ${l.text}`), ...more];
+  // On an incomplete card a budget "passes" on figures that leave something out: say so.
+  return [incomplete ? '**Budgets** (on the incomplete figures above):' : '**Budgets:**', '', ...shown.map((l) => `- ${l.text}`), ...more];
 }
 
 /** `⚠️ **CO2e per FU** 9.84 g CO2e, above the warning level · warn at 9 g CO2e, limit 15 g CO2e`. */
@@ -339,9 +341,11 @@ function detailSections(card: ModelCard): Section[] {
 
 function comparisonSummary(c: Comparison): string {
   if (!c.comparable) return 'not comparable: see why';
-  const real = c.metrics.filter((m) => m.within_noise === false);
+  const tested = c.metrics.some((m) => m.within_noise === true || m.within_noise === false);
+  // Without noise bands (an older card) every change counts.
+  const real = c.metrics.filter((m) => (tested ? m.within_noise === false : m.delta !== null && m.delta !== 0));
   const worse = real.filter((m) => m.delta !== null && (m.better === 'lower' ? m.delta > 0 : m.delta < 0)).length;
-  return `${c.metrics.length} metrics, ${real.length} beyond noise (${worse} worse, ${real.length - worse} better)`;
+  return `${c.metrics.length} metrics, ${real.length} ${tested ? 'beyond noise' : 'changed'} (${worse} worse, ${real.length - worse} better)`;
 }
 
 function budgetSummary(card: ModelCard): string {
@@ -378,7 +382,7 @@ function interpretationSummary(card: ModelCard): string {
       (b.swing_per_fu_co2e_g ?? Math.abs(b.per_fu_co2e_g_high - b.per_fu_co2e_g_low)) -
       (a.swing_per_fu_co2e_g ?? Math.abs(a.per_fu_co2e_g_high - a.per_fu_co2e_g_low)),
   )[0];
-  if (top) parts.push(`most sensitive to ${escapeHtml(clipText(top.parameter, 40))}`);
+  if (top) parts.push(`most sensitive to ${escapeHtml(clipText(parameterName(top.parameter), 40))}`);
   return parts.join(', ');
 }
 
@@ -415,7 +419,7 @@ function chartsSection(card: ModelCard): Section | null {
 
 function marketSummary(card: ModelCard): string {
   const mb = card.market_based!;
-  return `${qty(mb.co2e_kg, 'kg CO2e')}, ${qty(mb.per_functional_unit_co2e_g, 'g CO2e')} per FU at ${param(mb.intensity_g_per_kwh)} g CO2e/kWh`;
+  return `${qty(mb.co2e_kg, 'kg CO2e')}, ${qty(mb.per_functional_unit_co2e_g, 'g CO2e')} per FU at ${qtyParam(mb.intensity_g_per_kwh, 'g CO2e/kWh')}`;
 }
 
 /** GHG Protocol Scope 2 dual reporting: location-based first (primary, budgets use it), then market-based. */
@@ -424,8 +428,8 @@ function marketSection(card: ModelCard): string {
   const s = card.scenario;
   const fu = card.per_functional_unit;
   return (
-    `Scope 2 dual reporting: location-based (grid average, ${param(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${qty(card.totals.co2e_kg, 'kg CO2e')}, ` +
-    `${qty(fu.co2e_g, 'g CO2e')} per functional unit; market-based (${param(mb.intensity_g_per_kwh)} g CO2e/kWh: ${esc(withoutUrls(mb.source))}) ` +
+    `Scope 2 dual reporting: location-based (grid average, ${qtyParam(s.grid.intensity_g_per_kwh, 'g CO2e/kWh')}) ${qty(card.totals.co2e_kg, 'kg CO2e')}, ` +
+    `${qty(fu.co2e_g, 'g CO2e')} per functional unit; market-based (${qtyParam(mb.intensity_g_per_kwh, 'g CO2e/kWh')}: ${esc(withoutUrls(mb.source))}) ` +
     `${qty(mb.co2e_kg, 'kg CO2e')}, ${qty(mb.per_functional_unit_co2e_g, 'g CO2e')} per functional unit. Budgets use the location-based result.\n`
   );
 }
@@ -448,37 +452,35 @@ function stagesSection(card: ModelCard): string {
   const stages = Object.entries(card.stages);
   const t = card.totals;
   const disclosure = new Map((card.interpretation.energy_disclosure?.stages ?? []).map((d) => [d.stage, d]));
-  const col = (unit: string, pick: (s: (typeof stages)[number][1]) => number | null, total: number | null) =>
-    scaleFor([...stages.map(([, s]) => pick(s)), total], unit);
-  const it = col('kWh', (s) => s.it_energy_kwh, t.it_energy_kwh);
-  const fac = col('kWh', (s) => s.energy_kwh, t.energy_kwh);
-  const op = col('kg CO2e', (s) => s.operational_co2e_kg, t.operational_co2e_kg);
-  const em = col('kg CO2e', (s) => s.embodied_co2e_kg, t.embodied_co2e_kg);
-  const tot = col('kg CO2e', (s) => s.co2e_kg, t.co2e_kg);
-  const water = col('L', (s) => s.water_l, t.water_l);
-  const cost = col('USD', (s) => s.cost_usd, t.cost_usd);
+  // One unit per quantity, chosen by the largest value: the CO2e columns add up, so they share it.
+  const col = (unit: string, pick: (s: (typeof stages)[number][1]) => Array<number | null>, total: Array<number | null>) =>
+    scaleFor([...stages.flatMap(([, s]) => pick(s)), ...total], unit);
+  const energy = col('kWh', (s) => [s.it_energy_kwh, s.energy_kwh], [t.it_energy_kwh, t.energy_kwh]);
+  const co2e = col('kg CO2e', (s) => [s.co2e_kg], [t.co2e_kg]);
+  const water = col('L', (s) => [s.water_l], [t.water_l]);
+  const cost = col('USD', (s) => [s.cost_usd], [t.cost_usd]);
   const name = (n: string) => esc(clipText(n, NAME_MAX));
   const withAccel = disclosure.size > 0;
   const energyTable = markdownTable(
     [
-      ['stage', 'energy from', 'hours<br>(h)', ...(withAccel ? ['accelerator-<br>hours (h)'] : []), `IT energy incl.<br>overhead (${it.unit})`, `facility<br>energy (${fac.unit})`],
+      ['stage', 'energy from', 'hours<br>(h)', ...(withAccel ? ['accelerator-<br>hours (h)'] : []), `IT energy incl.<br>overhead (${energy.unit})`, `facility<br>energy (${energy.unit})`],
       ...stages.map(([n, s]) => [
         name(n),
         energyFrom(s),
         fmt(s.hours),
         ...(withAccel ? [fmt(disclosure.get(n)?.accelerator_hours)] : []),
-        it.format(s.it_energy_kwh),
-        fac.format(s.energy_kwh),
+        energy.format(s.it_energy_kwh),
+        energy.format(s.energy_kwh),
       ]),
-      ['**total**', '', '', ...(withAccel ? [''] : []), it.format(t.it_energy_kwh), `**${fac.format(t.energy_kwh)}**`],
+      ['**total**', '', '', ...(withAccel ? [''] : []), energy.format(t.it_energy_kwh), `**${energy.format(t.energy_kwh)}**`],
     ],
     { align: ['l', 'l', 'r', ...(withAccel ? (['r'] as const) : []), 'r', 'r'] },
   );
   const impactTable = markdownTable(
     [
-      ['stage', `operational<br>(${op.unit})`, `embodied<br>(${em.unit})`, `total<br>(${tot.unit})`, `water<br>(${water.unit})`, `cost<br>(${cost.unit})`],
-      ...stages.map(([n, s]) => [name(n), op.format(s.operational_co2e_kg), em.format(s.embodied_co2e_kg), tot.format(s.co2e_kg), water.format(s.water_l), cost.format(s.cost_usd)]),
-      ['**total**', op.format(t.operational_co2e_kg), em.format(t.embodied_co2e_kg), `**${tot.format(t.co2e_kg)}**`, water.format(t.water_l), cost.format(t.cost_usd)],
+      ['stage', `operational<br>(${co2e.unit})`, `embodied<br>(${co2e.unit})`, `total<br>(${co2e.unit})`, `water<br>(${water.unit})`, `cost<br>(${cost.unit})`],
+      ...stages.map(([n, s]) => [name(n), co2e.format(s.operational_co2e_kg), co2e.format(s.embodied_co2e_kg), co2e.format(s.co2e_kg), water.format(s.water_l), cost.format(s.cost_usd)]),
+      ['**total**', co2e.format(t.operational_co2e_kg), co2e.format(t.embodied_co2e_kg), `**${co2e.format(t.co2e_kg)}**`, water.format(t.water_l), cost.format(t.cost_usd)],
     ],
     { align: ['l', 'r', 'r', 'r', 'r', 'r'] },
   );
@@ -487,9 +489,9 @@ function stagesSection(card: ModelCard): string {
   return (
     `${energyTable}\n\n${impactTable}\n\n` +
     `IT energy incl. overhead is whole-server energy: device-only logs and hour estimates × IT overhead ${param(s.it_overhead_factor)}, host logs as logged. ` +
-    `Facility energy = IT energy × PUE ${param(s.pue)}, applied once. Operational carbon at ${param(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-    `${embodiedRule(s.hardware)} Water: IT energy × WUE ${param(s.wue_l_per_kwh)} L/kWh on site` +
-    `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${param(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
+    `Facility energy = IT energy × PUE ${param(s.pue)}, applied once. Operational carbon at ${qtyParam(s.grid.intensity_g_per_kwh, 'g CO2e/kWh')}; ` +
+    `${embodiedRule(s.hardware)} Water: IT energy × WUE ${qtyParam(s.wue_l_per_kwh, 'L/kWh')} on site` +
+    `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${qtyParam(s.grid.water_intensity_l_per_kwh, 'L/kWh')} off site (electricity generation)` : ''}.` +
     `${costText ? ` ${costText}` : ''}\n`
   );
 }
@@ -502,7 +504,7 @@ function embodiedRule(h: ModelCard['scenario']['hardware']): string {
       ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
       : ` Each accelerator also carries 1/${count(h.devices_per_host)} of its server's ${qtyParam(h.host_embodied_kg, 'kg CO2e')}.`;
   const custom = h.known ? '' : ' (custom hardware: its figures come from the scenario)';
-  return `embodied carbon is the time share of ${count(h.count)} × ${esc(h.model)}${custom} over ${param(h.lifespan_years)} years${use}.${host}`;
+  return `embodied carbon is the time share of ${count(h.count)} × ${esc(h.model)}${custom} over ${qtyParam(h.lifespan_years, 'years')}${use}.${host}`;
 }
 
 /** The cost rule, when there is a price: what each price is applied to. */
@@ -510,12 +512,12 @@ function costRule(s: ModelCard['scenario']): string | null {
   const gpu = s.gpu_hour_usd;
   const power = s.electricity_usd_per_kwh;
   if (gpu === null && power === null) return null;
-  if (gpu === null) return `Cost: facility energy × ${param(power)} USD/kWh.`;
-  const rental = `Cost: ${param(gpu)} USD per accelerator-hour × accelerators × hours`;
+  if (gpu === null) return `Cost: facility energy × ${qtyParam(power, 'USD/kWh')}.`;
+  const rental = `Cost: ${qtyParam(gpu, 'USD')} per accelerator-hour × accelerators × hours`;
   if (power === null) return `${rental}.`;
   return s.gpu_hour_includes_electricity
-    ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${param(power)} USD/kWh is applied only to stages without hours.`
-    : `${rental} + facility energy × ${param(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
+    ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${qtyParam(power, 'USD/kWh')} is applied only to stages without hours.`
+    : `${rental} + facility energy × ${qtyParam(power, 'USD/kWh')} (gpu_hour_includes_electricity: false).`;
 }
 
 const ORIGIN_WORDS: Record<ModelCard['stages'][string]['energy_origin'], string> = {
@@ -596,7 +598,7 @@ export function renderComparison(c: Comparison): string {
 function assumptionsSection(card: ModelCard): string {
   const a = card.scenario.assumptions;
   if (a.length === 0) return 'No assumptions recorded.\n';
-  const value = (x: (typeof a)[number]) => `${typeof x.value === 'number' ? param(x.value) : esc(clipText(x.value, NAME_MAX))}${x.unit ? ` ${esc(x.unit)}` : ''}`;
+  const value = (x: (typeof a)[number]) => `${typeof x.value === 'number' ? param(x.value) : esc(clipText(x.value, NAME_MAX))}${x.unit ? `${NBSP}${esc(x.unit)}` : ''}`;
   const table = markdownTable(
     [
       ['parameter', 'value', 'range', 'origin'],

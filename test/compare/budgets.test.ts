@@ -4,6 +4,7 @@ import { worstVerdict } from '../../src/compare/schema.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { InputError } from '../../src/errors.js';
 import type { Budget } from '../../src/scenario/schema.js';
+import { nb } from '../report/nbsp.js';
 
 // A head card reduced to what budgets read (numbers chosen to make the arithmetic obvious).
 const HEAD = {
@@ -39,7 +40,8 @@ describe('absolute budgets', () => {
   ] as const)('%o -> %s', (budget, status, message) => {
     const [r] = evaluateBudgets([budget], HEAD, null);
     expect(r?.status).toBe(status);
-    expect(r?.message).toContain(message);
+    // The report's number style: a non-breaking space between a number and its unit.
+    expect(r?.message).toContain(nb(message));
     expect(r?.kind).toBe('absolute');
     expect(r?.limit).toBe(budget.max);
   });
@@ -90,6 +92,16 @@ describe('regression budgets', () => {
     expect(r?.limit).toBe(max);
     if (actual === null) expect(r?.actual).toBeNull();
     else expect(r?.actual).toBeCloseTo(actual, 9);
+  });
+
+  it.each([
+    [112, 5, 'totals.co2e_kg rose +12.0 % vs base, above the allowed +10 %'],
+    [107, 5, 'totals.co2e_kg rose +7.0 % vs base, above the warning level +5 % (limit +10 %)'],
+    [95, undefined, 'totals.co2e_kg changed -5.0 % vs base, within +10 %'],
+  ])('says the change and the limits in percent: head %s', (head, warn, message) => {
+    const b: Budget = { metric: 'totals.co2e_kg', max_increase_pct: 10, ...(warn === undefined ? {} : { warn_increase_pct: warn }) };
+    const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', 100, head));
+    expect(r?.message).toBe(nb(message));
   });
 
   it('passes with a clear message when there is no baseline', () => {

@@ -39,7 +39,7 @@ describe('annotateNoise', () => {
     expect(m.delta).toBeCloseTo(44, 9);
     expect(m.noise_band).toBeCloseTo(55, 9);
     expect(m.within_noise).toBe(true);
-    expect(m.noise_note).toMatch(/within the noise band ±55 kg CO2e .*not a real change/);
+    expect(m.noise_note).toMatch(/within the noise band ±55\u00a0kg CO2e .*not a real change/);
   });
 
   it('the same base against +20 % is a real change, and says which way', () => {
@@ -48,7 +48,7 @@ describe('annotateNoise', () => {
     const m = annotateNoise(compare(base, head, ['totals.co2e_kg']), base, head).metrics[0]!;
     expect(m.delta).toBeCloseTo(88, 9);
     expect(m.within_noise).toBe(false);
-    expect(m.noise_note).toMatch(/exceeds the noise band ±55 kg CO2e .*a real change, worse/);
+    expect(m.noise_note).toMatch(/exceeds the noise band ±55\u00a0kg CO2e .*a real change, worse/);
   });
 
   it.each([
