@@ -21,7 +21,7 @@ const COMMANDS = {
         load: async () => (await import('./chunks/ingest.js')).ingestCommand,
     },
     compare: {
-        usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
+        usage: 'compare BASE_CARD.json HEAD_CARD.json [--json | --markdown]',
         summary: 'compare two model cards metric by metric',
         load: async () => (await import('./chunks/compare.js')).compareCommand,
     },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, l as renderCumulativeChart, m as DEFAULT_METRIC } from './read.js';
+import { a as periodOf, D as DAY_MS, k as utcDate, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, n as fmt, o as param, t as textBar, q as renderLedgerSection, s as renderCumulativeChart, v as DEFAULT_METRIC } from './read.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
@@ -124,7 +124,7 @@ function renderMarkdown(v) {
         const row = [t.period, t.scope, escapeMarkdown(t.name), String(t.runs), fmt(t.co2e_kg)];
         if (v.budget !== null) {
             const budgeted = t.scope === v.scope;
-            row.push(budgeted ? fmt(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
+            row.push(budgeted ? param(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
         }
         return row;
     });
@@ -152,7 +152,7 @@ function charts(v) {
         if (points.length === 0 || (points[points.length - 1]?.cumulative ?? 0) === 0)
             continue;
         out.push(`### Cumulative ${v.scope} ${escapeMarkdown(name)}, ${p.label}`, '');
-        out.push(renderCumulativeChart(`${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`, points, DEFAULT_METRIC, v.budget));
+        out.push(renderCumulativeChart(`${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${param(v.budget)}` : ''})`, points, DEFAULT_METRIC, v.budget));
     }
     if (names.length > MAX_CHARTS)
         out.push(`_${names.length - MAX_CHARTS} more ${v.scope}s not charted; use --${v.scope === 'team' ? 'team NAME' : 'json'}._`);

@@ -34,6 +34,38 @@ function escapeCode(text) {
     const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
+/**
+ * Text for HTML (a `<summary>` line, where GitHub renders no markdown): one line, `& < > " '`
+ * as entities, and `@` followed by a zero-width joiner so GitHub does not mention anyone.
+ */
+function escapeHtml(text) {
+    return text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/@/g, '@\u200d');
+}
+/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
+function withoutUrls(text) {
+    return text
+        .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+        .replace(/;\s*;/g, ';')
+        .replace(/[;,]\s*$/, '')
+        .trim();
+}
+/**
+ * Shorten text for a table cell to `max` characters, keeping the end when `keep` is `end` (a
+ * file path: its name matters most). Cut before escaping, so no escape is split.
+ */
+function clipText(text, max, keep = 'start') {
+    const chars = [...text];
+    if (chars.length <= max)
+        return text;
+    return keep === 'end' ? `…${chars.slice(chars.length - max + 1).join('')}` : `${chars.slice(0, max - 1).join('')}…`;
+}
 
 // The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
 // This zod schema is the single source of the TypeScript type and of the published
@@ -403,25 +435,25 @@ const Interpretation = object({
 // The metrics compared between cards and allowed in budgets: one table, with unit and the
 // direction that is better (every impact is better lower).
 const METRICS = [
-    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Total carbon' },
-    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Operational carbon' },
-    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Embodied carbon' },
-    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'Facility energy' },
-    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy' },
-    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'Water' },
-    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'Cost' },
-    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'Carbon per functional unit' },
-    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Marginal (inference) carbon per FU' },
-    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Embodied carbon per FU' },
-    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Amortised up-front carbon per FU' },
-    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'Energy per functional unit' },
-    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'Water per functional unit' },
-    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'Cost per functional unit' },
-    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Lifetime carbon' },
+    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'total CO2e' },
+    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'operational CO2e' },
+    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'embodied CO2e' },
+    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'facility energy' },
+    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy incl. overhead' },
+    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'water' },
+    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'cost' },
+    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'CO2e per FU' },
+    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'marginal CO2e per FU' },
+    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'embodied CO2e per FU' },
+    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'amortized CO2e per FU' },
+    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'facility energy per FU' },
+    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'water per FU' },
+    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'cost per FU' },
+    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'lifetime CO2e' },
 ];
 /** Per-stage columns compared for each stage present in either card. */
 const STAGE_FIELDS = [
-    { field: 'co2e_kg', unit: 'kg CO2e', label: 'carbon' },
+    { field: 'co2e_kg', unit: 'kg CO2e', label: 'CO2e' },
     { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
     { field: 'water_l', unit: 'L', label: 'water' },
     { field: 'cost_usd', unit: 'USD', label: 'cost' },
@@ -437,6 +469,21 @@ function unitOf(path) {
         return f.unit;
     const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
     return suffix ? { kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' }[suffix] : '';
+}
+/**
+ * What a metric is, in words for a reader: `CO2e per FU`, `training: facility energy`; the path
+ * itself when it is none of the compared metrics. Plain text: a stage name comes from the card,
+ * so markdown callers escape the result.
+ */
+function labelOf(path) {
+    const m = METRICS.find((x) => x.path === path);
+    if (m)
+        return m.label;
+    const stage = /^stages\.(.+)\.([^.]+)$/.exec(path);
+    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[2]) : undefined;
+    if (stage && f)
+        return `${stage[1]}: ${f.label}`;
+    return path;
 }
 /** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
 function valueAtPath(root, path) {
@@ -466,36 +513,229 @@ function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime'
     return out;
 }
 
-// Numbers for humans: fixed locale (en-US) so reports are byte-identical everywhere, enough
-// significant digits to check a hand calculation, thousands separators for large values.
-const BIG = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const MID = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
-/** `5682.67` -> `5,682.7`; `0.49954` -> `0.4995`; `1.2e-7` -> `1.2e-7`; null -> `—`. */
-function fmt(x) {
-    if (x === null || x === undefined || Number.isNaN(x))
+// The one number style of every human-facing text (PR comment, job summary, report.md, CLI
+// lines, `compare`, the ledger): fixed locale (en-US) so output is byte-identical everywhere.
+// - results: 3 significant figures (4 where a delta needs them, see `pair`), thousands
+//   separators, never an exponent;
+// - quantities: an SI prefix instead of an exponent (0.78 g, 780 mg, 1.2 t, 141 Wh, 55.9 kWh),
+//   a non-breaking space between number and unit so the two never wrap apart;
+// - inputs a user stated (PUE 1.375, grid 383.5 g CO2e/kWh): up to 4 significant figures, so
+//   the value reads as it was written (`param`);
+// - percentages: one decimal, signed for a change, `+16.3 %` with a non-breaking space;
+// - counts: whole numbers with separators (2,428,779 inferences); `compact` only for chart axes.
+/** Non-breaking space: between a number and its unit or `%`. */
+const NBSP = '\u00a0';
+const cache = new Map();
+function nf(key, opts) {
+    let f = cache.get(key);
+    if (!f) {
+        f = new Intl.NumberFormat('en-US', opts);
+        cache.set(key, f);
+    }
+    return f;
+}
+const sigFormat = (sig) => nf(`sig${sig}`, { maximumSignificantDigits: sig });
+const missing = (x) => x === null || x === undefined || Number.isNaN(x);
+function infinite(x) {
+    return x > 0 ? '∞' : '-∞';
+}
+/** A result: `sig` significant figures (3), separators, no exponent. `5682.67` -> `5,680`; null -> `—`. */
+function fmt(x, sig = 3) {
+    if (missing(x))
         return '—';
     if (!Number.isFinite(x))
-        return x > 0 ? '∞' : '−∞';
-    const a = Math.abs(x);
-    if (a === 0)
+        return infinite(x);
+    if (x === 0)
         return '0';
+    const s = sigFormat(sig).format(x);
+    return s === '-0' ? '0' : s;
+}
+/** A value a user or a dataset stated (a factor, an intensity, a price): up to 4 significant figures. */
+function param(x) {
+    return fmt(x, 4);
+}
+/** A count: a whole number with separators. `2428778.6` -> `2,428,779`. */
+function count(x) {
+    if (missing(x))
+        return '—';
+    if (!Number.isFinite(x))
+        return infinite(x);
+    const r = Math.round(x);
+    return nf('int', { maximumFractionDigits: 0 }).format(r === 0 ? 0 : r);
+}
+/** A count for a chart axis: `2.5M`, `50M`, `1B`, `1T` (two significant figures). */
+function compact(x) {
+    if (!Number.isFinite(x))
+        return infinite(x);
+    return nf('compact', { notation: 'compact', compactDisplay: 'short', maximumSignificantDigits: 2 }).format(x);
+}
+/** Signed result for a change: `+3.2`, `-1.5`, `0`. */
+function fmtSigned(x, sig = 3) {
+    if (missing(x))
+        return '—';
+    const s = fmt(x, sig);
+    return x > 0 ? `+${s}` : s;
+}
+/** A percentage value (16.27 means 16.27 %): one decimal; `0.042 %` below 0.05; no decimal from 1,000. */
+function percentNumber(p) {
+    const a = Math.abs(p);
+    if (a === 0)
+        return '0.0';
+    if (a < 0.05)
+        return fmt(p, 2);
     if (a >= 1000)
-        return BIG.format(x);
-    if (a >= 0.001)
-        return MID.format(x);
-    return x.toExponential(2).replace(/\.?0+e/, 'e');
+        return count(p);
+    return nf('pct1', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p);
 }
-/** Signed, for deltas: `+3.2`, `−1.5`. */
-function fmtSigned(x) {
-    if (x === null || x === undefined || Number.isNaN(x))
+/** A change in percent, signed: `+16.3 %`, `-6.8 %`, `0.0 %`; null -> `—`. */
+function deltaPct(p) {
+    if (missing(p))
         return '—';
-    return x > 0 ? `+${fmt(x)}` : fmt(x);
+    if (!Number.isFinite(p))
+        return `${p > 0 ? '+' : ''}${infinite(p)}${NBSP}%`;
+    const s = percentNumber(p);
+    return `${p > 0 ? '+' : ''}${s === '-0.0' ? '0.0' : s}${NBSP}%`;
 }
-/** `0.1234` -> `12.3 %` (a share 0..1). */
+/** A share (0..1) in percent: `0.1234` -> `12.3 %`. */
 function pct(share) {
-    if (share === null || share === undefined || !Number.isFinite(share))
+    if (missing(share) || !Number.isFinite(share))
         return '—';
-    return `${(share * 100).toFixed(1)} %`;
+    const s = percentNumber(share * 100);
+    return `${s === '-0.0' ? '0.0' : s}${NBSP}%`;
+}
+/** A percentage a user stated (a budget's limit), as stated: `10 %`, `12.5 %`; `signed` adds `+`. */
+function percent(p, opts = {}) {
+    if (missing(p) || !Number.isFinite(p))
+        return '—';
+    return `${opts.signed && p > 0 ? '+' : ''}${param(p)}${NBSP}%`;
+}
+const MASS = [
+    { unit: 'µg', factor: 1e-6 },
+    { unit: 'mg', factor: 1e-3 },
+    { unit: 'g', factor: 1 },
+    { unit: 'kg', factor: 1e3 },
+    { unit: 't', factor: 1e6 },
+    { unit: 'kt', factor: 1e9 },
+    { unit: 'Mt', factor: 1e12 },
+];
+const ENERGY = [
+    { unit: 'µWh', factor: 1e-6 },
+    { unit: 'mWh', factor: 1e-3 },
+    { unit: 'Wh', factor: 1 },
+    { unit: 'kWh', factor: 1e3 },
+    { unit: 'MWh', factor: 1e6 },
+    { unit: 'GWh', factor: 1e9 },
+    { unit: 'TWh', factor: 1e12 },
+];
+const VOLUME = [
+    { unit: 'µL', factor: 1e-6 },
+    { unit: 'mL', factor: 1e-3 },
+    { unit: 'L', factor: 1 },
+    { unit: 'm³', factor: 1e3 },
+];
+const POWER = [
+    { unit: 'mW', factor: 1e-3 },
+    { unit: 'W', factor: 1 },
+    { unit: 'kW', factor: 1e3 },
+    { unit: 'MW', factor: 1e6 },
+];
+/** The family and the factor (in the family's base unit) of a unit written in a card or a metric table. */
+function familyOf(unit) {
+    const m = /^(µg|mg|g|kg|t|µWh|mWh|Wh|kWh|MWh|GWh|µL|mL|L|m³|mW|W|kW|MW)(?: (CO2e))?$/.exec(unit);
+    if (!m)
+        return null;
+    const u = m[1];
+    const suffix = m[2] ? ` ${m[2]}` : '';
+    for (const steps of [MASS, ENERGY, VOLUME, POWER]) {
+        const s = steps.find((x) => x.unit === u);
+        if (s)
+            return { family: { steps, suffix }, factor: s.factor };
+    }
+    return null;
+}
+/** The step for a magnitude in base units: the largest whose factor is at most |v| (after rounding to `sig`). */
+function stepFor(steps, base, sig) {
+    const a = Math.abs(base);
+    let i = steps.length - 1;
+    while (i > 0 && a < steps[i].factor)
+        i--;
+    // Rounding can carry into the next step (999.7 g at 3 figures is 1,000 g: 1 kg).
+    if (i < steps.length - 1 && Math.abs(Number((base / steps[i].factor).toPrecision(sig))) >= 1000)
+        i++;
+    return steps[i];
+}
+/**
+ * A quantity with its unit, SI-prefixed: `qty(0.00078, 'kg CO2e')` -> `780 mg CO2e`,
+ * `qty(1234, 'kg CO2e')` -> `1.23 t CO2e`, `qty(0.1406, 'kWh')` -> `141 Wh`. Units outside the
+ * families (USD, h, g CO2e/kWh) keep their unit. Zero keeps the unit it came in.
+ */
+function qty(value, unit, sig = 3) {
+    if (missing(value))
+        return '—';
+    const f = familyOf(unit);
+    if (!f || !Number.isFinite(value) || value === 0)
+        return withUnit$1(fmt(value, sig), unit);
+    const base = value * f.factor;
+    const step = stepFor(f.family.steps, base, sig);
+    return withUnit$1(fmt(base / step.factor, sig), `${step.unit}${f.family.suffix}`);
+}
+/** A quantity stated as an input (a factor, a limit): up to 4 significant figures, SI-prefixed. */
+function qtyParam(value, unit) {
+    return qty(value, unit, 4);
+}
+/** A signed quantity for a change: `+1.75 g CO2e`, `-320 mg CO2e`. */
+function signedQty(value, unit, sig = 3) {
+    if (missing(value))
+        return '—';
+    const s = qty(value, unit, sig);
+    return value > 0 ? `+${s}` : s;
+}
+function withUnit$1(number, unit) {
+    return unit ? `${number}${NBSP}${unit}` : number;
+}
+/**
+ * One unit for several values shown together (a table column, a sum): the prefix the largest
+ * value calls for. `scaleFor([44.8, 0.14], 'kWh')` -> kWh; `scaleFor([0.0562, 0.0042], 'kg CO2e')`
+ * -> g CO2e. `format` prints a value in that unit without the unit, `withUnit` with it.
+ */
+function scaleFor(values, unit, sig = 3) {
+    const f = familyOf(unit);
+    const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v) && v !== 0);
+    if (!f || finite.length === 0)
+        return scale(unit, 1, sig);
+    const largest = Math.max(...finite.map((v) => Math.abs(v * f.factor)));
+    const step = stepFor(f.family.steps, largest, sig);
+    return scale(`${step.unit}${f.family.suffix}`, step.factor / f.factor, sig);
+}
+function scale(unit, divisor, sig) {
+    const format = (v) => (missing(v) ? '—' : fmt(v / divisor, sig));
+    return { unit, divisor, format, withUnit: (v) => (missing(v) ? '—' : withUnit$1(format(v), unit)) };
+}
+/** A range in one unit: `23.1–27.6 kg CO2e`; a point (low = high) is one value. */
+function range(low, high, unit, sig = 3) {
+    if (missing(low) || missing(high))
+        return '—';
+    const sc = scaleFor([low, high], unit, sig);
+    if (sc.format(low) === sc.format(high))
+        return sc.withUnit(low);
+    return withUnit$1(`${sc.format(low)}–${sc.format(high)}`, sc.unit);
+}
+/**
+ * Base and head of a change, with enough figures that the change shows: 3, or 4 when 3 would
+ * print the two alike (or misstate their difference by more than a tenth). One unit for both,
+ * and the signed difference in it.
+ */
+function pair(base, head, unit) {
+    const values = [base, head];
+    let sc = scaleFor(values, unit, 3);
+    if (!missing(base) && !missing(head) && base !== head) {
+        const d = Math.abs(head - base) / sc.divisor;
+        const shown = Math.abs(Number(sc.format(head).replace(/,/g, '')) - Number(sc.format(base).replace(/,/g, '')));
+        if (sc.format(base) === sc.format(head) || Math.abs(shown - d) > d / 10)
+            sc = scaleFor(values, unit, 4);
+    }
+    const delta = missing(base) || missing(head) ? '—' : fmtSigned((head - base) / sc.divisor);
+    return { base: sc.format(base), head: sc.format(head), delta, unit: sc.unit };
 }
 
 // Budget verdicts and base-vs-head comparison, as stored in the model card.
@@ -971,19 +1211,228 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
+/** Chart colours (WCAG contrast on #ffffff / #0d1117 in brackets). */
+const CHART_COLORS = {
+    /** The main series (4.6:1 / 4.1:1). */
+    main: '#1f6feb',
+    /** References: base, floor, limits (3.0:1 / 6.2:1). */
+    reference: '#8c959f',
+    /** Titles, axes, labels (4.6:1 / 4.2:1). */
+    text: '#6e7781',
+    /** Pie slices: each 3:1 or more on both backgrounds, white text on each. */
+    slices: ['#1f6feb', '#bc4c00', '#8250df', '#1a7f37', '#bf3989', '#9a6700', '#cf222e', '#6e7781'],
+};
+/**
+ * The `%%{init}%%` line of every chart: theme `base` with our colours, so GitHub's light and dark
+ * themes both read; `xy` for xychart-beta, `pie` for pie charts.
+ */
+function themeDirective(kind = 'xy') {
+    const c = CHART_COLORS;
+    const common = { background: 'transparent', primaryTextColor: c.text, textColor: c.text, titleColor: c.text };
+    if (kind === 'pie') {
+        const slices = Object.fromEntries(c.slices.map((color, i) => [`pie${i + 1}`, color]));
+        const vars = { ...common, ...slices, pieTitleTextColor: c.text, pieLegendTextColor: c.text, pieSectionTextColor: '#ffffff', pieStrokeColor: '#ffffff', pieOuterStrokeColor: c.text };
+        return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: vars })}}%%`;
+    }
+    const axis = (a) => ({ [`${a}AxisLabelColor`]: c.text, [`${a}AxisTitleColor`]: c.text, [`${a}AxisTickColor`]: c.text, [`${a}AxisLineColor`]: c.text });
+    const xyChart = { backgroundColor: 'transparent', titleColor: c.text, ...axis('x'), ...axis('y'), plotColorPalette: `${c.main}, ${c.reference}` };
+    const config = { xyChart: { width: 720, height: 400, titleFontSize: 16, xAxis: { labelFontSize: 13 }, yAxis: { labelFontSize: 13, titleFontSize: 14 } } };
+    return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: { ...common, xyChart }, ...config })}}%%`;
+}
+/** A finite number as a plain decimal with `sig` significant digits, never in exponent form. */
+function plainNumber(x, sig = 4) {
+    if (!Number.isFinite(x) || x === 0)
+        return '0';
+    const mag = Math.floor(Math.log10(Math.abs(x)));
+    const decimals = Math.min(20, Math.max(0, sig - 1 - mag));
+    const rounded = Number(x.toPrecision(sig));
+    let s = rounded.toFixed(decimals);
+    if (s.includes('e'))
+        s = BigInt(rounded).toString(); // toFixed switches to exponent at 1e21
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    return s === '-0' ? '0' : s;
+}
+/** `5M`, `2.5B`: a compact label for an inference count (the report's compact count style). */
+function compactCount(x) {
+    if (!Number.isFinite(x) || x <= 0)
+        return String(x);
+    return compact(x);
+}
+/** A label inside mermaid double quotes (or a bare title): no quotes, no line breaks, bounded. */
+function mermaidLabel(text, max = 60) {
+    const clean = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/["`]/g, "'")
+        .replace(/[;#%{}<>\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A label that cleaned to nothing (`%%`, a backslash, a tab, U+2028: a card from outside can
+ * hold any text) gets a neutral name: an empty `""` label breaks or blanks the chart.
+ */
+function labelOr(label, fallback) {
+    return label === '' ? fallback : label;
+}
+function mermaidBlock(diagram) {
+    return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
+}
+/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): an axis top that reads well. */
+function niceCeil(v) {
+    if (!(v > 0))
+        return 1;
+    const p = 10 ** Math.floor(Math.log10(v));
+    for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8])
+        if (v <= m * p * (1 + 1e-12))
+            return Number((m * p).toPrecision(6));
+    return 10 * p;
+}
+/** Pie of lifecycle CO2e per stage, in one unit for all slices; null when there is nothing to split. */
+function stagePie(card) {
+    const rows = Object.entries(card.stages).filter(([, s]) => s.co2e_kg > 0);
+    if (rows.length === 0)
+        return null;
+    const sc = scaleFor(rows.map(([, s]) => s.co2e_kg), 'kg CO2e');
+    const divisor = sc.divisor;
+    return [
+        themeDirective('pie'),
+        'pie showData',
+        `  title ${mermaidLabel(`${sc.unit} by stage, ${card.scenario.name}`)}`,
+        ...rows.map(([name, s], i) => `  "${labelOr(mermaidLabel(name), `stage ${i + 1}`)}" : ${plainNumber(s.co2e_kg / divisor, 3)}`),
+    ].join('\n');
+}
+/** At most this many categories on a categorical x axis: more collide at comment width. */
+const MAX_CATEGORIES = 7;
+/**
+ * The points the lifetime chart shows: the scenario and the breakeven (marked once each) and the
+ * decades around them, from a tenth of the smaller to a hundred times the larger; a decade that
+ * sits next to a marked point (within a factor of 2) is left out so the labels do not collide.
+ */
+function lifetimePoints(card) {
+    const curve = (card.interpretation.lifetime_curve ?? []).filter((p) => p.inferences > 0 && Number.isFinite(p.co2e_g_per_fu));
+    const marked = curve.filter((p) => p.label);
+    if (marked.length === 0)
+        return curve.slice(0, MAX_CATEGORIES);
+    const lo = Math.min(...marked.map((p) => p.inferences)) / 10;
+    const hi = Math.max(...marked.map((p) => p.inferences)) * 100;
+    const near = (x) => marked.some((m) => m.inferences !== x && Math.max(m.inferences, x) / Math.min(m.inferences, x) < 2);
+    const kept = curve.filter((p) => p.label || (p.inferences >= lo && p.inferences <= hi && !near(p.inferences)));
+    // Too many: drop decades from the far end (the flat tail says least), never a marked point.
+    while (kept.length > MAX_CATEGORIES) {
+        const i = kept.map((p, j) => (p.label ? -1 : j)).filter((j) => j >= 0);
+        kept.splice(i[i.length - 1], 1);
+    }
+    return kept;
+}
+/**
+ * Per-FU carbon over lifetime inferences, y in real units (g CO2e per FU, SI-prefixed for the
+ * whole axis) from 0, x categorical (xychart-beta has no log axis): `lifetimePoints`, labelled
+ * compactly (`2.5M`), the breakeven and the scenario named once. A second, grey line is the
+ * per-inference floor (marginal + embodied): the curve is twice the floor at the breakeven.
+ */
+function lifetimeChart(card) {
+    const points = lifetimePoints(card);
+    if (points.length < 2)
+        return null;
+    const fu = card.per_functional_unit;
+    const floor = fu.marginal_co2e_g + fu.embodied_co2e_g;
+    const values = points.map((p) => p.co2e_g_per_fu);
+    const sc = scaleFor([...values, floor], 'g CO2e');
+    const divisor = sc.divisor;
+    const y = (v) => plainNumber(v / divisor, 3);
+    const top = niceCeil(Math.max(...values, floor) / divisor);
+    const labels = points.map((p) => `"${compactCount(p.inferences)}${p.label ? ` ${p.label}` : ''}"`);
+    const lines = [
+        themeDirective(),
+        'xychart-beta',
+        `  title "${mermaidLabel(`${sc.unit} per FU vs lifetime inferences${floor > 0 ? ' (grey: per-inference floor)' : ''}`, 100)}"`,
+        `  x-axis "lifetime inferences" [${labels.join(', ')}]`,
+        `  y-axis "${mermaidLabel(`${sc.unit} per FU`)}" 0 --> ${plainNumber(top, 6)}`,
+        `  line [${values.map(y).join(', ')}]`,
+    ];
+    if (floor > 0)
+        lines.push(`  line [${values.map(() => y(floor)).join(', ')}]`);
+    return lines.join('\n');
+}
+/** Short names for the tornado's axis; the parameter path for anything else. */
+const PARAMETER_NAMES = {
+    'deployment.lifetime_inferences': 'lifetime inferences',
+    'grid.intensity_g_per_kwh': 'grid intensity',
+    pue: 'PUE',
+    it_overhead_factor: 'IT overhead',
+    'hardware.embodied_kg': 'embodied per device',
+    'hardware.host_embodied_kg': 'server embodied',
+    'hardware.lifespan_years': 'hardware lifespan',
+    'hardware.power_w': 'device power',
+    wue_l_per_kwh: 'WUE',
+};
+/** A parameter path in words for a chart axis or a table (`grid intensity`); the path when unknown. */
+function parameterName(path) {
+    return Object.hasOwn(PARAMETER_NAMES, path) ? PARAMETER_NAMES[path] : path;
+}
+/** Tornado: swing of per-FU CO2e per parameter (low to high), largest first, in one unit. */
+function tornadoChart(card) {
+    const swing = (s) => s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low);
+    const rows = card.interpretation.sensitivity
+        .filter((s) => swing(s) > 0)
+        .sort((a, b) => swing(b) - swing(a))
+        .slice(0, 8);
+    if (rows.length === 0)
+        return null;
+    const sc = scaleFor(rows.map(swing), 'g CO2e');
+    const divisor = sc.divisor;
+    const top = niceCeil(swing(rows[0]) / divisor);
+    return [
+        themeDirective(),
+        'xychart-beta horizontal',
+        `  title "${mermaidLabel(`Sensitivity: swing of ${sc.unit} per FU, low to high`)}"`,
+        `  x-axis [${rows.map((s, i) => `"${labelOr(mermaidLabel(parameterName(s.parameter), 32), `parameter ${i + 1}`)}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(`${sc.unit} per FU`)}" 0 --> ${plainNumber(top, 6)}`,
+        `  bar [${rows.map((s) => plainNumber(swing(s) / divisor, 3)).join(', ')}]`,
+    ].join('\n');
+}
+/**
+ * Head vs base CO2e per stage: head as bars (the main series), base as a grey reference line.
+ * Stages only (the total is in the headline); null with fewer than two stages or no comparison.
+ */
+function headVsBaseChart(comparison) {
+    if (!comparison?.comparable)
+        return null;
+    const rows = comparison.metrics
+        .filter((m) => /^stages\.[^.]+\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null)
+        .sort((a, b) => (b.head ?? 0) - (a.head ?? 0))
+        .slice(0, MAX_CATEGORIES);
+    if (rows.length < 2)
+        return null;
+    const name = (metric) => metric.slice('stages.'.length, -'.co2e_kg'.length);
+    const sc = scaleFor(rows.flatMap((m) => [m.base, m.head]), 'kg CO2e');
+    const divisor = sc.divisor;
+    const top = niceCeil(Math.max(...rows.flatMap((m) => [m.base ?? 0, m.head ?? 0])) / divisor);
+    return [
+        themeDirective(),
+        'xychart-beta',
+        `  title "${mermaidLabel(`${sc.unit} per stage: head (bars) vs base (grey line)`)}"`,
+        `  x-axis [${rows.map((m, i) => `"${labelOr(mermaidLabel(name(m.metric), 24), `stage ${i + 1}`)}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(sc.unit)}" 0 --> ${plainNumber(top, 6)}`,
+        `  bar [${rows.map((m) => plainNumber((m.head ?? 0) / divisor, 4)).join(', ')}]`,
+        `  line [${rows.map((m) => plainNumber((m.base ?? 0) / divisor, 4)).join(', ')}]`,
+    ].join('\n');
+}
+
 // Markdown for the budget position: the section of the PR comment and job summary, and the
 // tables and chart of `ml-lca ledger`. Pure: positions and totals in, markdown out.
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-/** `12.5 kg CO2e` (no trailing space when the metric's name gives no unit). */
+/** `12.5 kg CO2e`, SI-prefixed (`1.6 t CO2e`); the bare number when the metric's name gives no unit. */
 function withUnit(v, metric) {
-    const u = unitOf(metric);
-    return u ? `${fmt(v)} ${u}` : fmt(v);
+    return qty(v, unitOf(metric));
 }
-/** `████████░░ 80%`: ten cells, full at 100 % and beyond (the percentage still says how far). */
-function textBar(pct, width = 10) {
-    const clamped = Math.min(100, Math.max(0, pct));
+/** `████████░░ 80.0 %`: ten cells, full at 100 % and beyond (the percentage still says how far). */
+function textBar(used, width = 10) {
+    const clamped = Math.min(100, Math.max(0, used));
     const filled = Math.round((clamped / 100) * width);
-    return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+    return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct(used / 100)}`;
 }
 /**
  * The "Period budgets" section: one row per budget with a bar, projected (spent + this
@@ -998,7 +1447,7 @@ function renderLedgerSection(positions, opts = {}) {
         const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
         const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
         const projected = withChange
-            ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmt(p.spent)} (${runs}) + this change ${fmt(p.change)}`
+            ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${withUnit(p.spent, m)} (${runs}) + this change ${withUnit(p.change, m)}`
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
@@ -1006,9 +1455,10 @@ function renderLedgerSection(positions, opts = {}) {
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';
+    const title = heading ? `${heading}\n\n` : '';
     const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
     const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
-    return `${heading}\n\n${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+    return `${title}${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
 }
 function spentFrom(source) {
     if (source === undefined)
@@ -1033,6 +1483,7 @@ function renderCumulativeChart(title, points, metric, budget) {
     const round = (v) => Number(v.toPrecision(6));
     const lines = [
         '```mermaid',
+        themeDirective(),
         'xychart-beta',
         `  title "${title.replace(/"/g, "'")}"`,
         // A month reads well as dates; a quarter or year of date labels is a smear, so days are numbered.
@@ -1047,13 +1498,21 @@ function renderCumulativeChart(title, points, metric, budget) {
     lines.push('```');
     return `${lines.join('\n')}\n`;
 }
-/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): a y-axis top that reads well. */
-function niceCeil(v) {
-    const p = 10 ** Math.floor(Math.log10(v));
-    for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8])
-        if (v <= m * p * (1 + 1e-12))
-            return Number((m * p).toPrecision(6));
-    return 10 * p;
+/**
+ * One line per period budget for the top of the PR comment: where it stands with this change,
+ * the warning level and the limit both shown. Markdown, escaped; empty when the card has none.
+ */
+function ledgerLinesForCard(card) {
+    const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+    if (!parsed.success)
+        return [];
+    return parsed.data.positions.map((p) => {
+        const m = p.metric;
+        const levels = `${p.warn !== null ? `warn at ${withUnit(p.warn, m)}, ` : ''}limit ${withUnit(p.max, m)}`;
+        const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[p.status];
+        const who = `${p.period} budget of ${p.scope} ${escapeMarkdown(p.name ?? '(none)')}, ${escapeMarkdown(p.label)}`;
+        return { status: p.status, text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}` };
+    });
 }
 /**
  * The "Period budgets" section for a card (PR comment, job summary, report.md): reads
@@ -1229,7 +1688,7 @@ function resultOf(p) {
         actual: p.projected,
         status: p.status,
         message: `${p.scope} ${p.name} ${p.label}: projected ${withUnit(p.projected, m)} of ${withUnit(p.max, m)} ` +
-            `(spent ${fmt(p.spent)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${fmt(p.change)}); ${rest}${runOut}`,
+            `(spent ${withUnit(p.spent, m)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${withUnit(p.change, m)}); ${rest}${runOut}`,
     };
 }
 
@@ -1379,4 +1838,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { unitOf as A, fmtSigned as B, numericPaths as C, DAY_MS as D, SCHEMA_VERSION as E, pct as F, incompleteLine as G, ledgerSectionForCard as H, ModelCard as M, Scenario as S, VERDICT_SEVERITY as V, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, DEFAULT_METRIC as m, incompleteFromSources as n, noEnergySource as o, parseLedgerSetting as p, StageCompleteness as q, readLedger as r, suggest as s, textBar as t, utcDate as u, MEASURED as v, worstVerdict as w, METRICS as x, valueAtPath as y, STAGE_FIELDS as z };
+export { stagePie as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, percent as N, signedQty as O, numericPaths as P, SCHEMA_VERSION as Q, withoutUrls as R, Scenario as S, NBSP as T, range as U, VERDICT_SEVERITY as V, parameterName as W, pct as X, incompleteLine as Y, ledgerSectionForCard as Z, escapeHtml as _, periodOf as a, lifetimeChart as a0, tornadoChart as a1, headVsBaseChart as a2, mermaidBlock as a3, ledgerLinesForCard as a4, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, parseLedgerSetting as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };

@@ -4,7 +4,7 @@
 // without control characters, so a card from elsewhere cannot move the cursor or recolour.
 import type { ComparedMetric, Comparison } from '../compare/schema.js';
 import { labelOf, unitOf } from '../compare/metrics.js';
-import { deltaPct, pair } from './format.js';
+import { deltaPct, NBSP, pair } from './format.js';
 
 /** Text from a card on a terminal: C0/C1 controls (escape sequences) and bidi overrides become spaces. */
 function plain(text: string): string {
@@ -29,7 +29,7 @@ export function comparisonSummaryLine(c: Comparison): string {
   const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
   if (!m || m.base === null || m.head === null) return `per FU: no base or head value; ${tail}`;
   const p = pair(m.base, m.head, unitOf(m.metric));
-  return `per FU ${p.base} → ${p.head} ${p.unit}, ${deltaPct(m.delta_pct)}, ${verdictOf(m)}; ${tail}`;
+  return `per FU ${p.base} → ${p.head}${NBSP}${p.unit}, ${deltaPct(m.delta_pct)}, ${verdictOf(m)}; ${tail}`;
 }
 
 /** Columns padded to their widest cell; numbers right-aligned. */

@@ -73,13 +73,14 @@ function fit(head: string, details: Section[], footer: string, maxChars: number)
 function aboveTheFold(card: ModelCard): string {
   const name = esc(clipText(card.scenario.name, 60));
   const lines = [`## ${ICON[card.verdict]} ml-lca: ${name}: ${card.verdict.toUpperCase()} — ${verdictReason(card)}`];
-  lines.push(...incompleteBlock(card));
+  // What a reader must see before any number (issue 12): the stages that could not be measured,
+  // then the data-quality errors that change the result.
+  lines.push(...incompleteBlock(card), ...errorsBlock(card));
   lines.push('', ...headline(card));
   const changes = changesBlock(card.comparison);
   if (changes.length) lines.push('', ...changes);
   const budgets = budgetLines(card, card.verdict === 'incomplete');
   lines.push('', ...(budgets.length ? budgets : ['No budgets set.']));
-  lines.push(...errorsBlock(card));
   return `${lines.join('\n')}\n`;
 }
 

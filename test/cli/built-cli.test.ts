@@ -102,10 +102,11 @@ describe('node dist/cli.js report', () => {
     const itKwh = expected.experimentation.it + expected.training.it + expected.inference.it;
     expect(card.totals.water_l).toBeCloseTo(itKwh * 0.5, 6);
     expect(card.totals.water_l.toFixed(2)).toBe('24.94');
-    expect(r.stdout).toContain(`ml-lca: chat-7b: WARN: ${(marginalG + embodiedG + amortizedG).toPrecision(4)} g CO2e per functional unit`);
+    // 3 significant figures, a non-breaking space before the unit (the report's number style)
+    expect(r.stdout).toContain(`ml-lca: chat-7b: WARN: ${(marginalG + embodiedG + amortizedG).toPrecision(3)}\u00a0g CO2e per functional unit`);
     expect(r.stdout).toContain(`wrote ${path.join(out, 'model-card.json')}`);
     const md = readFileSync(path.join(out, 'report.md'), 'utf8');
-    expect(md.split('\n')[0]).toBe('## ⚠️ ml-lca: chat-7b: WARN');
+    expect(md.split('\n')[0]).toBe('## ⚠️ ml-lca: chat-7b: WARN — CO2e per FU is above its warning level');
   });
 
   it('exits 1 on a budget overrun, after writing the card and the report', () => {
@@ -184,14 +185,14 @@ describe('node dist/cli.js demo', () => {
     const dir = tempDir();
     const r = runDist(['demo', '--out', 'demo-out'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ml-lca: chat-7b: (PASS|WARN): [\d.,]+ g CO2e per functional unit/);
+    expect(r.stdout).toMatch(/ml-lca: chat-7b: (PASS|WARN): [\d.,]+\u00a0g CO2e per functional unit/);
     expect(readCard(path.join(dir, 'demo-out')).scenario.name).toBe('chat-7b');
     expect(existsSync(path.join(dir, 'demo-out/report.md'))).toBe(true);
   });
 });
 
 describe('node dist/cli.js compare', () => {
-  it('compares two cards (JSON and markdown)', () => {
+  it('compares two cards (a summary line and a plain table, JSON, markdown)', () => {
     const dir = tempDir();
     expect(runDist(['report', '--scenario', 'examples/scenarios/chat-model.yml', '--out', path.join(dir, 'base')], ROOT).code).toBe(0);
     expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(
@@ -208,8 +209,14 @@ describe('node dist/cli.js compare', () => {
     expect(m.delta).toBeCloseTo(m.head - m.base, 9);
     // Different functional units: the comparison must say so.
     expect(c.consistency.join(' ')).toMatch(/functional unit/i);
-    const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json'], dir);
-    expect(md.stdout).toContain('| metric');
+    // A terminal: not comparable (different functional units) said first, then a plain table.
+    const text = runDist(['compare', 'base/model-card.json', 'head/model-card.json'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^not comparable with the base: Functional unit differs: /);
+    expect(text.stdout).toMatch(/^metric +unit +base +head +Δ +Δ % +change$/m);
+    expect(text.stdout).not.toMatch(/[|`*]/);
+    const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--markdown'], dir);
+    expect(md.stdout).toContain('| metric (unit)');
     const bad = runDist(['compare', 'base/model-card.json', 'missing.json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('missing.json');

@@ -35,7 +35,8 @@ describe('ml-lca hf-card', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const h = card.hf_co2_eq_emissions;
-    expect(r.stdout).toMatch(/^wrote co2_eq_emissions \(\d[\d,.]* g CO2e\) into README\.md$/);
+    // grams as the block states them (a count), and the same value in the report style
+    expect(r.stdout).toMatch(/^wrote co2_eq_emissions \(\d[\d,]*\u00a0g, [\d.]+\u00a0[mk]?g CO2e\) into README\.md$/);
     const text = readFileSync(file, 'utf8');
     const [fmEnd] = [text.indexOf('---\r\n\r\n# chat-7b')];
     expect(text.slice(fmEnd)).toBe('---\r\n\r\n# chat-7b\r\n\r\nBody text.\r\n');
