@@ -1,5 +1,5 @@
 import { e as compareWithBaseline, f as renderComparison } from './pipeline.js';
-import { h as pair, u as unitOf, l as labelOf, j as deltaPct } from './read.js';
+import { h as pair, u as unitOf, l as labelOf, j as deltaPct, N as NBSP } from './read.js';
 import { p as parseFlags } from './args.js';
 import { readBaseline, readCardFile } from './report.js';
 import 'node:path';
@@ -43,7 +43,7 @@ function comparisonSummaryLine(c) {
     if (!m || m.base === null || m.head === null)
         return `per FU: no base or head value; ${tail}`;
     const p = pair(m.base, m.head, unitOf(m.metric));
-    return `per FU ${p.base} → ${p.head} ${p.unit}, ${deltaPct(m.delta_pct)}, ${verdictOf(m)}; ${tail}`;
+    return `per FU ${p.base} → ${p.head}${NBSP}${p.unit}, ${deltaPct(m.delta_pct)}, ${verdictOf(m)}; ${tail}`;
 }
 /** Columns padded to their widest cell; numbers right-aligned. */
 function textTable(rows, right) {
@@ -64,7 +64,9 @@ function renderComparisonText(c) {
         comparisonSummaryLine(c),
         '',
         `base: ${plain(where ? `${where} (${b.source})` : b.source)}${b.created_at ? `, created ${plain(b.created_at)}` : ''}`,
-        ...(c.consistency.length ? c.consistency.map((x) => `- ${plain(x)}`) : ['same functional unit and system boundary as the base; lower is better for every metric']),
+        ...(c.consistency.length
+            ? c.consistency.map((x) => `- ${plain(x)}`)
+            : ['same functional unit and system boundary as the base; lower is better for every metric']),
     ];
     if (c.metrics.length === 0)
         return lines.join('\n');

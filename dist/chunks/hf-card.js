@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { x as count, y as qty } from './read.js';
+import { N as NBSP, x as count, y as qty } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
 import { g as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
@@ -32,7 +32,7 @@ async function hfCardCommand(argv, io) {
     // A symlinked README is rewritten where it points, not replaced by a copy.
     const target = await realpath(readme).catch(() => readme);
     await writeHfReadme(target, card.hf_co2_eq_emissions, io);
-    io.stdout(`wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)} g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`);
+    io.stdout(`wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)}${NBSP}g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`);
     return 0;
 }
 

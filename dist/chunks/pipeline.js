@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR } from './hardware.js';
-import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, N as percent, j as deltaPct, O as signedQty, y as qty, w as worstVerdict, P as numericPaths, M as ModelCard, Q as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, R as withoutUrls, T as NBSP, n as fmt$1, f as escapeCode, U as range, A as scaleFor, W as parameterName, X as pct, Y as incompleteLine, h as pair, B as clipText, l as labelOf, Z as ledgerSectionForCard, _ as escapeHtml, $ as stagePie, a0 as lifetimeChart, a1 as tornadoChart, a2 as headVsBaseChart, a3 as mermaidBlock, a4 as ledgerLinesForCard } from './read.js';
+import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, O as percent, j as deltaPct, P as signedQty, y as qty, w as worstVerdict, Q as numericPaths, M as ModelCard, R as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, T as withoutUrls, N as NBSP, n as fmt$1, f as escapeCode, U as range, A as scaleFor, W as parameterName, X as pct, Y as incompleteLine, h as pair, B as clipText, l as labelOf, Z as ledgerSectionForCard, _ as escapeHtml, $ as stagePie, a0 as lifetimeChart, a1 as tornadoChart, a2 as headVsBaseChart, a3 as mermaidBlock, a4 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -3443,10 +3443,7 @@ function lifetime(card) {
             : `Breakeven at **${count(be)}** inferences: beyond it inference carbon exceeds the up-front carbon. ` +
                 `The scenario's ${count(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
         '',
-        markdownTable([
-            ['lifetime inferences', `${sc.unit} per FU`, 'point'],
-            ...curve.map((p) => [count(p.inferences), sc.format(p.co2e_g_per_fu), p.label ?? '']),
-        ], { align: ['r', 'r', 'l'] }),
+        markdownTable([['lifetime inferences', `${sc.unit} per FU`, 'point'], ...curve.map((p) => [count(p.inferences), sc.format(p.co2e_g_per_fu), p.label ?? ''])], { align: ['r', 'r', 'l'] }),
         '',
     ];
     return lines.join('\n');
@@ -3500,7 +3497,11 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`];
+    const lines = [
+        '#### Uncertainty',
+        '',
+        `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
+    ];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
         lines.push(`- Per functional unit: **${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')}** (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
     }
@@ -3698,14 +3699,15 @@ function fit(head, details, footer, maxChars) {
 function aboveTheFold(card) {
     const name = escapeMarkdown(clipText(card.scenario.name, 60));
     const lines = [`## ${ICON[card.verdict]} ml-lca: ${name}: ${card.verdict.toUpperCase()} — ${verdictReason(card)}`];
-    lines.push(...incompleteBlock(card));
+    // What a reader must see before any number (issue 12): the stages that could not be measured,
+    // then the data-quality errors that change the result.
+    lines.push(...incompleteBlock(card), ...errorsBlock(card));
     lines.push('', ...headline(card));
     const changes = changesBlock(card.comparison);
     if (changes.length)
         lines.push('', ...changes);
     const budgets = budgetLines(card, card.verdict === 'incomplete');
     lines.push('', ...(budgets.length ? budgets : ['No budgets set.']));
-    lines.push(...errorsBlock(card));
     return `${lines.join('\n')}\n`;
 }
 /** Why the verdict is what it is, in a few words (markdown, escaped). */
@@ -3879,9 +3881,7 @@ const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 };
 function budgetLines(card, incomplete) {
     const period = ledgerLinesForCard(card);
     const lines = [
-        ...card.budgets
-            .filter((b) => !(b.kind === 'period' && period.length > 0))
-            .map((b) => ({ status: b.status, text: budgetLine(b, card.comparison) })),
+        ...card.budgets.filter((b) => !(b.kind === 'period' && period.length > 0)).map((b) => ({ status: b.status, text: budgetLine(b, card.comparison) })),
         ...period,
     ].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
     if (lines.length === 0)
@@ -3889,7 +3889,9 @@ function budgetLines(card, incomplete) {
     const shown = lines.slice(0, TOP_BUDGETS);
     const rest = lines.slice(TOP_BUDGETS);
     const more = rest.length
-        ? [`- and ${rest.length} more (${['fail', 'warn', 'pass'].map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`]
+        ? [
+            `- and ${rest.length} more (${['fail', 'warn', 'pass'].map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`,
+        ]
         : [];
     // On an incomplete card a budget "passes" on figures that leave something out: say so.
     return [incomplete ? '**Budgets** (on the incomplete figures above):' : '**Budgets:**', '', ...shown.map((l) => `- ${l.text}`), ...more];
@@ -3937,7 +3939,11 @@ function detailSections(card) {
     const ledger = ledgerSectionForCard(card, { heading: '' });
     const out = [];
     if (c)
-        out.push({ title: 'Comparison with base', summary: comparisonSummary(c), body: `${renderComparison(c)}${parts.headVsBase ? `\n${parts.headVsBase}` : ''}` });
+        out.push({
+            title: 'Comparison with base',
+            summary: comparisonSummary(c),
+            body: `${renderComparison(c)}${parts.headVsBase ? `\n${parts.headVsBase}` : ''}`,
+        });
     const budgetCount = card.budgets.length;
     if (budgetCount > TOP_BUDGETS)
         out.push({ title: 'Budgets', summary: budgetSummary(card), body: budgetsTable(card) });
@@ -4077,7 +4083,14 @@ function stagesSection(card) {
     const name = (n) => escapeMarkdown(clipText(n, NAME_MAX));
     const withAccel = disclosure.size > 0;
     const energyTable = markdownTable([
-        ['stage', 'energy from', 'hours<br>(h)', ...(withAccel ? ['accelerator-<br>hours (h)'] : []), `IT energy incl.<br>overhead (${energy.unit})`, `facility<br>energy (${energy.unit})`],
+        [
+            'stage',
+            'energy from',
+            'hours<br>(h)',
+            ...(withAccel ? ['accelerator-<br>hours (h)'] : []),
+            `IT energy incl.<br>overhead (${energy.unit})`,
+            `facility<br>energy (${energy.unit})`,
+        ],
         ...stages.map(([n, s]) => [
             name(n),
             energyFrom(s),
@@ -4090,8 +4103,22 @@ function stagesSection(card) {
     ], { align: ['l', 'l', 'r', ...(withAccel ? ['r'] : []), 'r', 'r'] });
     const impactTable = markdownTable([
         ['stage', `operational<br>(${co2e.unit})`, `embodied<br>(${co2e.unit})`, `total<br>(${co2e.unit})`, `water<br>(${water.unit})`, `cost<br>(${cost.unit})`],
-        ...stages.map(([n, s]) => [name(n), co2e.format(s.operational_co2e_kg), co2e.format(s.embodied_co2e_kg), co2e.format(s.co2e_kg), water.format(s.water_l), cost.format(s.cost_usd)]),
-        ['**total**', co2e.format(t.operational_co2e_kg), co2e.format(t.embodied_co2e_kg), `**${co2e.format(t.co2e_kg)}**`, water.format(t.water_l), cost.format(t.cost_usd)],
+        ...stages.map(([n, s]) => [
+            name(n),
+            co2e.format(s.operational_co2e_kg),
+            co2e.format(s.embodied_co2e_kg),
+            co2e.format(s.co2e_kg),
+            water.format(s.water_l),
+            cost.format(s.cost_usd),
+        ]),
+        [
+            '**total**',
+            co2e.format(t.operational_co2e_kg),
+            co2e.format(t.embodied_co2e_kg),
+            `**${co2e.format(t.co2e_kg)}**`,
+            water.format(t.water_l),
+            cost.format(t.cost_usd),
+        ],
     ], { align: ['l', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
     const costText = costRule(s);
@@ -4157,7 +4184,9 @@ function perFuSection(card) {
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;
     const lines = [
-        `Per functional unit also: ${qty(fu.energy_wh, 'Wh')} facility energy, ${qty(fu.water_ml, 'mL')} water` + (fu.cost_usd !== null ? `, ${qty(fu.cost_usd, 'USD')}` : '') + '.',
+        `Per functional unit also: ${qty(fu.energy_wh, 'Wh')} facility energy, ${qty(fu.water_ml, 'mL')} water` +
+            (fu.cost_usd !== null ? `, ${qty(fu.cost_usd, 'USD')}` : '') +
+            '.',
         `Lifetime: ${count(lt.inferences)} inferences = ${count(lt.functional_units)} functional units; up-front ${qty(lt.upfront_co2e_kg, 'kg CO2e')}, inference ${qty(lt.inference_co2e_kg, 'kg CO2e')}.`,
         be === null
             ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
@@ -4198,12 +4227,7 @@ function assumptionsSection(card) {
     const value = (x) => `${typeof x.value === 'number' ? param(x.value) : escapeMarkdown(clipText(x.value, NAME_MAX))}${x.unit ? `${NBSP}${escapeMarkdown(x.unit)}` : ''}`;
     const table = markdownTable([
         ['parameter', 'value', 'range', 'origin'],
-        ...a.map((x) => [
-            escapeCode(x.path),
-            value(x),
-            x.low !== undefined || x.high !== undefined ? `${param(x.low)}–${param(x.high)}` : '',
-            x.origin,
-        ]),
+        ...a.map((x) => [escapeCode(x.path), value(x), x.low !== undefined || x.high !== undefined ? `${param(x.low)}–${param(x.high)}` : '', x.origin]),
     ], { align: ['l', 'r', 'r', 'l'] });
     // Values the scenario file states need no citation: one line names them.
     const stated = (x) => x.source === 'scenario file' && !x.note && !x.references?.length;
@@ -4251,8 +4275,13 @@ function sourcesSection(card) {
         param(s.logged_pue),
         `${count(s.rows)} (${count(s.rows_rejected)})`,
     ]);
-    const table = markdownTable([['log', 'format, scope', 'stage', `IT energy as logged,<br>before overhead (${energy.unit})`, 'logged PUE<br>(divided out)', 'rows<br>(rejected)'], ...rows], { align: ['l', 'l', 'l', 'r', 'r', 'r'] });
-    const more = card.sources.length > shownSources.length ? `\nAnd ${count(card.sources.length - shownSources.length)} more logs: the model card JSON lists every one.\n` : '';
+    const table = markdownTable([
+        ['log', 'format, scope', 'stage', `IT energy as logged,<br>before overhead (${energy.unit})`, 'logged PUE<br>(divided out)', 'rows<br>(rejected)'],
+        ...rows,
+    ], { align: ['l', 'l', 'l', 'r', 'r', 'r'] });
+    const more = card.sources.length > shownSources.length
+        ? `\nAnd ${count(card.sources.length - shownSources.length)} more logs: the model card JSON lists every one.\n`
+        : '';
     const warned = shownSources.filter((s) => s.warnings.length > 0);
     const warnings = warned.map((s) => `- ${escapeCode(clipText(s.path, PATH_MAX, 'end'))}: ${clip(s.warnings.map(escapeMarkdown).join('; '), 400)}`);
     return `${table}\n${more}${warnings.length ? `\nWarnings of the logs:\n\n${warnings.join('\n')}\n` : ''}`;

@@ -1231,10 +1231,23 @@ function themeDirective(kind = 'xy') {
     const common = { background: 'transparent', primaryTextColor: c.text, textColor: c.text, titleColor: c.text };
     if (kind === 'pie') {
         const slices = Object.fromEntries(c.slices.map((color, i) => [`pie${i + 1}`, color]));
-        const vars = { ...common, ...slices, pieTitleTextColor: c.text, pieLegendTextColor: c.text, pieSectionTextColor: '#ffffff', pieStrokeColor: '#ffffff', pieOuterStrokeColor: c.text };
+        const vars = {
+            ...common,
+            ...slices,
+            pieTitleTextColor: c.text,
+            pieLegendTextColor: c.text,
+            pieSectionTextColor: '#ffffff',
+            pieStrokeColor: '#ffffff',
+            pieOuterStrokeColor: c.text,
+        };
         return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: vars })}}%%`;
     }
-    const axis = (a) => ({ [`${a}AxisLabelColor`]: c.text, [`${a}AxisTitleColor`]: c.text, [`${a}AxisTickColor`]: c.text, [`${a}AxisLineColor`]: c.text });
+    const axis = (a) => ({
+        [`${a}AxisLabelColor`]: c.text,
+        [`${a}AxisTitleColor`]: c.text,
+        [`${a}AxisTickColor`]: c.text,
+        [`${a}AxisLineColor`]: c.text,
+    });
     const xyChart = { backgroundColor: 'transparent', titleColor: c.text, ...axis('x'), ...axis('y'), plotColorPalette: `${c.main}, ${c.reference}` };
     const config = { xyChart: { width: 720, height: 400, titleFontSize: 16, xAxis: { labelFontSize: 13 }, yAxis: { labelFontSize: 13, titleFontSize: 14 } } };
     return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: { ...common, xyChart }, ...config })}}%%`;
@@ -1511,7 +1524,10 @@ function ledgerLinesForCard(card) {
         const levels = `${p.warn !== null ? `warn at ${withUnit(p.warn, m)}, ` : ''}limit ${withUnit(p.max, m)}`;
         const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[p.status];
         const who = `${p.period} budget of ${p.scope} ${escapeMarkdown(p.name ?? '(none)')}, ${escapeMarkdown(p.label)}`;
-        return { status: p.status, text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}` };
+        return {
+            status: p.status,
+            text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}`,
+        };
     });
 }
 /**
@@ -1838,4 +1854,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { stagePie as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, percent as N, signedQty as O, numericPaths as P, SCHEMA_VERSION as Q, withoutUrls as R, Scenario as S, NBSP as T, range as U, VERDICT_SEVERITY as V, parameterName as W, pct as X, incompleteLine as Y, ledgerSectionForCard as Z, escapeHtml as _, periodOf as a, lifetimeChart as a0, tornadoChart as a1, headVsBaseChart as a2, mermaidBlock as a3, ledgerLinesForCard as a4, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, parseLedgerSetting as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };
+export { stagePie as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, signedQty as P, numericPaths as Q, SCHEMA_VERSION as R, Scenario as S, withoutUrls as T, range as U, VERDICT_SEVERITY as V, parameterName as W, pct as X, incompleteLine as Y, ledgerSectionForCard as Z, escapeHtml as _, periodOf as a, lifetimeChart as a0, tornadoChart as a1, headVsBaseChart as a2, mermaidBlock as a3, ledgerLinesForCard as a4, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, parseLedgerSetting as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };

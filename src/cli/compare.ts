@@ -11,7 +11,12 @@ import { readBaseline, readCardFile } from './report.js';
 export const COMPARE_USAGE = 'ml-lca compare BASE_CARD.json HEAD_CARD.json [--json | --markdown]';
 
 export async function compareCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags('compare', argv, { json: { type: 'boolean' }, markdown: { type: 'boolean' } }, { min: 2, max: 2, usage: COMPARE_USAGE });
+  const { values, positionals } = parseFlags(
+    'compare',
+    argv,
+    { json: { type: 'boolean' }, markdown: { type: 'boolean' } },
+    { min: 2, max: 2, usage: COMPARE_USAGE },
+  );
   const [baseFile, headFile] = positionals as [string, string];
   const base = await readBaseline(baseFile, io);
   const head = await readCardFile(headFile, io);

@@ -20,6 +20,8 @@ export async function hfCardCommand(argv: string[], io: CliIo): Promise<number> 
   // A symlinked README is rewritten where it points, not replaced by a copy.
   const target = await realpath(readme).catch(() => readme);
   await writeHfReadme(target, card.hf_co2_eq_emissions, io);
-  io.stdout(`wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)}${NBSP}g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`);
+  io.stdout(
+    `wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)}${NBSP}g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`,
+  );
   return 0;
 }

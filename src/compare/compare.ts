@@ -83,7 +83,8 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
       `Grid intensity differs: base ${qtyParam(base.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(base)} vs head ${qtyParam(head.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(head)}; carbon deltas partly reflect the grid, not the model.`,
     );
   }
-  if (!same(base.pue, head.pue)) breaking(`PUE differs: base ${param(base.pue)} vs head ${param(head.pue)}; energy and carbon deltas partly reflect the facility.`);
+  if (!same(base.pue, head.pue))
+    breaking(`PUE differs: base ${param(base.pue)} vs head ${param(head.pue)}; energy and carbon deltas partly reflect the facility.`);
   if (!same(base.it_overhead_factor, head.it_overhead_factor)) {
     breaking(`IT overhead factor differs: base ${param(base.it_overhead_factor)} vs head ${param(head.it_overhead_factor)}.`);
   }
@@ -92,15 +93,20 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
   if (hB.model !== hH.model) breaking(`Hardware differs: base ${hB.model} vs head ${hH.model}.`);
   else {
     if (!same(hB.embodied_kg, hH.embodied_kg))
-      breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg === null ? 'unknown' : qtyParam(hB.embodied_kg, 'kg CO2e')} vs head ${hH.embodied_kg === null ? 'unknown' : qtyParam(hH.embodied_kg, 'kg CO2e')}.`);
-    if (!same(hB.lifespan_years, hH.lifespan_years)) breaking(`Hardware lifespan differs: base ${param(hB.lifespan_years)} vs head ${qtyParam(hH.lifespan_years, 'years')}.`);
+      breaking(
+        `Embodied carbon per accelerator differs: base ${hB.embodied_kg === null ? 'unknown' : qtyParam(hB.embodied_kg, 'kg CO2e')} vs head ${hH.embodied_kg === null ? 'unknown' : qtyParam(hH.embodied_kg, 'kg CO2e')}.`,
+      );
+    if (!same(hB.lifespan_years, hH.lifespan_years))
+      breaking(`Hardware lifespan differs: base ${param(hB.lifespan_years)} vs head ${qtyParam(hH.lifespan_years, 'years')}.`);
     if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
       const host = (h: Resolved['hardware']) =>
         h.host_embodied_kg === null ? 'outside the boundary' : `${qtyParam(h.host_embodied_kg, 'kg CO2e')} per ${h.devices_per_host}-accelerator server`;
       breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
     }
     if (!same(hB.utilization, hH.utilization))
-      breaking(`Hardware utilization differs: base ${param(hB.utilization)} vs head ${param(hH.utilization)}; the embodied share per hour used changes with it.`);
+      breaking(
+        `Hardware utilization differs: base ${param(hB.utilization)} vs head ${param(hH.utilization)}; the embodied share per hour used changes with it.`,
+      );
   }
   if (hB.count !== hH.count) out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
   if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {

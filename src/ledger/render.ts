@@ -99,7 +99,6 @@ export function renderCumulativeChart(title: string, points: readonly DailyPoint
   return `${lines.join('\n')}\n`;
 }
 
-
 /**
  * One line per period budget for the top of the PR comment: where it stands with this change,
  * the warning level and the limit both shown. Markdown, escaped; empty when the card has none.
@@ -112,7 +111,10 @@ export function ledgerLinesForCard(card: { extensions?: Record<string, unknown> 
     const levels = `${p.warn !== null ? `warn at ${withUnit(p.warn, m)}, ` : ''}limit ${withUnit(p.max, m)}`;
     const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[p.status];
     const who = `${p.period} budget of ${p.scope} ${escapeMarkdown(p.name ?? '(none)')}, ${escapeMarkdown(p.label)}`;
-    return { status: p.status, text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}` };
+    return {
+      status: p.status,
+      text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}`,
+    };
   });
 }
 

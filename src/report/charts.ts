@@ -33,10 +33,23 @@ export function themeDirective(kind: 'xy' | 'pie' = 'xy'): string {
   const common = { background: 'transparent', primaryTextColor: c.text, textColor: c.text, titleColor: c.text };
   if (kind === 'pie') {
     const slices = Object.fromEntries(c.slices.map((color, i) => [`pie${i + 1}`, color]));
-    const vars = { ...common, ...slices, pieTitleTextColor: c.text, pieLegendTextColor: c.text, pieSectionTextColor: '#ffffff', pieStrokeColor: '#ffffff', pieOuterStrokeColor: c.text };
+    const vars = {
+      ...common,
+      ...slices,
+      pieTitleTextColor: c.text,
+      pieLegendTextColor: c.text,
+      pieSectionTextColor: '#ffffff',
+      pieStrokeColor: '#ffffff',
+      pieOuterStrokeColor: c.text,
+    };
     return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: vars })}}%%`;
   }
-  const axis = (a: 'x' | 'y') => ({ [`${a}AxisLabelColor`]: c.text, [`${a}AxisTitleColor`]: c.text, [`${a}AxisTickColor`]: c.text, [`${a}AxisLineColor`]: c.text });
+  const axis = (a: 'x' | 'y') => ({
+    [`${a}AxisLabelColor`]: c.text,
+    [`${a}AxisTitleColor`]: c.text,
+    [`${a}AxisTickColor`]: c.text,
+    [`${a}AxisLineColor`]: c.text,
+  });
   const xyChart = { backgroundColor: 'transparent', titleColor: c.text, ...axis('x'), ...axis('y'), plotColorPalette: `${c.main}, ${c.reference}` };
   const config = { xyChart: { width: 720, height: 400, titleFontSize: 16, xAxis: { labelFontSize: 13 }, yAxis: { labelFontSize: 13, titleFontSize: 14 } } };
   return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: { ...common, xyChart }, ...config })}}%%`;

@@ -53,7 +53,9 @@ export function renderComparisonText(c: Comparison): string {
     comparisonSummaryLine(c),
     '',
     `base: ${plain(where ? `${where} (${b.source})` : b.source)}${b.created_at ? `, created ${plain(b.created_at)}` : ''}`,
-    ...(c.consistency.length ? c.consistency.map((x) => `- ${plain(x)}`) : ['same functional unit and system boundary as the base; lower is better for every metric']),
+    ...(c.consistency.length
+      ? c.consistency.map((x) => `- ${plain(x)}`)
+      : ['same functional unit and system boundary as the base; lower is better for every metric']),
   ];
   if (c.metrics.length === 0) return lines.join('\n');
   const rows = c.metrics.map((m) => {

@@ -67,7 +67,9 @@ function significant(card: ModelCard): string {
   if (i.dominant_stage !== null) {
     const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
     const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
-    lines.push(`**Significant issues.** Stage **${esc(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${qty(t.co2e_kg, 'kg CO2e')}${flows}.`);
+    lines.push(
+      `**Significant issues.** Stage **${esc(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${qty(t.co2e_kg, 'kg CO2e')}${flows}.`,
+    );
   } else {
     lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
   }
@@ -117,10 +119,7 @@ function lifetime(card: ModelCard): string | null {
         `The scenario's ${count(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
     '',
     markdownTable(
-      [
-        ['lifetime inferences', `${sc.unit} per FU`, 'point'],
-        ...curve.map((p) => [count(p.inferences), sc.format(p.co2e_g_per_fu), p.label ?? '']),
-      ],
+      [['lifetime inferences', `${sc.unit} per FU`, 'point'], ...curve.map((p) => [count(p.inferences), sc.format(p.co2e_g_per_fu), p.label ?? ''])],
       { align: ['r', 'r', 'l'] },
     ),
     '',
@@ -191,7 +190,11 @@ function sensitivity(card: ModelCard): string | null {
 
 function uncertainty(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
-  const lines = ['#### Uncertainty', '', `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`];
+  const lines = [
+    '#### Uncertainty',
+    '',
+    `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
+  ];
   if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
     lines.push(
       `- Per functional unit: **${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')}** (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`,

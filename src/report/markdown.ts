@@ -9,7 +9,7 @@ import { markdownTable } from 'markdown-table';
 import type { ModelCard } from './card-schema.js';
 import type { BudgetResult, ComparedMetric, Comparison } from '../compare/schema.js';
 import { clipText, escapeCode, escapeHtml, escapeMarkdown as esc, withoutUrls } from './escape.js';
-import { count, deltaPct, fmt, NBSP, pair, param, pct, percent, qty, qtyParam, range, scaleFor, signedQty, unitOf } from './format.js';
+import { count, deltaPct, fmt, NBSP, pair, param, pct, percent, qty, qtyParam, range, scaleFor, unitOf } from './format.js';
 import { interpretationParts } from './interpretation-md.js';
 import { ledgerLinesForCard, ledgerSectionForCard } from '../ledger/render.js';
 import { renderClusterSection } from './cluster-md.js';
@@ -254,16 +254,16 @@ const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 } as const;
 function budgetLines(card: ModelCard, incomplete: boolean): string[] {
   const period = ledgerLinesForCard(card);
   const lines = [
-    ...card.budgets
-      .filter((b) => !(b.kind === 'period' && period.length > 0))
-      .map((b) => ({ status: b.status, text: budgetLine(b, card.comparison) })),
+    ...card.budgets.filter((b) => !(b.kind === 'period' && period.length > 0)).map((b) => ({ status: b.status, text: budgetLine(b, card.comparison) })),
     ...period,
   ].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   if (lines.length === 0) return [];
   const shown = lines.slice(0, TOP_BUDGETS);
   const rest = lines.slice(TOP_BUDGETS);
   const more = rest.length
-    ? [`- and ${rest.length} more (${(['fail', 'warn', 'pass'] as const).map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`]
+    ? [
+        `- and ${rest.length} more (${(['fail', 'warn', 'pass'] as const).map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`,
+      ]
     : [];
   // On an incomplete card a budget "passes" on figures that leave something out: say so.
   return [incomplete ? '**Budgets** (on the incomplete figures above):' : '**Budgets:**', '', ...shown.map((l) => `- ${l.text}`), ...more];
@@ -276,7 +276,8 @@ function budgetLine(b: BudgetResult, comparison: Comparison | null): string {
   if (b.kind === 'regression') {
     const levels = `${b.warn_limit != null ? `warn at ${percent(b.warn_limit, { signed: true })}, ` : ''}limit ${percent(b.limit, { signed: true })}`;
     if (b.actual === null) {
-      const why = comparison === null ? 'no baseline' : comparison.metrics.some((m) => m.metric === b.metric) ? 'no base or head value' : 'not a compared metric';
+      const why =
+        comparison === null ? 'no baseline' : comparison.metrics.some((m) => m.metric === b.metric) ? 'no base or head value' : 'not a compared metric';
       return `${ICON[b.status]} **${label} vs base** not checked, ${why} · ${levels}`;
     }
     return `${ICON[b.status]} **${label} vs base** ${deltaPct(b.actual)}${said} · ${levels}`;
@@ -313,7 +314,12 @@ function detailSections(card: ModelCard): Section[] {
   const cluster = renderClusterSection(card);
   const ledger = ledgerSectionForCard(card, { heading: '' });
   const out: Section[] = [];
-  if (c) out.push({ title: 'Comparison with base', summary: comparisonSummary(c), body: `${renderComparison(c)}${parts.headVsBase ? `\n${parts.headVsBase}` : ''}` });
+  if (c)
+    out.push({
+      title: 'Comparison with base',
+      summary: comparisonSummary(c),
+      body: `${renderComparison(c)}${parts.headVsBase ? `\n${parts.headVsBase}` : ''}`,
+    });
   const budgetCount = card.budgets.length;
   if (budgetCount > TOP_BUDGETS) out.push({ title: 'Budgets', summary: budgetSummary(card), body: budgetsTable(card) });
   if (ledger) {
@@ -389,7 +395,8 @@ function interpretationSummary(card: ModelCard): string {
 
 function uncertaintySummary(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
-  const fu = u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined ? `, ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} per FU` : '';
+  const fu =
+    u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined ? `, ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} per FU` : '';
   return `${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}${fu}`;
 }
 
@@ -464,7 +471,14 @@ function stagesSection(card: ModelCard): string {
   const withAccel = disclosure.size > 0;
   const energyTable = markdownTable(
     [
-      ['stage', 'energy from', 'hours<br>(h)', ...(withAccel ? ['accelerator-<br>hours (h)'] : []), `IT energy incl.<br>overhead (${energy.unit})`, `facility<br>energy (${energy.unit})`],
+      [
+        'stage',
+        'energy from',
+        'hours<br>(h)',
+        ...(withAccel ? ['accelerator-<br>hours (h)'] : []),
+        `IT energy incl.<br>overhead (${energy.unit})`,
+        `facility<br>energy (${energy.unit})`,
+      ],
       ...stages.map(([n, s]) => [
         name(n),
         energyFrom(s),
@@ -480,8 +494,22 @@ function stagesSection(card: ModelCard): string {
   const impactTable = markdownTable(
     [
       ['stage', `operational<br>(${co2e.unit})`, `embodied<br>(${co2e.unit})`, `total<br>(${co2e.unit})`, `water<br>(${water.unit})`, `cost<br>(${cost.unit})`],
-      ...stages.map(([n, s]) => [name(n), co2e.format(s.operational_co2e_kg), co2e.format(s.embodied_co2e_kg), co2e.format(s.co2e_kg), water.format(s.water_l), cost.format(s.cost_usd)]),
-      ['**total**', co2e.format(t.operational_co2e_kg), co2e.format(t.embodied_co2e_kg), `**${co2e.format(t.co2e_kg)}**`, water.format(t.water_l), cost.format(t.cost_usd)],
+      ...stages.map(([n, s]) => [
+        name(n),
+        co2e.format(s.operational_co2e_kg),
+        co2e.format(s.embodied_co2e_kg),
+        co2e.format(s.co2e_kg),
+        water.format(s.water_l),
+        cost.format(s.cost_usd),
+      ]),
+      [
+        '**total**',
+        co2e.format(t.operational_co2e_kg),
+        co2e.format(t.embodied_co2e_kg),
+        `**${co2e.format(t.co2e_kg)}**`,
+        water.format(t.water_l),
+        cost.format(t.cost_usd),
+      ],
     ],
     { align: ['l', 'r', 'r', 'r', 'r', 'r'] },
   );
@@ -556,7 +584,9 @@ function perFuSection(card: ModelCard): string {
   const lt = card.lifetime;
   const be = card.interpretation.breakeven_inferences;
   const lines = [
-    `Per functional unit also: ${qty(fu.energy_wh, 'Wh')} facility energy, ${qty(fu.water_ml, 'mL')} water` + (fu.cost_usd !== null ? `, ${qty(fu.cost_usd, 'USD')}` : '') + '.',
+    `Per functional unit also: ${qty(fu.energy_wh, 'Wh')} facility energy, ${qty(fu.water_ml, 'mL')} water` +
+      (fu.cost_usd !== null ? `, ${qty(fu.cost_usd, 'USD')}` : '') +
+      '.',
     `Lifetime: ${count(lt.inferences)} inferences = ${count(lt.functional_units)} functional units; up-front ${qty(lt.upfront_co2e_kg, 'kg CO2e')}, inference ${qty(lt.inference_co2e_kg, 'kg CO2e')}.`,
     be === null
       ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
@@ -599,16 +629,12 @@ export function renderComparison(c: Comparison): string {
 function assumptionsSection(card: ModelCard): string {
   const a = card.scenario.assumptions;
   if (a.length === 0) return 'No assumptions recorded.\n';
-  const value = (x: (typeof a)[number]) => `${typeof x.value === 'number' ? param(x.value) : esc(clipText(x.value, NAME_MAX))}${x.unit ? `${NBSP}${esc(x.unit)}` : ''}`;
+  const value = (x: (typeof a)[number]) =>
+    `${typeof x.value === 'number' ? param(x.value) : esc(clipText(x.value, NAME_MAX))}${x.unit ? `${NBSP}${esc(x.unit)}` : ''}`;
   const table = markdownTable(
     [
       ['parameter', 'value', 'range', 'origin'],
-      ...a.map((x) => [
-        escapeCode(x.path),
-        value(x),
-        x.low !== undefined || x.high !== undefined ? `${param(x.low)}–${param(x.high)}` : '',
-        x.origin,
-      ]),
+      ...a.map((x) => [escapeCode(x.path), value(x), x.low !== undefined || x.high !== undefined ? `${param(x.low)}–${param(x.high)}` : '', x.origin]),
     ],
     { align: ['l', 'r', 'r', 'l'] },
   );
@@ -665,10 +691,16 @@ function sourcesSection(card: ModelCard): string {
     `${count(s.rows)} (${count(s.rows_rejected)})`,
   ]);
   const table = markdownTable(
-    [['log', 'format, scope', 'stage', `IT energy as logged,<br>before overhead (${energy.unit})`, 'logged PUE<br>(divided out)', 'rows<br>(rejected)'], ...rows],
+    [
+      ['log', 'format, scope', 'stage', `IT energy as logged,<br>before overhead (${energy.unit})`, 'logged PUE<br>(divided out)', 'rows<br>(rejected)'],
+      ...rows,
+    ],
     { align: ['l', 'l', 'l', 'r', 'r', 'r'] },
   );
-  const more = card.sources.length > shownSources.length ? `\nAnd ${count(card.sources.length - shownSources.length)} more logs: the model card JSON lists every one.\n` : '';
+  const more =
+    card.sources.length > shownSources.length
+      ? `\nAnd ${count(card.sources.length - shownSources.length)} more logs: the model card JSON lists every one.\n`
+      : '';
   const warned = shownSources.filter((s) => s.warnings.length > 0);
   const warnings = warned.map((s) => `- ${escapeCode(clipText(s.path, PATH_MAX, 'end'))}: ${clip(s.warnings.map(esc).join('; '), 400)}`);
   return `${table}\n${more}${warnings.length ? `\nWarnings of the logs:\n\n${warnings.join('\n')}\n` : ''}`;

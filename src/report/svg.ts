@@ -122,7 +122,9 @@ export function lifetimeSvg(card: ModelCard): string | null {
   for (let e = x0; e <= x1; e++) if (!everyOther || (e - x0) % 2 === 0) body.push(text('muted', compact(10 ** e), X(e), M.top + ph + 22, 'middle'));
   for (let e = y0; e <= y1; e++) body.push(text('muted', plain(qty(10 ** e, 'g CO2e')).replace(/ CO2e$/, ''), M.left - 8, Y(e) + 4, 'end'));
   body.push(text('muted', 'lifetime inferences (log scale)', M.left + pw / 2, H - 18, 'middle'));
-  body.push(`<text class="muted" transform="translate(20 ${r2(M.top + ph / 2)}) rotate(-90)" text-anchor="middle" ${FONT}>g CO2e per functional unit (log scale)</text>`);
+  body.push(
+    `<text class="muted" transform="translate(20 ${r2(M.top + ph / 2)}) rotate(-90)" text-anchor="middle" ${FONT}>g CO2e per functional unit (log scale)</text>`,
+  );
   const pts = curve.map((p) => `${r2(X(Math.log10(p.inferences)))},${r2(Y(Math.log10(p.co2e_g_per_fu)))}`).join(' ');
   body.push(`<polyline class="main" points="${pts}" fill="none" stroke-width="3"/>`);
   if (floor > 0) {

@@ -79,7 +79,12 @@ describe('compareCards', () => {
     ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 383.5\u00a0g CO2e\/kWh \(US\) vs head 5.48\u00a0g CO2e\/kWh \(CA-QC\)/, false],
     ['PUE', { pue: 1.58 }, /PUE differs: base 1.12 vs head 1.58/, false],
     ['hardware', { hardware: { model: 'A100', count: 8 } }, /Hardware differs: base H100-SXM vs head A100-SXM-80GB/, false],
-    ['embodied', { hardware: { model: 'H100', count: 8, embodied_kg: 100 } }, /Embodied carbon per accelerator differs: base 164\u00a0kg CO2e vs head 100\u00a0kg CO2e/, false],
+    [
+      'embodied',
+      { hardware: { model: 'H100', count: 8, embodied_kg: 100 } },
+      /Embodied carbon per accelerator differs: base 164\u00a0kg CO2e vs head 100\u00a0kg CO2e/,
+      false,
+    ],
     ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
     [
       'server embodied',

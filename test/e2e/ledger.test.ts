@@ -148,8 +148,8 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     ]);
     expect(applied.results.map((r) => r.status)).toEqual(['warn', 'fail']);
     const md = renderLedgerSection(applied.extension?.positions ?? []);
-    expect(md).toContain('`████████░░ 83%`');
-    expect(md).toContain('**69 kg CO2e over**');
+    expect(md).toContain('`████████░░ 83.3\u00a0%`');
+    expect(md).toContain('**69\u00a0kg CO2e over**');
   });
 
   it('a model budget downloads only its own artifact', async () => {
@@ -319,7 +319,9 @@ describe('action end to end with a period budget (dist/index.js)', () => {
     expect(r.outputs.verdict).toBe('fail');
     const comment = gh.comments.find((c) => c.issue === 9)?.body ?? '';
     const plainText = (md: string) => md.replace(/\\(.)/g, '$1');
-    expect(plainText(comment)).toContain(`team vision ${periodOf(new Date(), 'month').label}: projected`);
-    expect(plainText(r.summary)).toContain('over budget');
+    // One line above the fold: the period budget, projected with this change, over the limit.
+    expect(plainText(comment)).toContain(`❌ **month budget of team vision, ${periodOf(new Date(), 'month').label}**`);
+    expect(plainText(comment)).toMatch(/with this change \([\d.]+\u00a0%\), over the limit · limit 800\u00a0kg CO2e/);
+    expect(plainText(r.summary)).toContain('over the limit');
   });
 });

@@ -61,7 +61,9 @@ describe('evaluatePeriodBudgets: projection, burn rate, run-out date', () => {
   it('the message says spent, this change, remaining and the run-out date', () => {
     const r = evaluatePeriodBudgets([TEAM_Q], SCENARIO, head(400), ENTRIES, NOW).results[0];
     expect(r?.message).toBe(
-      nb('team vision 2026-Q1: projected 1.6 t CO2e of 2 t CO2e (spent 1.2 t CO2e in 2 runs + this change 400 kg CO2e); 400 kg CO2e remaining; runs out 2026-03-28 at 23.2 kg CO2e/day'),
+      nb(
+        'team vision 2026-Q1: projected 1.6 t CO2e of 2 t CO2e (spent 1.2 t CO2e in 2 runs + this change 400 kg CO2e); 400 kg CO2e remaining; runs out 2026-03-28 at 23.2 kg CO2e/day',
+      ),
     );
   });
 

@@ -92,7 +92,9 @@ describe('renderLedgerSection', () => {
     expect(ledgerLinesForCard(card)).toEqual([
       {
         status: 'warn',
-        text: nb('⚠️ **quarter budget of team vi\\|sion @\u200dorg, 2026-Q1** 1.6 t CO2e with this change (80.0 %), above the warning level · warn at 1.5 t CO2e, limit 2 t CO2e'),
+        text: nb(
+          '⚠️ **quarter budget of team vi\\|sion @\u200dorg, 2026-Q1** 1.6 t CO2e with this change (80.0 %), above the warning level · warn at 1.5 t CO2e, limit 2 t CO2e',
+        ),
       },
     ]);
     expect(ledgerLinesForCard({})).toEqual([]);

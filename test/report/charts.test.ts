@@ -1,6 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CHART_COLORS, compactCount, headVsBaseChart, lifetimeChart, lifetimePoints, mermaidLabel, plainNumber, stagePie, themeDirective, tornadoChart } from '../../src/report/charts.js';
+import {
+  CHART_COLORS,
+  compactCount,
+  headVsBaseChart,
+  lifetimeChart,
+  lifetimePoints,
+  mermaidLabel,
+  plainNumber,
+  stagePie,
+  themeDirective,
+  tornadoChart,
+} from '../../src/report/charts.js';
 import { contrastRatio } from './contrast.js';
 import { lifetimeSvg, overlaps, stagesSvg, svgCharts, textBox } from '../../src/report/svg.js';
 import type { Comparison } from '../../src/compare/schema.js';
@@ -99,7 +110,17 @@ describe('mermaid charts parse with the real mermaid parser', () => {
 
   it('lifetime points: at most 7, never dropping a marked point', () => {
     const curve = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((e) => ({ inferences: 10 ** e, co2e_g_per_fu: 1 + 10 ** (9 - e) }));
-    const wide = { ...card, interpretation: { ...card.interpretation, lifetime_curve: [...curve, { inferences: 2e3, co2e_g_per_fu: 500, label: 'breakeven' as const }, { inferences: 5e11, co2e_g_per_fu: 1, label: 'scenario' as const }].sort((a, b) => a.inferences - b.inferences) } };
+    const wide = {
+      ...card,
+      interpretation: {
+        ...card.interpretation,
+        lifetime_curve: [
+          ...curve,
+          { inferences: 2e3, co2e_g_per_fu: 500, label: 'breakeven' as const },
+          { inferences: 5e11, co2e_g_per_fu: 1, label: 'scenario' as const },
+        ].sort((a, b) => a.inferences - b.inferences),
+      },
+    };
     const points = lifetimePoints(wide);
     expect(points.length).toBeLessThanOrEqual(7);
     expect(points.filter((p) => p.label).map((p) => p.label)).toEqual(['breakeven', 'scenario']);

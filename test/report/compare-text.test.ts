@@ -8,11 +8,29 @@ const comparison: Comparison = {
   baseline: { source: 'file:base.json', ref: 'main', sha: '0123456789abcdef', run_id: 7, created_at: '2026-01-01T00:00:00Z' },
   metrics: [
     // 10.68 -> 12.43 g: +1.75 g, +16.39 %; band ±0.5 g: a real change, worse
-    { metric: 'per_functional_unit.co2e_g', base: 10.68, head: 12.43, delta: 1.75, delta_pct: 16.385768, better: 'lower', within_noise: false, noise_band: 0.5 },
+    {
+      metric: 'per_functional_unit.co2e_g',
+      base: 10.68,
+      head: 12.43,
+      delta: 1.75,
+      delta_pct: 16.385768,
+      better: 'lower',
+      within_noise: false,
+      noise_band: 0.5,
+    },
     // 20 -> 20.01 kg: +0.05 %, within noise
     { metric: 'totals.co2e_kg', base: 20, head: 20.01, delta: 0.01, delta_pct: 0.05, better: 'lower', within_noise: true, noise_band: 0.4 },
     // 56.2 -> 41.3 g (stage inference, card unit kg): -26.5 %, better
-    { metric: 'stages.inference.co2e_kg', base: 0.0562, head: 0.0413, delta: -0.0149, delta_pct: -26.512, better: 'lower', within_noise: false, noise_band: 0.001 },
+    {
+      metric: 'stages.inference.co2e_kg',
+      base: 0.0562,
+      head: 0.0413,
+      delta: -0.0149,
+      delta_pct: -26.512,
+      better: 'lower',
+      within_noise: false,
+      noise_band: 0.001,
+    },
     { metric: 'stages.inference\u001b[31m.cost_usd', base: null, head: 1, delta: null, delta_pct: null, better: 'lower', within_noise: null, noise_band: null },
   ],
   consistency: [],

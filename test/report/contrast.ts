@@ -3,7 +3,9 @@
 /** WCAG 2 contrast ratio of two CSS colours (`rgb(…)` or `#rrggbb`). */
 export function contrastRatio(a: string, b: string): number {
   const lum = (c: string) => {
-    const rgb = parseColor(c).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const rgb = parseColor(c)
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];

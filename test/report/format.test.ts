@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { compact, count, deltaPct, fmt, fmtSigned, pair, param, pct, percent, qty, qtyParam, range, scaleFor, signedQty, unitOf } from '../../src/report/format.js';
+import {
+  compact,
+  count,
+  deltaPct,
+  fmt,
+  fmtSigned,
+  pair,
+  param,
+  pct,
+  percent,
+  qty,
+  qtyParam,
+  range,
+  scaleFor,
+  signedQty,
+  unitOf,
+} from '../../src/report/format.js';
 import { nb } from './nbsp.js';
 
 describe('fmt: 3 significant figures, separators, never an exponent', () => {

@@ -15,7 +15,9 @@ describe('renderInterpretation', () => {
   it('names the dominant stage and term with their shares', () => {
     // training 440.468 / 440.913 kg = 99.9 %; marginal 4.4 / 4.887 g = 90.0 %
     expect(md).toContain(nb('Stage **training** dominates the assessed carbon: 99.9 % of 441 kg CO2e'));
-    expect(md).toContain(nb('the **marginal** term dominates: 90.0 % of 4.89 g CO2e (marginal 4.4 g CO2e, embodied 0.0468 g CO2e, amortized up-front 0.44 g CO2e)'));
+    expect(md).toContain(
+      nb('the **marginal** term dominates: 90.0 % of 4.89 g CO2e (marginal 4.4 g CO2e, embodied 0.0468 g CO2e, amortized up-front 0.44 g CO2e)'),
+    );
   });
 
   it('states the breakeven and where the scenario sits', () => {

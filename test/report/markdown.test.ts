@@ -9,7 +9,16 @@ const comparison: Comparison = {
   baseline: { source: 'artifact', ref: 'main', sha: '0123456789abcdef', run_id: 42, created_at: '2025-12-31T00:00:00Z' },
   metrics: [
     // base 1.0 g -> head 0.93244724 g: delta -0.06755276 g, -6.755276 %; band ±0.02 g: a real change
-    { metric: 'per_functional_unit.co2e_g', base: 1, head: 0.93244724, delta: -0.06755276, delta_pct: -6.755276, better: 'lower', within_noise: false, noise_band: 0.02 },
+    {
+      metric: 'per_functional_unit.co2e_g',
+      base: 1,
+      head: 0.93244724,
+      delta: -0.06755276,
+      delta_pct: -6.755276,
+      better: 'lower',
+      within_noise: false,
+      noise_band: 0.02,
+    },
     // base 20 kg -> head 25.431164 kg: +5.431164 kg, +27.15582 %; band ±8 kg: within noise
     { metric: 'totals.co2e_kg', base: 20, head: 25.431164, delta: 5.431164, delta_pct: 27.15582, better: 'lower', within_noise: true, noise_band: 8 },
     // 2 kWh -> 2.5 kWh: +25 %, a real change; water 0 -> 0: unchanged
@@ -54,7 +63,9 @@ describe('renderReport: above the fold', () => {
     // C_FU = 0.858 + 0.049924 + 0.02452324 = 0.93244724 g -> 932 mg (sample-card.ts)
     expect(top(md)).toContain(nb('**932 mg CO2e** per functional unit\\'));
     expect(top(md)).toContain(nb('**25.4 kg CO2e** over the assessed stages (range 20–60 kg CO2e)\\'));
-    expect(top(md)).toContain(nb('FU: 1,000 chat requests served (1,000 inferences) · 58 kWh facility energy · 0 L water · lifetime (1,000,000,000 inferences) 932 kg CO2e'));
+    expect(top(md)).toContain(
+      nb('FU: 1,000 chat requests served (1,000 inferences) · 58 kWh facility energy · 0 L water · lifetime (1,000,000,000 inferences) 932 kg CO2e'),
+    );
   });
 
   it.each([
@@ -101,7 +112,11 @@ describe('renderReport: above the fold', () => {
   });
 
   it('states why two cards are not comparable, and shows no change table', () => {
-    const c: Comparison = { ...comparison, comparable: false, consistency: ['Functional units differ: "1 query" vs "1,000 chat requests served".', 'PUE differs.'] };
+    const c: Comparison = {
+      ...comparison,
+      comparable: false,
+      consistency: ['Functional units differ: "1 query" vs "1,000 chat requests served".', 'PUE differs.'],
+    };
     const md = renderReport(sampleCard({ comparison: c }));
     expect(top(md)).toContain(
       '⚠️ Not comparable with base main `0123456` run 42 (`artifact`): Functional units differ: "1 query" vs "1,000 chat requests served". (1 more in Comparison with base)',
@@ -157,7 +172,14 @@ describe('renderReport: details on demand', () => {
     expect(row(md, 'training')).toEqual(['training', 'hours × power, device only', '10', '56', '56']);
     expect(row(md, 'inference')).toEqual(['inference', 'logs, whole server', '1', '2', '2']);
     const impacts = md.slice(md.indexOf('| stage     | operational'));
-    expect(cellsOf(impacts.split('\n')[0]!)).toEqual(['stage', 'operational<br>(kg CO2e)', 'embodied<br>(kg CO2e)', 'total<br>(kg CO2e)', 'water<br>(L)', 'cost<br>(USD)']);
+    expect(cellsOf(impacts.split('\n')[0]!)).toEqual([
+      'stage',
+      'operational<br>(kg CO2e)',
+      'embodied<br>(kg CO2e)',
+      'total<br>(kg CO2e)',
+      'water<br>(L)',
+      'cost<br>(USD)',
+    ]);
     expect(row(impacts, 'training')).toEqual(['training', '24', '0.499', '24.5', '0', '—']);
     expect(row(impacts, '**total**')).toEqual(['**total**', '24.9', '0.549', '**25.4**', '0', '—']);
   });
@@ -271,7 +293,9 @@ describe('renderReport: the rules behind the per-stage numbers', () => {
 
   it('says the embodied boundary: accelerators only, or with their share of the server', () => {
     expect(withScenario({})).toContain(
-      nb('embodied carbon is the time share of 8 × H100-SXM over 3 years. Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'),
+      nb(
+        'embodied carbon is the time share of 8 × H100-SXM over 3 years. Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).',
+      ),
     );
     const c = sampleCard().scenario.hardware;
     expect(withScenario({ hardware: { ...c, host_embodied_kg: 2500, devices_per_host: 8, utilization: 0.85 } })).toContain(
@@ -312,7 +336,9 @@ describe('renderReport: the rules behind the per-stage numbers', () => {
     // 24.024 kg operational = 24,024 g in the block
     expect(hf).toContain(nb('· 24 kg CO2e</summary>'));
     expect(hf).toContain(
-      nb('**24 kg CO2e** (the block states grams: 24,024 g), training_type fine-tuning: ml-lca 0.1.0 \\(ISO 14040/14044 life cycle assessment\\): operational CO2e of stage training'),
+      nb(
+        '**24 kg CO2e** (the block states grams: 24,024 g), training_type fine-tuning: ml-lca 0.1.0 \\(ISO 14040/14044 life cycle assessment\\): operational CO2e of stage training',
+      ),
     );
     expect(hf).toContain('hardware 8 x &lt;b&gt;H100&lt;/b&gt;.');
     expect(hf).toContain('`ml-lca hf-card --card model-card.json README.md`');

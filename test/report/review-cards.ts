@@ -68,7 +68,9 @@ export async function comparisonCard(): Promise<ModelCard> {
     { scenarioPath: workspace(scenario({ experimentationKwh: 40, inferenceLog: 'gpu_power.csv', budgets: [] })), version: '0.0.0-test' },
     io(),
   );
-  const headPath = workspace(scenario({ experimentationKwh: 48, inferenceLog: 'gpu_power.csv', budgets, ledger: 'file:spend.jsonl' }), { 'spend.jsonl': ledger });
+  const headPath = workspace(scenario({ experimentationKwh: 48, inferenceLog: 'gpu_power.csv', budgets, ledger: 'file:spend.jsonl' }), {
+    'spend.jsonl': ledger,
+  });
   const meta = { source: 'artifact', ref: 'main', sha: '0123456789abcdef0123', run_id: 4242, created_at: '2026-03-14T09:00:00Z' };
   const head = await buildReport({ scenarioPath: headPath, version: '0.0.0-test', baseline: { card: base.card, meta } }, io());
   // buildReport compares already; recomputed here so the test does not depend on how.
@@ -91,7 +93,11 @@ export async function forkCard(): Promise<ModelCard> {
   const template = demo.stages.training!;
   for (let i = 0; i < 11; i++) {
     const name = `shard-${String(i).padStart(2, '0')}-distillation-with-a-rather-long-stage-name-<b>@team`;
-    stages[name] = { ...template, co2e_kg: template.co2e_kg * (1 + i / 7), sources: [`runs/very/deep/directory/structure/of/the/fork/shard-${i}/emissions.csv`] };
+    stages[name] = {
+      ...template,
+      co2e_kg: template.co2e_kg * (1 + i / 7),
+      sources: [`runs/very/deep/directory/structure/of/the/fork/shard-${i}/emissions.csv`],
+    };
   }
   const sources = Array.from({ length: 300 }, (_, i) => ({
     ...demo.sources[0]!,
