@@ -4,8 +4,9 @@
 // Importing it has no side effects (src/index.ts calls main()).
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { formatError } from './errors.js';
-import { escapeMarkdown } from './report/escape.js';
+import path from 'node:path';
+import { InputError, formatError } from './errors.js';
+import { escapeLogLine, escapeMarkdown } from './report/escape.js';
 import { nodeIo } from './io.js';
 import { packageVersion } from './cli/package-root.js';
 import { INPUT_NAMES, parseInputs, type RawInputs } from './github/inputs.js';
@@ -24,7 +25,8 @@ export async function main(): Promise<void> {
     for (const k of ['ML_LCA_PROMETHEUS_TOKEN', 'ML_LCA_PROMETHEUS_PASSWORD'] as const) if (env[k]) core.setSecret(env[k]);
     const inputs = parseInputs(raw);
 
-    const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+    // Every line we log may quote input (a fork's scenario name, a path): one line, no command.
+    const log = { info: (m: string) => core.info(escapeLogLine(m)), warning: (m: string) => core.warning(escapeLogLine(m)) };
     const octokit = createOctokit({
       token: inputs.token,
       baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
@@ -61,10 +63,18 @@ export async function main(): Promise<void> {
     });
     if (result.failure !== null) core.setFailed(result.failure);
   } catch (e) {
-    // InputError: one line naming the input / file / field; anything else is our bug.
-    if (e instanceof Error && !(e.name === 'InputError')) core.debug(e.stack ?? '');
-    const message = formatError(e);
-    core.setFailed(message);
+    // InputError: one line naming the input / file / field; anything else is our bug. Either way
+    // the step fails with verdict `error`, told apart from a failed budget (`fail`) by the output
+    // and the annotation's title: GitHub has only one failure exit code.
+    const bad = e instanceof InputError;
+    if (e instanceof Error && !bad) core.debug(e.stack ?? '');
+    const message = bad ? `ml-lca: bad input: ${e.message}` : formatError(e);
+    core.setOutput('verdict', 'error');
+    process.exitCode = core.ExitCode.Failure;
+    core.error(escapeLogLine(message), {
+      title: bad ? 'ml-lca error: bad input' : 'ml-lca error: internal error',
+      ...(bad ? annotationFile(e, process.env.GITHUB_WORKSPACE || process.cwd()) : {}),
+    });
     // The summary is written on every run, so the run page says why there is no report.
     // The message can quote user text (a path, a field value): escaped by report/escape.ts.
     await core.summary
@@ -72,6 +82,14 @@ export async function main(): Promise<void> {
       .write()
       .catch(() => undefined);
   }
+}
+
+/** The annotation's file and line, when the bad input is a file in the workspace (it links there). */
+function annotationFile(e: InputError, workspace: string): { file?: string; startLine?: number } {
+  if (e.file === undefined) return {};
+  const rel = path.relative(workspace, path.resolve(workspace, e.file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return {};
+  return { file: rel.split(path.sep).join('/'), ...(e.line !== undefined ? { startLine: e.line } : {}) };
 }
 
 function readEvent(file: string | undefined): unknown {

@@ -4,7 +4,7 @@
 // Pure apart from the Io it is given; warnings are returned, never printed.
 import path from 'node:path';
 import type { Io } from './io.js';
-import { InputError } from './errors.js';
+import { InputError, formatPath, redactUrlCredentials } from './errors.js';
 import type { Scenario } from './scenario/schema.js';
 import type { ModelCard } from './report/card-schema.js';
 import type { Source } from './ingest/source.js';
@@ -82,7 +82,8 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     version: opts.version,
     createdAt: io.now(),
     // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
-    scenario: { ...resolved, boundary: result.boundary },
+    // Credentials in a prometheus.url were used to query; the card (an uploaded artifact) never holds them.
+    scenario: { ...resolved, stages: withoutUrlCredentials(resolved.stages), boundary: result.boundary },
     stages: result.stages,
     totals: result.totals,
     per_functional_unit: result.per_functional_unit,
@@ -91,6 +92,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     sources,
     warnings,
   };
+  checkFinite(parts, scenarioPath, resolved);
   // The comparison and the regression budgets need the head card's numbers, so the card is
   // assembled once without them, then again with them.
   const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
@@ -104,7 +106,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   } else {
     budgets = inScenarioFile(scenarioPath, () => evaluateBudgets(resolved.budgets, head, comparison));
     // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
-    const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+    const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io, opts.cwd);
     const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
     budgets.push(...period.results);
     warnings.push(...period.warnings);
@@ -113,6 +115,55 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   const extensions = { ...clusterExtension, ...ledgerExtension };
   const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
   return { card, markdown: renderReport(card), warnings };
+}
+
+/** Stages as the card shows them: a prometheus.url without its `user:password@`. */
+function withoutUrlCredentials(stages: Scenario['stages']): Scenario['stages'] {
+  const out: Scenario['stages'] = Object.create(null) as Scenario['stages'];
+  for (const [name, st] of Object.entries(stages)) {
+    out[name] = st.prometheus ? { ...st, prometheus: { ...st.prometheus, url: redactUrlCredentials(st.prometheus.url) } } : st;
+  }
+  return { ...out };
+}
+
+/**
+ * A result that is not a finite number (1e308 kWh × a PUE, a functional unit of 1e-300
+ * inferences) is the scenario's doing: say so, naming the scenario value furthest from 1
+ * (the likeliest cause), instead of failing as an invalid card.
+ */
+function checkFinite(parts: object, scenarioPath: string, resolved: object): void {
+  const bad = firstNonFinite(parts, []);
+  if (bad === null) return;
+  const suspect = mostExtreme(resolved, []);
+  throw new InputError({
+    code: 'SCENARIO_INVALID',
+    file: scenarioPath,
+    field: suspect ? formatPath(suspect.path) : undefined,
+    expected: 'values small and large enough that every result is a finite number',
+    got: `${suspect ? `${suspect.value}, and ` : ''}${formatPath(bad)} overflows`,
+  });
+}
+
+function firstNonFinite(v: unknown, at: PropertyKey[]): PropertyKey[] | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : at;
+  if (v === null || typeof v !== 'object' || v instanceof Date) return null;
+  for (const [k, x] of Object.entries(v)) {
+    const found = firstNonFinite(x, [...at, Array.isArray(v) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function mostExtreme(v: unknown, at: PropertyKey[]): { path: PropertyKey[]; value: number } | null {
+  const score = (x: number) => (x === 0 ? 0 : Math.abs(Math.log10(Math.abs(x))));
+  if (typeof v === 'number') return Number.isFinite(v) && score(v) > 12 ? { path: at, value: v } : null;
+  if (v === null || typeof v !== 'object') return null;
+  let best: { path: PropertyKey[]; value: number } | null = null;
+  for (const [k, x] of Object.entries(v)) {
+    const found = mostExtreme(x, [...at, Array.isArray(v) ? Number(k) : k]);
+    if (found && (best === null || score(found.value) > score(best.value))) best = found;
+  }
+  return best;
 }
 
 /** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
@@ -145,7 +196,7 @@ async function ingestStages(
   const scenarioDir = path.dirname(scenarioPath);
   const cwd = path.resolve(opts.cwd ?? '.');
   const extra = assignExtraLogs(scenario, opts.extraLogs ?? []);
-  const out: Record<string, Source[]> = {};
+  const out: Record<string, Source[]> = Object.create(null) as Record<string, Source[]>;
   for (const [name, stage] of Object.entries(scenario.stages)) {
     const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
     const sources: Source[] = [];
@@ -194,7 +245,9 @@ function splitScenarioLogs(patterns: readonly string[], scenarioDir: string, cwd
  */
 export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: readonly string[]): Record<string, string[]> {
   const stages = Object.keys(scenario.stages);
-  const out: Record<string, string[]> = {};
+  // Keyed by stage names the user chose: no prototype, so a stage named `constructor` or
+  // `toString` finds nothing but its own logs.
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const raw of extra) {
     const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
     let stage: string;
@@ -211,7 +264,7 @@ export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: reado
       stage = m[1];
       pattern = m[2];
     } else {
-      const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+      const withLogs = stages.filter((s) => Object.hasOwn(scenario.stages, s) && scenario.stages[s]?.logs?.length);
       const candidates = withLogs.length ? withLogs : stages;
       if (candidates.length !== 1 || candidates[0] === undefined) {
         throw new InputError({

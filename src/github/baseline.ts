@@ -26,6 +26,8 @@ export const CARD_FILE = 'model-card.json';
 const MAX_RUNS = 20;
 /** Largest zip / card we accept: a model card is kilobytes. */
 const MAX_BYTES = 16 * 1024 * 1024;
+/** The same bound for the fork comment mode (workflow-run.ts), checked before downloading. */
+export const MAX_ARTIFACT_BYTES = MAX_BYTES;
 
 export interface HeadIdentity {
   name: string;

@@ -3,8 +3,9 @@
 // comment -> job summary -> artifact -> outputs -> only then the budget verdict fails the step
 // (budget-mode fail), annotates it (warn) or is only reported (off).
 import path from 'node:path';
-import type { Io } from '../io.js';
+import { containedPath, type Io } from '../io.js';
 import { InputError } from '../errors.js';
+import { escapeCode } from '../report/escape.js';
 import { buildReport } from '../pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { resolveScenario } from '../scenario/resolve.js';
@@ -61,10 +62,12 @@ interface Computed extends ScenarioOutcome {
 }
 
 export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
-  const cwd = path.resolve(deps.workspace, inputs.workingDirectory);
+  // Every path the workflow names stays inside the checkout, also through symlinks: the action
+  // writes (ml-lca-out/) and reads (scenario, logs, ledger) nowhere else.
+  const cwd = await containedPath(deps.io, deps.workspace, inputs.workingDirectory, { field: 'input "working-directory"' });
   if (deps.context.eventName === 'workflow_run') return runWorkflowRunMode(inputs, deps, cwd);
 
-  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io);
+  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io, deps.workspace);
   const several = files.length > 1;
 
   // 1. Compute every card first: a bad scenario fails before anything is posted.
@@ -128,14 +131,16 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     for (const w of card.warnings) deps.log.info(`${head.name}: ${w}`);
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
-    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
-    deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
     computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
   }
+  // Written only once every scenario is assessed, all in one go: a bad second scenario leaves
+  // no directory of the first one behind.
+  await writeOutcomes(computed, cwd, deps.io);
+  for (const c of computed) deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
 
   // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.
   await commentAll(computed, inputs, deps);
-  for (const c of computed) c.notes.push(`Model card artifact: \`${c.artifactName}\``);
+  for (const c of computed) c.notes.push(`Model card artifact: ${escapeCode(c.artifactName)}`);
   await writeSummary(computed, deps);
   await uploadAll(computed, deps);
   setOutputs(computed, deps);
@@ -146,7 +151,19 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   );
 }
 
-async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): Promise<string[]> {
+/** Each outcome's model-card.json and report.md under OUT_DIR/<dir>: all files or none. */
+export async function writeOutcomes(outcomes: ReadonlyArray<{ card: ModelCard; markdown: string; dir: string }>, cwd: string, io: Io): Promise<void> {
+  const root = path.join(cwd, OUT_DIR);
+  const files: Record<string, string> = {};
+  for (const o of outcomes) {
+    const rel = path.relative(root, o.dir).split(path.sep).join('/');
+    files[`${rel}/model-card.json`] = `${JSON.stringify(o.card, null, 2)}\n`;
+    files[`${rel}/report.md`] = o.markdown;
+  }
+  if (Object.keys(files).length) await io.writeFilesAtomic(root, files);
+}
+
+async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io, workspace: string): Promise<string[]> {
   if (patterns.length === 0) {
     throw new InputError({
       code: 'BAD_INPUT',
@@ -155,9 +172,13 @@ async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): 
       got: 'nothing',
     });
   }
+  for (const p of patterns) if (!/[*?[\]{}]/.test(p)) await containedPath(io, workspace, path.resolve(cwd, p), { field: 'input "scenario"' });
   const files = await io.glob(patterns, cwd);
   const existing: string[] = [];
-  for (const f of files) if ((await io.size(f)) !== null) existing.push(f);
+  for (const f of files) {
+    await containedPath(io, workspace, f, { field: 'input "scenario"' });
+    if ((await io.size(f)) !== null) existing.push(f);
+  }
   if (existing.length === 0) {
     throw new InputError({
       code: 'LOG_NO_MATCH',

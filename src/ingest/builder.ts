@@ -2,10 +2,11 @@
 // object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
+import { InputError } from '../errors.js';
 import type { Source } from './source.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW } from './plausibility.js';
-import { isoOf, type DateOrder, newDateOrder } from './time.js';
+import { isoOf, type DateOrder, newDateOrder, validEpoch } from './time.js';
 import { jToKwh } from './units.js';
 import type { IngestOptions } from './types.js';
 
@@ -200,6 +201,8 @@ export class SourceBuilder {
   }
 
   seen(t: number): void {
+    // A corrupt time (a Zeus window at 1e308 s) must not become start/end: a Date cannot hold it.
+    if (!validEpoch(t)) return;
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
   }
@@ -256,6 +259,15 @@ export class SourceBuilder {
       if (anyNull) warn('energy_kwh sums only the devices whose energy could be derived');
     }
     if (this.devices.size === 0 && this.energyKwhOverride === undefined) warn('no energy or power values found');
+    // Values near the largest double (1e308 W) add up to Infinity: corrupt, not a measurement.
+    if ([energyKwh, this.co2eKg, this.waterL, ...devices.map((d) => d.energy_kwh)].some((x) => x !== null && !Number.isFinite(x))) {
+      throw new InputError({
+        code: 'LOG_CORRUPT',
+        file: this.path,
+        expected: 'power and energy values whose sum is a finite number',
+        got: 'values so large that the sum overflows (e.g. 1e308)',
+      });
+    }
     const timed = this.first <= this.last;
     const absolute = timed && !this.relativeTime;
     const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);

@@ -4,7 +4,7 @@
 import { type ColumnPlan, planFromHeader } from '../columns.js';
 import { readLines } from '../lines.js';
 import { firstLines } from '../sniff.js';
-import { epochToSeconds, parseTimestamp } from '../time.js';
+import { epochToSeconds, parseTimestamp, validEpoch } from '../time.js';
 import type { LogFormat } from '../types.js';
 import { unitFactor } from '../units.js';
 import { InputError } from '../../errors.js';
@@ -33,7 +33,7 @@ export const genericJsonl: LogFormat = {
     const out = ctx.out;
     out.scope = 'device';
     const plans = new Map<string, ColumnPlan | null>();
-    for await (const ln of readLines(stream)) {
+    for await (const ln of readLines(stream, ctx.path)) {
       const text = ln.text.trim();
       if (text === '') continue;
       out.rows++;
@@ -69,7 +69,7 @@ export const genericJsonl: LogFormat = {
       if (plan.ts >= 0) {
         const v = val(plan.ts);
         t = typeof v === 'number' ? epochToSeconds(v) : parseTimestamp(String(v), out.dates);
-        if (t === null) {
+        if (t === null || !validEpoch(t)) {
           out.reject(ln.n, 'unparseable timestamp');
           continue;
         }
