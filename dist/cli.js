@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { n as nodeIo } from './chunks/io.js';
-import { I as InputError, f as formatError } from './chunks/errors.js';
+import { I as InputError, f as formatError, e as escapeLogLine } from './chunks/escape.js';
 import { p as packageVersion } from './chunks/package-root.js';
 import 'node:fs';
 import 'node:path';
@@ -86,5 +86,7 @@ process.stdout.on('error', (e) => {
         process.exit(process.exitCode ?? 0);
     throw e;
 });
-const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+// stderr lines quote input (paths, log labels, scenario values): one line each, no workflow
+// command when the CLI runs in a GitHub Actions step.
+const io = { ...nodeIo({ log: (m) => process.stderr.write(`${escapeLogLine(m)}\n`) }), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
 process.exitCode = await runCli(process.argv.slice(2), io);

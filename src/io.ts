@@ -236,7 +236,8 @@ function tooLarge(file: string, size: number, max: number): InputError {
 }
 
 function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB` : `${bytes} bytes`;
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB`;
+  return bytes >= 1024 ? `${Number((bytes / 1024).toPrecision(3))} KiB` : `${bytes} bytes`;
 }
 
 /** Whether `file` is `root` or below it (both absolute, already resolved). */
@@ -254,14 +255,14 @@ export function isInside(root: string, file: string): boolean {
 export async function containedPath(io: Io, root: string, file: string, what: { field: string; file?: string | undefined }): Promise<string> {
   const absRoot = path.resolve(root);
   const abs = path.resolve(absRoot, file);
-  const escape = () =>
+  const escaped = () =>
     new InputError({ code: 'PATH_ESCAPE', file: what.file, field: what.field, expected: `a path inside ${absRoot}`, got: JSON.stringify(file) });
-  if (!isInside(absRoot, abs)) throw escape();
+  if (!isInside(absRoot, abs)) throw escaped();
   if (io.realpath) {
     const real = await io.realpath(abs);
     if (real !== null) {
       const realRoot = (await io.realpath(absRoot)) ?? absRoot;
-      if (!isInside(realRoot, real)) throw escape();
+      if (!isInside(realRoot, real)) throw escaped();
     }
   }
   return abs;

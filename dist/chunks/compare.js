@@ -2,7 +2,7 @@ import { d as compareWithBaseline, e as renderComparison } from './pipeline.js';
 import { p as parseFlags } from './args.js';
 import { readBaseline, readCardFile } from './report.js';
 import 'node:path';
-import './errors.js';
+import './escape.js';
 import './index.js';
 import 'process';
 import 'buffer';
@@ -10,9 +10,10 @@ import './schemas.js';
 import './read.js';
 import 'node:crypto';
 import './index2.js';
+import './io.js';
+import 'node:fs';
 import 'node:util';
 import './package-root.js';
-import 'node:fs';
 import 'node:url';
 
 // `ml-lca compare BASE_CARD.json HEAD_CARD.json [--json]`: metric by metric, delta and delta %,

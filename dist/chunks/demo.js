@@ -4,7 +4,7 @@ import { a as packageRoot } from './package-root.js';
 import { runReport } from './report.js';
 import { f as displayPath } from './pipeline.js';
 import 'node:util';
-import './errors.js';
+import './escape.js';
 import 'node:fs';
 import 'node:url';
 import './read.js';
@@ -14,6 +14,7 @@ import './index.js';
 import 'process';
 import 'buffer';
 import './index2.js';
+import './io.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { I as InputError, b as fromZodError } from './errors.js';
+import { I as InputError, j as jsonSyntaxProblem, d as fromZodError } from './escape.js';
+import { c as containedPath } from './io.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; textbook chapter in seeds/):
@@ -227,10 +228,20 @@ function offsetSeconds(z) {
     const s = (Number(m[2]) * 3600 + Number(m[3]) * 60) * (m[1] === '-' ? -1 : 1);
     return s;
 }
+/**
+ * The range of a JavaScript Date (±8.64e15 ms). A timestamp beyond it is corrupt, and it
+ * cannot be written as ISO 8601 ("Invalid time value"): parsers reject such rows.
+ */
+const MAX_ABS_EPOCH_S = 8.64e12;
+/** Whether `t` (epoch seconds) is a time a Date can hold. */
+function validEpoch(t) {
+    return Number.isFinite(t) && Math.abs(t) <= MAX_ABS_EPOCH_S;
+}
 function build(y, mo, d, h, mi, s, frac, off) {
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60)
         return null;
-    return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+    const t = Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+    return validEpoch(t) ? t : null;
 }
 /** Epoch seconds from a number that may be s, ms, µs or ns since the epoch. */
 function epochToSeconds(v) {
@@ -249,7 +260,10 @@ function parseTimestamp(text, dates = newDateOrder()) {
         return null;
     if (NUM_RE.test(s)) {
         const v = Number(s);
-        return Number.isFinite(v) && v > 1e8 ? epochToSeconds(v) : null;
+        if (!(Number.isFinite(v) && v > 1e8))
+            return null;
+        const t = epochToSeconds(v);
+        return validEpoch(t) ? t : null;
     }
     let m = ISO_RE.exec(s);
     if (m) {
@@ -347,6 +361,10 @@ function splitHeaderUnit(header) {
 const J_PER_KWH = 3.6e6;
 const jToKwh = (j) => j / J_PER_KWH;
 
+// Collects what one log file contributes while its parser streams it, then builds the SOURCE
+// object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
+// `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
+// one format lives here, so all formats report the same way.
 const MAX_WARNINGS = 40;
 const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
 class DeviceAcc {
@@ -538,6 +556,9 @@ class SourceBuilder {
             r.lines.push(line);
     }
     seen(t) {
+        // A corrupt time (a Zeus window at 1e308 s) must not become start/end: a Date cannot hold it.
+        if (!validEpoch(t))
+            return;
         if (t < this.first)
             this.first = t;
         if (t > this.last)
@@ -600,6 +621,15 @@ class SourceBuilder {
         }
         if (this.devices.size === 0 && this.energyKwhOverride === undefined)
             warn('no energy or power values found');
+        // Values near the largest double (1e308 W) add up to Infinity: corrupt, not a measurement.
+        if ([energyKwh, this.co2eKg, this.waterL, ...devices.map((d) => d.energy_kwh)].some((x) => x !== null && !Number.isFinite(x))) {
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: this.path,
+                expected: 'power and energy values whose sum is a finite number',
+                got: 'values so large that the sum overflows (e.g. 1e308)',
+            });
+        }
         const timed = this.first <= this.last;
         const absolute = timed && !this.relativeTime;
         const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);
@@ -628,28 +658,52 @@ class SourceBuilder {
 // Streams of bytes to lines (for the line-oriented formats that are not on the hot path:
 // dmon, Prometheus text, JSON lines, Zeus) and to CSV records via csv-parse (CodeCarbon,
 // eco2ai: quoting matters there). Memory is one chunk plus one partial line.
-async function* readLines(stream) {
+/**
+ * Longest line any line-based parser accepts (bytes for the byte scanner, characters here). A
+ * log line is under a kilobyte; without a bound, a file that never breaks its first line is
+ * held (and, joined chunk by chunk, rescanned) whole.
+ */
+const MAX_LINE_BYTES = 1024 * 1024;
+/** LOG_CORRUPT for a line longer than MAX_LINE_BYTES, naming the file and the line. */
+function lineTooLong(file, line) {
+    return new InputError({
+        code: 'LOG_CORRUPT',
+        file,
+        line,
+        expected: `lines of at most ${MAX_LINE_BYTES >> 20} MiB`,
+        got: 'a longer line (no line break within 1 MiB)',
+    });
+}
+async function* readLines(stream, file) {
     const dec = new TextDecoder('utf-8');
     let rest = '';
     let n = 0;
     let first = true;
     for await (const chunk of stream) {
+        // A line break can only be in the new text: search from there, not the whole carried line.
+        let from = rest.length;
         let text = rest + dec.decode(chunk, { stream: true });
         if (first) {
-            if (text.charCodeAt(0) === 0xfeff)
+            if (text.charCodeAt(0) === 0xfeff) {
                 text = text.slice(1);
+                from = 0;
+            }
             first = false;
         }
         let pos = 0;
         for (;;) {
-            const nl = text.indexOf('\n', pos);
+            const nl = text.indexOf('\n', Math.max(pos, from));
             if (nl < 0)
                 break;
+            if (nl - pos > MAX_LINE_BYTES)
+                throw lineTooLong(file, n + 1);
             const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
             yield { text: text.slice(pos, end), n: ++n, terminated: true };
             pos = nl + 1;
         }
         rest = text.slice(pos);
+        if (rest.length > MAX_LINE_BYTES)
+            throw lineTooLong(file, n + 1);
     }
     rest += dec.decode();
     if (rest.length > 0)
@@ -678,7 +732,16 @@ async function readAll(stream, file, maxBytes = 256 * 1024 * 1024) {
  */
 async function* readCsv(stream, file) {
     const { parse } = await import('./lib.js');
-    const parser = parse({ bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true });
+    const parser = parse({
+        bom: true,
+        trim: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+        relax_quotes: true,
+        // A record (a line, or lines joined by an unclosed quote) is bounded like every other line.
+        max_record_size: MAX_LINE_BYTES,
+    });
     const feed = (async () => {
         try {
             for await (const chunk of stream) {
@@ -707,6 +770,8 @@ async function* readCsv(stream, file) {
         if (e instanceof InputError)
             throw e;
         const err = e;
+        if (err.code === 'CSV_MAX_RECORD_SIZE')
+            throw lineTooLong(file, (err.lines ?? 0) + 1);
         if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
             throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
         }
@@ -998,7 +1063,7 @@ const dcgmProm = {
         out.scope = 'device';
         const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
         let metrics = 0;
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '' || text.startsWith('#'))
                 continue;
@@ -1022,6 +1087,10 @@ const dcgmProm = {
                 continue;
             }
             const t = m[5] !== undefined ? epochToSeconds(Number(m[5])) : null;
+            if (t !== null && !validEpoch(t)) {
+                out.reject(ln.n, 'timestamp out of range');
+                continue;
+            }
             const dev = deviceFromLabels(labelsOf(m[3] ?? ''));
             const acc = out.device(dev.key, { name: dev.name, host: dev.host });
             if (isPower)
@@ -1079,12 +1148,8 @@ const dcgmJson = {
             doc = JSON.parse(text);
         }
         catch (e) {
-            throw new InputError({
-                code: 'LOG_CORRUPT',
-                file: ctx.path,
-                expected: 'valid JSON',
-                got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
-            });
+            const { line, problem } = jsonSyntaxProblem(e, text);
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line, expected: 'valid JSON', got: problem });
         }
         const r = (await rangeResponse()).safeParse(doc);
         if (!r.success)
@@ -1098,6 +1163,10 @@ const dcgmJson = {
             const values = s.values ?? (s.value ? [s.value] : []);
             for (const [t, raw] of values) {
                 out.rows++;
+                if (!validEpoch(t)) {
+                    out.reject(0, 'timestamp out of range');
+                    continue;
+                }
                 const v = Number(raw);
                 if (raw !== 'NaN' && !Number.isFinite(v)) {
                     out.reject(0, `non-numeric value in series ${JSON.stringify(s.metric)}`);
@@ -1756,6 +1825,8 @@ class Scanner {
         out.reject(this.line, reason);
     }
     onLine(b, s, e, terminated) {
+        if (e - s > MAX_LINE_BYTES)
+            throw lineTooLong(this.ctx.path, this.line);
         while (s < e && (b[s] === 32 || b[s] === 9))
             s++;
         if (s >= e)
@@ -2015,8 +2086,10 @@ class Scanner {
         const c = b[s] ?? 0;
         if (c >= 48 && c <= 57) {
             const v = this.parseNum(b, s, e);
-            if (this.sufS < 0 && v > 1e8)
-                return epochToSeconds(v);
+            if (this.sufS < 0 && v > 1e8) {
+                const t = epochToSeconds(v);
+                return validEpoch(t) ? t : null;
+            }
         }
         return parseTimestamp(b.toString('utf8', s, e), this.ctx.out.dates);
     }
@@ -2172,17 +2245,24 @@ async function scanPowerCsv(stream, ctx, opts) {
     for await (const chunk of stream) {
         let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         if (rest !== null) {
-            // Only the line that straddles the chunk boundary is copied.
+            // Only the line that straddles the chunk boundary is copied. Bounded: a file that never
+            // breaks its line would otherwise be copied over and over as it grows (quadratic).
             const nl = buf.indexOf(10);
             if (nl < 0) {
+                if (rest.length + buf.length > MAX_LINE_BYTES)
+                    throw lineTooLong(ctx.path, sc.line + 1);
                 rest = Buffer.concat([rest, buf]);
                 continue;
             }
+            if (rest.length + nl > MAX_LINE_BYTES)
+                throw lineTooLong(ctx.path, sc.line + 1);
             sc.feed(Buffer.concat([rest, buf.subarray(0, nl + 1)]), false);
             buf = buf.subarray(nl + 1);
             rest = null;
         }
         const used = sc.feed(buf, false);
+        if (buf.length - used > MAX_LINE_BYTES)
+            throw lineTooLong(ctx.path, sc.line + 1);
         rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
     }
     if (rest !== null && rest.length > 0)
@@ -2253,7 +2333,7 @@ const genericJsonl = {
         const out = ctx.out;
         out.scope = 'device';
         const plans = new Map();
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '')
                 continue;
@@ -2292,7 +2372,7 @@ const genericJsonl = {
             if (plan.ts >= 0) {
                 const v = val(plan.ts);
                 t = typeof v === 'number' ? epochToSeconds(v) : parseTimestamp(String(v), out.dates);
-                if (t === null) {
+                if (t === null || !validEpoch(t)) {
                     out.reject(ln.n, 'unparseable timestamp');
                     continue;
                 }
@@ -2441,7 +2521,7 @@ const nvidiaSmiDmon = {
         let factor = 1;
         let dayOffset = 0;
         let lastTod = -1;
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '')
                 continue;
@@ -2681,16 +2761,58 @@ function windowFrom(o, line) {
         line,
     };
 }
+/** Largest JSON value (one measurement, or a whole pretty-printed array) read as one piece. */
+const MAX_JSON_VALUE = 256 * 1024 * 1024;
+/**
+ * Bracket depth outside strings, carried from line to line, so a value spread over many lines
+ * is parsed once, when it closes, not once per line (which is quadratic in its length).
+ */
+class JsonDepth {
+    depth = 0;
+    inString = false;
+    escaped = false;
+    feed(line) {
+        for (let i = 0; i < line.length; i++) {
+            const c = line.charCodeAt(i);
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === 92)
+                    this.escaped = true;
+                else if (c === 34)
+                    this.inString = false;
+            }
+            else if (c === 34)
+                this.inString = true;
+            else if (c === 123 || c === 91)
+                this.depth++;
+            else if (c === 125 || c === 93)
+                this.depth--;
+        }
+    }
+    reset() {
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+    }
+}
 async function readJson(stream, ctx, windows) {
     const out = ctx.out;
     let pending = '';
     let startLine = 0;
-    for await (const ln of readLines(stream)) {
+    const depth = new JsonDepth();
+    for await (const ln of readLines(stream, ctx.path)) {
         if (pending === '' && ln.text.trim() === '')
             continue;
         if (pending === '')
             startLine = ln.n;
         pending += `${ln.text}\n`;
+        depth.feed(ln.text);
+        if (pending.length > MAX_JSON_VALUE)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'JSON values under 256 MiB', got: 'a larger one' });
+        // Still inside a value: nothing to parse yet (a truncated last value is reported below).
+        if (depth.depth > 0 && ln.terminated)
+            continue;
         let v;
         try {
             v = JSON.parse(pending);
@@ -2700,9 +2822,18 @@ async function readJson(stream, ctx, windows) {
                 out.rows++;
                 out.reject(startLine, 'truncated last line');
             }
+            else if (depth.depth <= 0) {
+                // Not JSON although its brackets closed: reject this piece and read on (re-parsing it
+                // with every later line would be quadratic and reject the rest of the file too).
+                out.rows++;
+                out.reject(startLine, 'not valid JSON');
+                pending = '';
+                depth.reset();
+            }
             continue;
         }
         pending = '';
+        depth.reset();
         const items = Array.isArray(v) ? v : [v];
         for (const item of items) {
             out.rows++;
@@ -2716,18 +2847,32 @@ async function readJson(stream, ctx, windows) {
     if (pending.trim() !== '')
         throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
 }
+/**
+ * Windows inside another window: w is inner when some other window o starts no later, ends no
+ * earlier, and is longer (or, for the same window logged twice, comes later). Sorted by start,
+ * then longest first, then latest line first, a window is inner exactly when a window before it
+ * in that order ends no earlier: one sweep, O(n log n) rather than comparing every pair.
+ */
+function innerWindows(windows) {
+    const timed = windows.filter((w) => w.start !== null && w.elapsed !== null);
+    timed.sort((a, b) => a.start - b.start || b.elapsed - a.elapsed || b.line - a.line);
+    const inner = new Set();
+    let maxEnd = Number.NEGATIVE_INFINITY;
+    for (const w of timed) {
+        const end = w.start + w.elapsed;
+        if (maxEnd >= end)
+            inner.add(w);
+        if (end > maxEnd)
+            maxEnd = end;
+    }
+    return inner;
+}
 function finish(ctx, windows) {
     const out = ctx.out;
     let nested = 0;
+    const innerSet = innerWindows(windows);
     for (const w of windows) {
-        const inner = w.start !== null &&
-            w.elapsed !== null &&
-            windows.some((o) => o !== w &&
-                o.start !== null &&
-                o.elapsed !== null &&
-                o.start <= w.start &&
-                o.start + o.elapsed >= w.start + w.elapsed &&
-                (o.elapsed > w.elapsed || o.line > w.line));
+        const inner = innerSet.has(w);
         if (inner) {
             nested++;
             continue;
@@ -2794,7 +2939,9 @@ async function* withProgress(stream, file, total, io) {
 }
 /** Ingest one file; the format is detected from its content. */
 async function ingestFile(file, opts, io, displayPath = file) {
-    const size = await io.size(file);
+    const size = await io.size(file).catch((e) => {
+        throw InputError.is(e) ? renamed(e, displayPath) : e;
+    });
     if (size === null)
         throw new InputError({ code: 'FILE_NOT_FOUND', file: displayPath, expected: 'an existing file', got: 'no such file' });
     const raw = io.openRead(file);
@@ -2820,11 +2967,14 @@ async function ingestFile(file, opts, io, displayPath = file) {
         if (e instanceof InputError)
             throw e;
         const code = e?.code;
+        if (code === 'ENOTREG') {
+            throw new InputError({ code: 'NOT_REGULAR_FILE', file: displayPath, expected: 'a regular file', got: 'not a regular file' });
+        }
         throw new InputError({
             code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
             file: displayPath,
             expected: 'a readable file',
-            got: code ?? String(e),
+            got: code ?? 'a read error',
         });
     }
     const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
@@ -2841,13 +2991,14 @@ async function ingestFile(file, opts, io, displayPath = file) {
     }
     const found = detectFormat(headText, file);
     if (!found) {
-        const firstLine = headText.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+        // No quote of the file: it is not a log we recognise, so it may be anything (a key file, a
+        // config with secrets that a glob matched by mistake).
         throw new InputError({
             code: 'LOG_UNKNOWN_FORMAT',
             file: displayPath,
             line: 1,
             expected: `a log in one of the formats tried: ${FORMATS.map((f) => f.id).join(', ')}`,
-            got: JSON.stringify(firstLine.slice(0, 80)),
+            got: 'a file none of them recognises (check the header line)',
         });
     }
     async function* replay() {
@@ -2874,6 +3025,9 @@ async function ingestFile(file, opts, io, displayPath = file) {
     }
     return out.build();
 }
+function renamed(e, file) {
+    return new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+}
 /**
  * Globs relative to `cwd` (a scenario's directory or the working directory). A pattern that
  * leaves `cwd` is refused (PATH_ESCAPE); one that matches nothing is LOG_NO_MATCH naming it.
@@ -2895,9 +3049,17 @@ async function ingestPatterns(patterns, cwd, opts, io) {
             return abs === root || abs.startsWith(root + path.sep);
         });
         const existing = [];
-        for (const f of matched)
+        for (const f of matched) {
+            // After symlinks too: a link in the workspace to a file outside it is not read.
+            await containedPath(io, root, f, { field: 'logs' }).catch((e) => {
+                if (!InputError.is(e))
+                    throw e;
+                const rel = path.relative(root, f).split(path.sep).join('/');
+                throw new InputError({ code: e.code, field: 'logs', expected: e.expected, got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`, hint: 'a symlink to a file outside' });
+            });
             if ((await io.size(f)) !== null)
                 existing.push(f);
+        }
         if (existing.length === 0) {
             throw new InputError({
                 code: 'LOG_NO_MATCH',

@@ -1,7 +1,9 @@
-import { I as InputError } from './errors.js';
+import { I as InputError, e as escapeLogLine } from './escape.js';
 import path from 'node:path';
 import { i as ingestPatterns, a as ingestFile } from './index2.js';
 import { p as parseFlags } from './args.js';
+import './io.js';
+import 'node:fs';
 import 'node:util';
 
 // `ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]`
@@ -19,7 +21,11 @@ function positiveFlag(flag, value) {
     return n;
 }
 const num = (x, unit, digits = 4) => (x === null ? 'n/a' : `${Number(x.toPrecision(digits))} ${unit}`);
+/** Human lines for one SOURCE; each is one safe log line (paths and device names come from the files). */
 function summarise(s) {
+    return summaryLines(s).map(escapeLogLine);
+}
+function summaryLines(s) {
     const lines = [
         `${s.path}: ${s.format} (${s.scope ?? 'device'}), energy ${num(s.energy_kwh, 'kWh')}` +
             (s.co2e_kg !== null ? `, CO2e ${num(s.co2e_kg, 'kg')}` : '') +

@@ -1,38 +1,7 @@
-import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
+import { b as escapeMarkdown, I as InputError, j as jsonSyntaxProblem, d as fromZodError, s as shortValue } from './escape.js';
 import path from 'node:path';
 import { b as strictObject, s as string, a as array, r as record, n as number, u as union, l as literal, _ as _enum, o as object, c as boolean, e as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
-
-// Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
-// through here before it reaches report.md or a PR comment, so it cannot inject markdown,
-// HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
-/**
- * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
- * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
- */
-const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
-/**
- * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped
- * (GFM allows a backslash before any ASCII punctuation), HTML as entities, and `@` followed by
- * a zero-width joiner so GitHub does not mention anyone.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKUP, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200d');
-}
-/** Inline code for paths: backticks inside the text cannot end the span early. */
-function escapeCode(text) {
-    const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${oneLine}${pad}${fence}`;
-}
 
 // The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
 // This zod schema is the single source of the TypeScript type and of the published
@@ -1228,14 +1197,15 @@ function renderLedgerSection(positions, opts = {}) {
     const withChange = opts.withChange ?? true;
     const rows = positions.map((p) => {
         const m = p.metric;
-        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+        // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
         const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
         const projected = withChange
             ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmt(p.spent)} (${runs}) + this change ${fmt(p.change)}`
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
-        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${escapeMarkdown(p.run_out_date)} at ${rate}` : `not this ${p.period} (${rate})`;
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';
@@ -1498,16 +1468,17 @@ function parseLedgerJsonl(text, file) {
             value = JSON.parse(raw);
         }
         catch (e) {
+            // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError({
                 code: 'BAD_INPUT',
                 file,
                 line,
-                expected: 'one JSON object per line (JSONL)',
-                got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+                expected: 'a JSON object (one ledger entry)',
+                got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
             });
-        }
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
         }
         const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
         const parsed = LedgerEntry.safeParse(withSource);
@@ -1612,4 +1583,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { escapeCode as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeMarkdown as f, evaluatePeriodBudgets as g, fmt as h, isPeriodBudget as i, renderLedgerSection as j, renderCumulativeChart as k, DEFAULT_METRIC as l, markdownTable as m, METRICS as n, STAGE_FIELDS as o, parseLedgerSetting as p, unitOf as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, fmtSigned as w, numericPaths as x, SCHEMA_VERSION as y, pct as z };
+export { DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, evaluatePeriodBudgets as f, fmt as g, renderLedgerSection as h, isPeriodBudget as i, renderCumulativeChart as j, DEFAULT_METRIC as k, METRICS as l, markdownTable as m, STAGE_FIELDS as n, unitOf as o, parseLedgerSetting as p, fmtSigned as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, numericPaths as w, SCHEMA_VERSION as x, pct as y, ledgerSectionForCard as z };

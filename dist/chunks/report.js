@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { g as compactCount, c as buildReport, f as displayPath, h as budgetFailed, i as parseCard } from './pipeline.js';
-import { h as fmt } from './read.js';
-import { I as InputError } from './errors.js';
+import { g as fmt } from './read.js';
+import { I as InputError } from './escape.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
 import './index.js';
@@ -9,9 +9,10 @@ import 'process';
 import 'buffer';
 import './schemas.js';
 import './index2.js';
+import './io.js';
+import 'node:fs';
 import 'node:crypto';
 import 'node:util';
-import 'node:fs';
 import 'node:url';
 
 function escapeXml(text) {

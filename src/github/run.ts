@@ -23,6 +23,7 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -52,8 +53,7 @@ export interface RunResult {
   failure: string | null;
 }
 
-/** Directory (under the working directory) the cards and reports are written to. */
-export const OUT_DIR = 'ml-lca-out';
+export { OUT_DIR } from './out-dir.js';
 
 interface Computed extends ScenarioOutcome {
   artifactName: string;
@@ -136,7 +136,8 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   // Written only once every scenario is assessed, all in one go: a bad second scenario leaves
   // no directory of the first one behind.
   await writeOutcomes(computed, cwd, deps.io);
-  for (const c of computed) deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
+  for (const c of computed)
+    deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
 
   // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.
   await commentAll(computed, inputs, deps);
@@ -149,18 +150,6 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     inputs,
     deps,
   );
-}
-
-/** Each outcome's model-card.json and report.md under OUT_DIR/<dir>: all files or none. */
-export async function writeOutcomes(outcomes: ReadonlyArray<{ card: ModelCard; markdown: string; dir: string }>, cwd: string, io: Io): Promise<void> {
-  const root = path.join(cwd, OUT_DIR);
-  const files: Record<string, string> = {};
-  for (const o of outcomes) {
-    const rel = path.relative(root, o.dir).split(path.sep).join('/');
-    files[`${rel}/model-card.json`] = `${JSON.stringify(o.card, null, 2)}\n`;
-    files[`${rel}/report.md`] = o.markdown;
-  }
-  if (Object.keys(files).length) await io.writeFilesAtomic(root, files);
 }
 
 async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io, workspace: string): Promise<string[]> {

@@ -19,7 +19,8 @@ import { escapeCode } from '../report/escape.js';
 import { commentBody, upsertComment } from './comment.js';
 import { summaryMarkdown, type SummaryEntry } from './summary.js';
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
-import { OUT_DIR, writeOutcomes, type RunDeps, type RunResult } from './run.js';
+import type { RunDeps, RunResult } from './run.js';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
 
 /** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. */
 export function artifactPattern(template: string): RegExp {

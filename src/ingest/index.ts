@@ -146,7 +146,13 @@ export async function ingestPatterns(patterns: string[], cwd: string, opts: Inge
       await containedPath(io, root, f, { field: 'logs' }).catch((e: unknown) => {
         if (!InputError.is(e)) throw e;
         const rel = path.relative(root, f).split(path.sep).join('/');
-        throw new InputError({ code: e.code, field: 'logs', expected: e.expected, got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`, hint: 'a symlink to a file outside' });
+        throw new InputError({
+          code: e.code,
+          field: 'logs',
+          expected: e.expected,
+          got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`,
+          hint: 'a symlink to a file outside',
+        });
       });
       if ((await io.size(f)) !== null) existing.push(f);
     }

@@ -12,17 +12,18 @@ type Issue = z.core.$ZodIssue;
 type Path = PropertyKey[];
 
 /**
- * Bounds on a scenario (a few kB in practice), checked before and while parsing so a crafted
- * file is an exit-2 message within a second or two, never a hang, a 4 GB heap or a crash:
- * size, nesting depth (the YAML library recurses), keys per mapping, items per list.
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message within a second, never a hang, a 4 GB heap or
+ * a crash: size (YAML parsing costs ~2 µs a byte, so 256 KiB is half a second at most), nesting
+ * depth (the YAML library recurses), keys per mapping, items per list.
  */
-export const SCENARIO_LIMITS = { bytes: 1024 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 } as const;
+export const SCENARIO_LIMITS = { bytes: 256 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 } as const;
 
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 export function parseScenario(text: string, file: string): Scenario {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > SCENARIO_LIMITS.bytes) {
-    throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: 'a scenario of at most 1 MiB', got: `${bytes} bytes` });
+    throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
   }
   checkNesting(text, file);
   const { data, locate } = parseText(text, file);
@@ -184,8 +185,7 @@ function checkStructure(doc: Document, lc: LineCounter, file: string, syntax: 'Y
   const walk = (node: unknown, depth: number): void => {
     if (depth > SCENARIO_LIMITS.depth) fail(node as Node, `nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
     if (isMap(node)) {
-      if (node.items.length > SCENARIO_LIMITS.keysPerMap)
-        fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
+      if (node.items.length > SCENARIO_LIMITS.keysPerMap) fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;

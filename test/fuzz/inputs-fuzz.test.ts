@@ -30,9 +30,48 @@ function rng(seed: number): () => number {
   };
 }
 
-const EXTREME_NUMBERS = ['1e308', '-1e308', '1.7976931348623157e308', '1e-320', '0', '-0', '-1', '1e400', '.inf', '-.inf', '.nan', 'NaN', '9'.repeat(40), '0x1F', '1_000'];
+const EXTREME_NUMBERS = [
+  '1e308',
+  '-1e308',
+  '1.7976931348623157e308',
+  '1e-320',
+  '0',
+  '-0',
+  '-1',
+  '1e400',
+  '.inf',
+  '-.inf',
+  '.nan',
+  'NaN',
+  '9'.repeat(40),
+  '0x1F',
+  '1_000',
+];
 const STAGE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'prototype', '__defineGetter__', 'isPrototypeOf'];
-const JUNK = ['\u0000', '\r', '\n', '\t', '"', "'", ',', ':', '{', '}', '[', ']', '&a', '*a', '!!binary', '%%', '\u2028', '\ufeff', '::error::x', '#', '- ', '<<: *a'];
+const JUNK = [
+  '\u0000',
+  '\r',
+  '\n',
+  '\t',
+  '"',
+  "'",
+  ',',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a',
+  '*a',
+  '!!binary',
+  '%%',
+  '\u2028',
+  '\ufeff',
+  '::error::x',
+  '#',
+  '- ',
+  '<<: *a',
+];
 const TIMESTAMPS = ['1e308', '99999999999999999999999', '-62135596800', '2024-13-45T99:99:99Z', '0', '1e17', '275761-01-01T00:00:00Z'];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
