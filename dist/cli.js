@@ -88,5 +88,10 @@ process.stdout.on('error', (e) => {
 });
 // stderr lines quote input (paths, log labels, scenario values): one line each, no workflow
 // command when the CLI runs in a GitHub Actions step.
-const io = { ...nodeIo({ log: (m) => process.stderr.write(`${escapeLogLine(m)}\n`) }), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+const io = {
+    ...nodeIo({ log: (m) => process.stderr.write(`${escapeLogLine(m)}\n`) }),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    cwd: process.cwd(),
+    env: process.env,
+};
 process.exitCode = await runCli(process.argv.slice(2), io);

@@ -294,7 +294,9 @@ async function walkGlob(pattern: string, cwd: string): Promise<string[]> {
       if (ent.isDirectory()) {
         if (ent.name === 'node_modules' || ent.name === '.git') continue;
         await walk(abs);
-      } else if (ent.isFile()) {
+      } else if (ent.isFile() || (ent.isSymbolicLink() && (await fsp.stat(abs).catch(() => null))?.isFile())) {
+        // A symlink to a file matches as fs.glob (Node >= 22) matches it; where it leads is
+        // checked by the caller (containedPath), the same on every Node version.
         const rel = path.relative(cwd, abs).split(path.sep).join('/');
         if (isMatch(rel)) out.push(abs);
       }

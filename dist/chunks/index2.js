@@ -771,7 +771,7 @@ async function* readCsv(stream, file) {
             throw e;
         const err = e;
         if (err.code === 'CSV_MAX_RECORD_SIZE')
-            throw lineTooLong(file, (err.lines ?? 0) + 1);
+            throw lineTooLong(file, err.lines ?? 1);
         if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
             throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
         }
@@ -3055,7 +3055,13 @@ async function ingestPatterns(patterns, cwd, opts, io) {
                 if (!InputError.is(e))
                     throw e;
                 const rel = path.relative(root, f).split(path.sep).join('/');
-                throw new InputError({ code: e.code, field: 'logs', expected: e.expected, got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`, hint: 'a symlink to a file outside' });
+                throw new InputError({
+                    code: e.code,
+                    field: 'logs',
+                    expected: e.expected,
+                    got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`,
+                    hint: 'a symlink to a file outside',
+                });
             });
             if ((await io.size(f)) !== null)
                 existing.push(f);

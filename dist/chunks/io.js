@@ -216,7 +216,9 @@ function tooLarge(file, size, max) {
     return new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a file of at most ${mib(max)}`, got: `${mib(size)}` });
 }
 function mib(bytes) {
-    return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB` : `${bytes} bytes`;
+    if (bytes >= 1024 * 1024)
+        return `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB`;
+    return bytes >= 1024 ? `${Number((bytes / 1024).toPrecision(3))} KiB` : `${bytes} bytes`;
 }
 /** Whether `file` is `root` or below it (both absolute, already resolved). */
 function isInside(root, file) {
@@ -232,15 +234,15 @@ function isInside(root, file) {
 async function containedPath(io, root, file, what) {
     const absRoot = path.resolve(root);
     const abs = path.resolve(absRoot, file);
-    const escape = () => new InputError({ code: 'PATH_ESCAPE', file: what.file, field: what.field, expected: `a path inside ${absRoot}`, got: JSON.stringify(file) });
+    const escaped = () => new InputError({ code: 'PATH_ESCAPE', file: what.file, field: what.field, expected: `a path inside ${absRoot}`, got: JSON.stringify(file) });
     if (!isInside(absRoot, abs))
-        throw escape();
+        throw escaped();
     if (io.realpath) {
         const real = await io.realpath(abs);
         if (real !== null) {
             const realRoot = (await io.realpath(absRoot)) ?? absRoot;
             if (!isInside(realRoot, real))
-                throw escape();
+                throw escaped();
         }
     }
     return abs;
@@ -275,7 +277,9 @@ async function walkGlob(pattern, cwd) {
                     continue;
                 await walk(abs);
             }
-            else if (ent.isFile()) {
+            else if (ent.isFile() || (ent.isSymbolicLink() && (await promises.stat(abs).catch(() => null))?.isFile())) {
+                // A symlink to a file matches as fs.glob (Node >= 22) matches it; where it leads is
+                // checked by the caller (containedPath), the same on every Node version.
                 const rel = path.relative(cwd, abs).split(path.sep).join('/');
                 if (isMatch(rel))
                     out.push(abs);

@@ -248,16 +248,17 @@ const GRID_REGIONS = GRID.map((g) => g.region);
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
 /**
- * Bounds on a scenario (a few kB in practice), checked before and while parsing so a crafted
- * file is an exit-2 message within a second or two, never a hang, a 4 GB heap or a crash:
- * size, nesting depth (the YAML library recurses), keys per mapping, items per list.
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message within a second, never a hang, a 4 GB heap or
+ * a crash: size (YAML parsing costs ~2 µs a byte, so 256 KiB is half a second at most), nesting
+ * depth (the YAML library recurses), keys per mapping, items per list.
  */
-const SCENARIO_LIMITS = { bytes: 1024 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
+const SCENARIO_LIMITS = { bytes: 256 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 function parseScenario(text, file) {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > SCENARIO_LIMITS.bytes) {
-        throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: 'a scenario of at most 1 MiB', got: `${bytes} bytes` });
+        throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
     }
     checkNesting(text, file);
     const { data, locate } = parseText(text, file);

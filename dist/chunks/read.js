@@ -1205,7 +1205,11 @@ function renderLedgerSection(positions, opts = {}) {
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
-        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${escapeMarkdown(p.run_out_date)} at ${rate}` : `not this ${p.period} (${rate})`;
+        const runOut = p.remaining <= 0 && p.projected > 0
+            ? `exhausted (${rate})`
+            : p.run_out_date
+                ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+                : `not this ${p.period} (${rate})`;
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';

@@ -124,7 +124,7 @@ export async function* readCsv(stream: AsyncIterable<Uint8Array>, file: string):
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
-    if (err.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, (err.lines ?? 0) + 1);
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, err.lines ?? 1);
     if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
       throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
     }
