@@ -42,7 +42,13 @@ function push(workspace: string, inputs: Record<string, string>, runId: number):
 describe('hardening of the action (dist/index.js)', () => {
   it("a fork's card cannot issue workflow commands in the privileged job log", async () => {
     const card = await hostileCard();
-    fake.artifacts.push({ id: 88_001, runId: 6001, name: 'ml-lca-fork', zip: Buffer.from(zipSync({ 'model-card.json': strToU8(JSON.stringify(card)) })), expired: false });
+    fake.artifacts.push({
+      id: 88_001,
+      runId: 6001,
+      name: 'ml-lca-fork',
+      zip: Buffer.from(zipSync({ 'model-card.json': strToU8(JSON.stringify(card)) })),
+      expired: false,
+    });
     fake.pulls.push({ number: 61, headLabel: 'forker:hostile', headSha: 'd'.repeat(40) });
     const r = await runAction({
       fake,
@@ -50,7 +56,14 @@ describe('hardening of the action (dist/index.js)', () => {
       inputs: { 'github-token': TOKEN },
       eventName: 'workflow_run',
       event: {
-        workflow_run: { id: 6001, event: 'pull_request', head_sha: 'd'.repeat(40), head_branch: 'hostile', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
+        workflow_run: {
+          id: 6001,
+          event: 'pull_request',
+          head_sha: 'd'.repeat(40),
+          head_branch: 'hostile',
+          head_repository: { owner: { login: 'forker' } },
+          pull_requests: [],
+        },
       },
       runId: 6002,
     });
