@@ -191,7 +191,7 @@ async function writeAllOrNone(dir: string, files: Record<string, string>): Promi
     // before anything is moved, so a directory is never moved aside or replaced.
     for (const f of staged) {
       const st = await fsp.lstat(f.final).catch(() => null);
-      if (st !== null && !st.isFile()) throw Object.assign(new Error(`${f.final} exists and is not a file`), { code: 'EISDIR' });
+      if (st?.isDirectory()) throw Object.assign(new Error(`${f.final} is a directory`), { code: 'EISDIR' });
     }
     for (const f of staged) {
       const backup = `${f.final}.bak-${process.pid}`;

@@ -162,8 +162,8 @@ async function writeAllOrNone(dir, files) {
         // before anything is moved, so a directory is never moved aside or replaced.
         for (const f of staged) {
             const st = await promises.lstat(f.final).catch(() => null);
-            if (st !== null && !st.isFile())
-                throw Object.assign(new Error(`${f.final} exists and is not a file`), { code: 'EISDIR' });
+            if (st?.isDirectory())
+                throw Object.assign(new Error(`${f.final} is a directory`), { code: 'EISDIR' });
         }
         for (const f of staged) {
             const backup = `${f.final}.bak-${process.pid}`;

@@ -24,6 +24,7 @@ import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
 import { OUT_DIR, writeOutcomes } from './out-dir.js';
+import { writeActionHfReadme } from './hf-readme.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -133,8 +134,24 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
     computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
   }
-  // Written only once every scenario is assessed, all in one go: a bad second scenario leaves
-  // no directory of the first one behind.
+  // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
+  // a README that cannot be rewritten is bad input. Writing only; committing is the user's step.
+  if (inputs.hfReadme !== null) {
+    const only = computed[0];
+    if (computed.length !== 1 || !only) {
+      throw new InputError({
+        code: 'BAD_INPUT',
+        field: 'input "hf-readme"',
+        expected: 'one scenario (one model card per README)',
+        got: `${computed.length} scenarios`,
+      });
+    }
+    const rel = await writeActionHfReadme(only.card, { readme: inputs.hfReadme, cwd, workspace: deps.workspace, io: deps.io });
+    deps.log.info(`${only.card.scenario.name}: co2_eq_emissions written into ${rel} (not committed: commit it in a later step to publish it)`);
+    only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
+  }
+  // Written only once every scenario is assessed (and a bad hf-readme refused), all in one go:
+  // a bad second scenario leaves no directory of the first one behind.
   await writeOutcomes(computed, cwd, deps.io);
   for (const c of computed)
     deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
