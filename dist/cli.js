@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { n as nodeIo } from './chunks/io.js';
-import { I as InputError, f as formatError, e as escapeLogLine } from './chunks/escape.js';
+import { I as InputError, f as formatError } from './chunks/errors.js';
 import { p as packageVersion } from './chunks/package-root.js';
+import { e as escapeLogLine } from './chunks/log-line.js';
 import 'node:fs';
 import 'node:path';
 import 'node:url';

@@ -2,7 +2,7 @@
 // The only CLI file that touches process; everything else is in src/cli/main.ts.
 import { nodeIo } from './io.js';
 import { runCli } from './cli/main.js';
-import { escapeLogLine } from './report/escape.js';
+import { escapeLogLine } from './log-line.js';
 
 // A reader that stops early (`ml-lca ingest big.csv --json | head`) closes the pipe: that is
 // not an error of ours, so exit quietly instead of dying on an unhandled EPIPE with a stack trace.

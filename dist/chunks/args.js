@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { I as InputError } from './escape.js';
+import { I as InputError } from './errors.js';
 
 // Flag parsing for the CLI commands: node:util parseArgs (strict), with its errors turned into
 // one-line InputErrors (exit 2) that name the command, the flag and what was expected.

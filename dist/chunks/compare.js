@@ -2,7 +2,7 @@ import { d as compareWithBaseline, e as renderComparison } from './pipeline.js';
 import { p as parseFlags } from './args.js';
 import { readBaseline, readCardFile } from './report.js';
 import 'node:path';
-import './escape.js';
+import './errors.js';
 import './index.js';
 import 'process';
 import 'buffer';

@@ -4,7 +4,7 @@ import { a as packageRoot } from './package-root.js';
 import { runReport } from './report.js';
 import { f as displayPath } from './pipeline.js';
 import 'node:util';
-import './escape.js';
+import './errors.js';
 import 'node:fs';
 import 'node:url';
 import './read.js';

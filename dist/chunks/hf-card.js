@@ -1,11 +1,11 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { g as fmt } from './read.js';
+import { j as fmt } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
 import { f as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { readCardFile } from './report.js';
-import './escape.js';
+import './errors.js';
 import './schemas.js';
 import 'node:crypto';
 import './index.js';

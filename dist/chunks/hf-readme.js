@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { d as distExports } from './index.js';
-import { I as InputError, s as shortValue } from './escape.js';
+import { I as InputError, s as shortValue } from './errors.js';
 
 // Writes the card's Hugging Face `co2_eq_emissions` block into a model README's YAML front matter
 // (the Hub's model card metadata), for `ml-lca hf-card` and the action input `hf-readme`.

@@ -1,7 +1,8 @@
-import { I as InputError, e as escapeLogLine } from './escape.js';
+import { I as InputError } from './errors.js';
 import path from 'node:path';
 import { i as ingestPatterns, a as ingestFile } from './index2.js';
 import { p as parseFlags } from './args.js';
+import { e as escapeLogLine } from './log-line.js';
 import './io.js';
 import 'node:fs';
 import 'node:util';

@@ -1,6 +1,6 @@
 import { promises, openSync, constants, fstatSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { I as InputError } from './escape.js';
+import { I as InputError } from './errors.js';
 
 // The I/O the core is given, so tests can pass a memory fs and a fixed clock.
 // Only the entry points (cli.ts, main.ts) build `nodeIo()`; the core takes an `Io`.

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, f as evaluatePeriodBudgets, g as fmt, t as textBar, m as markdownTable, h as renderLedgerSection, j as renderCumulativeChart, k as DEFAULT_METRIC } from './read.js';
-import { I as InputError, b as escapeMarkdown } from './escape.js';
+import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, m as markdownTable, k as renderLedgerSection, l as renderCumulativeChart, n as DEFAULT_METRIC } from './read.js';
+import { I as InputError } from './errors.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { I as InputError, s as shortValue, c as formatPath, d as fromZodError, j as jsonSyntaxProblem, b as escapeMarkdown, a as escapeCode, r as redactUrlCredentials } from './escape.js';
+import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, l as METRICS, v as valueAtPath, n as STAGE_FIELDS, o as unitOf, q as fmtSigned, g as fmt$1, w as numericPaths, M as ModelCard, x as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, f as evaluatePeriodBudgets, y as pct, m as markdownTable, z as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, o as METRICS, v as valueAtPath, q as STAGE_FIELDS, w as unitOf, x as fmtSigned, j as fmt$1, y as numericPaths, M as ModelCard, z as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, A as pct, g as escapeMarkdown, m as markdownTable, e as escapeCode, B as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 import { c as containedPath } from './io.js';
 
@@ -249,11 +249,11 @@ const GRID_REGIONS = GRID.map((g) => g.region);
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
 /**
  * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
- * parsing so a crafted file is an exit-2 message within a second, never a hang, a 4 GB heap or
- * a crash: size (YAML parsing costs ~2 µs a byte, so 256 KiB is half a second at most), nesting
- * depth (the YAML library recurses), keys per mapping, items per list.
+ * parsing so a crafted file is an exit-2 message at once, never a hang, a 4 GB heap or a crash:
+ * size (YAML parsing costs up to ~2 µs a byte: 64 KiB is a tenth of a second, 30× the examples),
+ * nesting depth (the YAML library recurses), keys per mapping, items per list.
  */
-const SCENARIO_LIMITS = { bytes: 256 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
+const SCENARIO_LIMITS = { bytes: 64 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 function parseScenario(text, file) {
     const bytes = Buffer.byteLength(text, 'utf8');

@@ -1,7 +1,46 @@
-import { b as escapeMarkdown, I as InputError, j as jsonSyntaxProblem, d as fromZodError, s as shortValue } from './escape.js';
+import { I as InputError, j as jsonSyntaxProblem, b as fromZodError, s as shortValue } from './errors.js';
 import path from 'node:path';
 import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, u as union, l as literal, _ as _enum, o as object, e as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
+
+// Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
+// through here before it reaches report.md or a PR comment, so it cannot inject markdown,
+// HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
+/**
+ * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
+ * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
+ */
+const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
+/**
+ * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped
+ * (GFM allows a backslash before any ASCII punctuation), HTML as entities, and `@` followed by
+ * a zero-width joiner so GitHub does not mention anyone.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200d');
+}
+/**
+ * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
+ * markup is literal, but the raw text still holds what was written: a zero-width space after a
+ * `<!` keeps a card's text from carrying a second sticky-comment marker (`<!-- ml-lca:other -->`),
+ * which is found by searching the raw comment body.
+ */
+function escapeCode(text) {
+    const oneLine = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/<!/g, '<\u200b!');
+    const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
 
 // The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
 // This zod schema is the single source of the TypeScript type and of the published
@@ -1636,4 +1675,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, evaluatePeriodBudgets as f, fmt as g, renderLedgerSection as h, isPeriodBudget as i, renderCumulativeChart as j, DEFAULT_METRIC as k, METRICS as l, markdownTable as m, STAGE_FIELDS as n, unitOf as o, parseLedgerSetting as p, fmtSigned as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, numericPaths as w, SCHEMA_VERSION as x, pct as y, ledgerSectionForCard as z };
+export { pct as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, entryFromCard as b, cardFromText as c, parseLedgerJsonl as d, escapeCode as e, dedupeEntries as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, markdownTable as m, DEFAULT_METRIC as n, METRICS as o, parseLedgerSetting as p, STAGE_FIELDS as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, unitOf as w, fmtSigned as x, numericPaths as y, SCHEMA_VERSION as z };

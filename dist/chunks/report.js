@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { g as compactCount, h as parseCard, c as buildReport, f as displayPath, i as budgetFailed } from './pipeline.js';
-import { g as fmt } from './read.js';
-import { I as InputError } from './escape.js';
+import { j as fmt } from './read.js';
+import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
 import './index.js';

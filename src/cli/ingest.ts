@@ -8,7 +8,7 @@ import { ingestFile, ingestPatterns } from '../ingest/index.js';
 import type { Source } from '../ingest/source.js';
 import type { IngestOptions } from '../ingest/types.js';
 import { type CliIo, parseFlags } from './args.js';
-import { escapeLogLine } from '../report/escape.js';
+import { escapeLogLine } from '../log-line.js';
 
 const USAGE = 'ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]';
 

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/main.js';
 import { nodeIo } from '../../src/io.js';
+import { mulberry32 } from '../../src/lca/interpret/prng.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // ML_LCA_FUZZ_SEED / ML_LCA_FUZZ_CASES: a longer local run (the suite keeps the defaults).
@@ -18,17 +19,8 @@ const SEED = Number(process.env.ML_LCA_FUZZ_SEED ?? 0x13c0ffee);
 const CASES_PER_KIND = Number(process.env.ML_LCA_FUZZ_CASES ?? 60);
 const CASE_MS = 5_000;
 
-/** mulberry32: small, fast, good enough to pick mutations; a fixed seed makes every run alike. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32): a fixed seed makes every run pick the same mutations. */
+const rng = mulberry32;
 
 const EXTREME_NUMBERS = [
   '1e308',

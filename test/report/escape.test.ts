@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCode, escapeLogLine, escapeMarkdown } from '../../src/report/escape.js';
+import { escapeCode, escapeMarkdown } from '../../src/report/escape.js';
+import { escapeLogLine } from '../../src/log-line.js';
 
 describe('escapeMarkdown', () => {
   it.each([
