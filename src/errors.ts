@@ -74,8 +74,9 @@ function composeRaw(i: InputErrorInit): string {
 /** One line for the terminal or an annotation. Never includes a stack. */
 export function formatError(e: unknown): string {
   if (e instanceof InputError) return `ml-lca: ${e.message}`;
-  if (e instanceof Error) return `ml-lca: internal error: ${e.message}`;
-  return `ml-lca: internal error: ${String(e)}`;
+  // Our bug's message may quote input too (a URL with credentials): redacted like the rest.
+  if (e instanceof Error) return `ml-lca: internal error: ${redactUrlCredentials(e.message)}`;
+  return `ml-lca: internal error: ${redactUrlCredentials(String(e))}`;
 }
 
 /** Render a value for an error message: short, single line. */

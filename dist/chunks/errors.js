@@ -34,9 +34,10 @@ function composeRaw(i) {
 function formatError(e) {
     if (e instanceof InputError)
         return `ml-lca: ${e.message}`;
+    // Our bug's message may quote input too (a URL with credentials): redacted like the rest.
     if (e instanceof Error)
-        return `ml-lca: internal error: ${e.message}`;
-    return `ml-lca: internal error: ${String(e)}`;
+        return `ml-lca: internal error: ${redactUrlCredentials(e.message)}`;
+    return `ml-lca: internal error: ${redactUrlCredentials(String(e))}`;
 }
 /** Render a value for an error message: short, single line. */
 function shortValue(v, max = 60) {

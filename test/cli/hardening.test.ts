@@ -19,7 +19,7 @@ functional_unit: { description: "one request", inferences: 1 }
 deployment: { lifetime_inferences: 1000 }
 grid: { intensity_g_per_kwh: 400 }
 pue: 1.0
-hardware: { model: H100-SXM, count: 1, power_w: 500, embodied_kg: 100, lifespan_years: 4 }
+hardware: { model: H100-SXM, count: 1, power_w: 500, embodied_kg: 100, host_embodied_kg: 0, lifespan_years: 4 }
 `;
 
 function write(name: string, text: string): string {
