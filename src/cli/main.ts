@@ -57,7 +57,7 @@ export function usage(): string {
     'Usage:',
     ...lines,
     '',
-    'Exit codes: 0 within budget (or warn), 1 a budget failed, 2 bad input.',
+    'Exit codes: 0 pass or warn, 1 a budget failed or the assessment is incomplete (budget-mode fail), 2 bad input.',
     'Options: --help, --version',
   ].join('\n');
 }

@@ -142,7 +142,10 @@ describe('only regular files', () => {
     symlinkSync(outside, path.join(dir, 'proj/logs/power.csv'));
     writeFileSync(path.join(dir, 'proj/lca.yml'), `${SCENARIO_HEAD}stages: { t: { logs: ["logs/*.csv"] } }\n`);
     const r = runBuilt(['report', '--scenario', 'proj/lca.yml', '--out', path.join(dir, 'proj/out')]);
-    expectBadInput(r, /logs: expected a path inside \S+, got "proj\/logs\/power\.csv" \(matched by "proj\/logs\/\*\.csv"\) \(a symlink to a file outside\)$/);
+    expectBadInput(
+      r,
+      /proj\/lca\.yml: line 6: stages\.t\.logs\[0\]: expected a log path inside \S+proj, got "logs\/\*\.csv", which leaves it \(a symlink to a file outside\)$/,
+    );
     expect(existsSync(path.join(dir, 'proj/out'))).toBe(false);
     rmSync(elsewhere, { recursive: true, force: true });
   });

@@ -55,7 +55,7 @@ describe('parseCard', () => {
   it.each([
     // The problem in words and its line, never V8's message (it quotes the file).
     ['{', /^c\.json: line 1: expected a model card JSON written by ml-lca, got invalid JSON \(a property name that is not in double quotes/],
-    ['[]', /^c\.json: expected object, got \[\]/],
+    ['[]', /^c\.json: expected a mapping \(key: value pairs\), got \[\]/],
     [JSON.stringify({ ...sampleCard(), verdict: 'maybe' }), /^c\.json: verdict: expected one of/],
   ])('%s -> CARD_INVALID', (text, message) => {
     let err: unknown;
