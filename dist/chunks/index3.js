@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { I as InputError, j as jsonSyntaxProblem, b as fromZodError } from './errors.js';
 import { c as containedPath } from './io.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, c as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
@@ -388,7 +389,7 @@ const jToKwh = (j) => j / J_PER_KWH;
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
 const MAX_WARNINGS = 40;
-const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+const fmt$1 = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
 const FIX_NO_TIMESTAMPS = "set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1";
 class DeviceAcc {
     id;
@@ -410,6 +411,8 @@ class DeviceAcc {
     maxW = 0;
     name;
     host;
+    /** What the device is, when the log says (ml-lca measure channels). */
+    kind;
     limit;
     basis;
     constructor(id, meta, src) {
@@ -535,14 +538,14 @@ class DeviceAcc {
                         }
                         : {
                             code: 'no_elapsed_time',
-                            reason: `${d}: ${p.samples} power samples with no interval that can be integrated (every step is a repeated time, a jump back in time or a gap longer than ${fmt(p.threshold)} s)`,
+                            reason: `${d}: ${p.samples} power samples with no interval that can be integrated (every step is a repeated time, a jump back in time or a gap longer than ${fmt$1(p.threshold)} s)`,
                             fix: 'sort the log by time and log at a steady interval (e.g. nvidia-smi -l 1)',
                         },
                 };
             }
             energyJ = p.energyJ;
             if (p.gaps > 0 && p.longestGap) {
-                warn(`${d}: ${p.gaps} gap(s) longer than ${fmt(p.threshold)} s not bridged (${fmt(p.gapSeconds)} s in all; longest ${fmt(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
+                warn(`${d}: ${p.gaps} gap(s) longer than ${fmt$1(p.threshold)} s not bridged (${fmt$1(p.gapSeconds)} s in all; longest ${fmt$1(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
             }
             if (p.duplicates > 0)
                 warn(`${d}: ${p.duplicates} duplicate rows (same timestamp and value) counted once`);
@@ -559,10 +562,10 @@ class DeviceAcc {
                 const share = this.over / p.samples;
                 if (share >= 0.9 && this.maxW / 1000 <= this.limit) {
                     energyJ /= 1000;
-                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
+                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt$1(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
                 }
                 else {
-                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt(this.maxW)} W); implausible, check the unit`);
+                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt$1(this.maxW)} W); implausible, check the unit`);
                 }
             }
         }
@@ -610,7 +613,7 @@ class DeviceAcc {
     }
 }
 function isoOrRel(t, relative) {
-    return relative ? `t=${fmt(t)} s` : isoOf(t);
+    return relative ? `t=${fmt$1(t)} s` : isoOf(t);
 }
 class SourceBuilder {
     path;
@@ -720,7 +723,14 @@ class SourceBuilder {
             rejected.push(...d.rejectedValues());
             if (d.untimed > 0 && this.opts.interval_s !== undefined)
                 untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
-            devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
+            devices.push({
+                id: d.id,
+                name: d.name,
+                host: d.host,
+                energy_kwh: energyJ === null ? null : jToKwh(energyJ),
+                samples,
+                ...(d.kind ? { kind: d.kind } : {}),
+            });
         }
         let energyKwh;
         if (this.energyKwhOverride !== undefined)
@@ -2665,6 +2675,224 @@ const hfCard = {
     },
 };
 
+// The log `ml-lca measure` writes (format id `ml-lca-measure`): JSON lines, appended and written
+// through to the OS after every sample, so a killed sampler or a crashed job keeps what it measured.
+// The sampler imports only the types (no zod at run time: it must stay small); the ingest format
+// (src/ingest/formats/ml-lca-measure.ts) validates the header, channel and end records with them.
+//
+//   {"ml_lca_measure":1,"started":"2026-01-05T10:00:00.000Z","host":"gpu-node-1","interval_s":1,"tool":"ml-lca 0.1.0"}
+//   {"channel":"gpu0","kind":"gpu","scope":"device","source":"nvidia-smi","name":"NVIDIA H100 80GB HBM3","estimate":false}
+//   {"channel":"rapl:package-0","kind":"cpu","scope":"host","source":"rapl","name":"package-0","estimate":false}
+//   {"t":1767607200.000,"ch":"rapl:package-0","j":0}                        cumulative energy since start, J
+//   {"t":1767607200.512,"ch":"gpu0","w":312.45}                             power, W (null: not available)
+//   {"t":1767607201.000,"ch":"cpu","j":45.1,"j_low":20.3,"j_high":62.5}      an estimate, with its range
+//   {"t":1767607201.300,"note":"nvidia-smi exited with code 9: ..."}
+//   {"t":1767607260.000,"end":"2026-01-05T10:01:00.000Z","reason":"command exited","exit_code":0,"signal":null}
+//
+// Scope: `device` channels (GPUs) are accelerator-only energy; `host` channels (CPU package, DRAM,
+// their estimates) are the rest of the server that ml-lca can see. A log with host channels is
+// host-inclusive energy, like CodeCarbon's (no it_overhead_factor on it).
+const MEASURE_FORMAT_ID = 'ml-lca-measure';
+const MEASURE_LOG_VERSION = 1;
+const ChannelId = string().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'a channel id of letters, digits and : . _ -');
+const MeasureHeader = object({
+    ml_lca_measure: literal(MEASURE_LOG_VERSION),
+    started: string(),
+    host: string().max(255),
+    interval_s: number().positive(),
+    tool: string().max(100),
+});
+const ChannelKind = _enum(['gpu', 'cpu', 'dram', 'ram']);
+const MeasureChannel = object({
+    channel: ChannelId,
+    kind: ChannelKind,
+    scope: _enum(['device', 'host']),
+    /** Where the numbers come from: nvidia-smi, amdgpu-hwmon (what rocm-smi reads), rapl, estimate. */
+    source: _enum(['nvidia-smi', 'amdgpu-hwmon', 'rapl', 'estimate']),
+    name: string().max(255).nullable(),
+    estimate: boolean(),
+    /** How an estimate is made, with the source of its figures (estimates only). */
+    method: string().max(1000).optional(),
+    uuid: string().max(100).optional(),
+});
+const MeasureEnd = object({
+    t: number(),
+    end: string(),
+    reason: string().max(200),
+    exit_code: number().int().nullable().optional(),
+    signal: string().max(20).nullable().optional(),
+    /** The sampler's own cost: CPU seconds after start-up, peak resident memory. */
+    overhead: object({ cpu_s: number(), max_rss_mib: number(), nvidia_smi_processes: number().int() }).optional(),
+});
+
+// The log `ml-lca measure` writes (src/measure/log.ts): JSON lines with a header, one record per
+// channel, then power samples (`w`, integrated by the trapezoid rule) and cumulative energy
+// readings (`j`, differenced). Scope: a log with CPU/memory channels is host-inclusive energy
+// (GPU + CPU + memory, like CodeCarbon's: no it_overhead_factor); GPU channels alone are
+// device-only. Estimated channels (CPU from utilisation × TDP, memory from its size) are named in
+// the warnings with their share of the energy, and their range goes to `estimated` (SOURCE).
+// Several sessions appended to one file are read one after another. A session without an end
+// record was cut short (killed sampler, crashed job): what was written counts, with a warning.
+const MAX_NOTE = 300;
+const KIND_NAME = { gpu: 'GPU', cpu: 'CPU', dram: 'DRAM', ram: 'memory' };
+const mlLcaMeasure = {
+    id: MEASURE_FORMAT_ID,
+    description: 'the log `ml-lca measure` writes (GPU power, RAPL counters, CPU/memory estimates; JSON lines)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        return /^\{"ml_lca_measure":\s*\d+/.test(first) ? 0.99 : 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        let session = 0;
+        let host = null;
+        let channels = new Map();
+        const all = [];
+        let ended = true;
+        let lastT = null;
+        const cutShort = [];
+        const exits = [];
+        const closeSession = () => {
+            if (session > 0 && !ended)
+                cutShort.push(lastT !== null ? isoOf(lastT) : 'its start');
+        };
+        for await (const ln of readLines(stream, ctx.path)) {
+            const text = ln.text.trim();
+            if (text === '')
+                continue;
+            let v;
+            try {
+                v = JSON.parse(text);
+            }
+            catch {
+                out.rows++;
+                // The last line of a killed sampler may be cut: expected, not corruption.
+                out.reject(ln.n, ln.terminated ? 'not valid JSON' : 'truncated last line');
+                continue;
+            }
+            if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+                out.rows++;
+                out.reject(ln.n, 'not a JSON object');
+                continue;
+            }
+            const r = v;
+            if (typeof r.ch === 'string') {
+                out.rows++;
+                const st = channels.get(r.ch);
+                // A time a Date can hold (1e308 would end as "Invalid time value" in a warning).
+                const t = typeof r.t === 'number' && validEpoch(r.t) ? r.t : null;
+                if (!st) {
+                    out.reject(ln.n, 'sample of a channel not declared before it');
+                    continue;
+                }
+                if (t === null) {
+                    out.reject(ln.n, 'sample without a time "t"');
+                    continue;
+                }
+                lastT = t;
+                const dev = out.device(st.key, { name: st.ch.name, host });
+                if ('w' in r)
+                    dev.addPower(t, typeof r.w === 'number' ? r.w : Number.NaN);
+                else if (typeof r.j === 'number') {
+                    dev.addCounter(t, r.j);
+                    st.firstJ ??= r.j;
+                    st.lastJ = r.j;
+                    if (typeof r.j_low === 'number') {
+                        st.firstLow ??= r.j_low;
+                        st.lastLow = r.j_low;
+                    }
+                    if (typeof r.j_high === 'number') {
+                        st.firstHigh ??= r.j_high;
+                        st.lastHigh = r.j_high;
+                    }
+                }
+                else
+                    out.reject(ln.n, 'sample without "w" (W) or "j" (J)');
+                continue;
+            }
+            if ('ml_lca_measure' in r) {
+                const h = MeasureHeader.safeParse(r);
+                if (!h.success)
+                    throw corrupt(ctx.path, ln.n, 'a header record {"ml_lca_measure":1, started, host, interval_s, tool}', text);
+                closeSession();
+                session++;
+                ended = false;
+                host = h.data.host || null;
+                channels = new Map();
+                continue;
+            }
+            if (session === 0)
+                throw corrupt(ctx.path, ln.n, 'the header record first', text);
+            if ('channel' in r) {
+                const c = MeasureChannel.safeParse(r);
+                if (!c.success)
+                    throw corrupt(ctx.path, ln.n, 'a channel record (channel, kind, scope, source, name, estimate)', text);
+                const key = session > 1 ? `${c.data.channel}#${session}` : c.data.channel;
+                const st = { ch: c.data, key, firstJ: null, lastJ: null, firstLow: null, lastLow: null, firstHigh: null, lastHigh: null };
+                channels.set(c.data.channel, st);
+                all.push(st);
+                out.device(key, { name: c.data.name, host }).kind = c.data.kind;
+                continue;
+            }
+            if (typeof r.note === 'string') {
+                out.warn(`${host ? `${host}: ` : ''}${r.note.slice(0, MAX_NOTE)}`);
+                continue;
+            }
+            if ('end' in r) {
+                const e = MeasureEnd.safeParse(r);
+                if (!e.success)
+                    throw corrupt(ctx.path, ln.n, 'an end record (t, end, reason)', text);
+                ended = true;
+                if (e.data.signal)
+                    exits.push(`the measured command was killed by ${e.data.signal}`);
+                else if (e.data.exit_code)
+                    exits.push(`the measured command exited with code ${e.data.exit_code}`);
+                continue;
+            }
+            out.rows++;
+            out.reject(ln.n, 'not a header, channel, sample, note or end record');
+        }
+        if (session === 0)
+            throw corrupt(ctx.path, 1, 'a header record {"ml_lca_measure":1, ...}', '');
+        closeSession();
+        for (const at of cutShort)
+            out.warn(`the measurement has no end record (sampler killed or still running): energy counts up to its last sample at ${at}`);
+        for (const e of exits)
+            out.warn(`${e}: the energy covers the run up to that point`);
+        // Host-inclusive when the CPU or memory was measured or estimated; GPU-only logs are device scope.
+        out.scope = all.some((s) => s.ch.scope === 'host') ? 'host' : 'device';
+        const est = estimateRange(all);
+        if (est) {
+            out.extra.estimated = est;
+            const kinds = new Set(all.filter((s) => s.ch.estimate).map((s) => s.ch.kind));
+            const how = [kinds.has('cpu') ? 'CPU from /proc/stat utilisation × TDP' : '', kinds.has('ram') ? 'memory from its size' : ''].filter(Boolean).join(', ');
+            const names = [...kinds].map((k) => KIND_NAME[k]).join(' and ');
+            out.warn(`${names} power ${kinds.size > 1 ? 'are ESTIMATES' : 'is an ESTIMATE'}, not measured (${how}, as CodeCarbon does without RAPL; sources[].estimated.method says how): ` +
+                `${fmt(est.energy_kwh)} kWh, range ${fmt(est.low_kwh)}–${fmt(est.high_kwh)} kWh`);
+        }
+    },
+};
+const fmt = (kwh) => Number(kwh.toPrecision(3)).toString();
+function estimateRange(all) {
+    const est = all.filter((s) => s.ch.estimate);
+    if (est.length === 0)
+        return undefined;
+    let j = 0;
+    let low = 0;
+    let high = 0;
+    for (const s of est) {
+        const e = s.firstJ !== null && s.lastJ !== null ? Math.max(0, s.lastJ - s.firstJ) : 0;
+        j += e;
+        low += s.firstLow !== null && s.lastLow !== null ? Math.max(0, s.lastLow - s.firstLow) : e;
+        high += s.firstHigh !== null && s.lastHigh !== null ? Math.max(0, s.lastHigh - s.firstHigh) : e;
+    }
+    const methods = [...new Set(est.map((s) => `${KIND_NAME[s.ch.kind]}: ${s.ch.method ?? 'estimate'}`))];
+    return { energy_kwh: jToKwh(j), low_kwh: jToKwh(Math.min(low, j)), high_kwh: jToKwh(Math.max(high, j)), method: methods.join('; ') };
+}
+function corrupt(file, line, expected, got) {
+    return new InputError({ code: 'LOG_CORRUPT', file, line, expected, got: got ? JSON.stringify(got.slice(0, 80)) : 'nothing' });
+}
+
 // `nvidia-smi dmon` (-s p / -s pucvmet, optionally -o T or -o DT): fixed-width columns, `#` header
 // lines (names, then units), repeated every screenful; `pwr` in W; `-` when not available.
 // `-o T` adds `Time` (HH:MM:SS, no date: times are relative and wrap at midnight; start/end are
@@ -3067,6 +3295,7 @@ function finish(ctx, windows) {
 // The only list of log formats (style.md §5). Order matters only to break equal sniff scores:
 // specific formats first, generic ones last.
 const FORMATS = [
+    mlLcaMeasure,
     codecarbon,
     eco2ai,
     nvidiaSmi,
@@ -3201,6 +3430,12 @@ async function ingestFile(file, opts, io, displayPath = file) {
 function renamed(e, file) {
     return new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
 }
+async function ingestFiles(paths, opts, io) {
+    const out = [];
+    for (const p of paths)
+        out.push(await ingestFile(p, opts, io));
+    return out;
+}
 /**
  * Globs relative to `cwd` (a scenario's directory or the working directory). A pattern that
  * leaves `cwd` is refused (PATH_ESCAPE); one that matches nothing is LOG_NO_MATCH naming it.
@@ -3260,4 +3495,12 @@ async function ingestPatterns(patterns, cwd, opts, io) {
     return sources;
 }
 
-export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, ingestPatterns as i };
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    FORMATS: FORMATS,
+    ingestFile: ingestFile,
+    ingestFiles: ingestFiles,
+    ingestPatterns: ingestPatterns
+});
+
+export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, index as c, ingestPatterns as i };

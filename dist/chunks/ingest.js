@@ -5,6 +5,7 @@ import { p as parseFlags } from './args.js';
 import { e as escapeLogLine } from './log-line.js';
 import './io.js';
 import 'node:fs';
+import './schemas.js';
 import 'node:util';
 
 // `ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]`

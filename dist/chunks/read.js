@@ -647,6 +647,10 @@ const DeviceEnergy = object({
     uuid: string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
     energy_kwh: number().nullable(),
     samples: number().int(),
+    /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+    kind: _enum(['gpu', 'cpu', 'dram', 'ram'])
+        .optional()
+        .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
 const Source = object({
     path: string(),
@@ -692,6 +696,14 @@ const Source = object({
     }))
         .optional()
         .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
+    /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+    estimated: object({
+        energy_kwh: number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+        low_kwh: number().meta({ description: 'Low end of the estimate (kWh)' }),
+        high_kwh: number().meta({ description: 'High end of the estimate (kWh)' }),
+        method: string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+        .optional(),
     /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
     hf_co2_eq_emissions: object({
         emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),

@@ -27,6 +27,7 @@ import { loadActionLedger } from './ledger.js';
 import { OUT_DIR, writeOutcomes } from './out-dir.js';
 import { attentionOf, incompleteLines } from '../report/attention.js';
 import { writeActionHfReadme } from './hf-readme.js';
+import { measuredLogEntry } from './measure.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -48,6 +49,8 @@ export interface RunDeps {
   version: string;
   /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
   env?: Record<string, string | undefined>;
+  /** The log of a measurement this step stopped (mode: measure-start earlier in the job) and the stage it joins. */
+  measurement?: { log: string; stage: string } | null;
 }
 
 export interface RunResult {
@@ -115,10 +118,11 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
             io: deps.io,
             log: deps.log.info,
           });
+    const measured = deps.measurement ? [measuredLogEntry(deps.measurement.log, deps.measurement.stage, cwd, Object.keys(scenario.stages), file)] : [];
     const r = await buildReport(
       {
         scenarioPath: file,
-        extraLogs: inputs.logs,
+        extraLogs: [...inputs.logs, ...measured],
         cwd,
         baseline: baseline.kind === 'found' ? { card: baseline.card, meta: baseline.meta } : null,
         budgetMode: inputs.budgetMode,

@@ -3,7 +3,7 @@
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
 import { InputError } from '../errors.js';
-import type { Source } from './source.js';
+import type { DeviceEnergy, Source } from './source.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW } from './plausibility.js';
 import { isoOf, type DateOrder, newDateOrder, validEpoch } from './time.js';
@@ -49,6 +49,8 @@ export class DeviceAcc {
   maxW = 0;
   name: string | null;
   host: string | null;
+  /** What the device is, when the log says (ml-lca measure channels). */
+  kind: DeviceEnergy['kind'];
   private readonly limit: number;
   private readonly basis: string;
 
@@ -350,7 +352,14 @@ export class SourceBuilder {
       }
       rejected.push(...d.rejectedValues());
       if (d.untimed > 0 && this.opts.interval_s !== undefined) untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
-      devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
+      devices.push({
+        id: d.id,
+        name: d.name,
+        host: d.host,
+        energy_kwh: energyJ === null ? null : jToKwh(energyJ),
+        samples,
+        ...(d.kind ? { kind: d.kind } : {}),
+      });
     }
     let energyKwh: number | null;
     if (this.energyKwhOverride !== undefined) energyKwh = this.energyKwhOverride;

@@ -9,6 +9,11 @@ export const DeviceEnergy = z.object({
   uuid: z.string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
   energy_kwh: z.number().nullable(),
   samples: z.number().int(),
+  /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+  kind: z
+    .enum(['gpu', 'cpu', 'dram', 'ram'])
+    .optional()
+    .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
 export type DeviceEnergy = z.infer<typeof DeviceEnergy>;
 
@@ -65,6 +70,15 @@ export const Source = z.object({
     )
     .optional()
     .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
+  /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+  estimated: z
+    .object({
+      energy_kwh: z.number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+      low_kwh: z.number().meta({ description: 'Low end of the estimate (kWh)' }),
+      high_kwh: z.number().meta({ description: 'High end of the estimate (kWh)' }),
+      method: z.string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+    .optional(),
   /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
   hf_co2_eq_emissions: z
     .object({

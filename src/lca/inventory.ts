@@ -190,6 +190,8 @@ function hardwareChecks(stage: string, r: ResolvedScenario, count: number, srcs:
   const ids = new Set<string>();
   for (const s of srcs) {
     for (const d of s.devices) {
+      // CPU and memory channels of an `ml-lca measure` log are not accelerators.
+      if (d.kind !== undefined && d.kind !== 'gpu') continue;
       ids.add(`${d.host ?? ''}/${d.id}`);
       const m = d.name ? lookupHardware(d.name)?.model : undefined;
       if (m) logged.add(m);

@@ -176,6 +176,8 @@ describe(`fuzz (seed ${SEED.toString(16)})`, () => {
       'hf-card/README.md',
       'zeus/windows.csv',
       'zeus/measurements.jsonl',
+      'ml-lca-measure/complete.jsonl',
+      'ml-lca-measure/two-sessions.jsonl',
     ].filter((f) => {
       try {
         readFileSync(path.join(ROOT, 'test/fixtures', f));
