@@ -300,8 +300,8 @@ async function scenarioLogError(e: unknown, where: { scenarioPath: string; field
     field: where.field,
     expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
     got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
-    // e.g. "a symlink to a file outside": the pattern stays inside, a file it matched does not.
-    hint: e.hint,
+    // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+    hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
   });
 }
 
@@ -313,7 +313,7 @@ async function extraLogError(e: unknown, stage: string, cwd: string): Promise<un
     field: '--log',
     expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
     got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
-    hint: e.hint,
+    hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
   });
 }
 

@@ -384,10 +384,6 @@ function splitHeaderUnit(header) {
 const J_PER_KWH = 3.6e6;
 const jToKwh = (j) => j / J_PER_KWH;
 
-// Collects what one log file contributes while its parser streams it, then builds the SOURCE
-// object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
-// `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
-// one format lives here, so all formats report the same way.
 const MAX_WARNINGS = 40;
 const fmt$1 = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
 const FIX_NO_TIMESTAMPS = "set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1";
@@ -744,15 +740,6 @@ class SourceBuilder {
         }
         if (this.devices.size === 0 && this.energyKwhOverride === undefined)
             warn('no energy or power values found');
-        // Values near the largest double (1e308 W) add up to Infinity: corrupt, not a measurement.
-        if ([energyKwh, this.co2eKg, this.waterL, ...devices.map((d) => d.energy_kwh)].some((x) => x !== null && !Number.isFinite(x))) {
-            throw new InputError({
-                code: 'LOG_CORRUPT',
-                file: this.path,
-                expected: 'power and energy values whose sum is a finite number',
-                got: 'values so large that the sum overflows (e.g. 1e308)',
-            });
-        }
         const timed = this.first <= this.last;
         const absolute = timed && !this.relativeTime;
         const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);

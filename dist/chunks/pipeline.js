@@ -4466,8 +4466,8 @@ async function scenarioLogError(e, where) {
         field: where.field,
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
         got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
-        // e.g. "a symlink to a file outside": the pattern stays inside, a file it matched does not.
-        hint: e.hint,
+        // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
@@ -4479,7 +4479,7 @@ async function extraLogError(e, stage, cwd) {
         field: '--log',
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
         got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
-        hint: e.hint,
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /**

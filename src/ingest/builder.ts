@@ -2,7 +2,6 @@
 // object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
-import { InputError } from '../errors.js';
 import type { DeviceEnergy, Source } from './source.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW } from './plausibility.js';
@@ -369,15 +368,6 @@ export class SourceBuilder {
       if (anyNull) warn('energy_kwh sums only the devices whose energy could be derived');
     }
     if (this.devices.size === 0 && this.energyKwhOverride === undefined) warn('no energy or power values found');
-    // Values near the largest double (1e308 W) add up to Infinity: corrupt, not a measurement.
-    if ([energyKwh, this.co2eKg, this.waterL, ...devices.map((d) => d.energy_kwh)].some((x) => x !== null && !Number.isFinite(x))) {
-      throw new InputError({
-        code: 'LOG_CORRUPT',
-        file: this.path,
-        expected: 'power and energy values whose sum is a finite number',
-        got: 'values so large that the sum overflows (e.g. 1e308)',
-      });
-    }
     const timed = this.first <= this.last;
     const absolute = timed && !this.relativeTime;
     const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);

@@ -143,11 +143,10 @@ describe('values and times at the edge of a double: exit 2 naming file and field
   });
 
   it('a power value of 1e308 W: the sum overflows, exit 2 naming the log', async () => {
-    const log = write('huge.csv', 'timestamp, power.draw [W]\n2024/01/01 00:00:00.000, 1e308 W\n2024/01/01 00:00:10.000, 1e308 W\n');
-    expectExit2(
-      await run(['ingest', log]),
-      /huge\.csv: expected power and energy values whose sum is a finite number, got values so large that the sum overflows/,
-    );
+    write('huge/huge.csv', 'timestamp, power.draw [W]\n2024/01/01 00:00:00.000, 1e308 W\n2024/01/01 00:00:10.000, 1e308 W\n');
+    const s = write('huge/lca.yml', `${HEAD}stages:\n  training: { logs: [huge.csv] }\n`);
+    const r = await runInProcess(['report', '--scenario', s, '--out', path.join(dir, 'huge/out')], path.join(dir, 'huge'));
+    expectExit2(r, /huge\.csv: expected energy values that add up to a finite number, got values so large that their total overflows to infinity$/);
   });
 
   it('a job window start far beyond any date: exit 2 naming the field', async () => {
