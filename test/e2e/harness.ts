@@ -79,6 +79,7 @@ export interface RunOptions {
   sha?: string;
   ref?: string;
   workflowFile?: string;
+  attempt?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -124,15 +125,16 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     GITHUB_REPOSITORY: `${o.fake.owner}/${o.fake.repo}`,
     GITHUB_REPOSITORY_OWNER: o.fake.owner,
     GITHUB_RUN_ID: String(o.runId),
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(o.attempt ?? 1),
+    GITHUB_JOB: 'train',
     GITHUB_WORKFLOW: 'train',
     GITHUB_WORKFLOW_REF: `${o.fake.owner}/${o.fake.repo}/.github/workflows/${wf}@${o.ref ?? 'refs/heads/main'}`,
     GITHUB_SHA: o.sha ?? 'a'.repeat(40),
     GITHUB_REF: o.ref ?? 'refs/heads/main',
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_API_URL: o.fake.url,
-    GITHUB_GRAPHQL_URL: `${o.fake.url}/graphql`,
+    GITHUB_API_URL: o.fake.apiUrl,
+    GITHUB_GRAPHQL_URL: o.fake.graphqlUrl,
     GITHUB_SERVER_URL: 'https://github.com',
     ACTIONS_RUNTIME_TOKEN: fakeRuntimeToken(o.runId),
     ACTIONS_RESULTS_URL: `${o.fake.url}/`,

@@ -5,7 +5,9 @@ import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/io.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { type ActionLedgerArgs, artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
+import { type ActionLedgerArgs, loadActionLedger } from '../../src/github/ledger.js';
+import { artifactMatcher } from '../../src/history/index.js';
+import { openHistory } from '../../src/github/history.js';
 import type { RunContext } from '../../src/github/context.js';
 import { applyLedger } from '../../src/ledger/apply.js';
 import { renderLedgerSection } from '../../src/ledger/render.js';
@@ -102,20 +104,32 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
     { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
   ];
+  /** The artifact store as the action wires it (`history: artifact`), logging to `log`. */
+  const artifacts = (c: RunContext, log: (m: string) => void) =>
+    openHistory({
+      inputs: { history: 'artifact', historyBranch: 'ml-lca-data', historyRepo: null },
+      ctx: { ...c, defaultBranch: 'main' },
+      octokit: octokit(),
+      artifactName: (s) => artifactNameFor(DEFAULT_ARTIFACT_NAME, s, false),
+      artifactTemplate: DEFAULT_ARTIFACT_NAME,
+      retryBaseMs: 1,
+      log,
+    });
   /** loadActionLedger's arguments for scenario vision-v2 at /repo/lca.yml, a PR run, NOW; `o` overrides. */
-  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => ({
-    scenario: { name: 'vision-v2', budgets, ledger: undefined },
-    scenarioFile: '/repo/lca.yml',
-    workspace: '/repo',
-    ctx: ctx(),
-    defaultBranch: 'main',
-    artifactTemplate: 'ml-lca-{scenario}',
-    several: false,
-    now: NOW,
-    io: memoryIo({}),
-    log: () => {},
-    ...o,
-  });
+  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => {
+    const log = o.log ?? (() => {});
+    return {
+      scenario: { name: 'vision-v2', budgets, ledger: undefined },
+      scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
+      ctx: ctx(),
+      history: artifacts(o.ctx ?? ctx(), log),
+      now: NOW,
+      io: memoryIo({}),
+      log,
+      ...o,
+    };
+  };
 
   it('counts only this month of successful main push runs, de-duplicated, across pages', async () => {
     const logs: string[] = [];
@@ -170,7 +184,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
     const broken = await loadActionLedger(octokit(), ledgerArgs());
     expect(broken?.entries).toEqual([]);
-    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
+    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be read from workflow run artifacts \(HTTP 404.*spent counts only this change$/);
     const before = fake.requests.length;
     expect(
       await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })),
