@@ -53,11 +53,12 @@ export async function main(): Promise<void> {
       },
       readEvent(env.GITHUB_EVENT_PATH),
     );
-    const io = nodeIo({ log: log.info });
+    const now = () => fixedNow(env.ML_LCA_NOW) ?? new Date();
+    const io = nodeIo({ log: log.info, now });
     const result = await run(inputs, {
       octokit,
       io,
-      clock: { now: () => new Date() },
+      clock: { now },
       log,
       summary: { append: async (md) => void (await core.summary.addRaw(md, true).write()) },
       artifact: actionsArtifactUploader(),
@@ -91,6 +92,12 @@ function readEvent(file: string | undefined): unknown {
   } catch {
     return {};
   }
+}
+
+/** Tests only (ML_LCA_NOW): a fixed clock, so period budgets are checked on known dates. */
+function fixedNow(s: string | undefined): Date | null {
+  const t = s ? Date.parse(s) : Number.NaN;
+  return Number.isNaN(t) ? null : new Date(t);
 }
 
 function positiveNumber(s: string | undefined): number | undefined {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, h as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, g as evaluatePeriodBudgets, z as pct, f as escapeMarkdown, m as markdownTable, A as escapeCode, B as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, h as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, a as parseLedgerSetting, r as readLedger, g as evaluatePeriodBudgets, z as pct, f as escapeMarkdown, m as markdownTable, A as escapeCode, B as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166
@@ -3463,7 +3463,7 @@ async function loadScenarioLedger(scenario, scenarioFile, io) {
 }
 /**
  * Period budget results and the `extensions.ledger` block for a head card. With no ledger
- * (`ledger: artifact` outside the action), spending counts only this change, and a warning
+ * (`ledger: history` outside the action), spending counts only this change, and a warning
  * says so. `extension` is null when the scenario has no period budget.
  */
 function applyLedger(budgets, scenario, headCard, ledger, now) {
@@ -3472,13 +3472,13 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
     const warnings = ledger
         ? [...ledger.warnings]
         : [
-            'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+            'period budgets: no ledger of past runs (the GitHub action reads its history branch; use ledger: file:PATH, or ml-lca ledger on a checkout of the branch, elsewhere), so spent counts only this change',
         ];
-    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
+    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now, ledger?.sums ?? []);
     warnings.push(...ev.warnings);
     return {
         results: ev.results,
-        extension: { source: ledger?.source ?? 'none', entries: ledger?.entries.length ?? 0, positions: ev.positions, warnings },
+        extension: { source: ledger?.source ?? 'none', entries: ledger?.size ?? ledger?.entries.length ?? 0, positions: ev.positions, warnings },
         warnings,
     };
 }

@@ -125,7 +125,7 @@ const Scenario = strictObject({
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
-    ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+    ledger: string().optional().meta({ description: 'Where period budgets find past spending: history (the action\'s history branch or artifacts; artifact is the old name) | file:PATH' }),
 })
     .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {
@@ -516,7 +516,7 @@ const ComparedMetric = object({
     noise_note: string().optional(),
 });
 const Baseline = object({
-    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | cli | dir:PATH' }),
     ref: string().nullable(),
     sha: string().nullable(),
     run_id: number().nullable(),
@@ -662,7 +662,7 @@ const LedgerPosition = object({
     status: BudgetStatus,
 });
 const LedgerExtension = object({
-    source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | DIR (CLI)' }),
     entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: array(LedgerPosition),
     warnings: array(string()).default([]),
@@ -1250,6 +1250,8 @@ function spentFrom(source) {
         return 'model cards of successful default-branch push runs of this workflow this period';
     if (source === 'none')
         return 'no ledger of past runs was available, so only this change counts';
+    if (source.startsWith('history:'))
+        return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
     return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 /**
@@ -1352,10 +1354,11 @@ function isPeriodBudget(b) {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
-function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
+function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now, sums = []) {
     const results = [];
     const positions = [];
     const warnings = [];
@@ -1384,7 +1387,7 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
             }
             change = v;
         }
-        const pos = positionOf(b, name, change, entries, now);
+        const pos = positionOf(b, name, change, entries, sums, now);
         positions.push(pos.position);
         if (pos.missing > 0)
             warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
@@ -1392,11 +1395,18 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
     });
     return { results, positions, warnings };
 }
-function positionOf(b, name, change, entries, now) {
+function positionOf(b, name, change, entries, sums, now) {
     const p = periodOf(now, b.period);
     let spent = 0;
     let runs = 0;
     let missing = 0;
+    for (const s of sums) {
+        if (s.scope !== b.scope || s.name !== name || s.label !== p.label)
+            continue;
+        runs += s.runs;
+        spent += s.sum[b.metric] ?? 0;
+        missing += s.runs - (s.count[b.metric] ?? 0);
+    }
     for (const e of entries) {
         if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p))
             continue;
@@ -1471,9 +1481,9 @@ function resultOf(p) {
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 function parseLedgerSetting(value, file) {
-    const v = (value ?? 'artifact').trim();
-    if (v === 'artifact')
-        return { kind: 'artifact' };
+    const v = (value ?? 'history').trim();
+    if (v === 'history' || v === 'artifact')
+        return { kind: 'history' };
     const m = /^file:(.+)$/.exec(v);
     if (m?.[1] && m[1].trim() !== '')
         return { kind: 'file', path: m[1].trim() };
@@ -1481,7 +1491,7 @@ function parseLedgerSetting(value, file) {
         code: 'SCENARIO_INVALID',
         file,
         field: 'ledger',
-        expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+        expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
         got: shortValue(value),
     });
 }
@@ -1612,4 +1622,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { escapeCode as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeMarkdown as f, evaluatePeriodBudgets as g, fmt as h, isPeriodBudget as i, renderLedgerSection as j, renderCumulativeChart as k, DEFAULT_METRIC as l, markdownTable as m, METRICS as n, STAGE_FIELDS as o, parseLedgerSetting as p, unitOf as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, fmtSigned as w, numericPaths as x, SCHEMA_VERSION as y, pct as z };
+export { escapeCode as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, RunId as R, Scenario as S, UtcInstant as U, parseLedgerSetting as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeMarkdown as f, evaluatePeriodBudgets as g, fmt as h, isPeriodBudget as i, renderLedgerSection as j, renderCumulativeChart as k, DEFAULT_METRIC as l, markdownTable as m, METRICS as n, STAGE_FIELDS as o, periodOf as p, unitOf as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, fmtSigned as w, numericPaths as x, SCHEMA_VERSION as y, pct as z };

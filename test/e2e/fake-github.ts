@@ -59,6 +59,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   authorization: string | undefined;
+  /** Request body of Git Data writes (to check e.g. that no ref update is forced). */
+  body?: unknown;
 }
 
 export interface FakeGitHub {
@@ -85,6 +87,14 @@ export interface FakeGitHub {
   git(fullName?: string): FakeGitRepo;
   /** Repositories whose git data the token may read but not write (403 on writes). */
   gitWriteForbidden: Set<string>;
+  /**
+   * Hold ref updates (PATCH git/refs) until this many are waiting, then answer them in arrival
+   * order, once: two runs that read the same head both try to move it, and the second is not a
+   * fast-forward. 0: off.
+   */
+  refUpdateBarrier: number;
+  /** CreateArtifact requests as received (name, run, expires_at from retention-days). */
+  createdArtifacts: Array<{ runId: number; name: string; expiresAt: string | null }>;
   viewerLogin: string;
   close(): Promise<void>;
 }
@@ -101,6 +111,7 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
   const pending = new Map<string, { runId: number; name: string }>(); // blob key -> artifact being created
 
   const gitRepos = new Map<string, FakeGitRepo>();
+  const held: Array<() => void> = [];
   const fake: FakeGitHub = {
     url: '',
     apiUrl: '',
@@ -125,6 +136,8 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
       return g;
     },
     gitWriteForbidden: new Set(),
+    refUpdateBarrier: 0,
+    createdArtifacts: [],
     viewerLogin: 'github-actions',
     close: async () => {},
   };
@@ -140,8 +153,15 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://fake');
+      const gitWrite = req.method !== 'GET' && /\/git\//.test(url.pathname);
       const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
-        fake.requests.push({ method: req.method ?? '', path: url.pathname + url.search, status, authorization: req.headers.authorization });
+        fake.requests.push({
+          method: req.method ?? '',
+          path: url.pathname + url.search,
+          status,
+          authorization: req.headers.authorization,
+          ...(gitWrite ? { body: safeJson(body) } : {}),
+        });
         const isBuf = Buffer.isBuffer(data);
         const payload = data === undefined ? '' : isBuf ? data : JSON.stringify(data);
         res.writeHead(status, {
@@ -161,6 +181,14 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
           };
           if (fault.delayMs) setTimeout(answer, fault.delayMs).unref();
           else answer();
+          return;
+        }
+        if (req.method === 'PATCH' && /\/git\/refs\//.test(url.pathname) && fake.refUpdateBarrier > 0) {
+          held.push(() => route('PATCH', url, body, req, send));
+          if (held.length >= fake.refUpdateBarrier) {
+            fake.refUpdateBarrier = 0;
+            for (const h of held.splice(0)) h();
+          }
           return;
         }
         route(req.method ?? 'GET', url, body, req, send);
@@ -191,6 +219,11 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
       const runId = Number(String(reqBody.workflow_run_backend_id ?? '').replace(/^run-/, ''));
       const name = String(reqBody.name ?? '');
       if (m[1] === 'CreateArtifact') {
+        fake.createdArtifacts.push({ runId, name, expiresAt: typeof reqBody.expires_at === 'string' ? reqBody.expires_at : null });
+        // As the results service does: one name per workflow run (matrix jobs included).
+        if (fake.artifacts.some((a) => a.runId === runId && a.name === name)) {
+          return send(409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
+        }
         const key = `${runId}-${name}-${nextId++}`;
         pending.set(key, { runId, name });
         blobs.set(key, { blocks: new Map(), data: null });
@@ -428,6 +461,14 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
       server.close(() => resolve());
     });
   return fake;
+}
+
+function safeJson(b: Buffer): unknown {
+  try {
+    return JSON.parse(b.toString('utf8'));
+  } catch {
+    return null;
+  }
 }
 
 /**
