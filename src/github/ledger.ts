@@ -64,8 +64,8 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
     scenario: a.scenario.name,
     // Team budgets count every scenario of the team; model budgets only this one.
     teams: periodBudgets.some((b) => b.scope === 'team'),
-    // A push run may be a re-run of one already recorded: its earlier attempt is this change.
-    excludeRun: ctx.runId !== null && !ctx.pullRequest ? { id: ctx.runId, repo: `${ctx.repo.owner}/${ctx.repo.repo}` } : null,
+    // The run being evaluated (a re-run of a recorded push run): its earlier attempt is this change.
+    excludeRun: ctx.runId !== null ? { id: ctx.runId, repo: `${ctx.repo.owner}/${ctx.repo.repo}` } : null,
   });
 }
 

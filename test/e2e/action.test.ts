@@ -1,6 +1,7 @@
 // End-to-end: the bundled dist/index.js, run as a child process exactly as a runner runs it,
 // against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). The tests run in
 // order and share the fake: the push run's uploaded card is the baseline later PR runs find.
+// They read the history from artifacts (`history: artifact`); history.test.ts covers the branch.
 //
 // Numbers (hand-computed from the scenario below; formulas in ../../shared/domain.md):
 //   operational = energy_kwh × PUE 1.0 × 0.400 kg/kWh; embodied = 8 GPUs × 150 kg × 100 h / (4 y × 8,760 h)
@@ -67,7 +68,7 @@ function prRun(o: {
   return runAction({
     fake,
     workspace,
-    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', ...(o.inputs ?? {}) },
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', history: 'artifact', ...(o.inputs ?? {}) },
     eventName: 'pull_request',
     event: pullRequestEvent({ number: o.number, repo: repoFull(), fork: o.fork ?? false, ...(o.baseRef ? { baseRef: o.baseRef } : {}) }),
     runId: o.runId,
@@ -99,7 +100,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: { ref: 'refs/heads/main' },
       runId: 101,
@@ -336,7 +337,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 102,
@@ -354,7 +355,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 104,

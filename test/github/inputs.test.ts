@@ -89,6 +89,28 @@ describe('artifact names', () => {
   });
 
   it.each([
+    // {job} and {matrix}: unique names per matrix job; an empty one takes its separator with it.
+    ['ml-lca-{scenario}-{matrix}', { matrix: 'a100-3.12' }, 'ml-lca-chat-a100-3.12'],
+    ['ml-lca-{scenario}-{matrix}', { matrix: null }, 'ml-lca-chat'],
+    ['ml-lca-{matrix}-{scenario}', {}, 'ml-lca-chat'],
+    ['{job}_{scenario}', { job: 'train gpu' }, 'train-gpu_chat'],
+    ['{matrix}.{scenario}', { matrix: null }, 'chat'],
+  ])('%j with %j -> %j', (template, names, expected) => {
+    expect(artifactNameFor(template, 'chat', false, names)).toBe(expected);
+  });
+
+  it.each([
+    ['{"gpu":"a100","python":"3.12"}', 'a100-3.12'],
+    ['{"os":{"name":"linux"}}', 'name-linux'], // values only; an object value as JSON, slugged
+    ['null', null],
+    ['', null],
+    ['{}', null],
+    ['$' + '{{ toJSON(matrix) }}', null], // the unevaluated default: not a matrix
+  ])('input "matrix" %j -> {matrix} %j', (raw, expected) => {
+    expect(parseInputs({ matrix: raw }).matrix).toBe(expected);
+  });
+
+  it.each([
     ['///', 'scenario'],
     ['..', 'scenario'],
     ['../../x', 'x'],

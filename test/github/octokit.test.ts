@@ -27,7 +27,7 @@ describe('the action octokit', () => {
     expect(statuses()).toEqual(seen);
   });
 
-  it.each([404, 422])('does not retry %i', async (status) => {
+  it.each([404, 409, 422])('does not retry %i', async (status) => {
     fake.faults.push({ method: 'GET', path: /\/runs$/, status, times: 5 });
     await expect(listRuns(octokitFor(fake))).rejects.toMatchObject({ status });
     expect(statuses()).toEqual([status]);
@@ -73,6 +73,34 @@ describe('the action octokit', () => {
     });
     await expect(listRuns(octokitFor(fake, [], { retries: 2 }))).rejects.toMatchObject({ status: 429 });
     expect(statuses()).toEqual([429, 429, 429]);
+  });
+
+  it('does not wait out a rate limit that lifts later than the cap: fails at once and says it skipped', async () => {
+    const logs: string[] = [];
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    fake.faults.push({
+      method: 'GET',
+      path: /\/runs$/,
+      status: 403,
+      times: 1,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded' },
+    });
+    await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
+    expect(statuses()).toEqual([403]);
+    expect(logs.join('\n')).toMatch(/rate limit on GET \S+: it lifts in 3[56]\d\ds, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/);
+  });
+
+  it('stops waiting once the waits of the run add up to the total cap', async () => {
+    const logs: string[] = [];
+    const octokit = octokitFor(fake, logs, { maxRateLimitWaitS: 2, maxTotalRateLimitWaitS: 3 });
+    const limited = { method: 'GET', path: /\/runs$/, status: 429, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit' } };
+    fake.faults.push({ ...limited, times: 1 });
+    await listRuns(octokit); // waits 2 s (scaled): 2 of 3
+    fake.faults.push({ ...limited, times: 1 });
+    await expect(listRuns(octokit)).rejects.toMatchObject({ status: 429 }); // 2 more would make 4 > 3
+    expect(statuses()).toEqual([429, 200, 429]);
+    expect(logs.filter((l) => l.includes('skipped'))).toHaveLength(1);
   });
 
   it('bounds every request in time', async () => {
