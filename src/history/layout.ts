@@ -194,7 +194,8 @@ export async function applyRecords(read: ReadFile, records: readonly { entry: Hi
   const files = new Map<string, string>();
   const warnings: string[] = [];
   const replaced: HistoryEntry[] = [];
-  const index: IndexFile = (await readIndex(read)) ?? { schema: HISTORY_SCHEMA, updated_at: now.toISOString(), runs: 0, since: null, years: [], latest: [] };
+  const existing = await readIndex(read);
+  const index: IndexFile = existing ?? { schema: HISTORY_SCHEMA, updated_at: now.toISOString(), runs: 0, since: null, years: [], latest: [] };
   const totals = new Map<number, TotalsFile>();
   const totalsOf = async (year: number) => {
     let t = totals.get(year);
@@ -242,7 +243,8 @@ export async function applyRecords(read: ReadFile, records: readonly { entry: Hi
   for (const [file, rf] of runFiles) files.set(file, [...rf.foreign, ...rf.entries.map((e) => JSON.stringify(e))].join('\n') + '\n');
   for (const [year, t] of totals) files.set(totalsPath(year), `${JSON.stringify(sortTotals(t), null, 1)}\n`);
   files.set(INDEX_PATH, `${JSON.stringify(index, null, 1)}\n`);
-  if ((await read(README_PATH)) === null) files.set(README_PATH, BRANCH_README);
+  // The first entry creates the history: say what it is to whoever finds the branch.
+  if (existing === null && (await read(README_PATH)) === null) files.set(README_PATH, BRANCH_README);
   return { files, replaced, warnings };
 }
 
