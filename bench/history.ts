@@ -133,7 +133,11 @@ async function main(): Promise<void> {
   const n = fake.requests.length;
   t0 = performance.now();
   const line = await recordRun({
-    writer: h.writer ?? (() => { throw new Error('no writer'); })(),
+    writer:
+      h.writer ??
+      (() => {
+        throw new Error('no writer');
+      })(),
     ctx: pushCtx,
     createdAt: next.run.created_at,
     cards: [{ card: next.card, extraMetrics: [] }],
@@ -162,7 +166,12 @@ async function main(): Promise<void> {
     build_s: Number((buildMs / 1000).toFixed(1)),
     node: process.version,
     pull_requests: [exact, newest],
-    push: { calls: pushCalls.length, ms: Math.round(pushMs), recorded: line, requests: pushCalls.map((q) => `${q.method} ${decodeURIComponent(q.path).replace(/\?.*/, '')} ${q.status}`) },
+    push: {
+      calls: pushCalls.length,
+      ms: Math.round(pushMs),
+      recorded: line,
+      requests: pushCalls.map((q) => `${q.method} ${decodeURIComponent(q.path).replace(/\?.*/, '')} ${q.status}`),
+    },
     spending_checked: [exact, newest].every((p) => p.team_year === want) ? want : `MISMATCH: expected ${want}`,
     goal_met: [exact, newest].every((p) => p.calls <= 5 && p.ms < 2000 && p.team_year === want),
   };

@@ -64,7 +64,6 @@ export function artifactApi(octokit: ActionOctokit, repo: RepoRef): ArtifactApi 
         const r = await octokit.rest.actions.listArtifactsForRepo({ ...repo, per_page: q.perPage, page: q.page, ...(q.name ? { name: q.name } : {}) });
         return { total: r.data.total_count, artifacts: r.data.artifacts.map(info) };
       }),
-    downloadZip: (id) =>
-      wrap(async () => toBytes((await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: id, archive_format: 'zip' })).data)),
+    downloadZip: (id) => wrap(async () => toBytes((await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: id, archive_format: 'zip' })).data)),
   };
 }

@@ -55,7 +55,8 @@ export function openHistory(a: OpenHistoryArgs): ActionHistory {
     log: a.log,
   });
   if (inputs.history === 'off') return { primary: null, fallback: null, writer: null, notRecording: 'history: off' };
-  if (inputs.history === 'artifact') return { primary: artifacts, fallback: null, writer: null, notRecording: 'history: artifact (the card artifact is the record)' };
+  if (inputs.history === 'artifact')
+    return { primary: artifacts, fallback: null, writer: null, notRecording: 'history: artifact (the card artifact is the record)' };
 
   const own = `${ctx.repo.owner}/${ctx.repo.repo}`;
   const target = historyRepo(inputs.historyRepo, ctx.repo);

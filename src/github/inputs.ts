@@ -97,10 +97,7 @@ const artifactName = text(DEFAULT_ARTIFACT_NAME).pipe(
  * characters, `..`, `~ ^ : ? * [ \\`, `@{`, no leading `-` or `/`, no trailing `/`, `.` or `.lock`.
  */
 const branchName = text(DEFAULT_HISTORY_BRANCH).refine(
-  (b) =>
-    b.length <= 200 &&
-    !/[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|\/\.|^[-/.]|[/.]$|\.lock$/.test(b) &&
-    !b.startsWith('refs/'),
+  (b) => b.length <= 200 && !/[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|\/\.|^[-/.]|[/.]$|\.lock$/.test(b) && !b.startsWith('refs/'),
   { error: 'a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/)' },
 );
 

@@ -147,7 +147,15 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
     await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
     deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
-    computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [], periodMetrics: periodMetrics(scenario.budgets) });
+    computed.push({
+      card,
+      markdown,
+      cardPath: path.join(dir, 'model-card.json'),
+      artifactName,
+      dir,
+      notes: [],
+      periodMetrics: periodMetrics(scenario.budgets),
+    });
   }
 
   // 2. Comments (pull requests only), 3. the history (push runs on the default branch),

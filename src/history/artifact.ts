@@ -107,7 +107,13 @@ export class ArtifactHistory implements HistoryStore {
       if ((live.size_in_bytes ?? 0) > MAX_BYTES) return { kind: 'none', reason: `${where} is ${live.size_in_bytes} bytes, more than a model card` };
       const text = cardFromZip(await this.api.downloadZip(live.id));
       if (text === null) return { kind: 'none', reason: `${where} holds no ${CARD_FILE}` };
-      return { kind: 'found', text, where, meta: { source: 'artifact', ref: q.branch, sha: run.head_sha, run_id: run.id, created_at: run.created_at }, note: null };
+      return {
+        kind: 'found',
+        text,
+        where,
+        meta: { source: 'artifact', ref: q.branch, sha: run.head_sha, run_id: run.id, created_at: run.created_at },
+        note: null,
+      };
     }
     if (expired) {
       return {
@@ -128,7 +134,11 @@ export class ArtifactHistory implements HistoryStore {
     const match = q.teams ? this.o.isCardArtifact : (n: string) => n === own;
     const workflowId = await this.o.workflowId();
     if (workflowId === null) {
-      return { source: this.source, entries: [], warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'] };
+      return {
+        source: this.source,
+        entries: [],
+        warnings: ['ledger: the workflow of this run is unknown (GITHUB_WORKFLOW_REF unset); spent counts only this change'],
+      };
     }
     const warnings: string[] = [];
     const sinceMs = Date.parse(since);

@@ -59,7 +59,9 @@ export async function findSpendingIn(primary: HistoryStore, fallback: HistorySto
   // The primary began inside the period (or holds nothing yet): older runs are the fallback's.
   const older = await safeSpending(fallback, { ...q, before: got.since });
   const note = older.entries.length
-    ? [`ledger: ${older.entries.length} run(s) from before ${primary.label} began${got.since ? ` (${got.since.slice(0, 10)})` : ''} counted from ${fallback.label}`]
+    ? [
+        `ledger: ${older.entries.length} run(s) from before ${primary.label} began${got.since ? ` (${got.since.slice(0, 10)})` : ''} counted from ${fallback.label}`,
+      ]
     : [];
   return {
     source: got.source,

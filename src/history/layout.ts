@@ -90,7 +90,11 @@ export class HistoryFormatError extends Error {
   }
 }
 
-function parseJson<T>(text: string, file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): T {
+function parseJson<T>(
+  text: string,
+  file: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+): T {
   let v: unknown;
   try {
     v = JSON.parse(text);

@@ -21,8 +21,7 @@ export interface BaselineQuery {
 
 export type BaselineLookup =
   /** `text` is the card as stored (validated by the caller); `note` says when it is not the base commit's own. */
-  | { kind: 'found'; text: string; where: string; meta: BaselineMeta; note: string | null }
-  | { kind: 'none'; reason: string };
+  { kind: 'found'; text: string; where: string; meta: BaselineMeta; note: string | null } | { kind: 'none'; reason: string };
 
 export interface SpendingQuery {
   now: Date;

@@ -9,15 +9,7 @@
 import type { PeriodSums } from '../ledger/position.js';
 import { applyRecords, cardPath, isCardPath, historyEntry, labelsOf, readIndex, readTotals, type ReadFile, type RunRecord } from './layout.js';
 import type { HistoryEntry, PeriodSum } from './schema.js';
-import {
-  type BaselineLookup,
-  type BaselineQuery,
-  describeFailure,
-  type HistoryStore,
-  type RecordOutcome,
-  type Spending,
-  type SpendingQuery,
-} from './store.js';
+import { type BaselineLookup, type BaselineQuery, describeFailure, type HistoryStore, type RecordOutcome, type Spending, type SpendingQuery } from './store.js';
 
 export type CommitResult = { ok: true; version: string } | { ok: false };
 
@@ -88,7 +80,8 @@ export class TreeHistory implements HistoryStore {
     const newest = index?.latest.find((e) => e.repo === q.repo && e.branch === q.branch && e.scenario === q.scenario);
     if (!newest) return { kind: 'none', reason: `no run of ${q.scenario} on ${q.branch} is recorded in ${this.label}` };
     // The index names the card; a path of another shape (edited by hand, or hostile) is not followed.
-    if (!isCardPath(newest.card)) return { kind: 'none', reason: `index.json names ${JSON.stringify(newest.card.slice(0, 120))} as a card, which is not a card path of the layout` };
+    if (!isCardPath(newest.card))
+      return { kind: 'none', reason: `index.json names ${JSON.stringify(newest.card.slice(0, 120))} as a card, which is not a card path of the layout` };
     const text = await this.read(newest.card);
     if (text === null) return { kind: 'none', reason: `${newest.card}, the card of the newest run on ${q.branch}, is missing from ${this.label}` };
     const note =
@@ -99,7 +92,13 @@ export class TreeHistory implements HistoryStore {
       kind: 'found',
       text,
       where: `${newest.card} in ${this.label}`,
-      meta: { source: this.source, ref: q.branch, sha: newest.sha, run_id: typeof newest.run_id === 'number' ? newest.run_id : null, created_at: newest.created_at },
+      meta: {
+        source: this.source,
+        ref: q.branch,
+        sha: newest.sha,
+        run_id: typeof newest.run_id === 'number' ? newest.run_id : null,
+        created_at: newest.created_at,
+      },
       note,
     };
   }

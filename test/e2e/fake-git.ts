@@ -98,7 +98,7 @@ export class FakeGitRepo {
   /** Commit `files` on `branch` directly (test setup; the 10,000-run benchmark history). */
   seed(branch: string, files: ReadonlyMap<string, string>, message = 'seed'): string {
     const parent = this.refs.get(`refs/heads/${branch}`) ?? null;
-    const base = parent ? this.commitOf(parent)?.tree ?? null : null;
+    const base = parent ? (this.commitOf(parent)?.tree ?? null) : null;
     const tree = this.treeWith(
       base,
       [...files].map(([path, content]) => ({ path, sha: this.blob(content) })),
@@ -279,7 +279,9 @@ function sortEntries(entries: TreeEntry[]): TreeEntry[] {
 function serialise(o: Obj): Buffer {
   if (o.type === 'blob') return o.data;
   if (o.type === 'tree') {
-    return Buffer.concat(o.entries.map((e) => Buffer.concat([Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.name}\0`), Buffer.from(e.sha, 'hex')])));
+    return Buffer.concat(
+      o.entries.map((e) => Buffer.concat([Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.name}\0`), Buffer.from(e.sha, 'hex')])),
+    );
   }
   const stamp = `${Math.floor(Date.parse(o.date) / 1000)} +0000`;
   const who = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';

@@ -380,8 +380,20 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
       const ref = q.get('ref') ?? 'main';
       const fixed = g.fullName === `${owner}/${repo}` ? fake.contents.get(`${ref}:${path}`) : undefined;
       const data = fixed !== undefined ? Buffer.from(fixed, 'utf8') : g.fileAt(ref, path);
-      if (data === undefined) return { status: 404, body: { message: `No commit found for the ref ${ref}`, documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } };
-      if (data === null) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } };
+      if (data === undefined)
+        return {
+          status: 404,
+          body: {
+            message: `No commit found for the ref ${ref}`,
+            documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+            status: '404',
+          },
+        };
+      if (data === null)
+        return {
+          status: 404,
+          body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' },
+        };
       return { status: 200, body: data, headers: { 'content-type': 'application/vnd.github.raw' } };
     }
     if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) return g.getRef(decodeURIComponent(m[1] ?? ''));

@@ -39,7 +39,6 @@ function scenario(o: { name?: string; energy?: number; team?: string; budgets?: 
 }
 
 let fake: FakeGitHub;
-const repoFull = () => `${fake.owner}/${fake.repo}`;
 const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 const since = (n: number) => fake.requests.slice(n);
 const isGitWrite = (q: LoggedRequest) => q.method !== 'GET' && /\/git\//.test(q.path);
@@ -149,11 +148,11 @@ describe('history branch end to end (dist/index.js)', () => {
     expect(card.extensions.github).toMatchObject({ repository: 'acme/model', run_id: 601, run_attempt: 1, event: 'push', sha: sha('a') });
     expect(IndexFile.parse(JSON.parse(files.get('v1/index.json') ?? 'null'))).toMatchObject({ runs: 1, years: [2026], since: '2026-11-01T10:00:00.000Z' });
     // The first record creates the branch: a tree, a commit without parents, a new ref; no git binary, no force.
-    expect(since(n).filter(isGitWrite).map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
-      'POST /repos/acme/model/git/trees 201',
-      'POST /repos/acme/model/git/commits 201',
-      'POST /repos/acme/model/git/refs 201',
-    ]);
+    expect(
+      since(n)
+        .filter(isGitWrite)
+        .map((q) => `${q.method} ${q.path} ${q.status}`),
+    ).toEqual(['POST /repos/acme/model/git/trees 201', 'POST /repos/acme/model/git/commits 201', 'POST /repos/acme/model/git/refs 201']);
     expect(since(n).find((q) => q.path.endsWith('/git/refs'))?.body).toMatchObject({ ref: 'refs/heads/ml-lca-data' });
     expect(r.summary).toContain('Recorded in the history branch ml-lca-data (commit');
   });
@@ -172,7 +171,11 @@ describe('history branch end to end (dist/index.js)', () => {
     expect(moves.every((q) => (q.body as { force?: unknown }).force === false)).toBe(true);
     expect(`${a.stdout}${b.stdout}`).toMatch(/moved while recording \(another run recorded first\); reading it again \(try 2\/6\)/);
     const files = branchFiles();
-    expect(entriesIn(files, 'v1/runs/chat-model/2026-11.jsonl').map((e) => e.run_id).sort()).toEqual([601, 602, 603]);
+    expect(
+      entriesIn(files, 'v1/runs/chat-model/2026-11.jsonl')
+        .map((e) => e.run_id)
+        .sort(),
+    ).toEqual([601, 602, 603]);
     const nov = totalsIn(files).periods['2026-11']?.scenarios['chat-model'];
     expect(nov?.runs).toBe(3);
     expect(nov?.sum['totals.co2e_kg']).toBeCloseTo(kg(1000) + kg(1010) + kg(1020), 9);
@@ -221,7 +224,9 @@ describe('history branch end to end (dist/index.js)', () => {
   });
 
   it('a year budget counts runs older than 90 days, whose artifacts have expired', async () => {
-    const team = (energy: number) => ({ 'lca.yml': scenario({ name: 'vision-v2', team: 'vision', energy, budgets: ['{ scope: team, period: year, max: 2000 }'] }) });
+    const team = (energy: number) => ({
+      'lca.yml': scenario({ name: 'vision-v2', team: 'vision', energy, budgets: ['{ scope: team, period: year, max: 2000 }'] }),
+    });
     // February (283 days before NOW) and November pushes of the team's model.
     for (const [runId, c, createdAt, energy] of [
       [611, 'f', '2026-02-10T08:00:00Z', 500],
@@ -233,7 +238,8 @@ describe('history branch end to end (dist/index.js)', () => {
     for (const a of fake.artifacts) if (a.runId === 611) a.expired = true; // 90 days on a public repository
     const ledgerOf = (r: { workspace: string }) =>
       LedgerExtension.parse(
-        (JSON.parse(readFileSync(path.join(r.workspace, 'ml-lca-out/vision-v2/model-card.json'), 'utf8')) as { extensions: { ledger: unknown } }).extensions.ledger,
+        (JSON.parse(readFileSync(path.join(r.workspace, 'ml-lca-out/vision-v2/model-card.json'), 'utf8')) as { extensions: { ledger: unknown } }).extensions
+          .ledger,
       );
 
     const viaBranch = await prRun({ number: 23, runId: 703, baseSha: sha('1'), files: team(600) });
@@ -318,7 +324,9 @@ describe('history branch end to end (dist/index.js)', () => {
     });
     const r = await prRun({ number: 27, runId: 707, baseSha: sha('a'), energy: 1000 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/GitHub API rate limit on GET \S+\/contents\/\{path\}: it lifts in \d+s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/);
+    expect(r.stdout).toMatch(
+      /GitHub API rate limit on GET \S+\/contents\/\{path\}: it lifts in \d+s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/,
+    );
     // The branch could not be read: the artifact of the base branch's newest run is the baseline instead, and the comment says why.
     expect(plain(comment(27))).toMatch(/vs base main `\w{7}` run 614 \(`artifact`\)/);
     expect(plain(comment(27))).not.toContain('No baseline');
@@ -337,9 +345,17 @@ describe('history branch end to end (dist/index.js)', () => {
     expect(a.code, a.stdout + a.stderr).toBe(0);
     expect(fake.createdArtifacts.filter((x) => x.runId === 615).map((x) => [x.name, typeof x.expiresAt])).toEqual([['ml-lca-mx-a100-3.12', 'string']]);
     // A second matrix job of the same run with a name template that ignores the matrix.
-    const b = await pushRun({ runId: 615, sha: sha('4'), createdAt: '2026-11-08T08:00:00Z', files, inputs: { 'artifact-name': 'ml-lca-mx-a100-3.12', matrix: '{"gpu":"a100","python":"3.12"}', history: 'off' } });
+    const b = await pushRun({
+      runId: 615,
+      sha: sha('4'),
+      createdAt: '2026-11-08T08:00:00Z',
+      files,
+      inputs: { 'artifact-name': 'ml-lca-mx-a100-3.12', matrix: '{"gpu":"a100","python":"3.12"}', history: 'off' },
+    });
     expect(b.code).toBe(0);
-    expect(b.stdout).toMatch(/::warning::ml-lca: mx: artifact ml-lca-mx-a100-3\.12 not uploaded \(.*already exists.*\)\. Another job of this run \(a matrix job\?\) uploaded the same name: put \{matrix\} or \{job\} in artifact-name/);
+    expect(b.stdout).toMatch(
+      /::warning::ml-lca: mx: artifact ml-lca-mx-a100-3\.12 not uploaded \(.*already exists.*\)\. Another job of this run \(a matrix job\?\) uploaded the same name: put \{matrix\} or \{job\} in artifact-name/,
+    );
     expect(fake.createdArtifacts.filter((x) => x.runId === 615).map((x) => x.expiresAt === null)).toEqual([false, true]);
   });
 

@@ -34,7 +34,15 @@ describe('parseContext', () => {
         workflow_run: { id: 9, event: 'pull_request', head_sha: 'h', head_branch: 'feat', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
       },
     );
-    expect(c.workflowRun).toEqual({ id: 9, event: 'pull_request', headSha: 'h', headBranch: 'feat', headOwner: 'forker', pullRequests: [], pullRequestHeads: [] });
+    expect(c.workflowRun).toEqual({
+      id: 9,
+      event: 'pull_request',
+      headSha: 'h',
+      headBranch: 'feat',
+      headOwner: 'forker',
+      pullRequests: [],
+      pullRequestHeads: [],
+    });
   });
 
   it('reads the payload pull requests with their head commit, the run attempt and the job', () => {

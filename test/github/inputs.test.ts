@@ -53,8 +53,14 @@ describe('parseInputs', () => {
     [{ comment: 'sometimes' }, 'input "comment": expected one of always | on-change | never, got "sometimes"'],
     [{ baseline: 'latest' }, 'input "baseline": expected history | file:PATH | none (artifact is the old name of history), got "latest"'],
     [{ history: 'git' }, 'input "history": expected one of branch | artifact | off, got "git"'],
-    [{ 'history-branch': 'ml lca' }, 'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "ml lca"'],
-    [{ 'history-branch': 'refs/heads/x' }, 'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "refs/heads/x"'],
+    [
+      { 'history-branch': 'ml lca' },
+      'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "ml lca"',
+    ],
+    [
+      { 'history-branch': 'refs/heads/x' },
+      'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "refs/heads/x"',
+    ],
     [{ 'history-repo': 'acme' }, 'input "history-repo": expected owner/name of a repository, e.g. acme/carbon-ledger, got "acme"'],
     [{ 'retention-days': '0' }, 'input "retention-days": expected a whole number of days from 1 to 400, or empty for the repository default, got "0"'],
     [{ 'retention-days': '7.5' }, 'input "retention-days": expected a whole number of days from 1 to 400, or empty for the repository default, got "7.5"'],

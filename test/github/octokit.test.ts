@@ -88,13 +88,21 @@ describe('the action octokit', () => {
     });
     await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
     expect(statuses()).toEqual([403]);
-    expect(logs.join('\n')).toMatch(/rate limit on GET \S+: it lifts in 3[56]\d\ds, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/);
+    expect(logs.join('\n')).toMatch(
+      /rate limit on GET \S+: it lifts in 3[56]\d\ds, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/,
+    );
   });
 
   it('stops waiting once the waits of the run add up to the total cap', async () => {
     const logs: string[] = [];
     const octokit = octokitFor(fake, logs, { maxRateLimitWaitS: 2, maxTotalRateLimitWaitS: 3 });
-    const limited = { method: 'GET', path: /\/runs$/, status: 429, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit' } };
+    const limited = {
+      method: 'GET',
+      path: /\/runs$/,
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    };
     fake.faults.push({ ...limited, times: 1 });
     await listRuns(octokit); // waits 2 s (scaled): 2 of 3
     fake.faults.push({ ...limited, times: 1 });

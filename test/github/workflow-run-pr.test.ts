@@ -32,7 +32,13 @@ const repo = { owner: 'acme', repo: 'model' };
 
 describe('pullRequestOf', () => {
   it('takes the payload PR whose head is the run commit, not the first one listed', async () => {
-    const wr = run({ pullRequests: [4, 5], pullRequestHeads: [{ number: 4, headSha: 'd'.repeat(40) }, { number: 5, headSha: HEAD }] });
+    const wr = run({
+      pullRequests: [4, 5],
+      pullRequestHeads: [
+        { number: 4, headSha: 'd'.repeat(40) },
+        { number: 5, headSha: HEAD },
+      ],
+    });
     expect(await pullRequestOf(octokitFor(fake), repo, wr)).toBe(5);
     expect(fake.requests).toHaveLength(0);
   });

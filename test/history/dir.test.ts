@@ -84,7 +84,9 @@ describe('ml-lca compare on a history checkout', () => {
   it('--sha: the card of that commit; a commit not recorded falls back to the newest, saying so', async () => {
     const exact = await runInProcess(['compare', dir, head(50), '--json', '--sha', shaOf(1)], dir);
     expect(exact.code, exact.stderr).toBe(0);
-    expect((JSON.parse(exact.stdout) as { metrics: Array<{ metric: string; base: number }> }).metrics.find((m) => m.metric === 'totals.co2e_kg')?.base).toBe(100);
+    expect((JSON.parse(exact.stdout) as { metrics: Array<{ metric: string; base: number }> }).metrics.find((m) => m.metric === 'totals.co2e_kg')?.base).toBe(
+      100,
+    );
     const other = await runInProcess(['compare', dir, head(50), '--sha', 'a'.repeat(40)], dir);
     expect(other.code).toBe(0);
     expect(other.stderr).toContain('the base commit aaaaaaa has no recorded run; compared with the newest recorded run on main');

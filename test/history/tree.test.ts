@@ -2,17 +2,7 @@
 // index, cards), re-runs replacing their entry, optimistic retries when another run commits
 // first, and the bounded reads a pull request makes (baseline, spending).
 import { describe, expect, it } from 'vitest';
-import {
-  INDEX_PATH,
-  IndexFile,
-  MemoryBackend,
-  TotalsFile,
-  TreeHistory,
-  cardPath,
-  runsPath,
-  totalsFromEntries,
-  totalsPath,
-} from '../../src/history/index.js';
+import { INDEX_PATH, IndexFile, MemoryBackend, TotalsFile, TreeHistory, cardPath, runsPath, totalsFromEntries, totalsPath } from '../../src/history/index.js';
 import { parseRunsFile } from '../../src/history/layout.js';
 import { record, shaOf } from './helpers.js';
 
@@ -35,7 +25,10 @@ describe('record', () => {
   it('writes the entry, the card, running totals per team and scenario per month/quarter/year, and the index, in one commit', async () => {
     const { backend, history } = store();
     const r1 = await history.record(
-      [record({ id: 1, scenario: 'vision-v2', team: 'vision', kg: 10, createdAt: '2026-03-01T00:00:00Z' }), record({ id: 1, scenario: 'detector', team: 'vision', kg: 2.5, createdAt: '2026-03-01T00:00:00Z' })],
+      [
+        record({ id: 1, scenario: 'vision-v2', team: 'vision', kg: 10, createdAt: '2026-03-01T00:00:00Z' }),
+        record({ id: 1, scenario: 'detector', team: 'vision', kg: 2.5, createdAt: '2026-03-01T00:00:00Z' }),
+      ],
       NOW,
     );
     expect(r1).toMatchObject({ kind: 'recorded', version: '1', attempts: 1, replaced: 0 });
@@ -97,7 +90,19 @@ describe('record', () => {
     const kgs = [3.1, 0.2, 7.7, 0.1, 9.9, 4.4, 0.3, 2.2];
     for (const [i, v] of kgs.entries()) {
       const month = String((i % 3) + 1).padStart(2, '0');
-      await history.record([record({ id: 100 + (i % 5), attempt: 1 + Math.floor(i / 5), scenario: `s${i % 2}`, team: 't', kg: v, createdAt: `${2025 + (i % 2)}-${month}-0${1 + (i % 5)}T10:00:00Z` })], NOW);
+      await history.record(
+        [
+          record({
+            id: 100 + (i % 5),
+            attempt: 1 + Math.floor(i / 5),
+            scenario: `s${i % 2}`,
+            team: 't',
+            kg: v,
+            createdAt: `${2025 + (i % 2)}-${month}-0${1 + (i % 5)}T10:00:00Z`,
+          }),
+        ],
+        NOW,
+      );
     }
     const entries = [...backend.files].filter(([p]) => p.endsWith('.jsonl')).flatMap(([, text]) => parseRunsFile(text).entries);
     for (const [year, t] of totalsFromEntries(entries)) {
@@ -203,7 +208,14 @@ describe('reads', () => {
     expect(row('model', 'm', '2026')?.sum['totals.co2e_kg']).toBe(30);
     expect(s).toMatchObject({ source: 'history:memory', entries: [], size: 3, since: '2026-01-10T00:00:00.000Z', warnings: [] });
     // Push run 2 re-run: its recorded first attempt is this change.
-    const rerun = await history.spending({ now: NOW, periods: ['month'], scenario: 'm', teams: true, metrics: ['totals.co2e_kg'], excludeRun: { id: 2, repo: 'acme/model' } });
+    const rerun = await history.spending({
+      now: NOW,
+      periods: ['month'],
+      scenario: 'm',
+      teams: true,
+      metrics: ['totals.co2e_kg'],
+      excludeRun: { id: 2, repo: 'acme/model' },
+    });
     const team = rerun.sums?.find((x) => x.scope === 'team' && x.label === '2026-03');
     expect([team?.runs, team?.sum['totals.co2e_kg']]).toEqual([1, 5]);
   });
