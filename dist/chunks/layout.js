@@ -230,7 +230,8 @@ async function applyRecords(read, records, now) {
     const files = new Map();
     const warnings = [];
     const replaced = [];
-    const index = (await readIndex(read)) ?? { schema: HISTORY_SCHEMA, updated_at: now.toISOString(), runs: 0, since: null, years: [], latest: [] };
+    const existing = await readIndex(read);
+    const index = existing ?? { schema: HISTORY_SCHEMA, updated_at: now.toISOString(), runs: 0, since: null, years: [], latest: [] };
     const totals = new Map();
     const totalsOf = async (year) => {
         let t = totals.get(year);
@@ -280,7 +281,8 @@ async function applyRecords(read, records, now) {
     for (const [year, t] of totals)
         files.set(totalsPath(year), `${JSON.stringify(sortTotals(t), null, 1)}\n`);
     files.set(INDEX_PATH, `${JSON.stringify(index, null, 1)}\n`);
-    if ((await read(README_PATH)) === null)
+    // The first entry creates the history: say what it is to whoever finds the branch.
+    if (existing === null && (await read(README_PATH)) === null)
         files.set(README_PATH, BRANCH_README);
     return { files, replaced, warnings };
 }

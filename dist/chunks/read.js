@@ -125,7 +125,9 @@ const Scenario = strictObject({
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
-    ledger: string().optional().meta({ description: 'Where period budgets find past spending: history (the action\'s history branch or artifacts; artifact is the old name) | file:PATH' }),
+    ledger: string().optional().meta({
+        description: "Where period budgets find past spending: history (the action's history branch or artifacts; artifact is the old name) | file:PATH",
+    }),
 })
     .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {

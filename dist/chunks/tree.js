@@ -116,7 +116,13 @@ class TreeHistory {
             kind: 'found',
             text,
             where: `${newest.card} in ${this.label}`,
-            meta: { source: this.source, ref: q.branch, sha: newest.sha, run_id: typeof newest.run_id === 'number' ? newest.run_id : null, created_at: newest.created_at },
+            meta: {
+                source: this.source,
+                ref: q.branch,
+                sha: newest.sha,
+                run_id: typeof newest.run_id === 'number' ? newest.run_id : null,
+                created_at: newest.created_at,
+            },
             note,
         };
     }
