@@ -1,6 +1,7 @@
 // Action inputs (design.md "GitHub behaviour"), parsed once from the plain record main.ts
 // reads with core.getInput. Every message names the input and quotes the value it got; the
 // token is never quoted.
+import path from 'node:path';
 import { z } from 'zod';
 import { InputError, shortValue } from '../errors.js';
 import { slug } from '../slug.js';
@@ -29,6 +30,7 @@ export const INPUT_NAMES = [
   'history-token',
   'retention-days',
   'matrix',
+  'hf-readme',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -133,6 +135,19 @@ const matrix = text('').transform((s): string | null => {
   return values.length ? slug(values.join('-')) : null;
 });
 
+/**
+ * `hf-readme`: a model README in the workspace, relative to working-directory, that gets the
+ * card's co2_eq_emissions block. Relative and without `..` here; run.ts checks, after symlinks,
+ * that it stays inside the workspace.
+ */
+const hfReadme = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim().replace(/^\.\//, '')))
+  .refine((p) => p === null || (!path.isAbsolute(p) && !p.split(/[\\/]/).includes('..')), {
+    error: 'a README path relative to working-directory, without ".."',
+  });
+
 export const ActionInputs = z.object({
   scenario: z
     .string()
@@ -160,6 +175,7 @@ export const ActionInputs = z.object({
     .transform((s) => (s ?? '').trim()),
   'retention-days': retentionDays,
   matrix,
+  'hf-readme': hfReadme,
 });
 
 export interface Inputs {
@@ -184,6 +200,8 @@ export interface Inputs {
   retentionDays: number | null;
   /** The job's matrix values as a name segment (`{matrix}`), or null outside a matrix. */
   matrix: string | null;
+  /** README (relative to workingDirectory) to write the HF co2_eq_emissions block into; null: none. */
+  hfReadme: string | null;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -216,6 +234,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     historyToken: d['history-token'],
     retentionDays: d['retention-days'],
     matrix: d.matrix,
+    hfReadme: d['hf-readme'],
   };
 }
 

@@ -10,6 +10,7 @@ import { loadScenario } from '../scenario/load.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ModelCard } from '../report/card-schema.js';
 import { renderReport } from '../report/markdown.js';
+import { escapeCode } from '../report/escape.js';
 import type { Inputs } from './inputs.js';
 import { artifactNameFor, slug } from './inputs.js';
 import type { RunContext } from './context.js';
@@ -24,6 +25,7 @@ import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
 import { type ActionHistory, openHistory, recordRun, runCreatedAt } from './history.js';
 import { periodMetrics } from '../ledger/apply.js';
+import { writeActionHfReadme } from './hf-readme.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -156,6 +158,23 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       notes: [],
       periodMetrics: periodMetrics(scenario.budgets),
     });
+  }
+
+  // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
+  // a README that cannot be rewritten is bad input. Writing only; committing is the user's step.
+  if (inputs.hfReadme !== null) {
+    const only = computed[0];
+    if (computed.length !== 1 || !only) {
+      throw new InputError({
+        code: 'BAD_INPUT',
+        field: 'input "hf-readme"',
+        expected: 'one scenario (one model card per README)',
+        got: `${computed.length} scenarios`,
+      });
+    }
+    const rel = await writeActionHfReadme(only.card, { readme: inputs.hfReadme, cwd, workspace: deps.workspace, io: deps.io });
+    deps.log.info(`${only.card.scenario.name}: co2_eq_emissions written into ${rel} (not committed: commit it in a later step to publish it)`);
+    only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
   }
 
   // 2. Comments (pull requests only), 3. the history (push runs on the default branch),

@@ -13,6 +13,7 @@ describe('parseInputs', () => {
       comment: '',
       'artifact-name': '',
       'working-directory': '',
+      'hf-readme': '',
     });
     expect(i).toEqual({
       scenarios: ['lca.yml'],
@@ -29,6 +30,7 @@ describe('parseInputs', () => {
       historyToken: '',
       retentionDays: null,
       matrix: null,
+      hfReadme: null,
     });
   });
 
