@@ -100,7 +100,7 @@ describe.each(examples)('examples/workflows/%s', (file) => {
     const c = wf.concurrency;
     if (!c || !('push' in wf.on)) return;
     // Cancelling only pull requests, and a group of its own (the run id) for every push.
-    expect(c['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
+    expect(c['cancel-in-progress']).toBe(['$', "{{ github.event_name == 'pull_request' }}"].join(''));
     expect(c.group).toMatch(/github\.event_name == 'pull_request' && github\.ref \|\| github\.run_id/);
   });
 
