@@ -14,27 +14,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
 
 const EMBODIED = 120_000 / 35_040;
 const BASE_KG = 400 + EMBODIED;
 
 function scenario(o: { name?: string; energy?: number; budgets?: string[] } = {}): string {
-  const budgets = o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'];
-  return [
-    `name: ${o.name ?? 'chat-model'}`,
-    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-    'deployment: { lifetime_inferences: 1000000 }',
-    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-    'pue: 1.0',
-    'wue_l_per_kwh: 0',
-    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-    'stages:',
-    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
-    'budgets:',
-    ...budgets.map((b) => `  - ${b}`),
-    '',
-  ].join('\n');
+  return chatScenario({ ...o, budgets: o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'] });
 }
 
 const MARKER = '<!-- ml-lca:chat-model -->';

@@ -184,3 +184,26 @@ export function pullRequestEvent(o: { number: number; baseRef?: string; baseSha?
     repository: { full_name: o.repo },
   };
 }
+
+/**
+ * The e2e tests' scenario: a chat model trained on 8 H100s, `energy` kWh (1,000 by default) at
+ * 400 g/kWh with PUE 1, embodied 8 × 150 kg × 100 h / (4 y × 8,760 h) = 3.424658 kg, 1,000
+ * functional units over the lifetime (so g per unit = kg total).
+ */
+export function chatScenario(o: { name?: string; team?: string; energy?: number; budgets: readonly string[] }): string {
+  return [
+    `name: ${o.name ?? 'chat-model'}`,
+    ...(o.team ? [`team: ${o.team}`] : []),
+    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
+    'deployment: { lifetime_inferences: 1000000 }',
+    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
+    'pue: 1.0',
+    'wue_l_per_kwh: 0',
+    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
+    'stages:',
+    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
+    'budgets:',
+    ...o.budgets.map((b) => `  - ${b}`),
+    '',
+  ].join('\n');
+}

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub, type LoggedRequest } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, runAction, TOKEN, type RunResult } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN, type RunResult } from './harness.js';
 import { HistoryEntry, IndexFile, TotalsFile } from '../../src/history/index.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
 
@@ -21,21 +21,7 @@ const BRANCH = 'ml-lca-data';
 const sha = (c: string) => c.repeat(40);
 
 function scenario(o: { name?: string; energy?: number; team?: string; budgets?: string[] } = {}): string {
-  return [
-    `name: ${o.name ?? 'chat-model'}`,
-    ...(o.team ? [`team: ${o.team}`] : []),
-    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-    'deployment: { lifetime_inferences: 1000000 }',
-    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-    'pue: 1.0',
-    'wue_l_per_kwh: 0',
-    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-    'stages:',
-    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
-    'budgets:',
-    ...(o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 50 }']).map((b) => `  - ${b}`),
-    '',
-  ].join('\n');
+  return chatScenario({ ...o, budgets: o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 50 }'] });
 }
 
 let fake: FakeGitHub;

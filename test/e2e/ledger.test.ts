@@ -14,7 +14,7 @@ import { renderLedgerSection } from '../../src/ledger/render.js';
 import type { Budget } from '../../src/scenario/schema.js';
 import { makeCard } from '../ledger/cards.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
 import { artifactNameFor, DEFAULT_ARTIFACT_NAME } from '../../src/github/inputs.js';
 import { periodOf } from '../../src/ledger/period.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
@@ -259,22 +259,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
   const at = (ms: number) => new Date(ms).toISOString();
   const kg = 120_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × 150 kg × 100 h / (4 × 8,760 h)
 
-  const scenarioText = (max: number) =>
-    [
-      'name: chat-model',
-      'team: vision',
-      'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-      'deployment: { lifetime_inferences: 1000000 }',
-      'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-      'pue: 1.0',
-      'wue_l_per_kwh: 0',
-      'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-      'stages:',
-      '  training: { energy_kwh: 1000, hours: 100 }',
-      'budgets:',
-      `  - { scope: team, period: month, max: ${max} }`,
-      '',
-    ].join('\n');
+  const scenarioText = (max: number) => chatScenario({ team: 'vision', budgets: [`{ scope: team, period: month, max: ${max} }`] });
 
   beforeAll(async () => {
     buildDistOnce();

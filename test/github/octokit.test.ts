@@ -15,6 +15,15 @@ beforeEach(() => {
 
 const listRuns = (o: ReturnType<typeof octokitFor>) => o.rest.actions.listWorkflowRuns({ owner: 'acme', repo: 'model', workflow_id: 'train.yml' });
 const statuses = () => fake.requests.map((r) => r.status);
+/** One 403 of an exhausted primary rate limit that resets `inS` seconds from now. */
+const primaryLimit = (inS: number) => ({
+  method: 'GET',
+  path: /\/runs$/,
+  status: 403,
+  times: 1,
+  headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + inS) },
+  body: { message: 'API rate limit exceeded' },
+});
 
 describe('the action octokit', () => {
   it.each([
@@ -35,15 +44,7 @@ describe('the action octokit', () => {
 
   it('waits out a primary rate limit (403, x-ratelimit-remaining 0) until x-ratelimit-reset, scaled', async () => {
     const logs: string[] = [];
-    const reset = Math.floor(Date.now() / 1000) + 2;
-    fake.faults.push({
-      method: 'GET',
-      path: /\/runs$/,
-      status: 403,
-      times: 1,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
-      body: { message: 'API rate limit exceeded' },
-    });
+    fake.faults.push(primaryLimit(2));
     await listRuns(octokitFor(fake, logs));
     expect(statuses()).toEqual([403, 200]);
     expect(logs.join('\n')).toMatch(/rate limit hit on GET .*waiting [23]s/);
@@ -77,15 +78,7 @@ describe('the action octokit', () => {
 
   it('does not wait out a rate limit that lifts later than the cap: fails at once and says it skipped', async () => {
     const logs: string[] = [];
-    const reset = Math.floor(Date.now() / 1000) + 3600;
-    fake.faults.push({
-      method: 'GET',
-      path: /\/runs$/,
-      status: 403,
-      times: 1,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
-      body: { message: 'API rate limit exceeded' },
-    });
+    fake.faults.push(primaryLimit(3600));
     await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
     expect(statuses()).toEqual([403]);
     expect(logs.join('\n')).toMatch(
