@@ -172,7 +172,8 @@ describe('history branch end to end (dist/index.js)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('replacing the entry of an earlier attempt');
     const files = branchFiles();
-    const entries = entriesIn(files, 'v1/runs/chat-model/2026-11.jsonl');
+    // (602 and 603 landed in either order above.)
+    const entries = entriesIn(files, 'v1/runs/chat-model/2026-11.jsonl').sort((a, b) => Number(a.run_id) - Number(b.run_id));
     expect(entries.map((e) => [e.run_id, e.attempt])).toEqual([
       [601, 1],
       [602, 1],
@@ -343,6 +344,17 @@ describe('history branch end to end (dist/index.js)', () => {
       /::warning::ml-lca: mx: artifact ml-lca-mx-a100-3\.12 not uploaded \(.*already exists.*\)\. Another job of this run \(a matrix job\?\) uploaded the same name: put \{matrix\} or \{job\} in artifact-name/,
     );
     expect(fake.createdArtifacts.filter((x) => x.runId === 615).map((x) => x.expiresAt === null)).toEqual([false, true]);
+  });
+
+  it('a 409 conflict on the ref update is retried like a non-fast-forward (read again, commit again), never forced', async () => {
+    const n = fake.requests.length;
+    fake.faults.push({ method: 'PATCH', path: /\/git\/refs\/heads/, status: 409, body: { message: 'Reference update failed', status: '409' }, times: 1 });
+    const r = await pushRun({ runId: 617, sha: sha('6'), createdAt: '2026-11-09T09:00:00Z' });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const moves = since(n).filter((q) => q.method === 'PATCH' && q.path.includes('/git/refs/'));
+    expect(moves.map((q) => q.status)).toEqual([409, 200]);
+    expect(since(n).filter((q) => q.method === 'GET' && q.path.includes('/git/ref/')).length).toBe(2);
+    expect(entriesIn(branchFiles(), 'v1/runs/chat-model/2026-11.jsonl').some((e) => e.run_id === 617)).toBe(true);
   });
 
   it('history: off reads and writes no history', async () => {
