@@ -187,8 +187,8 @@ export function pullRequestEvent(o: { number: number; baseRef?: string; baseSha?
 
 /**
  * The e2e tests' scenario: a chat model trained on 8 H100s, `energy` kWh (1,000 by default) at
- * 400 g/kWh with PUE 1, embodied 8 × 150 kg × 100 h / (4 y × 8,760 h) = 3.424658 kg, 1,000
- * functional units over the lifetime (so g per unit = kg total).
+ * 400 g/kWh with PUE 1, embodied 8 × (150 kg + the bundled server share) × 100 h / (4 y × 8,760 h),
+ * 1,000 functional units over the lifetime (so g per unit = kg total).
  */
 export function chatScenario(o: { name?: string; team?: string; energy?: number; budgets: readonly string[] }): string {
   return [

@@ -4,8 +4,8 @@
 // later pull requests read. The clock is fixed with ML_LCA_NOW.
 //
 // Numbers (as in action.test.ts): kg(E) = E kWh × PUE 1.0 × 0.400 kg/kWh + embodied
-// 8 GPUs × 150 kg × 100 h / (4 y × 8,760 h) = 0.4 E + 3.424658 kg; with 1,000 functional units,
-// g per unit = kg total.
+// 8 × (150 kg GPU + 2,500 kg ÷ 8 bundled 8-GPU server default) × 100 h / (4 y × 8,760 h)
+// = 0.4 E + 10.559361 kg; with 1,000 functional units, g per unit = kg total.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction
 import { HistoryEntry, IndexFile, TotalsFile } from '../../src/history/index.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
 
-const EMBODIED = 120_000 / 35_040;
+const EMBODIED = 370_000 / 35_040;
 const kg = (energy: number) => 0.4 * energy + EMBODIED;
 const NOW = '2026-11-20T12:00:00Z';
 const BRANCH = 'ml-lca-data';
