@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError } from './errors.js';
-import { d as compareWithBaseline, e as renderComparison } from './pipeline.js';
+import { e as compareWithBaseline, f as renderComparison } from './pipeline.js';
 import { T as TreeHistory, a as accept } from './tree.js';
 import 'node:crypto';
 import './read.js';
