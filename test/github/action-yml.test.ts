@@ -106,13 +106,13 @@ describe.each(examples)('examples/workflows/%s', (file) => {
   });
 
   it('a self-hosted runner never runs a fork pull request', () => {
-    const selfHosted = (j: Job) => JSON.stringify(j).includes('self-hosted');
-    const callers = jobs.filter((j) => j.uses && /nvidia-smi/.test(j.uses));
-    if (!steps.length && !callers.length) return;
-    if (jobs.some(selfHosted) || callers.length) {
-      for (const j of callers.length ? callers : jobs) {
-        if (/pull_request/.test(j.if ?? '')) expect(j.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
-      }
+    // The job itself, or the reusable workflow it calls, runs on a self-hosted runner.
+    const selfHosted = (j: Job) =>
+      JSON.stringify(j).includes('self-hosted') ||
+      (j.uses !== undefined && readFileSync(path.join(examplesDir, path.dirname(file), path.basename(j.uses)), 'utf8').includes('runs-on: [self-hosted'));
+    for (const j of jobs.filter(selfHosted)) {
+      if (!('pull_request' in wf.on) || /github\.event_name == 'push'/.test(j.if ?? '')) continue;
+      expect(j.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     }
   });
 });
