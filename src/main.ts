@@ -45,11 +45,14 @@ export async function main(): Promise<void> {
       },
       readEvent(env.GITHUB_EVENT_PATH),
     );
-    const io = nodeIo({ log: log.info });
+    // Tests only: ML_LCA_NOW (ISO 8601) fixes the clock, so period budgets and dates in e2e
+    // tests do not depend on when they run.
+    const clock = fixedClock(env.ML_LCA_NOW) ?? { now: () => new Date() };
+    const io = nodeIo({ log: log.info, now: () => clock.now() });
     const result = await run(inputs, {
       octokit,
       io,
-      clock: { now: () => new Date() },
+      clock,
       log,
       summary: { append: async (md) => void (await core.summary.addRaw(md, true).write()) },
       artifact: actionsArtifactUploader(),
@@ -81,6 +84,11 @@ function readEvent(file: string | undefined): unknown {
   } catch {
     return {};
   }
+}
+
+function fixedClock(s: string | undefined): { now(): Date } | undefined {
+  const t = s ? Date.parse(s) : Number.NaN;
+  return Number.isFinite(t) ? { now: () => new Date(t) } : undefined;
 }
 
 function positiveNumber(s: string | undefined): number | undefined {
