@@ -3,14 +3,17 @@
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
 import type { Source } from './source.js';
+import type { Measure } from './columns.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
-import { implausibleAboveW } from './plausibility.js';
+import { implausibleAboveW, plausibleMeanW } from './plausibility.js';
 import { isoOf, type DateOrder, newDateOrder } from './time.js';
-import { jToKwh } from './units.js';
+import { jToKwh, type UnitReading } from './units.js';
 import type { IngestOptions } from './types.js';
 
 const MAX_WARNINGS = 40;
 const fmt = (x: number, d = 3): string => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+/** A power in warnings: whole watts with separators from 100 W up, else 3 significant digits. */
+const watts = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 
 export interface DeviceMeta {
   name?: string | null | undefined;
@@ -31,6 +34,15 @@ export class DeviceAcc {
   negative = 0;
   over = 0;
   maxW = 0;
+  /** First and last timestamp of energy records (per-row energy), for their mean power. */
+  energyFirst = Number.POSITIVE_INFINITY;
+  energyLast = Number.NEGATIVE_INFINITY;
+  /** Factor from the unit applied as rows arrived to the one the values decided (builder decideUnits). */
+  powerScale = 1;
+  counterScale = 1;
+  directScale = 1;
+  /** Header of the power column, named in warnings. */
+  powerColumn: string | null = null;
   name: string | null;
   host: string | null;
   private readonly limit: number;
@@ -83,10 +95,39 @@ export class DeviceAcc {
     this.counter.add(t, j);
   }
 
-  /** Energy of one window or run as logged, J. */
-  addEnergy(j: number): void {
+  /** Energy of one window or run as logged, J; `t` the row's time when it has one. */
+  addEnergy(j: number, t: number | null = null): void {
     this.directJ += j;
     this.directRecords++;
+    if (t !== null) {
+      if (t < this.energyFirst) this.energyFirst = t;
+      if (t > this.energyLast) this.energyLast = t;
+    }
+  }
+
+  /**
+   * Mean power (W, at the unit read so far) the device's values of `kind` imply, or null when
+   * they span no time: integrated power over the seconds bridged; a counter's increase over its
+   * span; per-row energies over their span (n rows stamped over a span cover about n intervals
+   * of span / (n − 1)). Power samples without any span (no timestamps) give their largest value.
+   */
+  meanW(kind: Measure['kind']): { w: number; peak: boolean } | null {
+    if (kind === 'power') {
+      if (this.power.spanS > 0) return { w: this.power.energyJ / this.power.spanS, peak: false };
+      return this.power.samples > 0 || this.untimedValid > 0 ? { w: this.maxW, peak: true } : null;
+    }
+    if (kind === 'counter') {
+      const span = this.counter.last - this.counter.first;
+      return this.counter.samples >= 2 && span > 0 ? { w: this.counter.energyJ / span, peak: false } : null;
+    }
+    const n = this.directRecords;
+    const span = this.energyLast - this.energyFirst;
+    return n >= 2 && span > 0 ? { w: (this.directJ * (n - 1)) / n / span, peak: false } : null;
+  }
+
+  /** The plausible mean power of this device (plausibility.ts). */
+  plausible(): ReturnType<typeof plausibleMeanW> {
+    return plausibleMeanW(this.name ?? this.src.opts.hardwareModel);
   }
 
   /** Energy in J, or null when it cannot be derived honestly; appends warnings. */
@@ -99,7 +140,7 @@ export class DeviceAcc {
     let energyJ: number | null = null;
     let samples = this.directRecords;
     if (this.counter.samples >= 2) {
-      energyJ = this.counter.energyJ;
+      energyJ = this.counter.energyJ * this.counterScale;
       samples = this.counter.samples;
       if (this.counter.resets > 0) warn(`${d}: energy counter reset ${this.counter.resets} time(s); counted from zero after each reset`);
       if (p.samples > 0) warn(`${d}: energy taken from the energy counter; ${p.samples} power samples not integrated`);
@@ -130,19 +171,16 @@ export class DeviceAcc {
             (ov > 0 ? `, ${ov} of which overlap in time and may double count` : ''),
         );
       }
-      if (this.over > 0) {
-        const share = this.over / p.samples;
-        if (share >= 0.9 && this.maxW / 1000 <= this.limit) {
-          energyJ /= 1000;
-          warn(
-            `${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`,
-          );
-        } else {
-          warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt(this.maxW)} W); implausible, check the unit`);
-        }
+      energyJ *= this.powerScale;
+      const col = this.powerColumn === null ? '' : ` in column ${JSON.stringify(this.powerColumn)}`;
+      const maxW = this.maxW * this.powerScale;
+      if (this.powerScale === 1 && this.over > 0) {
+        warn(`${d}: ${this.over} power values${col} exceed ${this.basis} (max ${fmt(maxW)} W); implausible, check the unit`);
+      } else if (this.powerScale !== 1 && maxW > this.limit) {
+        warn(`${d}: power values${col} up to ${fmt(maxW)} W exceed ${this.basis}; implausible, check the unit`);
       }
     } else if (this.directRecords > 0) {
-      energyJ = this.directJ;
+      energyJ = this.directJ * this.directScale;
     } else if (this.counter.samples === 1) {
       warn(`${d}: a single energy counter reading cannot be differenced; energy 0`);
       energyJ = 0;
@@ -150,6 +188,76 @@ export class DeviceAcc {
     }
     return { energyJ, samples };
   }
+}
+
+/**
+ * How each column's unit reads, decided by its values (style.md §7: the rule lives with the
+ * units; the data-quality judgement is here, where every device's totals are known). Rows were
+ * read at the first reading (columns.ts); another reading only rescales, since every energy is
+ * linear in the values. A reading is plausible when every device the column fed has a mean
+ * power (plausibility.ts) between 2 % of its TDP and 1.5 × TDP (1–3,000 W when the model is
+ * unknown). The first reading stays when it is plausible or when nothing decides; another is
+ * taken when it is the only plausible one; a `_w` column is read as milliwatts only for devices
+ * of known model (a whole-server log in watts could pass for milliwatts of an unknown device).
+ */
+function decideUnit(m: Measure, devices: DeviceAcc[], warn: (msg: string) => void): number {
+  const col = `column ${JSON.stringify(m.header)}`;
+  if (m.kind === 'power') for (const d of devices) d.powerColumn = m.header;
+  const fed = devices.flatMap((d) => {
+    const mean = d.meanW(m.kind);
+    return mean === null ? [] : [{ d, mean: mean.w, peak: mean.peak, p: d.plausible() }];
+  });
+  const first = m.readings[0] as UnitReading;
+  const ratio = (r: UnitReading) => r.factor / first.factor;
+  const fits = (r: UnitReading) => fed.every(({ mean, p }) => mean * ratio(r) >= p.low && mean * ratio(r) <= p.high);
+  const what = m.kind === 'power' ? 'power' : 'energy';
+  const example = fed[0];
+  const meanText = (r: UnitReading) =>
+    example
+      ? `${example.peak ? 'peak' : 'mean'} power ${watts(example.mean * ratio(r))} W on device ${example.d.id}${fed.length > 1 ? ` (and ${fed.length - 1} more)` : ''}`
+      : '';
+  const range = example ? `${watts(example.p.low)}–${watts(example.p.high)} W for ${example.p.label}` : '';
+  const names = m.readings.map((r) => `${r.name} (${r.symbol})`).join(' or ');
+  const why =
+    m.unitCase === 'ambiguous'
+      ? `the unit may be ${names}`
+      : m.unitCase === 'none'
+        ? `the header names no unit (${names}?)`
+        : `the header says ${first.symbol}`;
+  if (fed.length === 0) {
+    if (m.unitCase === 'ambiguous' || m.unitCase === 'none')
+      warn(
+        `${col}: ${why}, and without timestamps the values cannot decide: read as ${first.name} (${first.symbol}); write the unit in the header, with its case`,
+      );
+    return 1;
+  }
+  if (m.readings.length === 1 || m.cellUnits === true) {
+    // A certain unit: power is checked sample by sample in finish(); energy here, by its mean power.
+    if (m.kind !== 'power' && !fits(first))
+      warn(`${col}: ${what} in ${first.symbol} gives a ${meanText(first)}, implausible (expected ${range}); check the unit`);
+    return 1;
+  }
+  const alternatives = m.unitCase !== 'suspect' || fed.every(({ p }) => p.known) ? m.readings.slice(1) : [];
+  const plausibleAlt = alternatives.filter(fits);
+  if (fits(first)) {
+    if (m.unitCase !== 'suspect') {
+      const also =
+        plausibleAlt.length > 0
+          ? `; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`
+          : `, the only reading plausible (${range})`;
+      warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}${also}`);
+    }
+    return 1;
+  }
+  if (plausibleAlt.length === 1) {
+    const r = plausibleAlt[0] as UnitReading;
+    warn(`${col}: ${why}, but as ${first.symbol} the ${meanText(first)} is implausible (expected ${range}); read as ${r.name} (${r.symbol}): ${meanText(r)}`);
+    return ratio(r);
+  }
+  warn(
+    `${col}: ${why}; as ${first.symbol} the ${meanText(first)} is implausible (expected ${range}) and no other reading decides: read as ${first.symbol}, check the unit`,
+  );
+  return 1;
 }
 
 function isoOrRel(t: number, relative: boolean): string {
@@ -177,6 +285,8 @@ export class SourceBuilder {
   private dropped = 0;
   private readonly rejects = new Map<string, { n: number; lines: number[] }>();
   private readonly devices = new Map<string, DeviceAcc>();
+  /** The measures of the columns read (columns.ts), by kind and header: their units are decided in build(). */
+  private readonly measures = new Map<string, Measure>();
 
   constructor(
     readonly path: string,
@@ -222,8 +332,34 @@ export class SourceBuilder {
     return this.devices.size;
   }
 
+  /** The measures a column plan reads (the scanner and JSON lines call this once per plan). */
+  columns(measures: readonly Measure[]): void {
+    for (const m of measures) {
+      const k = `${m.kind}\u0000${m.header}`;
+      if (!this.measures.has(k)) this.measures.set(k, m);
+    }
+  }
+
+  /** Each column's unit, decided by its values (decideUnit); the devices rescaled to it. */
+  private decideUnits(warn: (m: string) => void): void {
+    const devices = [...this.devices.entries()];
+    // Integration finishes here (samples held back for the gap threshold are integrated); finish() is idempotent.
+    for (const [, d] of devices) d.power.finish();
+    for (const m of this.measures.values()) {
+      const fed = m.device !== null ? devices.filter(([k]) => k === m.device).map(([, d]) => d) : devices.map(([, d]) => d);
+      const k = decideUnit(m, fed, warn);
+      if (k === 1) continue;
+      for (const d of fed) {
+        if (m.kind === 'power') d.powerScale = k;
+        else if (m.kind === 'counter') d.counterScale = k;
+        else d.directScale = k;
+      }
+    }
+  }
+
   build(): Source {
     const warn = (m: string) => this.warn(m);
+    this.decideUnits(warn);
     for (const [reason, r] of this.rejects) {
       const lines = r.lines.filter((l) => l > 0);
       warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);

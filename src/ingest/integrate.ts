@@ -27,6 +27,8 @@ export interface GapInfo {
 
 export class PowerSeries {
   energyJ = 0;
+  /** Seconds integrated over (bridged intervals only): energyJ / spanS is the mean power. */
+  spanS = 0;
   samples = 0;
   gaps = 0;
   gapSeconds = 0;
@@ -102,6 +104,7 @@ export class PowerSeries {
         if (this.longestGap === null || dt > this.longestGap.length) this.longestGap = { at: this.lastT, length: dt };
       } else {
         this.energyJ += ((w + this.lastW) / 2) * dt;
+        this.spanS += dt;
       }
     } else if (dt === 0) {
       if (w === this.lastW) this.duplicates++;
