@@ -2,7 +2,7 @@
 // object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
-import type { Source } from './source.js';
+import type { MeasurementMethod, Source, SourceMeasurement } from './source.js';
 import type { Measure } from './columns.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW, plausibleMeanW } from './plausibility.js';
@@ -34,6 +34,12 @@ export class DeviceAcc {
   negative = 0;
   over = 0;
   maxW = 0;
+  /** Sum and sum of squares of the valid power values, for the Type A uncertainty of their mean. */
+  sumW = 0;
+  sumW2 = 0;
+  nW = 0;
+  /** How finish() derived the energy (null: none). */
+  method: 'power_samples' | 'energy_counter' | 'energy_records' | null = null;
   /** First and last timestamp of energy records (per-row energy), for their mean power. */
   energyFirst = Number.POSITIVE_INFINITY;
   energyLast = Number.NEGATIVE_INFINITY;
@@ -73,6 +79,9 @@ export class DeviceAcc {
     }
     if (w > this.limit) this.over++;
     if (w > this.maxW) this.maxW = w;
+    this.sumW += w;
+    this.sumW2 += w * w;
+    this.nW++;
     if (t === null) {
       const iv = this.src.opts.interval_s;
       if (iv === undefined) {
@@ -125,6 +134,18 @@ export class DeviceAcc {
     return n >= 2 && span > 0 ? { w: (this.directJ * (n - 1)) / n / span, peak: false } : null;
   }
 
+  /**
+   * GUM Type A relative standard uncertainty of the mean power: s / (mean × √n) over the valid
+   * samples (unit-free, so the unit decided later does not matter); null under two samples.
+   */
+  samplingRelU(): number | null {
+    const n = this.nW;
+    if (n < 2 || !(this.sumW > 0)) return null;
+    const mean = this.sumW / n;
+    const variance = Math.max(0, (this.sumW2 - n * mean * mean) / (n - 1));
+    return Math.sqrt(variance / n) / mean;
+  }
+
   /** The plausible mean power of this device (plausibility.ts). */
   plausible(): ReturnType<typeof plausibleMeanW> {
     return plausibleMeanW(this.name ?? this.src.opts.hardwareModel);
@@ -140,6 +161,7 @@ export class DeviceAcc {
     let energyJ: number | null = null;
     let samples = this.directRecords;
     if (this.counter.samples >= 2) {
+      this.method = 'energy_counter';
       energyJ = this.counter.energyJ * this.counterScale;
       samples = this.counter.samples;
       if (this.counter.resets > 0) warn(`${d}: energy counter reset ${this.counter.resets} time(s); counted from zero after each reset`);
@@ -153,6 +175,7 @@ export class DeviceAcc {
         return { energyJ: null, samples };
       }
       energyJ = p.energyJ;
+      this.method = 'power_samples';
       if (p.samples === 1) warn(`${d}: a single power sample cannot be integrated; energy 0`);
       if (p.gaps > 0 && p.longestGap) {
         warn(
@@ -180,6 +203,7 @@ export class DeviceAcc {
         warn(`${d}: power values${col} up to ${fmt(maxW)} W exceed ${this.basis}; implausible, check the unit`);
       }
     } else if (this.directRecords > 0) {
+      this.method = 'energy_records';
       energyJ = this.directJ * this.directScale;
     } else if (this.counter.samples === 1) {
       warn(`${d}: a single energy counter reading cannot be differenced; energy 0`);
@@ -275,6 +299,8 @@ export class SourceBuilder {
   /** Energy the format computed itself (CodeCarbon, eco2ai), kWh; overrides the device sum. */
   energyKwhOverride: number | null | undefined = undefined;
   scope: 'device' | 'host' = 'device';
+  /** Set by formats whose energy is measured otherwise than their rows show (Zeus: the NVML energy counter). */
+  method: MeasurementMethod | null = null;
   /** Timestamps are relative (time of day without a date): start/end are not reported. */
   relativeTime = false;
   first = Number.POSITIVE_INFINITY;
@@ -340,6 +366,28 @@ export class SourceBuilder {
     }
   }
 
+  /**
+   * How the energy was measured: a host-scope tool's own estimate (CodeCarbon, eco2ai), a
+   * format's stated method (Zeus), else the method of the device holding the most energy; for
+   * power samples the longest median interval and the energy-weighted Type A uncertainty.
+   */
+  private measurementOf(measured: Array<{ d: DeviceAcc; j: number }>): SourceMeasurement | null {
+    if (this.scope === 'host') return { method: 'software_estimate', interval_s: null, sampling_rel_u: null };
+    const main = measured.reduce<{ d: DeviceAcc; j: number } | null>((a, b) => (a === null || b.j > a.j ? b : a), null);
+    const method = this.method ?? main?.d.method ?? null;
+    if (method === null) return null;
+    if (method !== 'power_samples') return { method, interval_s: null, sampling_rel_u: null };
+    const sampled = measured.filter((x) => x.d.method === 'power_samples');
+    const interval = Math.max(0, ...sampled.map((x) => x.d.power.medianInterval));
+    const weighted = sampled.map((x) => ({ u: x.d.samplingRelU(), j: x.j })).filter((x): x is { u: number; j: number } => x.u !== null);
+    const jSum = weighted.reduce((a, x) => a + x.j, 0);
+    return {
+      method,
+      interval_s: interval > 0 ? interval : null,
+      sampling_rel_u: jSum > 0 ? weighted.reduce((a, x) => a + x.u * x.j, 0) / jSum : null,
+    };
+  }
+
   /** Each column's unit, decided by its values (decideUnit); the devices rescaled to it. */
   private decideUnits(warn: (m: string) => void): void {
     const devices = [...this.devices.entries()];
@@ -374,12 +422,14 @@ export class SourceBuilder {
     let anyNull = false;
     let anyEnergy = false;
     let untimedSpan = 0;
+    const measured: Array<{ d: DeviceAcc; j: number }> = [];
     for (const d of this.devices.values()) {
       const { energyJ, samples } = d.finish(warn);
       if (energyJ === null) anyNull = true;
       else {
         anyEnergy = true;
         total += energyJ;
+        measured.push({ d, j: energyJ });
       }
       if (d.untimed > 0 && this.opts.interval_s !== undefined) untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
       devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
@@ -409,6 +459,7 @@ export class SourceBuilder {
       logged_pue: this.loggedPue,
       warnings: this.warnings,
       scope: this.scope,
+      measurement: energyKwh === null ? null : this.measurementOf(measured),
       start: absolute ? isoOf(this.first) : null,
       end: absolute ? isoOf(this.last) : null,
       ...this.extra,

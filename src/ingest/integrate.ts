@@ -42,6 +42,8 @@ export class PowerSeries {
   last = Number.NEGATIVE_INFINITY;
   runs: Array<{ start: number; end: number }> = [];
   threshold: number;
+  /** Median of the first intervals (s), 0 until known: the log's sampling interval. */
+  medianInterval = 0;
 
   private readonly fixedThreshold: boolean;
   private warm: number[] | null = [];
@@ -52,7 +54,6 @@ export class PowerSeries {
   constructor(gapThreshold_s?: number) {
     this.fixedThreshold = gapThreshold_s !== undefined;
     this.threshold = gapThreshold_s ?? MIN_GAP_S;
-    if (this.fixedThreshold) this.warm = null;
   }
 
   add(t: number, w: number): void {
@@ -85,7 +86,8 @@ export class PowerSeries {
     }
     dts.sort((a, b) => a - b);
     const median = dts.length ? (dts[(dts.length - 1) >> 1] ?? 0) : 0;
-    this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
+    this.medianInterval = median;
+    if (!this.fixedThreshold) this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
     for (let i = 0; i < buf.length; i += 2) this.step(buf[i] ?? 0, buf[i + 1] ?? 0);
   }
 

@@ -380,3 +380,25 @@ describe('units the values cannot settle', () => {
     else expect(s.warnings.filter((w) => /column/.test(w))).toEqual([]);
   });
 });
+
+// How each log measured its energy (SOURCE.measurement): the basis of the measurement
+// uncertainty the interpretation propagates (lca/interpret/measurement.ts).
+describe('SOURCE.measurement', () => {
+  it.each([
+    // 100, 200, 300 W every 5 s: mean 200, s = √((100² + 0 + 100²) / 2) = 100, u = 100 / (200 × √3)
+    ['nvidia-smi/noheader-nounits.csv', { method: 'power_samples', interval_s: 5, sampling_rel_u: 100 / (200 * Math.sqrt(3)) }],
+    ['dcgm/counter-reset.prom', { method: 'energy_counter', interval_s: null, sampling_rel_u: null }],
+    ['zeus/windows.csv', { method: 'energy_counter', interval_s: null, sampling_rel_u: null }],
+    ['codecarbon/v2.3-pue-column.csv', { method: 'software_estimate', interval_s: null, sampling_rel_u: null }],
+    ['eco2ai/quoted-commas.csv', { method: 'software_estimate', interval_s: null, sampling_rel_u: null }],
+    ['generic/energy-per-row.csv', { method: 'energy_records', interval_s: null, sampling_rel_u: null }],
+    ['hf-card/README.md', null],
+  ])('%s -> %j', async (file, want) => {
+    const s = await ingestFile(fixture(file), {}, fixtureIo([file]), file);
+    if (want === null || want.sampling_rel_u === null) expect(s.measurement).toEqual(want);
+    else {
+      expect(s.measurement).toMatchObject({ method: want.method, interval_s: want.interval_s });
+      expect(s.measurement?.sampling_rel_u).toBeCloseTo(want.sampling_rel_u, 12);
+    }
+  });
+});
