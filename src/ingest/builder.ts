@@ -294,6 +294,10 @@ export class SourceBuilder {
   co2eKg: number | null = null;
   waterL: number | null = null;
   loggedPue: number | null = null;
+  /** Logged emissions (kg) and the logged energy they were computed from (kWh, as logged): the logger's own factor. */
+  loggedEmissionsKg = 0;
+  loggedEnergyKwh = 0;
+  loggedLocations: string[] = [];
   /** Set by formats that log a duration (CodeCarbon); else derived from first/last timestamp. */
   durationS: number | null = null;
   /** Energy the format computed itself (CodeCarbon, eco2ai), kWh; overrides the device sum. */
@@ -364,6 +368,18 @@ export class SourceBuilder {
       const k = `${m.kind}\u0000${m.header}`;
       if (!this.measures.has(k)) this.measures.set(k, m);
     }
+  }
+
+  /**
+   * One run's emissions and the energy they were computed from, both as the logger wrote them
+   * (CodeCarbon's energy_consumed includes its pue column, and so do its emissions): their ratio
+   * is the emission factor the logger applied, whatever the SOURCE reports after dividing out.
+   */
+  loggedRun(emissionsKg: number, energyKwh: number, location: string | null): void {
+    if (!(energyKwh > 0) || !(emissionsKg >= 0)) return;
+    this.loggedEmissionsKg += emissionsKg;
+    this.loggedEnergyKwh += energyKwh;
+    if (location && !this.loggedLocations.includes(location) && this.loggedLocations.length < 3) this.loggedLocations.push(location);
   }
 
   /**
@@ -459,6 +475,12 @@ export class SourceBuilder {
       logged_pue: this.loggedPue,
       warnings: this.warnings,
       scope: this.scope,
+      ...(this.loggedEnergyKwh > 0
+        ? {
+            logged_intensity_g_per_kwh: (this.loggedEmissionsKg / this.loggedEnergyKwh) * 1000,
+            logged_location: this.loggedLocations.length > 0 ? this.loggedLocations.join('; ') : null,
+          }
+        : {}),
       measurement: energyKwh === null ? null : this.measurementOf(measured),
       start: absolute ? isoOf(this.first) : null,
       end: absolute ? isoOf(this.last) : null,

@@ -46,6 +46,11 @@ export const Source = z.object({
     .enum(['device', 'host'])
     .optional()
     .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+  logged_intensity_g_per_kwh: z.number().nullable().optional().meta({
+    description:
+      'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+  }),
+  logged_location: z.string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
   measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
