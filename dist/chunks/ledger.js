@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, g as evaluatePeriodBudgets, f as escapeMarkdown, h as fmt, t as textBar, m as markdownTable, j as renderLedgerSection, k as renderCumulativeChart, l as DEFAULT_METRIC } from './read.js';
+import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, m as markdownTable, k as renderLedgerSection, l as renderCumulativeChart, n as DEFAULT_METRIC } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';

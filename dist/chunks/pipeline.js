@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, h as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, g as evaluatePeriodBudgets, z as pct, f as escapeMarkdown, m as markdownTable, A as escapeCode, B as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, o as METRICS, v as valueAtPath, q as STAGE_FIELDS, w as unitOf, x as fmtSigned, j as fmt$1, y as numericPaths, M as ModelCard, z as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, A as pct$1, g as escapeMarkdown, m as markdownTable, f as escapeCode, B as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166
@@ -938,9 +938,27 @@ function lookupHardware(model) {
 /** Canonical models, for did-you-mean hints and docs. */
 HARDWARE.map((h) => h.model);
 
+// The one rule that splits stages into per-inference and up-front, used everywhere a stage's
+// kind matters (per-FU terms, breakeven, SCI, the Hugging Face block, data quality, scenario
+// warnings), so no two parts of a card can disagree about a stage.
+//
+// A stage is per-inference when it served inferences (`inferences` > 0): its carbon per
+// inference is the marginal (and embodied) term of the paper's per-FU formula (§3.3). Every
+// other stage, with no `inferences` or `inferences: 0` (a stage that served nothing cannot give
+// a cost per inference), is up-front: experimentation, training, fine-tuning, evaluation, ...,
+// amortised over the lifetime inferences.
+function isPerInferenceStage(s) {
+    return typeof s.inferences === 'number' && s.inferences > 0;
+}
+function isUpfrontStage(s) {
+    return !isPerInferenceStage(s);
+}
+
 // Fill every value the LCA needs from the scenario or the bundled data, and record where each
 // came from (assumptions[]), so a reviewer sees the source of every number in the card.
 const SCENARIO_SOURCE = 'scenario file';
+/** Accelerators per server when hardware.devices_per_host is not given: an NVIDIA HGX/DGX server holds 8. */
+const DEFAULT_DEVICES_PER_HOST = 8;
 /** An assumption the scenario file states itself (no range unless the file gives one). */
 function stated(path, value, unit, extra = {}) {
     return { path, value, unit, ...extra, origin: 'scenario', source: SCENARIO_SOURCE, year: null };
@@ -1051,8 +1069,24 @@ function resolveScenario(s) {
     if (s.electricity_usd_per_kwh !== undefined) {
         push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
     }
+    const rentalIncludesPower = s.gpu_hour_includes_electricity ?? true;
     if (s.gpu_hour_usd !== undefined) {
         push(stated('gpu_hour_usd', s.gpu_hour_usd, 'USD/h'));
+        // The cost rule, shown with the assumptions: a rental price pays for the power it draws.
+        if (s.electricity_usd_per_kwh !== undefined) {
+            const given = s.gpu_hour_includes_electricity !== undefined;
+            push({
+                path: 'gpu_hour_includes_electricity',
+                value: rentalIncludesPower ? 'yes' : 'no',
+                unit: '',
+                origin: given ? 'scenario' : 'default',
+                source: given ? SCENARIO_SOURCE : 'ml-lca default: a cloud GPU-hour price includes the electricity the GPUs draw',
+                year: null,
+                note: rentalIncludesPower
+                    ? 'electricity_usd_per_kwh is not added where the GPU-hour price applies'
+                    : 'electricity_usd_per_kwh × facility energy is added to the GPU-hour price',
+            });
+        }
     }
     // ------------------------------------------------------------- hardware
     const hw = s.hardware;
@@ -1147,6 +1181,37 @@ function resolveScenario(s) {
         }
     }
     push(stated('hardware.count', hw.count, 'accelerators'));
+    // Embodied boundary beyond the accelerators: the server they sit in (CPUs, memory, storage,
+    // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
+    // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
+    // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
+    const hostEmbodied = hw.host_embodied_kg ?? null;
+    const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+    const utilization = hw.utilization ?? 1;
+    if (hostEmbodied !== null) {
+        push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+        push(hw.devices_per_host !== undefined
+            ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
+            : {
+                path: 'hardware.devices_per_host',
+                value: devicesPerHost,
+                unit: 'accelerators per server',
+                origin: 'default',
+                source: 'ml-lca default: an 8-GPU server (NVIDIA HGX/DGX)',
+                year: null,
+            });
+    }
+    push(hw.utilization !== undefined
+        ? stated('hardware.utilization', utilization, 'share of lifespan in use')
+        : {
+            path: 'hardware.utilization',
+            value: utilization,
+            unit: 'share of lifespan in use',
+            origin: 'default',
+            source: 'paper and textbook time-share attribution: hardware in use over its whole lifespan',
+            year: null,
+            note: 'embodied carbon per hour used = embodied ÷ (lifespan × 8,760 h × utilization)',
+        });
     // ------------------------------------------------------------- functional unit & stages
     push(stated('functional_unit.inferences', s.functional_unit.inferences, 'inferences per functional unit', { note: s.functional_unit.description }));
     push(stated('deployment.lifetime_inferences', s.deployment.lifetime_inferences, 'inferences'));
@@ -1155,10 +1220,11 @@ function resolveScenario(s) {
             warnings.push(`stage ${JSON.stringify(name)} looks like an inference stage but gives no inferences: it is counted as an up-front cost; set stages.${name}.inferences to get the per-inference (marginal) term`);
         }
         if (st.inferences === 0) {
+            // isUpfrontStage (scenario/stage-kind.ts) counts it up-front: say why.
             warnings.push(`stages.${name}.inferences is 0: the stage cannot give a per-inference cost and is counted as an up-front cost`);
         }
     }
-    if (!stageEntries.some(([, st]) => (st.inferences ?? 0) > 0)) {
+    if (!stageEntries.some(([, st]) => isPerInferenceStage(st))) {
         warnings.push('no stage gives inferences: the per-functional-unit result holds only up-front costs amortised over lifetime inferences (no marginal term)');
     }
     // ------------------------------------------------------------- boundary (ISO 14044 scope)
@@ -1169,6 +1235,8 @@ function resolveScenario(s) {
         flows.push('facility_overhead');
     if ((embodied ?? 0) > 0)
         flows.push('embodied');
+    if ((hostEmbodied ?? 0) > 0)
+        flows.push('embodied_host');
     if (wue > 0)
         flows.push('water_onsite');
     if (gridWater > 0)
@@ -1194,6 +1262,7 @@ function resolveScenario(s) {
         it_overhead_factor: itOverhead,
         electricity_usd_per_kwh: s.electricity_usd_per_kwh ?? null,
         gpu_hour_usd: s.gpu_hour_usd ?? null,
+        gpu_hour_includes_electricity: rentalIncludesPower,
         hardware: {
             model: spec?.model ?? hw.model,
             known: spec !== null,
@@ -1203,8 +1272,12 @@ function resolveScenario(s) {
             embodied_low_kg: embLow,
             embodied_high_kg: embHigh,
             lifespan_years: lifespan,
+            host_embodied_kg: hostEmbodied,
+            devices_per_host: devicesPerHost,
+            utilization,
         },
         stages: s.stages,
+        hf: { training_type: s.hf?.training_type ?? null, stages: s.hf?.stages ?? null },
         budgets: s.budgets,
         boundary: { stages: stageEntries.map(([n]) => n), flows },
         assumptions,
@@ -2148,18 +2221,30 @@ function clusterBreakdown(sourcesByStage, opts = {}) {
     return { cluster: Object.keys(cluster).length ? cluster : null, warnings };
 }
 
+/** Embodied kg CO2e per accelerator-hour in use: the device and its share of the server. */
+function embodiedPerDeviceHourKg(hw) {
+    const perDevice = (hw.embodied_kg ?? 0) + (hw.host_embodied_kg ?? 0) / hw.devices_per_host;
+    return perDevice / (hw.lifespan_years * HOURS_PER_YEAR * hw.utilization);
+}
+/**
+ * Cost of a stage, or null when no price is known. The GPU-hour price is a rental price that pays
+ * for the power drawn unless `gpu_hour_includes_electricity` is false; a stage without hours has
+ * no rental cost to compute, so only its electricity is priced.
+ */
+function stageCost(r, energyKwh, count, hours) {
+    const electricity = r.electricity_usd_per_kwh === null ? null : energyKwh * r.electricity_usd_per_kwh;
+    if (r.gpu_hour_usd === null || hours === null)
+        return electricity;
+    const rental = r.gpu_hour_usd * count * hours;
+    return r.gpu_hour_includes_electricity || electricity === null ? rental : rental + electricity;
+}
 function assessStage(r, inv) {
     const it = inv.device_energy_kwh * r.it_overhead_factor + inv.host_energy_kwh;
     const energy = it * r.pue;
     const operational = (energy * r.grid.intensity_g_per_kwh) / 1000;
-    const embodiedPerGpu = r.hardware.embodied_kg ?? 0;
-    const embodied = inv.hours === null ? 0 : (inv.count * embodiedPerGpu * inv.hours) / (r.hardware.lifespan_years * HOURS_PER_YEAR);
-    const water = energy * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
-    let cost = null;
-    if (r.electricity_usd_per_kwh !== null)
-        cost = energy * r.electricity_usd_per_kwh;
-    if (r.gpu_hour_usd !== null && inv.hours !== null)
-        cost = (cost ?? 0) + r.gpu_hour_usd * inv.count * inv.hours;
+    const embodied = inv.hours === null ? 0 : inv.count * inv.hours * embodiedPerDeviceHourKg(r.hardware);
+    const water = it * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
+    const cost = stageCost(r, energy, inv.count, inv.hours);
     return {
         it_energy_kwh: it,
         energy_kwh: energy,
@@ -2196,16 +2281,13 @@ function sumNullable(xs) {
     return any ? s : null;
 }
 
-function isPerInferenceStage(st) {
-    return st.inferences !== null && st.inferences > 0;
-}
 function perFunctionalUnit(r, stages) {
     const fu = r.functional_unit.inferences;
     const lifetime = r.deployment.lifetime_inferences;
     const lifetimeFus = lifetime / fu;
     const all = Object.values(stages);
     const perInf = all.filter(isPerInferenceStage);
-    const upfront = all.filter((s) => !isPerInferenceStage(s));
+    const upfront = all.filter(isUpfrontStage);
     // Per single inference (sum over per-inference stages: each unit passes through all of them).
     const per = (f) => perInf.reduce((a, s) => a + f(s) / s.inferences, 0);
     const opG = per((s) => s.operational_co2e_kg * 1000);
@@ -2420,6 +2502,9 @@ function assess(resolved, inventories) {
     for (const [name, inv] of Object.entries(inventories)) {
         stages[name] = assessStage(resolved, inv);
         warnings.push(...inv.warnings);
+        if (resolved.gpu_hour_usd !== null && inv.hours === null) {
+            warnings.push(`${name}: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; ${resolved.electricity_usd_per_kwh === null ? 'the stage has no cost' : 'only its electricity is priced'} (set stages.${name}.hours)`);
+        }
     }
     const rows = Object.values(stages);
     const sum = (f) => rows.reduce((a, s) => a + f(s), 0);
@@ -2436,7 +2521,7 @@ function assess(resolved, inventories) {
     const flows = new Set(resolved.boundary.flows);
     if (Object.values(inventories).some((i) => i.host_energy_kwh > 0))
         flows.add('host_overhead');
-    const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost'];
+    const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'embodied_host', 'water_onsite', 'water_offsite', 'cost'];
     const boundary = {
         stages: resolved.boundary.stages,
         flows: [...flows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
@@ -2475,6 +2560,10 @@ function assumptionRange(r, path) {
 }
 function assumptionSource(r, path) {
     return r.assumptions.find((x) => x.path === path)?.source ?? null;
+}
+/** The value was set in the scenario file (a stated value: no range unless the file gives one). */
+function isStated(r, path) {
+    return r.assumptions.find((x) => x.path === path)?.origin === 'scenario';
 }
 const ordered = (low, central, high) => ({
     low: Math.min(low, central, high),
@@ -2551,19 +2640,39 @@ function parametersOf(r, stages) {
         },
     });
     const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    const oh = assumptionRange(r, 'it_overhead_factor');
+    const ohStated = isStated(r, 'it_overhead_factor');
     out.push({
         id: 'it_overhead_factor',
         parameter: 'it_overhead_factor',
         unit: '×',
-        ...ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor)),
-        source: 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
-        // Device-only energy with no overhead applied misses the host: an uncertainty of the
-        // result, not a what-if. With an overhead set or host-inclusive energy it is a what-if.
-        uncertain: deviceOnly && r.it_overhead_factor === 1,
+        ...(oh && !ohStated
+            ? ordered(oh.low, r.it_overhead_factor, oh.high)
+            : ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor))),
+        source: oh && !ohStated ? oh.source : 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
+        // Defaulted and applied to device-only energy, the overhead is an uncertainty of the result;
+        // stated in the scenario (a value without a range), or with host-inclusive energy only, a what-if.
+        uncertain: deviceOnly && !ohStated,
         set: (s, v) => {
             s.it_overhead_factor = v;
         },
     });
+    // WUE (water only): a defaulted WUE carries the data's range; a stated one none.
+    const wue = assumptionRange(r, 'wue_l_per_kwh');
+    if (wue && !isStated(r, 'wue_l_per_kwh')) {
+        out.push({
+            id: 'wue',
+            parameter: 'wue_l_per_kwh',
+            unit: 'L/kWh',
+            ...ordered(wue.low, r.wue_l_per_kwh, wue.high),
+            source: wue.source,
+            uncertain: true,
+            waterOnly: true,
+            set: (s, v) => {
+                s.wue_l_per_kwh = v;
+            },
+        });
+    }
     const L = r.deployment.lifetime_inferences;
     out.push({
         id: 'lifetime_inferences',
@@ -2592,51 +2701,135 @@ function withValues(r, changes) {
     return copy;
 }
 
-/** hours × power estimates without a recorded power range: ±30 % (tool assumption). */
-const ESTIMATE_FACTOR = { low: 0.7, high: 1.3 };
+// How uncertain logged energy is, by how it was measured: the relative half-width of the range
+// the interpretation propagates (lca/interpret/measurement.ts), each figure with where it comes
+// from. A reader can open every source; none is a dataset we bundle, only a published number.
+const MEASUREMENT_UNCERTAINTY = {
+    /**
+     * NVIDIA's on-board power sensor, read as power samples (nvidia-smi, DCGM's power gauge) or as
+     * the total-energy counter (NVML, DCGM, Zeus), which integrates the same sensor. NVIDIA states
+     * ±5 % for the readings (documented for Fermi and Kepler; no figure is published for later
+     * generations, so the documented one is used for all).
+     */
+    gpu_sensor: {
+        rel: 0.05,
+        source: 'NVIDIA Management Library (NVML) API reference, nvmlDeviceGetPowerUsage: "the reading is accurate to within +/- 5% of current power draw" (stated for Fermi and Kepler; NVIDIA publishes no figure for later GPUs)'},
+    /**
+     * Software estimates of a whole host's energy (CodeCarbon, eco2ai: GPU from NVML, CPU from RAPL
+     * or a TDP model, RAM from a per-GB constant), compared with an external meter.
+     */
+    software_estimate: {
+        rel: 0.4,
+        source: 'R. Fischer, "Ground-Truthing AI Energy Consumption: Validating CodeCarbon Against External Measurements", arXiv:2509.22092 (2025): estimation errors of up to 40 % against ground-truth measurements'},
+    /**
+     * hours × count × power from a rated power (TDP) when the hardware data carries no power range:
+     * AI training on 8-GPU H100 nodes drew 76 % of the rated TDP, and TDP-based estimates erred by
+     * 27–37 %; the upper figure is used.
+     */
+    rated_power_estimate: {
+        rel: 0.37,
+        source: '"Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation", arXiv:2506.14551 (2025): TDP-based estimates of training energy erred by 27–37 % (measured draw ≈ 76 % of TDP)'}};
+/** Coverage factor for Type A terms (GUM: k = 2, about 95 % for a normal distribution). */
+const COVERAGE_K = 2;
+
 /** A gap warning whose length cannot be read from the message: +5 % on the high side (tool assumption). */
 const UNQUANTIFIED_GAP = 0.05;
 /** ingest's gap warning: "<device>: N gap(s) longer than T s not bridged (X s in all; ...)". */
 const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
+const pct = (x) => `${Number((x * 100).toPrecision(3))} %`;
+/** The method of a source that does not say (cards written before SOURCE.measurement existed). */
+function methodOf(s) {
+    if (s.measurement)
+        return s.measurement.method;
+    if (s.scope === 'host' || s.format === 'codecarbon' || s.format === 'eco2ai')
+        return 'software_estimate';
+    if (s.format === 'zeus')
+        return 'energy_counter';
+    return 'power_samples';
+}
+/** Relative half-width of a method's systematic uncertainty, with its source (src/data/measurement.ts). */
+function methodUncertainty(method) {
+    if (method === 'software_estimate') {
+        const f = MEASUREMENT_UNCERTAINTY.software_estimate;
+        return { rel: f.rel, label: `software estimate ±${pct(f.rel)}`, source: f.source };
+    }
+    const f = MEASUREMENT_UNCERTAINTY.gpu_sensor;
+    const what = method === 'energy_counter' ? 'energy counter' : method === 'energy_records' ? 'logged energy' : 'sampled power';
+    return { rel: f.rel, label: `${what}, GPU sensor ±${pct(f.rel)}`, source: f.source };
+}
 /**
- * Factor range on each stage's energy:
- * - `estimate` (hours × count × power_w): the power range of the hardware data, else ±30 %;
- * - logs: rejected rows may have carried energy: high = rows / (rows − rejected);
+ * Factor ranges on each stage's energy, two per stage at most:
+ * - measurement (systematic), by method: an `estimate` (hours × count × power_w) takes the power
+ *   range of the hardware data, else the published error of rated-power estimates (±37 %); a
+ *   power_w stated in the scenario has no range. Logs: the GPU sensor's ±5 % (power samples,
+ *   energy counters, logged energy) or a software estimate's ±40 % (CodeCarbon, eco2ai), each
+ *   weighted by the source's share of the stage energy. `energy_kwh` stated in the scenario: exact.
+ * - per run (noise): rejected rows may have carried energy: high = rows / (rows − rejected);
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
- * - `energy_kwh` given in the scenario: taken as exact (a meter reading).
+ *   the scatter of power samples adds ±k·u (GUM Type A, k = 2) on both sides.
  */
 function energyRanges(resolved, inventories, stages, sources) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     const power = assumptionRange(resolved, 'hardware.power_w');
+    const powerStated = isStated(resolved, 'hardware.power_w');
     const out = [];
     for (const [name, inv] of Object.entries(inventories)) {
         const origin = stages[name]?.energy_origin;
         if (origin === 'estimate') {
             const pw = resolved.hardware.power_w;
-            if (power && pw !== null && pw > 0) {
+            if (powerStated || pw === null || !(pw > 0))
+                continue;
+            if (power && power.high > power.low) {
                 out.push({
                     stage: name,
+                    kind: 'measurement',
                     low: Math.min(1, power.low / pw),
                     high: Math.max(1, power.high / pw),
-                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`],
+                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W: ${power.source})`],
                     systematic: true,
                 });
             }
             else {
-                out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
+                const f = MEASUREMENT_UNCERTAINTY.rated_power_estimate;
+                out.push({
+                    stage: name,
+                    kind: 'measurement',
+                    low: 1 - f.rel,
+                    high: 1 + f.rel,
+                    reasons: [`hours × power estimate ±${pct(f.rel)} (${f.source})`],
+                    systematic: true,
+                });
             }
             continue;
         }
-        let high = 1;
+        if (origin === 'energy_kwh')
+            continue;
+        const total = inv.device_energy_kwh + inv.host_energy_kwh;
+        let sys = 0;
+        const sysReasons = [];
+        let runLow = 0;
+        let high = 0;
         const reasons = [];
         for (const path of inv.sources) {
             const s = byPath.get(path);
             if (!s)
                 continue;
+            // Weight by the source's share of the stage energy when it is known.
+            const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
+            if (s.energy_kwh !== null && s.energy_kwh > 0) {
+                const m = methodUncertainty(methodOf(s));
+                sys += w * m.rel;
+                sysReasons.push(`${s.path}: ${m.label} (${m.source})`);
+                const u = s.measurement?.sampling_rel_u ?? null;
+                if (u !== null && u > 0) {
+                    const ku = COVERAGE_K * u;
+                    runLow += w * ku;
+                    high += w * ku;
+                    const iv = s.measurement?.interval_s;
+                    reasons.push(`${s.path}: scatter of the power samples${iv ? ` every ${Number(iv.toPrecision(3))} s` : ''}, ±${pct(ku)} (GUM Type A, k = ${COVERAGE_K})`);
+                }
+            }
             if (s.rows_rejected > 0 && s.rows > s.rows_rejected) {
-                // Weight by the source's share of the stage energy when it is known.
-                const total = inv.device_energy_kwh + inv.host_energy_kwh;
-                const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
                 high += w * (s.rows / (s.rows - s.rows_rejected) - 1);
                 reasons.push(`${s.rows_rejected} of ${s.rows} rows rejected in ${s.path}`);
             }
@@ -2646,14 +2839,17 @@ function energyRanges(resolved, inventories, stages, sources) {
             for (const warning of s.warnings) {
                 if (!/\bgap/i.test(warning))
                     continue;
-                const m = GAP_SECONDS.exec(warning);
-                const gap = m ? Number((m[1] ?? '').replace(/,/g, '')) : Number.NaN;
+                const g = GAP_SECONDS.exec(warning);
+                const gap = g ? Number((g[1] ?? '').replace(/,/g, '')) : Number.NaN;
                 const share = Number.isFinite(gap) && s.duration_s && s.duration_s > 0 ? Math.min(1, gap / s.duration_s) / devices : UNQUANTIFIED_GAP;
                 high += share;
                 reasons.push(`gap in ${s.path}`);
             }
         }
-        out.push({ stage: name, low: 1, high, reasons, systematic: false });
+        if (sys > 0)
+            out.push({ stage: name, kind: 'measurement', low: Math.max(0, 1 - sys), high: 1 + sys, reasons: sysReasons, systematic: true });
+        if (high > 0 || runLow > 0)
+            out.push({ stage: name, kind: 'per run', low: Math.max(0, 1 - runLow), high: 1 + high, reasons, systematic: false });
     }
     return out;
 }
@@ -2661,8 +2857,10 @@ function energyRanges(resolved, inventories, stages, sources) {
 function scaleInventories(inventories, ranges, pick) {
     const out = {};
     for (const [name, inv] of Object.entries(inventories)) {
-        const r = ranges.find((x) => x.stage === name);
-        const f = r ? pick(r) : 1;
+        let f = 1;
+        for (const r of ranges)
+            if (r.stage === name)
+                f *= pick(r);
         out[name] = { ...inv, device_energy_kwh: inv.device_energy_kwh * f, host_energy_kwh: inv.host_energy_kwh * f };
     }
     return out;
@@ -2763,14 +2961,20 @@ const UNCERTAINTY_METHOD = 'interval arithmetic by vertices (the model is monoto
     `plus seeded Monte Carlo (${MC_SAMPLES} samples, triangular low/central/high, mulberry32 seed ${MC_SEED}) for percentiles`;
 const total = (r) => r.totals.co2e_kg;
 const perFu = (r) => r.per_functional_unit.co2e_g;
-function propagate(resolved, inventories, params, energy, assess) {
+const energyTotal = (r) => r.totals.energy_kwh;
+const water = (r) => r.totals.water_l;
+/** The card name of an energy range: `stages.training.energy (measurement)`. */
+const energyName = (e) => `stages.${e.stage}.energy (${e.kind})`;
+function propagate(resolved, inventories, stages, params, energy, assess) {
     const uncertain = params.filter((p) => p.uncertain);
     const energyVaried = energy.filter((e) => e.high > e.low);
-    // Direction of each input, per metric, from one-at-a-time runs.
-    const bounds = (m) => {
+    // Direction of each input, per metric, from one-at-a-time runs. WUE moves water only.
+    const bounds = (m, withWater = false) => {
         const lowSet = [];
         const highSet = [];
         for (const p of uncertain) {
+            if (p.waterOnly && !withWater)
+                continue;
             const atLow = m(assess(withValues(resolved, [[p, p.low]]), inventories));
             const atHigh = m(assess(withValues(resolved, [[p, p.high]]), inventories));
             const rising = atHigh >= atLow;
@@ -2784,10 +2988,12 @@ function propagate(resolved, inventories, params, energy, assess) {
     };
     const [tLo, tHi] = bounds(total);
     const [fLo, fHi] = bounds(perFu);
+    const [eLo, eHi] = bounds(energyTotal);
+    const [wLo, wHi] = bounds(water, true);
     const parameters = [
         ...uncertain.map((p) => ({ parameter: p.parameter, unit: p.unit, low: p.low, central: p.central, high: p.high, source: p.source })),
         ...energyVaried.map((e) => ({
-            parameter: `stages.${e.stage}.energy (factor)`,
+            parameter: energyName(e),
             unit: '×',
             low: e.low,
             central: 1,
@@ -2800,10 +3006,57 @@ function propagate(resolved, inventories, params, energy, assess) {
         co2e_kg_high: tHi,
         per_fu_co2e_g_low: fLo,
         per_fu_co2e_g_high: fHi,
+        energy_kwh_low: eLo,
+        energy_kwh_high: eHi,
+        water_l_low: wLo,
+        water_l_high: wHi,
         method: UNCERTAINTY_METHOD,
         parameters,
-        monte_carlo: monteCarlo(resolved, inventories, uncertain, energyVaried, assess),
+        covers: parameters.map((p) => p.parameter),
+        not_covered: notCovered(resolved, stages, uncertain, energyVaried),
+        monte_carlo: monteCarlo(resolved, inventories, uncertain.filter((p) => !p.waterOnly), energyVaried, assess),
     };
+}
+/**
+ * The inputs a range could cover but this one does not, each with why: stated in the scenario
+ * without a range (the rule: a stated value is exact unless the scenario gives its range), or
+ * without a range in the bundled data.
+ */
+function notCovered(resolved, stages, uncertain, energy) {
+    const covered = new Set(uncertain.map((p) => p.parameter));
+    const why = (path, what) => (isStated(resolved, path) ? `stated in the scenario${what}` : `no range in the data${what}`);
+    const out = [];
+    const check = (path, relevant, what = '') => {
+        if (relevant && !covered.has(path))
+            out.push(`${path}: ${why(path, what)}`);
+    };
+    check('grid.intensity_g_per_kwh', true, isStated(resolved, 'grid.intensity_g_per_kwh') ? ' (give grid.intensity_low_g_per_kwh and _high_ for a range)' : '');
+    check('pue', true);
+    const h = resolved.hardware;
+    const anyHours = Object.values(stages).some((s) => (s.hours ?? 0) > 0);
+    if (h.embodied_kg === null)
+        out.push('hardware.embodied_kg: no embodied data (counted as 0)');
+    else
+        check('hardware.embodied_kg', anyHours);
+    const embodied = anyHours && ((h.embodied_kg ?? 0) > 0 || (h.host_embodied_kg ?? 0) > 0);
+    check('hardware.lifespan_years', embodied);
+    check('hardware.utilization', embodied, isStated(resolved, 'hardware.utilization') ? '' : ` (default ${h.utilization}: in use its whole lifespan)`);
+    if (h.host_embodied_kg !== null) {
+        check('hardware.host_embodied_kg', anyHours);
+        check('hardware.devices_per_host', anyHours);
+    }
+    const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    check('it_overhead_factor', deviceOnly);
+    if (resolved.wue_l_per_kwh > 0)
+        check('wue_l_per_kwh', true, ' (water only)');
+    const ranged = new Set(energy.map((e) => e.stage));
+    for (const [name, s] of Object.entries(stages)) {
+        if (s.energy_origin === 'energy_kwh')
+            out.push(`stages.${name}.energy_kwh: stated in the scenario`);
+        else if (s.energy_origin === 'estimate' && !ranged.has(name) && s.it_energy_kwh > 0)
+            out.push(`stages.${name}: hours × power with hardware.power_w ${isStated(resolved, 'hardware.power_w') ? 'stated in the scenario' : 'without a range'}`);
+    }
+    return out;
 }
 function monteCarlo(resolved, inventories, uncertain, energy, assess) {
     const next = mulberry32(MC_SEED);
@@ -2813,8 +3066,8 @@ function monteCarlo(resolved, inventories, uncertain, energy, assess) {
         // Draw in a fixed order (parameters, then stages in inventory order) so a sample's
         // numbers do not depend on anything but the seed and the inputs.
         const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)]);
-        const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
-        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1));
+        const factors = new Map(energy.map((e) => [e, triangular(next(), e.low, 1, e.high)]));
+        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e) ?? 1));
         totals.push(r.totals.co2e_kg);
         perFus.push(r.per_functional_unit.co2e_g);
     }
@@ -2873,10 +3126,13 @@ function flatten(r) {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+/** A logger's own emission factor this many times above or below the scenario's is reported. */
+const LOGGER_FACTOR_RATIO = 2;
+const gPerKwh = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 function dataQuality$1(resolved, inventories, stages, sources) {
     const out = [];
     const names = Object.keys(stages);
-    const perInference = names.filter((n) => (stages[n]?.inferences ?? 0) > 0);
+    const perInference = names.filter((n) => isPerInferenceStage(stages[n] ?? {}));
     if (!names.includes('experimentation')) {
         out.push({
             severity: 'warning',
@@ -2907,6 +3163,15 @@ function dataQuality$1(resolved, inventories, stages, sources) {
             severity: 'info',
             code: 'no_embodied_range',
             message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.`,
+        });
+    }
+    // Embodied boundary (issue 14): accelerators only unless a server figure is given.
+    if (h.host_embodied_kg === null) {
+        out.push({
+            severity: 'warning',
+            code: 'host_embodied_outside_boundary',
+            message: 'Server embodied carbon (host CPUs, memory, storage, chassis) is outside the boundary: embodied carbon covers the accelerators only; ' +
+                'set hardware.host_embodied_kg (kg CO2e per server) and hardware.devices_per_host to include it (BLOOM: 2,500 kg per 8-GPU server, more than the GPUs themselves).',
         });
     }
     if (!h.known) {
@@ -2974,6 +3239,24 @@ function dataQuality$1(resolved, inventories, stages, sources) {
                 message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
             });
         }
+        const logged = s.logged_intensity_g_per_kwh;
+        if (logged !== undefined && logged !== null) {
+            // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
+            // as logged. Far from the scenario's, the two placed the run in different grids.
+            const ours = resolved.grid.intensity_g_per_kwh;
+            const ratio = Math.max(logged, ours) / Math.min(logged, ours);
+            if (ratio > LOGGER_FACTOR_RATIO) {
+                const where = s.logged_location ? ` (it placed the run in ${s.logged_location})` : '';
+                const region = resolved.grid.region ? ` (${resolved.grid.region})` : '';
+                out.push({
+                    severity: 'warning',
+                    code: 'logger_factor_mismatch',
+                    source: s.path,
+                    message: `${s.path}: the logger's own emission factor is ${gPerKwh(logged)} g CO2e/kWh${where}, the scenario's ${gPerKwh(ours)} g CO2e/kWh${region}: ` +
+                        `${Number.isFinite(ratio) ? `${ratio.toPrecision(3)}×` : 'far'} apart. A location mismatch is the usual cause; ml-lca applies the scenario's factor, so check grid.region.`,
+                });
+            }
+        }
         if (s.logged_pue !== null) {
             out.push({
                 severity: 'info',
@@ -3031,18 +3314,30 @@ function significantIssues(result) {
     };
 }
 
-const SCI_NOTE = 'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured. ' +
+const SCI_NOTE = 'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured: ' +
+    'the requests served ÷ inferences per functional unit, where every request passes through each per-inference stage once ' +
+    '(a retrieval and a generation stage of the same 1,000 requests serve 1,000 requests, not 2,000), as in the per-FU marginal and embodied terms; ' +
+    'a stage measured over a different number of requests is scaled to the largest. ' +
     'SCI for AI does not amortise training: the up-front (experimentation + training) carbon per FU is shown separately and is not in this value.';
-/** SCI per functional unit; null when no stage served inferences (R would be 0). */
+/**
+ * SCI per functional unit; null when no stage served inferences (R would be 0). R is the requests
+ * served, not the sum of the stages' inferences: each request passes through every per-inference
+ * stage (the assumption of the per-FU terms in lca/functional-unit.ts), so with stages measured
+ * over the same requests SCI = marginal + embodied per FU. A stage measured over fewer requests
+ * has its E and M scaled up to the largest count, which keeps that equality.
+ */
 function sci(resolved, result) {
-    const stages = Object.entries(result.stages).filter(([, s]) => (s.inferences ?? 0) > 0);
-    const inferences = stages.reduce((a, [, s]) => a + (s.inferences ?? 0), 0);
-    const r = inferences / resolved.functional_unit.inferences;
-    if (stages.length === 0 || !(r > 0))
+    const stages = Object.entries(result.stages).filter(([, s]) => isPerInferenceStage(s));
+    if (stages.length === 0)
         return null;
-    const e = stages.reduce((a, [, s]) => a + s.energy_kwh, 0);
+    const requests = Math.max(...stages.map(([, s]) => s.inferences ?? 0));
+    const r = requests / resolved.functional_unit.inferences;
+    if (!(r > 0))
+        return null;
+    const scale = (s) => requests / (s.inferences ?? requests);
+    const e = stages.reduce((a, [, s]) => a + s.energy_kwh * scale(s), 0);
     const i = resolved.grid.intensity_g_per_kwh;
-    const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000, 0);
+    const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000 * scale(s), 0);
     return {
         sci_g_per_fu: (e * i + m) / r,
         e_kwh: e,
@@ -3090,12 +3385,12 @@ function interpret(resolved, inventories, result, sources, opts = {}) {
     const srcs = flattenSources(sources);
     const params = parametersOf(resolved, result.stages);
     const energy = energyRanges(resolved, inventories, result.stages, srcs);
-    const u = propagate(resolved, inventories, params, energy, assess$1);
+    const u = propagate(resolved, inventories, result.stages, params, energy, assess$1);
     return {
         ...significantIssues(result),
         breakeven_inferences: result.breakeven_inferences,
         lifetime_curve: lifetimeCurve(resolved, inventories, result, assess$1),
-        sensitivity: tornado(resolved, inventories, params, assess$1),
+        sensitivity: tornado(resolved, inventories, params.filter((p) => !p.waterOnly), assess$1),
         uncertainty: u,
         noise: noiseRanges(resolved, inventories, result, energy, assess$1),
         data_quality: dataQuality$1(resolved, inventories, result.stages, srcs),
@@ -3178,6 +3473,12 @@ function consistency(base, head) {
             breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
         if (!same(hB.lifespan_years, hH.lifespan_years))
             breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+        if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
+            const host = (h) => h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
+            breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
+        }
+        if (!same(hB.utilization, hH.utilization))
+            breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
     }
     if (hB.count !== hH.count)
         out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
@@ -3186,7 +3487,9 @@ function consistency(base, head) {
     }
     if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
         out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
-    if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) || !same(base.gpu_hour_usd, head.gpu_hour_usd)) {
+    if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) ||
+        !same(base.gpu_hour_usd, head.gpu_hour_usd) ||
+        base.gpu_hour_includes_electricity !== head.gpu_hour_includes_electricity) {
         out.push('Prices differ between base and head; cost deltas partly reflect prices.');
     }
     return { statements: out, comparable };
@@ -3384,19 +3687,29 @@ function verdictOf(results) {
     return 'pass';
 }
 
+/** The stages the block counts: `hf.stages` when given, else every up-front stage, in scenario order. */
+function hfStages(card) {
+    const listed = card.scenario.hf.stages;
+    const names = Object.keys(card.stages);
+    return listed !== null ? names.filter((n) => listed.includes(n)) : names.filter((n) => isUpfrontStage(card.stages[n] ?? {}));
+}
 function hfCo2EqEmissions(card) {
-    const upfront = Object.entries(card.stages).filter(([, s]) => s.inferences === null);
-    const kg = upfront.reduce((sum, [, s]) => sum + s.co2e_kg, 0);
-    const names = upfront.map(([n]) => n);
-    const { grid, hardware, stages } = card.scenario;
-    // The most accelerators any up-front stage held (a stage's `count` overrides hardware.count).
-    const count = Math.max(hardware.count, ...names.map((n) => stages[n]?.count ?? hardware.count));
+    const { grid, hardware, stages, hf, pue } = card.scenario;
+    const counted = hfStages(card);
+    const others = Object.keys(card.stages).filter((n) => !counted.includes(n));
+    const kg = counted.reduce((sum, n) => sum + (card.stages[n]?.operational_co2e_kg ?? 0), 0);
+    // The most accelerators any counted stage held (a stage's `count` overrides hardware.count).
+    const count = Math.max(0, ...counted.map((n) => stages[n]?.count ?? hardware.count));
+    const which = counted.length === 0 ? 'no stage (the scenario has no up-front stage)' : `stage${counted.length > 1 ? 's' : ''} ${counted.join(', ')}`;
+    const why = hf.stages !== null ? 'listed in hf.stages' : 'the up-front stages, i.e. those without inferences';
+    const notCounted = ['embodied (hardware manufacturing) carbon', ...(others.length ? [`stage${others.length > 1 ? 's' : ''} ${others.join(', ')}`] : [])];
     return {
         emissions: kg * 1000,
-        source: `ml-lca ${card.tool.version}: operational + embodied CO2e of ${names.length ? names.join(', ') : 'no up-front stage'} (ISO 14040/14044 life cycle assessment)`,
-        training_type: names.some((n) => /fine[-_ ]?tun/i.test(n)) ? 'fine-tuning' : 'pre-training',
+        source: `ml-lca ${card.tool.version} (ISO 14040/14044 life cycle assessment): operational CO2e of ${which} (${why}): ` +
+            `facility energy (PUE ${pue}) × ${grid.intensity_g_per_kwh} g CO2e/kWh; not counted: ${notCounted.join('; ')}`,
+        ...(hf.training_type !== null ? { training_type: hf.training_type } : {}),
         geographical_location: grid.region ?? `grid intensity ${grid.intensity_g_per_kwh} g CO2e/kWh`,
-        hardware_used: `${count} x ${hardware.model}`,
+        hardware_used: `${count > 0 ? count : hardware.count} x ${hardware.model}`,
     };
 }
 
@@ -3609,6 +3922,7 @@ function renderInterpretation(card) {
         dataQuality(card),
         headVsBase(card),
         sciSection(card),
+        hfSection(card),
         energy(card),
     ].filter((x) => x !== null);
     return `${parts.join('\n')}`;
@@ -3620,8 +3934,8 @@ function significant(card) {
     const lines = [];
     if (i.dominant_stage !== null) {
         const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
-        const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
-        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${fmt$1(t.co2e_kg)} kg CO2e${flows}.`);
+        const flows = i.flow_shares ? ` (${pct$1(i.flow_shares.operational)} operational, ${pct$1(i.flow_shares.embodied)} embodied)` : '';
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct$1(share)} of ${fmt$1(t.co2e_kg)} kg CO2e${flows}.`);
     }
     else {
         lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
@@ -3629,14 +3943,14 @@ function significant(card) {
     if (i.dominant_term) {
         const s = i.term_shares;
         const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
-        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${fmt$1(fu.co2e_g)} g CO2e ` +
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct$1(share)} of ${fmt$1(fu.co2e_g)} g CO2e ` +
             `(marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g).`);
     }
     const lt = card.lifetime;
     if (lt.co2e_kg > 0) {
         const up = lt.upfront_co2e_kg / lt.co2e_kg;
         lines.push(`Over the scenario's ${fmt$1(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
-            `${pct(up >= 0.5 ? up : 1 - up)} of ${fmt$1(lt.co2e_kg)} kg CO2e.`);
+            `${pct$1(up >= 0.5 ? up : 1 - up)} of ${fmt$1(lt.co2e_kg)} kg CO2e.`);
     }
     const pie = stagePie(card);
     return `${lines.join(' ')}\n${pie ? `\n${mermaidBlock(pie)}` : ''}`;
@@ -3706,9 +4020,16 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg CO2e** (central ${fmt$1(card.totals.co2e_kg)}).`];
+    const range = (lo, hi, unit) => lo === hi ? `**${fmt$1(lo)} ${unit}** (a point: no input it rests on carries a range)` : `**${fmt$1(lo)}–${fmt$1(hi)} ${unit}**`;
+    const lines = ['#### Uncertainty', '', `- Assessed stages: ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${fmt$1(card.totals.co2e_kg)}).`];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-        lines.push(`- Per functional unit: **${fmt$1(u.per_fu_co2e_g_low)}–${fmt$1(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$1(card.per_functional_unit.co2e_g)}).`);
+        lines.push(`- Per functional unit: ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${fmt$1(card.per_functional_unit.co2e_g)}).`);
+    }
+    if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
+        lines.push(`- Energy: ${fmt$1(u.energy_kwh_low)}–${fmt$1(u.energy_kwh_high)} kWh (central ${fmt$1(card.totals.energy_kwh)}).`);
+    }
+    if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
+        lines.push(`- Water: ${fmt$1(u.water_l_low)}–${fmt$1(u.water_l_high)} L (central ${fmt$1(card.totals.water_l)}).`);
     }
     const mc = u.monte_carlo;
     if (mc) {
@@ -3718,8 +4039,15 @@ function uncertainty(card) {
     // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
     if (u.method)
         lines.push(`- Method: ${u.method}.`);
+    if (u.covers !== undefined)
+        lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
     for (const p of u.parameters ?? []) {
         lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$1(p.low)}–${fmt$1(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$1(p.central)}; ${escapeMarkdown(p.source)})`);
+    }
+    if (u.not_covered && u.not_covered.length > 0) {
+        lines.push('- Not covered (the range is narrower than the truth by what these hide):');
+        for (const n of u.not_covered)
+            lines.push(`  - ${escapeMarkdown(n)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -3768,6 +4096,18 @@ function sciSection(card) {
             `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
         '',
         `Not included: the amortized up-front carbon, ${fmt$1(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        '',
+    ].join('\n');
+}
+/** The Hugging Face block in one sentence (the block itself is in the card, and `ml-lca hf-card` writes it). */
+function hfSection(card) {
+    const h = card.hf_co2_eq_emissions;
+    return [
+        '#### Hugging Face `co2_eq_emissions`',
+        '',
+        `**${fmt$1(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${escapeMarkdown(h.training_type)})` : ''}: ${escapeMarkdown(h.source)}. ` +
+            `Location ${escapeMarkdown(h.geographical_location)}, hardware ${escapeMarkdown(h.hardware_used)}. ` +
+            'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
         '',
     ].join('\n');
 }
@@ -3879,6 +4219,10 @@ function fit(head, details, footer, maxChars) {
     const cut = '\n\n> Trimmed: the rest is in the model card JSON.\n';
     return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
 }
+/** The headline range; a point says so instead of printing `x–x` (every input stated, none with a range). */
+function rangeNote(low, high) {
+    return low === high ? 'no range: every input it rests on is stated without one, see Uncertainty' : `range ${fmt$1(low)}–${fmt$1(high)} kg`;
+}
 function headSection(card) {
     const s = card.scenario;
     const fu = card.per_functional_unit;
@@ -3889,7 +4233,7 @@ function headSection(card) {
         `**${fmt$1(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$1(s.functional_unit.inferences)} inferences), ` +
             `of which marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g.`,
         '',
-        `Assessed stages: **${fmt$1(card.totals.co2e_kg)} kg CO2e** (range ${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg), ` +
+        `Assessed stages: **${fmt$1(card.totals.co2e_kg)} kg CO2e** (${rangeNote(u.co2e_kg_low, u.co2e_kg_high)}), ` +
             `${fmt$1(card.totals.energy_kwh)} kWh facility energy, ${fmt$1(card.totals.water_l)} L water` +
             (card.totals.cost_usd !== null ? `, ${fmt$1(card.totals.cost_usd)} USD` : '') +
             `. Over ${fmt$1(card.lifetime.inferences)} lifetime inferences: ${fmt$1(card.lifetime.co2e_kg)} kg CO2e.`,
@@ -3994,19 +4338,45 @@ function stagesSection(card) {
         ...rows,
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
+    const cost = costRule(s);
     return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$1(s.it_overhead_factor)}); ` +
         `facility energy = IT energy × PUE ${fmt$1(s.pue)}, applied once. Operational carbon at ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-        `embodied carbon is the time share of ${fmt$1(s.hardware.count)} × ${escapeMarkdown(s.hardware.model)} over ${fmt$1(s.hardware.lifespan_years)} years.\n`);
+        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt$1(s.wue_l_per_kwh)} L/kWh on site` +
+        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt$1(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
+        `${cost ? ` ${cost}` : ''}\n`);
+}
+/** The embodied attribution in words: whose manufacturing is counted and over which hours. */
+function embodiedRule(h) {
+    const use = h.utilization < 1 ? ` at ${pct$1(h.utilization)} utilization` : '';
+    const host = h.host_embodied_kg === null
+        ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
+        : ` Each accelerator also carries 1/${fmt$1(h.devices_per_host)} of its server's ${fmt$1(h.host_embodied_kg)} kg CO2e.`;
+    return `embodied carbon is the time share of ${fmt$1(h.count)} × ${escapeMarkdown(h.model)} over ${fmt$1(h.lifespan_years)} years${use}.${host}`;
+}
+/** The cost rule, when there is a price: what each price is applied to. */
+function costRule(s) {
+    const gpu = s.gpu_hour_usd;
+    const power = s.electricity_usd_per_kwh;
+    if (gpu === null && power === null)
+        return null;
+    if (gpu === null)
+        return `Cost: facility energy × ${fmt$1(power)} USD/kWh.`;
+    const rental = `Cost: ${fmt$1(gpu)} USD per accelerator-hour × accelerators × hours`;
+    if (power === null)
+        return `${rental}.`;
+    return s.gpu_hour_includes_electricity
+        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt$1(power)} USD/kWh is applied only to stages without hours.`
+        : `${rental} + facility energy × ${fmt$1(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
 }
 function perFuSection(card) {
     const fu = card.per_functional_unit;
-    const share = (x) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
+    const share = (x) => (fu.co2e_g > 0 ? pct$1(x / fu.co2e_g) : '—');
     const table = markdownTable([
         ['term', 'g CO2e per FU', 'share', 'what it is'],
         ['marginal', fmt$1(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
         ['embodied', fmt$1(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
         ['amortized', fmt$1(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
-        ['**total**', `**${fmt$1(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+        ['**total**', `**${fmt$1(fu.co2e_g)}**`, pct$1(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
     ], { align: ['l', 'r', 'r', 'l'] });
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;
@@ -4296,4 +4666,4 @@ function uniqueSources(byStage, warnings) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, budgetFailed as h, parseCard as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, parseCard as h, budgetFailed as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -1,6 +1,6 @@
 import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
 import path from 'node:path';
-import { b as strictObject, s as string, a as array, r as record, n as number, u as union, l as literal, _ as _enum, o as object, c as boolean, e as unknown } from './schemas.js';
+import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, u as union, l as literal, _ as _enum, o as object, e as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
 
 // Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
@@ -68,7 +68,26 @@ const Hardware = strictObject({
     power_w: positive('W', 'Power per accelerator at typical load; overrides the bundled value').optional(),
     embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
     lifespan_years: positive('years', 'Service life of the hardware').optional(),
+    host_embodied_kg: nonneg('kg CO2e per server', 'Manufacturing footprint of one server (host CPUs, memory, storage, chassis) without its accelerators; shared by devices_per_host accelerators. Absent: server embodied carbon is outside the boundary').optional(),
+    devices_per_host: number()
+        .int()
+        .positive()
+        .optional()
+        .meta({ description: 'Accelerators per server, to share host_embodied_kg (default 8, an HGX/DGX server)' }),
+    utilization: number().positive().max(1).optional().meta({
+        description: 'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
+    }),
 });
+const HfTrainingType = _enum(['pre-training', 'fine-tuning']);
+const HfOptions = strictObject({
+    training_type: HfTrainingType.optional().meta({
+        description: 'co2_eq_emissions.training_type of the Hugging Face block; left out of the block when not given',
+    }),
+    stages: array(string().min(1)).min(1).optional().meta({
+        description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)',
+    }),
+})
+    .meta({ description: 'The Hugging Face model card co2_eq_emissions block (card hf_co2_eq_emissions, ml-lca hf-card)' });
 // An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
 // (`start: 1773014400`) arrives as one.
 const Instant = union([string().min(1), number().nonnegative()]);
@@ -121,7 +140,11 @@ const Scenario = strictObject({
     it_overhead_factor: number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
+    gpu_hour_includes_electricity: boolean().optional().meta({
+        description: 'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
+    }),
     hardware: Hardware,
+    hf: HfOptions.optional(),
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
@@ -139,6 +162,11 @@ const Scenario = strictObject({
     if (Object.keys(s.stages).length === 0) {
         ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
     }
+    s.hf?.stages?.forEach((name, i) => {
+        if (!Object.hasOwn(s.stages, name)) {
+            ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });
+        }
+    });
 });
 
 // "Did you mean" for unknown keys and names: the closest candidate by edit distance,
@@ -238,10 +266,12 @@ const MonteCarlo = object({
 const NoiseRange = object({ low: number(), high: number() });
 const Sci = object({
     sci_g_per_fu: number().meta({ description: 'SCI = (E × I + M) / R, g CO2e per functional unit (ISO/IEC 21031:2024)' }),
-    e_kwh: number().meta({ description: 'E: facility energy of the per-inference stages (kWh)' }),
+    e_kwh: number().meta({ description: 'E: facility energy of the per-inference stages for the R functional units (kWh)' }),
     i_g_per_kwh: number().meta({ description: 'I: grid carbon intensity (g CO2e/kWh)' }),
-    m_g: number().meta({ description: 'M: embodied carbon time share of the per-inference stages (g CO2e)' }),
-    r: number().meta({ description: 'R: functional units served while those stages were measured' }),
+    m_g: number().meta({ description: 'M: embodied carbon time share of the per-inference stages for the R functional units (g CO2e)' }),
+    r: number().meta({
+        description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)',
+    }),
     r_unit: string(),
     stages: array(string()),
     amortized_co2e_g_excluded: number().meta({ description: 'Up-front (experimentation + training) carbon per FU that SCI leaves out' }),
@@ -284,7 +314,15 @@ const Interpretation = object({
         per_fu_co2e_g_low: number().optional(),
         per_fu_co2e_g_high: number().optional(),
         method: string().optional(),
+        energy_kwh_low: number().optional().meta({ description: 'totals.energy_kwh at the low corner (kWh)' }),
+        energy_kwh_high: number().optional().meta({ description: 'totals.energy_kwh at the high corner (kWh)' }),
+        water_l_low: number().optional().meta({ description: 'totals.water_l at the low corner (L)' }),
+        water_l_high: number().optional().meta({ description: 'totals.water_l at the high corner (L)' }),
         parameters: array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+        covers: array(string()).optional().meta({ description: 'The inputs whose ranges the low/high include (names as in parameters[])' }),
+        not_covered: array(string())
+            .optional()
+            .meta({ description: 'Inputs the range leaves out, each with why: stated in the scenario without a range, or no range in the data' }),
         monte_carlo: MonteCarlo.optional(),
     }),
     noise: record(string(), NoiseRange)
@@ -429,6 +467,11 @@ const ResolvedScenario = object({
     it_overhead_factor: number(),
     electricity_usd_per_kwh: number().nullable(),
     gpu_hour_usd: number().nullable(),
+    // Fields added after schema 1.0 carry defaults, so cards written before them still parse
+    // (a baseline card from the base branch).
+    gpu_hour_includes_electricity: boolean()
+        .default(true)
+        .meta({ description: 'true: gpu_hour_usd pays for electricity too, which is then not added where the GPU-hour price applies' }),
     hardware: object({
         model: string(),
         known: boolean().meta({ description: 'false when the model is not in the bundled data (values from the scenario)' }),
@@ -438,13 +481,23 @@ const ResolvedScenario = object({
         embodied_low_kg: number().nullable(),
         embodied_high_kg: number().nullable(),
         lifespan_years: number(),
+        host_embodied_kg: number()
+            .nullable()
+            .default(null)
+            .meta({ description: 'kg CO2e per server without accelerators; null: server embodied carbon is outside the boundary' }),
+        devices_per_host: number().int().positive().default(8),
+        utilization: number().positive().max(1).default(1).meta({ description: 'Share of the lifespan the hardware is in use' }),
     }),
     stages: record(string(), Stage),
+    /** The scenario's `hf` key as given: nulls where it says nothing. */
+    hf: object({ training_type: HfTrainingType.nullable(), stages: array(string()).nullable() }).default({ training_type: null, stages: null }),
     budgets: array(Budget),
     /** ISO 14044 system boundary: two cards compare only when these match. */
     boundary: object({
         stages: array(string()),
-        flows: array(string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied, water_onsite, water_offsite, cost' }),
+        flows: array(string()).meta({
+            description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost',
+        }),
     }),
     assumptions: array(Assumption),
     /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */
@@ -460,11 +513,25 @@ const DeviceEnergy = object({
     energy_kwh: number().nullable(),
     samples: number().int(),
 });
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+const SourceMeasurement = object({
+    method: MeasurementMethod,
+    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+    sampling_rel_u: number().nullable().meta({
+        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+    }),
+});
 const Source = object({
     path: string(),
     format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
     energy_kwh: number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
-    co2e_kg: number().nullable().meta({ description: 'Emissions the file itself reports (kg CO2e)' }),
+    co2e_kg: number()
+        .nullable()
+        .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
     water_l: number().nullable().meta({ description: 'Water the file itself reports (L)' }),
     duration_s: number().nullable(),
     devices: array(DeviceEnergy),
@@ -476,6 +543,11 @@ const Source = object({
     scope: _enum(['device', 'host'])
         .optional()
         .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    logged_intensity_g_per_kwh: number().nullable().optional().meta({
+        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+    }),
+    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),
@@ -573,9 +645,11 @@ const Lifetime = object({
     co2e_kg: number(),
 });
 const HfCo2EqEmissions = object({
-    emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
-    source: string(),
-    training_type: string(),
+    emissions: number().meta({
+        description: 'grams CO2e (Hugging Face model card convention): operational CO2e of the stages that produced the model (up-front stages, or hf.stages); embodied excluded',
+    }),
+    source: string().meta({ description: 'What is counted: the stages, operational only, the factors' }),
+    training_type: string().optional().meta({ description: "pre-training | fine-tuning, from the scenario's hf.training_type; absent when not given" }),
     geographical_location: string(),
     hardware_used: string(),
 });
@@ -1612,4 +1686,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { escapeCode as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeMarkdown as f, evaluatePeriodBudgets as g, fmt as h, isPeriodBudget as i, renderLedgerSection as j, renderCumulativeChart as k, DEFAULT_METRIC as l, markdownTable as m, METRICS as n, STAGE_FIELDS as o, parseLedgerSetting as p, unitOf as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, fmtSigned as w, numericPaths as x, SCHEMA_VERSION as y, pct as z };
+export { pct as A, ledgerSectionForCard as B, DAY_MS as D, ModelCard as M, Scenario as S, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, markdownTable as m, DEFAULT_METRIC as n, METRICS as o, parseLedgerSetting as p, STAGE_FIELDS as q, readLedger as r, suggest as s, textBar as t, utcDate as u, valueAtPath as v, unitOf as w, fmtSigned as x, numericPaths as y, SCHEMA_VERSION as z };

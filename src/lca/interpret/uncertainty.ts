@@ -149,7 +149,13 @@ export function notCovered(resolved: ResolvedScenario, stages: Record<string, St
   const anyHours = Object.values(stages).some((s) => (s.hours ?? 0) > 0);
   if (h.embodied_kg === null) out.push('hardware.embodied_kg: no embodied data (counted as 0)');
   else check('hardware.embodied_kg', anyHours);
-  check('hardware.lifespan_years', anyHours && (h.embodied_kg ?? 0) > 0);
+  const embodied = anyHours && ((h.embodied_kg ?? 0) > 0 || (h.host_embodied_kg ?? 0) > 0);
+  check('hardware.lifespan_years', embodied);
+  check('hardware.utilization', embodied, isStated(resolved, 'hardware.utilization') ? '' : ` (default ${h.utilization}: in use its whole lifespan)`);
+  if (h.host_embodied_kg !== null) {
+    check('hardware.host_embodied_kg', anyHours);
+    check('hardware.devices_per_host', anyHours);
+  }
   const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
   check('it_overhead_factor', deviceOnly);
   if (resolved.wue_l_per_kwh > 0) check('wue_l_per_kwh', true, ' (water only)');

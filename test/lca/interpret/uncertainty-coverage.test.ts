@@ -78,7 +78,7 @@ function scenarioB(over: Partial<ResolvedScenario> = {}): ResolvedScenario {
     pue_high: 1.5,
     wue_l_per_kwh: 1,
     it_overhead_factor: 1,
-    hardware: { model: 'H100-SXM', known: true, count: 1, power_w: 700, embodied_kg: 100, embodied_low_kg: 100, embodied_high_kg: 100, lifespan_years: 4 },
+    hardware: { ...scenarioA().hardware, embodied_kg: 100, embodied_low_kg: 100, embodied_high_kg: 100 },
     stages: { training: { logs: ['gpu.csv'], hours: 10 } },
     functional_unit: { description: 'one trained model', inferences: 1 },
     deployment: { lifetime_inferences: 1 },
@@ -122,8 +122,11 @@ describe('scenario B: defaulted inputs carry their data ranges, logged energy it
       'stages.training.energy (measurement)',
       'stages.training.energy (per run)',
     ]);
-    // Embodied is stated without a range: named, not silently narrow.
-    expect(u.not_covered).toEqual(['hardware.embodied_kg: stated in the scenario']);
+    // Embodied is stated without a range, utilization defaulted without one: named, not silently narrow.
+    expect(u.not_covered).toEqual([
+      'hardware.embodied_kg: stated in the scenario',
+      'hardware.utilization: no range in the data (default 1: in use its whole lifespan)',
+    ]);
   });
 
   it('low corner: 100 kWh × 0.931 × overhead 1 × PUE 1.1 × 0.3 kg/kWh + embodied over 5 years', () => {
