@@ -471,8 +471,11 @@ const MILLIJOULES = SYMBOLS.energy[1];
 
 const MAX_WARNINGS = 40;
 const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
-/** A power in warnings: whole watts with separators from 100 W up, else 3 significant digits. */
-const watts = (x) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
+/**
+ * A power in warnings: whole watts with separators from 100 W up, else 3 significant digits.
+ * Grouped by hand: toLocaleString would load ICU's locale data (~7 MB RSS) for every log read.
+ */
+const watts = (x) => Math.abs(x) >= 100 ? String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : Number(x.toPrecision(3)).toString();
 class DeviceAcc {
     id;
     src;
@@ -700,7 +703,7 @@ function decideUnit(m, devices, warn) {
     const meanText = (r) => example
         ? `${example.peak ? 'peak' : 'mean'} power ${watts(example.mean * ratio(r))} W on device ${example.d.id}${fed.length > 1 ? ` (and ${fed.length - 1} more)` : ''}`
         : '';
-    const range = example ? `${watts(example.p.low)}–${watts(example.p.high)} W for ${example.p.label}` : '';
+    const range = () => (example ? `${watts(example.p.low)}–${watts(example.p.high)} W for ${example.p.label}` : '');
     const names = m.readings.map((r) => `${r.name} (${r.symbol})`).join(' or ');
     const why = m.unitCase === 'ambiguous'
         ? `the unit may be ${names}`
@@ -715,7 +718,7 @@ function decideUnit(m, devices, warn) {
     if (m.readings.length === 1 || m.cellUnits === true) {
         // A certain unit: power is checked sample by sample in finish(); energy here, by its mean power.
         if (m.kind !== 'power' && !fits(first))
-            warn(`${col}: ${what} in ${first.symbol} gives a ${meanText(first)}, implausible (expected ${range}); check the unit`);
+            warn(`${col}: ${what} in ${first.symbol} gives a ${meanText(first)}, implausible (expected ${range()}); check the unit`);
         return 1;
     }
     const alternatives = m.unitCase !== 'suspect' || fed.every(({ p }) => p.known) ? m.readings.slice(1) : [];
@@ -724,17 +727,17 @@ function decideUnit(m, devices, warn) {
         if (m.unitCase !== 'suspect') {
             const also = plausibleAlt.length > 0
                 ? `; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`
-                : `, the only reading plausible (${range})`;
+                : `, the only reading plausible (${range()})`;
             warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}${also}`);
         }
         return 1;
     }
     if (plausibleAlt.length === 1) {
         const r = plausibleAlt[0];
-        warn(`${col}: ${why}, but as ${first.symbol} the ${meanText(first)} is implausible (expected ${range}); read as ${r.name} (${r.symbol}): ${meanText(r)}`);
+        warn(`${col}: ${why}, but as ${first.symbol} the ${meanText(first)} is implausible (expected ${range()}); read as ${r.name} (${r.symbol}): ${meanText(r)}`);
         return ratio(r);
     }
-    warn(`${col}: ${why}; as ${first.symbol} the ${meanText(first)} is implausible (expected ${range}) and no other reading decides: read as ${first.symbol}, check the unit`);
+    warn(`${col}: ${why}; as ${first.symbol} the ${meanText(first)} is implausible (expected ${range()}) and no other reading decides: read as ${first.symbol}, check the unit`);
     return 1;
 }
 function isoOrRel(t, relative) {
