@@ -475,7 +475,7 @@ const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
  * A power in warnings: whole watts with separators from 100 W up, else 3 significant digits.
  * Grouped by hand: toLocaleString would load ICU's locale data (~7 MB RSS) for every log read.
  */
-const watts = (x) => Math.abs(x) >= 100 ? String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : Number(x.toPrecision(3)).toString();
+const watts = (x) => (Math.abs(x) >= 100 ? String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : Number(x.toPrecision(3)).toString());
 class DeviceAcc {
     id;
     src;
@@ -676,17 +676,7 @@ class DeviceAcc {
         return { energyJ, samples };
     }
 }
-/**
- * How each column's unit reads, decided by its values (style.md §7: the rule lives with the
- * units; the data-quality judgement is here, where every device's totals are known). Rows were
- * read at the first reading (columns.ts); another reading only rescales, since every energy is
- * linear in the values. A reading is plausible when every device the column fed has a mean
- * power (plausibility.ts) between 2 % of its TDP and 1.5 × TDP (1–3,000 W when the model is
- * unknown). The first reading stays when it is plausible or when nothing decides; another is
- * taken when it is the only plausible one; a `_w` column is read as milliwatts only for devices
- * of known model (a whole-server log in watts could pass for milliwatts of an unknown device).
- */
-function decideUnit(m, devices, warn) {
+function decideUnit(m, devices, warn, settled) {
     const col = `column ${JSON.stringify(m.header)}`;
     if (m.kind === 'power')
         for (const d of devices)
@@ -724,11 +714,19 @@ function decideUnit(m, devices, warn) {
     const alternatives = m.unitCase !== 'suspect' || fed.every(({ p }) => p.known) ? m.readings.slice(1) : [];
     const plausibleAlt = alternatives.filter(fits);
     if (fits(first)) {
-        if (m.unitCase !== 'suspect') {
-            const also = plausibleAlt.length > 0
-                ? `; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`
-                : `, the only reading plausible (${range()})`;
-            warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}${also}`);
+        if (m.unitCase === 'suspect')
+            return 1;
+        if (plausibleAlt.length > 0) {
+            warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`);
+        }
+        else {
+            const read = `read as ${first.name} (${first.symbol})`;
+            settled({
+                key: `${why}\u0000${read}\u0000${range()}`,
+                column: JSON.stringify(m.header),
+                alone: `${col}: ${why}: ${read}, ${meanText(first)}, the only reading plausible (${range()})`,
+                shared: `${why}: ${read}, the only reading plausible for each (${range()})`,
+            });
         }
         return 1;
     }
@@ -874,9 +872,17 @@ class SourceBuilder {
         // Integration finishes here (samples held back for the gap threshold are integrated); finish() is idempotent.
         for (const [, d] of devices)
             d.power.finish();
+        const settled = new Map();
+        const settle = (x) => {
+            const list = settled.get(x.key);
+            if (list)
+                list.push(x);
+            else
+                settled.set(x.key, [x]);
+        };
         for (const m of this.measures.values()) {
             const fed = m.device !== null ? devices.filter(([k]) => k === m.device).map(([, d]) => d) : devices.map(([, d]) => d);
-            const k = decideUnit(m, fed, warn);
+            const k = decideUnit(m, fed, warn, settle);
             if (k === 1)
                 continue;
             for (const d of fed) {
@@ -887,6 +893,10 @@ class SourceBuilder {
                 else
                     d.directScale = k;
             }
+        }
+        for (const list of settled.values()) {
+            const one = list[0];
+            warn(list.length === 1 ? one.alone : `columns ${list.map((x) => x.column).join(', ')}: ${one.shared}`);
         }
     }
     build() {

@@ -227,7 +227,18 @@ export class DeviceAcc {
  * taken when it is the only plausible one; a `_w` column is read as milliwatts only for devices
  * of known model (a whole-server log in watts could pass for milliwatts of an unknown device).
  */
-function decideUnit(m: Measure, devices: DeviceAcc[], warn: (msg: string) => void): number {
+/** A column read at its first unit, the only plausible reading: grouped over columns alike (a wide log's GPU0..GPU7). */
+interface Settled {
+  /** Same key, same sentence but for the column and its mean. */
+  key: string;
+  column: string;
+  /** The sentence for this column alone. */
+  alone: string;
+  /** The sentence after the column names, for several. */
+  shared: string;
+}
+
+function decideUnit(m: Measure, devices: DeviceAcc[], warn: (msg: string) => void, settled: (s: Settled) => void): number {
   const col = `column ${JSON.stringify(m.header)}`;
   if (m.kind === 'power') for (const d of devices) d.powerColumn = m.header;
   const fed = devices.flatMap((d) => {
@@ -267,12 +278,19 @@ function decideUnit(m: Measure, devices: DeviceAcc[], warn: (msg: string) => voi
   const alternatives = m.unitCase !== 'suspect' || fed.every(({ p }) => p.known) ? m.readings.slice(1) : [];
   const plausibleAlt = alternatives.filter(fits);
   if (fits(first)) {
-    if (m.unitCase !== 'suspect') {
-      const also =
-        plausibleAlt.length > 0
-          ? `; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`
-          : `, the only reading plausible (${range()})`;
-      warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}${also}`);
+    if (m.unitCase === 'suspect') return 1;
+    if (plausibleAlt.length > 0) {
+      warn(
+        `${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`,
+      );
+    } else {
+      const read = `read as ${first.name} (${first.symbol})`;
+      settled({
+        key: `${why}\u0000${read}\u0000${range()}`,
+        column: JSON.stringify(m.header),
+        alone: `${col}: ${why}: ${read}, ${meanText(first)}, the only reading plausible (${range()})`,
+        shared: `${why}: ${read}, the only reading plausible for each (${range()})`,
+      });
     }
     return 1;
   }
@@ -412,15 +430,25 @@ export class SourceBuilder {
     const devices = [...this.devices.entries()];
     // Integration finishes here (samples held back for the gap threshold are integrated); finish() is idempotent.
     for (const [, d] of devices) d.power.finish();
+    const settled = new Map<string, Settled[]>();
+    const settle = (x: Settled) => {
+      const list = settled.get(x.key);
+      if (list) list.push(x);
+      else settled.set(x.key, [x]);
+    };
     for (const m of this.measures.values()) {
       const fed = m.device !== null ? devices.filter(([k]) => k === m.device).map(([, d]) => d) : devices.map(([, d]) => d);
-      const k = decideUnit(m, fed, warn);
+      const k = decideUnit(m, fed, warn, settle);
       if (k === 1) continue;
       for (const d of fed) {
         if (m.kind === 'power') d.powerScale = k;
         else if (m.kind === 'counter') d.counterScale = k;
         else d.directScale = k;
       }
+    }
+    for (const list of settled.values()) {
+      const one = list[0] as Settled;
+      warn(list.length === 1 ? one.alone : `columns ${list.map((x) => x.column).join(', ')}: ${one.shared}`);
     }
   }
 

@@ -234,7 +234,14 @@ const cases: Case[] = [
     warn: /ambiguous date "03\/04\/2024 10:00:00"/,
     start: '2024-03-04T10:00:00.000Z',
   },
-  { file: 'generic/wide-gpu.csv', format: 'wide-gpu-csv', energy_kwh: kwh(200 + 400 + 600), devices: { '0': kwh(200), '1': kwh(400), '2': kwh(600) } },
+  // GPU0..GPU2 name no unit; watts is the only plausible reading for each: one warning for all three.
+  {
+    file: 'generic/wide-gpu.csv',
+    format: 'wide-gpu-csv',
+    energy_kwh: kwh(200 + 400 + 600),
+    devices: { '0': kwh(200), '1': kwh(400), '2': kwh(600) },
+    warn: /columns "GPU0", "GPU1", "GPU2": the header names no unit .*: read as watts \(W\), the only reading plausible for each \(1–3,000 W/,
+  },
   // Hugging Face card: emissions only
   { file: 'hf-card/README.md', format: 'hf-card', energy_kwh: null, warn: /emissions \(grams CO2e\) only/ },
 ];
