@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, m as markdownTable, k as renderLedgerSection, l as renderCumulativeChart, n as DEFAULT_METRIC } from './read.js';
+import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
+import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, l as renderCumulativeChart, m as DEFAULT_METRIC } from './read.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
