@@ -2092,6 +2092,22 @@ function parametersOf(r, stages) {
             },
         });
     }
+    // The server's embodied carbon (host CPUs, memory, chassis), shared by devices_per_host: a
+    // defaulted platform figure carries its data range; a stated one none.
+    const host = assumptionRange(r, 'hardware.host_embodied_kg');
+    if (h.host_embodied_kg !== null && host && !isStated(r, 'hardware.host_embodied_kg')) {
+        out.push({
+            id: 'host_embodied',
+            parameter: 'hardware.host_embodied_kg',
+            unit: 'kg CO2e per server',
+            ...ordered(host.low, h.host_embodied_kg, host.high),
+            source: host.source,
+            uncertain: true,
+            set: (s, v) => {
+                s.hardware.host_embodied_kg = v;
+            },
+        });
+    }
     const life = assumptionRange(r, 'hardware.lifespan_years');
     out.push({
         id: 'lifespan',

@@ -4,7 +4,7 @@
 import type { ResolvedScenario } from '../../scenario/resolved.js';
 import type { StageResult } from '../../report/card-schema.js';
 
-export type ParameterId = 'grid_intensity' | 'pue' | 'embodied' | 'lifespan' | 'it_overhead_factor' | 'lifetime_inferences' | 'wue';
+export type ParameterId = 'grid_intensity' | 'pue' | 'embodied' | 'host_embodied' | 'lifespan' | 'it_overhead_factor' | 'lifetime_inferences' | 'wue';
 
 export interface Parameter {
   id: ParameterId;
@@ -104,6 +104,22 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
       uncertain: embRange,
       set: (s, v) => {
         s.hardware.embodied_kg = v;
+      },
+    });
+  }
+  // The server's embodied carbon (host CPUs, memory, chassis), shared by devices_per_host: a
+  // defaulted platform figure carries its data range; a stated one none.
+  const host = assumptionRange(r, 'hardware.host_embodied_kg');
+  if (h.host_embodied_kg !== null && host && !isStated(r, 'hardware.host_embodied_kg')) {
+    out.push({
+      id: 'host_embodied',
+      parameter: 'hardware.host_embodied_kg',
+      unit: 'kg CO2e per server',
+      ...ordered(host.low, h.host_embodied_kg, host.high),
+      source: host.source,
+      uncertain: true,
+      set: (s, v) => {
+        s.hardware.host_embodied_kg = v;
       },
     });
   }

@@ -157,6 +157,35 @@ describe('scenario B: defaulted inputs carry their data ranges, logged energy it
   });
 });
 
+describe('a defaulted server embodied figure carries its range (BLOOM: 2,500 kg per 8-GPU server; here 1,250–5,000)', () => {
+  const base = scenarioB();
+  const r = scenarioB({
+    hardware: { ...base.hardware, host_embodied_kg: 2500, devices_per_host: 8 },
+    assumptions: [
+      ...base.assumptions,
+      {
+        path: 'hardware.host_embodied_kg',
+        value: 2500,
+        unit: 'kg CO2e per server',
+        low: 1250,
+        high: 5000,
+        origin: 'default',
+        source: 'data: host',
+        year: 2023,
+      },
+    ],
+  });
+  const i = invB();
+  const u = interpret(r, i, assess(r, i), [gpuLog]).uncertainty;
+  // Embodied per GPU-hour = (100 kg + host ÷ 8) / (lifespan × 8,760 h); 10 h of 1 GPU.
+  const emb = (host: number, years: number) => ((100 + host / 8) * 10) / (years * 8760);
+  it('low corner: host 1,250 kg over 5 years; high corner: host 5,000 kg over 3 years', () => {
+    expect(u.covers).toContain('hardware.host_embodied_kg');
+    expect(u.co2e_kg_low).toBeCloseTo(100 * 0.95 * 0.98 * 1 * 1.1 * 0.3 + emb(1250, 5), 9);
+    expect(u.co2e_kg_high).toBeCloseTo(100 * 1.05 * 1.02 * 1.375 * 1.5 * 0.5 + emb(5000, 3), 9);
+  });
+});
+
 describe('water range from a defaulted WUE (PUE stated 1, so IT and facility energy agree)', () => {
   const r = scenarioB({ pue: 1, pue_low: 1, pue_high: 1 });
   const i = invB();
