@@ -6,7 +6,7 @@ import './errors.js';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './read.js';

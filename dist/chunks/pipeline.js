@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index2.js';
-import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as lookupHostEmbodied, d as HOURS_PER_YEAR } from './hardware.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as lookupHostEmbodied, d as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
 import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, j as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, z as pct$1, g as escapeMarkdown, f as escapeCode, A as ledgerSectionForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
@@ -2182,37 +2182,6 @@ function withValues(r, changes) {
         p.set(copy, v);
     return copy;
 }
-
-// How uncertain logged energy is, by how it was measured: the relative half-width of the range
-// the interpretation propagates (lca/interpret/measurement.ts), each figure with where it comes
-// from. A reader can open every source; none is a dataset we bundle, only a published number.
-const MEASUREMENT_UNCERTAINTY = {
-    /**
-     * NVIDIA's on-board power sensor, read as power samples (nvidia-smi, DCGM's power gauge) or as
-     * the total-energy counter (NVML, DCGM, Zeus), which integrates the same sensor. NVIDIA states
-     * ±5 % for the readings (documented for Fermi and Kepler; no figure is published for later
-     * generations, so the documented one is used for all).
-     */
-    gpu_sensor: {
-        rel: 0.05,
-        source: 'NVIDIA Management Library (NVML) API reference, nvmlDeviceGetPowerUsage: "the reading is accurate to within +/- 5% of current power draw" (stated for Fermi and Kepler; NVIDIA publishes no figure for later GPUs)'},
-    /**
-     * Software estimates of a whole host's energy (CodeCarbon, eco2ai: GPU from NVML, CPU from RAPL
-     * or a TDP model, RAM from a per-GB constant), compared with an external meter.
-     */
-    software_estimate: {
-        rel: 0.4,
-        source: 'R. Fischer, "Ground-Truthing AI Energy Consumption: Validating CodeCarbon Against External Measurements", arXiv:2509.22092 (2025): estimation errors of up to 40 % against ground-truth measurements'},
-    /**
-     * hours × count × power from a rated power (TDP) when the hardware data carries no power range:
-     * AI training on 8-GPU H100 nodes drew 76 % of the rated TDP, and TDP-based estimates erred by
-     * 27–37 %; the upper figure is used.
-     */
-    rated_power_estimate: {
-        rel: 0.37,
-        source: '"Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation", arXiv:2506.14551 (2025): TDP-based estimates of training energy erred by 27–37 % (measured draw ≈ 76 % of TDP)'}};
-/** Coverage factor for Type A terms (GUM: k = 2, about 95 % for a normal distribution). */
-const COVERAGE_K = 2;
 
 /** A gap warning whose length cannot be read from the message: +5 % on the high side (tool assumption). */
 const UNQUANTIFIED_GAP = 0.05;

@@ -7,7 +7,7 @@ import { p as packageVersion } from './package-root.js';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';
