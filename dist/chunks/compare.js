@@ -1,4 +1,4 @@
-import { d as compareWithBaseline, e as renderComparison } from './pipeline.js';
+import { e as compareWithBaseline, f as renderComparison } from './pipeline.js';
 import { p as parseFlags } from './args.js';
 import { readBaseline, readCardFile } from './report.js';
 import 'node:path';

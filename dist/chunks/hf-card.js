@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { j as fmt } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
-import { f as displayPath } from './pipeline.js';
+import { g as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { readCardFile } from './report.js';
 import './errors.js';

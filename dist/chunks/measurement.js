@@ -695,7 +695,7 @@ function lookupHardware(model) {
     return INDEX.get(k) ?? INDEX.get(k.replace(MEMORY_SUFFIX, '')) ?? null;
 }
 /** Canonical models, for did-you-mean hints and docs. */
-HARDWARE.map((h) => h.model);
+const HARDWARE_MODELS = HARDWARE.map((h) => h.model);
 /**
  * Embodied carbon of the host server around the accelerators (CPUs, memory, storage, chassis,
  * network cards; accelerators excluded), per server, for `hardware.host_embodied_kg` defaults.
@@ -799,4 +799,4 @@ const MEASUREMENT_UNCERTAINTY = {
 /** Coverage factor for Type A terms (GUM: k = 2, about 95 % for a normal distribution). */
 const COVERAGE_K = 2;
 
-export { COVERAGE_K as C, FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, MEASUREMENT_UNCERTAINTY as M, HOST_EMBODIED as a, lookupHardware as b, lookupHostEmbodied as c, HOURS_PER_YEAR as d, gridTable as g, lookupGrid as l, normaliseModel as n };
+export { COVERAGE_K as C, FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, MEASUREMENT_UNCERTAINTY as M, HOST_EMBODIED as a, lookupHardware as b, HARDWARE_MODELS as c, lookupHostEmbodied as d, HOURS_PER_YEAR as e, gridTable as g, lookupGrid as l, normaliseModel as n };

@@ -35,7 +35,7 @@ const pct = (x: number): string => `${Number((x * 100).toPrecision(3))} %`;
 /** The method of a source that does not say (cards written before SOURCE.measurement existed). */
 export function methodOf(s: Source): MeasurementMethod {
   if (s.measurement) return s.measurement.method;
-  if (s.scope === 'host' || s.format === 'codecarbon' || s.format === 'eco2ai') return 'software_estimate';
+  if (s.format === 'codecarbon' || s.format === 'eco2ai') return 'software_estimate';
   if (s.format === 'zeus') return 'energy_counter';
   return 'power_samples';
 }
@@ -57,7 +57,9 @@ export function methodUncertainty(method: MeasurementMethod): { rel: number; lab
  *   range of the hardware data, else the published error of rated-power estimates (±37 %); a
  *   power_w stated in the scenario has no range. Logs: the GPU sensor's ±5 % (power samples,
  *   energy counters, logged energy) or a software estimate's ±40 % (CodeCarbon, eco2ai), each
- *   weighted by the source's share of the stage energy. `energy_kwh` stated in the scenario: exact.
+ *   weighted by the source's share of the stage energy; the estimated part of an `ml-lca measure`
+ *   log (CPU/memory without RAPL) takes its own low/high instead of the sensor's. `energy_kwh`
+ *   stated in the scenario: exact.
  * - per run (noise): rejected rows may have carried energy: high = rows / (rows − rejected);
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
  *   the scatter of power samples adds ±k·u (GUM Type A, k = 2) on both sides.
@@ -101,7 +103,8 @@ export function energyRanges(
     }
     if (origin === 'energy_kwh') continue;
     const total = inv.device_energy_kwh + inv.host_energy_kwh;
-    let sys = 0;
+    let sysLow = 0;
+    let sysHigh = 0;
     const sysReasons: string[] = [];
     let runLow = 0;
     let high = 0;
@@ -111,9 +114,19 @@ export function energyRanges(
       if (!s) continue;
       // Weight by the source's share of the stage energy when it is known.
       const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
+      // `ml-lca measure` without RAPL: the CPU/memory part is an estimate with its own range.
+      const est = s.estimated;
+      if (est && total > 0) {
+        sysLow += Math.max(0, est.energy_kwh - est.low_kwh) / total;
+        sysHigh += Math.max(0, est.high_kwh - est.energy_kwh) / total;
+        sysReasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+      }
       if (s.energy_kwh !== null && s.energy_kwh > 0) {
         const m = methodUncertainty(methodOf(s));
-        sys += w * m.rel;
+        // The measured part only: an estimated part carries its own range (above).
+        const measured = est && total > 0 ? Math.max(0, s.energy_kwh - est.energy_kwh) / total : w;
+        sysLow += measured * m.rel;
+        sysHigh += measured * m.rel;
         sysReasons.push(`${s.path}: ${m.label} (${m.source})`);
         const u = s.measurement?.sampling_rel_u ?? null;
         if (u !== null && u > 0) {
@@ -142,7 +155,8 @@ export function energyRanges(
         reasons.push(`gap in ${s.path}`);
       }
     }
-    if (sys > 0) out.push({ stage: name, kind: 'measurement', low: Math.max(0, 1 - sys), high: 1 + sys, reasons: sysReasons, systematic: true });
+    if (sysLow > 0 || sysHigh > 0)
+      out.push({ stage: name, kind: 'measurement', low: Math.max(0, 1 - sysLow), high: 1 + sysHigh, reasons: sysReasons, systematic: true });
     if (high > 0 || runLow > 0) out.push({ stage: name, kind: 'per run', low: Math.max(0, 1 - runLow), high: 1 + high, reasons, systematic: false });
   }
   return out;
