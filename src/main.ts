@@ -65,12 +65,14 @@ export async function main(): Promise<void> {
     }
     const measuredLog = context.eventName === 'workflow_run' ? null : await stopActionMeasurement({ env, log });
     if (measuredLog) core.setOutput('measure-log', measuredLog);
-    const now = () => fixedNow(env.ML_LCA_NOW) ?? new Date();
-    const io = nodeIo({ log: log.info, now });
+    // Tests only: ML_LCA_NOW (ISO 8601) fixes the clock, so period budgets and dates in e2e
+    // tests do not depend on when they run.
+    const clock = fixedClock(env.ML_LCA_NOW) ?? { now: () => new Date() };
+    const io = nodeIo({ log: log.info, now: () => clock.now() });
     const result = await run(inputs, {
       octokit,
       io,
-      clock: { now },
+      clock,
       log,
       summary: { append: async (md) => void (await core.summary.addRaw(md, true).write()) },
       artifact: actionsArtifactUploader(),
@@ -107,10 +109,9 @@ function readEvent(file: string | undefined): unknown {
   }
 }
 
-/** Tests only (ML_LCA_NOW): a fixed clock, so period budgets are checked on known dates. */
-function fixedNow(s: string | undefined): Date | null {
+function fixedClock(s: string | undefined): { now(): Date } | undefined {
   const t = s ? Date.parse(s) : Number.NaN;
-  return Number.isNaN(t) ? null : new Date(t);
+  return Number.isFinite(t) ? { now: () => new Date(t) } : undefined;
 }
 
 function positiveNumber(s: string | undefined): number | undefined {

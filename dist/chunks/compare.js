@@ -11,7 +11,7 @@ import { readCardFile, readBaseline } from './report.js';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';

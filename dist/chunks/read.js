@@ -391,7 +391,15 @@ const Interpretation = object({
         per_fu_co2e_g_low: number().optional(),
         per_fu_co2e_g_high: number().optional(),
         method: string().optional(),
+        energy_kwh_low: number().optional().meta({ description: 'totals.energy_kwh at the low corner (kWh)' }),
+        energy_kwh_high: number().optional().meta({ description: 'totals.energy_kwh at the high corner (kWh)' }),
+        water_l_low: number().optional().meta({ description: 'totals.water_l at the low corner (L)' }),
+        water_l_high: number().optional().meta({ description: 'totals.water_l at the high corner (L)' }),
         parameters: array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+        covers: array(string()).optional().meta({ description: 'The inputs whose ranges the low/high include (names as in parameters[])' }),
+        not_covered: array(string())
+            .optional()
+            .meta({ description: 'Inputs the range leaves out, each with why: stated in the scenario without a range, or no range in the data' }),
         monte_carlo: MonteCarlo.optional(),
     }),
     noise: record(string(), NoiseRange)
@@ -646,6 +654,18 @@ const DeviceEnergy = object({
         .optional()
         .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+const SourceMeasurement = object({
+    method: MeasurementMethod,
+    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+    sampling_rel_u: number().nullable().meta({
+        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+    }),
+});
 const Source = object({
     path: string(),
     format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
@@ -664,6 +684,11 @@ const Source = object({
     scope: _enum(['device', 'host'])
         .optional()
         .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    logged_intensity_g_per_kwh: number().nullable().optional().meta({
+        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+    }),
+    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),

@@ -1,7 +1,9 @@
 // End-to-end: the bundled dist/index.js, run as a child process exactly as a runner runs it,
-// against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). The tests run in
-// order and share the fake: the push run's uploaded card is the baseline later PR runs find.
-// They read the history from artifacts (`history: artifact`); history.test.ts covers the branch.
+// against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). Every case gets a
+// fresh fake and sets up what it needs itself (the base run and its card, an earlier comment),
+// so each passes alone (`-t '<name>'`) and in any order. The base card is made once, in
+// beforeAll, by running the push as a default-branch workflow would. These cases read the history
+// from artifacts (`history: artifact`); history.test.ts covers the history branch.
 //
 // Numbers (hand-computed from the scenario below; formulas in ../../shared/domain.md):
 //   operational = energy_kwh × PUE 1.0 × 0.400 kg/kWh; embodied = 8 GPUs × 150 kg × 100 h / (4 y × 8,760 h)
@@ -9,7 +11,7 @@
 //   Per functional unit: lifetime 1,000,000 inferences / 1,000 per unit = 1,000 units,
 //   so g per unit = kg total (403.424658 g). PR 1 (1,100 kWh): 443.424658 -> +40 / 403.424658 = +9.9151 %.
 //   PR 2 (1,050 kWh): 423.424658 -> +20 / 403.424658 = +4.9576 %.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -26,6 +28,8 @@ function scenario(o: { name?: string; energy?: number; budgets?: string[] } = {}
 
 const MARKER = '<!-- ml-lca:chat-model -->';
 let fake: FakeGitHub;
+/** The artifact zip (model-card.json + report.md) a push run of scenario() uploads: the baseline. */
+let baseZip: Buffer;
 const repoFull = () => `${fake.owner}/${fake.repo}`;
 
 /** Markdown text without report/escape.ts's backslash escapes, for matching sentences. */
@@ -63,35 +67,59 @@ function prRun(o: {
   });
 }
 
+const BASE_RUN = 101;
+
+/** The push run on main that a pull request's baseline search finds, with its uploaded card. */
+function seedBaseRun(): void {
+  fake.runs.push({
+    id: BASE_RUN,
+    workflowFile: 'train.yml',
+    branch: 'main',
+    event: 'push',
+    conclusion: 'success',
+    headSha: 'b'.repeat(40),
+    createdAt: '2026-11-01T10:00:00Z',
+  });
+  fake.artifacts.push({ id: 5000, runId: BASE_RUN, name: 'ml-lca-chat-model', zip: baseZip, expired: false });
+}
+
+function pushRun(runId: number, workspace = makeWorkspace({ 'lca.yml': scenario() })) {
+  return runAction({
+    fake,
+    workspace,
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, history: 'artifact' },
+    eventName: 'push',
+    event: { ref: 'refs/heads/main' },
+    runId,
+  });
+}
+
 beforeAll(async () => {
   buildDistOnce();
   fake = await startFakeGitHub();
+  try {
+    const r = await pushRun(BASE_RUN);
+    if (r.code !== 0) throw new Error(`the baseline push run failed:\n${r.stdout}${r.stderr}`);
+    const art = fake.artifacts.find((a) => a.runId === BASE_RUN);
+    if (!art) throw new Error('the baseline push run uploaded no artifact');
+    baseZip = art.zip;
+  } finally {
+    await fake.close();
+  }
 }, 300_000);
 
-afterAll(async () => {
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+});
+
+afterEach(async () => {
   await fake?.close();
 });
 
 describe('action end to end (dist/index.js)', () => {
   it('push: computes, uploads model-card.json and report.md as the artifact, sets outputs, posts no comment', async () => {
-    fake.runs.push({
-      id: 101,
-      workflowFile: 'train.yml',
-      branch: 'main',
-      event: 'push',
-      conclusion: 'success',
-      headSha: 'b'.repeat(40),
-      createdAt: '2026-11-01T10:00:00Z',
-    });
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const r = await runAction({
-      fake,
-      workspace,
-      inputs: { scenario: 'lca.yml', 'github-token': TOKEN, history: 'artifact' },
-      eventName: 'push',
-      event: { ref: 'refs/heads/main' },
-      runId: 101,
-    });
+    const r = await pushRun(101, workspace);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const art = fake.artifacts.filter((a) => a.runId === 101);
     expect(art.map((a) => a.name)).toEqual(['ml-lca-chat-model']);
@@ -113,6 +141,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('pull request: finds the base run, downloads its card, compares, creates one sticky comment', async () => {
+    seedBaseRun();
     const r = await prRun({ number: 7, runId: 201, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const paths = fake.requests.map((q) => `${q.method} ${q.path}`);
@@ -133,7 +162,9 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('a second run on the same PR updates that comment in place (no second comment)', async () => {
-    const before = commentsOn(7)[0]!.body;
+    seedBaseRun();
+    const before = `${MARKER}\nan earlier report`;
+    fake.comments.push({ id: 77, body: before, user: { login: `${fake.viewerLogin}[bot]`, type: 'Bot' }, issue: 7 });
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
     const n = patches();
     const r = await prRun({ number: 7, runId: 202, energy: 1050 });
@@ -141,12 +172,18 @@ describe('action end to end (dist/index.js)', () => {
     const cs = commentsOn(7);
     expect(cs).toHaveLength(1);
     expect(patches()).toBe(n + 1);
+    expect(cs[0]!.id).toBe(77);
     expect(cs[0]!.body).not.toBe(before);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((20 / BASE_KG) * 100, 4); // +4.9576 %
     expect(r.outputs.verdict).toBe('pass');
   });
 
   it('comment: on-change skips the update when the report is the same', async () => {
+    seedBaseRun();
+    // A first run writes the comment; a second with the same numbers finds it unchanged.
+    const first = await prRun({ number: 7, runId: 202, energy: 1050 });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(commentsOn(7)).toHaveLength(1);
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
     const n = patches();
     const r = await prRun({ number: 7, runId: 203, energy: 1050, inputs: { comment: 'on-change' } });
@@ -157,6 +194,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('budget overrun: exits non-zero only after the comment, summary, artifact and outputs are written', async () => {
+    seedBaseRun();
     const files = { 'lca.yml': scenario({ energy: 1100, budgets: ['{ metric: totals.co2e_kg, max: 100 }'] }) };
     const r = await prRun({ number: 8, runId: 204, files });
     expect(r.code).toBe(1);
@@ -172,6 +210,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('fork PR (read-only token, 403 on comment): stays green with a warning; summary and outputs still written', async () => {
+    seedBaseRun();
     fake.readOnly = true;
     try {
       const r = await prRun({ number: 9, runId: 301, energy: 1000, fork: true });
@@ -190,6 +229,8 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it("workflow_run: the privileged workflow downloads the fork run's card and comments on its PR", async () => {
+    // The fork's pull_request run (301) uploaded its card; the privileged run comments with it.
+    fake.artifacts.push({ id: 5001, runId: 301, name: 'ml-lca-chat-model', zip: baseZip, expired: false });
     fake.pulls.push({ number: 9, headLabel: 'forker:feature', headSha: 'c'.repeat(40) });
     const workspace = makeWorkspace({});
     const r = await runAction({
@@ -220,6 +261,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('no baseline: says so plainly in the comment and summary, compares nothing, passes', async () => {
+    seedBaseRun(); // on main: a PR against release finds none
     const r = await prRun({ number: 10, runId: 205, baseRef: 'release', energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs['delta-pct']).toBe('');
@@ -228,6 +270,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('expired baseline artifact: says it expired, compares nothing', async () => {
+    seedBaseRun();
     fake.runs.push({
       id: 150,
       workflowFile: 'train.yml',
@@ -246,6 +289,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('API 500s are retried (plugin-retry) and the run succeeds', async () => {
+    seedBaseRun();
     fake.faults.push(
       { method: 'GET', path: /\/actions\/workflows\/train\.yml\/runs$/, status: 500, times: 2 },
       { method: 'POST', path: /\/issues\/12\/comments$/, status: 502, times: 1 },
@@ -261,13 +305,17 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('rate limits (403 x-ratelimit-remaining 0, 429 secondary with retry-after) are waited out', async () => {
-    const reset = String(Math.floor(Date.now() / 1000) + 2);
+    seedBaseRun();
+    // No clock here: a reset already past means "retry now" (plugin-throttling waits
+    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 100 s would outlast the harness's 45 s limit
+    // (the run is killed, code null) unless waits are scaled by ML_LCA_RETRY_BASE_MS (5 ms per
+    // second: 0.5 s), so a passing run proves the scaling.
     fake.faults.push(
       {
         method: 'GET',
         path: /\/actions\/runs\/101\/artifacts$/,
         status: 403,
-        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
         body: { message: 'API rate limit exceeded' },
         times: 1,
       },
@@ -275,21 +323,19 @@ describe('action end to end (dist/index.js)', () => {
         method: 'POST',
         path: /\/issues\/13\/comments$/,
         status: 429,
-        headers: { 'retry-after': '3' },
+        headers: { 'retry-after': '100' },
         body: { message: 'You have exceeded a secondary rate limit' },
         times: 1,
       },
     );
     const r = await prRun({ number: 13, runId: 208, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/rate limit hit on GET/);
-    expect(r.stdout).toMatch(/secondary rate limit on POST/);
+    expect(r.stdout).toMatch(/rate limit hit on GET .*; waiting 0s/);
+    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 100s/);
     const lists = fake.requests.filter((q) => q.path.startsWith('/repos/acme/model/actions/runs/101/artifacts') && q.path.includes('per_page=10'));
-    expect(lists.slice(-2).map((q) => q.status)).toEqual([403, 200]);
+    expect(lists.map((q) => q.status)).toEqual([403, 200]);
     expect(commentsOn(13)).toHaveLength(1);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
-    // Waits are ML_LCA_RETRY_BASE_MS (5 ms) per second of retry-after: the whole run stays quick.
-    expect(r.ms).toBeLessThan(20_000);
   });
 
   it('several scenarios (glob): one card, artifact and sticky comment each, one aggregated verdict', async () => {
@@ -354,10 +400,8 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('baseline file:PATH and working-directory: the card committed at the base SHA is compared; comment: never posts nothing', async () => {
-    const base = fake.artifacts.find((a) => a.runId === 101)!;
-    const baseCard = new TextDecoder().decode(unzipSync(new Uint8Array(base.zip))['model-card.json']);
+    const baseCard = new TextDecoder().decode(unzipSync(new Uint8Array(baseZip))['model-card.json']);
     fake.contents.set(`${'b'.repeat(40)}:cards/base.json`, baseCard);
-    const before = fake.comments.length;
     const r = await prRun({
       number: 15,
       runId: 210,
@@ -367,7 +411,7 @@ describe('action end to end (dist/index.js)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
     expect(r.outputs['card-path']).toMatch(/\/ml\/ml-lca-out\/chat-model\/model-card\.json$/);
-    expect(fake.comments.length).toBe(before);
+    expect(fake.comments).toHaveLength(0);
     expect(fake.requests.filter((q) => q.path.includes('/contents/')).map((q) => q.path)).toEqual([
       `/repos/acme/model/contents/cards%2Fbase.json?ref=${'b'.repeat(40)}`,
     ]);

@@ -2,7 +2,7 @@
 // hold card artifacts; only the current month's count toward a monthly budget, and failed,
 // pull-request, other-branch, other-workflow and expired runs never do.
 import { zipSync, strToU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/io.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { type ActionLedgerArgs, loadActionLedger } from '../../src/github/ledger.js';
@@ -100,6 +100,13 @@ const ctx = (): RunContext => ({
 const octokit = () => createOctokit({ token: 'ghs_test', baseUrl: fake.url, log: () => {}, retryBaseMs: 1, retries: 0 });
 
 describe('ledger from workflow-run artifacts (fake GitHub)', () => {
+  // The runs and artifacts above are read-only fixtures; what a case changes or inspects
+  // (requests, faults, committed files) starts empty, so each case passes alone and in any order.
+  beforeEach(() => {
+    fake.requests.length = 0;
+    fake.faults.length = 0;
+    fake.contents.clear();
+  });
   const budgets: Budget[] = [
     { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
     { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
@@ -251,11 +258,13 @@ describe('artifactMatcher', () => {
   });
 });
 
-// The bundled action (dist/index.js) on a pull request, with the real clock: runs are dated
-// relative to the current UTC month, so the test holds whenever it runs.
+// The bundled action (dist/index.js) on a pull request, its clock fixed by ML_LCA_NOW (a test
+// hook of main.ts): runs are dated relative to that month, never to the real clock.
 describe('action end to end with a period budget (dist/index.js)', () => {
   let gh: FakeGitHub;
-  const monthStart = Date.parse(periodOf(new Date(), 'month').start);
+  const ACTION_NOW = '2026-05-14T09:30:00Z';
+  const period = periodOf(new Date(ACTION_NOW), 'month');
+  const monthStart = Date.parse(period.start);
   const at = (ms: number) => new Date(ms).toISOString();
   const kg = 370_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × (150 kg + 2,500 kg server ÷ 8) × 100 h / (4 × 8,760 h)
 
@@ -296,6 +305,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
       event: pullRequestEvent({ number: 9, repo: `${gh.owner}/${gh.repo}` }),
       runId,
       ref: 'refs/pull/9/merge',
+      env: { ML_LCA_NOW: ACTION_NOW },
     });
     const card: unknown = JSON.parse(readFileSync(path.join(workspace, 'ml-lca-out/chat-model/model-card.json'), 'utf8'));
     return { r, ledger: LedgerExtension.parse((card as { extensions?: { ledger?: unknown } }).extensions?.ledger) };
@@ -318,7 +328,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
     expect(r.outputs.verdict).toBe('fail');
     const comment = gh.comments.find((c) => c.issue === 9)?.body ?? '';
     const plainText = (md: string) => md.replace(/\\(.)/g, '$1');
-    expect(plainText(comment)).toContain(`team vision ${periodOf(new Date(), 'month').label}: projected`);
+    expect(plainText(comment)).toContain(`team vision ${period.label}: projected`);
     expect(plainText(r.summary)).toContain('over budget');
   });
 });

@@ -1,13 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../e2e/fake-github.js';
 import { octokitFor } from './helpers.js';
 import { describeError, statusOf } from '../../src/github/octokit.js';
 
+// A fixed clock for the whole file (only Date is faked; timers stay real): plugin-throttling
+// reads Date.now() for the time left until x-ratelimit-reset, and Bottleneck keeps its schedule
+// in Date time, so every octokit here must see the same clock from its first request on.
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 let fake: FakeGitHub;
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   fake = await startFakeGitHub();
 });
-afterAll(async () => fake.close());
+afterAll(async () => {
+  await fake.close();
+  vi.useRealTimers();
+});
 beforeEach(() => {
   fake.faults.length = 0;
   fake.requests.length = 0;
@@ -21,7 +29,7 @@ const primaryLimit = (inS: number) => ({
   path: /\/runs$/,
   status: 403,
   times: 1,
-  headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + inS) },
+  headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + inS) },
   body: { message: 'API rate limit exceeded' },
 });
 
@@ -43,11 +51,13 @@ describe('the action octokit', () => {
   });
 
   it('waits out a primary rate limit (403, x-ratelimit-remaining 0) until x-ratelimit-reset, scaled', async () => {
+    // The clock is fixed (NOW), so the wait is exact whatever the load: reset 2 s ahead ->
+    // ceil(2000 ms / 1000) + 1 = 3 s (the plugin adds one second).
     const logs: string[] = [];
     fake.faults.push(primaryLimit(2));
     await listRuns(octokitFor(fake, logs));
     expect(statuses()).toEqual([403, 200]);
-    expect(logs.join('\n')).toMatch(/rate limit hit on GET .*waiting [23]s/);
+    expect(logs.join('\n')).toMatch(/rate limit hit on GET .*waiting 3s \(retry 1\/3\)/);
   });
 
   it('waits out a secondary rate limit (429 with retry-after) once, through plugin-throttling only', async () => {
@@ -81,9 +91,7 @@ describe('the action octokit', () => {
     fake.faults.push(primaryLimit(3600));
     await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
     expect(statuses()).toEqual([403]);
-    expect(logs.join('\n')).toMatch(
-      /rate limit on GET \S+: it lifts in 3[56]\d\ds, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/,
-    );
+    expect(logs.join('\n')).toMatch(/rate limit on GET \S+: it lifts in 3600s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/);
   });
 
   it('stops waiting once the waits of the run add up to the total cap', async () => {
@@ -105,11 +113,12 @@ describe('the action octokit', () => {
   });
 
   it('bounds every request in time', async () => {
+    // The fake answers after 5 s; a 200 ms request limit must abort it (the error says so). No
+    // stopwatch: vitest's own test timeout catches a request that is not bounded.
     fake.faults.push({ method: 'GET', path: /\/runs$/, status: 200, times: 5, delayMs: 5_000 });
-    const t0 = Date.now();
     const err = await listRuns(octokitFor(fake, [], { requestTimeoutMs: 200, retries: 0 })).catch((e: unknown) => e);
-    expect(Date.now() - t0).toBeLessThan(3_000);
     expect(describeError(err)).toMatch(/abort|timeout/i);
+    expect(fake.requests).toHaveLength(0); // the fake logs a request when it answers: this one never was
   });
 
   it('statusOf / describeError never include headers (the token)', async () => {
