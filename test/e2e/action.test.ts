@@ -307,9 +307,9 @@ describe('action end to end (dist/index.js)', () => {
   it('rate limits (403 x-ratelimit-remaining 0, 429 secondary with retry-after) are waited out', async () => {
     seedBaseRun();
     // No clock here: a reset already past means "retry now" (plugin-throttling waits
-    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 100 s would outlast the harness's 45 s limit
-    // (the run is killed, code null) unless waits are scaled by ML_LCA_RETRY_BASE_MS (5 ms per
-    // second: 0.5 s), so a passing run proves the scaling.
+    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 50 s (under the 60 s the action waits at
+    // most) would outlast the harness's 45 s limit (the run is killed, code null) unless waits are
+    // scaled by ML_LCA_RETRY_BASE_MS (5 ms per second: 0.25 s), so a passing run proves the scaling.
     fake.faults.push(
       {
         method: 'GET',
@@ -323,7 +323,7 @@ describe('action end to end (dist/index.js)', () => {
         method: 'POST',
         path: /\/issues\/13\/comments$/,
         status: 429,
-        headers: { 'retry-after': '100' },
+        headers: { 'retry-after': '50' },
         body: { message: 'You have exceeded a secondary rate limit' },
         times: 1,
       },
@@ -331,7 +331,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await prRun({ number: 13, runId: 208, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/rate limit hit on GET .*; waiting 0s/);
-    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 100s/);
+    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 50s/);
     const lists = fake.requests.filter((q) => q.path.startsWith('/repos/acme/model/actions/runs/101/artifacts') && q.path.includes('per_page=10'));
     expect(lists.map((q) => q.status)).toEqual([403, 200]);
     expect(commentsOn(13)).toHaveLength(1);
