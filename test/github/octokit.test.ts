@@ -91,7 +91,9 @@ describe('the action octokit', () => {
     fake.faults.push(primaryLimit(3600));
     await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
     expect(statuses()).toEqual([403]);
-    expect(logs.join('\n')).toMatch(/rate limit on GET \S+: it lifts in 360[01]s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/);
+    expect(logs.join('\n')).toMatch(
+      /rate limit on GET \S+: it lifts in 360[01]s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/,
+    );
   });
 
   it('stops waiting once the waits of the run add up to the total cap', async () => {
