@@ -8,7 +8,7 @@ import { promises } from 'node:fs';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';
