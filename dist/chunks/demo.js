@@ -14,8 +14,9 @@ import 'node:crypto';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index3.js';
+import './io.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.

@@ -12,11 +12,12 @@ import 'node:crypto';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index3.js';
+import './io.js';
+import 'node:fs';
 import 'node:util';
 import './package-root.js';
-import 'node:fs';
 import 'node:url';
 
 // `ml-lca hf-card --card model-card.json README.md`: writes the card's Hugging Face

@@ -1,23 +1,37 @@
 import path from 'node:path';
-import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
+import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
-import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR } from './hardware.js';
-import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, O as percent, j as deltaPct, P as signedQty, y as qty, w as worstVerdict, Q as numericPaths, M as ModelCard, R as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, T as withoutUrls, N as NBSP, n as fmt$1, f as escapeCode, U as range, A as scaleFor, W as parameterName, X as pct, Y as incompleteLine, h as pair, B as clipText, l as labelOf, Z as ledgerSectionForCard, _ as escapeHtml, $ as stagePie, a0 as lifetimeChart, a1 as tornadoChart, a2 as headVsBaseChart, a3 as mermaidBlock, a4 as ledgerLinesForCard } from './read.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
+import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, O as percent, j as deltaPct, P as signedQty, y as qty, w as worstVerdict, Q as numericPaths, M as ModelCard, T as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, W as withoutUrls, N as NBSP, n as fmt$1, a as escapeCode, X as range, A as scaleFor, Y as parameterName, Z as pct$1, _ as incompleteLine, h as pair, B as clipText, l as labelOf, $ as ledgerSectionForCard, a0 as escapeHtml, a1 as stagePie, a2 as lifetimeChart, a3 as tornadoChart, a4 as headVsBaseChart, a5 as mermaidBlock, a6 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
+import { c as containedPath } from './io.js';
 
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
+/**
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message at once, never a hang, a 4 GB heap or a crash:
+ * size (YAML parsing costs up to ~2 µs a byte: 64 KiB is a tenth of a second, 30× the examples),
+ * nesting depth (the YAML library recurses), keys per mapping, items per list.
+ */
+const SCENARIO_LIMITS = { bytes: 64 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 function parseScenario(text, file) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > SCENARIO_LIMITS.bytes) {
+        throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
+    }
+    checkNesting(text, file);
     const { data, locate } = parseText(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+        // The file is not a scenario (perhaps not even meant as one): say what it is, never quote it.
         throw new InputError({
             code: 'SCENARIO_INVALID',
             file,
             expected: 'a mapping of scenario keys (name, functional_unit, deployment, hardware, stages, ...)',
-            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : shortValue(data),
+            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`,
         });
     }
     const parsed = Scenario.safeParse(data);
@@ -76,7 +90,7 @@ function locateField(text, file, field) {
 }
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 async function loadScenario(file, io) {
-    const text = await io.readText(file);
+    const text = await io.readText(file, { maxBytes: SCENARIO_LIMITS.bytes });
     return parseScenario(text, file);
 }
 function isJsonFile(file, text) {
@@ -94,24 +108,22 @@ function parseText(text, file) {
             data = JSON.parse(text);
         }
         catch (e) {
-            const msg = e instanceof Error ? e.message : String(e);
-            const line = jsonErrorLine(msg, text);
-            throw new InputError({
-                code: 'SCENARIO_SYNTAX',
-                file,
-                line,
-                expected: 'valid JSON',
-                got: msg
-                    .replace(/^JSON\.parse: /, '')
-                    .replace(/\s+in JSON at position \d+.*$/, '')
-                    .replace(/\s*\(line \d+ column \d+\)$/, ''),
-            });
+            const { line, problem } = jsonSyntaxProblem(e, text);
+            throw new InputError({ code: 'SCENARIO_SYNTAX', file, line, expected: 'valid JSON', got: problem });
         }
-        // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
-        const doc = distExports.parseDocument(text, { lineCounter });
-        return { data, locate: doc.errors.length ? () => undefined : locator(doc, lineCounter) };
+        // JSON is (nearly) YAML 1.2: the YAML CST finds the lines of fields and duplicate keys
+        // (JSON.parse keeps the last silently); best effort if the YAML parser disagrees.
+        const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+        if (doc.errors.length) {
+            checkValue(data, file);
+            return { data, locate: () => undefined };
+        }
+        checkStructure(doc, lineCounter, file, 'JSON');
+        return { data, locate: locator(doc, lineCounter) };
     }
-    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // uniqueKeys off: the library's check compares every key with every other (80,000 keys: 33 s);
+    // checkStructure does it with a Set.
+    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
@@ -123,20 +135,126 @@ function parseText(text, file) {
             got: yamlProblem(first.code, first.message),
         });
     }
-    return { data: doc.toJS(), locate: locator(doc, lineCounter) };
+    checkStructure(doc, lineCounter, file, 'YAML');
+    let data;
+    try {
+        // maxAliasCount: an alias bomb (anchors of anchors) expands exponentially.
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        if (!(e instanceof ReferenceError || e instanceof RangeError))
+            throw e;
+        throw new InputError({
+            code: 'SCENARIO_SYNTAX',
+            file,
+            expected: 'YAML whose aliases (*name) expand to a bounded document',
+            got: e instanceof ReferenceError ? 'aliases that expand without bound (or an alias to an undefined anchor)' : 'a document too deeply nested',
+        });
+    }
+    return { data, locate: locator(doc, lineCounter) };
+}
+/**
+ * Flow nesting (`[[[[…`) deeper than SCENARIO_LIMITS.depth, counted over the raw text before any
+ * parser recurses into it. Brackets inside strings count too: harmless, as no real scenario
+ * comes near the limit.
+ */
+function checkNesting(text, file) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 91 || c === 123) {
+            if (++depth > SCENARIO_LIMITS.depth) {
+                throw new InputError({
+                    code: 'SCENARIO_SYNTAX',
+                    file,
+                    line: text.slice(0, i).split('\n').length,
+                    expected: `nesting at most ${SCENARIO_LIMITS.depth} levels deep`,
+                    got: 'deeper nesting of [ or {',
+                });
+            }
+        }
+        else if ((c === 93 || c === 125) && depth > 0)
+            depth--;
+    }
+}
+/**
+ * One linear walk over the parsed document: duplicate keys (an error in YAML, and in JSON too,
+ * where JSON.parse would keep the last silently), `__proto__` as a key (a JavaScript object
+ * cannot hold it as data: it would vanish or change the object's prototype), keys per mapping,
+ * items per list, depth (block indentation nests without brackets).
+ */
+function checkStructure(doc, lc, file, syntax) {
+    const fail = (node, expected, got) => {
+        const at = node?.range?.[0];
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, line: at === undefined ? undefined : lc.linePos(at).line, expected, got });
+    };
+    const walk = (node, depth) => {
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(node, `nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (distExports.isMap(node)) {
+            if (node.items.length > SCENARIO_LIMITS.keysPerMap)
+                fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if (distExports.isScalar(key)) {
+                    const k = String(key.value);
+                    if (seen.has(k))
+                        fail(key, `valid ${syntax}`, 'a duplicate key (map keys must be unique)');
+                    seen.add(k);
+                    if (k === '__proto__')
+                        fail(key, 'keys other than __proto__', 'the key "__proto__"');
+                }
+                walk(pair.value, depth + 1);
+            }
+        }
+        else if (distExports.isSeq(node)) {
+            if (node.items.length > SCENARIO_LIMITS.itemsPerList)
+                fail(node, `at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${node.items.length} items`);
+            for (const item of node.items)
+                walk(item, depth + 1);
+        }
+        else if (distExports.isPair(node)) {
+            walk(node.value, depth + 1);
+        }
+        else if (distExports.isAlias(node)) ;
+    };
+    walk(doc.contents, 0);
+}
+/** The same bounds on an already parsed value (JSON the YAML parser could not read). */
+function checkValue(data, file) {
+    const fail = (expected, got) => {
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, expected, got });
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v !== 'object')
+            return;
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(`nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (Array.isArray(v)) {
+            if (v.length > SCENARIO_LIMITS.itemsPerList)
+                fail(`at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${v.length} items`);
+            for (const x of v)
+                walk(x, depth + 1);
+            return;
+        }
+        const keys = Object.keys(v);
+        if (keys.length > SCENARIO_LIMITS.keysPerMap)
+            fail(`at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${keys.length} keys`);
+        if (Object.hasOwn(v, '__proto__'))
+            fail('keys other than __proto__', 'the key "__proto__"');
+        for (const k of keys)
+            walk(v[k], depth + 1);
+    };
+    walk(data, 0);
 }
 function yamlProblem(code, message) {
     const head = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-    return code === 'DUPLICATE_KEY' ? 'a duplicate key (map keys must be unique)' : head.charAt(0).toLowerCase() + head.slice(1);
-}
-function jsonErrorLine(msg, text) {
-    const lc = /line (\d+)/.exec(msg);
-    if (lc?.[1])
-        return Number(lc[1]);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos?.[1])
-        return text.slice(0, Number(pos[1])).split('\n').length;
-    return undefined;
+    if (code === 'DUPLICATE_KEY')
+        return 'a duplicate key (map keys must be unique)';
+    if (code === 'RESOURCE_EXHAUSTION')
+        return 'a document too large or too deeply nested to read';
+    return head.charAt(0).toLowerCase() + head.slice(1);
 }
 /** Line of the node at `path` (or of the key itself when `key`), 1-based. */
 function locator(doc, lc) {
@@ -1253,7 +1371,9 @@ function parseInstant(text) {
     if (/^\d+(\.\d+)?$/.test(t)) {
         const n = Number(t);
         const intDigits = t.split('.')[0]?.length ?? 0;
-        return intDigits >= 13 ? n : n * 1000;
+        const ms = intDigits >= 13 ? n : n * 1000;
+        // Beyond a Date's range (±8.64e15 ms) it is no time at all.
+        return Number.isFinite(ms) && ms <= 8.64e15 ? ms : null;
     }
     // ISO date or date-time; a date-time without offset is read as UTC (CI runners log UTC).
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
@@ -1873,7 +1993,8 @@ function buildInventories(resolved, sourcesByStage) {
     for (const [name, stage] of Object.entries(resolved.stages)) {
         const warnings = [];
         const count = stage.count ?? resolved.hardware.count;
-        const srcs = sourcesByStage[name] ?? [];
+        // Own keys only: a stage named `constructor` without logs must not find Object's constructor.
+        const srcs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
         // Files whose energy is missing or partial: the stage's energy is not determined.
         const broken = srcs.filter((s) => s.incomplete !== undefined);
@@ -2244,7 +2365,7 @@ function checkResultsFinite(s, result, sourcesByStage) {
         if (values.every(finite))
             continue;
         const st = s.stages[name];
-        const logs = sourcesByStage[name] ?? [];
+        const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         if (r.energy_origin === 'logs' && logs.length > 0) {
             const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
             throw new InputError({
@@ -2316,6 +2437,10 @@ function assumptionRange(r, path) {
 function assumptionSource(r, path) {
     return r.assumptions.find((x) => x.path === path)?.source ?? null;
 }
+/** The value was set in the scenario file (a stated value: no range unless the file gives one). */
+function isStated(r, path) {
+    return r.assumptions.find((x) => x.path === path)?.origin === 'scenario';
+}
 const ordered = (low, central, high) => ({
     low: Math.min(low, central, high),
     central,
@@ -2377,6 +2502,22 @@ function parametersOf(r, stages) {
             },
         });
     }
+    // The server's embodied carbon (host CPUs, memory, chassis), shared by devices_per_host: a
+    // defaulted platform figure carries its data range; a stated one none.
+    const host = assumptionRange(r, 'hardware.host_embodied_kg');
+    if (h.host_embodied_kg !== null && host && !isStated(r, 'hardware.host_embodied_kg')) {
+        out.push({
+            id: 'host_embodied',
+            parameter: 'hardware.host_embodied_kg',
+            unit: 'kg CO2e per server',
+            ...ordered(host.low, h.host_embodied_kg, host.high),
+            source: host.source,
+            uncertain: true,
+            set: (s, v) => {
+                s.hardware.host_embodied_kg = v;
+            },
+        });
+    }
     const life = assumptionRange(r, 'hardware.lifespan_years');
     out.push({
         id: 'lifespan',
@@ -2391,19 +2532,39 @@ function parametersOf(r, stages) {
         },
     });
     const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    const oh = assumptionRange(r, 'it_overhead_factor');
+    const ohStated = isStated(r, 'it_overhead_factor');
     out.push({
         id: 'it_overhead_factor',
         parameter: 'it_overhead_factor',
         unit: '×',
-        ...ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor)),
-        source: 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
-        // Device-only energy with no overhead applied misses the host: an uncertainty of the
-        // result, not a what-if. With an overhead set or host-inclusive energy it is a what-if.
-        uncertain: deviceOnly && r.it_overhead_factor === 1,
+        ...(oh && !ohStated
+            ? ordered(oh.low, r.it_overhead_factor, oh.high)
+            : ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor))),
+        source: oh && !ohStated ? oh.source : 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
+        // Defaulted and applied to device-only energy, the overhead is an uncertainty of the result;
+        // stated in the scenario (a value without a range), or with host-inclusive energy only, a what-if.
+        uncertain: deviceOnly && !ohStated,
         set: (s, v) => {
             s.it_overhead_factor = v;
         },
     });
+    // WUE (water only): a defaulted WUE carries the data's range; a stated one none.
+    const wue = assumptionRange(r, 'wue_l_per_kwh');
+    if (wue && !isStated(r, 'wue_l_per_kwh')) {
+        out.push({
+            id: 'wue',
+            parameter: 'wue_l_per_kwh',
+            unit: 'L/kWh',
+            ...ordered(wue.low, r.wue_l_per_kwh, wue.high),
+            source: wue.source,
+            uncertain: true,
+            waterOnly: true,
+            set: (s, v) => {
+                s.wue_l_per_kwh = v;
+            },
+        });
+    }
     const L = r.deployment.lifetime_inferences;
     out.push({
         id: 'lifetime_inferences',
@@ -2432,61 +2593,117 @@ function withValues(r, changes) {
     return copy;
 }
 
-/** hours × power estimates without a recorded power range: ±30 % (tool assumption). */
-const ESTIMATE_FACTOR = { low: 0.7, high: 1.3 };
 /** A gap warning whose length cannot be read from the message: +5 % on the high side (tool assumption). */
 const UNQUANTIFIED_GAP = 0.05;
 /** ingest's gap warning: "<device>: N gap(s) longer than T s not bridged (X s in all; ...)". */
 const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
+const pct = (x) => `${Number((x * 100).toPrecision(3))} %`;
+/** The method of a source that does not say (cards written before SOURCE.measurement existed). */
+function methodOf(s) {
+    if (s.measurement)
+        return s.measurement.method;
+    if (s.format === 'codecarbon' || s.format === 'eco2ai')
+        return 'software_estimate';
+    if (s.format === 'zeus')
+        return 'energy_counter';
+    return 'power_samples';
+}
+/** Relative half-width of a method's systematic uncertainty, with its source (src/data/measurement.ts). */
+function methodUncertainty(method) {
+    if (method === 'software_estimate') {
+        const f = MEASUREMENT_UNCERTAINTY.software_estimate;
+        return { rel: f.rel, label: `software estimate ±${pct(f.rel)}`, source: f.source };
+    }
+    const f = MEASUREMENT_UNCERTAINTY.gpu_sensor;
+    const what = method === 'energy_counter' ? 'energy counter' : method === 'energy_records' ? 'logged energy' : 'sampled power';
+    return { rel: f.rel, label: `${what}, GPU sensor ±${pct(f.rel)}`, source: f.source };
+}
 /**
- * Factor range on each stage's energy:
- * - `estimate` (hours × count × power_w): the power range of the hardware data, else ±30 %;
- * - logs: rejected rows may have carried energy: high = rows / (rows − rejected);
- *   the estimated part of an `ml-lca measure` log (CPU/memory without RAPL) adds its own range;
+ * Factor ranges on each stage's energy, two per stage at most:
+ * - measurement (systematic), by method: an `estimate` (hours × count × power_w) takes the power
+ *   range of the hardware data, else the published error of rated-power estimates (±37 %); a
+ *   power_w stated in the scenario has no range. Logs: the GPU sensor's ±5 % (power samples,
+ *   energy counters, logged energy) or a software estimate's ±40 % (CodeCarbon, eco2ai), each
+ *   weighted by the source's share of the stage energy; the estimated part of an `ml-lca measure`
+ *   log (CPU/memory without RAPL) takes its own low/high instead of the sensor's. `energy_kwh`
+ *   stated in the scenario: exact.
+ * - per run (noise): rejected rows may have carried energy: high = rows / (rows − rejected);
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
- * - `energy_kwh` given in the scenario: taken as exact (a meter reading).
+ *   the scatter of power samples adds ±k·u (GUM Type A, k = 2) on both sides.
  */
 function energyRanges(resolved, inventories, stages, sources) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     const power = assumptionRange(resolved, 'hardware.power_w');
+    const powerStated = isStated(resolved, 'hardware.power_w');
     const out = [];
     for (const [name, inv] of Object.entries(inventories)) {
         const origin = stages[name]?.energy_origin;
         if (origin === 'estimate') {
             const pw = resolved.hardware.power_w;
-            if (power && pw !== null && pw > 0) {
+            if (powerStated || pw === null || !(pw > 0))
+                continue;
+            if (power && power.high > power.low) {
                 out.push({
                     stage: name,
+                    kind: 'measurement',
                     low: Math.min(1, power.low / pw),
                     high: Math.max(1, power.high / pw),
-                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`],
+                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W: ${power.source})`],
                     systematic: true,
                 });
             }
             else {
-                out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
+                const f = MEASUREMENT_UNCERTAINTY.rated_power_estimate;
+                out.push({
+                    stage: name,
+                    kind: 'measurement',
+                    low: 1 - f.rel,
+                    high: 1 + f.rel,
+                    reasons: [`hours × power estimate ±${pct(f.rel)} (${f.source})`],
+                    systematic: true,
+                });
             }
             continue;
         }
-        let high = 1;
-        let low = 1;
+        if (origin === 'energy_kwh')
+            continue;
+        const total = inv.device_energy_kwh + inv.host_energy_kwh;
+        let sysLow = 0;
+        let sysHigh = 0;
+        const sysReasons = [];
+        let runLow = 0;
+        let high = 0;
         const reasons = [];
         for (const path of inv.sources) {
             const s = byPath.get(path);
             if (!s)
                 continue;
+            // Weight by the source's share of the stage energy when it is known.
+            const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
             // `ml-lca measure` without RAPL: the CPU/memory part is an estimate with its own range.
             const est = s.estimated;
-            const stageKwh = inv.device_energy_kwh + inv.host_energy_kwh;
-            if (est && stageKwh > 0) {
-                low -= Math.max(0, est.energy_kwh - est.low_kwh) / stageKwh;
-                high += Math.max(0, est.high_kwh - est.energy_kwh) / stageKwh;
-                reasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+            if (est && total > 0) {
+                sysLow += Math.max(0, est.energy_kwh - est.low_kwh) / total;
+                sysHigh += Math.max(0, est.high_kwh - est.energy_kwh) / total;
+                sysReasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+            }
+            if (s.energy_kwh !== null && s.energy_kwh > 0) {
+                const m = methodUncertainty(methodOf(s));
+                // The measured part only: an estimated part carries its own range (above).
+                const measured = est && total > 0 ? Math.max(0, s.energy_kwh - est.energy_kwh) / total : w;
+                sysLow += measured * m.rel;
+                sysHigh += measured * m.rel;
+                sysReasons.push(`${s.path}: ${m.label} (${m.source})`);
+                const u = s.measurement?.sampling_rel_u ?? null;
+                if (u !== null && u > 0) {
+                    const ku = COVERAGE_K * u;
+                    runLow += w * ku;
+                    high += w * ku;
+                    const iv = s.measurement?.interval_s;
+                    reasons.push(`${s.path}: scatter of the power samples${iv ? ` every ${Number(iv.toPrecision(3))} s` : ''}, ±${pct(ku)} (GUM Type A, k = ${COVERAGE_K})`);
+                }
             }
             if (s.rows_rejected > 0 && s.rows > s.rows_rejected) {
-                // Weight by the source's share of the stage energy when it is known.
-                const total = inv.device_energy_kwh + inv.host_energy_kwh;
-                const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
                 high += w * (s.rows / (s.rows - s.rows_rejected) - 1);
                 reasons.push(`${s.rows_rejected} of ${s.rows} rows rejected in ${s.path}`);
             }
@@ -2496,14 +2713,17 @@ function energyRanges(resolved, inventories, stages, sources) {
             for (const warning of s.warnings) {
                 if (!/\bgap/i.test(warning))
                     continue;
-                const m = GAP_SECONDS.exec(warning);
-                const gap = m ? Number((m[1] ?? '').replace(/,/g, '')) : Number.NaN;
+                const g = GAP_SECONDS.exec(warning);
+                const gap = g ? Number((g[1] ?? '').replace(/,/g, '')) : Number.NaN;
                 const share = Number.isFinite(gap) && s.duration_s && s.duration_s > 0 ? Math.min(1, gap / s.duration_s) / devices : UNQUANTIFIED_GAP;
                 high += share;
                 reasons.push(`gap in ${s.path}`);
             }
         }
-        out.push({ stage: name, low: Math.max(0, low), high, reasons, systematic: false });
+        if (sysLow > 0 || sysHigh > 0)
+            out.push({ stage: name, kind: 'measurement', low: Math.max(0, 1 - sysLow), high: 1 + sysHigh, reasons: sysReasons, systematic: true });
+        if (high > 0 || runLow > 0)
+            out.push({ stage: name, kind: 'per run', low: Math.max(0, 1 - runLow), high: 1 + high, reasons, systematic: false });
     }
     return out;
 }
@@ -2511,8 +2731,10 @@ function energyRanges(resolved, inventories, stages, sources) {
 function scaleInventories(inventories, ranges, pick) {
     const out = {};
     for (const [name, inv] of Object.entries(inventories)) {
-        const r = ranges.find((x) => x.stage === name);
-        const f = r ? pick(r) : 1;
+        let f = 1;
+        for (const r of ranges)
+            if (r.stage === name)
+                f *= pick(r);
         out[name] = { ...inv, device_energy_kwh: inv.device_energy_kwh * f, host_energy_kwh: inv.host_energy_kwh * f };
     }
     return out;
@@ -2613,14 +2835,20 @@ const UNCERTAINTY_METHOD = 'interval arithmetic by vertices (the model is monoto
     `plus seeded Monte Carlo (${MC_SAMPLES} samples, triangular low/central/high, mulberry32 seed ${MC_SEED}) for percentiles`;
 const total = (r) => r.totals.co2e_kg;
 const perFu = (r) => r.per_functional_unit.co2e_g;
-function propagate(resolved, inventories, params, energy, assess) {
+const energyTotal = (r) => r.totals.energy_kwh;
+const water = (r) => r.totals.water_l;
+/** The card name of an energy range: `stages.training.energy (measurement)`. */
+const energyName = (e) => `stages.${e.stage}.energy (${e.kind})`;
+function propagate(resolved, inventories, stages, params, energy, assess) {
     const uncertain = params.filter((p) => p.uncertain);
     const energyVaried = energy.filter((e) => e.high > e.low);
-    // Direction of each input, per metric, from one-at-a-time runs.
-    const bounds = (m) => {
+    // Direction of each input, per metric, from one-at-a-time runs. WUE moves water only.
+    const bounds = (m, withWater = false) => {
         const lowSet = [];
         const highSet = [];
         for (const p of uncertain) {
+            if (p.waterOnly && !withWater)
+                continue;
             const atLow = m(assess(withValues(resolved, [[p, p.low]]), inventories));
             const atHigh = m(assess(withValues(resolved, [[p, p.high]]), inventories));
             const rising = atHigh >= atLow;
@@ -2634,10 +2862,12 @@ function propagate(resolved, inventories, params, energy, assess) {
     };
     const [tLo, tHi] = bounds(total);
     const [fLo, fHi] = bounds(perFu);
+    const [eLo, eHi] = bounds(energyTotal);
+    const [wLo, wHi] = bounds(water, true);
     const parameters = [
         ...uncertain.map((p) => ({ parameter: p.parameter, unit: p.unit, low: p.low, central: p.central, high: p.high, source: p.source })),
         ...energyVaried.map((e) => ({
-            parameter: `stages.${e.stage}.energy (factor)`,
+            parameter: energyName(e),
             unit: '×',
             low: e.low,
             central: 1,
@@ -2650,10 +2880,57 @@ function propagate(resolved, inventories, params, energy, assess) {
         co2e_kg_high: tHi,
         per_fu_co2e_g_low: fLo,
         per_fu_co2e_g_high: fHi,
+        energy_kwh_low: eLo,
+        energy_kwh_high: eHi,
+        water_l_low: wLo,
+        water_l_high: wHi,
         method: UNCERTAINTY_METHOD,
         parameters,
-        monte_carlo: monteCarlo(resolved, inventories, uncertain, energyVaried, assess),
+        covers: parameters.map((p) => p.parameter),
+        not_covered: notCovered(resolved, stages, uncertain, energyVaried),
+        monte_carlo: monteCarlo(resolved, inventories, uncertain.filter((p) => !p.waterOnly), energyVaried, assess),
     };
+}
+/**
+ * The inputs a range could cover but this one does not, each with why: stated in the scenario
+ * without a range (the rule: a stated value is exact unless the scenario gives its range), or
+ * without a range in the bundled data.
+ */
+function notCovered(resolved, stages, uncertain, energy) {
+    const covered = new Set(uncertain.map((p) => p.parameter));
+    const why = (path, what) => (isStated(resolved, path) ? `stated in the scenario${what}` : `no range in the data${what}`);
+    const out = [];
+    const check = (path, relevant, what = '') => {
+        if (relevant && !covered.has(path))
+            out.push(`${path}: ${why(path, what)}`);
+    };
+    check('grid.intensity_g_per_kwh', true, isStated(resolved, 'grid.intensity_g_per_kwh') ? ' (give grid.intensity_low_g_per_kwh and _high_ for a range)' : '');
+    check('pue', true);
+    const h = resolved.hardware;
+    const anyHours = Object.values(stages).some((s) => (s.hours ?? 0) > 0);
+    if (h.embodied_kg === null)
+        out.push('hardware.embodied_kg: no embodied data (counted as 0)');
+    else
+        check('hardware.embodied_kg', anyHours);
+    const embodied = anyHours && ((h.embodied_kg ?? 0) > 0 || (h.host_embodied_kg ?? 0) > 0);
+    check('hardware.lifespan_years', embodied);
+    check('hardware.utilization', embodied, isStated(resolved, 'hardware.utilization') ? '' : ` (default ${h.utilization}: in use its whole lifespan)`);
+    if (h.host_embodied_kg !== null) {
+        check('hardware.host_embodied_kg', anyHours);
+        check('hardware.devices_per_host', anyHours);
+    }
+    const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    check('it_overhead_factor', deviceOnly);
+    if (resolved.wue_l_per_kwh > 0)
+        check('wue_l_per_kwh', true, ' (water only)');
+    const ranged = new Set(energy.map((e) => e.stage));
+    for (const [name, s] of Object.entries(stages)) {
+        if (s.energy_origin === 'energy_kwh')
+            out.push(`stages.${name}.energy_kwh: stated in the scenario`);
+        else if (s.energy_origin === 'estimate' && !ranged.has(name) && s.it_energy_kwh > 0)
+            out.push(`stages.${name}: hours × power with hardware.power_w ${isStated(resolved, 'hardware.power_w') ? 'stated in the scenario' : 'without a range'}`);
+    }
+    return out;
 }
 function monteCarlo(resolved, inventories, uncertain, energy, assess) {
     const next = mulberry32(MC_SEED);
@@ -2663,8 +2940,8 @@ function monteCarlo(resolved, inventories, uncertain, energy, assess) {
         // Draw in a fixed order (parameters, then stages in inventory order) so a sample's
         // numbers do not depend on anything but the seed and the inputs.
         const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)]);
-        const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
-        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1));
+        const factors = new Map(energy.map((e) => [e, triangular(next(), e.low, 1, e.high)]));
+        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e) ?? 1));
         totals.push(r.totals.co2e_kg);
         perFus.push(r.per_functional_unit.co2e_g);
     }
@@ -2723,6 +3000,9 @@ function flatten(r) {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+/** A logger's own emission factor this many times above or below the scenario's is reported. */
+const LOGGER_FACTOR_RATIO = 2;
+const gPerKwh = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 function dataQuality$1(resolved, inventories, stages, sources) {
     const out = [];
     const names = Object.keys(stages);
@@ -2832,6 +3112,24 @@ function dataQuality$1(resolved, inventories, stages, sources) {
                 source: s.path,
                 message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
             });
+        }
+        const logged = s.logged_intensity_g_per_kwh;
+        if (logged !== undefined && logged !== null) {
+            // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
+            // as logged. Far from the scenario's, the two placed the run in different grids.
+            const ours = resolved.grid.intensity_g_per_kwh;
+            const ratio = Math.max(logged, ours) / Math.min(logged, ours);
+            if (ratio > LOGGER_FACTOR_RATIO) {
+                const where = s.logged_location ? ` (it placed the run in ${s.logged_location})` : '';
+                const region = resolved.grid.region ? ` (${resolved.grid.region})` : '';
+                out.push({
+                    severity: 'warning',
+                    code: 'logger_factor_mismatch',
+                    source: s.path,
+                    message: `${s.path}: the logger's own emission factor is ${gPerKwh(logged)} g CO2e/kWh${where}, the scenario's ${gPerKwh(ours)} g CO2e/kWh${region}: ` +
+                        `${Number.isFinite(ratio) ? `${ratio.toPrecision(3)}×` : 'far'} apart. A location mismatch is the usual cause; ml-lca applies the scenario's factor, so check grid.region.`,
+                });
+            }
         }
         if (s.logged_pue !== null) {
             out.push({
@@ -2961,12 +3259,12 @@ function interpret(resolved, inventories, result, sources, opts = {}) {
     const srcs = flattenSources(sources);
     const params = parametersOf(resolved, result.stages);
     const energy = energyRanges(resolved, inventories, result.stages, srcs);
-    const u = propagate(resolved, inventories, params, energy, assess$1);
+    const u = propagate(resolved, inventories, result.stages, params, energy, assess$1);
     return {
         ...significantIssues(result),
         breakeven_inferences: result.breakeven_inferences,
         lifetime_curve: lifetimeCurve(resolved, inventories, result, assess$1),
-        sensitivity: tornado(resolved, inventories, params, assess$1),
+        sensitivity: tornado(resolved, inventories, params.filter((p) => !p.waterOnly), assess$1),
         uncertainty: u,
         noise: noiseRanges(resolved, inventories, result, energy, assess$1),
         data_quality: dataQuality$1(resolved, inventories, result.stages, srcs),
@@ -3316,12 +3614,9 @@ function parseCard(text, file) {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError({
-            code: 'CARD_INVALID',
-            file,
-            expected: 'a model card JSON written by ml-lca',
-            got: `invalid JSON (${e instanceof Error ? e.message : String(e)})`,
-        });
+        // The problem in words, not V8's message, which quotes the file (it may not be a card at all).
+        const { line, problem } = jsonSyntaxProblem(e, text);
+        throw new InputError({ code: 'CARD_INVALID', file, line, expected: 'a model card JSON written by ml-lca', got: `invalid JSON (${problem})` });
     }
     const parsed = ModelCard.safeParse(json);
     if (!parsed.success)
@@ -3340,20 +3635,23 @@ function periodMetrics(budgets) {
  * The ledger a scenario names when it can be read without GitHub: `file:PATH` (JSONL,
  * relative to the scenario file like its logs). `artifact` (the default) returns null:
  * only the action can list workflow runs. Null too when there are no period budgets.
+ * The file must lie inside `root` (the working directory: the repository in the action; the
+ * scenario's directory when not given), also after symlinks: `file:../../etc/passwd` is refused
+ * before anything is read.
  */
-async function loadScenarioLedger(scenario, scenarioFile, io) {
+async function loadScenarioLedger(scenario, scenarioFile, io, root = path.dirname(scenarioFile)) {
     if (!scenario.budgets.some(isPeriodBudget))
         return null;
     const setting = parseLedgerSetting(scenario.ledger, scenarioFile);
     if (setting.kind !== 'file')
         return null;
-    const file = path.resolve(path.dirname(scenarioFile), setting.path);
+    const file = await containedPath(io, root, path.resolve(path.dirname(scenarioFile), setting.path), { field: 'ledger', file: scenarioFile });
     const read = await readLedger(file, io, periodMetrics(scenario.budgets));
     return { source: `file:${setting.path}`, entries: read.entries, warnings: read.warnings };
 }
 /**
  * Period budget results and the `extensions.ledger` block for a head card. With no ledger
- * (`ledger: artifact` outside the action), spending counts only this change, and a warning
+ * (`ledger: history` outside the action), spending counts only this change, and a warning
  * says so. `extension` is null when the scenario has no period budget.
  */
 function applyLedger(budgets, scenario, headCard, ledger, now) {
@@ -3362,13 +3660,13 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
     const warnings = ledger
         ? [...ledger.warnings]
         : [
-            'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+            'period budgets: no ledger of past runs (the GitHub action reads its history branch; use ledger: file:PATH, or ml-lca ledger on a checkout of the branch, elsewhere), so spent counts only this change',
         ];
-    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
+    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now, ledger?.sums ?? []);
     warnings.push(...ev.warnings);
     return {
         results: ev.results,
-        extension: { source: ledger?.source ?? 'none', entries: ledger?.entries.length ?? 0, positions: ev.positions, warnings },
+        extension: { source: ledger?.source ?? 'none', entries: ledger?.size ?? ledger?.entries.length ?? 0, positions: ev.positions, warnings },
         warnings,
     };
 }
@@ -3400,8 +3698,8 @@ function significant(card) {
     const lines = [];
     if (i.dominant_stage !== null) {
         const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
-        const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
-        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${qty(t.co2e_kg, 'kg CO2e')}${flows}.`);
+        const flows = i.flow_shares ? ` (${pct$1(i.flow_shares.operational)} operational, ${pct$1(i.flow_shares.embodied)} embodied)` : '';
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct$1(share)} of ${qty(t.co2e_kg, 'kg CO2e')}${flows}.`);
     }
     else {
         lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
@@ -3410,14 +3708,14 @@ function significant(card) {
         const s = i.term_shares;
         const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
         const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
-        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${sc.withUnit(fu.co2e_g)} ` +
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct$1(share)} of ${sc.withUnit(fu.co2e_g)} ` +
             `(marginal ${sc.withUnit(fu.marginal_co2e_g)}, embodied ${sc.withUnit(fu.embodied_co2e_g)}, amortized up-front ${sc.withUnit(fu.amortized_co2e_g)}).`);
     }
     const lt = card.lifetime;
     if (lt.co2e_kg > 0) {
         const up = lt.upfront_co2e_kg / lt.co2e_kg;
         lines.push(`Over the scenario's ${count(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
-            `${pct(up >= 0.5 ? up : 1 - up)} of ${qty(lt.co2e_kg, 'kg CO2e')}.`);
+            `${pct$1(up >= 0.5 ? up : 1 - up)} of ${qty(lt.co2e_kg, 'kg CO2e')}.`);
     }
     return `${lines.join(' ')}\n`;
 }
@@ -3497,25 +3795,36 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = [
-        '#### Uncertainty',
-        '',
-        `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
-    ];
+    // A point says so instead of printing `x–x` (every input stated, none with a range).
+    const span = (lo, hi, unit) => lo === hi ? `**${qty(lo, unit)}** (a point: no input it rests on carries a range)` : `**${range(lo, hi, unit)}**`;
+    const lines = ['#### Uncertainty', '', `- Assessed stages: ${span(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-        lines.push(`- Per functional unit: **${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')}** (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
+        lines.push(`- Per functional unit: ${span(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
+    }
+    if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
+        lines.push(`- Energy: ${range(u.energy_kwh_low, u.energy_kwh_high, 'kWh')} (central ${qty(card.totals.energy_kwh, 'kWh')}).`);
+    }
+    if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
+        lines.push(`- Water: ${range(u.water_l_low, u.water_l_high, 'L')} (central ${qty(card.totals.water_l, 'L')}).`);
     }
     const mc = u.monte_carlo;
     if (mc) {
         lines.push(`- Monte Carlo 90${NBSP}% band (${count(mc.samples)} samples, seed ${String(mc.seed)}): ${range(mc.co2e_kg_p05, mc.co2e_kg_p95, 'kg CO2e')} (median ${qty(mc.co2e_kg_p50, 'kg CO2e')}); ` +
             `${range(mc.per_fu_co2e_g_p05, mc.per_fu_co2e_g_p95, 'g CO2e')} per FU (median ${qty(mc.per_fu_co2e_g_p50, 'g CO2e')}).`);
     }
-    // Escaped although ml-lca writes the method: a card read from outside this run (a fork's
-    // artifact, a baseline) can say anything there. No card text is trusted.
+    // Escaped although ml-lca writes the method and the SCI note: a card read from outside this
+    // run (a fork's artifact, a baseline) can say anything there. No card text is trusted.
     if (u.method)
         lines.push(`- Method: ${escapeMarkdown(u.method)}.`);
+    if (u.covers !== undefined)
+        lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
     for (const p of u.parameters ?? []) {
         lines.push(`  - ${escapeMarkdown(p.parameter)}: ${param(p.low)}–${param(p.high)}${p.unit ? `${NBSP}${escapeMarkdown(p.unit)}` : ''} (central ${param(p.central)}; ${escapeMarkdown(withoutUrls(p.source))})`);
+    }
+    if (u.not_covered && u.not_covered.length > 0) {
+        lines.push('- Not covered (the range is narrower than the truth by what these hide):');
+        for (const n of u.not_covered)
+            lines.push(`  - ${escapeMarkdown(n)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -3778,7 +4087,8 @@ function headline(card) {
     const u = card.interpretation.uncertainty;
     const c = card.comparison;
     const metric = (path) => (c?.comparable ? c.metrics.find((m) => m.metric === path) : undefined);
-    const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: see Uncertainty' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
+    // A point says so instead of printing `x–x` (every input stated, none with a range).
+    const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: every input it rests on is stated without one' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
     const lines = [
         `${headValue(fu.co2e_g, 'g CO2e', metric('per_functional_unit.co2e_g'))} per functional unit${changeText(metric('per_functional_unit.co2e_g'), 'g CO2e')}\\`,
         `${headValue(t.co2e_kg, 'kg CO2e', metric('totals.co2e_kg'))} over the assessed stages (${rangeText})${changeText(metric('totals.co2e_kg'), 'kg CO2e')}\\`,
@@ -3996,7 +4306,7 @@ function stagesSummary(card) {
     const n = Object.keys(card.stages).length;
     const d = card.interpretation.dominant_stage;
     const share = d !== null && card.totals.co2e_kg > 0 ? (card.stages[d]?.co2e_kg ?? 0) / card.totals.co2e_kg : null;
-    const lead = d !== null && share !== null ? `${escapeHtml(clipText(d, NAME_MAX))} ${pct(share)} of ` : '';
+    const lead = d !== null && share !== null ? `${escapeHtml(clipText(d, NAME_MAX))} ${pct$1(share)} of ` : '';
     return `${lead}${qty(card.totals.co2e_kg, 'kg CO2e')} over ${n} ${n === 1 ? 'stage' : 'stages'}; energy, water, cost`;
 }
 function perFuSummary(card) {
@@ -4018,6 +4328,8 @@ function interpretationSummary(card) {
 }
 function uncertaintySummary(card) {
     const u = card.interpretation.uncertainty;
+    if (u.co2e_kg_low === u.co2e_kg_high)
+        return 'no range: every input it rests on is stated without one';
     const fu = u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined ? `, ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} per FU` : '';
     return `${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}${fu}`;
 }
@@ -4131,7 +4443,7 @@ function stagesSection(card) {
 }
 /** The embodied attribution in words: whose manufacturing is counted and over which hours. */
 function embodiedRule(h) {
-    const use = h.utilization < 1 ? ` at ${pct(h.utilization)} utilization` : '';
+    const use = h.utilization < 1 ? ` at ${pct$1(h.utilization)} utilization` : '';
     const host = h.host_embodied_kg === null
         ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
         : ` Each accelerator also carries 1/${count(h.devices_per_host)} of its server's ${qtyParam(h.host_embodied_kg, 'kg CO2e')}.`;
@@ -4172,14 +4484,14 @@ function energyFrom(s) {
 // --- Per functional unit ----------------------------------------------------------------------
 function perFuSection(card) {
     const fu = card.per_functional_unit;
-    const share = (x) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
+    const share = (x) => (fu.co2e_g > 0 ? pct$1(x / fu.co2e_g) : '—');
     const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
     const table = markdownTable([
         ['term', `${sc.unit} per FU`, 'share', 'what it is'],
         ['marginal', sc.format(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of one unit (per-inference stages)'],
         ['embodied', sc.format(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, share of the time one unit used'],
         ['amortized', sc.format(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages ÷ lifetime functional units'],
-        ['**total**', `**${sc.format(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+        ['**total**', `**${sc.format(fu.co2e_g)}**`, pct$1(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
     ], { align: ['l', 'r', 'r', 'l'] });
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;
@@ -4339,7 +4651,8 @@ async function buildReport(opts, io) {
         version: opts.version,
         createdAt: io.now(),
         // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
-        scenario: { ...resolved, boundary: result.boundary },
+        // Credentials in a prometheus.url were used to query; the card (an uploaded artifact) never holds them.
+        scenario: { ...resolved, stages: withoutUrlCredentials(resolved.stages), boundary: result.boundary },
         stages: result.stages,
         totals: result.totals,
         per_functional_unit: result.per_functional_unit,
@@ -4364,7 +4677,7 @@ async function buildReport(opts, io) {
     else {
         budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
         // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
-        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io, opts.cwd);
         const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
         budgets.push(...period.results);
         warnings.push(...period.warnings);
@@ -4380,6 +4693,14 @@ async function buildReport(opts, io) {
         ...(Object.keys(extensions).length ? { extensions } : {}),
     });
     return { card, markdown: renderReport(card), warnings };
+}
+/** Stages as the card shows them: a prometheus.url without its `user:password@`. */
+function withoutUrlCredentials(stages) {
+    const out = Object.create(null);
+    for (const [name, st] of Object.entries(stages)) {
+        out[name] = st.prometheus ? { ...st, prometheus: { ...st.prometheus, url: redactUrlCredentials(st.prometheus.url) } } : st;
+    }
+    return { ...out };
 }
 /** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
 function runYearOfLogs(sources) {
@@ -4466,7 +4787,7 @@ function budgetFailed(card, mode) {
 async function ingestStages(scenario, scenarioPath, opts, extra, hardwareModel, io) {
     const scenarioDir = path.dirname(scenarioPath);
     const cwd = path.resolve(opts.cwd ?? '.');
-    const out = {};
+    const out = Object.create(null);
     for (const [name, stage] of Object.entries(scenario.stages)) {
         const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
         const sources = [];
@@ -4518,6 +4839,8 @@ async function scenarioLogError(e, where) {
         field: where.field,
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
         got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+        // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
@@ -4529,6 +4852,7 @@ async function extraLogError(e, stage, cwd) {
         field: '--log',
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
         got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /**
@@ -4539,7 +4863,9 @@ async function extraLogError(e, stage, cwd) {
  */
 function assignExtraLogs(scenario, extra) {
     const stages = Object.keys(scenario.stages);
-    const out = {};
+    // Keyed by stage names the user chose: no prototype, so a stage named `constructor` or
+    // `toString` finds nothing but its own logs.
+    const out = Object.create(null);
     for (const raw of extra) {
         const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
         let stage;
@@ -4557,7 +4883,7 @@ function assignExtraLogs(scenario, extra) {
             pattern = m[2];
         }
         else {
-            const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+            const withLogs = stages.filter((s) => Object.hasOwn(scenario.stages, s) && scenario.stages[s]?.logs?.length);
             const candidates = withLogs.length ? withLogs : stages;
             if (candidates.length !== 1 || candidates[0] === undefined) {
                 throw new InputError({

@@ -1,4 +1,4 @@
-import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
+import { I as InputError, j as jsonSyntaxProblem, b as fromZodError, s as shortValue } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
 import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, _ as _enum, u as union, l as literal, o as object, e as unknown } from './schemas.js';
@@ -26,9 +26,17 @@ function escapeMarkdown(text) {
         .replace(MARKUP, (c) => `\\${c}`)
         .replace(/@/g, '@\u200d');
 }
-/** Inline code for paths: backticks inside the text cannot end the span early. */
+/**
+ * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
+ * markup is literal, but the raw text still holds what was written: a zero-width space after a
+ * `<!` keeps a card's text from carrying a second sticky-comment marker (`<!-- ml-lca:other -->`),
+ * which is found by searching the raw comment body.
+ */
 function escapeCode(text) {
-    const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+    const oneLine = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/<!/g, '<\u200b!');
     const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
@@ -191,7 +199,9 @@ const Scenario = strictObject({
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
-    ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+    ledger: string().optional().meta({
+        description: "Where period budgets find past spending: history (the action's history branch or artifacts; artifact is the old name) | file:PATH",
+    }),
 })
     .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {
@@ -421,7 +431,15 @@ const Interpretation = object({
         per_fu_co2e_g_low: number().optional(),
         per_fu_co2e_g_high: number().optional(),
         method: string().optional(),
+        energy_kwh_low: number().optional().meta({ description: 'totals.energy_kwh at the low corner (kWh)' }),
+        energy_kwh_high: number().optional().meta({ description: 'totals.energy_kwh at the high corner (kWh)' }),
+        water_l_low: number().optional().meta({ description: 'totals.water_l at the low corner (L)' }),
+        water_l_high: number().optional().meta({ description: 'totals.water_l at the high corner (L)' }),
         parameters: array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+        covers: array(string()).optional().meta({ description: 'The inputs whose ranges the low/high include (names as in parameters[])' }),
+        not_covered: array(string())
+            .optional()
+            .meta({ description: 'Inputs the range leaves out, each with why: stated in the scenario without a range, or no range in the data' }),
         monte_carlo: MonteCarlo.optional(),
     }),
     noise: record(string(), NoiseRange)
@@ -775,7 +793,7 @@ const ComparedMetric = object({
     noise_note: string().optional(),
 });
 const Baseline = object({
-    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | cli | dir:PATH' }),
     ref: string().nullable(),
     sha: string().nullable(),
     run_id: number().nullable(),
@@ -884,6 +902,18 @@ const DeviceEnergy = object({
         .optional()
         .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+const SourceMeasurement = object({
+    method: MeasurementMethod,
+    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+    sampling_rel_u: number().nullable().meta({
+        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+    }),
+});
 const Source = object({
     path: string(),
     format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
@@ -902,6 +932,11 @@ const Source = object({
     scope: _enum(['device', 'host'])
         .optional()
         .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    logged_intensity_g_per_kwh: number().nullable().optional().meta({
+        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+    }),
+    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),
@@ -1095,7 +1130,7 @@ const LedgerPosition = object({
     status: BudgetStatus,
 });
 const LedgerExtension = object({
-    source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | DIR (CLI)' }),
     entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: array(LedgerPosition),
     warnings: array(string()).default([]),
@@ -1457,14 +1492,19 @@ function renderLedgerSection(positions, opts = {}) {
     const withChange = opts.withChange ?? true;
     const rows = positions.map((p) => {
         const m = p.metric;
-        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+        // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
         const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
         const projected = withChange
             ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${withUnit(p.spent, m)} (${runs}) + this change ${withUnit(p.change, m)}`
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
-        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+        const runOut = p.remaining <= 0 && p.projected > 0
+            ? `exhausted (${rate})`
+            : p.run_out_date
+                ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+                : `not this ${p.period} (${rate})`;
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';
@@ -1480,6 +1520,8 @@ function spentFrom(source) {
         return 'model cards of successful default-branch push runs of this workflow this period';
     if (source === 'none')
         return 'no ledger of past runs was available, so only this change counts';
+    if (source.startsWith('history:'))
+        return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
     return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 /**
@@ -1594,10 +1636,11 @@ function isPeriodBudget(b) {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
-function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
+function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now, sums = []) {
     const results = [];
     const positions = [];
     const warnings = [];
@@ -1626,7 +1669,7 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
             }
             change = v;
         }
-        const pos = positionOf(b, name, change, entries, now);
+        const pos = positionOf(b, name, change, entries, sums, now);
         positions.push(pos.position);
         if (pos.missing > 0)
             warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
@@ -1634,11 +1677,18 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
     });
     return { results, positions, warnings };
 }
-function positionOf(b, name, change, entries, now) {
+function positionOf(b, name, change, entries, sums, now) {
     const p = periodOf(now, b.period);
     let spent = 0;
     let runs = 0;
     let missing = 0;
+    for (const s of sums) {
+        if (s.scope !== b.scope || s.name !== name || s.label !== p.label)
+            continue;
+        runs += s.runs;
+        spent += s.sum[b.metric] ?? 0;
+        missing += s.runs - (s.count[b.metric] ?? 0);
+    }
     for (const e of entries) {
         if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p))
             continue;
@@ -1713,9 +1763,9 @@ function resultOf(p) {
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 function parseLedgerSetting(value, file) {
-    const v = (value ?? 'artifact').trim();
-    if (v === 'artifact')
-        return { kind: 'artifact' };
+    const v = (value ?? 'history').trim();
+    if (v === 'history' || v === 'artifact')
+        return { kind: 'history' };
     const m = /^file:(.+)$/.exec(v);
     if (m?.[1] && m[1].trim() !== '')
         return { kind: 'file', path: m[1].trim() };
@@ -1723,7 +1773,7 @@ function parseLedgerSetting(value, file) {
         code: 'SCENARIO_INVALID',
         file,
         field: 'ledger',
-        expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+        expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
         got: shortValue(value),
     });
 }
@@ -1740,16 +1790,17 @@ function parseLedgerJsonl(text, file) {
             value = JSON.parse(raw);
         }
         catch (e) {
+            // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError({
                 code: 'BAD_INPUT',
                 file,
                 line,
-                expected: 'one JSON object per line (JSONL)',
-                got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+                expected: 'a JSON object (one ledger entry)',
+                got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
             });
-        }
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
         }
         const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
         const parsed = LedgerEntry.safeParse(withSource);
@@ -1854,4 +1905,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { stagePie as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, signedQty as P, numericPaths as Q, SCHEMA_VERSION as R, Scenario as S, withoutUrls as T, range as U, VERDICT_SEVERITY as V, parameterName as W, pct as X, incompleteLine as Y, ledgerSectionForCard as Z, escapeHtml as _, periodOf as a, lifetimeChart as a0, tornadoChart as a1, headVsBaseChart as a2, mermaidBlock as a3, ledgerLinesForCard as a4, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, parseLedgerSetting as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };
+export { ledgerSectionForCard as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, signedQty as P, numericPaths as Q, RunId as R, Scenario as S, SCHEMA_VERSION as T, UtcInstant as U, VERDICT_SEVERITY as V, withoutUrls as W, range as X, parameterName as Y, pct as Z, incompleteLine as _, escapeCode as a, escapeHtml as a0, stagePie as a1, lifetimeChart as a2, tornadoChart as a3, headVsBaseChart as a4, mermaidBlock as a5, ledgerLinesForCard as a6, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, periodOf as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };

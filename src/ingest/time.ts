@@ -33,9 +33,21 @@ function offsetSeconds(z: string | undefined): number {
   return s;
 }
 
+/**
+ * The range of a JavaScript Date (±8.64e15 ms). A timestamp beyond it is corrupt, and it
+ * cannot be written as ISO 8601 ("Invalid time value"): parsers reject such rows.
+ */
+export const MAX_ABS_EPOCH_S = 8.64e12;
+
+/** Whether `t` (epoch seconds) is a time a Date can hold. */
+export function validEpoch(t: number): boolean {
+  return Number.isFinite(t) && Math.abs(t) <= MAX_ABS_EPOCH_S;
+}
+
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: number, off: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+  return validEpoch(t) ? t : null;
 }
 
 /** Epoch seconds from a number that may be s, ms, µs or ns since the epoch. */
@@ -52,7 +64,9 @@ export function parseTimestamp(text: string, dates: DateOrder = newDateOrder()):
   if (s === '') return null;
   if (NUM_RE.test(s)) {
     const v = Number(s);
-    return Number.isFinite(v) && v > 1e8 ? epochToSeconds(v) : null;
+    if (!(Number.isFinite(v) && v > 1e8)) return null;
+    const t = epochToSeconds(v);
+    return validEpoch(t) ? t : null;
   }
   let m = ISO_RE.exec(s);
   if (m) {
@@ -89,4 +103,47 @@ export function parseCompactDate(s: string): number | null {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s.trim());
   if (!m) return null;
   return build(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0, 0);
+}
+
+/** Epoch seconds start here (1973): a smaller plain number in a time column is not an epoch time. */
+export const EPOCH_MIN_S = 1e8;
+
+/**
+ * A time column read as absolute (dates, epoch numbers) or relative (seconds since the log
+ * began: `sec`, `elapsed_s`, `t`, or a `time` column whose first value is a small number such as
+ * `0.0`). The header decides when its name says relative; otherwise the first value does, for
+ * the whole file, so a stray small number in an absolute log is rejected rather than mixed in.
+ */
+export class TimeColumn {
+  /** null until the first value decides; true: relative seconds (× scale); false: absolute. */
+  relative: boolean | null;
+
+  constructor(
+    /** Seconds per unit of the column (`elapsed_ms`: 0.001). */
+    readonly scale = 1,
+    relativeByName = false,
+  ) {
+    this.relative = relativeByName ? true : null;
+  }
+
+  /** Seconds (epoch or since the start) from a plain number, or null when it cannot be one. */
+  fromNumber(v: number): number | null {
+    if (!(v >= 0) || !Number.isFinite(v)) return null;
+    this.relative ??= v * this.scale < EPOCH_MIN_S;
+    if (this.relative) return v * this.scale;
+    if (v * this.scale < EPOCH_MIN_S) return null;
+    // Beyond a Date's range (1e308) the time is corrupt: the row is rejected, never integrated.
+    const t = epochToSeconds(v);
+    return validEpoch(t) ? t : null;
+  }
+
+  /** Seconds from a cell's text: a plain number as fromNumber, else a date (absolute only). */
+  fromText(text: string, dates: DateOrder): number | null {
+    const s = text.trim().replace(/^"|"$/g, '');
+    if (NUM_RE.test(s)) return this.fromNumber(Number(s));
+    if (this.relative === true) return null;
+    const t = parseTimestamp(s, dates);
+    if (t !== null) this.relative = false;
+    return t;
+  }
 }

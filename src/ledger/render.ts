@@ -40,7 +40,8 @@ export function renderLedgerSection(
   const withChange = opts.withChange ?? true;
   const rows = positions.map((p) => {
     const m = p.metric;
-    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+    // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
     const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
     const projected = withChange
       ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${withUnit(p.spent, m)} (${runs}) + this change ${withUnit(p.change, m)}`
@@ -48,7 +49,11 @@ export function renderLedgerSection(
     const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
     const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
     const runOut =
-      p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+      p.remaining <= 0 && p.projected > 0
+        ? `exhausted (${rate})`
+        : p.run_out_date
+          ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+          : `not this ${p.period} (${rate})`;
     return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
   });
   const heading = opts.heading ?? '### Period budgets';
@@ -62,6 +67,7 @@ function spentFrom(source: string | undefined): string {
   if (source === undefined) return 'runs in the ledger this period';
   if (source === 'artifact') return 'model cards of successful default-branch push runs of this workflow this period';
   if (source === 'none') return 'no ledger of past runs was available, so only this change counts';
+  if (source.startsWith('history:')) return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
   return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 

@@ -190,15 +190,18 @@ function sensitivity(card: ModelCard): string | null {
 
 function uncertainty(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
-  const lines = [
-    '#### Uncertainty',
-    '',
-    `- Assessed stages: **${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}** (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
-  ];
+  // A point says so instead of printing `x–x` (every input stated, none with a range).
+  const span = (lo: number, hi: number, unit: string) =>
+    lo === hi ? `**${qty(lo, unit)}** (a point: no input it rests on carries a range)` : `**${range(lo, hi, unit)}**`;
+  const lines = ['#### Uncertainty', '', `- Assessed stages: ${span(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`];
   if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-    lines.push(
-      `- Per functional unit: **${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')}** (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`,
-    );
+    lines.push(`- Per functional unit: ${span(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
+  }
+  if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
+    lines.push(`- Energy: ${range(u.energy_kwh_low, u.energy_kwh_high, 'kWh')} (central ${qty(card.totals.energy_kwh, 'kWh')}).`);
+  }
+  if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
+    lines.push(`- Water: ${range(u.water_l_low, u.water_l_high, 'L')} (central ${qty(card.totals.water_l, 'L')}).`);
   }
   const mc = u.monte_carlo;
   if (mc) {
@@ -207,13 +210,18 @@ function uncertainty(card: ModelCard): string {
         `${range(mc.per_fu_co2e_g_p05, mc.per_fu_co2e_g_p95, 'g CO2e')} per FU (median ${qty(mc.per_fu_co2e_g_p50, 'g CO2e')}).`,
     );
   }
-  // Escaped although ml-lca writes the method: a card read from outside this run (a fork's
-  // artifact, a baseline) can say anything there. No card text is trusted.
+  // Escaped although ml-lca writes the method and the SCI note: a card read from outside this
+  // run (a fork's artifact, a baseline) can say anything there. No card text is trusted.
   if (u.method) lines.push(`- Method: ${esc(u.method)}.`);
+  if (u.covers !== undefined) lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
   for (const p of u.parameters ?? []) {
     lines.push(
       `  - ${esc(p.parameter)}: ${param(p.low)}–${param(p.high)}${p.unit ? `${NBSP}${esc(p.unit)}` : ''} (central ${param(p.central)}; ${esc(withoutUrls(p.source))})`,
     );
+  }
+  if (u.not_covered && u.not_covered.length > 0) {
+    lines.push('- Not covered (the range is narrower than the truth by what these hide):');
+    for (const n of u.not_covered) lines.push(`  - ${esc(n)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -149,7 +149,8 @@ function headline(card: ModelCard): string[] {
   const u = card.interpretation.uncertainty;
   const c = card.comparison;
   const metric = (path: string) => (c?.comparable ? c.metrics.find((m) => m.metric === path) : undefined);
-  const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: see Uncertainty' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
+  // A point says so instead of printing `x–x` (every input stated, none with a range).
+  const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: every input it rests on is stated without one' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
   const lines = [
     `${headValue(fu.co2e_g, 'g CO2e', metric('per_functional_unit.co2e_g'))} per functional unit${changeText(metric('per_functional_unit.co2e_g'), 'g CO2e')}\\`,
     `${headValue(t.co2e_kg, 'kg CO2e', metric('totals.co2e_kg'))} over the assessed stages (${rangeText})${changeText(metric('totals.co2e_kg'), 'kg CO2e')}\\`,
@@ -395,6 +396,7 @@ function interpretationSummary(card: ModelCard): string {
 
 function uncertaintySummary(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
+  if (u.co2e_kg_low === u.co2e_kg_high) return 'no range: every input it rests on is stated without one';
   const fu =
     u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined ? `, ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} per FU` : '';
   return `${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}${fu}`;

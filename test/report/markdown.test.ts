@@ -142,7 +142,7 @@ describe('renderReport: details on demand', () => {
       ['Per stage', 'experimentation 81.3 % of 23.8 kg CO2e over 3 stages; energy, water, cost'],
       ['Per functional unit', '9.84 g CO2e = 8.99 marginal + 0.378 embodied + 0.475 amortized'],
       ['Interpretation', 'experimentation dominates, breakeven at 2,537,872 inferences, most sensitive to lifetime inferences'],
-      ['Uncertainty', '23.1–27.6 kg CO2e, 9.71–11.1 g CO2e per FU'],
+      ['Uncertainty', '20.6–31 kg CO2e, 8.85–12.2 g CO2e per FU'],
       ['Data quality', '0 errors, 0 warnings, 3 notes'],
       ['Charts', 'CO2e by stage, CO2e per FU vs lifetime inferences, Sensitivity'],
       ['Hugging Face co2_eq_emissions', '21.4 kg CO2e'],
