@@ -3797,7 +3797,11 @@ function uncertainty(card) {
     const u = card.interpretation.uncertainty;
     // A point says so instead of printing `x–x` (every input stated, none with a range).
     const span = (lo, hi, unit) => lo === hi ? `**${qty(lo, unit)}** (a point: no input it rests on carries a range)` : `**${range(lo, hi, unit)}**`;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: ${span(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`];
+    const lines = [
+        '#### Uncertainty',
+        '',
+        `- Assessed stages: ${span(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
+    ];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
         lines.push(`- Per functional unit: ${span(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
     }

@@ -150,7 +150,8 @@ function headline(card: ModelCard): string[] {
   const c = card.comparison;
   const metric = (path: string) => (c?.comparable ? c.metrics.find((m) => m.metric === path) : undefined);
   // A point says so instead of printing `x–x` (every input stated, none with a range).
-  const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: every input it rests on is stated without one' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
+  const rangeText =
+    u.co2e_kg_low === u.co2e_kg_high ? 'no range: every input it rests on is stated without one' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
   const lines = [
     `${headValue(fu.co2e_g, 'g CO2e', metric('per_functional_unit.co2e_g'))} per functional unit${changeText(metric('per_functional_unit.co2e_g'), 'g CO2e')}\\`,
     `${headValue(t.co2e_kg, 'kg CO2e', metric('totals.co2e_kg'))} over the assessed stages (${rangeText})${changeText(metric('totals.co2e_kg'), 'kg CO2e')}\\`,

@@ -46,7 +46,9 @@ describe('ml-lca (dispatch)', () => {
   it('per-command --help', async () => {
     const r = await runInProcess(['compare', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: ml-lca compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]');
+    expect(r.stdout).toContain(
+      'Usage: ml-lca compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]',
+    );
   });
 });
 
