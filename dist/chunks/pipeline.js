@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
-import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, O as percent, j as deltaPct, P as signedQty, y as qty, w as worstVerdict, Q as numericPaths, M as ModelCard, T as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, W as withoutUrls, N as NBSP, n as fmt$1, a as escapeCode, X as range, A as scaleFor, Y as parameterName, Z as pct$1, _ as incompleteLine, h as pair, B as clipText, l as labelOf, $ as ledgerSectionForCard, a0 as escapeHtml, a1 as stagePie, a2 as lifetimeChart, a3 as tornadoChart, a4 as headVsBaseChart, a5 as mermaidBlock, a6 as ledgerLinesForCard } from './read.js';
+import { S as Scenario, C as suggest, E as incompleteFromSources, F as noEnergySource, G as StageCompleteness, H as MEASURED, I as METRICS, J as valueAtPath, K as STAGE_FIELDS, x as count, L as qtyParam, o as param, u as unitOf, O as percent, j as deltaPct, A as scaleFor, w as worstVerdict, P as numericPaths, y as qty, M as ModelCard, Q as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, m as evaluatePeriodBudgets, g as escapeMarkdown, T as withoutUrls, N as NBSP, n as fmt$1, a as escapeCode, W as range, X as parameterName, Y as pct$1, Z as incompleteLine, h as pair, B as clipText, l as labelOf, _ as ledgerSectionForCard, $ as escapeHtml, a0 as stagePie, a1 as lifetimeChart, a2 as tornadoChart, a3 as headVsBaseChart, a4 as mermaidBlock, a5 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -3434,9 +3434,12 @@ function annotateNoise(comparison, baseCard, headCard, opts = {}) {
                 : `${percent(floorRel * 100)} run-to-run floor`;
         const missing = hb === null || hh === null ? ' (a card has no noise range for this metric; floor used for it)' : '';
         const pct = m.delta_pct === null ? '' : ` (${deltaPct(m.delta_pct)})`;
+        // The change and the band in the unit of the values, so the two read side by side.
+        const sc = scaleFor([m.base, m.head], unit);
+        const change = `${m.delta > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
         const note = within
-            ? `${signedQty(m.delta, unit)}${pct} is within the noise band ±${qty(band, unit)} (${what})${missing}: not a real change.`
-            : `${signedQty(m.delta, unit)}${pct} exceeds the noise band ±${qty(band, unit)} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
+            ? `${change}${pct} is within the noise band ±${sc.withUnit(band)} (${what})${missing}: not a real change.`
+            : `${change}${pct} exceeds the noise band ±${sc.withUnit(band)} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
         return { ...m, within_noise: within, noise_band: band, noise_note: note };
     });
     return { ...comparison, metrics };
@@ -3856,7 +3859,10 @@ function headVsBase(card) {
         const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
         const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
         const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
-        return `- ${escapeCode(m.metric)}: ${signedQty(m.delta, unit)}${pctText} ${verdict} ±${qty(m.noise_band, unit)}: ${tail}.`;
+        // The change and the band in the unit of the values (±0.545 kg, not ±545 g beside +3.44 kg).
+        const sc = scaleFor([m.base, m.head], unit);
+        const delta = `${(m.delta ?? 0) > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
+        return `- ${escapeCode(m.metric)}: ${delta}${pctText} ${verdict} ±${sc.withUnit(m.noise_band)}: ${tail}.`;
     });
     if (notes.length === 0)
         return null;

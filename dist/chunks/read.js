@@ -18,13 +18,17 @@ const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
  * a zero-width joiner so GitHub does not mention anyone.
  */
 function escapeMarkdown(text) {
+    return oneLineEntities(text)
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200d');
+}
+/** One line (line breaks and tabs become a space), `& < >` as entities: the start of both escapes. */
+function oneLineEntities(text) {
     return text
         .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKUP, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200d');
+        .replace(/>/g, '&gt;');
 }
 /**
  * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
@@ -47,19 +51,13 @@ function escapeCode(text) {
  * as entities, and `@` followed by a zero-width joiner so GitHub does not mention anyone.
  */
 function escapeHtml(text) {
-    return text
-        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/@/g, '@\u200d');
+    return oneLineEntities(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/@/g, '@\u200d');
 }
 /** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
 function withoutUrls(text) {
     return text
         .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+        .replace(/ {2,}/g, ' ')
         .replace(/;\s*;/g, ';')
         .replace(/[;,]\s*$/, '')
         .trim();
@@ -700,13 +698,6 @@ function qty(value, unit, sig = 3) {
 /** A quantity stated as an input (a factor, a limit): up to 4 significant figures, SI-prefixed. */
 function qtyParam(value, unit) {
     return qty(value, unit, 4);
-}
-/** A signed quantity for a change: `+1.75 g CO2e`, `-320 mg CO2e`. */
-function signedQty(value, unit, sig = 3) {
-    if (missing(value))
-        return '—';
-    const s = qty(value, unit, sig);
-    return value > 0 ? `+${s}` : s;
 }
 function withUnit$1(number, unit) {
     return unit ? `${number}${NBSP}${unit}` : number;
@@ -1905,4 +1896,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { ledgerSectionForCard as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, signedQty as P, numericPaths as Q, RunId as R, Scenario as S, SCHEMA_VERSION as T, UtcInstant as U, VERDICT_SEVERITY as V, withoutUrls as W, range as X, parameterName as Y, pct as Z, incompleteLine as _, escapeCode as a, escapeHtml as a0, stagePie as a1, lifetimeChart as a2, tornadoChart as a3, headVsBaseChart as a4, mermaidBlock as a5, ledgerLinesForCard as a6, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, periodOf as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };
+export { escapeHtml as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, numericPaths as P, SCHEMA_VERSION as Q, RunId as R, Scenario as S, withoutUrls as T, UtcInstant as U, VERDICT_SEVERITY as V, range as W, parameterName as X, pct as Y, incompleteLine as Z, ledgerSectionForCard as _, escapeCode as a, stagePie as a0, lifetimeChart as a1, tornadoChart as a2, headVsBaseChart as a3, mermaidBlock as a4, ledgerLinesForCard as a5, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, periodOf as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };

@@ -6,7 +6,7 @@
 // factor uncertainty no longer cancels, so the card-level uncertainty range is used instead.
 import type { Comparison, ComparedMetric } from './schema.js';
 import type { ModelCard } from '../report/card-schema.js';
-import { deltaPct, percent, qty, signedQty, unitOf } from '../report/format.js';
+import { deltaPct, percent, scaleFor, unitOf } from '../report/format.js';
 
 /** Run-to-run variation of a re-measured job, as a share of the value (tool assumption, 2 %). */
 export const NOISE_FLOOR_REL = 0.02;
@@ -79,9 +79,12 @@ export function annotateNoise(comparison: Comparison, baseCard: ModelCard, headC
         : `${percent(floorRel * 100)} run-to-run floor`;
     const missing = hb === null || hh === null ? ' (a card has no noise range for this metric; floor used for it)' : '';
     const pct = m.delta_pct === null ? '' : ` (${deltaPct(m.delta_pct)})`;
+    // The change and the band in the unit of the values, so the two read side by side.
+    const sc = scaleFor([m.base, m.head], unit);
+    const change = `${m.delta > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
     const note = within
-      ? `${signedQty(m.delta, unit)}${pct} is within the noise band ±${qty(band, unit)} (${what})${missing}: not a real change.`
-      : `${signedQty(m.delta, unit)}${pct} exceeds the noise band ±${qty(band, unit)} (${what})${missing}: a real change, ${
+      ? `${change}${pct} is within the noise band ±${sc.withUnit(band)} (${what})${missing}: not a real change.`
+      : `${change}${pct} exceeds the noise band ±${sc.withUnit(band)} (${what})${missing}: a real change, ${
           (m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'
         }.`;
     return { ...m, within_noise: within, noise_band: band, noise_note: note };

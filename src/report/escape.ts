@@ -14,13 +14,18 @@ const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
  * a zero-width joiner so GitHub does not mention anyone.
  */
 export function escapeMarkdown(text: string): string {
+  return oneLineEntities(text)
+    .replace(MARKUP, (c) => `\\${c}`)
+    .replace(/@/g, '@\u200d');
+}
+
+/** One line (line breaks and tabs become a space), `& < >` as entities: the start of both escapes. */
+function oneLineEntities(text: string): string {
   return text
     .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKUP, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200d');
+    .replace(/>/g, '&gt;');
 }
 
 /**
@@ -45,20 +50,14 @@ export function escapeCode(text: string): string {
  * as entities, and `@` followed by a zero-width joiner so GitHub does not mention anyone.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/@/g, '@\u200d');
+  return oneLineEntities(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/@/g, '@\u200d');
 }
 
 /** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
 export function withoutUrls(text: string): string {
   return text
     .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+    .replace(/ {2,}/g, ' ')
     .replace(/;\s*;/g, ';')
     .replace(/[;,]\s*$/, '')
     .trim();

@@ -185,13 +185,6 @@ export function qtyParam(value: number | null | undefined, unit: string): string
   return qty(value, unit, 4);
 }
 
-/** A signed quantity for a change: `+1.75 g CO2e`, `-320 mg CO2e`. */
-export function signedQty(value: number | null | undefined, unit: string, sig = 3): string {
-  if (missing(value)) return '—';
-  const s = qty(value, unit, sig);
-  return value > 0 ? `+${s}` : s;
-}
-
 function withUnit(number: string, unit: string): string {
   return unit ? `${number}${NBSP}${unit}` : number;
 }

@@ -6,7 +6,7 @@
 import { markdownTable } from 'markdown-table';
 import type { ModelCard } from './card-schema.js';
 import { escapeCode, escapeMarkdown as esc, withoutUrls } from './escape.js';
-import { count, deltaPct, fmt, NBSP, param, pct, qty, qtyParam, range, scaleFor, signedQty, unitOf } from './format.js';
+import { count, deltaPct, fmt, NBSP, param, pct, qty, qtyParam, range, scaleFor, unitOf } from './format.js';
 import { parameterName } from './charts.js';
 
 const HEADLINE_METRICS: readonly string[] = ['totals.co2e_kg', 'per_functional_unit.co2e_g', 'lifetime.co2e_kg'];
@@ -255,7 +255,10 @@ function headVsBase(card: ModelCard): string | null {
       const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
       const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
       const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
-      return `- ${escapeCode(m.metric)}: ${signedQty(m.delta, unit)}${pctText} ${verdict} ±${qty(m.noise_band, unit)}: ${tail}.`;
+      // The change and the band in the unit of the values (±0.545 kg, not ±545 g beside +3.44 kg).
+      const sc = scaleFor([m.base, m.head], unit);
+      const delta = `${(m.delta ?? 0) > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
+      return `- ${escapeCode(m.metric)}: ${delta}${pctText} ${verdict} ±${sc.withUnit(m.noise_band)}: ${tail}.`;
     });
   if (notes.length === 0) return null;
   return ['#### Real change or noise?', '', ...notes, ''].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCode, escapeMarkdown } from '../../src/report/escape.js';
+import { clipText, escapeCode, escapeHtml, escapeMarkdown, withoutUrls } from '../../src/report/escape.js';
 import { escapeLogLine } from '../../src/log-line.js';
 
 describe('escapeMarkdown', () => {
@@ -50,5 +50,25 @@ describe('escapeLogLine: no workflow command from input', () => {
     expect(out).toBe(expected);
     expect(out.split('\n')).toHaveLength(1);
     expect(out.trimStart().startsWith('::')).toBe(false);
+  });
+});
+
+describe('escapeHtml (a <summary> line: HTML, no markdown)', () => {
+  it('entities for & < > " \', one line, no mention; markdown characters kept as they are', () => {
+    expect(escapeHtml('<b>x</b> & "y" \'z\'\n@team **a_b**')).toBe('&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; &#39;z&#39; @\u200dteam **a_b**');
+    expect(escapeHtml('</summary></details><script>')).not.toMatch(/</);
+  });
+});
+
+describe('withoutUrls and clipText', () => {
+  it('drops URLs a card wrote, with the separator they leave', () => {
+    expect(withoutUrls('OWID 2024; CC BY 4.0; https://evil.example/x')).toBe('OWID 2024; CC BY 4.0');
+    expect(withoutUrls('see ftp://a.b/c; and more')).toBe('see and more');
+  });
+  it('clips at the start or keeps the end (a path), counting characters not UTF-16 units', () => {
+    expect(clipText('abcdefgh', 5)).toBe('abcd…');
+    expect(clipText('runs/a/b/gpu.csv', 9, 'end')).toBe('…/gpu.csv');
+    expect(clipText('😀😀😀', 3)).toBe('😀😀😀');
+    expect(clipText('😀😀😀😀', 3)).toBe('😀😀…');
   });
 });
