@@ -2,7 +2,8 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, q as unitOf, w as fmtSigned, h as fmt$1, x as numericPaths, M as ModelCard, y as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, g as evaluatePeriodBudgets, z as pct, f as escapeMarkdown, m as markdownTable, A as escapeCode, B as ledgerSectionForCard } from './read.js';
+import { q as Scenario, s as METRICS, v as valueAtPath, w as STAGE_FIELDS, x as unitOf, y as fmtSigned, f as fmt$1, z as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, b as evaluatePeriodBudgets, C as pct, a as escapeMarkdown, m as markdownTable, E as escapeCode, F as ledgerSectionForCard } from './position.js';
+import { s as suggest, p as parseLedgerSetting, r as readLedger } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { g as compactCount, c as buildReport, f as displayPath, h as budgetFailed, i as parseCard } from './pipeline.js';
-import { h as fmt } from './read.js';
+import { f as fmt } from './position.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
@@ -8,6 +8,7 @@ import './index.js';
 import 'process';
 import 'buffer';
 import './schemas.js';
+import './read.js';
 import './index2.js';
 import 'node:crypto';
 import 'node:util';

@@ -67,11 +67,12 @@ function repoFlag(repo: string | undefined, serverUrl: string, explicit: boolean
   const base = repoBaseUrl(serverUrl.trim(), repo.trim());
   if (base !== null) return base;
   if (!explicit) return null; // a strange GITHUB_REPOSITORY only costs the links
+  const badServer = repoBaseUrl(serverUrl.trim(), 'owner/name') === null;
   throw new InputError({
     code: 'BAD_FLAG',
-    field: 'ml-lca dashboard --repo',
-    expected: 'OWNER/NAME of a GitHub repository (and --server-url an http(s) URL without credentials)',
-    got: shortValue(repo),
+    field: `ml-lca dashboard ${badServer ? '--server-url' : '--repo'}`,
+    expected: badServer ? 'the http(s) URL of the GitHub server, without credentials, query or fragment' : 'OWNER/NAME of a GitHub repository',
+    got: shortValue(badServer ? serverUrl : repo),
   });
 }
 

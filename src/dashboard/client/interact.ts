@@ -52,20 +52,20 @@ export function attach(m: Mounted, container: HTMLElement, status: HTMLElement |
     } else return;
     e.preventDefault();
   });
-  container.addEventListener('focus', () => {
-    if (m.index === null && m.spec.points > 0) moveTo(m.spec.points - 1);
-  });
-
-  // A click (not the end of a drag-to-zoom) opens the nearest point's commit.
-  let down: { x: number; y: number } | null = null;
+  // A click (not the end of a drag-to-zoom) opens the point nearest to where the button went down.
+  let down: { x: number; y: number; idx: number | null | undefined } | null = null;
   const over = m.plot.over;
   over.addEventListener('mousedown', (e) => {
-    down = { x: e.clientX, y: e.clientY };
+    down = { x: e.clientX, y: e.clientY, idx: m.plot.cursor.idx };
+  });
+  // Focus from the keyboard starts on the newest point; focus from a click leaves the cursor where the pointer is.
+  container.addEventListener('focus', () => {
+    if (down === null && m.index === null && m.spec.points > 0) moveTo(m.spec.points - 1);
   });
   over.addEventListener('click', (e) => {
     const moved = down !== null && Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4;
+    const idx = down?.idx ?? m.plot.cursor.idx;
     down = null;
-    const idx = m.plot.cursor.idx;
     if (moved || idx === null || idx === undefined) return;
     m.index = idx;
     say(idx);
