@@ -40,6 +40,11 @@ const COMMANDS = {
         summary: 'run the bundled chat-model example end to end (no network, no token)',
         load: async () => (await import('./chunks/demo.js')).demoCommand,
     },
+    'hf-card': {
+        usage: 'hf-card --card CARD.json README.md',
+        summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
+        load: async () => (await import('./chunks/hf-card.js')).hfCardCommand,
+    },
 };
 function usage() {
     const lines = Object.values(COMMANDS).map((c) => `  ml-lca ${c.usage}\n      ${c.summary}`);

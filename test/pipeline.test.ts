@@ -61,7 +61,8 @@ describe('buildReport', () => {
     expect(r.card.stages.training!.sources).toEqual(['lca/runs/train/a.csv']);
     expect(r.card.verdict).toBe('pass');
     expect(r.markdown.split('\n')[0]).toBe('## ✅ ml-lca: pipe: PASS');
-    expect(r.card.hf_co2_eq_emissions.emissions).toBeCloseTo((TRAIN_OP + TRAIN_EMB) * 1000, 6);
+    // The Hugging Face block: operational CO2e of the up-front stage only, in grams (5,000 g).
+    expect(r.card.hf_co2_eq_emissions.emissions).toBeCloseTo(TRAIN_OP * 1000, 6);
   });
 
   it('adds --log globs (relative to cwd) to the named stage, counting a file once', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, b as evaluatePeriodBudgets, p as periodOf, g as inPeriod, h as metricOf, D as DEFAULT_METRIC, j as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, U as UtcInstant, k as PeriodBudget, A as AbsoluteBudget, l as LifetimePoint, n as dedupeRuns } from './position.js';
+import { L as LedgerEntry, c as evaluatePeriodBudgets, p as periodOf, h as inPeriod, j as metricOf, D as DEFAULT_METRIC, k as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, U as UtcInstant, l as PeriodBudget, A as AbsoluteBudget, n as LifetimePoint, o as dedupeRuns } from './position.js';
 import { d as dailyCumulative } from './totals.js';
 import { o as object, r as record, s as string, n as number, a as array, u as unknown, l as literal, _ as _enum, b as union } from './schemas.js';
 import { createHash } from 'node:crypto';

@@ -745,8 +745,10 @@ function firstLines(head, n) {
 //   3.0.8 + water_consumed after energy_consumed, wue last (34)
 //   3.2.1 + cpu/gpu/ram_utilization_percent, ram_used_gb (38)
 // Units: energy kWh, emissions kg CO2e, duration s, water L. `energy_consumed` and `emissions`
-// already include the `pue` column (CodeCarbon multiplies by it): divided out here, reported as
-// `logged_pue`, so the scenario's PUE is applied exactly once (design.md). Rows of one run
+// already include the `pue` column (CodeCarbon multiplies by it): it is divided out of the
+// energy, reported as `logged_pue`, so the scenario's PUE is applied exactly once (design.md).
+// `co2e_kg` is what the file reports (design contract), its PUE included: only the energy feeds
+// the assessment, so the logged emissions need no correction. Rows of one run
 // (`run_id`, or `experiment_id` before run ids existed) are cumulative snapshots: the last counts.
 /** Mean power above which a CodeCarbon row is flagged (one host: 16 GPUs × 1 kW is well under). */
 const ABSURD_KW = 100;
@@ -890,7 +892,7 @@ const codecarbon = {
             rawEnergy += r.energy;
             pues.add(r.pue);
             if (r.emissions !== null)
-                co2 = (co2 ?? 0) + r.emissions / r.pue;
+                co2 = (co2 ?? 0) + r.emissions;
             if (r.water !== null)
                 water = (water ?? 0) + r.water;
             if (r.duration !== null)
@@ -935,7 +937,7 @@ const codecarbon = {
                 out.warn(`runs logged different PUEs (${[...pues].join(', ')}); each divided out; logged_pue is their energy-weighted mean`);
             }
             if (out.loggedPue !== null && out.loggedPue !== 1)
-                out.warn(`logged PUE ${out.loggedPue} divided out of energy_consumed and emissions (energy at the IT equipment)`);
+                out.warn(`logged PUE ${out.loggedPue} divided out of energy_consumed (energy at the IT equipment); emissions kept as logged`);
         }
         else if (!hasPue && unitless > 0) {
             out.warn('no pue column (CodeCarbon < 2.3): energy taken as logged, at the IT equipment (PUE 1)');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { b as evaluatePeriodBudgets, a as escapeMarkdown, f as fmt, t as textBar, m as markdownTable, r as renderLedgerSection, p as periodOf, c as renderCumulativeChart, D as DEFAULT_METRIC } from './position.js';
+import { c as evaluatePeriodBudgets, b as escapeMarkdown, f as fmt, t as textBar, m as markdownTable, r as renderLedgerSection, p as periodOf, g as renderCumulativeChart, D as DEFAULT_METRIC } from './position.js';
 import { I as InputError } from './errors.js';
 import { r as readLedger } from './read.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { q as Scenario, s as METRICS, v as valueAtPath, w as STAGE_FIELDS, x as unitOf, y as fmtSigned, f as fmt$1, z as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, b as evaluatePeriodBudgets, C as pct, a as escapeMarkdown, m as markdownTable, E as escapeCode, F as ledgerSectionForCard } from './position.js';
+import { s as Scenario, v as METRICS, w as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, f as fmt$1, B as numericPaths, M as ModelCard, C as SCHEMA_VERSION, i as isPeriodBudget, c as evaluatePeriodBudgets, E as pct, b as escapeMarkdown, m as markdownTable, a as escapeCode, F as ledgerSectionForCard } from './position.js';
 import { s as suggest, p as parseLedgerSetting, r as readLedger } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
@@ -939,9 +939,27 @@ function lookupHardware(model) {
 /** Canonical models, for did-you-mean hints and docs. */
 HARDWARE.map((h) => h.model);
 
+// The one rule that splits stages into per-inference and up-front, used everywhere a stage's
+// kind matters (per-FU terms, breakeven, SCI, the Hugging Face block, data quality, scenario
+// warnings), so no two parts of a card can disagree about a stage.
+//
+// A stage is per-inference when it served inferences (`inferences` > 0): its carbon per
+// inference is the marginal (and embodied) term of the paper's per-FU formula (§3.3). Every
+// other stage, with no `inferences` or `inferences: 0` (a stage that served nothing cannot give
+// a cost per inference), is up-front: experimentation, training, fine-tuning, evaluation, ...,
+// amortised over the lifetime inferences.
+function isPerInferenceStage(s) {
+    return typeof s.inferences === 'number' && s.inferences > 0;
+}
+function isUpfrontStage(s) {
+    return !isPerInferenceStage(s);
+}
+
 // Fill every value the LCA needs from the scenario or the bundled data, and record where each
 // came from (assumptions[]), so a reviewer sees the source of every number in the card.
 const SCENARIO_SOURCE = 'scenario file';
+/** Accelerators per server when hardware.devices_per_host is not given: an NVIDIA HGX/DGX server holds 8. */
+const DEFAULT_DEVICES_PER_HOST = 8;
 /** An assumption the scenario file states itself (no range unless the file gives one). */
 function stated(path, value, unit, extra = {}) {
     return { path, value, unit, ...extra, origin: 'scenario', source: SCENARIO_SOURCE, year: null };
@@ -1052,8 +1070,24 @@ function resolveScenario(s) {
     if (s.electricity_usd_per_kwh !== undefined) {
         push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
     }
+    const rentalIncludesPower = s.gpu_hour_includes_electricity ?? true;
     if (s.gpu_hour_usd !== undefined) {
         push(stated('gpu_hour_usd', s.gpu_hour_usd, 'USD/h'));
+        // The cost rule, shown with the assumptions: a rental price pays for the power it draws.
+        if (s.electricity_usd_per_kwh !== undefined) {
+            const given = s.gpu_hour_includes_electricity !== undefined;
+            push({
+                path: 'gpu_hour_includes_electricity',
+                value: rentalIncludesPower ? 'yes' : 'no',
+                unit: '',
+                origin: given ? 'scenario' : 'default',
+                source: given ? SCENARIO_SOURCE : 'ml-lca default: a cloud GPU-hour price includes the electricity the GPUs draw',
+                year: null,
+                note: rentalIncludesPower
+                    ? 'electricity_usd_per_kwh is not added where the GPU-hour price applies'
+                    : 'electricity_usd_per_kwh × facility energy is added to the GPU-hour price',
+            });
+        }
     }
     // ------------------------------------------------------------- hardware
     const hw = s.hardware;
@@ -1148,6 +1182,37 @@ function resolveScenario(s) {
         }
     }
     push(stated('hardware.count', hw.count, 'accelerators'));
+    // Embodied boundary beyond the accelerators: the server they sit in (CPUs, memory, storage,
+    // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
+    // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
+    // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
+    const hostEmbodied = hw.host_embodied_kg ?? null;
+    const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+    const utilization = hw.utilization ?? 1;
+    if (hostEmbodied !== null) {
+        push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+        push(hw.devices_per_host !== undefined
+            ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
+            : {
+                path: 'hardware.devices_per_host',
+                value: devicesPerHost,
+                unit: 'accelerators per server',
+                origin: 'default',
+                source: 'ml-lca default: an 8-GPU server (NVIDIA HGX/DGX)',
+                year: null,
+            });
+    }
+    push(hw.utilization !== undefined
+        ? stated('hardware.utilization', utilization, 'share of lifespan in use')
+        : {
+            path: 'hardware.utilization',
+            value: utilization,
+            unit: 'share of lifespan in use',
+            origin: 'default',
+            source: 'paper and textbook time-share attribution: hardware in use over its whole lifespan',
+            year: null,
+            note: 'embodied carbon per hour used = embodied ÷ (lifespan × 8,760 h × utilization)',
+        });
     // ------------------------------------------------------------- functional unit & stages
     push(stated('functional_unit.inferences', s.functional_unit.inferences, 'inferences per functional unit', { note: s.functional_unit.description }));
     push(stated('deployment.lifetime_inferences', s.deployment.lifetime_inferences, 'inferences'));
@@ -1156,10 +1221,11 @@ function resolveScenario(s) {
             warnings.push(`stage ${JSON.stringify(name)} looks like an inference stage but gives no inferences: it is counted as an up-front cost; set stages.${name}.inferences to get the per-inference (marginal) term`);
         }
         if (st.inferences === 0) {
+            // isUpfrontStage (scenario/stage-kind.ts) counts it up-front: say why.
             warnings.push(`stages.${name}.inferences is 0: the stage cannot give a per-inference cost and is counted as an up-front cost`);
         }
     }
-    if (!stageEntries.some(([, st]) => (st.inferences ?? 0) > 0)) {
+    if (!stageEntries.some(([, st]) => isPerInferenceStage(st))) {
         warnings.push('no stage gives inferences: the per-functional-unit result holds only up-front costs amortised over lifetime inferences (no marginal term)');
     }
     // ------------------------------------------------------------- boundary (ISO 14044 scope)
@@ -1170,6 +1236,8 @@ function resolveScenario(s) {
         flows.push('facility_overhead');
     if ((embodied ?? 0) > 0)
         flows.push('embodied');
+    if ((hostEmbodied ?? 0) > 0)
+        flows.push('embodied_host');
     if (wue > 0)
         flows.push('water_onsite');
     if (gridWater > 0)
@@ -1195,6 +1263,7 @@ function resolveScenario(s) {
         it_overhead_factor: itOverhead,
         electricity_usd_per_kwh: s.electricity_usd_per_kwh ?? null,
         gpu_hour_usd: s.gpu_hour_usd ?? null,
+        gpu_hour_includes_electricity: rentalIncludesPower,
         hardware: {
             model: spec?.model ?? hw.model,
             known: spec !== null,
@@ -1204,8 +1273,12 @@ function resolveScenario(s) {
             embodied_low_kg: embLow,
             embodied_high_kg: embHigh,
             lifespan_years: lifespan,
+            host_embodied_kg: hostEmbodied,
+            devices_per_host: devicesPerHost,
+            utilization,
         },
         stages: s.stages,
+        hf: { training_type: s.hf?.training_type ?? null, stages: s.hf?.stages ?? null },
         budgets: s.budgets,
         boundary: { stages: stageEntries.map(([n]) => n), flows },
         assumptions,
@@ -2149,18 +2222,30 @@ function clusterBreakdown(sourcesByStage, opts = {}) {
     return { cluster: Object.keys(cluster).length ? cluster : null, warnings };
 }
 
+/** Embodied kg CO2e per accelerator-hour in use: the device and its share of the server. */
+function embodiedPerDeviceHourKg(hw) {
+    const perDevice = (hw.embodied_kg ?? 0) + (hw.host_embodied_kg ?? 0) / hw.devices_per_host;
+    return perDevice / (hw.lifespan_years * HOURS_PER_YEAR * hw.utilization);
+}
+/**
+ * Cost of a stage, or null when no price is known. The GPU-hour price is a rental price that pays
+ * for the power drawn unless `gpu_hour_includes_electricity` is false; a stage without hours has
+ * no rental cost to compute, so only its electricity is priced.
+ */
+function stageCost(r, energyKwh, count, hours) {
+    const electricity = r.electricity_usd_per_kwh === null ? null : energyKwh * r.electricity_usd_per_kwh;
+    if (r.gpu_hour_usd === null || hours === null)
+        return electricity;
+    const rental = r.gpu_hour_usd * count * hours;
+    return r.gpu_hour_includes_electricity || electricity === null ? rental : rental + electricity;
+}
 function assessStage(r, inv) {
     const it = inv.device_energy_kwh * r.it_overhead_factor + inv.host_energy_kwh;
     const energy = it * r.pue;
     const operational = (energy * r.grid.intensity_g_per_kwh) / 1000;
-    const embodiedPerGpu = r.hardware.embodied_kg ?? 0;
-    const embodied = inv.hours === null ? 0 : (inv.count * embodiedPerGpu * inv.hours) / (r.hardware.lifespan_years * HOURS_PER_YEAR);
-    const water = energy * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
-    let cost = null;
-    if (r.electricity_usd_per_kwh !== null)
-        cost = energy * r.electricity_usd_per_kwh;
-    if (r.gpu_hour_usd !== null && inv.hours !== null)
-        cost = (cost ?? 0) + r.gpu_hour_usd * inv.count * inv.hours;
+    const embodied = inv.hours === null ? 0 : inv.count * inv.hours * embodiedPerDeviceHourKg(r.hardware);
+    const water = it * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
+    const cost = stageCost(r, energy, inv.count, inv.hours);
     return {
         it_energy_kwh: it,
         energy_kwh: energy,
@@ -2197,16 +2282,13 @@ function sumNullable(xs) {
     return any ? s : null;
 }
 
-function isPerInferenceStage(st) {
-    return st.inferences !== null && st.inferences > 0;
-}
 function perFunctionalUnit(r, stages) {
     const fu = r.functional_unit.inferences;
     const lifetime = r.deployment.lifetime_inferences;
     const lifetimeFus = lifetime / fu;
     const all = Object.values(stages);
     const perInf = all.filter(isPerInferenceStage);
-    const upfront = all.filter((s) => !isPerInferenceStage(s));
+    const upfront = all.filter(isUpfrontStage);
     // Per single inference (sum over per-inference stages: each unit passes through all of them).
     const per = (f) => perInf.reduce((a, s) => a + f(s) / s.inferences, 0);
     const opG = per((s) => s.operational_co2e_kg * 1000);
@@ -2421,6 +2503,9 @@ function assess(resolved, inventories) {
     for (const [name, inv] of Object.entries(inventories)) {
         stages[name] = assessStage(resolved, inv);
         warnings.push(...inv.warnings);
+        if (resolved.gpu_hour_usd !== null && inv.hours === null) {
+            warnings.push(`${name}: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; ${resolved.electricity_usd_per_kwh === null ? 'the stage has no cost' : 'only its electricity is priced'} (set stages.${name}.hours)`);
+        }
     }
     const rows = Object.values(stages);
     const sum = (f) => rows.reduce((a, s) => a + f(s), 0);
@@ -2437,7 +2522,7 @@ function assess(resolved, inventories) {
     const flows = new Set(resolved.boundary.flows);
     if (Object.values(inventories).some((i) => i.host_energy_kwh > 0))
         flows.add('host_overhead');
-    const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost'];
+    const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'embodied_host', 'water_onsite', 'water_offsite', 'cost'];
     const boundary = {
         stages: resolved.boundary.stages,
         flows: [...flows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
@@ -2877,7 +2962,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function dataQuality$1(resolved, inventories, stages, sources) {
     const out = [];
     const names = Object.keys(stages);
-    const perInference = names.filter((n) => (stages[n]?.inferences ?? 0) > 0);
+    const perInference = names.filter((n) => isPerInferenceStage(stages[n] ?? {}));
     if (!names.includes('experimentation')) {
         out.push({
             severity: 'warning',
@@ -2908,6 +2993,15 @@ function dataQuality$1(resolved, inventories, stages, sources) {
             severity: 'info',
             code: 'no_embodied_range',
             message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.`,
+        });
+    }
+    // Embodied boundary (issue 14): accelerators only unless a server figure is given.
+    if (h.host_embodied_kg === null) {
+        out.push({
+            severity: 'warning',
+            code: 'host_embodied_outside_boundary',
+            message: 'Server embodied carbon (host CPUs, memory, storage, chassis) is outside the boundary: embodied carbon covers the accelerators only; ' +
+                'set hardware.host_embodied_kg (kg CO2e per server) and hardware.devices_per_host to include it (BLOOM: 2,500 kg per 8-GPU server, more than the GPUs themselves).',
         });
     }
     if (!h.known) {
@@ -3032,18 +3126,30 @@ function significantIssues(result) {
     };
 }
 
-const SCI_NOTE = 'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured. ' +
+const SCI_NOTE = 'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured: ' +
+    'the requests served ÷ inferences per functional unit, where every request passes through each per-inference stage once ' +
+    '(a retrieval and a generation stage of the same 1,000 requests serve 1,000 requests, not 2,000), as in the per-FU marginal and embodied terms; ' +
+    'a stage measured over a different number of requests is scaled to the largest. ' +
     'SCI for AI does not amortise training: the up-front (experimentation + training) carbon per FU is shown separately and is not in this value.';
-/** SCI per functional unit; null when no stage served inferences (R would be 0). */
+/**
+ * SCI per functional unit; null when no stage served inferences (R would be 0). R is the requests
+ * served, not the sum of the stages' inferences: each request passes through every per-inference
+ * stage (the assumption of the per-FU terms in lca/functional-unit.ts), so with stages measured
+ * over the same requests SCI = marginal + embodied per FU. A stage measured over fewer requests
+ * has its E and M scaled up to the largest count, which keeps that equality.
+ */
 function sci(resolved, result) {
-    const stages = Object.entries(result.stages).filter(([, s]) => (s.inferences ?? 0) > 0);
-    const inferences = stages.reduce((a, [, s]) => a + (s.inferences ?? 0), 0);
-    const r = inferences / resolved.functional_unit.inferences;
-    if (stages.length === 0 || !(r > 0))
+    const stages = Object.entries(result.stages).filter(([, s]) => isPerInferenceStage(s));
+    if (stages.length === 0)
         return null;
-    const e = stages.reduce((a, [, s]) => a + s.energy_kwh, 0);
+    const requests = Math.max(...stages.map(([, s]) => s.inferences ?? 0));
+    const r = requests / resolved.functional_unit.inferences;
+    if (!(r > 0))
+        return null;
+    const scale = (s) => requests / (s.inferences ?? requests);
+    const e = stages.reduce((a, [, s]) => a + s.energy_kwh * scale(s), 0);
     const i = resolved.grid.intensity_g_per_kwh;
-    const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000, 0);
+    const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000 * scale(s), 0);
     return {
         sci_g_per_fu: (e * i + m) / r,
         e_kwh: e,
@@ -3179,6 +3285,12 @@ function consistency(base, head) {
             breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
         if (!same(hB.lifespan_years, hH.lifespan_years))
             breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+        if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
+            const host = (h) => h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
+            breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
+        }
+        if (!same(hB.utilization, hH.utilization))
+            breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
     }
     if (hB.count !== hH.count)
         out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
@@ -3187,7 +3299,9 @@ function consistency(base, head) {
     }
     if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
         out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
-    if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) || !same(base.gpu_hour_usd, head.gpu_hour_usd)) {
+    if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) ||
+        !same(base.gpu_hour_usd, head.gpu_hour_usd) ||
+        base.gpu_hour_includes_electricity !== head.gpu_hour_includes_electricity) {
         out.push('Prices differ between base and head; cost deltas partly reflect prices.');
     }
     return { statements: out, comparable };
@@ -3385,19 +3499,29 @@ function verdictOf(results) {
     return 'pass';
 }
 
+/** The stages the block counts: `hf.stages` when given, else every up-front stage, in scenario order. */
+function hfStages(card) {
+    const listed = card.scenario.hf.stages;
+    const names = Object.keys(card.stages);
+    return listed !== null ? names.filter((n) => listed.includes(n)) : names.filter((n) => isUpfrontStage(card.stages[n] ?? {}));
+}
 function hfCo2EqEmissions(card) {
-    const upfront = Object.entries(card.stages).filter(([, s]) => s.inferences === null);
-    const kg = upfront.reduce((sum, [, s]) => sum + s.co2e_kg, 0);
-    const names = upfront.map(([n]) => n);
-    const { grid, hardware, stages } = card.scenario;
-    // The most accelerators any up-front stage held (a stage's `count` overrides hardware.count).
-    const count = Math.max(hardware.count, ...names.map((n) => stages[n]?.count ?? hardware.count));
+    const { grid, hardware, stages, hf, pue } = card.scenario;
+    const counted = hfStages(card);
+    const others = Object.keys(card.stages).filter((n) => !counted.includes(n));
+    const kg = counted.reduce((sum, n) => sum + (card.stages[n]?.operational_co2e_kg ?? 0), 0);
+    // The most accelerators any counted stage held (a stage's `count` overrides hardware.count).
+    const count = Math.max(0, ...counted.map((n) => stages[n]?.count ?? hardware.count));
+    const which = counted.length === 0 ? 'no stage (the scenario has no up-front stage)' : `stage${counted.length > 1 ? 's' : ''} ${counted.join(', ')}`;
+    const why = hf.stages !== null ? 'listed in hf.stages' : 'the up-front stages, i.e. those without inferences';
+    const notCounted = ['embodied (hardware manufacturing) carbon', ...(others.length ? [`stage${others.length > 1 ? 's' : ''} ${others.join(', ')}`] : [])];
     return {
         emissions: kg * 1000,
-        source: `ml-lca ${card.tool.version}: operational + embodied CO2e of ${names.length ? names.join(', ') : 'no up-front stage'} (ISO 14040/14044 life cycle assessment)`,
-        training_type: names.some((n) => /fine[-_ ]?tun/i.test(n)) ? 'fine-tuning' : 'pre-training',
+        source: `ml-lca ${card.tool.version} (ISO 14040/14044 life cycle assessment): operational CO2e of ${which} (${why}): ` +
+            `facility energy (PUE ${pue}) × ${grid.intensity_g_per_kwh} g CO2e/kWh; not counted: ${notCounted.join('; ')}`,
+        ...(hf.training_type !== null ? { training_type: hf.training_type } : {}),
         geographical_location: grid.region ?? `grid intensity ${grid.intensity_g_per_kwh} g CO2e/kWh`,
-        hardware_used: `${count} x ${hardware.model}`,
+        hardware_used: `${count > 0 ? count : hardware.count} x ${hardware.model}`,
     };
 }
 
@@ -3610,6 +3734,7 @@ function renderInterpretation(card) {
         dataQuality(card),
         headVsBase(card),
         sciSection(card),
+        hfSection(card),
         energy(card),
     ].filter((x) => x !== null);
     return `${parts.join('\n')}`;
@@ -3769,6 +3894,18 @@ function sciSection(card) {
             `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
         '',
         `Not included: the amortized up-front carbon, ${fmt$1(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        '',
+    ].join('\n');
+}
+/** The Hugging Face block in one sentence (the block itself is in the card, and `ml-lca hf-card` writes it). */
+function hfSection(card) {
+    const h = card.hf_co2_eq_emissions;
+    return [
+        '#### Hugging Face `co2_eq_emissions`',
+        '',
+        `**${fmt$1(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${escapeMarkdown(h.training_type)})` : ''}: ${escapeMarkdown(h.source)}. ` +
+            `Location ${escapeMarkdown(h.geographical_location)}, hardware ${escapeMarkdown(h.hardware_used)}. ` +
+            'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
         '',
     ].join('\n');
 }
@@ -3995,9 +4132,35 @@ function stagesSection(card) {
         ...rows,
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
+    const cost = costRule(s);
     return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$1(s.it_overhead_factor)}); ` +
         `facility energy = IT energy × PUE ${fmt$1(s.pue)}, applied once. Operational carbon at ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-        `embodied carbon is the time share of ${fmt$1(s.hardware.count)} × ${escapeMarkdown(s.hardware.model)} over ${fmt$1(s.hardware.lifespan_years)} years.\n`);
+        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt$1(s.wue_l_per_kwh)} L/kWh on site` +
+        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt$1(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
+        `${cost ? ` ${cost}` : ''}\n`);
+}
+/** The embodied attribution in words: whose manufacturing is counted and over which hours. */
+function embodiedRule(h) {
+    const use = h.utilization < 1 ? ` at ${pct(h.utilization)} utilization` : '';
+    const host = h.host_embodied_kg === null
+        ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
+        : ` Each accelerator also carries 1/${fmt$1(h.devices_per_host)} of its server's ${fmt$1(h.host_embodied_kg)} kg CO2e.`;
+    return `embodied carbon is the time share of ${fmt$1(h.count)} × ${escapeMarkdown(h.model)} over ${fmt$1(h.lifespan_years)} years${use}.${host}`;
+}
+/** The cost rule, when there is a price: what each price is applied to. */
+function costRule(s) {
+    const gpu = s.gpu_hour_usd;
+    const power = s.electricity_usd_per_kwh;
+    if (gpu === null && power === null)
+        return null;
+    if (gpu === null)
+        return `Cost: facility energy × ${fmt$1(power)} USD/kWh.`;
+    const rental = `Cost: ${fmt$1(gpu)} USD per accelerator-hour × accelerators × hours`;
+    if (power === null)
+        return `${rental}.`;
+    return s.gpu_hour_includes_electricity
+        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt$1(power)} USD/kWh is applied only to stages without hours.`
+        : `${rental} + facility energy × ${fmt$1(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
 }
 function perFuSection(card) {
     const fu = card.per_functional_unit;
@@ -4297,4 +4460,4 @@ function uniqueSources(byStage, warnings) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, budgetFailed as h, parseCard as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, parseCard as h, budgetFailed as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

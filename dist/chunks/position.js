@@ -1,4 +1,4 @@
-import { c as strictObject, s as string, _ as _enum, a as array, r as record, n as number, b as union, l as literal, o as object, e as boolean, u as unknown } from './schemas.js';
+import { c as strictObject, s as string, _ as _enum, a as array, r as record, e as boolean, n as number, b as union, l as literal, o as object, u as unknown } from './schemas.js';
 import { I as InputError } from './errors.js';
 import { createHash } from 'node:crypto';
 
@@ -67,7 +67,26 @@ const Hardware = strictObject({
     power_w: positive('W', 'Power per accelerator at typical load; overrides the bundled value').optional(),
     embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
     lifespan_years: positive('years', 'Service life of the hardware').optional(),
+    host_embodied_kg: nonneg('kg CO2e per server', 'Manufacturing footprint of one server (host CPUs, memory, storage, chassis) without its accelerators; shared by devices_per_host accelerators. Absent: server embodied carbon is outside the boundary').optional(),
+    devices_per_host: number()
+        .int()
+        .positive()
+        .optional()
+        .meta({ description: 'Accelerators per server, to share host_embodied_kg (default 8, an HGX/DGX server)' }),
+    utilization: number().positive().max(1).optional().meta({
+        description: 'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
+    }),
 });
+const HfTrainingType = _enum(['pre-training', 'fine-tuning']);
+const HfOptions = strictObject({
+    training_type: HfTrainingType.optional().meta({
+        description: 'co2_eq_emissions.training_type of the Hugging Face block; left out of the block when not given',
+    }),
+    stages: array(string().min(1)).min(1).optional().meta({
+        description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)',
+    }),
+})
+    .meta({ description: 'The Hugging Face model card co2_eq_emissions block (card hf_co2_eq_emissions, ml-lca hf-card)' });
 // An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
 // (`start: 1773014400`) arrives as one.
 const Instant = union([string().min(1), number().nonnegative()]);
@@ -120,7 +139,11 @@ const Scenario = strictObject({
     it_overhead_factor: number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
+    gpu_hour_includes_electricity: boolean().optional().meta({
+        description: 'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
+    }),
     hardware: Hardware,
+    hf: HfOptions.optional(),
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
@@ -138,6 +161,11 @@ const Scenario = strictObject({
     if (Object.keys(s.stages).length === 0) {
         ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
     }
+    s.hf?.stages?.forEach((name, i) => {
+        if (!Object.hasOwn(s.stages, name)) {
+            ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });
+        }
+    });
 });
 
 // ISO 14044 phase 4 (interpretation) as stored in the card. Owned by src/lca/interpret/.
@@ -195,10 +223,12 @@ const MonteCarlo = object({
 const NoiseRange = object({ low: number(), high: number() });
 const Sci = object({
     sci_g_per_fu: number().meta({ description: 'SCI = (E × I + M) / R, g CO2e per functional unit (ISO/IEC 21031:2024)' }),
-    e_kwh: number().meta({ description: 'E: facility energy of the per-inference stages (kWh)' }),
+    e_kwh: number().meta({ description: 'E: facility energy of the per-inference stages for the R functional units (kWh)' }),
     i_g_per_kwh: number().meta({ description: 'I: grid carbon intensity (g CO2e/kWh)' }),
-    m_g: number().meta({ description: 'M: embodied carbon time share of the per-inference stages (g CO2e)' }),
-    r: number().meta({ description: 'R: functional units served while those stages were measured' }),
+    m_g: number().meta({ description: 'M: embodied carbon time share of the per-inference stages for the R functional units (g CO2e)' }),
+    r: number().meta({
+        description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)',
+    }),
     r_unit: string(),
     stages: array(string()),
     amortized_co2e_g_excluded: number().meta({ description: 'Up-front (experimentation + training) carbon per FU that SCI leaves out' }),
@@ -386,6 +416,11 @@ const ResolvedScenario = object({
     it_overhead_factor: number(),
     electricity_usd_per_kwh: number().nullable(),
     gpu_hour_usd: number().nullable(),
+    // Fields added after schema 1.0 carry defaults, so cards written before them still parse
+    // (a baseline card from the base branch).
+    gpu_hour_includes_electricity: boolean()
+        .default(true)
+        .meta({ description: 'true: gpu_hour_usd pays for electricity too, which is then not added where the GPU-hour price applies' }),
     hardware: object({
         model: string(),
         known: boolean().meta({ description: 'false when the model is not in the bundled data (values from the scenario)' }),
@@ -395,13 +430,23 @@ const ResolvedScenario = object({
         embodied_low_kg: number().nullable(),
         embodied_high_kg: number().nullable(),
         lifespan_years: number(),
+        host_embodied_kg: number()
+            .nullable()
+            .default(null)
+            .meta({ description: 'kg CO2e per server without accelerators; null: server embodied carbon is outside the boundary' }),
+        devices_per_host: number().int().positive().default(8),
+        utilization: number().positive().max(1).default(1).meta({ description: 'Share of the lifespan the hardware is in use' }),
     }),
     stages: record(string(), Stage),
+    /** The scenario's `hf` key as given: nulls where it says nothing. */
+    hf: object({ training_type: HfTrainingType.nullable(), stages: array(string()).nullable() }).default({ training_type: null, stages: null }),
     budgets: array(Budget),
     /** ISO 14044 system boundary: two cards compare only when these match. */
     boundary: object({
         stages: array(string()),
-        flows: array(string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied, water_onsite, water_offsite, cost' }),
+        flows: array(string()).meta({
+            description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost',
+        }),
     }),
     assumptions: array(Assumption),
     /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */
@@ -421,7 +466,9 @@ const Source = object({
     path: string(),
     format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
     energy_kwh: number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
-    co2e_kg: number().nullable().meta({ description: 'Emissions the file itself reports (kg CO2e)' }),
+    co2e_kg: number()
+        .nullable()
+        .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
     water_l: number().nullable().meta({ description: 'Water the file itself reports (L)' }),
     duration_s: number().nullable(),
     devices: array(DeviceEnergy),
@@ -530,9 +577,11 @@ const Lifetime = object({
     co2e_kg: number(),
 });
 const HfCo2EqEmissions = object({
-    emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
-    source: string(),
-    training_type: string(),
+    emissions: number().meta({
+        description: 'grams CO2e (Hugging Face model card convention): operational CO2e of the stages that produced the model (up-front stages, or hf.stages); embodied excluded',
+    }),
+    source: string().meta({ description: 'What is counted: the stages, operational only, the factors' }),
+    training_type: string().optional().meta({ description: "pre-training | fine-tuning, from the scenario's hf.training_type; absent when not given" }),
     geographical_location: string(),
     hardware_used: string(),
 });
@@ -1430,4 +1479,4 @@ function resultOf(p) {
     };
 }
 
-export { AbsoluteBudget as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, escapeCode as E, ledgerSectionForCard as F, LedgerEntry as L, ModelCard as M, PerFunctionalUnit as P, StageResult as S, Totals as T, UtcInstant as U, escapeMarkdown as a, evaluatePeriodBudgets as b, renderCumulativeChart as c, dedupeEntries as d, entryFromCard as e, fmt as f, inPeriod as g, metricOf as h, isPeriodBudget as i, Lifetime as j, PeriodBudget as k, LifetimePoint as l, markdownTable as m, dedupeRuns as n, DAY_MS as o, periodOf as p, Scenario as q, renderLedgerSection as r, METRICS as s, textBar as t, utcDate as u, valueAtPath as v, STAGE_FIELDS as w, unitOf as x, fmtSigned as y, numericPaths as z };
+export { AbsoluteBudget as A, numericPaths as B, SCHEMA_VERSION as C, DEFAULT_METRIC as D, pct as E, ledgerSectionForCard as F, LedgerEntry as L, ModelCard as M, PerFunctionalUnit as P, StageResult as S, Totals as T, UtcInstant as U, escapeCode as a, escapeMarkdown as b, evaluatePeriodBudgets as c, dedupeEntries as d, entryFromCard as e, fmt as f, renderCumulativeChart as g, inPeriod as h, isPeriodBudget as i, metricOf as j, Lifetime as k, PeriodBudget as l, markdownTable as m, LifetimePoint as n, dedupeRuns as o, periodOf as p, DAY_MS as q, renderLedgerSection as r, Scenario as s, textBar as t, utcDate as u, METRICS as v, valueAtPath as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { g as compactCount, c as buildReport, f as displayPath, h as budgetFailed, i as parseCard } from './pipeline.js';
+import { g as compactCount, h as parseCard, c as buildReport, f as displayPath, i as budgetFailed } from './pipeline.js';
 import { f as fmt } from './position.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';

@@ -1,4 +1,4 @@
-import { p as periodOf, o as DAY_MS, u as utcDate } from './position.js';
+import { p as periodOf, q as DAY_MS, u as utcDate } from './position.js';
 
 // Ledger totals per team and per model per period, and the daily cumulative series the
 // chart draws. Pure.

@@ -42,6 +42,11 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'run the bundled chat-model example end to end (no network, no token)',
     load: async () => (await import('./demo.js')).demoCommand,
   },
+  'hf-card': {
+    usage: 'hf-card --card CARD.json README.md',
+    summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
+    load: async () => (await import('./hf-card.js')).hfCardCommand,
+  },
 };
 
 export function usage(): string {

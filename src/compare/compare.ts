@@ -93,6 +93,13 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
     if (!same(hB.embodied_kg, hH.embodied_kg))
       breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
     if (!same(hB.lifespan_years, hH.lifespan_years)) breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+    if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
+      const host = (h: Resolved['hardware']) =>
+        h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
+      breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
+    }
+    if (!same(hB.utilization, hH.utilization))
+      breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
   }
   if (hB.count !== hH.count) out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
   if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {
@@ -102,7 +109,11 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
   }
   if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
     out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
-  if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) || !same(base.gpu_hour_usd, head.gpu_hour_usd)) {
+  if (
+    !same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) ||
+    !same(base.gpu_hour_usd, head.gpu_hour_usd) ||
+    base.gpu_hour_includes_electricity !== head.gpu_hour_includes_electricity
+  ) {
     out.push('Prices differ between base and head; cost deltas partly reflect prices.');
   }
   return { statements: out, comparable };

@@ -1,6 +1,7 @@
 // Action inputs (design.md "GitHub behaviour"), parsed once from the plain record main.ts
 // reads with core.getInput. Every message names the input and quotes the value it got; the
 // token is never quoted.
+import path from 'node:path';
 import { z } from 'zod';
 import { InputError, shortValue } from '../errors.js';
 
@@ -10,7 +11,17 @@ export type BudgetMode = (typeof BUDGET_MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** Names exactly as in action.yml; main.ts reads each with core.getInput(name). */
-export const INPUT_NAMES = ['scenario', 'logs', 'github-token', 'baseline', 'budget-mode', 'comment', 'artifact-name', 'working-directory'] as const;
+export const INPUT_NAMES = [
+  'scenario',
+  'logs',
+  'github-token',
+  'baseline',
+  'budget-mode',
+  'comment',
+  'artifact-name',
+  'working-directory',
+  'hf-readme',
+] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
@@ -71,6 +82,19 @@ const artifactName = text(DEFAULT_ARTIFACT_NAME).pipe(
     .refine((s) => !/["':<>|*?\\/\r\n]/.test(s), { error: 'an artifact name without " : < > | * ? \\ / or line breaks' }),
 );
 
+/**
+ * `hf-readme`: a model README in the workspace, relative to working-directory, that gets the
+ * card's co2_eq_emissions block. Relative and without `..` here; run.ts checks, after symlinks,
+ * that it stays inside the workspace.
+ */
+const hfReadme = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim().replace(/^\.\//, '')))
+  .refine((p) => p === null || (!path.isAbsolute(p) && !p.split(/[\\/]/).includes('..')), {
+    error: 'a README path relative to working-directory, without ".."',
+  });
+
 export const ActionInputs = z.object({
   scenario: z
     .string()
@@ -89,6 +113,7 @@ export const ActionInputs = z.object({
   comment: oneOf(COMMENT_MODES, 'always'),
   'artifact-name': artifactName,
   'working-directory': text('.'),
+  'hf-readme': hfReadme,
 });
 
 export interface Inputs {
@@ -102,6 +127,8 @@ export interface Inputs {
   /** Template; `{scenario}` becomes the scenario's name (see artifactNameFor). */
   artifactName: string;
   workingDirectory: string;
+  /** README (relative to workingDirectory) to write the HF co2_eq_emissions block into; null: none. */
+  hfReadme: string | null;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -128,6 +155,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     comment: d.comment,
     artifactName: d['artifact-name'],
     workingDirectory: d['working-directory'],
+    hfReadme: d['hf-readme'],
   };
 }
 

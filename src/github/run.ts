@@ -10,6 +10,7 @@ import { loadScenario } from '../scenario/load.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ModelCard } from '../report/card-schema.js';
 import { renderReport } from '../report/markdown.js';
+import { escapeCode } from '../report/escape.js';
 import type { Inputs } from './inputs.js';
 import { artifactNameFor, slug } from './inputs.js';
 import type { RunContext } from './context.js';
@@ -22,6 +23,7 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { writeActionHfReadme } from './hf-readme.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -131,6 +133,23 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
     deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
     computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
+  }
+
+  // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
+  // a README that cannot be rewritten is bad input. Writing only; committing is the user's step.
+  if (inputs.hfReadme !== null) {
+    const only = computed[0];
+    if (computed.length !== 1 || !only) {
+      throw new InputError({
+        code: 'BAD_INPUT',
+        field: 'input "hf-readme"',
+        expected: 'one scenario (one model card per README)',
+        got: `${computed.length} scenarios`,
+      });
+    }
+    const rel = await writeActionHfReadme(only.card, { readme: inputs.hfReadme, cwd, workspace: deps.workspace, io: deps.io });
+    deps.log.info(`${only.card.scenario.name}: co2_eq_emissions written into ${rel} (not committed: commit it in a later step to publish it)`);
+    only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
   }
 
   // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.

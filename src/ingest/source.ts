@@ -15,7 +15,10 @@ export const Source = z.object({
   path: z.string(),
   format: z.string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
   energy_kwh: z.number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
-  co2e_kg: z.number().nullable().meta({ description: 'Emissions the file itself reports (kg CO2e)' }),
+  co2e_kg: z
+    .number()
+    .nullable()
+    .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
   water_l: z.number().nullable().meta({ description: 'Water the file itself reports (L)' }),
   duration_s: z.number().nullable(),
   devices: z.array(DeviceEnergy),

@@ -6,17 +6,15 @@
 //   marginal  = operational carbon per inference of the per-inference stages × FU inferences
 //   embodied  = embodied (time-share) carbon per inference of those stages × FU inferences
 //   amortized = all carbon (operational + embodied) of the up-front stages / lifetime FUs
-// Per-inference stages are those with `inferences` > 0; every other stage is up-front.
+// Per-inference stages are those with `inferences` > 0; every other stage is up-front
+// (scenario/stage-kind.ts, the one rule every part of the card uses).
 import type { StageResult } from '../report/card-schema.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { sumNullable } from './impact.js';
 import type { AssessResult } from './index.js';
+import { isPerInferenceStage, isUpfrontStage } from '../scenario/stage-kind.js';
 
 type FuPart = Pick<AssessResult, 'per_functional_unit' | 'lifetime' | 'breakeven_inferences'>;
-
-export function isPerInferenceStage(st: StageResult): boolean {
-  return st.inferences !== null && st.inferences > 0;
-}
 
 export function perFunctionalUnit(r: ResolvedScenario, stages: Record<string, StageResult>): FuPart {
   const fu = r.functional_unit.inferences;
@@ -24,7 +22,7 @@ export function perFunctionalUnit(r: ResolvedScenario, stages: Record<string, St
   const lifetimeFus = lifetime / fu;
   const all = Object.values(stages);
   const perInf = all.filter(isPerInferenceStage);
-  const upfront = all.filter((s) => !isPerInferenceStage(s));
+  const upfront = all.filter(isUpfrontStage);
 
   // Per single inference (sum over per-inference stages: each unit passes through all of them).
   const per = (f: (s: StageResult) => number) => perInf.reduce((a, s) => a + f(s) / (s.inferences as number), 0);

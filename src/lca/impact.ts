@@ -3,24 +3,45 @@
 //   E_IT = E_device × it_overhead_factor + E_host      (overhead only on device-only energy)
 //   E    = E_IT × PUE                                  (PUE applied exactly once)
 //   C_op = E × CI_grid
-//   C_emb = count × C_manufacturing × hours / (lifespan_years × 8760)   (time-share)
-//   W    = E × WUE_site + E × water_intensity_grid
-//   cost = E × electricity price + gpu_hour_usd × count × hours
+//   C_emb = count × (C_device + C_host / devices_per_host) × hours / (lifespan_years × 8760 × utilization)
+//          time-share attribution (paper, textbook); the host share and the utilisation follow
+//          Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM"
+//   W    = E_IT × WUE_site + E × water_intensity_grid
+//          WUE is litres per kWh of IT energy (textbook Eq. 3, The Green Grid); off-site water
+//          follows the electricity drawn, i.e. facility energy
+//   cost = gpu_hour_usd × count × hours             (a rental price includes electricity, by default)
+//        + E × electricity price                    (without a GPU-hour price, or when the scenario
+//                                                     says the rental excludes electricity)
 import type { StageResult } from '../report/card-schema.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { HOURS_PER_YEAR } from '../data/facility.js';
 import type { StageInventory } from './inventory.js';
 
+/** Embodied kg CO2e per accelerator-hour in use: the device and its share of the server. */
+export function embodiedPerDeviceHourKg(hw: ResolvedScenario['hardware']): number {
+  const perDevice = (hw.embodied_kg ?? 0) + (hw.host_embodied_kg ?? 0) / hw.devices_per_host;
+  return perDevice / (hw.lifespan_years * HOURS_PER_YEAR * hw.utilization);
+}
+
+/**
+ * Cost of a stage, or null when no price is known. The GPU-hour price is a rental price that pays
+ * for the power drawn unless `gpu_hour_includes_electricity` is false; a stage without hours has
+ * no rental cost to compute, so only its electricity is priced.
+ */
+export function stageCost(r: ResolvedScenario, energyKwh: number, count: number, hours: number | null): number | null {
+  const electricity = r.electricity_usd_per_kwh === null ? null : energyKwh * r.electricity_usd_per_kwh;
+  if (r.gpu_hour_usd === null || hours === null) return electricity;
+  const rental = r.gpu_hour_usd * count * hours;
+  return r.gpu_hour_includes_electricity || electricity === null ? rental : rental + electricity;
+}
+
 export function assessStage(r: ResolvedScenario, inv: StageInventory): StageResult {
   const it = inv.device_energy_kwh * r.it_overhead_factor + inv.host_energy_kwh;
   const energy = it * r.pue;
   const operational = (energy * r.grid.intensity_g_per_kwh) / 1000;
-  const embodiedPerGpu = r.hardware.embodied_kg ?? 0;
-  const embodied = inv.hours === null ? 0 : (inv.count * embodiedPerGpu * inv.hours) / (r.hardware.lifespan_years * HOURS_PER_YEAR);
-  const water = energy * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
-  let cost: number | null = null;
-  if (r.electricity_usd_per_kwh !== null) cost = energy * r.electricity_usd_per_kwh;
-  if (r.gpu_hour_usd !== null && inv.hours !== null) cost = (cost ?? 0) + r.gpu_hour_usd * inv.count * inv.hours;
+  const embodied = inv.hours === null ? 0 : inv.count * inv.hours * embodiedPerDeviceHourKg(r.hardware);
+  const water = it * r.wue_l_per_kwh + energy * r.grid.water_intensity_l_per_kwh;
+  const cost = stageCost(r, energy, inv.count, inv.hours);
   return {
     it_energy_kwh: it,
     energy_kwh: energy,

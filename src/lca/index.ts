@@ -8,8 +8,9 @@ import { assessStage, sumNullable } from './impact.js';
 import type { StageInventory } from './inventory.js';
 
 export { buildInventories, scopeOf, StageInventory } from './inventory.js';
-export { assessStage, sumNullable } from './impact.js';
-export { isPerInferenceStage, perFunctionalUnit } from './functional-unit.js';
+export { assessStage, embodiedPerDeviceHourKg, stageCost, sumNullable } from './impact.js';
+export { perFunctionalUnit } from './functional-unit.js';
+export { isPerInferenceStage, isUpfrontStage } from '../scenario/stage-kind.js';
 
 export interface AssessResult {
   stages: Record<string, StageResult>;
@@ -30,6 +31,11 @@ export function assess(resolved: ResolvedScenario, inventories: Record<string, S
   for (const [name, inv] of Object.entries(inventories)) {
     stages[name] = assessStage(resolved, inv);
     warnings.push(...inv.warnings);
+    if (resolved.gpu_hour_usd !== null && inv.hours === null) {
+      warnings.push(
+        `${name}: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; ${resolved.electricity_usd_per_kwh === null ? 'the stage has no cost' : 'only its electricity is priced'} (set stages.${name}.hours)`,
+      );
+    }
   }
   const rows = Object.values(stages);
   const sum = (f: (s: StageResult) => number) => rows.reduce((a, s) => a + f(s), 0);
@@ -46,7 +52,7 @@ export function assess(resolved: ResolvedScenario, inventories: Record<string, S
 
   const flows = new Set(resolved.boundary.flows);
   if (Object.values(inventories).some((i) => i.host_energy_kwh > 0)) flows.add('host_overhead');
-  const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost'];
+  const order = ['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'embodied_host', 'water_onsite', 'water_offsite', 'cost'];
   const boundary = {
     stages: resolved.boundary.stages,
     flows: [...flows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),

@@ -53,9 +53,12 @@ export const Lifetime = z.object({
 });
 
 export const HfCo2EqEmissions = z.object({
-  emissions: z.number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
-  source: z.string(),
-  training_type: z.string(),
+  emissions: z.number().meta({
+    description:
+      'grams CO2e (Hugging Face model card convention): operational CO2e of the stages that produced the model (up-front stages, or hf.stages); embodied excluded',
+  }),
+  source: z.string().meta({ description: 'What is counted: the stages, operational only, the factors' }),
+  training_type: z.string().optional().meta({ description: "pre-training | fine-tuning, from the scenario's hf.training_type; absent when not given" }),
   geographical_location: z.string(),
   hardware_used: z.string(),
 });

@@ -22,6 +22,7 @@ export function renderInterpretation(card: ModelCard): string {
     dataQuality(card),
     headVsBase(card),
     sciSection(card),
+    hfSection(card),
     energy(card),
   ].filter((x): x is string => x !== null);
   return `${parts.join('\n')}`;
@@ -193,6 +194,19 @@ function sciSection(card: ModelCard): string | null {
       `(R = ${esc(s.r_unit)}; stages: ${s.stages.map(esc).join(', ')}).`,
     '',
     `Not included: the amortized up-front carbon, ${fmt(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+    '',
+  ].join('\n');
+}
+
+/** The Hugging Face block in one sentence (the block itself is in the card, and `ml-lca hf-card` writes it). */
+function hfSection(card: ModelCard): string {
+  const h = card.hf_co2_eq_emissions;
+  return [
+    '#### Hugging Face `co2_eq_emissions`',
+    '',
+    `**${fmt(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${esc(h.training_type)})` : ''}: ${esc(h.source)}. ` +
+      `Location ${esc(h.geographical_location)}, hardware ${esc(h.hardware_used)}. ` +
+      'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
     '',
   ].join('\n');
 }

@@ -177,11 +177,37 @@ function stagesSection(card: ModelCard): string {
     { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   );
   const s = card.scenario;
+  const cost = costRule(s);
   return (
     `${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt(s.it_overhead_factor)}); ` +
     `facility energy = IT energy × PUE ${fmt(s.pue)}, applied once. Operational carbon at ${fmt(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-    `embodied carbon is the time share of ${fmt(s.hardware.count)} × ${esc(s.hardware.model)} over ${fmt(s.hardware.lifespan_years)} years.\n`
+    `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt(s.wue_l_per_kwh)} L/kWh on site` +
+    `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
+    `${cost ? ` ${cost}` : ''}\n`
   );
+}
+
+/** The embodied attribution in words: whose manufacturing is counted and over which hours. */
+function embodiedRule(h: ModelCard['scenario']['hardware']): string {
+  const use = h.utilization < 1 ? ` at ${pct(h.utilization)} utilization` : '';
+  const host =
+    h.host_embodied_kg === null
+      ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
+      : ` Each accelerator also carries 1/${fmt(h.devices_per_host)} of its server's ${fmt(h.host_embodied_kg)} kg CO2e.`;
+  return `embodied carbon is the time share of ${fmt(h.count)} × ${esc(h.model)} over ${fmt(h.lifespan_years)} years${use}.${host}`;
+}
+
+/** The cost rule, when there is a price: what each price is applied to. */
+function costRule(s: ModelCard['scenario']): string | null {
+  const gpu = s.gpu_hour_usd;
+  const power = s.electricity_usd_per_kwh;
+  if (gpu === null && power === null) return null;
+  if (gpu === null) return `Cost: facility energy × ${fmt(power)} USD/kWh.`;
+  const rental = `Cost: ${fmt(gpu)} USD per accelerator-hour × accelerators × hours`;
+  if (power === null) return `${rental}.`;
+  return s.gpu_hour_includes_electricity
+    ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt(power)} USD/kWh is applied only to stages without hours.`
+    : `${rental} + facility energy × ${fmt(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
 }
 
 function perFuSection(card: ModelCard): string {

@@ -4,11 +4,14 @@ import { InputError, shortValue } from '../errors.js';
 import { FACILITY_DEFAULTS } from '../data/facility.js';
 import { GRID_REGIONS, lookupGrid, type GridFactor } from '../data/grid.js';
 import { lookupHardware } from '../data/hardware.js';
+import { isPerInferenceStage } from './stage-kind.js';
 import type { Scenario, Stage } from './schema.js';
 import type { Assumption, ResolvedScenario } from './resolved.js';
 import { suggest } from './suggest.js';
 
 const SCENARIO_SOURCE = 'scenario file';
+/** Accelerators per server when hardware.devices_per_host is not given: an NVIDIA HGX/DGX server holds 8. */
+export const DEFAULT_DEVICES_PER_HOST = 8;
 
 /** An assumption the scenario file states itself (no range unless the file gives one). */
 function stated(path: string, value: number, unit: string, extra: Pick<Assumption, 'low' | 'high' | 'note'> = {}): Assumption {
@@ -133,8 +136,24 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   if (s.electricity_usd_per_kwh !== undefined) {
     push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
   }
+  const rentalIncludesPower = s.gpu_hour_includes_electricity ?? true;
   if (s.gpu_hour_usd !== undefined) {
     push(stated('gpu_hour_usd', s.gpu_hour_usd, 'USD/h'));
+    // The cost rule, shown with the assumptions: a rental price pays for the power it draws.
+    if (s.electricity_usd_per_kwh !== undefined) {
+      const given = s.gpu_hour_includes_electricity !== undefined;
+      push({
+        path: 'gpu_hour_includes_electricity',
+        value: rentalIncludesPower ? 'yes' : 'no',
+        unit: '',
+        origin: given ? 'scenario' : 'default',
+        source: given ? SCENARIO_SOURCE : 'ml-lca default: a cloud GPU-hour price includes the electricity the GPUs draw',
+        year: null,
+        note: rentalIncludesPower
+          ? 'electricity_usd_per_kwh is not added where the GPU-hour price applies'
+          : 'electricity_usd_per_kwh × facility energy is added to the GPU-hour price',
+      });
+    }
   }
 
   // ------------------------------------------------------------- hardware
@@ -234,6 +253,41 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     }
   }
   push(stated('hardware.count', hw.count, 'accelerators'));
+  // Embodied boundary beyond the accelerators: the server they sit in (CPUs, memory, storage,
+  // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
+  // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
+  // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
+  const hostEmbodied = hw.host_embodied_kg ?? null;
+  const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+  const utilization = hw.utilization ?? 1;
+  if (hostEmbodied !== null) {
+    push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+    push(
+      hw.devices_per_host !== undefined
+        ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
+        : {
+            path: 'hardware.devices_per_host',
+            value: devicesPerHost,
+            unit: 'accelerators per server',
+            origin: 'default',
+            source: 'ml-lca default: an 8-GPU server (NVIDIA HGX/DGX)',
+            year: null,
+          },
+    );
+  }
+  push(
+    hw.utilization !== undefined
+      ? stated('hardware.utilization', utilization, 'share of lifespan in use')
+      : {
+          path: 'hardware.utilization',
+          value: utilization,
+          unit: 'share of lifespan in use',
+          origin: 'default',
+          source: 'paper and textbook time-share attribution: hardware in use over its whole lifespan',
+          year: null,
+          note: 'embodied carbon per hour used = embodied ÷ (lifespan × 8,760 h × utilization)',
+        },
+  );
 
   // ------------------------------------------------------------- functional unit & stages
   push(stated('functional_unit.inferences', s.functional_unit.inferences, 'inferences per functional unit', { note: s.functional_unit.description }));
@@ -245,10 +299,11 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       );
     }
     if (st.inferences === 0) {
+      // isUpfrontStage (scenario/stage-kind.ts) counts it up-front: say why.
       warnings.push(`stages.${name}.inferences is 0: the stage cannot give a per-inference cost and is counted as an up-front cost`);
     }
   }
-  if (!stageEntries.some(([, st]) => (st.inferences ?? 0) > 0)) {
+  if (!stageEntries.some(([, st]) => isPerInferenceStage(st))) {
     warnings.push('no stage gives inferences: the per-functional-unit result holds only up-front costs amortised over lifetime inferences (no marginal term)');
   }
 
@@ -257,6 +312,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   if (itOverhead > 1 || stageEntries.some(([, st]) => st.energy_kwh !== undefined && st.logs === undefined)) flows.push('host_overhead');
   if (pue > 1) flows.push('facility_overhead');
   if ((embodied ?? 0) > 0) flows.push('embodied');
+  if ((hostEmbodied ?? 0) > 0) flows.push('embodied_host');
   if (wue > 0) flows.push('water_onsite');
   if (gridWater > 0) flows.push('water_offsite');
   if (s.electricity_usd_per_kwh !== undefined || s.gpu_hour_usd !== undefined) flows.push('cost');
@@ -280,6 +336,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     it_overhead_factor: itOverhead,
     electricity_usd_per_kwh: s.electricity_usd_per_kwh ?? null,
     gpu_hour_usd: s.gpu_hour_usd ?? null,
+    gpu_hour_includes_electricity: rentalIncludesPower,
     hardware: {
       model: spec?.model ?? hw.model,
       known: spec !== null,
@@ -289,8 +346,12 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       embodied_low_kg: embLow,
       embodied_high_kg: embHigh,
       lifespan_years: lifespan,
+      host_embodied_kg: hostEmbodied,
+      devices_per_host: devicesPerHost,
+      utilization,
     },
     stages: s.stages,
+    hf: { training_type: s.hf?.training_type ?? null, stages: s.hf?.stages ?? null },
     budgets: s.budgets,
     boundary: { stages: stageEntries.map(([n]) => n), flows },
     assumptions,

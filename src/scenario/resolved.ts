@@ -1,7 +1,7 @@
 // The scenario after defaults are resolved from src/data/: every number the LCA uses,
 // each with where it came from. This is what the model card carries as `scenario`.
 import { z } from 'zod';
-import { Budget, Deployment, FunctionalUnit, Stage } from './schema.js';
+import { Budget, Deployment, FunctionalUnit, HfTrainingType, Stage } from './schema.js';
 
 export const Origin = z.enum(['scenario', 'default', 'derived', 'cli']).meta({
   description: 'scenario: set in the scenario file; default: bundled reference data; derived: computed from other values; cli: a command-line flag',
@@ -40,6 +40,12 @@ export const ResolvedScenario = z.object({
   it_overhead_factor: z.number(),
   electricity_usd_per_kwh: z.number().nullable(),
   gpu_hour_usd: z.number().nullable(),
+  // Fields added after schema 1.0 carry defaults, so cards written before them still parse
+  // (a baseline card from the base branch).
+  gpu_hour_includes_electricity: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'true: gpu_hour_usd pays for electricity too, which is then not added where the GPU-hour price applies' }),
   hardware: z.object({
     model: z.string(),
     known: z.boolean().meta({ description: 'false when the model is not in the bundled data (values from the scenario)' }),
@@ -49,13 +55,24 @@ export const ResolvedScenario = z.object({
     embodied_low_kg: z.number().nullable(),
     embodied_high_kg: z.number().nullable(),
     lifespan_years: z.number(),
+    host_embodied_kg: z
+      .number()
+      .nullable()
+      .default(null)
+      .meta({ description: 'kg CO2e per server without accelerators; null: server embodied carbon is outside the boundary' }),
+    devices_per_host: z.number().int().positive().default(8),
+    utilization: z.number().positive().max(1).default(1).meta({ description: 'Share of the lifespan the hardware is in use' }),
   }),
   stages: z.record(z.string(), Stage),
+  /** The scenario's `hf` key as given: nulls where it says nothing. */
+  hf: z.object({ training_type: HfTrainingType.nullable(), stages: z.array(z.string()).nullable() }).default({ training_type: null, stages: null }),
   budgets: z.array(Budget),
   /** ISO 14044 system boundary: two cards compare only when these match. */
   boundary: z.object({
     stages: z.array(z.string()),
-    flows: z.array(z.string()).meta({ description: 'e.g. device_energy, host_overhead, facility_overhead, embodied, water_onsite, water_offsite, cost' }),
+    flows: z.array(z.string()).meta({
+      description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost',
+    }),
   }),
   assumptions: z.array(Assumption),
   /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */

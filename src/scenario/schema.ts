@@ -44,7 +44,34 @@ export const Hardware = z.strictObject({
   power_w: positive('W', 'Power per accelerator at typical load; overrides the bundled value').optional(),
   embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
   lifespan_years: positive('years', 'Service life of the hardware').optional(),
+  host_embodied_kg: nonneg(
+    'kg CO2e per server',
+    'Manufacturing footprint of one server (host CPUs, memory, storage, chassis) without its accelerators; shared by devices_per_host accelerators. Absent: server embodied carbon is outside the boundary',
+  ).optional(),
+  devices_per_host: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'Accelerators per server, to share host_embodied_kg (default 8, an HGX/DGX server)' }),
+  utilization: z.number().positive().max(1).optional().meta({
+    description:
+      'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
+  }),
 });
+
+export const HfTrainingType = z.enum(['pre-training', 'fine-tuning']);
+
+export const HfOptions = z
+  .strictObject({
+    training_type: HfTrainingType.optional().meta({
+      description: 'co2_eq_emissions.training_type of the Hugging Face block; left out of the block when not given',
+    }),
+    stages: z.array(z.string().min(1)).min(1).optional().meta({
+      description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)',
+    }),
+  })
+  .meta({ description: 'The Hugging Face model card co2_eq_emissions block (card hf_co2_eq_emissions, ml-lca hf-card)' });
 
 // An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
 // (`start: 1773014400`) arrives as one.
@@ -108,7 +135,12 @@ export const Scenario = z
     it_overhead_factor: z.number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
     electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
     gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
+    gpu_hour_includes_electricity: z.boolean().optional().meta({
+      description:
+        'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
+    }),
     hardware: Hardware,
+    hf: HfOptions.optional(),
     stages: z
       .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
       .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
@@ -127,6 +159,11 @@ export const Scenario = z
     if (Object.keys(s.stages).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
     }
+    s.hf?.stages?.forEach((name, i) => {
+      if (!Object.hasOwn(s.stages, name)) {
+        ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });
+      }
+    });
   });
 
 export type Scenario = z.infer<typeof Scenario>;
@@ -137,3 +174,4 @@ export type AbsoluteBudget = z.infer<typeof AbsoluteBudget>;
 export type RegressionBudget = z.infer<typeof RegressionBudget>;
 export type PeriodBudget = z.infer<typeof PeriodBudget>;
 export type PrometheusSource = z.infer<typeof PrometheusSource>;
+export type HfOptions = z.infer<typeof HfOptions>;

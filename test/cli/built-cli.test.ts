@@ -92,7 +92,12 @@ describe('node dist/cli.js report', () => {
     // ~10.7 g is above the scenario's warn level (10) and below max (15): verdict warn, exit 0.
     expect(marginalG + embodiedG + amortizedG).toBeGreaterThan(10);
     expect(card.verdict).toBe('warn');
-    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(upfrontKg * 1000, 3);
+    // Hugging Face block: operational CO2e of the up-front stages in grams, embodied excluded.
+    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo((op('experimentation') + op('training')) * 1000, 3);
+    // On-site water: IT energy × WUE 0.5 L/kWh (49.89 kWh -> 24.94 L; no off-site water in the example).
+    const itKwh = expected.experimentation.it + expected.training.it + expected.inference.it;
+    expect(card.totals.water_l).toBeCloseTo(itKwh * 0.5, 6);
+    expect(card.totals.water_l.toFixed(2)).toBe('24.94');
     expect(r.stdout).toContain(`ml-lca: chat-7b: WARN: ${(marginalG + embodiedG + amortizedG).toFixed(2)} g CO2e per functional unit`);
     expect(r.stdout).toContain(`wrote ${path.join(out, 'model-card.json')}`);
     const md = readFileSync(path.join(out, 'report.md'), 'utf8');

@@ -80,6 +80,14 @@ describe('compareCards', () => {
     ['hardware', { hardware: { model: 'A100', count: 8 } }, /Hardware differs: base H100-SXM vs head A100-SXM-80GB/, false],
     ['embodied', { hardware: { model: 'H100', count: 8, embodied_kg: 100 } }, /Embodied carbon per accelerator differs: base 164 kg vs head 100 kg/, false],
     ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
+    [
+      'server embodied',
+      { hardware: { model: 'H100', count: 8, host_embodied_kg: 2500 } },
+      /Server embodied carbon differs: base outside the boundary vs head 2500 kg per 8-accelerator server/,
+      false,
+    ],
+    ['utilization', { hardware: { model: 'H100', count: 8, utilization: 0.85 } }, /Hardware utilization differs: base 1 vs head 0.85/, false],
+
     ['lifetime', { deployment: { lifetime_inferences: 2e9 } }, /Lifetime inferences differ: base 1000000000 vs head 2000000000/, true],
     ['count', { hardware: { model: 'H100', count: 4 } }, /Accelerator count changed: base 8 vs head 4/, true],
   ] as const)('states when %s differs (comparable: %s)', (_what, over, statement, comparable) => {
@@ -89,6 +97,13 @@ describe('compareCards', () => {
       c.consistency.join('\n'),
     ).toBe(true);
     expect(c.comparable).toBe(comparable);
+  });
+
+  it('says when only the GPU-hour price rule changed (cost deltas, still comparable)', () => {
+    const prices = { electricity_usd_per_kwh: 0.1, gpu_hour_usd: 2 };
+    const c = compareCards(card(prices), card({ ...prices, gpu_hour_includes_electricity: false }), META);
+    expect(c.consistency).toEqual(['Prices differ between base and head; cost deltas partly reflect prices.']);
+    expect(c.comparable).toBe(true);
   });
 
   it('lists stages present in only one card with nulls', () => {

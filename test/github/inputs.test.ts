@@ -13,6 +13,7 @@ describe('parseInputs', () => {
       comment: '',
       'artifact-name': '',
       'working-directory': '',
+      'hf-readme': '',
     });
     expect(i).toEqual({
       scenarios: ['lca.yml'],
@@ -23,6 +24,7 @@ describe('parseInputs', () => {
       comment: 'always',
       artifactName: 'ml-lca-{scenario}',
       workingDirectory: '.',
+      hfReadme: null,
     });
   });
 

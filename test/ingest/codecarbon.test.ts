@@ -4,6 +4,8 @@
 //   run B: cpu 0.05 + gpu 0.9 + ram 0.03 = 0.98 kWh, 1800 s
 //   logged energy_consumed = IT × pue (pue 1.2 where the layout has the column, else 1);
 //   emissions = logged energy × 0.056 kg/kWh.
+// energy_kwh has the logged PUE divided out (IT energy); co2e_kg is the emissions as the file
+// reports them, PUE included (design.md: "the emissions the file itself reports").
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/index.js';
 import { InputError } from '../../src/errors.js';
@@ -12,6 +14,7 @@ import { fixture, fixtureIo } from './helpers.js';
 const IT_KWH = 2.16 + 0.98;
 const layouts: Array<[string, number, number | null, number | null]> = [
   // file, columns, logged_pue, water (L: CodeCarbon's water_consumed = logged energy × wue 0.5, kept as logged)
+  // emissions as logged = IT × (logged_pue ?? 1) × 0.056
   ['v1.0-experiment-id.csv', 12, null, null],
   ['v1.x-alphabetical.csv', 29, null, null],
   ['v2.0-run-id.csv', 29, null, null],
@@ -32,7 +35,7 @@ describe('CodeCarbon layouts', () => {
     expect(s.format).toBe('codecarbon');
     expect(s.scope).toBe('host');
     expect(s.energy_kwh).toBeCloseTo(IT_KWH, 12);
-    expect(s.co2e_kg).toBeCloseTo(IT_KWH * 0.056, 12);
+    expect(s.co2e_kg).toBeCloseTo(IT_KWH * (pue ?? 1) * 0.056, 12);
     expect(s.logged_pue).toBe(pue);
     if (water === null) expect(s.water_l).toBeNull();
     else expect(s.water_l).toBeCloseTo(water, 12);
@@ -60,13 +63,13 @@ describe('CodeCarbon quirks', () => {
   it('reads padded cells, CRLF, empty cells, scientific notation and non-ASCII regions; divides the logged PUE out', async () => {
     const rel = 'codecarbon/padded-crlf-sci.csv';
     const s = await ingestFile(fixture(rel), {}, fixtureIo([rel], 5), rel);
-    // 1.308E-01 / 1.2 + 6e-02 / 1.2; emissions only on the first run: 1.5E-01 / 1.2
+    // 1.308E-01 / 1.2 + 6e-02 / 1.2; emissions only on the first run, as logged: 1.5E-01
     expect(s.energy_kwh).toBeCloseTo(0.1308 / 1.2 + 0.06 / 1.2, 12);
-    expect(s.co2e_kg).toBeCloseTo(0.15 / 1.2, 12);
+    expect(s.co2e_kg).toBeCloseTo(0.15, 12);
     expect(s.logged_pue).toBe(1.2);
     expect(s.duration_s).toBe(7200 + 3600);
     expect(s.devices.map((d) => d.id).sort()).toEqual(['cpu', 'ram']);
-    expect(s.warnings.join('\n')).toMatch(/logged PUE 1.2 divided out/);
+    expect(s.warnings.join('\n')).toMatch(/logged PUE 1.2 divided out of energy_consumed .*; emissions kept as logged/);
   });
 
   it('rejects negative and non-numeric energy and flags an absurd mean power', async () => {

@@ -170,7 +170,8 @@ describe('paper §3.3: C_FU = marginal + embodied + amortized', () => {
   it('energy, water and cost per FU: marginal + amortized', () => {
     const p = res.per_functional_unit;
     expect(p.energy_wh).toBeCloseTo(((50 * 1.2 * 1000) / 1e6) * 1000 + (12_000 * 1.2 * 1000) / fus, 9);
-    expect(p.water_ml).toBeCloseTo(((50 * 1.2 * 0.5 * 1000) / 1e6) * 1000 + (12_000 * 1.2 * 0.5 * 1000) / fus, 9);
+    // WUE is per kWh of IT energy (textbook Eq. 3): on-site water = IT energy × 0.5 L/kWh, no PUE.
+    expect(p.water_ml).toBeCloseTo(((50 * 0.5 * 1000) / 1e6) * 1000 + (12_000 * 0.5 * 1000) / fus, 9);
     expect(p.cost_usd).toBeCloseTo(((50 * 1.2 * 0.1) / 1e6) * 1000 + (12_000 * 1.2 * 0.1) / fus, 12);
   });
   it('lifetime block and breakeven', () => {
@@ -186,7 +187,7 @@ describe('paper §3.3: C_FU = marginal + embodied + amortized', () => {
     expect(res.totals.operational_co2e_kg).toBeCloseTo(expOp + trainOp + infOp, 9);
     expect(res.totals.embodied_co2e_kg).toBeCloseTo(embodied(830), 9);
     expect(res.totals.cost_usd).toBeCloseTo(12_050 * 1.2 * 0.1, 9);
-    expect(res.totals.water_l).toBeCloseTo(12_050 * 1.2 * 0.5, 9);
+    expect(res.totals.water_l).toBeCloseTo(12_050 * 0.5, 9); // IT energy × WUE
   });
 });
 
@@ -209,19 +210,96 @@ describe('per functional unit without a per-inference stage', () => {
   });
 });
 
-describe('cost', () => {
-  it('electricity + GPU-hours; GPU-hours alone when no electricity price', () => {
-    const both = run({
-      grid: { intensity_g_per_kwh: 0 },
-      pue: 1.5,
+describe('cost: a GPU-hour rental price includes electricity unless the scenario says otherwise', () => {
+  // 4 H100 × 0.7 kW × 10 h = 28 kWh device energy; × PUE 1.5 = 42 kWh facility energy.
+  // Electricity 42 kWh × $0.1 = $4.20; rental 4 × 10 h × $2 = $80.
+  const base = {
+    grid: { intensity_g_per_kwh: 0 },
+    pue: 1.5,
+    hardware: { model: 'H100', count: 4 },
+  } as const;
+  it('both prices, default: the rental alone ($80), electricity not added again', () => {
+    const r = run({ ...base, electricity_usd_per_kwh: 0.1, gpu_hour_usd: 2, stages: { training: { hours: 10 } } });
+    expect(r.stages.training!.cost_usd).toBeCloseTo(80, 12);
+  });
+  it('both prices with gpu_hour_includes_electricity: false: rental + electricity ($84.20)', () => {
+    const r = run({ ...base, electricity_usd_per_kwh: 0.1, gpu_hour_usd: 2, gpu_hour_includes_electricity: false, stages: { training: { hours: 10 } } });
+    expect(r.stages.training!.cost_usd).toBeCloseTo(80 + 4.2, 12);
+  });
+  it('electricity only: facility energy × price ($4.20); GPU-hours only: $80', () => {
+    expect(run({ ...base, electricity_usd_per_kwh: 0.1, stages: { training: { hours: 10 } } }).stages.training!.cost_usd).toBeCloseTo(4.2, 12);
+    expect(run({ ...base, gpu_hour_usd: 2, stages: { training: { hours: 10 } } }).stages.training!.cost_usd).toBeCloseTo(80, 12);
+  });
+  it('a stage without hours has no rental to price: its electricity only, with a warning', () => {
+    // energy_kwh 30 (whole server) × PUE 1.5 = 45 kWh × $0.1 = $4.50; training as above $80.
+    const r = run({
+      ...base,
       electricity_usd_per_kwh: 0.1,
       gpu_hour_usd: 2,
-      hardware: { model: 'H100', count: 4 },
-      stages: { training: { hours: 10 } },
+      stages: { training: { hours: 10 }, evaluation: { energy_kwh: 30 } },
     });
-    // 4 × 0.7 × 10 = 28 kWh × 1.5 = 42 kWh × $0.1 = $4.2; 4 × 10 × $2 = $80.
-    expect(both.stages.training!.cost_usd).toBeCloseTo(4.2 + 80, 12);
-    const gpuOnly = run({ gpu_hour_usd: 2, hardware: { model: 'H100', count: 4 }, stages: { training: { hours: 10 } } });
-    expect(gpuOnly.stages.training!.cost_usd).toBeCloseTo(80, 12);
+    expect(r.stages.evaluation!.cost_usd).toBeCloseTo(4.5, 12);
+    expect(r.totals.cost_usd).toBeCloseTo(84.5, 12);
+    expect(r.warnings).toContain(
+      'evaluation: no hours, so its GPU-hour cost (gpu_hour_usd) cannot be computed; only its electricity is priced (set stages.evaluation.hours)',
+    );
+  });
+});
+
+describe('water: on-site = IT energy × WUE, off-site = facility energy × grid water intensity', () => {
+  // 2 GPUs × 500 W × 10 h = 10 kWh device-only; × IT overhead 1.2 = 12 kWh IT; × PUE 1.5 = 18 kWh facility.
+  // On site: WUE is litres per kWh of IT energy (textbook Eq. 3, The Green Grid): 12 × 1.8 = 21.6 L.
+  // Off site: generating the electricity drawn, i.e. facility energy: 18 × 2.5 = 45 L. Total 66.6 L.
+  const res = run({
+    functional_unit: { description: '100 requests', inferences: 100 },
+    deployment: { lifetime_inferences: 1e6 },
+    grid: { intensity_g_per_kwh: 300, water_intensity_l_per_kwh: 2.5 },
+    pue: 1.5,
+    wue_l_per_kwh: 1.8,
+    it_overhead_factor: 1.2,
+    hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 0, lifespan_years: 4 },
+    stages: { inference: { hours: 10, inferences: 50_000 } },
+  });
+  const st = res.stages.inference!;
+  it('stage water 21.6 L + 45 L = 66.6 L', () => {
+    expect(st.it_energy_kwh).toBeCloseTo(12, 12);
+    expect(st.energy_kwh).toBeCloseTo(18, 12);
+    expect(st.water_l).toBeCloseTo(12 * 1.8 + 18 * 2.5, 12);
+    expect(st.water_l).toBeCloseTo(66.6, 12);
+    expect(res.totals.water_l).toBeCloseTo(66.6, 12);
+  });
+  it('per FU: 66.6 L ÷ 50,000 inferences × 100 = 133.2 mL', () => {
+    expect(res.per_functional_unit.water_ml).toBeCloseTo((66.6 * 1000 * 100) / 50_000, 9);
+  });
+  it('both water flows are in the boundary', () => {
+    expect(res.boundary.flows).toEqual(expect.arrayContaining(['water_onsite', 'water_offsite']));
+  });
+});
+
+describe('embodied boundary: host share and utilization', () => {
+  // 16 GPUs × 100 h; 150 kg per GPU, 2,000 kg per server of 4 GPUs, 5 years, 50 % utilization.
+  // Per GPU-hour: (150 + 2,000 / 4) / (5 × 8,760 × 0.5) = 650 / 21,900 kg; × 1,600 GPU-hours = 47.489 kg.
+  const hardware = { model: 'X', count: 16, power_w: 300, embodied_kg: 150, lifespan_years: 5 } as const;
+  const stages = { training: { energy_kwh: 1, hours: 100 } };
+  it('count × (device + host ÷ devices_per_host) × hours ÷ (lifespan × 8,760 × utilization)', () => {
+    const r = run({
+      grid: { intensity_g_per_kwh: 0 },
+      pue: 1,
+      hardware: { ...hardware, host_embodied_kg: 2000, devices_per_host: 4, utilization: 0.5 },
+      stages,
+    });
+    expect(r.stages.training!.embodied_co2e_kg).toBeCloseTo((16 * 100 * 650) / (5 * 8760 * 0.5), 12);
+    expect(r.stages.training!.embodied_co2e_kg.toFixed(3)).toBe('47.489');
+    expect(r.boundary.flows).toContain('embodied_host');
+  });
+  it('devices_per_host defaults to 8, utilization to 1', () => {
+    // (150 + 2,000 / 8) / (5 × 8,760) × 1,600 = 400 × 1,600 / 43,800 = 14.612 kg
+    const r = run({ grid: { intensity_g_per_kwh: 0 }, pue: 1, hardware: { ...hardware, host_embodied_kg: 2000 }, stages });
+    expect(r.stages.training!.embodied_co2e_kg).toBeCloseTo((16 * 100 * 400) / (5 * 8760), 12);
+  });
+  it('without host_embodied_kg the accelerators alone: 150 × 1,600 / 43,800 = 5.479 kg; no embodied_host flow', () => {
+    const r = run({ grid: { intensity_g_per_kwh: 0 }, pue: 1, hardware, stages });
+    expect(r.stages.training!.embodied_co2e_kg).toBeCloseTo((16 * 100 * 150) / (5 * 8760), 12);
+    expect(r.boundary.flows).not.toContain('embodied_host');
   });
 });

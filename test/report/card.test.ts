@@ -14,8 +14,8 @@ describe('assembleCard', () => {
     expect(card.schema_version).toBe('1.0');
     expect(card.tool).toEqual({ name: 'ml-lca', version: '1.2.3' });
     expect(card.created_at).toBe('2026-02-03T04:05:06.000Z');
-    // training 24.52324 kg -> 24,523.24 g (sample-card.ts)
-    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(24_523.24, 6);
+    // training, operational only: 24.024 kg -> 24,024 g (sample-card.ts; embodied stays out)
+    expect(card.hf_co2_eq_emissions.emissions).toBeCloseTo(24_024, 6);
     expect(card.hf_co2_eq_emissions.source).toContain('ml-lca 1.2.3');
   });
 
@@ -38,6 +38,18 @@ describe('parseCard', () => {
   it('round-trips a card', () => {
     const card = sampleCard();
     expect(parseCard(JSON.stringify(card), 'c.json')).toEqual(card);
+  });
+
+  it('reads a card written before the embodied boundary, cost rule and hf keys existed (a baseline)', () => {
+    const card = sampleCard();
+    const { host_embodied_kg: _h, devices_per_host: _d, utilization: _u, ...hardware } = card.scenario.hardware;
+    const { hf: _hf, gpu_hour_includes_electricity: _g, ...scenario } = card.scenario;
+    const old = { ...card, scenario: { ...scenario, hardware }, hf_co2_eq_emissions: { ...card.hf_co2_eq_emissions, training_type: 'pre-training' } };
+    const read = parseCard(JSON.stringify(old), 'base.json');
+    expect(read.scenario.hardware).toMatchObject({ host_embodied_kg: null, devices_per_host: 8, utilization: 1 });
+    expect(read.scenario.hf).toEqual({ training_type: null, stages: null });
+    expect(read.scenario.gpu_hour_includes_electricity).toBe(true);
+    expect(read.hf_co2_eq_emissions.training_type).toBe('pre-training');
   });
 
   it.each([

@@ -156,3 +156,57 @@ describe('renderReport', () => {
     expect(md).not.toContain('Trimmed');
   });
 });
+
+describe('renderReport: the rules behind the per-stage numbers', () => {
+  const withScenario = (over: Partial<ReturnType<typeof sampleCard>['scenario']>) => {
+    const c = sampleCard();
+    return renderReport({ ...c, scenario: { ...c.scenario, ...over } });
+  };
+
+  it('says the embodied boundary: accelerators only, or with their share of the server', () => {
+    expect(withScenario({})).toContain(
+      'embodied carbon is the time share of 8 × H100-SXM over 3 years. Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).',
+    );
+    const c = sampleCard().scenario.hardware;
+    expect(withScenario({ hardware: { ...c, host_embodied_kg: 2500, devices_per_host: 8, utilization: 0.85 } })).toContain(
+      "embodied carbon is the time share of 8 × H100-SXM over 3 years at 85.0 % utilization. Each accelerator also carries 1/8 of its server's 2,500 kg CO2e.",
+    );
+  });
+
+  it('says how water is counted, off site only when it is in the boundary', () => {
+    expect(withScenario({ wue_l_per_kwh: 0.5 })).toContain('Water: IT energy × WUE 0.5 L/kWh on site.');
+    const grid = { ...sampleCard().scenario.grid, water_intensity_l_per_kwh: 2.5 };
+    expect(withScenario({ wue_l_per_kwh: 0.5, grid })).toContain(
+      'Water: IT energy × WUE 0.5 L/kWh on site + facility energy × 2.5 L/kWh off site (electricity generation).',
+    );
+  });
+
+  it.each([
+    [{ electricity_usd_per_kwh: null, gpu_hour_usd: null }, null],
+    [{ electricity_usd_per_kwh: 0.08, gpu_hour_usd: null }, 'Cost: facility energy × 0.08 USD/kWh.'],
+    [{ electricity_usd_per_kwh: null, gpu_hour_usd: 2 }, 'Cost: 2 USD per accelerator-hour × accelerators × hours.'],
+    [
+      { electricity_usd_per_kwh: 0.08, gpu_hour_usd: 2, gpu_hour_includes_electricity: true },
+      'Cost: 2 USD per accelerator-hour × accelerators × hours; the rental price includes electricity (gpu_hour_includes_electricity: true), so 0.08 USD/kWh is applied only to stages without hours.',
+    ],
+    [
+      { electricity_usd_per_kwh: 0.08, gpu_hour_usd: 2, gpu_hour_includes_electricity: false },
+      'Cost: 2 USD per accelerator-hour × accelerators × hours + facility energy × 0.08 USD/kWh (gpu_hour_includes_electricity: false).',
+    ],
+  ])('shows the cost rule for %j', (prices, sentence) => {
+    const md = withScenario(prices);
+    if (sentence === null) expect(md).not.toContain('Cost:');
+    else expect(md).toContain(sentence);
+  });
+
+  it('shows the Hugging Face block with what it counts, escaped', () => {
+    const c = sampleCard();
+    const md = renderReport({ ...c, hf_co2_eq_emissions: { ...c.hf_co2_eq_emissions, hardware_used: '8 x <b>H100</b>', training_type: 'fine-tuning' } });
+    expect(md).toContain('#### Hugging Face `co2_eq_emissions`');
+    expect(md).toContain(
+      '**24,024 g CO2e** (training_type fine-tuning): ml-lca 0.1.0 \\(ISO 14040/14044 life cycle assessment\\): operational CO2e of stage training',
+    );
+    expect(md).toContain('hardware 8 x &lt;b&gt;H100&lt;/b&gt;.');
+    expect(md).toContain('`ml-lca hf-card --card model-card.json README.md`');
+  });
+});

@@ -130,6 +130,10 @@ describe('parseScenario: errors name file, line, field, expected and got', () =>
     ['bad stage name', MINIMAL.replace('training:', '"bad name":'), 'stages.bad name', 'stage name of 1–40 letters', '"bad name"'],
     ['no stages', MINIMAL.replace('stages:\n  training: { hours: 1 }\n', 'stages: {}\n'), 'stages', 'at least one stage', undefined],
     ['count not integer', MINIMAL.replace('{ model: H100 }', '{ model: H100, count: 1.5 }'), 'hardware.count', 'int', '1.5'],
+    ['hf.stages naming no stage', `${MINIMAL}hf: { stages: [training, trainnig] }\n`, 'hf.stages[1]', 'a stage of this scenario (training)', '"trainnig"'],
+    ['hf.training_type not a Hub value', `${MINIMAL}hf: { training_type: pretraining }\n`, 'hf.training_type', '"pre-training"|"fine-tuning"', '"pretraining"'],
+    ['utilization above 1', MINIMAL.replace('{ model: H100 }', '{ model: H100, utilization: 85 }'), 'hardware.utilization', '<=1', '85'],
+    ['devices_per_host 0', MINIMAL.replace('{ model: H100 }', '{ model: H100, devices_per_host: 0 }'), 'hardware.devices_per_host', '>0', '0'],
   ])('%s', (_what, text, field, expected, got) => {
     const e = inputError(() => parseScenario(text, 's.yml'));
     expect(e.code).toBe('SCENARIO_INVALID');

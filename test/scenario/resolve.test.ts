@@ -103,6 +103,43 @@ describe('resolveScenario', () => {
       embodied_low_kg: 15,
       embodied_high_kg: 463,
       lifespan_years: 4,
+      // Server embodied carbon outside the boundary unless given; 8 accelerators per server; in use all its life.
+      host_embodied_kg: null,
+      devices_per_host: 8,
+      utilization: 1,
+    });
+    expect(r.boundary.flows).not.toContain('embodied_host');
+    expect(assumption(r, 'hardware.utilization')).toMatchObject({ value: 1, origin: 'default' });
+    expect(assumption(r, 'hardware.host_embodied_kg')).toBeUndefined();
+  });
+
+  it('takes the server embodied figure, devices per host and utilization from the scenario (BLOOM: 2,500 kg per 8-GPU server, 85 %)', () => {
+    const r = resolveScenario(scenario({ hardware: { model: 'A100-SXM-80GB', count: 384, host_embodied_kg: 2500, utilization: 0.85 } }));
+    expect(r.hardware).toMatchObject({ host_embodied_kg: 2500, devices_per_host: 8, utilization: 0.85 });
+    expect(r.boundary.flows).toContain('embodied_host');
+    expect(assumption(r, 'hardware.host_embodied_kg')).toMatchObject({ value: 2500, origin: 'scenario', note: 'shared by 8 accelerators per server' });
+    expect(assumption(r, 'hardware.devices_per_host')).toMatchObject({ value: 8, origin: 'default' });
+    expect(assumption(r, 'hardware.utilization')).toMatchObject({ value: 0.85, origin: 'scenario' });
+    const four = resolveScenario(scenario({ hardware: { model: 'A100-SXM-80GB', count: 8, host_embodied_kg: 1000, devices_per_host: 4 } }));
+    expect(four.hardware.devices_per_host).toBe(4);
+    expect(assumption(four, 'hardware.devices_per_host')?.origin).toBe('scenario');
+  });
+
+  it('states the cost rule as an assumption when both prices are given', () => {
+    const both = resolveScenario(scenario({ electricity_usd_per_kwh: 0.08, gpu_hour_usd: 2 }));
+    expect(both.gpu_hour_includes_electricity).toBe(true);
+    expect(assumption(both, 'gpu_hour_includes_electricity')).toMatchObject({ value: 'yes', origin: 'default' });
+    const excl = resolveScenario(scenario({ electricity_usd_per_kwh: 0.08, gpu_hour_usd: 2, gpu_hour_includes_electricity: false }));
+    expect(excl.gpu_hour_includes_electricity).toBe(false);
+    expect(assumption(excl, 'gpu_hour_includes_electricity')).toMatchObject({ value: 'no', origin: 'scenario' });
+    expect(assumption(resolveScenario(scenario({ gpu_hour_usd: 2 })), 'gpu_hour_includes_electricity')).toBeUndefined();
+  });
+
+  it('carries the hf options, nulls where the scenario says nothing', () => {
+    expect(resolveScenario(scenario()).hf).toEqual({ training_type: null, stages: null });
+    expect(resolveScenario(scenario({ hf: { training_type: 'fine-tuning', stages: ['training'] } })).hf).toEqual({
+      training_type: 'fine-tuning',
+      stages: ['training'],
     });
   });
 

@@ -4,20 +4,32 @@ import type { ResolvedScenario } from '../../scenario/resolved.js';
 import type { EnergyDisclosure, Sci } from './schema.js';
 import type { AssessResultLike, InventoryLike } from './types.js';
 import { assumptionSource } from './parameters.js';
+import { isPerInferenceStage } from '../../scenario/stage-kind.js';
 
 export const SCI_NOTE =
-  'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured. ' +
+  'SCI (ISO/IEC 21031:2024) = (E × I + M) / R over the per-inference stages, R = functional units served while measured: ' +
+  'the requests served ÷ inferences per functional unit, where every request passes through each per-inference stage once ' +
+  '(a retrieval and a generation stage of the same 1,000 requests serve 1,000 requests, not 2,000), as in the per-FU marginal and embodied terms; ' +
+  'a stage measured over a different number of requests is scaled to the largest. ' +
   'SCI for AI does not amortise training: the up-front (experimentation + training) carbon per FU is shown separately and is not in this value.';
 
-/** SCI per functional unit; null when no stage served inferences (R would be 0). */
+/**
+ * SCI per functional unit; null when no stage served inferences (R would be 0). R is the requests
+ * served, not the sum of the stages' inferences: each request passes through every per-inference
+ * stage (the assumption of the per-FU terms in lca/functional-unit.ts), so with stages measured
+ * over the same requests SCI = marginal + embodied per FU. A stage measured over fewer requests
+ * has its E and M scaled up to the largest count, which keeps that equality.
+ */
 export function sci(resolved: ResolvedScenario, result: AssessResultLike): Sci | null {
-  const stages = Object.entries(result.stages).filter(([, s]) => (s.inferences ?? 0) > 0);
-  const inferences = stages.reduce((a, [, s]) => a + (s.inferences ?? 0), 0);
-  const r = inferences / resolved.functional_unit.inferences;
-  if (stages.length === 0 || !(r > 0)) return null;
-  const e = stages.reduce((a, [, s]) => a + s.energy_kwh, 0);
+  const stages = Object.entries(result.stages).filter(([, s]) => isPerInferenceStage(s));
+  if (stages.length === 0) return null;
+  const requests = Math.max(...stages.map(([, s]) => s.inferences ?? 0));
+  const r = requests / resolved.functional_unit.inferences;
+  if (!(r > 0)) return null;
+  const scale = (s: { inferences: number | null }) => requests / (s.inferences ?? requests);
+  const e = stages.reduce((a, [, s]) => a + s.energy_kwh * scale(s), 0);
   const i = resolved.grid.intensity_g_per_kwh;
-  const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000, 0);
+  const m = stages.reduce((a, [, s]) => a + s.embodied_co2e_kg * 1000 * scale(s), 0);
   return {
     sci_g_per_fu: (e * i + m) / r,
     e_kwh: e,

@@ -9,6 +9,7 @@ import type { StageResult } from '../../report/card-schema.js';
 import type { DataQualityItem } from './schema.js';
 import type { InventoryLike } from './types.js';
 import { TEXTBOOK_IT_OVERHEAD } from './parameters.js';
+import { isPerInferenceStage } from '../../scenario/stage-kind.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -20,7 +21,7 @@ export function dataQuality(
 ): DataQualityItem[] {
   const out: DataQualityItem[] = [];
   const names = Object.keys(stages);
-  const perInference = names.filter((n) => (stages[n]?.inferences ?? 0) > 0);
+  const perInference = names.filter((n) => isPerInferenceStage(stages[n] ?? {}));
 
   if (!names.includes('experimentation')) {
     out.push({
@@ -54,6 +55,16 @@ export function dataQuality(
       severity: 'info',
       code: 'no_embodied_range',
       message: `Embodied carbon of ${h.model} has no low/high range: its uncertainty is not propagated.`,
+    });
+  }
+  // Embodied boundary (issue 14): accelerators only unless a server figure is given.
+  if (h.host_embodied_kg === null) {
+    out.push({
+      severity: 'warning',
+      code: 'host_embodied_outside_boundary',
+      message:
+        'Server embodied carbon (host CPUs, memory, storage, chassis) is outside the boundary: embodied carbon covers the accelerators only; ' +
+        'set hardware.host_embodied_kg (kg CO2e per server) and hardware.devices_per_host to include it (BLOOM: 2,500 kg per 8-GPU server, more than the GPUs themselves).',
     });
   }
   if (!h.known) {

@@ -67,10 +67,12 @@ export type NoiseRange = z.infer<typeof NoiseRange>;
 
 export const Sci = z.object({
   sci_g_per_fu: z.number().meta({ description: 'SCI = (E × I + M) / R, g CO2e per functional unit (ISO/IEC 21031:2024)' }),
-  e_kwh: z.number().meta({ description: 'E: facility energy of the per-inference stages (kWh)' }),
+  e_kwh: z.number().meta({ description: 'E: facility energy of the per-inference stages for the R functional units (kWh)' }),
   i_g_per_kwh: z.number().meta({ description: 'I: grid carbon intensity (g CO2e/kWh)' }),
-  m_g: z.number().meta({ description: 'M: embodied carbon time share of the per-inference stages (g CO2e)' }),
-  r: z.number().meta({ description: 'R: functional units served while those stages were measured' }),
+  m_g: z.number().meta({ description: 'M: embodied carbon time share of the per-inference stages for the R functional units (g CO2e)' }),
+  r: z.number().meta({
+    description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)',
+  }),
   r_unit: z.string(),
   stages: z.array(z.string()),
   amortized_co2e_g_excluded: z.number().meta({ description: 'Up-front (experimentation + training) carbon per FU that SCI leaves out' }),

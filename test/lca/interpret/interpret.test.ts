@@ -222,7 +222,21 @@ describe('interpret: measured-data gaps and completeness', () => {
   it.each([
     [
       'no embodied data',
-      { hardware: { model: 'X1', known: false, count: 1, power_w: 300, embodied_kg: null, embodied_low_kg: null, embodied_high_kg: null, lifespan_years: 4 } },
+      {
+        hardware: {
+          model: 'X1',
+          known: false,
+          count: 1,
+          power_w: 300,
+          embodied_kg: null,
+          embodied_low_kg: null,
+          embodied_high_kg: null,
+          lifespan_years: 4,
+          host_embodied_kg: null,
+          devices_per_host: 8,
+          utilization: 1,
+        },
+      },
       'no_embodied_data',
     ],
     ['a stage without hours', {}, 'stage_without_hours'],
@@ -242,7 +256,19 @@ describe('interpret: values set in the scenario without a range', () => {
     pue: 1.12,
     pue_low: 1.12,
     pue_high: 1.12,
-    hardware: { model: 'H100-SXM', known: true, count: 1, power_w: 700, embodied_kg: 164, embodied_low_kg: 164, embodied_high_kg: 164, lifespan_years: 4 },
+    hardware: {
+      model: 'H100-SXM',
+      known: true,
+      count: 1,
+      power_w: 700,
+      embodied_kg: 164,
+      embodied_low_kg: 164,
+      embodied_high_kg: 164,
+      lifespan_years: 4,
+      host_embodied_kg: null,
+      devices_per_host: 8,
+      utilization: 1,
+    },
   });
   const i = inventoriesA();
   const out = interpret(r, i, assess(r, i), []);

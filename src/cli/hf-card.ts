@@ -1,0 +1,25 @@
+// `ml-lca hf-card --card model-card.json README.md`: writes the card's Hugging Face
+// `co2_eq_emissions` block into a model README's YAML front matter (creating the front matter when
+// the README has none), keeping every other key, comment and the body byte for byte; the file is
+// replaced atomically. Committing the README stays the user's choice.
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fmt } from '../report/format.js';
+import { writeHfReadme } from '../report/hf-readme.js';
+import { displayPath } from '../pipeline.js';
+import { parseFlags, requiredFlag, type CliIo } from './args.js';
+import { readCardFile } from './report.js';
+
+export const HF_CARD_USAGE = 'ml-lca hf-card --card CARD.json README.md';
+
+export async function hfCardCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags('hf-card', argv, { card: { type: 'string' } }, { min: 1, max: 1, usage: HF_CARD_USAGE });
+  const cardFile = requiredFlag('hf-card', 'card', values.card, 'CARD.json (a model card written by ml-lca report)');
+  const card = await readCardFile(cardFile, io);
+  const readme = path.resolve(io.cwd, positionals[0] as string);
+  // A symlinked README is rewritten where it points, not replaced by a copy.
+  const target = await realpath(readme).catch(() => readme);
+  await writeHfReadme(target, card.hf_co2_eq_emissions, io);
+  io.stdout(`wrote co2_eq_emissions (${fmt(card.hf_co2_eq_emissions.emissions)} g CO2e) into ${displayPath(readme, io.cwd)}`);
+  return 0;
+}
