@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, c as evaluatePeriodBudgets, p as periodOf, h as inPeriod, j as metricOf, D as DEFAULT_METRIC, k as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, U as UtcInstant, l as PeriodBudget, A as AbsoluteBudget, n as LifetimePoint, o as dedupeRuns } from './position.js';
+import { L as LedgerEntry, c as evaluatePeriodBudgets, p as periodOf, h as inPeriod, j as metricOf, D as DEFAULT_METRIC, U as UtcInstant, k as LifetimePoint, l as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, n as PeriodBudget, A as AbsoluteBudget, o as dedupeRuns } from './position.js';
 import { d as dailyCumulative } from './totals.js';
-import { o as object, r as record, s as string, n as number, a as array, u as unknown, l as literal, _ as _enum, b as union } from './schemas.js';
+import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, b as union } from './schemas.js';
 import { createHash } from 'node:crypto';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
@@ -373,6 +373,19 @@ function recordFromText(text, source, meta = {}) {
 // then de-duplicates runs and sorts them oldest first.
 /** A card larger than this is not one of ours (ours are tens of KB); skipped unread. */
 const MAX_CARD_BYTES = 8 << 20;
+/** Files read at once. */
+const READ_CONCURRENCY = 16;
+/** `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
 /** Paths below a history that never hold cards. */
 const NEVER_CARDS = /(^|[\\/])(node_modules|\.git)[\\/]/;
 /** Every *.json below `root` that parses as an ml-lca model card; the others are named in `warnings`. */
@@ -389,24 +402,28 @@ const cardDirReader = {
         catch {
             files = [];
         }
-        const records = [];
-        const warnings = [];
-        for (const f of files) {
+        // Reads overlap (a history branch holds thousands of small files); results keep the file order.
+        const results = await mapLimit(files, READ_CONCURRENCY, async (f) => {
             const rel = (path.relative(root, f) || path.basename(f)).split(path.sep).join('/');
             if (NEVER_CARDS.test(rel))
-                continue;
+                return null;
             const size = await io.size(f);
             if (size === null)
-                continue;
-            if (size > MAX_CARD_BYTES) {
-                warnings.push(`${rel}: skipped, ${size} bytes is more than a model card (at most ${MAX_CARD_BYTES})`);
-                continue;
-            }
+                return null;
+            if (size > MAX_CARD_BYTES)
+                return { warning: `${rel}: skipped, ${size} bytes is more than a model card (at most ${MAX_CARD_BYTES})` };
             const got = recordFromText(await io.readText(f), rel);
-            if ('reason' in got)
-                warnings.push(`${rel}: skipped, ${got.reason}`);
+            return 'reason' in got ? { warning: `${rel}: skipped, ${got.reason}` } : got;
+        });
+        const records = [];
+        const warnings = [];
+        for (const r of results) {
+            if (r === null)
+                continue;
+            if ('record' in r)
+                records.push(r.record);
             else
-                records.push(got.record);
+                warnings.push(r.warning);
         }
         return { records, warnings };
     },

@@ -1,4 +1,4 @@
-import { c as strictObject, s as string, _ as _enum, a as array, r as record, e as boolean, n as number, b as union, l as literal, o as object, u as unknown } from './schemas.js';
+import { c as strictObject, s as string, a as array, r as record, e as boolean, n as number, b as union, l as literal, _ as _enum, o as object, u as unknown } from './schemas.js';
 import { I as InputError } from './errors.js';
 import { createHash } from 'node:crypto';
 
@@ -1479,4 +1479,4 @@ function resultOf(p) {
     };
 }
 
-export { AbsoluteBudget as A, numericPaths as B, SCHEMA_VERSION as C, DEFAULT_METRIC as D, pct as E, ledgerSectionForCard as F, LedgerEntry as L, ModelCard as M, PerFunctionalUnit as P, StageResult as S, Totals as T, UtcInstant as U, escapeCode as a, escapeMarkdown as b, evaluatePeriodBudgets as c, dedupeEntries as d, entryFromCard as e, fmt as f, renderCumulativeChart as g, inPeriod as h, isPeriodBudget as i, metricOf as j, Lifetime as k, PeriodBudget as l, markdownTable as m, LifetimePoint as n, dedupeRuns as o, periodOf as p, DAY_MS as q, renderLedgerSection as r, Scenario as s, textBar as t, utcDate as u, METRICS as v, valueAtPath as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };
+export { AbsoluteBudget as A, numericPaths as B, SCHEMA_VERSION as C, DEFAULT_METRIC as D, pct as E, ledgerSectionForCard as F, LedgerEntry as L, ModelCard as M, PerFunctionalUnit as P, StageResult as S, Totals as T, UtcInstant as U, escapeCode as a, escapeMarkdown as b, evaluatePeriodBudgets as c, dedupeEntries as d, entryFromCard as e, fmt as f, renderCumulativeChart as g, inPeriod as h, isPeriodBudget as i, metricOf as j, LifetimePoint as k, Lifetime as l, markdownTable as m, PeriodBudget as n, dedupeRuns as o, periodOf as p, DAY_MS as q, renderLedgerSection as r, Scenario as s, textBar as t, utcDate as u, METRICS as v, valueAtPath as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

@@ -26,6 +26,20 @@ export interface HistoryReader {
 /** A card larger than this is not one of ours (ours are tens of KB); skipped unread. */
 export const MAX_CARD_BYTES = 8 << 20;
 
+/** Files read at once. */
+const READ_CONCURRENCY = 16;
+
+/** `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** Paths below a history that never hold cards. */
 const NEVER_CARDS = /(^|[\\/])(node_modules|\.git)[\\/]/;
 
@@ -42,20 +56,22 @@ export const cardDirReader: HistoryReader = {
     } catch {
       files = [];
     }
+    // Reads overlap (a history branch holds thousands of small files); results keep the file order.
+    const results = await mapLimit(files, READ_CONCURRENCY, async (f): Promise<{ record: RunRecord } | { warning: string } | null> => {
+      const rel = (path.relative(root, f) || path.basename(f)).split(path.sep).join('/');
+      if (NEVER_CARDS.test(rel)) return null;
+      const size = await io.size(f);
+      if (size === null) return null;
+      if (size > MAX_CARD_BYTES) return { warning: `${rel}: skipped, ${size} bytes is more than a model card (at most ${MAX_CARD_BYTES})` };
+      const got = recordFromText(await io.readText(f), rel);
+      return 'reason' in got ? { warning: `${rel}: skipped, ${got.reason}` } : got;
+    });
     const records: RunRecord[] = [];
     const warnings: string[] = [];
-    for (const f of files) {
-      const rel = (path.relative(root, f) || path.basename(f)).split(path.sep).join('/');
-      if (NEVER_CARDS.test(rel)) continue;
-      const size = await io.size(f);
-      if (size === null) continue;
-      if (size > MAX_CARD_BYTES) {
-        warnings.push(`${rel}: skipped, ${size} bytes is more than a model card (at most ${MAX_CARD_BYTES})`);
-        continue;
-      }
-      const got = recordFromText(await io.readText(f), rel);
-      if ('reason' in got) warnings.push(`${rel}: skipped, ${got.reason}`);
-      else records.push(got.record);
+    for (const r of results) {
+      if (r === null) continue;
+      if ('record' in r) records.push(r.record);
+      else warnings.push(r.warning);
     }
     return { records, warnings };
   },
