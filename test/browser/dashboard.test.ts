@@ -152,12 +152,12 @@ describe.skipIf(!chromium)('dashboard in headless Chromium', () => {
     expect(reached).toBe(true);
     const status = page.locator('#status-per-fu');
     expect(await status.textContent()).toMatch(
-      /^Run 4 of 4, 2026-03-10 · [0-9a-f]{7}: 9\.9\u00a0g CO2e per functional unit \(range 7\.92\u00a0g–12\.4\u00a0g\), budget 15\u00a0g, verdict pass\.$/,
+      /^Run 4 of 4, 2026-03-10 · [0-9a-f]{7} \(#14\): 9\.9\u00a0g CO2e per functional unit \(range 7\.92\u00a0g–12\.4\u00a0g\), budget 15\u00a0g, verdict pass\.$/,
     );
     await page.keyboard.press('Home');
     expect(await status.textContent()).toMatch(/^Run 1 of 4, 2026-02-20/);
     await page.keyboard.press('ArrowRight');
-    expect(await status.textContent()).toMatch(/^Run 2 of 4, 2026-03-02 · [0-9a-f]{7}: 11\u00a0g/);
+    expect(await status.textContent()).toMatch(/^Run 2 of 4, 2026-03-02 · [0-9a-f]{7} \(#12\): 11\u00a0g/);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${REPO_URL}/commit/${fakeShaOf(2)}`, { timeout: 5_000 });
     await page.context().close();

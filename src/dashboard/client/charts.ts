@@ -80,7 +80,8 @@ function runLabel(d: ScenarioPageData, i: number): string {
   const t = d.runs.t[i];
   const sha = d.runs.sha[i];
   const id = sha ? sha.slice(0, 7) : d.runs.run_id[i] ? `run ${d.runs.run_id[i]}` : `run ${i + 1}`;
-  return `${t === undefined ? '' : utcDay(t)} · ${id}`;
+  const pr = d.runs.pr[i];
+  return `${t === undefined ? '' : utcDay(t)} · ${id}${pr != null ? ` (#${pr})` : ''}`;
 }
 
 /** Half a run of room at both ends, so the first and last points and labels are not cut. */
