@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from '../src/lca/interpret/prng.js';
 import { CHROMIUM_MISSING, chromiumPath, launchChromium } from '../test/browser/chromium.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,18 +23,6 @@ const SCENARIOS = Number(process.env.BENCH_DASHBOARD_SCENARIOS ?? 20);
 const TEAMS = 5;
 const AS_OF = '2026-06-15T00:00:00Z';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-/** mulberry32: a small seeded PRNG, so every machine benchmarks the same history. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(args: string[]): { ms: number; stdout: string; stderr: string; status: number | null } {
   const t0 = performance.now();
@@ -51,7 +40,7 @@ function history(): string {
   const d = run([CLI, 'demo', '--out', demo]);
   if (d.status !== 0) throw new Error(`demo failed: ${d.stderr}`);
   const template = JSON.parse(readFileSync(path.join(demo, 'model-card.json'), 'utf8'));
-  const rand = prng(18);
+  const rand = mulberry32(18); // seeded: every machine benchmarks the same history
   const perScenario = Math.ceil(TOTAL / SCENARIOS);
   const end = Date.parse(AS_OF);
   const step = (730 * 86_400_000) / perScenario; // two years of history

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, c as evaluatePeriodBudgets, p as periodOf, h as inPeriod, j as metricOf, D as DEFAULT_METRIC, U as UtcInstant, k as LifetimePoint, l as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, n as PeriodBudget, A as AbsoluteBudget, o as dedupeRuns } from './position.js';
+import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, n as inPeriod, o as metricOf, D as DEFAULT_METRIC, U as UtcInstant, q as LifetimePoint, s as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, u as PeriodBudget, v as cardFromTextWith, A as AbsoluteBudget, w as dedupeRuns } from './read.js';
 import { d as dailyCumulative } from './totals.js';
 import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, b as union } from './schemas.js';
 import { createHash } from 'node:crypto';
@@ -352,19 +352,8 @@ function recordFromCard(card, source, meta = {}) {
 }
 /** Card JSON text -> a RunRecord, or the reason it is not a usable card (for a warning naming the file). */
 function recordFromText(text, source, meta = {}) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { reason: 'not JSON' };
-    }
-    const parsed = DashboardCard.safeParse(value);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { reason: `not a usable ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
-    }
-    return { record: recordFromCard(parsed.data, source, meta) };
+    const got = cardFromTextWith(text, DashboardCard);
+    return 'reason' in got ? got : { record: recordFromCard(got.card, source, meta) };
 }
 
 // Where the dashboard's runs come from. One small interface, `HistoryReader`, with a reader per

@@ -7,13 +7,12 @@ import 'node:util';
 import './errors.js';
 import 'node:fs';
 import 'node:url';
-import './position.js';
+import './read.js';
 import './schemas.js';
 import 'node:crypto';
 import './index.js';
 import 'process';
 import 'buffer';
-import './read.js';
 import './index2.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { c as evaluatePeriodBudgets, b as escapeMarkdown, f as fmt, t as textBar, m as markdownTable, r as renderLedgerSection, p as periodOf, g as renderCumulativeChart, D as DEFAULT_METRIC } from './position.js';
+import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, m as markdownTable, k as renderLedgerSection, a as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
 import { I as InputError } from './errors.js';
-import { r as readLedger } from './read.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';

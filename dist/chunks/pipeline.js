@@ -2,8 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { s as Scenario, v as METRICS, w as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, f as fmt$1, B as numericPaths, M as ModelCard, C as SCHEMA_VERSION, i as isPeriodBudget, c as evaluatePeriodBudgets, E as pct, b as escapeMarkdown, m as markdownTable, a as escapeCode, F as ledgerSectionForCard } from './position.js';
-import { s as suggest, p as parseLedgerSetting, r as readLedger } from './read.js';
+import { z as Scenario, B as suggest, C as METRICS, E as valueAtPath, F as STAGE_FIELDS, G as unitOf, H as fmtSigned, j as fmt$1, I as numericPaths, M as ModelCard, J as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, K as pct, g as escapeMarkdown, m as markdownTable, f as escapeCode, N as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166

@@ -1,6 +1,173 @@
-import path from 'node:path';
 import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
-import { e as entryFromCard, d as dedupeEntries, M as ModelCard, L as LedgerEntry } from './position.js';
+import path from 'node:path';
+import { c as strictObject, s as string, a as array, r as record, e as boolean, n as number, b as union, l as literal, _ as _enum, o as object, u as unknown } from './schemas.js';
+import { createHash } from 'node:crypto';
+
+// Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
+// through here before it reaches report.md or a PR comment, so it cannot inject markdown,
+// HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
+/**
+ * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
+ * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
+ */
+const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
+/**
+ * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped
+ * (GFM allows a backslash before any ASCII punctuation), HTML as entities, and `@` followed by
+ * a zero-width joiner so GitHub does not mention anyone.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200d');
+}
+/** Inline code for paths: backticks inside the text cannot end the span early. */
+function escapeCode(text) {
+    const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
+// The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
+// This zod schema is the single source of the TypeScript type and of the published
+// JSON Schema (`npm run schema` -> schema/scenario.schema.json). Strict: unknown keys
+// are an error with a did-you-mean suggestion (see scenario/load.ts).
+const nonneg = (unit, what) => number()
+    .nonnegative()
+    .meta({ description: `${what} (${unit})` });
+const positive = (unit, what) => number()
+    .positive()
+    .meta({ description: `${what} (${unit})` });
+const FunctionalUnit = strictObject({
+    description: string().min(1).meta({ description: 'The service one unit delivers, e.g. "1,000 chat requests served"' }),
+    inferences: positive('inferences', 'Inferences that make one functional unit'),
+})
+    .meta({ description: 'ISO 14044 functional unit: what the results are normalised to' });
+const Deployment = strictObject({
+    lifetime_inferences: positive('inferences', "Expected inferences over the model's whole deployed life"),
+});
+const Grid = strictObject({
+    region: string()
+        .min(1)
+        .optional()
+        .meta({ description: 'ISO 3166 country (US, FR), subdivision (CA-QC), or cloud region (aws:us-east-1, gcp:europe-west4, azure:westeurope)' }),
+    intensity_g_per_kwh: nonneg('g CO2e/kWh', 'Grid carbon intensity; overrides region').optional(),
+    intensity_low_g_per_kwh: nonneg('g CO2e/kWh', 'Low end of the grid intensity range (uncertainty)').optional(),
+    intensity_high_g_per_kwh: nonneg('g CO2e/kWh', 'High end of the grid intensity range (uncertainty)').optional(),
+    water_intensity_l_per_kwh: nonneg('L/kWh', 'Off-site water of electricity generation (optional)').optional(),
+});
+const Hardware = strictObject({
+    model: string().min(1).meta({ description: 'Accelerator model, e.g. H100-SXM, A100-80GB, L4 (see src/data/hardware.ts)' }),
+    count: number().int().positive().default(1).meta({ description: 'Accelerators in use' }),
+    power_w: positive('W', 'Power per accelerator at typical load; overrides the bundled value').optional(),
+    embodied_kg: nonneg('kg CO2e', 'Manufacturing footprint per accelerator; overrides the bundled central value').optional(),
+    lifespan_years: positive('years', 'Service life of the hardware').optional(),
+    host_embodied_kg: nonneg('kg CO2e per server', 'Manufacturing footprint of one server (host CPUs, memory, storage, chassis) without its accelerators; shared by devices_per_host accelerators. Absent: server embodied carbon is outside the boundary').optional(),
+    devices_per_host: number()
+        .int()
+        .positive()
+        .optional()
+        .meta({ description: 'Accelerators per server, to share host_embodied_kg (default 8, an HGX/DGX server)' }),
+    utilization: number().positive().max(1).optional().meta({
+        description: 'Share of its lifespan the hardware is in use (0-1, default 1): embodied carbon per hour used = embodied ÷ (lifespan_years × 8,760 h × utilization)',
+    }),
+});
+const HfTrainingType = _enum(['pre-training', 'fine-tuning']);
+const HfOptions = strictObject({
+    training_type: HfTrainingType.optional().meta({
+        description: 'co2_eq_emissions.training_type of the Hugging Face block; left out of the block when not given',
+    }),
+    stages: array(string().min(1)).min(1).optional().meta({
+        description: 'Stages whose operational CO2e the Hugging Face block reports (default: every up-front stage, i.e. every stage without inferences)',
+    }),
+})
+    .meta({ description: 'The Hugging Face model card co2_eq_emissions block (card hf_co2_eq_emissions, ml-lca hf-card)' });
+// An instant as text (ISO 8601 or epoch digits), or a number: an unquoted epoch in YAML
+// (`start: 1773014400`) arrives as one.
+const Instant = union([string().min(1), number().nonnegative()]);
+const PrometheusSource = strictObject({
+    url: string().url().meta({ description: 'Prometheus base URL, e.g. http://prometheus:9090' }),
+    selector: string().default('{}').meta({ description: 'PromQL label selector, e.g. {job="train-123"}' }),
+    job_window: union([literal('from_env'), strictObject({ start: Instant, end: Instant })]).meta({
+        description: 'Time window of the job: start/end as ISO 8601 or epoch seconds (or milliseconds, 13+ digits), or from_env (ML_LCA_JOB_START / ML_LCA_JOB_END)',
+    }),
+    step_s: positive('s', 'Range-query step').optional(),
+})
+    .meta({ description: 'Query DCGM energy from a Prometheus server instead of log files' });
+const Stage = strictObject({
+    logs: array(string().min(1)).optional().meta({ description: 'Globs of energy logs, relative to the scenario file; format detected per file' }),
+    prometheus: PrometheusSource.optional(),
+    energy_kwh: nonneg('kWh', 'IT energy of the whole server(s) for this stage, as a meter would give it (no overhead factor applied)').optional(),
+    hours: nonneg('h', 'Wall-clock hours the stage held its hardware (time-share embodied attribution); derived from logs when absent').optional(),
+    inferences: nonneg('inferences', 'Inferences served while this stage was measured; makes this a per-inference (marginal) stage').optional(),
+    interval_s: positive('s', 'Sampling interval for logs without timestamps').optional(),
+    count: number().int().positive().optional().meta({ description: 'Accelerators used by this stage; defaults to hardware.count' }),
+});
+const AbsoluteBudget = strictObject({
+    metric: string().min(1).meta({ description: 'Card path, e.g. totals.co2e_kg or per_functional_unit.co2e_g' }),
+    max: nonneg('unit of the metric', 'Fail above this value'),
+    warn: nonneg('unit of the metric', 'Warn above this value (must be <= max)').optional(),
+});
+const RegressionBudget = strictObject({
+    metric: string().min(1),
+    max_increase_pct: nonneg('%', 'Fail when head exceeds base by more than this percentage'),
+    warn_increase_pct: nonneg('%', 'Warn above this percentage (must be <= max_increase_pct)').optional(),
+});
+const PeriodBudget = strictObject({
+    scope: _enum(['team', 'model']),
+    team: string().min(1).optional(),
+    period: _enum(['month', 'quarter', 'year']),
+    metric: string().min(1).default('totals.co2e_kg'),
+    max: nonneg('unit of the metric', 'Budget for the whole period'),
+    warn: nonneg('unit of the metric', 'Warn when the projected spend exceeds this').optional(),
+});
+const Budget = union([PeriodBudget, RegressionBudget, AbsoluteBudget]);
+const Scenario = strictObject({
+    $schema: string().optional(),
+    name: string().min(1).max(100).meta({ description: 'Scenario name; identifies the PR comment and artifact' }),
+    team: string().min(1).optional().meta({ description: 'Team that owns the model (period budgets)' }),
+    functional_unit: FunctionalUnit,
+    deployment: Deployment,
+    grid: Grid.default({}),
+    pue: number().min(1).max(3).optional().meta({ description: 'Power usage effectiveness of the facility (>= 1)' }),
+    wue_l_per_kwh: nonneg('L/kWh', 'On-site water usage effectiveness').optional(),
+    it_overhead_factor: number().min(1).max(5).optional().meta({ description: 'Host CPU/RAM/network on top of device-only power logs (default 1)' }),
+    electricity_usd_per_kwh: nonneg('USD/kWh', 'Electricity price').optional(),
+    gpu_hour_usd: nonneg('USD/h', 'Price of one accelerator-hour (cloud rental)').optional(),
+    gpu_hour_includes_electricity: boolean().optional().meta({
+        description: 'Whether gpu_hour_usd already pays for the electricity (a cloud rental does; default true): then electricity_usd_per_kwh is not added where the GPU-hour price applies',
+    }),
+    hardware: Hardware,
+    hf: HfOptions.optional(),
+    stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
+        .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
+    budgets: array(Budget).default([]),
+    ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+})
+    .superRefine((s, ctx) => {
+    s.budgets.forEach((b, i) => {
+        if ('warn' in b && b.warn !== undefined && 'max' in b && b.warn > b.max) {
+            ctx.addIssue({ code: 'custom', path: ['budgets', i, 'warn'], message: `a warn level <= max (${b.max})` });
+        }
+        if ('warn_increase_pct' in b && b.warn_increase_pct !== undefined && b.warn_increase_pct > b.max_increase_pct) {
+            ctx.addIssue({ code: 'custom', path: ['budgets', i, 'warn_increase_pct'], message: `a warn level <= max_increase_pct (${b.max_increase_pct})` });
+        }
+    });
+    if (Object.keys(s.stages).length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
+    }
+    s.hf?.stages?.forEach((name, i) => {
+        if (!Object.hasOwn(s.stages, name)) {
+            ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });
+        }
+    });
+});
 
 // "Did you mean" for unknown keys and names: the closest candidate by edit distance,
 // only when it is close enough to be a plausible typo.
@@ -42,6 +209,1317 @@ function suggest(word, candidates) {
     }
     const limit = Math.max(2, Math.ceil(w.length * 0.4));
     return bestScore <= limit ? best : undefined;
+}
+
+// ISO 14044 phase 4 (interpretation) as stored in the card. Owned by src/lca/interpret/.
+// design.md names (dominant_stage, breakeven_inferences, sensitivity[], uncertainty{co2e_kg_low,
+// co2e_kg_high}, data_quality[]) are normative; everything else here is additive and optional so
+// cards written before a field existed still parse.
+const DataQualityItem = object({
+    severity: _enum(['info', 'warning', 'error']),
+    code: string(),
+    message: string(),
+    stage: string().optional().meta({ description: 'Stage the finding is about, when it is about one' }),
+    source: string().optional().meta({ description: 'Path of the log the finding is about, when it is about one' }),
+});
+const SensitivityItem = object({
+    parameter: string(),
+    unit: string(),
+    low_value: number(),
+    central_value: number(),
+    high_value: number(),
+    per_fu_co2e_g_low: number().meta({ description: 'Per-FU g CO2e with the parameter at low_value (others central)' }),
+    per_fu_co2e_g_high: number().meta({ description: 'Per-FU g CO2e with the parameter at high_value (others central)' }),
+    co2e_kg_low: number().meta({ description: 'totals.co2e_kg with the parameter at low_value' }),
+    co2e_kg_high: number().meta({ description: 'totals.co2e_kg with the parameter at high_value' }),
+    source: string().optional(),
+    swing_per_fu_co2e_g: number().optional().meta({ description: '|per_fu_co2e_g_high − per_fu_co2e_g_low|: the tornado bar length' }),
+    swing_co2e_kg: number().optional().meta({ description: '|co2e_kg_high − co2e_kg_low|' }),
+    breakeven_inferences_low: number().nullable().optional(),
+    breakeven_inferences_high: number().nullable().optional(),
+});
+const LifetimePoint = object({
+    inferences: number(),
+    co2e_g_per_fu: number(),
+    label: _enum(['scenario', 'breakeven']).optional().meta({ description: "Marks the scenario's lifetime_inferences and the breakeven point" }),
+});
+const UncertainParameter = object({
+    parameter: string(),
+    unit: string(),
+    low: number(),
+    central: number(),
+    high: number(),
+    source: string(),
+});
+const MonteCarlo = object({
+    seed: number().int(),
+    samples: number().int(),
+    distribution: string(),
+    co2e_kg_p05: number(),
+    co2e_kg_p50: number(),
+    co2e_kg_p95: number(),
+    per_fu_co2e_g_p05: number(),
+    per_fu_co2e_g_p50: number(),
+    per_fu_co2e_g_p95: number(),
+});
+/** Low/high of a card value under measurement uncertainty only (reference factors at central). */
+const NoiseRange = object({ low: number(), high: number() });
+const Sci = object({
+    sci_g_per_fu: number().meta({ description: 'SCI = (E × I + M) / R, g CO2e per functional unit (ISO/IEC 21031:2024)' }),
+    e_kwh: number().meta({ description: 'E: facility energy of the per-inference stages for the R functional units (kWh)' }),
+    i_g_per_kwh: number().meta({ description: 'I: grid carbon intensity (g CO2e/kWh)' }),
+    m_g: number().meta({ description: 'M: embodied carbon time share of the per-inference stages for the R functional units (g CO2e)' }),
+    r: number().meta({
+        description: 'R: functional units served while measured = requests served ÷ inferences per FU (each request passes through every per-inference stage once)',
+    }),
+    r_unit: string(),
+    stages: array(string()),
+    amortized_co2e_g_excluded: number().meta({ description: 'Up-front (experimentation + training) carbon per FU that SCI leaves out' }),
+    note: string(),
+});
+const EnergyDisclosure = object({
+    stages: array(object({
+        stage: string(),
+        it_energy_kwh: number(),
+        energy_kwh: number(),
+        hours: number().nullable(),
+        accelerator_hours: number().nullable(),
+        energy_origin: string(),
+        energy_scope: string(),
+    })),
+    total_it_energy_kwh: number(),
+    total_energy_kwh: number(),
+    hardware: object({ model: string(), count: number(), power_w: number().nullable(), known: boolean() }),
+    location: object({ region: string().nullable(), intensity_g_per_kwh: number(), source: string().nullable() }),
+    pue: number(),
+    it_overhead_factor: number(),
+    wue_l_per_kwh: number(),
+});
+const Interpretation = object({
+    dominant_stage: string().nullable(),
+    dominant_term: _enum(['marginal', 'embodied', 'amortized']).nullable().optional(),
+    shares: record(string(), number()).optional().meta({ description: 'Share of lifecycle co2e per stage (0..1)' }),
+    term_shares: object({ marginal: number(), embodied: number(), amortized: number() })
+        .optional()
+        .meta({ description: 'Share of per_functional_unit.co2e_g per term (0..1)' }),
+    flow_shares: object({ operational: number(), embodied: number() })
+        .optional()
+        .meta({ description: 'Share of totals.co2e_kg that is operational vs embodied (0..1)' }),
+    breakeven_inferences: number().nullable(),
+    lifetime_curve: array(LifetimePoint).optional(),
+    sensitivity: array(SensitivityItem),
+    uncertainty: object({
+        co2e_kg_low: number(),
+        co2e_kg_high: number(),
+        per_fu_co2e_g_low: number().optional(),
+        per_fu_co2e_g_high: number().optional(),
+        method: string().optional(),
+        parameters: array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+        monte_carlo: MonteCarlo.optional(),
+    }),
+    noise: record(string(), NoiseRange)
+        .optional()
+        .meta({ description: 'Card path -> low/high under measurement uncertainty only (for base-vs-head noise bands)' }),
+    data_quality: array(DataQualityItem),
+    sci: Sci.nullable().optional().meta({ description: 'ISO/IEC 21031:2024 Software Carbon Intensity per functional unit; null without a per-inference stage' }),
+    energy_disclosure: EnergyDisclosure.optional(),
+});
+
+// The metrics compared between cards and allowed in budgets: one table, with unit and the
+// direction that is better (every impact is better lower).
+const METRICS = [
+    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Total carbon' },
+    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Operational carbon' },
+    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Embodied carbon' },
+    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'Facility energy' },
+    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy' },
+    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'Water' },
+    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'Cost' },
+    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'Carbon per functional unit' },
+    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Marginal (inference) carbon per FU' },
+    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Embodied carbon per FU' },
+    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Amortised up-front carbon per FU' },
+    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'Energy per functional unit' },
+    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'Water per functional unit' },
+    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'Cost per functional unit' },
+    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Lifetime carbon' },
+];
+/** Per-stage columns compared for each stage present in either card. */
+const STAGE_FIELDS = [
+    { field: 'co2e_kg', unit: 'kg CO2e', label: 'carbon' },
+    { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
+    { field: 'water_l', unit: 'L', label: 'water' },
+    { field: 'cost_usd', unit: 'USD', label: 'cost' },
+];
+/** Unit of a card path (stage paths included), or '' when unknown. */
+function unitOf(path) {
+    const m = METRICS.find((x) => x.path === path);
+    if (m)
+        return m.unit;
+    const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
+    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
+    if (f)
+        return f.unit;
+    const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
+    return suffix ? { kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' }[suffix] : '';
+}
+/** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
+function valueAtPath(root, path) {
+    let cur = root;
+    for (const key of path.split('.')) {
+        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, key))
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+/** Every dotted path to a number (or null) under the given roots: the metrics a budget may name. */
+function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime', 'stages', 'interpretation']) {
+    const out = [];
+    const walk = (v, p, depth) => {
+        if (typeof v === 'number' || v === null) {
+            out.push(p);
+            return;
+        }
+        if (depth > 3 || v === undefined || typeof v !== 'object' || Array.isArray(v))
+            return;
+        for (const [k, x] of Object.entries(v))
+            walk(x, `${p}.${k}`, depth + 1);
+    };
+    for (const r of roots)
+        walk(valueAtPath(root, r), r, 0);
+    return out;
+}
+
+// Numbers for humans: fixed locale (en-US) so reports are byte-identical everywhere, enough
+// significant digits to check a hand calculation, thousands separators for large values.
+const BIG = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const MID = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** `5682.67` -> `5,682.7`; `0.49954` -> `0.4995`; `1.2e-7` -> `1.2e-7`; null -> `—`. */
+function fmt(x) {
+    if (x === null || x === undefined || Number.isNaN(x))
+        return '—';
+    if (!Number.isFinite(x))
+        return x > 0 ? '∞' : '−∞';
+    const a = Math.abs(x);
+    if (a === 0)
+        return '0';
+    if (a >= 1000)
+        return BIG.format(x);
+    if (a >= 0.001)
+        return MID.format(x);
+    return x.toExponential(2).replace(/\.?0+e/, 'e');
+}
+/** Signed, for deltas: `+3.2`, `−1.5`. */
+function fmtSigned(x) {
+    if (x === null || x === undefined || Number.isNaN(x))
+        return '—';
+    return x > 0 ? `+${fmt(x)}` : fmt(x);
+}
+/** `0.1234` -> `12.3 %` (a share 0..1). */
+function pct(share) {
+    if (share === null || share === undefined || !Number.isFinite(share))
+        return '—';
+    return `${(share * 100).toFixed(1)} %`;
+}
+
+// The scenario after defaults are resolved from src/data/: every number the LCA uses,
+// each with where it came from. This is what the model card carries as `scenario`.
+const Origin = _enum(['scenario', 'default', 'derived', 'cli']).meta({
+    description: 'scenario: set in the scenario file; default: bundled reference data; derived: computed from other values; cli: a command-line flag',
+});
+/** One assumption the result rests on, shown to reviewers with its source. */
+const Assumption = object({
+    path: string().meta({ description: 'Scenario path the value fills, e.g. grid.intensity_g_per_kwh' }),
+    value: union([number(), string()]),
+    unit: string(),
+    low: number().optional(),
+    high: number().optional(),
+    origin: Origin,
+    source: string().meta({ description: 'Citation: publication, dataset or file' }),
+    year: number().int().nullable(),
+    note: string().optional(),
+});
+const ResolvedScenario = object({
+    name: string(),
+    team: string().nullable(),
+    functional_unit: FunctionalUnit,
+    deployment: Deployment,
+    grid: object({
+        region: string().nullable(),
+        intensity_g_per_kwh: number(),
+        intensity_low_g_per_kwh: number(),
+        intensity_high_g_per_kwh: number(),
+        water_intensity_l_per_kwh: number(),
+    }),
+    pue: number(),
+    pue_low: number(),
+    pue_high: number(),
+    wue_l_per_kwh: number(),
+    it_overhead_factor: number(),
+    electricity_usd_per_kwh: number().nullable(),
+    gpu_hour_usd: number().nullable(),
+    // Fields added after schema 1.0 carry defaults, so cards written before them still parse
+    // (a baseline card from the base branch).
+    gpu_hour_includes_electricity: boolean()
+        .default(true)
+        .meta({ description: 'true: gpu_hour_usd pays for electricity too, which is then not added where the GPU-hour price applies' }),
+    hardware: object({
+        model: string(),
+        known: boolean().meta({ description: 'false when the model is not in the bundled data (values from the scenario)' }),
+        count: number().int(),
+        power_w: number().nullable(),
+        embodied_kg: number().nullable(),
+        embodied_low_kg: number().nullable(),
+        embodied_high_kg: number().nullable(),
+        lifespan_years: number(),
+        host_embodied_kg: number()
+            .nullable()
+            .default(null)
+            .meta({ description: 'kg CO2e per server without accelerators; null: server embodied carbon is outside the boundary' }),
+        devices_per_host: number().int().positive().default(8),
+        utilization: number().positive().max(1).default(1).meta({ description: 'Share of the lifespan the hardware is in use' }),
+    }),
+    stages: record(string(), Stage),
+    /** The scenario's `hf` key as given: nulls where it says nothing. */
+    hf: object({ training_type: HfTrainingType.nullable(), stages: array(string()).nullable() }).default({ training_type: null, stages: null }),
+    budgets: array(Budget),
+    /** ISO 14044 system boundary: two cards compare only when these match. */
+    boundary: object({
+        stages: array(string()),
+        flows: array(string()).meta({
+            description: 'e.g. device_energy, host_overhead, facility_overhead, embodied (accelerators), embodied_host (servers), water_onsite, water_offsite, cost',
+        }),
+    }),
+    assumptions: array(Assumption),
+    /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */
+    warnings: array(string()).optional(),
+});
+
+// The SOURCE object of design.md: what one log file contributes. `energy_kwh` is energy at the
+// IT equipment as measured (a logger's own PUE divided out, see `logged_pue`).
+const DeviceEnergy = object({
+    id: string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
+    name: string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
+    host: string().nullable().optional(),
+    energy_kwh: number().nullable(),
+    samples: number().int(),
+});
+const Source = object({
+    path: string(),
+    format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
+    energy_kwh: number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
+    co2e_kg: number()
+        .nullable()
+        .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
+    water_l: number().nullable().meta({ description: 'Water the file itself reports (L)' }),
+    duration_s: number().nullable(),
+    devices: array(DeviceEnergy),
+    rows: number().int(),
+    rows_rejected: number().int(),
+    logged_pue: number().nullable(),
+    warnings: array(string()),
+    /** Whether the energy covers only accelerators (gets it_overhead_factor) or the whole host. */
+    scope: _enum(['device', 'host'])
+        .optional()
+        .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    /** First and last timestamp seen, ISO 8601, when the log has them. */
+    start: string().nullable().optional(),
+    end: string().nullable().optional(),
+    /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
+    hf_co2_eq_emissions: object({
+        emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
+        source: string().nullable(),
+        training_type: string().nullable(),
+        geographical_location: string().nullable(),
+        hardware_used: string().nullable(),
+    })
+        .optional(),
+});
+
+// Budget verdicts and base-vs-head comparison, as stored in the model card.
+const BudgetStatus = _enum(['pass', 'warn', 'fail']);
+const BudgetResult = object({
+    metric: string(),
+    kind: _enum(['absolute', 'regression', 'period']).optional(),
+    limit: number().nullable(),
+    warn_limit: number().nullable().optional(),
+    actual: number().nullable(),
+    status: BudgetStatus,
+    message: string(),
+});
+const ComparedMetric = object({
+    metric: string(),
+    base: number().nullable(),
+    head: number().nullable(),
+    delta: number().nullable(),
+    delta_pct: number().nullable(),
+    better: _enum(['lower', 'higher']),
+    /** Whether |delta| is within the combined uncertainty/noise band (issue 5). */
+    within_noise: boolean().nullable().optional(),
+    /** Half-width of that band in the metric's unit (compare/noise.ts). */
+    noise_band: number().nullable().optional(),
+    /** One sentence: within the noise band, or a real change (compare/noise.ts). */
+    noise_note: string().optional(),
+});
+const Baseline = object({
+    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    ref: string().nullable(),
+    sha: string().nullable(),
+    run_id: number().nullable(),
+    created_at: string().nullable(),
+});
+const Comparison = object({
+    baseline: Baseline,
+    metrics: array(ComparedMetric),
+    /** Human statements when functional unit, boundary or factors differ (ISO 14044 consistency). */
+    consistency: array(string()).default([]),
+    comparable: boolean().default(true),
+});
+
+// The model card JSON (the artifact). The single source of its type and of the published
+// JSON Schema (schema/model-card.schema.json, written by `npm run schema`).
+const SCHEMA_VERSION = '1.0';
+const StageResult = object({
+    it_energy_kwh: number().meta({ description: 'Whole-server energy before PUE (kWh): device energy × it_overhead_factor, or host-inclusive energy as is' }),
+    energy_kwh: number().meta({ description: 'Facility energy: it_energy_kwh × PUE (kWh)' }),
+    operational_co2e_kg: number(),
+    embodied_co2e_kg: number(),
+    co2e_kg: number(),
+    water_l: number(),
+    cost_usd: number().nullable(),
+    hours: number().nullable(),
+    inferences: number().nullable().meta({ description: 'Inferences served while measured; non-null marks a per-inference stage' }),
+    energy_origin: _enum(['logs', 'energy_kwh', 'estimate', 'prometheus']),
+    energy_scope: _enum(['device', 'host']).meta({ description: 'device: got it_overhead_factor; host: already whole-server' }),
+    sources: array(string()).meta({ description: 'Paths of the logs this stage used' }),
+});
+const Totals = object({
+    energy_kwh: number(),
+    it_energy_kwh: number(),
+    operational_co2e_kg: number(),
+    embodied_co2e_kg: number(),
+    co2e_kg: number(),
+    water_l: number(),
+    cost_usd: number().nullable(),
+});
+const PerFunctionalUnit = object({
+    co2e_g: number().meta({ description: 'marginal + embodied + amortized (g CO2e per functional unit), paper §3.3' }),
+    energy_wh: number(),
+    water_ml: number(),
+    cost_usd: number().nullable(),
+    marginal_co2e_g: number().meta({ description: 'Operational carbon of producing one unit (per-inference stages)' }),
+    embodied_co2e_g: number().meta({ description: 'Embodied share of the hardware time one unit used' }),
+    amortized_co2e_g: number().meta({ description: 'Up-front (experimentation + training) carbon over all lifetime units' }),
+});
+const Lifetime = object({
+    inferences: number(),
+    functional_units: number(),
+    upfront_co2e_kg: number().meta({ description: 'Stages without inferences (experimentation, training, ...)' }),
+    inference_co2e_kg: number().meta({ description: 'Per-inference carbon × lifetime inferences' }),
+    co2e_kg: number(),
+});
+const HfCo2EqEmissions = object({
+    emissions: number().meta({
+        description: 'grams CO2e (Hugging Face model card convention): operational CO2e of the stages that produced the model (up-front stages, or hf.stages); embodied excluded',
+    }),
+    source: string().meta({ description: 'What is counted: the stages, operational only, the factors' }),
+    training_type: string().optional().meta({ description: "pre-training | fine-tuning, from the scenario's hf.training_type; absent when not given" }),
+    geographical_location: string(),
+    hardware_used: string(),
+});
+const ModelCard = object({
+    schema_version: string(),
+    tool: object({ name: literal('ml-lca'), version: string() }),
+    created_at: string(),
+    scenario: ResolvedScenario,
+    stages: record(string(), StageResult),
+    totals: Totals,
+    per_functional_unit: PerFunctionalUnit,
+    lifetime: Lifetime,
+    interpretation: Interpretation,
+    budgets: array(BudgetResult),
+    verdict: _enum(['pass', 'warn', 'fail']),
+    comparison: Comparison.nullable(),
+    sources: array(Source),
+    hf_co2_eq_emissions: HfCo2EqEmissions,
+    /** Optional blocks added by later features (energy disclosure, SCI, ledger position). */
+    extensions: record(string(), unknown()).optional(),
+    warnings: array(string()),
+});
+
+// The ledger: what past runs spent, and where a period budget stands. These zod schemas are
+// the single source of the types; `LedgerExtension` is what the card carries under
+// `extensions.ledger` (card-schema.ts keeps `extensions` open for such optional blocks).
+/** ISO 8601 instant with an explicit zone (Z or ±hh:mm), or a bare date (taken as UTC midnight). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2}))?$/; // no flags: the JSON Schema pattern must mean the same
+/**
+ * A timestamp normalised to UTC (`2026-04-01T02:00:00+02:00` -> `2026-04-01T00:00:00.000Z`).
+ * A date-time without a zone is refused: "local time" differs between the laptop that wrote
+ * the ledger and the runner, and a run near midnight would land in the wrong month.
+ */
+/** Date.parse rolls 2026-02-30 over to March 2; refuse it instead of moving a run between months. */
+function isCalendarDate(s) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    const day = new Date(Date.UTC(y, m - 1, d));
+    return (day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)));
+}
+const UtcInstant = string()
+    .regex(ISO_INSTANT, 'an ISO 8601 timestamp with a zone, e.g. 2026-03-31T23:59:59Z or 2026-04-01T01:00:00+02:00')
+    .refine(isCalendarDate, 'a real calendar date (2026-02-30 is not one)')
+    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).toISOString());
+const RunId = union([number().int().nonnegative(), string().min(1)]);
+const LedgerEntry = strictObject({
+    run_id: RunId.nullable().default(null).meta({ description: 'GitHub Actions run id (or any CI run id); de-duplication key' }),
+    sha: string().min(1).nullable().default(null).meta({ description: 'Commit the run built' }),
+    created_at: UtcInstant.meta({ description: 'When the run happened (ISO 8601; offsets are normalised to UTC)' }),
+    scenario: string('the scenario name').min(1, 'a non-empty scenario name').meta({ description: 'Scenario (model) name of the card' }),
+    team: string().min(1).nullable().default(null).meta({ description: 'Team that owns the scenario' }),
+    co2e_kg: number('a number of kg CO2e')
+        .nonnegative('a number of kg CO2e >= 0')
+        .meta({ description: 'Lifecycle carbon of the run, totals.co2e_kg (kg CO2e)' }),
+    metrics: record(string(), number('a number'))
+        .default({})
+        .meta({ description: 'Other card values by path, e.g. { "totals.energy_kwh": 812 } (for budgets on other metrics)' }),
+    source: string().default('').meta({ description: 'Where the entry came from: artifact:RUN_ID, a card file, or FILE:LINE of a JSONL ledger' }),
+})
+    .meta({ description: 'One successful default-branch run as counted by period budgets' });
+const PeriodKind = _enum(['month', 'quarter', 'year']);
+const LedgerPosition = object({
+    scope: _enum(['team', 'model']),
+    name: string().nullable().meta({ description: 'Team name (scope team) or scenario name (scope model); null when no team is set' }),
+    metric: string(),
+    period: PeriodKind,
+    label: string().meta({ description: 'Period label: 2026-03, 2026-Q1, 2026' }),
+    start: string().meta({ description: 'Period start, inclusive (UTC)' }),
+    end: string().meta({ description: 'Period end, exclusive (UTC)' }),
+    max: number(),
+    warn: number().nullable(),
+    runs: number().int().meta({ description: 'Ledger entries counted in the period' }),
+    spent: number().meta({ description: 'Sum of the metric over the runs counted' }),
+    change: number().meta({ description: "This change: the head card's value of the metric (0 without a head)" }),
+    projected: number().meta({ description: 'spent + change' }),
+    remaining: number().meta({ description: 'max - projected (negative when over)' }),
+    used_pct: number().meta({ description: 'projected / max × 100' }),
+    elapsed_days: number().meta({ description: 'Days of the period elapsed at evaluation time (at least 1)' }),
+    period_days: number().int(),
+    burn_rate_per_day: number().meta({ description: 'projected / elapsed_days' }),
+    forecast: number().meta({ description: 'Spend at the end of the period at the current burn rate' }),
+    run_out_date: string().nullable().meta({ description: 'UTC date the budget runs out at the current rate; null if not within the period' }),
+    status: BudgetStatus,
+});
+const LedgerExtension = object({
+    source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
+    positions: array(LedgerPosition),
+    warnings: array(string()).default([]),
+})
+    .meta({ description: 'Period budget positions, stored in the card as extensions.ledger' });
+
+// Model cards -> ledger entries, metric look-up on an entry, and de-duplication by run.
+/** Card blocks whose numeric leaves every entry keeps, so a budget on any of them can be summed. */
+const KEPT_BLOCKS = ['totals', 'per_functional_unit', 'lifetime'];
+const DEFAULT_METRIC = 'totals.co2e_kg';
+/** The value at a dotted path (`totals.co2e_kg`) when it is a finite number, else null. */
+function numberAt(root, dotted) {
+    let cur = root;
+    for (const key of dotted.split('.')) {
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key))
+            return null;
+        cur = cur[key];
+    }
+    return typeof cur === 'number' && Number.isFinite(cur) ? cur : null;
+}
+/**
+ * Run identity a card may carry itself (a card written by the action on push can hold
+ * `extensions.github: { run_id, sha }`); read leniently, since it is optional data.
+ */
+function runMetaInCard(card) {
+    for (const key of ['github', 'run']) {
+        const ext = card.extensions?.[key];
+        if (ext && typeof ext === 'object') {
+            const e = ext;
+            const run_id = typeof e.run_id === 'number' || (typeof e.run_id === 'string' && e.run_id !== '') ? e.run_id : null;
+            const sha = typeof e.sha === 'string' && e.sha !== '' ? e.sha : null;
+            if (run_id !== null || sha !== null)
+                return { run_id, sha };
+        }
+    }
+    return { run_id: null, sha: null };
+}
+/**
+ * One entry from one validated card. `extraMetrics` are further card paths to keep (the
+ * metrics of the scenario's period budgets). Throws only for a card whose created_at is
+ * not a timestamp with a zone; callers turn that into a warning and skip the card.
+ */
+function entryFromCard(card, meta, extraMetrics = []) {
+    const metrics = {};
+    for (const block of KEPT_BLOCKS) {
+        for (const [k, v] of Object.entries(card[block])) {
+            if (typeof v === 'number' && Number.isFinite(v))
+                metrics[`${block}.${k}`] = v;
+        }
+    }
+    for (const path of extraMetrics) {
+        const v = numberAt(card, path);
+        if (v !== null)
+            metrics[path] = v;
+    }
+    const own = runMetaInCard(card);
+    const input = {
+        run_id: meta.run_id ?? own.run_id,
+        sha: meta.sha ?? own.sha,
+        created_at: meta.created_at ?? card.created_at,
+        scenario: card.scenario.name,
+        team: card.scenario.team ?? null,
+        co2e_kg: Math.max(0, card.totals.co2e_kg),
+        metrics,
+        source: meta.source,
+    };
+    return LedgerEntry.parse(input);
+}
+/** The entry's value of a budget metric, or null when the entry does not carry it. */
+function metricOf(entry, metric) {
+    if (metric === DEFAULT_METRIC)
+        return entry.co2e_kg;
+    return entry.metrics[metric] ?? null;
+}
+/**
+ * The key one run is known by: its run id (per scenario, since one run may report several
+ * models), else commit + scenario, else a hash of the entry's content (the same card
+ * found twice). `source` is left out of the hash: the same card from two places is one run.
+ */
+function runKey(e) {
+    if (e.run_id !== null)
+        return `run:${String(e.run_id)}:${e.scenario}`;
+    if (e.sha !== null)
+        return `sha:${e.sha}:${e.scenario}`;
+    const { source: _source, ...content } = e;
+    return `hash:${createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16)}`;
+}
+/**
+ * One entry per run. Of duplicates (a re-run attempt, a card downloaded twice) the newest
+ * `created_at` wins; on a tie the first seen. Order of first appearance is kept.
+ */
+function dedupeEntries(entries) {
+    const d = dedupeRuns(entries, (e) => e);
+    return { entries: d.items, duplicates: d.duplicates };
+}
+/** `dedupeEntries` for anything that has a ledger entry (the dashboard's run records). */
+function dedupeRuns(items, entryOf) {
+    const byKey = new Map();
+    for (const item of items) {
+        const e = entryOf(item);
+        const key = runKey(e);
+        const at = Date.parse(e.created_at);
+        const prev = byKey.get(key);
+        if (!prev || at > prev.at)
+            byKey.set(key, { item, at });
+    }
+    return { items: [...byKey.values()].map((v) => v.item), duplicates: items.length - byKey.size };
+}
+/** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
+function canonicalJson(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonicalJson).join(',')}]`;
+    if (v !== null && typeof v === 'object') {
+        const o = v;
+        return `{${Object.keys(o)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v) ?? 'null';
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+// Markdown for the budget position: the section of the PR comment and job summary, and the
+// tables and chart of `ml-lca ledger`. Pure: positions and totals in, markdown out.
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+/** `12.5 kg CO2e` (no trailing space when the metric's name gives no unit). */
+function withUnit(v, metric) {
+    const u = unitOf(metric);
+    return u ? `${fmt(v)} ${u}` : fmt(v);
+}
+/** `████████░░ 80%`: ten cells, full at 100 % and beyond (the percentage still says how far). */
+function textBar(pct, width = 10) {
+    const clamped = Math.min(100, Math.max(0, pct));
+    const filled = Math.round((clamped / 100) * width);
+    return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+}
+/**
+ * The "Period budgets" section: one row per budget with a bar, projected (spent + this
+ * change), remaining and the run-out date. Empty string when there are no period budgets.
+ */
+function renderLedgerSection(positions, opts = {}) {
+    if (positions.length === 0)
+        return '';
+    const withChange = opts.withChange ?? true;
+    const rows = positions.map((p) => {
+        const m = p.metric;
+        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+        const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
+        const projected = withChange
+            ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmt(p.spent)} (${runs}) + this change ${fmt(p.change)}`
+            : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
+        const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
+        const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
+        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+        return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
+    });
+    const heading = opts.heading ?? '### Period budgets';
+    const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
+    const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
+    return `${heading}\n\n${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+}
+function spentFrom(source) {
+    if (source === undefined)
+        return 'runs in the ledger this period';
+    if (source === 'artifact')
+        return 'model cards of successful default-branch push runs of this workflow this period';
+    if (source === 'none')
+        return 'no ledger of past runs was available, so only this change counts';
+    return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
+}
+/**
+ * Mermaid xychart-beta: cumulative spend per day of the period, and the budget as a flat
+ * line. The x axis covers the days shown (the elapsed days of a current period), so the
+ * points are never stretched over days that have not happened.
+ */
+function renderCumulativeChart(title, points, metric, budget) {
+    if (points.length === 0)
+        return '';
+    const last = points[points.length - 1]?.cumulative ?? 0;
+    const top = niceCeil(Math.max(last, budget ?? 0) * 1.1 || 1);
+    const unit = unitOf(metric) || metric;
+    const round = (v) => Number(v.toPrecision(6));
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title.replace(/"/g, "'")}"`,
+        // A month reads well as dates; a quarter or year of date labels is a smear, so days are numbered.
+        points.length <= 31
+            ? `  x-axis [${points.map((p) => `"${p.date.slice(5)}"`).join(', ')}]`
+            : `  x-axis "day (1 = ${points[0]?.date ?? ''})" 1 --> ${points.length}`,
+        `  y-axis "${unit}" 0 --> ${round(top)}`,
+        `  line [${points.map((p) => round(p.cumulative)).join(', ')}]`,
+    ];
+    if (budget !== null)
+        lines.push(`  line [${points.map(() => round(budget)).join(', ')}]`);
+    lines.push('```');
+    return `${lines.join('\n')}\n`;
+}
+/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): a y-axis top that reads well. */
+function niceCeil(v) {
+    const p = 10 ** Math.floor(Math.log10(v));
+    for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8])
+        if (v <= m * p * (1 + 1e-12))
+            return Number((m * p).toPrecision(6));
+    return 10 * p;
+}
+/**
+ * The "Period budgets" section for a card (PR comment, job summary, report.md): reads
+ * `extensions.ledger` back through its schema; empty string when the card has none.
+ */
+function ledgerSectionForCard(card, opts = {}) {
+    const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+    return parsed.success ? renderLedgerSection(parsed.data.positions, { ...opts, source: parsed.data.source }) : '';
+}
+
+const DAY_MS = 86_400_000;
+/** The UTC month, quarter or year that contains `date` (a Date or any string Date accepts). */
+function periodOf(date, kind) {
+    const d = typeof date === 'string' ? new Date(date) : date;
+    if (Number.isNaN(d.getTime()))
+        throw new RangeError(`periodOf: not a date: ${String(date)}`);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    let startMs;
+    let endMs;
+    let label;
+    if (kind === 'month') {
+        startMs = Date.UTC(y, m, 1);
+        endMs = Date.UTC(y, m + 1, 1); // Date.UTC rolls month 12 into January of y+1
+        label = `${y}-${String(m + 1).padStart(2, '0')}`;
+    }
+    else if (kind === 'quarter') {
+        const q = Math.floor(m / 3);
+        startMs = Date.UTC(y, q * 3, 1);
+        endMs = Date.UTC(y, q * 3 + 3, 1);
+        label = `${y}-Q${q + 1}`;
+    }
+    else {
+        startMs = Date.UTC(y, 0, 1);
+        endMs = Date.UTC(y + 1, 0, 1);
+        label = String(y);
+    }
+    return {
+        kind,
+        start: new Date(startMs).toISOString(),
+        end: new Date(endMs).toISOString(),
+        label,
+        days: Math.round((endMs - startMs) / DAY_MS),
+    };
+}
+/** Whether an instant lies in [start, end). */
+function inPeriod(instant, p) {
+    const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+    return t >= Date.parse(p.start) && t < Date.parse(p.end);
+}
+/** `YYYY-MM-DD` of an instant in UTC. */
+function utcDate(instant) {
+    const d = instant instanceof Date ? instant : new Date(instant);
+    return d.toISOString().slice(0, 10);
+}
+
+// Where each period budget stands: spent in the current period (from the ledger) plus this
+// change, against the budget; burn rate and the date the budget runs out at that rate.
+// Pure: entries and the clock are passed in.
+function isPeriodBudget(b) {
+    return 'period' in b && 'scope' in b;
+}
+/**
+ * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
+ * them). `headCard` is this change (its value of the metric is added to what was spent);
+ * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * Throws InputError for a team budget with no team, or a metric the head card lacks.
+ */
+function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
+    const results = [];
+    const positions = [];
+    const warnings = [];
+    budgets.forEach((b, i) => {
+        if (!isPeriodBudget(b))
+            return;
+        const name = b.scope === 'team' ? (b.team ?? scenario.team ?? null) : scenario.name;
+        if (name === null) {
+            throw new InputError({
+                code: 'SCENARIO_INVALID',
+                field: `budgets[${i}].team`,
+                expected: 'a team name for a team budget (set `team:` on the budget or at the top of the scenario)',
+                got: 'nothing',
+            });
+        }
+        let change = 0;
+        if (headCard !== null) {
+            const v = numberAt(headCard, b.metric);
+            if (v === null) {
+                throw new InputError({
+                    code: 'SCENARIO_INVALID',
+                    field: `budgets[${i}].metric`,
+                    expected: 'a numeric model card path, e.g. totals.co2e_kg',
+                    got: JSON.stringify(b.metric),
+                });
+            }
+            change = v;
+        }
+        const pos = positionOf(b, name, change, entries, now);
+        positions.push(pos.position);
+        if (pos.missing > 0)
+            warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
+        results.push(resultOf(pos.position));
+    });
+    return { results, positions, warnings };
+}
+function positionOf(b, name, change, entries, now) {
+    const p = periodOf(now, b.period);
+    let spent = 0;
+    let runs = 0;
+    let missing = 0;
+    for (const e of entries) {
+        if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p))
+            continue;
+        runs += 1;
+        const v = metricOf(e, b.metric);
+        if (v === null)
+            missing += 1;
+        else
+            spent += v;
+    }
+    const projected = spent + change;
+    const startMs = Date.parse(p.start);
+    // At least one day, so a run an hour into the month does not read as 24× its real rate.
+    const elapsed_days = Math.min(p.days, Math.max(1, (now.getTime() - startMs) / DAY_MS));
+    const burn = projected / elapsed_days;
+    let run_out_date = null;
+    if (projected >= b.max && projected > 0) {
+        run_out_date = utcDate(now); // exhausted by what is spent plus this change
+    }
+    else if (burn > 0) {
+        const t = startMs + (b.max / burn) * DAY_MS;
+        if (t < Date.parse(p.end))
+            run_out_date = utcDate(t);
+    }
+    const status = projected > b.max ? 'fail' : b.warn !== undefined && projected > b.warn ? 'warn' : 'pass';
+    return {
+        missing,
+        position: {
+            scope: b.scope,
+            name,
+            metric: b.metric,
+            period: b.period,
+            label: p.label,
+            start: p.start,
+            end: p.end,
+            max: b.max,
+            warn: b.warn ?? null,
+            runs,
+            spent,
+            change,
+            projected,
+            remaining: b.max - projected,
+            // A zero budget is used up by any spend: report 100 % rather than infinity.
+            used_pct: b.max > 0 ? (projected / b.max) * 100 : projected > 0 ? 100 : 0,
+            elapsed_days,
+            period_days: p.days,
+            burn_rate_per_day: burn,
+            forecast: burn * p.days,
+            run_out_date,
+            status,
+        },
+    };
+}
+function resultOf(p) {
+    const m = p.metric;
+    const rest = p.remaining >= 0 ? `${withUnit(p.remaining, m)} remaining` : `${withUnit(-p.remaining, m)} over budget`;
+    const runOut = p.run_out_date && p.remaining > 0 ? `; runs out ${p.run_out_date} at ${withUnit(p.burn_rate_per_day, m)}/day` : '';
+    return {
+        metric: m,
+        kind: 'period',
+        limit: p.max,
+        warn_limit: p.warn,
+        actual: p.projected,
+        status: p.status,
+        message: `${p.scope} ${p.name} ${p.label}: projected ${withUnit(p.projected, m)} of ${withUnit(p.max, m)} ` +
+            `(spent ${fmt(p.spent)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${fmt(p.change)}); ${rest}${runOut}`,
+    };
 }
 
 // Reading a ledger: a directory of model cards (downloaded artifacts, or cards kept in a
@@ -102,6 +1580,10 @@ function parseLedgerJsonl(text, file) {
  * GitHub ledger, which reads the same cards out of artifacts.
  */
 function cardFromText(text) {
+    return cardFromTextWith(text, ModelCard);
+}
+/** `cardFromText` through another card schema (the dashboard reads a lenient subset of the card). */
+function cardFromTextWith(text, schema) {
     let value;
     try {
         value = JSON.parse(text);
@@ -109,7 +1591,7 @@ function cardFromText(text) {
     catch {
         return { reason: 'not JSON' };
     }
-    const parsed = ModelCard.safeParse(value);
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
@@ -190,4 +1672,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { parseLedgerJsonl as a, cardFromText as c, parseLedgerSetting as p, readLedger as r, suggest as s };
+export { AbsoluteBudget as A, suggest as B, METRICS as C, DEFAULT_METRIC as D, valueAtPath as E, STAGE_FIELDS as F, unitOf as G, fmtSigned as H, numericPaths as I, SCHEMA_VERSION as J, pct as K, LedgerEntry as L, ModelCard as M, ledgerSectionForCard as N, PerFunctionalUnit as P, StageResult as S, Totals as T, UtcInstant as U, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, markdownTable as m, inPeriod as n, metricOf as o, parseLedgerSetting as p, LifetimePoint as q, readLedger as r, Lifetime as s, textBar as t, PeriodBudget as u, cardFromTextWith as v, dedupeRuns as w, DAY_MS as x, utcDate as y, Scenario as z };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { g as compactCount, h as parseCard, c as buildReport, f as displayPath, i as budgetFailed } from './pipeline.js';
-import { f as fmt } from './position.js';
+import { j as fmt } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
@@ -8,7 +8,6 @@ import './index.js';
 import 'process';
 import 'buffer';
 import './schemas.js';
-import './read.js';
 import './index2.js';
 import 'node:crypto';
 import 'node:util';

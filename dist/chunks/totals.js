@@ -1,4 +1,4 @@
-import { p as periodOf, q as DAY_MS, u as utcDate } from './position.js';
+import { a as periodOf, x as DAY_MS, y as utcDate } from './read.js';
 
 // Ledger totals per team and per model per period, and the daily cumulative series the
 // chart draws. Pure.

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { Lifetime, PerFunctionalUnit, StageResult, Totals } from '../report/card-schema.js';
 import { LifetimePoint } from '../lca/interpret/schema.js';
 import { AbsoluteBudget, PeriodBudget } from '../scenario/schema.js';
+import { cardFromTextWith } from '../ledger/read.js';
 import { UtcInstant } from '../ledger/schema.js';
 import { cleanPr, cleanSha } from './links.js';
 
@@ -182,16 +183,6 @@ export function recordFromCard(card: DashboardCard, source: string, meta: RunMet
 
 /** Card JSON text -> a RunRecord, or the reason it is not a usable card (for a warning naming the file). */
 export function recordFromText(text: string, source: string, meta: RunMeta = {}): { record: RunRecord } | { reason: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { reason: 'not JSON' };
-  }
-  const parsed = DashboardCard.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { reason: `not a usable ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
-  }
-  return { record: recordFromCard(parsed.data, source, meta) };
+  const got = cardFromTextWith(text, DashboardCard);
+  return 'reason' in got ? got : { record: recordFromCard(got.card, source, meta) };
 }

@@ -19,7 +19,7 @@ describe('ml-lca dashboard', () => {
     expect(r.stdout).toBe(`ml-lca dashboard: wrote ${path.join(dir, 'site', 'index.html')}: 7 run(s) of 3 scenario(s), 2 team(s), 12 files`);
     expect(r.stderr.split('\n')).toEqual([
       'ml-lca dashboard: broken/half.json: skipped, not JSON',
-      'ml-lca dashboard: notes/package.json: skipped, not a usable ml-lca model card (tool: Invalid input: expected object, received undefined)',
+      'ml-lca dashboard: notes/package.json: skipped, not an ml-lca model card (tool: Invalid input: expected object, received undefined)',
       'ml-lca dashboard: 1 duplicate run(s) (same run id or commit) counted once',
     ]);
     const ranker = readFileSync(path.join(dir, 'site', 'scenario', `${slug('ranker')}.html`), 'utf8');

@@ -27,7 +27,7 @@ describe('readHistory (directory of cards)', () => {
     ]);
     expect(got.warnings).toEqual([
       'broken/half.json: skipped, not JSON',
-      'notes/package.json: skipped, not a usable ml-lca model card (tool: Invalid input: expected object, received undefined)',
+      'notes/package.json: skipped, not an ml-lca model card (tool: Invalid input: expected object, received undefined)',
       '1 duplicate run(s) (same run id or commit) counted once',
     ]);
   });
@@ -62,7 +62,7 @@ describe('readHistory (directory of cards)', () => {
     const err = await readHistory(ROOT, io({ 'a.json': '{}' })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toBe(
-      `${ROOT}: expected a directory holding ml-lca model cards (*.json) or a checkout of the history branch, got no usable card (1 file(s) skipped; first: a.json: skipped, not a usable ml-lca model card (tool: Invalid input: expected object, received undefined))`,
+      `${ROOT}: expected a directory holding ml-lca model cards (*.json) or a checkout of the history branch, got no usable card (1 file(s) skipped; first: a.json: skipped, not an ml-lca model card (tool: Invalid input: expected object, received undefined))`,
     );
     await expect(readHistory(ROOT, io({}))).rejects.toThrow('no such directory, or no *.json below it');
   });
@@ -95,7 +95,7 @@ describe('recordFromText: untrusted cards', () => {
     const v = recordFromText(card({ verdict: 'green' }), 'f.json');
     expect('record' in v && v.record.verdict).toBe('unknown');
     expect(recordFromText(card({ per_functional_unit: { co2e_g: 'many' } }), 'f.json')).toEqual({
-      reason: 'not a usable ml-lca model card (per_functional_unit.co2e_g: Invalid input: expected number, received string)',
+      reason: 'not an ml-lca model card (per_functional_unit.co2e_g: Invalid input: expected number, received string)',
     });
     expect(recordFromText(card({ created_at: '2026-01-01T00:00:00' }), 'f.json')).toMatchObject({ reason: expect.stringContaining('created_at') });
   });
