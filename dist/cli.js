@@ -30,11 +30,6 @@ const COMMANDS = {
         summary: 'spending per team and model per period, against a period budget',
         load: async () => (await import('./chunks/ledger.js')).ledgerCommand,
     },
-    dashboard: {
-        usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
-        summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
-        load: async () => (await import('./chunks/dashboard.js')).dashboardCommand,
-    },
     demo: {
         usage: 'demo    [--out DIR]',
         summary: 'run the bundled chat-model example end to end (no network, no token)',
@@ -44,6 +39,11 @@ const COMMANDS = {
         usage: 'hf-card --card CARD.json README.md',
         summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
         load: async () => (await import('./chunks/hf-card.js')).hfCardCommand,
+    },
+    dashboard: {
+        usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
+        summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
+        load: async () => (await import('./chunks/dashboard.js')).dashboardCommand,
     },
 };
 function usage() {

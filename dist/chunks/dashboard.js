@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, n as inPeriod, o as metricOf, D as DEFAULT_METRIC, U as UtcInstant, q as LifetimePoint, s as Lifetime, P as PerFunctionalUnit, T as Totals, S as StageResult, u as PeriodBudget, v as cardFromTextWith, A as AbsoluteBudget, w as dedupeRuns } from './read.js';
+import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, A as inPeriod, B as metricOf, D as DEFAULT_METRIC, U as UtcInstant, C as LifetimePoint, E as Lifetime, P as PerFunctionalUnit, T as Totals, F as StageResult, G as PeriodBudget, H as cardFromTextWith, I as AbsoluteBudget, J as dedupeRuns } from './read.js';
 import { d as dailyCumulative } from './totals.js';
 import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, b as union } from './schemas.js';
 import { createHash } from 'node:crypto';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index.js';
 import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { z as Scenario, B as suggest, C as METRICS, E as valueAtPath, F as STAGE_FIELDS, G as unitOf, H as fmtSigned, j as fmt$1, I as numericPaths, M as ModelCard, J as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, K as pct, g as escapeMarkdown, m as markdownTable, f as escapeCode, N as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, u as unitOf, q as fmtSigned, j as fmt$1, w as numericPaths, M as ModelCard, x as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, y as pct, g as escapeMarkdown, m as markdownTable, f as escapeCode, z as ledgerSectionForCard } from './read.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166

@@ -32,11 +32,6 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'spending per team and model per period, against a period budget',
     load: async () => (await import('./ledger.js')).ledgerCommand,
   },
-  dashboard: {
-    usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
-    summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
-    load: async () => (await import('./dashboard.js')).dashboardCommand,
-  },
   demo: {
     usage: 'demo    [--out DIR]',
     summary: 'run the bundled chat-model example end to end (no network, no token)',
@@ -46,6 +41,11 @@ const COMMANDS: Record<string, Entry> = {
     usage: 'hf-card --card CARD.json README.md',
     summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
     load: async () => (await import('./hf-card.js')).hfCardCommand,
+  },
+  dashboard: {
+    usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
+    summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
+    load: async () => (await import('./dashboard.js')).dashboardCommand,
   },
 };
 
