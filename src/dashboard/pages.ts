@@ -197,7 +197,7 @@ function chartSection(c: ChartSpec, level: 'h2' | 'h3' = 'h2'): Html {
 ${heading}
 <p class="muted">${c.note}</p>
 <figure>
-<div class="chart" id="chart-${c.id}" data-chart="${c.id}" tabindex="0" role="img" aria-label="${c.label}" aria-describedby="keys-${c.id}"></div>
+<div class="chart" id="chart-${c.id}" data-chart="${c.id}" tabindex="0" role="group" aria-roledescription="interactive chart" aria-label="${c.label}" aria-describedby="keys-${c.id}"></div>
 <figcaption id="keys-${c.id}" class="keys">${c.keys}</figcaption>
 <p class="chart-status" id="status-${c.id}" aria-live="polite"></p>
 </figure>

@@ -143,6 +143,9 @@ describe.skipIf(!chromium)('dashboard in headless Chromium', () => {
   it('the keyboard reaches a chart, steps between points with a spoken status, and Enter opens the commit', async () => {
     const { page } = await open(RANKER);
     await page.route('https://github.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'commit page' }));
+    // Each chart is a named group for assistive technology (its data table follows in <details>).
+    expect(await page.getByRole('group', { name: 'g CO2e per functional unit over 4 runs; latest 9.9\u00a0g' }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: /^Energy per stage, stacked, over 4 runs$/ }).count()).toBe(1);
     // Tab from the top of the page: skip link, breadcrumb, team link, latest commit + PR links, then the chart.
     let reached = false;
     for (let i = 0; i < 12 && !reached; i++) {
