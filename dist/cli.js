@@ -30,6 +30,11 @@ const COMMANDS = {
         summary: 'spending per team and model per period, against a period budget',
         load: async () => (await import('./chunks/ledger.js')).ledgerCommand,
     },
+    data: {
+        usage: 'data    [grid|hardware|hosts|facility|datasets] [FILTER...] [--year YEAR] [--json]',
+        summary: 'list the bundled reference data (regions, hardware, host servers, facility defaults) with values, years and sources',
+        load: async () => (await import('./chunks/data.js')).dataCommand,
+    },
     demo: {
         usage: 'demo    [--out DIR]',
         summary: 'run the bundled chat-model example end to end (no network, no token)',

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Io } from './io.js';
 import { InputError } from './errors.js';
 import type { Scenario } from './scenario/schema.js';
-import type { ModelCard } from './report/card-schema.js';
+import type { MarketBased, ModelCard } from './report/card-schema.js';
+import type { ResolvedScenario } from './scenario/resolved.js';
 import type { Source } from './ingest/source.js';
 import type { BudgetResult, Comparison } from './compare/schema.js';
 import { loadScenario } from './scenario/load.js';
@@ -63,11 +64,17 @@ export interface BuildReportResult {
 export async function buildReport(opts: BuildReportOptions, io: Io): Promise<BuildReportResult> {
   const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
   const scenario = await loadScenario(scenarioPath, io);
-  const resolved = inScenarioFile(scenarioPath, () => resolveScenario(scenario));
+  // The grid's data year is the year of the run: the logs' dates when they have any (known only
+  // after ingest, so the scenario is resolved again then), else the card date.
+  const cardYear = io.now().getUTCFullYear();
+  const first = inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
   const warnings: string[] = [];
 
-  const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
+  const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, first.hardware.model, io);
   const sources = uniqueSources(sourcesByStage, warnings);
+  const logYear = runYearOfLogs(sources);
+  const resolved =
+    logYear !== null && logYear !== cardYear ? inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' })) : first;
   // Multi-node stages (issue 7): per-host breakdown and clock-skew checks; totals unchanged.
   const cluster = clusterBreakdown(sourcesByStage);
   warnings.push(...cluster.warnings);
@@ -76,6 +83,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   const result = assess(resolved, inventories);
   warnings.push(...result.warnings);
   const interpretation = interpret(resolved, inventories, result, sourcesByStage);
+  const market_based = marketBased(resolved, inventories);
 
   const mode = opts.budgetMode ?? 'fail';
   const parts = {
@@ -90,6 +98,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     interpretation,
     sources,
     warnings,
+    market_based,
   };
   // The comparison and the regression budgets need the head card's numbers, so the card is
   // assembled once without them, then again with them.
@@ -113,6 +122,34 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   const extensions = { ...clusterExtension, ...ledgerExtension };
   const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
   return { card, markdown: renderReport(card), warnings };
+}
+
+/** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
+export function runYearOfLogs(sources: readonly Source[]): number | null {
+  let latest: number | null = null;
+  for (const s of sources) {
+    const t = Date.parse(s.end ?? s.start ?? '');
+    if (Number.isFinite(t)) latest = Math.max(latest ?? t, t);
+  }
+  return latest === null ? null : new Date(latest).getUTCFullYear();
+}
+
+/**
+ * GHG Protocol Scope 2 dual reporting: the same inventory assessed at the market-based factor
+ * (grid.basis: market). The location-based result stays the card's primary totals.
+ */
+function marketBased(resolved: ResolvedScenario, inventories: ReturnType<typeof buildInventories>): MarketBased | null {
+  const factor = resolved.grid.market_intensity_g_per_kwh;
+  if (factor === null || factor === undefined) return null;
+  const m = assess({ ...resolved, grid: { ...resolved.grid, intensity_g_per_kwh: factor } }, inventories);
+  const source = resolved.assumptions.find((a) => a.path === 'grid.market_intensity_g_per_kwh')?.source ?? 'scenario file';
+  return {
+    intensity_g_per_kwh: factor,
+    source,
+    operational_co2e_kg: m.totals.operational_co2e_kg,
+    co2e_kg: m.totals.co2e_kg,
+    per_functional_unit_co2e_g: m.per_functional_unit.co2e_g,
+  };
 }
 
 /** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */

@@ -39,11 +39,13 @@ function files(extra: Record<string, string> = {}) {
 }
 
 // Hand calculation (domain.md formulas): training IT 10 kWh × PUE 1.25 = 12.5 kWh × 0.4 kg = 5 kg op;
-// embodied 8 × 164 kg × 10 h / 35,040 h = 0.374429 kg. Inference 1 kWh × 1.25 × 0.4 = 0.5 kg op;
-// embodied 164 × 1 / 35,040 = 0.0046804 kg. Total 5.8791 kg: within the 10 kg budget.
+// embodied 8 × (164 kg GPU + 2,500 kg server ÷ 8, the bundled H100 server default) × 10 h / 35,040 h
+// = 1.087900 kg. Inference 1 kWh × 1.25 × 0.4 = 0.5 kg op; embodied 476.5 × 1 / 35,040 = 0.0135988 kg.
+// Total 6.6015 kg: within the 10 kg budget.
 const TRAIN_OP = 10 * 1.25 * 0.4;
-const TRAIN_EMB = (8 * 164 * 10) / 35_040;
-const INF = 1 * 1.25 * 0.4 + 164 / 35_040;
+const PER_GPU_KG = 164 + 2500 / 8;
+const TRAIN_EMB = (8 * PER_GPU_KG * 10) / 35_040;
+const INF = 1 * 1.25 * 0.4 + PER_GPU_KG / 35_040;
 
 describe('buildReport', () => {
   it('ingests scenario logs relative to the scenario file and assesses them', async () => {
@@ -183,5 +185,29 @@ describe('assignExtraLogs', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).code).toBe('BAD_FLAG');
     expect((err as InputError).message).toMatch(message);
+  });
+});
+
+describe('buildReport: the grid of the year of the run, and market-based results', () => {
+  const scenario = (grid: string) => SCENARIO.replace('grid: { intensity_g_per_kwh: 400 }', grid).replace(/budgets:[\s\S]*$/, '');
+  it("takes the data year from the logs' dates (CodeCarbon 2023 run -> Google's 2023 figure), else the card date", async () => {
+    const log2023 = codecarbon('run-a', 12.5, 1.25).replace('2026-11-20T10:00:00', '2023-06-01T10:00:00');
+    const io = memoryIo({ '/repo/lca/lca.yml': scenario('grid: { region: gcp:us-east1, basis: market }'), '/repo/lca/runs/train/a.csv': log2023 });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '1' }, io);
+    // data/gcp/2023.csv: "us-east1,South Carolina,0.29,560"
+    expect(r.card.scenario.grid).toMatchObject({ intensity_g_per_kwh: 560, year: 2023, requested_year: 2023, cfe_pct: 29 });
+    expect(r.card.scenario.assumptions.find((a) => a.path === 'grid.intensity_g_per_kwh')?.note).toContain('year of the run 2023 (logs)');
+    const mb = r.card.market_based!;
+    expect(mb.intensity_g_per_kwh).toBeCloseTo(560 * 0.71, 9);
+    // operational scales with the factor; embodied is the same in both results
+    expect(mb.operational_co2e_kg).toBeCloseTo(r.card.totals.operational_co2e_kg * 0.71, 9);
+    expect(mb.co2e_kg - mb.operational_co2e_kg).toBeCloseTo(r.card.totals.embodied_co2e_kg, 9);
+    expect(r.markdown).toContain('Scope 2 dual reporting: location-based');
+
+    const noDates = memoryIo({ '/repo/lca/lca.yml': scenario('grid: { region: FR }').replace('logs: ["runs/train/*.csv"], ', 'energy_kwh: 10, ') });
+    const r2 = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '1' }, noDates);
+    // card date 2026-01-01: OWID has France up to 2024 -> 2024's 44.179085, said in the note
+    expect(r2.card.scenario.grid).toMatchObject({ intensity_g_per_kwh: 44.179085, year: 2024, requested_year: 2026 });
+    expect(r2.card.market_based ?? null).toBeNull();
   });
 });

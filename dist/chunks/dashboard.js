@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, A as inPeriod, B as metricOf, D as DEFAULT_METRIC, U as UtcInstant, C as LifetimePoint, E as Lifetime, P as PerFunctionalUnit, T as Totals, F as StageResult, G as PeriodBudget, H as cardFromTextWith, I as AbsoluteBudget, J as dedupeRuns } from './read.js';
+import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, z as inPeriod, A as metricOf, D as DEFAULT_METRIC, U as UtcInstant, B as LifetimePoint, C as Lifetime, P as PerFunctionalUnit, T as Totals, E as StageResult, F as PeriodBudget, G as cardFromTextWith, H as AbsoluteBudget, I as dedupeRuns } from './read.js';
 import { d as dailyCumulative } from './totals.js';
-import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, b as union } from './schemas.js';
+import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, c as union } from './schemas.js';
 import { createHash } from 'node:crypto';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
+import './index.js';
 import 'node:util';
 import 'node:fs';
 import 'node:url';

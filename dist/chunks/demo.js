@@ -8,12 +8,14 @@ import './errors.js';
 import 'node:fs';
 import 'node:url';
 import './read.js';
+import './index.js';
 import './schemas.js';
 import 'node:crypto';
-import './index.js';
+import './index2.js';
 import 'process';
 import 'buffer';
-import './index2.js';
+import './hardware.js';
+import './index3.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.

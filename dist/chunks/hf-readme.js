@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { d as distExports } from './index.js';
+import { d as distExports } from './index2.js';
 import { I as InputError, s as shortValue } from './errors.js';
 
 // Writes the card's Hugging Face `co2_eq_emissions` block into a model README's YAML front matter

@@ -1,2540 +1,2924 @@
-import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
+import path from 'node:path';
+import { I as InputError, b as fromZodError } from './errors.js';
 
-function _mergeNamespaces(n, m) {
-  m.forEach(function (e) {
-    e && typeof e !== 'string' && !Array.isArray(e) && Object.keys(e).forEach(function (k) {
-      if (k !== 'default' && !(k in n)) {
-        var d = Object.getOwnPropertyDescriptor(e, k);
-        Object.defineProperty(n, k, d.get ? d : {
-          enumerable: true,
-          get: function () { return e[k]; }
-        });
-      }
+// Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
+// device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
+//   E_J = Σ (P_i + P_{i+1}) / 2 × (t_{i+1} − t_i)
+//
+// Gaps. An interval longer than the gap threshold is not bridged: the logger was down, and
+// drawing a straight line across it would invent energy. Default threshold:
+//   max(60 s, 5 × the median interval of the device's first 32 intervals)
+// (so a 1 s log breaks on a 60 s hole, a 30 s log on a 150 s hole); `gapThreshold_s` overrides.
+// Each unbridged gap is counted and reported with its length.
+//
+// Order. Samples are expected in time order per device. A sample older than the previous one
+// (logs concatenated out of order) starts a new time-ordered run; runs are integrated apart and
+// summed, and overlapping runs are reported (they may double count).
+//
+// Counters (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION, mJ since driver load) are differenced; a value
+// below the previous one is a reset (driver reload, GPU reset): the energy since the reset is the
+// new value itself.
+const MEDIAN_WINDOW = 32;
+const MIN_GAP_S = 60;
+const GAP_MEDIAN_FACTOR = 5;
+class PowerSeries {
+    energyJ = 0;
+    samples = 0;
+    gaps = 0;
+    gapSeconds = 0;
+    longestGap = null;
+    /** Same timestamp and same value as the previous sample: a duplicated row. */
+    duplicates = 0;
+    /** Same timestamp, different value. */
+    sameTimestamp = 0;
+    outOfOrder = 0;
+    first = Number.POSITIVE_INFINITY;
+    last = Number.NEGATIVE_INFINITY;
+    runs = [];
+    threshold;
+    fixedThreshold;
+    warm = [];
+    lastT = Number.NaN;
+    lastW = 0;
+    runStart = Number.NaN;
+    constructor(gapThreshold_s) {
+        this.fixedThreshold = gapThreshold_s !== undefined;
+        this.threshold = gapThreshold_s ?? MIN_GAP_S;
+        if (this.fixedThreshold)
+            this.warm = null;
+    }
+    add(t, w) {
+        this.samples++;
+        if (t < this.first)
+            this.first = t;
+        if (t > this.last)
+            this.last = t;
+        if (this.warm !== null) {
+            // Hold the first samples until the median interval is known, then replay them.
+            this.warm.push(t, w);
+            if (this.warm.length >= 2 * (MEDIAN_WINDOW + 1))
+                this.settle();
+            return;
+        }
+        this.step(t, w);
+    }
+    /** Call once at the end. */
+    finish() {
+        if (this.warm !== null)
+            this.settle();
+        if (!Number.isNaN(this.runStart))
+            this.runs.push({ start: this.runStart, end: this.lastT });
+        this.runStart = Number.NaN;
+    }
+    settle() {
+        const buf = this.warm ?? [];
+        this.warm = null;
+        const dts = [];
+        for (let i = 2; i < buf.length; i += 2) {
+            const dt = (buf[i] ?? 0) - (buf[i - 2] ?? 0);
+            if (dt > 0)
+                dts.push(dt);
+        }
+        dts.sort((a, b) => a - b);
+        const median = dts.length ? (dts[(dts.length - 1) >> 1] ?? 0) : 0;
+        this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
+        for (let i = 0; i < buf.length; i += 2)
+            this.step(buf[i] ?? 0, buf[i + 1] ?? 0);
+    }
+    step(t, w) {
+        if (Number.isNaN(this.lastT)) {
+            this.runStart = t;
+            this.lastT = t;
+            this.lastW = w;
+            return;
+        }
+        const dt = t - this.lastT;
+        if (dt > 0) {
+            if (dt > this.threshold) {
+                this.gaps++;
+                this.gapSeconds += dt;
+                if (this.longestGap === null || dt > this.longestGap.length)
+                    this.longestGap = { at: this.lastT, length: dt };
+            }
+            else {
+                this.energyJ += ((w + this.lastW) / 2) * dt;
+            }
+        }
+        else if (dt === 0) {
+            if (w === this.lastW)
+                this.duplicates++;
+            else
+                this.sameTimestamp++;
+        }
+        else {
+            this.outOfOrder++;
+            this.runs.push({ start: this.runStart, end: this.lastT });
+            this.runStart = t;
+        }
+        this.lastT = t;
+        this.lastW = w;
+    }
+    /** Pairs of runs that cover the same time (concatenated logs of one period). */
+    overlappingRuns() {
+        const r = [...this.runs].sort((a, b) => a.start - b.start);
+        let n = 0;
+        for (let i = 1; i < r.length; i++)
+            if ((r[i]?.start ?? 0) < (r[i - 1]?.end ?? 0))
+                n++;
+        return n;
+    }
+}
+class CounterSeries {
+    energyJ = 0;
+    samples = 0;
+    resets = 0;
+    first = Number.POSITIVE_INFINITY;
+    last = Number.NEGATIVE_INFINITY;
+    prev = Number.NaN;
+    add(t, j) {
+        this.samples++;
+        if (t !== null) {
+            if (t < this.first)
+                this.first = t;
+            if (t > this.last)
+                this.last = t;
+        }
+        if (Number.isNaN(this.prev)) {
+            this.prev = j;
+            return;
+        }
+        const d = j - this.prev;
+        if (d >= 0)
+            this.energyJ += d;
+        else {
+            this.resets++;
+            this.energyJ += j;
+        }
+        this.prev = j;
+    }
+}
+
+// Is a logged power plausible for the device that logged it? Board power limits (TDP) of the
+// accelerators seen in ML logs, matched on the device name as nvidia-smi / DCGM print it or on
+// the scenario's hardware model. Values: vendor datasheets (NVIDIA H100/H200/A100/V100/L4/L40S/T4/
+// A10/A10G/B200 product briefs; AMD MI250X/MI300X). Only used to flag data, never to compute energy.
+const TDP_W = [
+    [/gb200/i, 2700],
+    [/b200/i, 1000],
+    [/h200/i, 700],
+    [/h100.*(pcie|nvl)|h100.*pci/i, 400],
+    [/h100|gh200/i, 700],
+    [/a100.*pcie/i, 300],
+    [/a100/i, 400],
+    [/v100/i, 300],
+    [/l40s?/i, 350],
+    [/a10g/i, 300],
+    [/\ba10\b/i, 150],
+    [/\bl4\b/i, 72],
+    [/\bt4\b/i, 70],
+    [/a6000|rtx 6000/i, 300],
+    [/4090/i, 450],
+    [/3090/i, 350],
+    [/mi300x/i, 750],
+    [/mi250/i, 560],
+];
+/** Largest board power any single accelerator draws today; the bound when the model is unknown. */
+const ANY_DEVICE_MAX_W = 3000;
+/** TDP in W for a device name or hardware model, or null when we do not know it. */
+function tdpOf(name) {
+    if (!name)
+        return null;
+    for (const [re, w] of TDP_W)
+        if (re.test(name))
+            return w;
+    return null;
+}
+/** Above this a sample is implausible: 1.5 × TDP, or the absolute bound when TDP is unknown. */
+function implausibleAboveW(name) {
+    const tdp = tdpOf(name);
+    if (tdp !== null)
+        return { limit: 1.5 * tdp, basis: `1.5 × TDP ${tdp} W of ${name}` };
+    return { limit: ANY_DEVICE_MAX_W, basis: `${ANY_DEVICE_MAX_W} W, more than any single accelerator draws` };
+}
+
+// Timestamps as the tools write them, to epoch seconds (a double). One rule for every format:
+//  - `2024/10/13 03:33:31.779` (nvidia-smi) and ISO `2024-10-13[T ]03:33:31[.f][Z|±hh:mm]`:
+//    a time without an offset is read as UTC (nvidia-smi writes local time with no zone; energy
+//    only needs differences, and start/end are then labelled UTC: documented in the README);
+//  - a bare number is epoch time: seconds below 1e11, milliseconds below 1e14, microseconds below
+//    1e17, else nanoseconds (Prometheus exposition uses ms; nvidia-smi scripts often `date +%s.%N`);
+//  - `03/04/2024 10:00:00` is ambiguous: day/month order is taken from the first row of the file
+//    where one part is > 12; before that (or never) month/day (US order), and the caller warns.
+const newDateOrder = () => ({ order: null, ambiguous: null });
+const ISO_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+const SLASH_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+const NUM_RE = /^[+]?\d+(?:\.\d+)?(?:[eE][+]?\d+)?$/;
+function fracSeconds(frac) {
+    if (!frac)
+        return 0;
+    return Number(`0.${frac}`);
+}
+function offsetSeconds(z) {
+    if (!z || /^(z|utc)$/i.test(z))
+        return 0;
+    const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
+    if (!m)
+        return 0;
+    const s = (Number(m[2]) * 3600 + Number(m[3]) * 60) * (m[1] === '-' ? -1 : 1);
+    return s;
+}
+function build(y, mo, d, h, mi, s, frac, off) {
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60)
+        return null;
+    return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+}
+/** Epoch seconds from a number that may be s, ms, µs or ns since the epoch. */
+function epochToSeconds(v) {
+    if (v < 1e11)
+        return v;
+    if (v < 1e14)
+        return v / 1e3;
+    if (v < 1e17)
+        return v / 1e6;
+    return v / 1e9;
+}
+/** Parse one timestamp cell; null when it is not a timestamp we recognise. */
+function parseTimestamp(text, dates = newDateOrder()) {
+    const s = text.trim().replace(/^"|"$/g, '');
+    if (s === '')
+        return null;
+    if (NUM_RE.test(s)) {
+        const v = Number(s);
+        return Number.isFinite(v) && v > 1e8 ? epochToSeconds(v) : null;
+    }
+    let m = ISO_RE.exec(s);
+    if (m) {
+        return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fracSeconds(m[7]), offsetSeconds(m[8]));
+    }
+    m = SLASH_RE.exec(s);
+    if (m) {
+        const a = Number(m[1]);
+        const b = Number(m[2]);
+        if (a > 12 && b <= 12)
+            dates.order ??= 'dmy';
+        else if (b > 12 && a <= 12)
+            dates.order ??= 'mdy';
+        else if (a !== b && dates.order === null)
+            dates.ambiguous ??= s;
+        const order = dates.order ?? 'mdy';
+        const [mo, d] = order === 'mdy' ? [a, b] : [b, a];
+        return build(Number(m[3]), mo, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fracSeconds(m[7]), offsetSeconds(m[8]));
+    }
+    return null;
+}
+/** Epoch seconds to ISO 8601 (UTC, millisecond precision). */
+function isoOf(t) {
+    return new Date(Math.round(t * 1000)).toISOString();
+}
+/** Seconds of day from `HH:MM:SS` (nvidia-smi dmon `-o T`), or null. */
+function parseTimeOfDay(s) {
+    const m = /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(s.trim());
+    if (!m)
+        return null;
+    return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + fracSeconds(m[4]);
+}
+/** `20241013` (dmon `-o D`) to epoch seconds of midnight UTC, or null. */
+function parseCompactDate(s) {
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s.trim());
+    if (!m)
+        return null;
+    return build(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0, 0);
+}
+
+// The one place units are normalised (style.md §7). Parsers find a unit (in a header such as
+// `power.draw [W]`, `power_consumption(kWh)`, `energy_mj`, or after a value such as `312.45 W`)
+// and ask here for the factor to the canonical unit: watts for power, joules for energy,
+// kilograms for mass. Parsers never multiply by 1000 inline.
+/** Canonical units: power W, energy J, mass kg. */
+const FACTORS = {
+    power: { w: 1, watt: 1, watts: 1, mw: 1e-3, milliwatt: 1e-3, milliwatts: 1e-3, kw: 1e3, kilowatt: 1e3, kilowatts: 1e3 },
+    energy: {
+        j: 1,
+        joule: 1,
+        joules: 1,
+        mj: 1e-3, // lower-case `mj` is read as millijoule (DCGM's counter unit); megajoules are never logged by these tools
+        millijoule: 1e-3,
+        millijoules: 1e-3,
+        kj: 1e3,
+        wh: 3600,
+        kwh: 3.6e6,
+        mwh: 3.6e9,
+    },
+    mass: { g: 1e-3, gram: 1e-3, grams: 1e-3, kg: 1, kilogram: 1, kilograms: 1, t: 1e3, tonne: 1e3, tonnes: 1e3 },
+};
+/** Factor that turns a value in `unit` into the canonical unit of `q`, or null when unknown. */
+function unitFactor(unit, q) {
+    const u = unit.trim().toLowerCase();
+    // `MJ` written in capitals in a header is megajoules; only lower-case `mj` means millijoules.
+    if (q === 'energy' && unit.trim() === 'MJ')
+        return 1e6;
+    return FACTORS[q][u] ?? null;
+}
+/** The quantity a unit string measures, if it is one we know. */
+function quantityOf(unit) {
+    const u = unit.trim().toLowerCase();
+    for (const q of ['power', 'energy', 'mass'])
+        if (u in FACTORS[q])
+            return q;
+    return null;
+}
+/**
+ * Split a header cell into its name and unit: `power.draw [W]`, `power (W)`,
+ * `power_consumption(kWh)`, `power_w`, `energy_mj`, `gpu0_energy`.
+ * A `_w`-style suffix counts as a unit only when it is one we know.
+ */
+function splitHeaderUnit(header) {
+    const h = header.trim();
+    const bracket = /^(.*?)\s*[[(]\s*([A-Za-z%/ ]+?)\s*[\])]\s*$/.exec(h);
+    if (bracket?.[1] !== undefined && bracket[2] !== undefined) {
+        return { base: bracket[1].trim().toLowerCase(), unit: bracket[2] };
+    }
+    const suffix = /^(.*?)[_.-]([A-Za-z]+)$/.exec(h);
+    if (suffix?.[1] && suffix[2] && quantityOf(suffix[2]) !== null && suffix[1].length > 0) {
+        return { base: suffix[1].toLowerCase(), unit: suffix[2] };
+    }
+    return { base: h.toLowerCase(), unit: null };
+}
+const J_PER_KWH = 3.6e6;
+const jToKwh = (j) => j / J_PER_KWH;
+
+const MAX_WARNINGS = 40;
+const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+class DeviceAcc {
+    id;
+    src;
+    power;
+    counter = new CounterSeries();
+    /** Energy logged directly (per window or per run), J. */
+    directJ = 0;
+    directRecords = 0;
+    /** Samples without a timestamp (placed at index × interval_s when one is given). */
+    untimed = 0;
+    /** Of those, samples with a value (reported when no interval is given). */
+    untimedValid = 0;
+    na = 0;
+    negative = 0;
+    over = 0;
+    maxW = 0;
+    name;
+    host;
+    limit;
+    basis;
+    constructor(id, meta, src) {
+        this.id = id;
+        this.src = src;
+        this.name = meta.name ?? null;
+        this.host = meta.host ?? null;
+        this.power = new PowerSeries(src.opts.gapThreshold_s);
+        // The device name as logged is more specific than the scenario's hardware model.
+        const p = implausibleAboveW(this.name ?? src.opts.hardwareModel);
+        this.limit = p.limit;
+        this.basis = p.basis;
+    }
+    /** A power sample in W; `t` epoch seconds or null when the log has no timestamps. */
+    addPower(t, w) {
+        // Without timestamps a sample's time is its position: a missing value still takes its slot.
+        const slot = t === null ? this.untimed++ : 0;
+        if (!(w >= 0)) {
+            if (Number.isNaN(w))
+                this.na++;
+            else
+                this.negative++;
+            return;
+        }
+        if (w > this.limit)
+            this.over++;
+        if (w > this.maxW)
+            this.maxW = w;
+        if (t === null) {
+            const iv = this.src.opts.interval_s;
+            if (iv === undefined) {
+                this.untimedValid++;
+                return;
+            }
+            t = slot * iv;
+        }
+        else
+            this.src.seen(t);
+        this.power.add(t, w);
+    }
+    /** A reading of a cumulative energy counter, J. */
+    addCounter(t, j) {
+        if (!(j >= 0)) {
+            if (Number.isNaN(j))
+                this.na++;
+            else
+                this.negative++;
+            return;
+        }
+        if (t !== null)
+            this.src.seen(t);
+        this.counter.add(t, j);
+    }
+    /** Energy of one window or run as logged, J. */
+    addEnergy(j) {
+        this.directJ += j;
+        this.directRecords++;
+    }
+    /** Energy in J, or null when it cannot be derived honestly; appends warnings. */
+    finish(warn) {
+        const d = `device ${this.id}`;
+        if (this.na > 0)
+            warn(`${d}: ${this.na} values not available ([N/A] or empty) skipped`);
+        if (this.negative > 0)
+            warn(`${d}: ${this.negative} negative values rejected`);
+        const p = this.power;
+        p.finish();
+        let energyJ = null;
+        let samples = this.directRecords;
+        if (this.counter.samples >= 2) {
+            energyJ = this.counter.energyJ;
+            samples = this.counter.samples;
+            if (this.counter.resets > 0)
+                warn(`${d}: energy counter reset ${this.counter.resets} time(s); counted from zero after each reset`);
+            if (p.samples > 0)
+                warn(`${d}: energy taken from the energy counter; ${p.samples} power samples not integrated`);
+        }
+        else if (p.samples > 0 || this.untimedValid > 0) {
+            samples = Math.max(p.samples, this.untimedValid);
+            if (this.untimedValid > 0 && this.src.opts.interval_s === undefined) {
+                warn(`${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`);
+                return { energyJ: null, samples };
+            }
+            energyJ = p.energyJ;
+            if (p.samples === 1)
+                warn(`${d}: a single power sample cannot be integrated; energy 0`);
+            if (p.gaps > 0 && p.longestGap) {
+                warn(`${d}: ${p.gaps} gap(s) longer than ${fmt(p.threshold)} s not bridged (${fmt(p.gapSeconds)} s in all; longest ${fmt(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
+            }
+            if (p.duplicates > 0)
+                warn(`${d}: ${p.duplicates} duplicate rows (same timestamp and value) counted once`);
+            if (p.sameTimestamp > 0)
+                warn(`${d}: ${p.sameTimestamp} samples share a timestamp with the previous sample but differ in value; no time passes between them, so they add no energy`);
+            if (p.outOfOrder > 0) {
+                const ov = p.overlappingRuns();
+                warn(`${d}: ${p.outOfOrder} samples out of time order (concatenated logs?); integrated as ${p.runs.length} time-ordered runs` +
+                    (ov > 0 ? `, ${ov} of which overlap in time and may double count` : ''));
+            }
+            if (this.over > 0) {
+                const share = this.over / p.samples;
+                if (share >= 0.9 && this.maxW / 1000 <= this.limit) {
+                    energyJ /= 1000;
+                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
+                }
+                else {
+                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt(this.maxW)} W); implausible, check the unit`);
+                }
+            }
+        }
+        else if (this.directRecords > 0) {
+            energyJ = this.directJ;
+        }
+        else if (this.counter.samples === 1) {
+            warn(`${d}: a single energy counter reading cannot be differenced; energy 0`);
+            energyJ = 0;
+            samples = 1;
+        }
+        return { energyJ, samples };
+    }
+}
+function isoOrRel(t, relative) {
+    return relative ? `t=${fmt(t)} s` : isoOf(t);
+}
+class SourceBuilder {
+    path;
+    format;
+    opts;
+    rows = 0;
+    rowsRejected = 0;
+    co2eKg = null;
+    waterL = null;
+    loggedPue = null;
+    /** Set by formats that log a duration (CodeCarbon); else derived from first/last timestamp. */
+    durationS = null;
+    /** Energy the format computed itself (CodeCarbon, eco2ai), kWh; overrides the device sum. */
+    energyKwhOverride = undefined;
+    scope = 'device';
+    /** Timestamps are relative (time of day without a date): start/end are not reported. */
+    relativeTime = false;
+    first = Number.POSITIVE_INFINITY;
+    last = Number.NEGATIVE_INFINITY;
+    dates = newDateOrder();
+    extra = {};
+    warnings = [];
+    dropped = 0;
+    rejects = new Map();
+    devices = new Map();
+    constructor(path, format, opts) {
+        this.path = path;
+        this.format = format;
+        this.opts = opts;
+    }
+    warn(message) {
+        if (this.warnings.includes(message))
+            return;
+        if (this.warnings.length >= MAX_WARNINGS)
+            this.dropped++;
+        else
+            this.warnings.push(message);
+    }
+    /** A row that could not be used; grouped by reason in the warnings with its first lines (0: no line, e.g. JSON). */
+    reject(line, reason) {
+        this.rowsRejected++;
+        let r = this.rejects.get(reason);
+        if (!r)
+            this.rejects.set(reason, (r = { n: 0, lines: [] }));
+        r.n++;
+        if (r.lines.length < 3)
+            r.lines.push(line);
+    }
+    seen(t) {
+        if (t < this.first)
+            this.first = t;
+        if (t > this.last)
+            this.last = t;
+    }
+    /** The accumulator of a device; `id` host-qualified by the caller's key when a host is known. */
+    device(key, meta = {}) {
+        let d = this.devices.get(key);
+        if (!d) {
+            const id = meta.host && !key.startsWith(`${meta.host}/`) ? `${meta.host}/${key}` : key;
+            d = new DeviceAcc(id, meta, this);
+            this.devices.set(key, d);
+        }
+        else {
+            if (d.name === null && meta.name)
+                d.name = meta.name;
+            if (d.host === null && meta.host)
+                d.host = meta.host;
+        }
+        return d;
+    }
+    deviceCount() {
+        return this.devices.size;
+    }
+    build() {
+        const warn = (m) => this.warn(m);
+        for (const [reason, r] of this.rejects) {
+            const lines = r.lines.filter((l) => l > 0);
+            warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);
+        }
+        if (this.dates.ambiguous !== null) {
+            warn(`ambiguous date ${JSON.stringify(this.dates.ambiguous)}: day and month are both ≤ 12; read as ${this.dates.order === 'dmy' ? 'day/month (decided by a later-unambiguous row)' : 'month/day (US order)'}; prefer ISO 8601 timestamps`);
+        }
+        const devices = [];
+        let total = 0;
+        let anyNull = false;
+        let anyEnergy = false;
+        let untimedSpan = 0;
+        for (const d of this.devices.values()) {
+            const { energyJ, samples } = d.finish(warn);
+            if (energyJ === null)
+                anyNull = true;
+            else {
+                anyEnergy = true;
+                total += energyJ;
+            }
+            if (d.untimed > 0 && this.opts.interval_s !== undefined)
+                untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
+            devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
+        }
+        let energyKwh;
+        if (this.energyKwhOverride !== undefined)
+            energyKwh = this.energyKwhOverride;
+        else if (!anyEnergy)
+            energyKwh = null;
+        else {
+            energyKwh = jToKwh(total);
+            if (anyNull)
+                warn('energy_kwh sums only the devices whose energy could be derived');
+        }
+        if (this.devices.size === 0 && this.energyKwhOverride === undefined)
+            warn('no energy or power values found');
+        const timed = this.first <= this.last;
+        const absolute = timed && !this.relativeTime;
+        const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);
+        if (this.dropped > 0)
+            this.warnings.push(`… ${this.dropped} more warning(s) not shown`);
+        return {
+            path: this.path,
+            format: this.format,
+            energy_kwh: energyKwh,
+            co2e_kg: this.co2eKg,
+            water_l: this.waterL,
+            duration_s: duration,
+            devices,
+            rows: this.rows,
+            rows_rejected: this.rowsRejected,
+            logged_pue: this.loggedPue,
+            warnings: this.warnings,
+            scope: this.scope,
+            start: absolute ? isoOf(this.first) : null,
+            end: absolute ? isoOf(this.last) : null,
+            ...this.extra,
+        };
+    }
+}
+
+// Streams of bytes to lines (for the line-oriented formats that are not on the hot path:
+// dmon, Prometheus text, JSON lines, Zeus) and to CSV records via csv-parse (CodeCarbon,
+// eco2ai: quoting matters there). Memory is one chunk plus one partial line.
+async function* readLines(stream) {
+    const dec = new TextDecoder('utf-8');
+    let rest = '';
+    let n = 0;
+    let first = true;
+    for await (const chunk of stream) {
+        let text = rest + dec.decode(chunk, { stream: true });
+        if (first) {
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            first = false;
+        }
+        let pos = 0;
+        for (;;) {
+            const nl = text.indexOf('\n', pos);
+            if (nl < 0)
+                break;
+            const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+            yield { text: text.slice(pos, end), n: ++n, terminated: true };
+            pos = nl + 1;
+        }
+        rest = text.slice(pos);
+    }
+    rest += dec.decode();
+    if (rest.length > 0)
+        yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, n: ++n, terminated: false };
+}
+/** Read a whole (small, structured) document: JSON, YAML. Bounded so a wrong file cannot exhaust memory. */
+async function readAll(stream, file, maxBytes = 256 * 1024 * 1024) {
+    const parts = [];
+    let size = 0;
+    for await (const c of stream) {
+        size += c.byteLength;
+        if (size > maxBytes) {
+            throw new InputError({ code: 'LOG_CORRUPT', file, expected: `a JSON/YAML document under ${maxBytes >> 20} MiB`, got: 'a larger file' });
+        }
+        parts.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    }
+    let s = Buffer.concat(parts).toString('utf8');
+    if (s.charCodeAt(0) === 0xfeff)
+        s = s.slice(1);
+    return s;
+}
+/**
+ * CSV records with csv-parse (loaded lazily: only CodeCarbon / eco2ai / Zeus need it). Cells
+ * trimmed, CRLF or LF, BOM removed, ragged rows allowed (the caller rejects them by count).
+ * A syntax error (unclosed quote) is LOG_CORRUPT naming the line.
+ */
+async function* readCsv(stream, file) {
+    const { parse } = await import('./lib.js');
+    const parser = parse({ bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true });
+    const feed = (async () => {
+        try {
+            for await (const chunk of stream) {
+                if (parser.destroyed)
+                    return;
+                if (!parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
+                    await new Promise((resolve) => {
+                        parser.once('drain', resolve);
+                        parser.once('close', resolve);
+                    });
+                }
+            }
+            parser.end();
+        }
+        catch (e) {
+            parser.destroy(e instanceof Error ? e : new Error(String(e)));
+        }
+    })();
+    try {
+        for await (const rec of parser) {
+            const r = rec;
+            yield { cells: r.record, line: r.info.lines };
+        }
+    }
+    catch (e) {
+        if (e instanceof InputError)
+            throw e;
+        const err = e;
+        if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+            throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
+        }
+        throw e;
+    }
+    finally {
+        if (!parser.writableEnded)
+            parser.destroy();
+        await feed;
+    }
+}
+
+// Helpers for `sniff(head)`: the first lines of a file's head, BOM and blank lines removed.
+function firstLines(head, n) {
+    const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+    const out = [];
+    let pos = 0;
+    while (out.length < n && pos < text.length) {
+        let nl = text.indexOf('\n', pos);
+        if (nl < 0)
+            nl = text.length;
+        const line = text.slice(pos, nl).replace(/\r$/, '').trim();
+        if (line !== '')
+            out.push(line);
+        pos = nl + 1;
+    }
+    return out;
+}
+
+// CodeCarbon `emissions.csv`, every header layout from 1.x to 3.x, read by header name only:
+//   1.0   timestamp,experiment_id,project_name,duration,emissions,energy_consumed,country_name,... (12 cols)
+//   1.x   the same data class written with its keys sorted (alphabetical layout)
+//   2.0   timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,... (29 cols)
+//   2.2   + experiment_id before run_id (30)       2.3   + codecarbon_version, pue (31)
+//   2.4   timestamp,project_name,run_id,experiment_id,... pue (32)
+//   3.0.8 + water_consumed after energy_consumed, wue last (34)
+//   3.2.1 + cpu/gpu/ram_utilization_percent, ram_used_gb (38)
+// Units: energy kWh, emissions kg CO2e, duration s, water L. `energy_consumed` and `emissions`
+// already include the `pue` column (CodeCarbon multiplies by it): it is divided out of the
+// energy, reported as `logged_pue`, so the scenario's PUE is applied exactly once (design.md).
+// `co2e_kg` is what the file reports (design contract), its PUE included: only the energy feeds
+// the assessment, so the logged emissions need no correction. Rows of one run
+// (`run_id`, or `experiment_id` before run ids existed) are cumulative snapshots: the last counts.
+/** Mean power above which a CodeCarbon row is flagged (one host: 16 GPUs × 1 kW is well under). */
+const ABSURD_KW = 100;
+/** Emission factor above which kg/kWh is flagged (coal is ≈ 1). */
+const ABSURD_KG_PER_KWH = 2;
+const codecarbon = {
+    id: 'codecarbon',
+    description: 'CodeCarbon emissions.csv (1.x to 3.x)',
+    sniff(head) {
+        const h = (firstLines(head, 1)[0] ?? '').toLowerCase();
+        const cols = h.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+        if (cols.includes('energy_consumed') && cols.includes('emissions') && cols.includes('duration'))
+            return 0.95;
+        // CodeCarbon-like but without its energy column: claim it so the error names what is missing.
+        if (cols.includes('emissions') && cols.includes('duration') && (cols.includes('run_id') || cols.includes('experiment_id')))
+            return 0.5;
+        return 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'host';
+        let col = null;
+        let ncols = 0;
+        let header = [];
+        const runs = new Map();
+        const seen = new Set();
+        let duplicates = 0;
+        let decreasing = 0;
+        let unitless = 0;
+        for await (const rec of readCsv(stream, ctx.path)) {
+            const cells = rec.cells;
+            if (col === null || cells.includes('energy_consumed')) {
+                if (!cells.includes('energy_consumed')) {
+                    throw new InputError({
+                        code: 'LOG_CORRUPT',
+                        file: ctx.path,
+                        line: rec.line,
+                        field: 'energy_consumed',
+                        expected: 'a CodeCarbon header with an energy_consumed column',
+                        got: JSON.stringify(cells.slice(0, 6).join(',')),
+                    });
+                }
+                if (col !== null && cells.join(',') !== header.join(','))
+                    out.warn(`header changed at line ${rec.line} (CodeCarbon version change?); columns re-read from it`);
+                header = cells;
+                col = new Map(cells.map((c, i) => [c.toLowerCase(), i]));
+                ncols = cells.length;
+                continue;
+            }
+            out.rows++;
+            if (cells.length !== ncols) {
+                out.reject(rec.line, `expected ${ncols} fields as in the header`);
+                continue;
+            }
+            const joined = cells.join('\u0000');
+            if (seen.has(joined)) {
+                duplicates++;
+                continue;
+            }
+            if (seen.size < 1_000_000)
+                seen.add(joined);
+            const m = col;
+            const get = (name) => {
+                const i = m.get(name);
+                if (i === undefined)
+                    return null;
+                const v = cells[i] ?? '';
+                return v === '' ? null : v;
+            };
+            const num = (name) => {
+                const v = get(name);
+                if (v === null)
+                    return null;
+                const n = Number(v);
+                return Number.isFinite(n) ? n : Number.NaN;
+            };
+            const energy = num('energy_consumed');
+            if (energy === null || Number.isNaN(energy)) {
+                out.reject(rec.line, energy === null ? 'empty energy_consumed' : 'energy_consumed is not a number');
+                continue;
+            }
+            if (energy < 0) {
+                out.reject(rec.line, 'negative energy_consumed');
+                continue;
+            }
+            const emissions = num('emissions');
+            const duration = num('duration');
+            let pue = num('pue');
+            if (pue !== null && (Number.isNaN(pue) || pue < 1 || pue > 3)) {
+                out.warn(`line ${rec.line}: pue ${get('pue') ?? ''} outside 1–3; not divided out`);
+                pue = null;
+            }
+            const finite = (x) => (x === null || Number.isNaN(x) ? null : x);
+            if (emissions !== null && emissions < 0)
+                out.warn(`line ${rec.line}: negative emissions ${emissions}; ignored`);
+            if (duration !== null && duration > 0 && (energy * 3600) / duration > ABSURD_KW) {
+                out.warn(`line ${rec.line}: energy_consumed ${energy} kWh in ${duration} s is a mean of ${((energy * 3600) / duration).toPrecision(3)} kW, implausible for one host; check the log`);
+            }
+            if (emissions !== null && energy > 0 && emissions / energy > ABSURD_KG_PER_KWH) {
+                out.warn(`line ${rec.line}: ${(emissions / energy).toPrecision(3)} kg CO2e per kWh is implausible (coal ≈ 1); check the log`);
+            }
+            const ts = get('timestamp');
+            const end = ts === null ? null : parseTimestamp(ts, out.dates);
+            const id = get('run_id') ?? get('experiment_id') ?? `line ${rec.line}`;
+            const key = `${get('project_name') ?? ''}\u0000${id}`;
+            const prev = runs.get(key);
+            if (prev && energy < prev.energy)
+                decreasing++;
+            runs.set(key, {
+                line: rec.line,
+                energy,
+                emissions: emissions !== null && emissions >= 0 ? finite(emissions) : null,
+                duration: finite(duration),
+                pue: pue ?? 1,
+                water: finite(num('water_consumed')),
+                cpu: finite(num('cpu_energy')),
+                gpu: finite(num('gpu_energy')),
+                ram: finite(num('ram_energy')),
+                end,
+                cpuModel: get('cpu_model'),
+                gpuModel: get('gpu_model'),
+            });
+            if (pue === null && !m.has('pue'))
+                unitless++;
+        }
+        if (col === null)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'a CodeCarbon header row', got: 'an empty file' });
+        const hasPue = col.has('pue');
+        let energy = 0;
+        let co2 = null;
+        let water = null;
+        let duration = null;
+        const comp = { cpu: 0, gpu: 0, ram: 0 };
+        const compSeen = { cpu: false, gpu: false, ram: false };
+        let cpuModel = null;
+        let gpuModel = null;
+        const pues = new Set();
+        let rawEnergy = 0;
+        for (const r of runs.values()) {
+            energy += r.energy / r.pue;
+            rawEnergy += r.energy;
+            pues.add(r.pue);
+            if (r.emissions !== null)
+                co2 = (co2 ?? 0) + r.emissions;
+            if (r.water !== null)
+                water = (water ?? 0) + r.water;
+            if (r.duration !== null)
+                duration = (duration ?? 0) + r.duration;
+            for (const k of ['cpu', 'gpu', 'ram']) {
+                const v = r[k];
+                if (v !== null) {
+                    comp[k] += v / r.pue;
+                    compSeen[k] = true;
+                }
+            }
+            cpuModel = r.cpuModel ?? cpuModel;
+            gpuModel = r.gpuModel ?? gpuModel;
+            if (r.end !== null) {
+                out.seen(r.end);
+                if (r.duration !== null)
+                    out.seen(r.end - r.duration);
+            }
+        }
+        const kwhToJ = unitFactor('kWh', 'energy') ?? 3.6e6;
+        for (const k of ['cpu', 'gpu', 'ram']) {
+            if (!compSeen[k])
+                continue;
+            const d = out.device(k, { name: k === 'cpu' ? cpuModel : k === 'gpu' ? gpuModel : null });
+            d.addEnergy(comp[k] * kwhToJ);
+            d.directRecords = runs.size;
+        }
+        if (!compSeen.cpu && !compSeen.gpu && !compSeen.ram && runs.size > 0) {
+            const d = out.device('host');
+            d.addEnergy(energy * kwhToJ);
+            d.directRecords = runs.size;
+        }
+        out.energyKwhOverride = runs.size > 0 ? energy : null;
+        out.co2eKg = co2;
+        out.waterL = water;
+        out.durationS = duration;
+        if (hasPue && runs.size > 0) {
+            if (pues.size === 1)
+                out.loggedPue = [...pues][0] ?? null;
+            else {
+                out.loggedPue = rawEnergy / energy;
+                out.warn(`runs logged different PUEs (${[...pues].join(', ')}); each divided out; logged_pue is their energy-weighted mean`);
+            }
+            if (out.loggedPue !== null && out.loggedPue !== 1)
+                out.warn(`logged PUE ${out.loggedPue} divided out of energy_consumed (energy at the IT equipment); emissions kept as logged`);
+        }
+        else if (!hasPue && unitless > 0) {
+            out.warn('no pue column (CodeCarbon < 2.3): energy taken as logged, at the IT equipment (PUE 1)');
+        }
+        const snapshots = out.rows - out.rowsRejected - duplicates - runs.size;
+        if (snapshots > 0)
+            out.warn(`${snapshots} earlier cumulative snapshot row(s) of the same run superseded by the run's last row`);
+        if (duplicates > 0)
+            out.warn(`${duplicates} exact duplicate row(s) ignored`);
+        if (decreasing > 0)
+            out.warn(`${decreasing} snapshot(s) with less energy than the run's previous row (not cumulative?); the last row still counts`);
+        if (runs.size === 0 && out.rows > 0) {
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'at least one CodeCarbon row with a numeric energy_consumed',
+                got: `all ${out.rows} rows rejected`,
+            });
+        }
+    },
+};
+
+// DCGM exporter metrics in Prometheus text exposition format, as scraped by `curl :9400/metrics`
+// (one scrape, or many concatenated, with or without sample timestamps):
+//   DCGM_FI_DEV_POWER_USAGE{gpu="0",UUID="GPU-…",Hostname="node1",modelName="NVIDIA H100 80GB HBM3"} 312.5 1728790411000
+//   DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION{…} 123456789 1728790411000      (mJ since driver load)
+// The counter is preferred when a device has at least two readings (it integrates on the GPU,
+// between scrapes too); the power gauge is integrated otherwise. Timestamps are ms (exposition
+// format). Without them, consecutive scrapes are `interval_s` apart. Device ids are
+// `Hostname/gpu` when a Hostname label exists (multi-node).
+const POWER$1 = new Set(['DCGM_FI_DEV_POWER_USAGE', 'DCGM_FI_DEV_POWER_USAGE_INSTANT', 'nvidia_smi_power_draw_watts']);
+const COUNTER$1 = 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION';
+const LINE = /^([A-Za-z_:][A-Za-z0-9_:]*)(\{(.*)\})?\s+(\S+)(?:\s+(-?\d+))?\s*$/;
+const LABEL = /([A-Za-z_][A-Za-z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+function labelsOf(s) {
+    const out = {};
+    for (const m of s.matchAll(LABEL))
+        if (m[1] !== undefined && m[2] !== undefined)
+            out[m[1]] = m[2].replace(/\\(.)/g, '$1');
+    return out;
+}
+/** Device key, host and name from DCGM / node exporter labels. */
+function deviceFromLabels(l) {
+    const host = l.Hostname ?? l.hostname ?? l.node ?? null;
+    const gpu = l.gpu ?? l.minor_number ?? l.UUID ?? l.uuid ?? l.device ?? '0';
+    return { key: host ? `${host}/${gpu}` : gpu, host, name: l.modelName ?? l.name ?? null };
+}
+const dcgmProm = {
+    id: 'dcgm-prom',
+    description: 'DCGM exporter metrics, Prometheus text exposition',
+    sniff(head) {
+        if (/^DCGM_FI_DEV_(POWER_USAGE|TOTAL_ENERGY_CONSUMPTION)\b/m.test(head))
+            return 0.95;
+        if (/^nvidia_smi_power_draw_watts\b/m.test(head))
+            return 0.9;
+        return 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'device';
+        const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
+        let metrics = 0;
+        for await (const ln of readLines(stream)) {
+            const text = ln.text.trim();
+            if (text === '' || text.startsWith('#'))
+                continue;
+            const name = /^[A-Za-z_:][A-Za-z0-9_:]*/.exec(text)?.[0] ?? '';
+            const isPower = POWER$1.has(name);
+            if (!isPower && name !== COUNTER$1) {
+                if (name === '')
+                    out.reject(ln.n, 'not a Prometheus sample line');
+                continue;
+            }
+            out.rows++;
+            const m = LINE.exec(text);
+            if (!m) {
+                out.reject(ln.n, ln.terminated ? 'not a Prometheus sample line' : 'truncated last line');
+                continue;
+            }
+            metrics++;
+            const v = m[4] === 'NaN' ? Number.NaN : Number(m[4]);
+            if (m[4] !== 'NaN' && !Number.isFinite(v)) {
+                out.reject(ln.n, 'value is not a number');
+                continue;
+            }
+            const t = m[5] !== undefined ? epochToSeconds(Number(m[5])) : null;
+            const dev = deviceFromLabels(labelsOf(m[3] ?? ''));
+            const acc = out.device(dev.key, { name: dev.name, host: dev.host });
+            if (isPower)
+                acc.addPower(t, v);
+            else
+                acc.addCounter(t, v * mjToJ);
+        }
+        if (metrics === 0)
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'DCGM_FI_DEV_POWER_USAGE or DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION samples',
+                got: 'none',
+            });
+    },
+};
+
+// Prometheus range-query JSON (`/api/v1/query_range` saved to a file, e.g. by
+// `curl 'prom:9090/api/v1/query_range?query=DCGM_FI_DEV_POWER_USAGE&start=…&end=…&step=15'`):
+//   {"status":"success","data":{"resultType":"matrix","result":[{"metric":{…},"values":[[t,"v"],…]}]}}
+// Each series is one device (labels as in dcgm-prom.ts); `__name__` tells power gauge (W) from
+// energy counter (mJ). A query without `__name__` (e.g. `sum by (gpu)(…)`) is taken as power.
+// The document is parsed whole (bounded by readAll): range responses are small next to raw logs.
+// zod is loaded on first use: the ingest path for CSV logs should not pay for it at start-up.
+async function rangeResponse() {
+    const { z } = await import('./zod.js');
+    const Sample = z.tuple([z.number(), z.string()]);
+    const Series = z.object({
+        metric: z.record(z.string(), z.string()),
+        values: z.array(Sample).optional(),
+        value: Sample.optional(),
     });
-  });
-  return Object.freeze(n);
+    return z.object({
+        status: z.string().optional(),
+        data: z.object({ resultType: z.enum(['matrix', 'vector']), result: z.array(Series) }),
+    });
+}
+const dcgmJson = {
+    id: 'prometheus-json',
+    description: 'Prometheus query_range JSON (DCGM power W / energy mJ series)',
+    sniff(head) {
+        const h = head.trimStart();
+        if (!h.startsWith('{'))
+            return 0;
+        if (/"resultType"\s*:\s*"(matrix|vector)"/.test(h))
+            return /DCGM_FI_DEV|power|energy/i.test(h) ? 0.95 : 0.7;
+        return 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'device';
+        const text = await readAll(stream, ctx.path);
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch (e) {
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'valid JSON',
+                got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
+            });
+        }
+        const r = (await rangeResponse()).safeParse(doc);
+        if (!r.success)
+            throw fromZodError(r.error, { file: ctx.path, input: doc, code: 'LOG_CORRUPT' });
+        const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
+        for (const s of r.data.data.result) {
+            const name = s.metric.__name__ ?? '';
+            const counter = /TOTAL_ENERGY_CONSUMPTION/.test(name);
+            const dev = deviceFromLabels(s.metric);
+            const acc = out.device(dev.key, { name: dev.name, host: dev.host });
+            const values = s.values ?? (s.value ? [s.value] : []);
+            for (const [t, raw] of values) {
+                out.rows++;
+                const v = Number(raw);
+                if (raw !== 'NaN' && !Number.isFinite(v)) {
+                    out.reject(0, `non-numeric value in series ${JSON.stringify(s.metric)}`);
+                    continue;
+                }
+                if (counter)
+                    acc.addCounter(t, v * mjToJ);
+                else
+                    acc.addPower(t, v);
+            }
+        }
+    },
+};
+
+// eco2ai CSV: `id,project_name,experiment_description(model type etc.),epoch,start_time,
+// duration(s),power_consumption(kWh),CO2_emissions(kg),CPU_name,GPU_name,OS,region/country,cost`.
+// Cells are quoted and contain commas (`"Intel(R) Xeon(R) CPU @ 2.20GHz/2 device(s), TDP:120.0"`),
+// so csv-parse reads it. eco2ai rewrites a run's row with cumulative totals (and some versions
+// append per-epoch rows): the last row of an `id` counts. Host scope (CPU + GPU + RAM).
+const eco2ai = {
+    id: 'eco2ai',
+    description: 'eco2ai CSV (power_consumption(kWh), CO2_emissions(kg))',
+    sniff(head) {
+        const h = (firstLines(head, 1)[0] ?? '').toLowerCase();
+        if (h.includes('power_consumption(') && h.includes('co2_emissions('))
+            return 0.95;
+        return 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'host';
+        let idx = null;
+        const runs = new Map();
+        let duplicates = 0;
+        let last = '';
+        for await (const rec of readCsv(stream, ctx.path)) {
+            const c = rec.cells;
+            if (idx === null) {
+                const find = (re) => c.findIndex((h) => re.test(h.trim().toLowerCase()));
+                const e = find(/^power_consumption/);
+                const m = find(/^co2_emissions/);
+                if (e < 0)
+                    throw new InputError({
+                        code: 'LOG_CORRUPT',
+                        file: ctx.path,
+                        line: rec.line,
+                        field: 'power_consumption(kWh)',
+                        expected: 'an eco2ai header',
+                        got: JSON.stringify(c.slice(0, 5).join(',')),
+                    });
+                const eu = splitHeaderUnit(c[e] ?? '').unit ?? 'kWh';
+                const mu = m >= 0 ? (splitHeaderUnit(c[m] ?? '').unit ?? 'kg') : 'kg';
+                idx = {
+                    id: find(/^id$/),
+                    start: find(/^start_time/),
+                    dur: find(/^duration/),
+                    energy: e,
+                    eFactor: unitFactor(eu, 'energy') ?? 3.6e6,
+                    co2: m,
+                    mFactor: unitFactor(mu, 'mass') ?? 1,
+                    cpu: find(/^cpu_name/),
+                    gpu: find(/^gpu_name/),
+                    ncols: c.length,
+                };
+                continue;
+            }
+            if (/^power_consumption/i.test(c[idx.energy] ?? ''))
+                continue; // repeated header
+            out.rows++;
+            if (c.length !== idx.ncols) {
+                out.reject(rec.line, `expected ${idx.ncols} fields as in the header`);
+                continue;
+            }
+            const joined = c.join('\u0000');
+            if (joined === last) {
+                duplicates++;
+                continue;
+            }
+            last = joined;
+            const kwh = Number(c[idx.energy]);
+            if ((c[idx.energy] ?? '') === '' || !Number.isFinite(kwh)) {
+                out.reject(rec.line, 'power_consumption is not a number');
+                continue;
+            }
+            if (kwh < 0) {
+                out.reject(rec.line, 'negative power_consumption');
+                continue;
+            }
+            const co2 = idx.co2 >= 0 && (c[idx.co2] ?? '') !== '' ? Number(c[idx.co2]) : Number.NaN;
+            const dur = idx.dur >= 0 ? Number(c[idx.dur]) : Number.NaN;
+            const start = idx.start >= 0 ? parseTimestamp(c[idx.start] ?? '', out.dates) : null;
+            const id = idx.id >= 0 && c[idx.id] ? c[idx.id] : `line ${rec.line}`;
+            runs.set(id, {
+                energyJ: kwh * idx.eFactor,
+                co2: Number.isFinite(co2) && co2 >= 0 ? co2 * idx.mFactor : null,
+                dur: Number.isFinite(dur) ? dur : null,
+                start,
+                cpu: idx.cpu >= 0 ? (c[idx.cpu] ?? null) : null,
+                gpu: idx.gpu >= 0 ? (c[idx.gpu] ?? null) : null,
+            });
+        }
+        if (idx === null)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'an eco2ai header row', got: 'an empty file' });
+        let co2 = null;
+        let dur = null;
+        const d = out.device('host');
+        for (const r of runs.values()) {
+            d.addEnergy(r.energyJ);
+            if (r.co2 !== null)
+                co2 = (co2 ?? 0) + r.co2;
+            if (r.dur !== null)
+                dur = (dur ?? 0) + r.dur;
+            if (r.start !== null) {
+                out.seen(r.start);
+                if (r.dur !== null)
+                    out.seen(r.start + r.dur);
+            }
+            d.name ??= [r.cpu, r.gpu].filter((x) => x && x !== 'N/A').join(' + ') || null;
+        }
+        d.directRecords = runs.size;
+        out.co2eKg = co2;
+        out.durationS = dur;
+        const superseded = out.rows - out.rowsRejected - duplicates - runs.size;
+        if (superseded > 0)
+            out.warn(`${superseded} earlier row(s) of the same run id superseded by its last (cumulative) row`);
+        if (duplicates > 0)
+            out.warn(`${duplicates} exact duplicate row(s) ignored`);
+        if (runs.size === 0 && out.rows > 0)
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                expected: 'at least one eco2ai row with a numeric power_consumption',
+                got: `all ${out.rows} rows rejected`,
+            });
+    },
+};
+
+// Which column of a power log is what, by header name (never by position), with the names
+// nvidia-smi prints and the names scripts rename them to. Also the rule for headerless
+// (`--format=csv,noheader`) logs, where columns are inferred from the first data row.
+const TS = new Set(['timestamp', 'time', 'datetime', 'date_time', 'ts', 'time_s', 'epoch', 'epoch_s', 'unix_time', 'date', 'time_stamp', 'timestamp_s']);
+const UUID = new Set(['uuid', 'gpu_uuid', 'gpu.uuid', 'device_uuid']);
+const BUS = new Set(['pci.bus_id', 'bus_id', 'pci_bus_id', 'gpu_bus_id', 'pci.bus']);
+const INDEX = new Set(['index', 'gpu', 'gpu_index', 'gpu_id', 'device', 'device_id', 'gpu_idx', 'idx', 'device_index', 'gpu_num', 'id']);
+const NAME = new Set(['name', 'gpu_name', 'device_name', 'model', 'gpu_model', 'modelname']);
+const HOST = new Set(['host', 'hostname', 'node', 'instance', 'machine', 'node_name', 'host_name']);
+// Ordered: the first present wins (nvidia-smi's `power.draw` is the average over the last second
+// on recent drivers; `.instant` is noisier).
+const POWER = [
+    'power.draw',
+    'power_draw',
+    'power.draw.average',
+    'power_draw_average',
+    'power.draw.instant',
+    'power_draw_instant',
+    'power',
+    'gpu_power',
+    'pwr',
+    'watts',
+    'power_usage',
+    'board_power',
+    'power_watts',
+];
+const COUNTER = /^(total_energy(_consumption)?|energy_total|cumulative_energy|energy_cumulative|energy_counter|dcgm_fi_dev_total_energy_consumption)$/;
+const ENERGY = /^(energy|energy_consumed|gpu_energy)$/;
+const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.draw|_draw)?|pwr|watts))?$/;
+/** Plan from a header row; null when the row names no power or energy column. */
+function planFromHeader(cells) {
+    const plan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+    let uuid = -1;
+    let bus = -1;
+    let index = -1;
+    let power = null;
+    const wide = [];
+    cells.forEach((cell, col) => {
+        const { base, unit } = splitHeaderUnit(cell.replace(/^"|"$/g, ''));
+        const raw = cell.trim().toLowerCase();
+        if (plan.ts < 0 && (TS.has(base) || TS.has(raw)))
+            plan.ts = col;
+        else if (uuid < 0 && UUID.has(base))
+            uuid = col;
+        else if (bus < 0 && BUS.has(raw))
+            bus = col;
+        else if (index < 0 && INDEX.has(base))
+            index = col;
+        else if (plan.name < 0 && NAME.has(base))
+            plan.name = col;
+        else if (plan.host < 0 && HOST.has(base))
+            plan.host = col;
+        else {
+            const rank = POWER.indexOf(base);
+            if (rank >= 0) {
+                const factor = unit === null ? 1 : unitFactor(unit, 'power');
+                if (factor !== null && (power === null || rank < power.rank))
+                    power = { col, rank, factor, header: cell.trim() };
+                return;
+            }
+            if (COUNTER.test(base)) {
+                const factor = unit === null ? (base.startsWith('dcgm') ? 1e-3 : 1) : unitFactor(unit, 'energy');
+                if (factor !== null)
+                    plan.measures.push({ col, kind: 'counter', factor, device: null, header: cell.trim() });
+                return;
+            }
+            if (ENERGY.test(base) && unit !== null) {
+                const factor = unitFactor(unit, 'energy');
+                if (factor !== null)
+                    plan.measures.push({ col, kind: 'energy', factor, device: null, header: cell.trim() });
+                return;
+            }
+            const w = WIDE.exec(base);
+            if (w?.[1] !== undefined) {
+                const factor = unit === null ? 1 : unitFactor(unit, 'power');
+                if (factor !== null)
+                    wide.push({ col, kind: 'power', factor, device: String(Number(w[1])), header: cell.trim() });
+            }
+        }
+    });
+    plan.key = uuid >= 0 ? uuid : index >= 0 ? index : bus;
+    if (power !== null) {
+        const p = power;
+        plan.measures.unshift({ col: p.col, kind: 'power', factor: p.factor, device: null, header: p.header });
+    }
+    else if (wide.length > 0 && plan.key < 0)
+        plan.measures.push(...wide);
+    if (plan.measures.length === 0)
+        return null;
+    plan.need = needOf(plan);
+    return plan;
+}
+function needOf(p) {
+    return Math.max(p.ts, p.key, p.name, p.host, ...p.measures.map((m) => m.col)) + 1;
+}
+const UUID_RE = /^GPU-[0-9a-f]{8}-/i;
+const BUS_RE = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f]$/i;
+const WATTS_RE = /^[+-]?\d+(\.\d+)?\s*W$/;
+const GPU_NAME_RE = /nvidia|tesla|geforce|quadro|rtx|[ahlvbt]\d{2,3}\b/i;
+/**
+ * Headerless nvidia-smi (`--format=csv,noheader[,nounits]`): columns from the first data row.
+ * Rule (README): a date/time cell is the timestamp; `GPU-…` is the uuid, `0000:18:00.0` the PCI
+ * bus id (either becomes the device key), otherwise a small integer before the power value is
+ * the index; a cell with unit `W` is the power; without units, the power is the one decimal
+ * number with a fraction among the remaining cells. Anything else cannot be inferred safely.
+ */
+function inferPlan(cells) {
+    const plan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+    let power = -1;
+    let index = -1;
+    const decimals = [];
+    cells.forEach((raw, col) => {
+        const c = raw.trim();
+        if (plan.ts < 0 && /[-/:]/.test(c) && parseTimestamp(c) !== null)
+            plan.ts = col;
+        else if (UUID_RE.test(c))
+            plan.key = col;
+        else if (BUS_RE.test(c)) {
+            if (plan.key < 0)
+                plan.key = col;
+        }
+        else if (power < 0 && WATTS_RE.test(c))
+            power = col;
+        else if (index < 0 && power < 0 && /^\d{1,2}$/.test(c))
+            index = col;
+        else if (plan.name < 0 && /[a-z]/i.test(c) && GPU_NAME_RE.test(c))
+            plan.name = col;
+        else if (/^\d+\.\d+$/.test(c))
+            decimals.push(col);
+    });
+    if (plan.key < 0)
+        plan.key = index;
+    if (power < 0 && decimals.length === 1 && decimals[0] !== undefined)
+        power = decimals[0];
+    if (power < 0)
+        return null;
+    plan.measures.push({ col: power, kind: 'power', factor: 1, device: null, header: `column ${power + 1}` });
+    plan.need = needOf(plan);
+    return plan;
 }
 
-var utils = {};
+// Generated by `npm run wasm` from assembly/fast-rows.ts (AssemblyScript); do not edit.
+// 2457 bytes. test/ingest/wasm.test.ts fails when this is stale.
+const FAST_ROWS_WASM_BASE64 = 'AGFzbQEAAAABHgRgAAF/YAAAYAF/AGAOf39/f39/f39/f39/f38BfwMGBQECAwAABQQBATAwBkIHfwFBAAt/AUEAC38BQX8LfAFE' +
+    'AAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALfwFBAAt8AUQAAAAAAAAAAAsHNQUKZ2V0VHNXaWR0aAADCnNldFRzV2lkdGgA' +
+    'AQdnZXRSb3dzAAQEc2NhbgACBm1lbW9yeQIACAEADAEDCpAQBRYA/QwAAAAAAAAAAAAAAAAAAAAAJAQLBgAgACQAC+UPBA1/A3wC' +
+    'ewJ+QQAkASACLQAAQQFGIRQDQCMBIA1IIAAgAUlxBEACQCAALQAAIg5BMEkgDkE5S3IgBCAORnINACAAIQ5EAAAAAAAAAAAhHEQA' +
+    'AAAAAAAAACEbQQBBfyAGGyERQX8hFUEAIRZBASEXA0ACQCACIBZqLQAAIg8EQCAWBEADQCAOLQAAQSBGBEAgDkEBaiEODAELCwsg' +
+    'D0EBRgRAIA79AAQAIh4jBP0j/WNBACMFGwRAIwYhHQUgDi0ACiEPIA4tAAQiEEEtRiAQQS9GcgR/IA4tAAcgEEYFQQALBH8gD0HU' +
+    'AEYgD0EgRnIFQQALBH8gDi0ADUE6RgVBAAtFBEBBACEXDAQLIA4tAA9BMGsiECAOQQ5qLQAAQTBrIg9BCmxqQX8gEEEJTSAPQQlN' +
+    'cRsiDyAOLQAMQTBrIhIgDkELai0AAEEwayIQQQpsakF/IBJBCU0gEEEJTXEbIhAgDi0ACUEwayITIA5BCGotAABBMGsiEkEKbGpB' +
+    'fyATQQlNIBJBCU1xGyISIA4tAAZBMGsiGCAOQQVqLQAAQTBrIhNBCmxqQX8gGEEJTSATQQlNcRsiEyAOLQADQTBrIhkgDkECai0A' +
+    'AEEwayIYQQpsakF/IBlBCU0gGEEJTXEbIhggDi0AAUEwayIZIA4tAABBMGsiGkEKbGpBfyAZQQlNIBpBCU1xGyIZcnJycnJBAEgE' +
+    'QEEAIRcMBAsgGUHkAGwgGGoiGEGQzgBsIBNB5ABsaiASaiIZIwJHBEAgE0EATCATQQxKciASQQBMciASQR9KciAYQeQASHIEQEEA' +
+    'IRcMBQsgGSQCIBhBAWsgGCATQQJMGyIYIBhBjwNrIBhBAE4bQZADbSEZIBNBA2sgE0EJaiATQQJKG0GZAWxBAmpBBW0gEmogGCAZ' +
+    'QZADbGsiEkHtAmwgEkEEbWogEkHkAG1raiAZQbH1CGxqQe30K2u3RAAAAAAAGPVAoiQDCyAeJAQjAyAQQZAcbLegIA9BPGy3oCId' +
+    'JAZBASQFCyAOLQAQQTpHIA4tABJBMGsiECAOQRFqLQAAQTBrIg9BCmxqQX8gEEEJTSAPQQlNcRsiD0EASHIEQEEAIRcMAwsgHSAP' +
+    't6AhHCAOQRNqIg4tAABBLkYEQCAOQQFqIg4tAAAhEEIAISFBACEPA0AgEEE5TSAQQTBPcQRAIA9BD0gEQCAQQTBrrCAhQgp+fCEh' +
+    'IA9BAWohDwsgDkEBaiIOLQAAIRAMAQsLIBwgIbkgD0EDdEGgCGorAwCjoCEcCwNAIA4tAABBIEYEQCAOQQFqIQ4MAQsLBSAPQQJG' +
+    'BEAgDiISIRAgDi0AACETQQAhDwNAIBNBCkcgE0EsR3EgE0ENR3EEQAJAIBNBIkYEQEEBIQ8MAQsgDkEBaiIOIBAgE0EgRxshECAO' +
+    'LQAAIRMMAgsLCyAPBEBBACEXDAQLIBAgEmshGEF/IRFBACEQA0AgCSAQSgRAAkAgGCAQQQJ0Ig8gCGooAgBGBEAgByAPaigCACEZ' +
+    'QQEhD0EAIRMDQCATIBhJBEACQCATIBlqLQAAIBIgE2otAABHBEBBACEPDAELIBNBAWohEwwCCwsLIA8EQCAQIREMAgsLIBBBAWoh' +
+    'EAwCCwsLIBFBAEgEQEEAIRcMBAsFIA4tAABB2wBGBH8gDi0AAUHOAEYFQQALBH8gDi0AAkEvRgVBAAsEfyAOLQADQcEARgVBAAsE' +
+    'fyAOLQAEQd0ARgVBAAsEQEQAAAAAAAD4fyEbIA5BBWohDgNAIA4tAABBIEYEQCAOQQFqIQ4MAQsLBSAOLQAAIg9BOU0gD0EwT3FF' +
+    'BEBBACEXDAULIA4hEEIAISEDQCAPQTBrrCAhQgp+fCEhIA5BAWoiDi0AACIPQTlNIA9BME9xDQALIA4gEGtBD0sEQEEAIRcMBQsg' +
+    'IbkhGyAPQS5GBEAgDkEBaiIOIRBCACEgIA4tAAAhDwNAIA9BOU0gD0EwT3EEQCAPQTBrrCAgQgp+fCEgIA5BAWoiDi0AACEPDAEL' +
+    'CyAOIBBrIg9BD0oEQEEAIRcMBgsgD0EASgRAICG5ICC5IA9BA3RBoAhqKwMAo6AhGwsLA0AgDi0AAEEgRgRAIA5BAWohDgwBCwsg' +
+    'Di0AAEHXAEYEQCAOQQFqIQ4DQCAOLQAAQSBGBEAgDkEBaiEODAELCwsLCwsgDi0AACEQBQNAIA79AAQAIh79DCwsLCwsLCwsLCws' +
+    'LCwsLCz9IyAe/QwKCgoKCgoKCgoKCgoKCgoK/SP9UCAe/QwNDQ0NDQ0NDQ0NDQ0NDQ0N/SP9UCIfIB79DCIiIiIiIiIiIiIiIiIi' +
+    'IiL9I/1QIB8gBRv9ZCIPRQRAIA5BEGohDgwBCwsgDiAPaGoiDi0AACIQQSJGBEBBACEXDAILCyAQQQpHIBBBLEdxBH8gEEENRwR/' +
+    'QQEFIA4tAAFBCkcLBUEACwRAQQAhFwwBCyAVIA4gAGsgFhshFSAWQQFqIhYgA0YNACAQQSxGBEAgDkEBaiEODAILQQAhFwsLIBdF' +
+    'IBFBAEhyDQAgFARAIBUjAEcjAEEASnENASAVJAALA0AgDv0ABAD9DAoKCgoKCgoKCgoKCgoKCgr9I/1kIgBFBEAgDkEQaiEODAEL' +
+    'CyAKIwFBAnRqIBE2AgAjAUEDdCIPIAtqIBw5AwAgDCAPaiAbOQMAIwFBAWokASAOIABoakEBaiEADAILCwsgAAsEACMACwQAIwEL' +
+    'C8wBAwBBjAgLAcwAQZgICwUEAAAAuABBpggLsgHwPwAAAAAAACRAAAAAAAAAWUAAAAAAAECPQAAAAAAAiMNAAAAAAABq+EAAAAAA' +
+    'gIQuQQAAAADQEmNBAAAAAITXl0EAAAAAZc3NQQAAACBfoAJCAAAA6HZIN0IAAACilBptQgAAQOWcMKJCAACQHsS81kIAADQm9WsM' +
+    'QwCA4Dd5w0FDAKDYhVc0dkMAyE5nbcGrQwA9kWDkWOFDQIy1eB2vFURQ7+LW5BpLRJLVTQbP8IBE';
 
-var constants;
-var hasRequiredConstants;
-
-function requireConstants () {
-	if (hasRequiredConstants) return constants;
-	hasRequiredConstants = 1;
-
-	const WIN_SLASH = '\\\\/';
-	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-
-	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-
-	/**
-	 * Posix glob regex
-	 */
-
-	const DOT_LITERAL = '\\.';
-	const PLUS_LITERAL = '\\+';
-	const QMARK_LITERAL = '\\?';
-	const SLASH_LITERAL = '\\/';
-	const ONE_CHAR = '(?=.)';
-	const QMARK = '[^/]';
-	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-	const NO_DOT = `(?!${DOT_LITERAL})`;
-	const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-	const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-	const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-	const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-	const STAR = `${QMARK}*?`;
-	const SEP = '/';
-
-	const POSIX_CHARS = {
-	  DOT_LITERAL,
-	  PLUS_LITERAL,
-	  QMARK_LITERAL,
-	  SLASH_LITERAL,
-	  ONE_CHAR,
-	  QMARK,
-	  END_ANCHOR,
-	  DOTS_SLASH,
-	  NO_DOT,
-	  NO_DOTS,
-	  NO_DOT_SLASH,
-	  NO_DOTS_SLASH,
-	  QMARK_NO_DOT,
-	  STAR,
-	  START_ANCHOR,
-	  SEP
-	};
-
-	/**
-	 * Windows glob regex
-	 */
-
-	const WINDOWS_CHARS = {
-	  ...POSIX_CHARS,
-
-	  SLASH_LITERAL: `[${WIN_SLASH}]`,
-	  QMARK: WIN_NO_SLASH,
-	  STAR: `${WIN_NO_SLASH}*?`,
-	  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-	  NO_DOT: `(?!${DOT_LITERAL})`,
-	  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-	  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-	  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-	  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-	  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-	  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-	  SEP: '\\'
-	};
-
-	/**
-	 * POSIX Bracket Regex
-	 */
-
-	const POSIX_REGEX_SOURCE = {
-	  __proto__: null,
-	  alnum: 'a-zA-Z0-9',
-	  alpha: 'a-zA-Z',
-	  ascii: '\\x00-\\x7F',
-	  blank: ' \\t',
-	  cntrl: '\\x00-\\x1F\\x7F',
-	  digit: '0-9',
-	  graph: '\\x21-\\x7E',
-	  lower: 'a-z',
-	  print: '\\x20-\\x7E ',
-	  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
-	  space: ' \\t\\r\\n\\v\\f',
-	  upper: 'A-Z',
-	  word: 'A-Za-z0-9_',
-	  xdigit: 'A-Fa-f0-9'
-	};
-
-	constants = {
-	  DEFAULT_MAX_EXTGLOB_RECURSION,
-	  MAX_LENGTH: 1024 * 64,
-	  POSIX_REGEX_SOURCE,
-
-	  // regular expressions
-	  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-	  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-	  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-	  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-	  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-	  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-
-	  // Replace globs with equivalent patterns to reduce parsing time.
-	  REPLACEMENTS: {
-	    __proto__: null,
-	    '***': '*',
-	    '**/**': '**',
-	    '**/**/**': '**'
-	  },
-
-	  // Digits
-	  CHAR_0: 48, /* 0 */
-	  CHAR_9: 57, /* 9 */
-
-	  // Alphabet chars.
-	  CHAR_UPPERCASE_A: 65, /* A */
-	  CHAR_LOWERCASE_A: 97, /* a */
-	  CHAR_UPPERCASE_Z: 90, /* Z */
-	  CHAR_LOWERCASE_Z: 122, /* z */
-
-	  CHAR_LEFT_PARENTHESES: 40, /* ( */
-	  CHAR_RIGHT_PARENTHESES: 41, /* ) */
-
-	  CHAR_ASTERISK: 42, /* * */
-
-	  // Non-alphabetic chars.
-	  CHAR_AMPERSAND: 38, /* & */
-	  CHAR_AT: 64, /* @ */
-	  CHAR_BACKWARD_SLASH: 92, /* \ */
-	  CHAR_CARRIAGE_RETURN: 13, /* \r */
-	  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
-	  CHAR_COLON: 58, /* : */
-	  CHAR_COMMA: 44, /* , */
-	  CHAR_DOT: 46, /* . */
-	  CHAR_DOUBLE_QUOTE: 34, /* " */
-	  CHAR_EQUAL: 61, /* = */
-	  CHAR_EXCLAMATION_MARK: 33, /* ! */
-	  CHAR_FORM_FEED: 12, /* \f */
-	  CHAR_FORWARD_SLASH: 47, /* / */
-	  CHAR_GRAVE_ACCENT: 96, /* ` */
-	  CHAR_HASH: 35, /* # */
-	  CHAR_HYPHEN_MINUS: 45, /* - */
-	  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
-	  CHAR_LEFT_CURLY_BRACE: 123, /* { */
-	  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
-	  CHAR_LINE_FEED: 10, /* \n */
-	  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
-	  CHAR_PERCENT: 37, /* % */
-	  CHAR_PLUS: 43, /* + */
-	  CHAR_QUESTION_MARK: 63, /* ? */
-	  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
-	  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
-	  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
-	  CHAR_SEMICOLON: 59, /* ; */
-	  CHAR_SINGLE_QUOTE: 39, /* ' */
-	  CHAR_SPACE: 32, /*   */
-	  CHAR_TAB: 9, /* \t */
-	  CHAR_UNDERSCORE: 95, /* _ */
-	  CHAR_VERTICAL_LINE: 124, /* | */
-	  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
-
-	  /**
-	   * Create EXTGLOB_CHARS
-	   */
-
-	  extglobChars(chars) {
-	    return {
-	      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
-	      '?': { type: 'qmark', open: '(?:', close: ')?' },
-	      '+': { type: 'plus', open: '(?:', close: ')+' },
-	      '*': { type: 'star', open: '(?:', close: ')*' },
-	      '@': { type: 'at', open: '(?:', close: ')' }
-	    };
-	  },
-
-	  /**
-	   * Create GLOB_CHARS
-	   */
-
-	  globChars(win32) {
-	    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-	  }
-	};
-	return constants;
+// The power-CSV fast lane: the common nvidia-smi row (timestamp, device key, plain watts) parsed
+// in WebAssembly (assembly/fast-rows.ts, its contract there) and handed back as (device slot,
+// time, power) triples for Scanner (power-scan.ts) to integrate. Every row it does not take goes
+// to the general path, which gives the same result (fuzzed in test/ingest/lane-fuzz.test.ts).
+// Why: on the 2-core CI machine a plain JavaScript byte loop costs ~2 ns a byte, and the JS lane
+// it replaced reached ~240–280 MB/s marginal; this one ~590–770 MB/s (bench/README.md).
+//
+// One instance per process, created on first use (compiling 2 KB takes about a millisecond);
+// scanners take turns (a scan is synchronous), so each call passes its own state in. Where
+// WebAssembly is unavailable (node --jitless), `fastLane()` returns null and the general path
+// reads every row.
+// Linear memory (48 pages of 64 KiB, fixed; the module's own data lies below 64 KiB).
+const ROLES = 64 << 10;
+const MAX_ROLES = 256;
+const KEY_OFF = ROLES + 1024;
+const MAX_KEYS = 1024;
+const KEY_LEN = KEY_OFF + 4 * MAX_KEYS;
+const KEY_BYTES = KEY_LEN + 4 * MAX_KEYS;
+const KEY_BYTES_END = KEY_BYTES + (64 << 10);
+/** Rows per scan: a row the lane takes is at least 22 bytes (timestamp, comma, digit, '\n'). */
+const CAP = 1 << 16;
+const OUT_SLOT = KEY_BYTES_END;
+const OUT_T = OUT_SLOT + 4 * CAP;
+const OUT_V = OUT_T + 8 * CAP;
+const IN = OUT_V + 8 * CAP;
+/** Bytes of input per scan, followed by SLACK zeroed bytes (the lane reads up to 18 past the last line end). */
+const WINDOW = 1 << 20;
+const SLACK = 64;
+const MEMORY_BYTES = 48 * 65536;
+class FastLane {
+    x;
+    slots;
+    times;
+    values;
+    mem;
+    keyOff;
+    keyLen;
+    /** Keys written to memory, and for whom (a scanner's key list). */
+    keysOf = null;
+    nkeys = 0;
+    keyBytes = 0;
+    /** Rows taken since the process started (tests check the lane is used at all). */
+    taken = 0;
+    /** The window in memory: which buffer, which range. */
+    held = null;
+    heldFrom = 0;
+    heldTo = 0;
+    constructor(x) {
+        this.x = x;
+        const buf = x.memory.buffer;
+        if (buf.byteLength < MEMORY_BYTES)
+            throw new Error('fast lane: memory smaller than its layout');
+        this.mem = new Uint8Array(buf);
+        this.slots = new Int32Array(buf, OUT_SLOT, CAP);
+        this.times = new Float64Array(buf, OUT_T, CAP);
+        this.values = new Float64Array(buf, OUT_V, CAP);
+        this.keyOff = new Uint32Array(buf, KEY_OFF, MAX_KEYS);
+        this.keyLen = new Uint32Array(buf, KEY_LEN, MAX_KEYS);
+    }
+    /**
+     * Scan whole lines of b[pos, lim) (lim one past a '\n'), a window of at most WINDOW bytes at
+     * a time. The rows taken are in slots/times/values[0, rows); call again from the returned pos
+     * until it reaches lim or `stopped` (then onLine takes one line, and the scan goes on).
+     */
+    scan(b, pos, lim, cfg) {
+        const mem = this.mem;
+        if (cfg.roles.length > MAX_ROLES || cfg.roles.length === 0)
+            return { pos, rows: 0, tsWidth: cfg.tsWidth, stopped: true };
+        // The caller comes back after each line the lane stops at: a window is copied in once, not
+        // once per stop.
+        let at;
+        let stop;
+        if (b === this.held && pos >= this.heldFrom && pos < this.heldTo && this.heldTo <= lim) {
+            at = IN + (pos - this.heldFrom);
+            stop = IN + (this.heldTo - this.heldFrom);
+        }
+        else {
+            let end = lim;
+            if (end - pos > WINDOW) {
+                end = b.lastIndexOf(10, pos + WINDOW - 1) + 1;
+                // A line longer than the window: the general path.
+                if (end <= pos)
+                    return { pos, rows: 0, tsWidth: cfg.tsWidth, stopped: true };
+            }
+            mem.set(b.subarray(pos, end), IN);
+            mem.fill(0, IN + (end - pos), IN + (end - pos) + SLACK);
+            this.held = b;
+            this.heldFrom = pos;
+            this.heldTo = end;
+            at = IN;
+            stop = IN + (end - pos);
+        }
+        mem.set(cfg.roles, ROLES);
+        this.syncKeys(cfg.keys);
+        const x = this.x;
+        x.setTsWidth(cfg.tsWidth);
+        const r = x.scan(at, stop, ROLES, cfg.roles.length, cfg.hdr0, cfg.quotes ? 1 : 0, cfg.single ? 1 : 0, KEY_OFF, KEY_LEN, this.nkeys, OUT_SLOT, OUT_T, OUT_V, CAP);
+        const rows = x.getRows();
+        this.taken += rows;
+        return { pos: pos + (r - at), rows, tsWidth: x.getTsWidth(), stopped: r < stop && rows < CAP };
+    }
+    /** Write the keys the module has not seen; all of them when another key list was last. */
+    syncKeys(keys) {
+        if (this.keysOf !== keys || keys.length < this.nkeys) {
+            this.keysOf = keys;
+            this.nkeys = 0;
+            this.keyBytes = 0;
+        }
+        // Slots are positions in `keys`: a key that does not fit stops registration (its rows, and
+        // those of later keys, take the general path).
+        while (this.nkeys < keys.length && this.nkeys < MAX_KEYS) {
+            const entry = keys[this.nkeys].bytes;
+            const k = entry.subarray(0, entry.length - 1); // without the '|' of the empty host
+            if (KEY_BYTES + this.keyBytes + k.length > KEY_BYTES_END)
+                break;
+            this.mem.set(k, KEY_BYTES + this.keyBytes);
+            this.keyOff[this.nkeys] = KEY_BYTES + this.keyBytes;
+            this.keyLen[this.nkeys] = k.length;
+            this.keyBytes += k.length;
+            this.nkeys++;
+        }
+    }
+}
+let lane;
+/** The process's fast lane, or null where WebAssembly is unavailable (or it is switched off). */
+function fastLane() {
+    if (lane !== undefined)
+        return lane;
+    try {
+        // The lib in tsconfig has no WebAssembly types (no DOM); the two constructors used are these.
+        const wa = globalThis.WebAssembly;
+        const mod = new wa.Module(Buffer.from(FAST_ROWS_WASM_BASE64, 'base64'));
+        lane = new FastLane(new wa.Instance(mod, {}).exports);
+    }
+    catch {
+        lane = null;
+    }
+    return lane;
 }
 
-/*global navigator*/
-
-var hasRequiredUtils;
-
-function requireUtils () {
-	if (hasRequiredUtils) return utils;
-	hasRequiredUtils = 1;
-	(function (exports) {
-
-		const {
-		  REGEX_BACKSLASH,
-		  REGEX_REMOVE_BACKSLASH,
-		  REGEX_SPECIAL_CHARS,
-		  REGEX_SPECIAL_CHARS_GLOBAL
-		} = /*@__PURE__*/ requireConstants();
-
-		exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
-		exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
-		exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
-		exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
-		exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
-
-		exports.isWindows = () => {
-		  if (typeof navigator !== 'undefined' && navigator.platform) {
-		    const platform = navigator.platform.toLowerCase();
-		    return platform === 'win32' || platform === 'windows';
-		  }
-
-		  if (typeof process !== 'undefined' && process.platform) {
-		    return process.platform === 'win32';
-		  }
-
-		  return false;
-		};
-
-		exports.removeBackslashes = str => {
-		  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
-		    return match === '\\' ? '' : match;
-		  });
-		};
-
-		exports.escapeLast = (input, char, lastIdx) => {
-		  const idx = input.lastIndexOf(char, lastIdx);
-		  if (idx === -1) return input;
-		  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
-		  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-		};
-
-		exports.removePrefix = (input, state = {}) => {
-		  let output = input;
-		  if (output.startsWith('./')) {
-		    output = output.slice(2);
-		    state.prefix = './';
-		  }
-		  return output;
-		};
-
-		exports.wrapOutput = (input, state = {}, options = {}) => {
-		  const prepend = options.contains ? '' : '^';
-		  const append = options.contains ? '' : '$';
-
-		  let output = `${prepend}(?:${input})${append}`;
-		  if (state.negated === true) {
-		    output = `(?:^(?!${output}).*$)`;
-		  }
-		  return output;
-		};
-
-		exports.basename = (path, { windows } = {}) => {
-		  const segs = path.split(windows ? /[\\/]/ : '/');
-		  const last = segs[segs.length - 1];
-
-		  if (last === '') {
-		    return segs[segs.length - 2];
-		  }
-
-		  return last;
-		}; 
-	} (utils));
-	return utils;
+// Byte-level scanner for large power logs (nvidia-smi --query-gpu CSV, generic power CSV, wide
+// per-GPU CSV). Justified by bench/ (npm run bench): a readline parser that splits strings and
+// builds Dates is ~10× slower on the 54 MB 8-GPU × 24 h log. Two paths, same results:
+//  - the fast lane (fast-lane.ts, WebAssembly) takes the common row (unquoted, a timestamp of the
+//    two common shapes without a zone, a known device, plain watts) and hands back
+//    (device, time, power), which is integrated here;
+//  - the general path (onLine) takes every other line, from the raw chunk: line ends with
+//    Buffer#indexOf, field ends with a byte loop, numbers and the two common timestamp shapes
+//    parsed from bytes (the date part cached), the device key matched by hash + bytes, so a row
+//    allocates no strings. Anything unusual (quotes, other timestamp shapes, unit suffixes other
+//    than `W`) takes a slower string path for that cell.
+// test/ingest/lane-fuzz.test.ts checks that both paths give the same SOURCE on random logs.
+// Memory: one chunk plus one partial line, whatever the file size.
+const MAX_FIELDS = 256;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const latin1 = (b, s, e) => b.toString('utf8', s, e);
+class Scanner {
+    ctx;
+    opts;
+    plan = null;
+    header = null;
+    repeatedHeaders = 0;
+    line = 0;
+    starts = new Int32Array(MAX_FIELDS + 1);
+    ends = new Int32Array(MAX_FIELDS + 1);
+    keys = [];
+    fixed = [];
+    single = null;
+    cachedYmd = -1;
+    /** Width of the last good leading timestamp field (0: unknown / not column 0). */
+    tsWidth = 0;
+    hinted = false;
+    /** 1 for fields found with indexOf (see split). */
+    skip = new Uint8Array(MAX_FIELDS + 1);
+    cachedDay = 0;
+    /**
+     * Fast lane (fast-lane.ts): the role of each column up to plan.need (0 not parsed, 1 timestamp,
+     * 2 device key, 3 power); null when the plan has more than one measure, a host column, no
+     * timestamp or a non-power measure, or when WebAssembly is unavailable.
+     */
+    laneCfg = null;
+    lane = fastLane();
+    fastFactor = 1;
+    /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
+    sufS = -1;
+    sufE = -1;
+    constructor(ctx, opts) {
+        this.ctx = ctx;
+        this.opts = opts;
+    }
+    feed(buf, last) {
+        let pos = 0;
+        const n = buf.length;
+        // One past the last line end: the fast lane takes whole lines only.
+        const lim = buf.lastIndexOf(10) + 1;
+        for (;;) {
+            if (this.laneCfg !== null && pos < lim)
+                pos = this.fast(buf, pos, lim);
+            const nl = buf.indexOf(10, pos);
+            if (nl < 0)
+                break;
+            this.line++;
+            this.onLine(buf, pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl, true);
+            pos = nl + 1;
+        }
+        if (last && pos < n) {
+            this.line++;
+            this.onLine(buf, pos, buf[n - 1] === 13 ? n - 1 : n, false);
+            pos = n;
+        }
+        return pos;
+    }
+    /**
+     * The fast lane (fast-lane.ts) over whole lines b[pos, lim): the rows it takes are integrated
+     * here exactly as onLine would (same values, same order, same state); returns the start of the
+     * first line it does not take, which then goes to onLine.
+     */
+    fast(b, pos, lim) {
+        const lane = this.lane;
+        const cfg = this.laneCfg;
+        const out = this.ctx.out;
+        const factor = this.fastFactor;
+        cfg.single = this.single !== null;
+        // A headerless file's first line was read as data: no header byte to exclude then.
+        const hdr = this.header;
+        cfg.hdr0 = hdr === null || hdr.length === 0 ? -1 : hdr[0];
+        while (pos < lim) {
+            cfg.tsWidth = this.tsWidth;
+            const r = lane.scan(b, pos, lim, cfg);
+            const n = r.rows;
+            if (n > 0) {
+                const slots = lane.slots;
+                const times = lane.times;
+                const values = lane.values;
+                const single = this.single;
+                const keys = this.keys;
+                for (let k = 0; k < n; k++) {
+                    const dev = single ?? keys[slots[k]].acc;
+                    dev.addPower(times[k], values[k] * factor);
+                }
+                this.line += n;
+                out.rows += n;
+            }
+            this.tsWidth = r.tsWidth;
+            pos = r.pos;
+            if (r.stopped)
+                break;
+        }
+        return pos;
+    }
+    /**
+     * Field boundaries into starts/ends, stopping once `need` fields are found (columns after the
+     * last one used are not scanned: a third of the bytes of a typical nvidia-smi row). Returns the
+     * number of fields found (≤ need), -1 for too many fields, -2 when a quote needs the slow path.
+     */
+    split(b, s, e, need, hint) {
+        const starts = this.starts;
+        const ends = this.ends;
+        let f = 0;
+        let i = s;
+        starts[0] = s;
+        // A leading timestamp of the width seen last (nvidia-smi's is always 23 bytes) is not
+        // scanned byte by byte; parseTs validates every byte of it, and a miss re-splits.
+        const w = this.tsWidth;
+        this.hinted = false;
+        if (hint && w > 0 && b[s + w] === 44 && s + w < e) {
+            this.hinted = true;
+            ends[0] = s + w;
+            f = 1;
+            if (f >= need)
+                return f;
+            starts[1] = i = s + w + 1;
+        }
+        const skip = this.skip;
+        for (; i < e; i++) {
+            if (skip[f] === 1) {
+                // A field whose bytes are not parsed (the GPU name, unused columns): let the native
+                // indexOf find its end instead of a byte loop (bench: ~15 % of the scan time).
+                const c2 = b.indexOf(44, i);
+                if (c2 < 0 || c2 >= e)
+                    break;
+                i = c2;
+                ends[f] = i;
+                if (++f >= need)
+                    return need === MAX_FIELDS ? -1 : f;
+                starts[f] = i + 1;
+                continue;
+            }
+            const c = b[i];
+            if (c === 44) {
+                ends[f] = i;
+                if (++f >= need)
+                    return need === MAX_FIELDS ? -1 : f;
+                starts[f] = i + 1;
+            }
+            else if (c === 34)
+                return -2;
+        }
+        ends[f] = e;
+        return f + 1;
+    }
+    cells(b, s, e) {
+        return splitQuoted(b.toString('utf8', s, e));
+    }
+    /** The first non-comment line: a header (consumed, returns true) or headerless data (returns false). */
+    firstLine(b, s, e) {
+        const cells = this.cells(b, s, e);
+        const plan = planFromHeader(cells);
+        if (plan) {
+            this.setPlan(plan, b, s, e);
+            return true;
+        }
+        const inferred = this.opts.allowNoHeader ? inferPlan(cells) : null;
+        if (!inferred) {
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: this.ctx.path,
+                line: this.line,
+                expected: 'a header naming a power or energy column (e.g. power.draw [W], power_w, energy_j), or a headerless nvidia-smi row with a timestamp and a power value',
+                got: JSON.stringify(b.toString('utf8', s, Math.min(e, s + 80))),
+            });
+        }
+        this.setPlan(inferred, b, s, e);
+        this.header = null;
+        this.ctx.out.warn(`no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`);
+        return false;
+    }
+    /** A line that does not fit the plan: a new header (re-plan) or a rejected row. */
+    misfit(b, s, e, quoted, reason, counted) {
+        const out = this.ctx.out;
+        const cells = quoted ?? this.cells(b, s, e);
+        const p2 = planFromHeader(cells);
+        if (p2 && !/^\s*\d/.test(cells[0] ?? '')) {
+            if (counted)
+                out.rows--;
+            out.warn(`header changed at line ${this.line}; columns re-read from it`);
+            this.setPlan(p2, b, s, e);
+            return;
+        }
+        if (!counted)
+            out.rows++;
+        out.reject(this.line, reason);
+    }
+    onLine(b, s, e, terminated) {
+        while (s < e && (b[s] === 32 || b[s] === 9))
+            s++;
+        if (s >= e)
+            return;
+        if (b[s] === 35)
+            return; // '#' comment
+        if (s === 0 && this.line === 1 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+            s = 3;
+        const hdr = this.header;
+        if (this.plan === null) {
+            if (this.firstLine(b, s, e))
+                return;
+        }
+        else if (hdr !== null && e - s === hdr.length && b[s] === hdr[0] && b.compare(hdr, 0, hdr.length, s, e) === 0) {
+            this.repeatedHeaders++;
+            return;
+        }
+        const plan = this.plan;
+        const out = this.ctx.out;
+        // Rows are checked for their field count only as far as the used columns reach, except the
+        // last, unterminated line, which is counted in full (truncated writes).
+        const need = terminated ? plan.need : MAX_FIELDS;
+        let nf = this.split(b, s, e, need, true);
+        let quoted = null;
+        if (nf === -2) {
+            quoted = this.cells(b, s, e);
+            nf = quoted.length;
+        }
+        if (terminated ? nf < plan.need : nf !== plan.ncols) {
+            this.misfit(b, s, e, quoted, terminated ? `expected ${plan.ncols} fields` : 'truncated last line', false);
+            return;
+        }
+        out.rows++;
+        if (quoted) {
+            this.rowFromStrings(quoted, terminated);
+            return;
+        }
+        const starts = this.starts;
+        const ends = this.ends;
+        let t = null;
+        const tsCol = plan.ts;
+        if (tsCol >= 0) {
+            t = this.parseTs(b, starts[tsCol], ends[tsCol]);
+            if (t === null && this.hinted) {
+                // The width hint may have cut the field wrongly: split again by scanning.
+                this.split(b, s, e, need, false);
+                t = this.parseTs(b, starts[tsCol], ends[tsCol]);
+            }
+            if (t === null) {
+                this.misfit(b, s, e, null, terminated ? 'unparseable timestamp' : 'truncated last line', true);
+                return;
+            }
+            if (tsCol === 0)
+                this.tsWidth = ends[0] - starts[0];
+        }
+        const measures = plan.measures;
+        let acc = null;
+        for (let k = 0; k < measures.length; k++) {
+            const m = measures[k];
+            let dev;
+            if (m.device !== null)
+                dev = this.fixedDevice(m.col, m.device);
+            else
+                dev = acc ??= this.deviceOf(b);
+            let v = this.parseNum(b, starts[m.col], ends[m.col]);
+            if (this.sufS >= 0 && v === v)
+                v = this.suffix(b, v, m.kind === 'power' ? 'power' : 'energy');
+            if (!terminated && k === measures.length - 1 && v !== v) {
+                out.reject(this.line, 'truncated last line');
+                return;
+            }
+            v *= m.factor;
+            if (m.kind === 'power')
+                dev.addPower(t, v);
+            else if (m.kind === 'counter')
+                dev.addCounter(t, v);
+            else if (v === v) {
+                if (v < 0)
+                    dev.negative++;
+                else
+                    dev.addEnergy(v);
+                if (t !== null)
+                    out.seen(t);
+            }
+            else
+                dev.na++;
+        }
+    }
+    setPlan(plan, b, s, e) {
+        this.plan = plan;
+        this.tsWidth = 0;
+        this.skip = new Uint8Array(MAX_FIELDS + 1);
+        if (this.opts.unquoted) {
+            // nvidia-smi never quotes: fields that are not parsed per row can be skipped natively.
+            const parsed = new Set([plan.ts, plan.key, plan.host, ...plan.measures.map((m) => m.col)]);
+            for (let c = 0; c < plan.need; c++)
+                if (!parsed.has(c))
+                    this.skip[c] = 1;
+        }
+        this.header = Buffer.from(b.subarray(s, e));
+        this.keys = [];
+        this.laneCfg = null;
+        const m = plan.measures[0];
+        if (this.lane !== null &&
+            plan.measures.length === 1 &&
+            m !== undefined &&
+            m.kind === 'power' &&
+            m.device === null &&
+            plan.ts >= 0 &&
+            plan.host < 0 &&
+            m.col !== plan.ts &&
+            m.col !== plan.key &&
+            plan.key !== plan.ts) {
+            const roles = new Uint8Array(plan.need);
+            roles[plan.ts] = 1;
+            if (plan.key >= 0)
+                roles[plan.key] = 2;
+            roles[m.col] = 3;
+            this.laneCfg = { roles, hdr0: -1, quotes: this.opts.unquoted !== true, single: false, keys: this.keys, tsWidth: 0 };
+            this.fastFactor = m.factor;
+        }
+        this.fixed = [];
+        this.single = null;
+    }
+    suffix(b, v, q) {
+        const s = this.sufS;
+        const e = this.sufE;
+        if (q === 'power' && e - s === 1 && b[s] === 87)
+            return v; // "W"
+        const f = unitFactor(b.toString('latin1', s, e), q);
+        return f === null ? Number.NaN : v * f;
+    }
+    /** Number from bytes: sign, digits, fraction, exponent; trailing unit left in sufS/sufE. NaN if none. */
+    parseNum(b, s, e) {
+        this.sufS = -1;
+        while (s < e && b[s] === 32)
+            s++;
+        while (e > s && b[e - 1] === 32)
+            e--;
+        if (s >= e)
+            return Number.NaN;
+        let i = s;
+        let c = b[i];
+        let neg = false;
+        if (c === 45 || c === 43) {
+            neg = c === 45;
+            if (++i >= e)
+                return Number.NaN;
+            c = b[i];
+        }
+        const intStart = i;
+        let m = 0;
+        while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            if (++i >= e)
+                break;
+            c = b[i];
+        }
+        let digits = i - intStart;
+        let v = m;
+        if (i < e && c === 46) {
+            const fs = ++i;
+            let f = 0;
+            while (i < e) {
+                c = b[i];
+                if (c < 48 || c > 57)
+                    break;
+                f = f * 10 + (c - 48);
+                i++;
+            }
+            const fd = i - fs;
+            digits += fd;
+            if (fd > 0)
+                v = m + f / (fd < POW10.length ? POW10[fd] : 10 ** fd);
+        }
+        if (digits === 0)
+            return Number.NaN;
+        if (i < e && (b[i] === 101 || b[i] === 69)) {
+            let k = i + 1;
+            let eneg = false;
+            if (b[k] === 45) {
+                eneg = true;
+                k++;
+            }
+            else if (b[k] === 43)
+                k++;
+            let x = 0;
+            const xs = k;
+            while (k < e && b[k] >= 48 && b[k] <= 57) {
+                x = x * 10 + (b[k] - 48);
+                k++;
+            }
+            if (k > xs) {
+                v *= 10 ** (eneg ? -x : x);
+                i = k;
+            }
+        }
+        if (i < e) {
+            while (i < e && b[i] === 32)
+                i++;
+            this.sufS = i;
+            this.sufE = e;
+        }
+        return neg ? -v : v;
+    }
+    parseTs(b, s, e) {
+        while (s < e && b[s] === 32)
+            s++;
+        while (e > s && b[e - 1] === 32)
+            e--;
+        // YYYY/MM/DD HH:MM:SS(.fff) and YYYY-MM-DD[T ]HH:MM:SS(.f+)(Z|±hh:mm)
+        if (e - s >= 19) {
+            const sep = b[s + 4];
+            if ((sep === 47 || sep === 45) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84) && b[s + 13] === 58 && b[s + 16] === 58) {
+                const y = d4(b, s);
+                const mo = d2(b, s + 5);
+                const d = d2(b, s + 8);
+                const hh = d2(b, s + 11);
+                const mi = d2(b, s + 14);
+                const ss = d2(b, s + 17);
+                if (y >= 0 && mo >= 0 && d >= 0 && hh >= 0 && mi >= 0 && ss >= 0) {
+                    const ymd = y * 10000 + mo * 100 + d;
+                    if (ymd !== this.cachedYmd) {
+                        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+                            return null;
+                        this.cachedYmd = ymd;
+                        this.cachedDay = Date.UTC(y, mo - 1, d) / 1000;
+                    }
+                    let t = this.cachedDay + hh * 3600 + mi * 60 + ss;
+                    let k = s + 19;
+                    if (k < e && (b[k] === 46 || b[k] === 44)) {
+                        k++;
+                        let f = 0;
+                        let fd = 0;
+                        while (k < e && b[k] >= 48 && b[k] <= 57) {
+                            if (fd < 15) {
+                                f = f * 10 + (b[k] - 48);
+                                fd++;
+                            }
+                            k++;
+                        }
+                        t += f / (POW10[fd] ?? 1);
+                    }
+                    if (k === e)
+                        return t;
+                    if (b[k] === 90 && k + 1 === e)
+                        return t;
+                    if ((b[k] === 43 || b[k] === 45) && (e - k === 6 || e - k === 5)) {
+                        const oh = d2(b, k + 1);
+                        const om = d2(b, e - 2);
+                        if (oh >= 0 && om >= 0)
+                            return t - (b[k] === 45 ? -1 : 1) * (oh * 3600 + om * 60);
+                    }
+                }
+            }
+        }
+        const c = b[s] ?? 0;
+        if (c >= 48 && c <= 57) {
+            const v = this.parseNum(b, s, e);
+            if (this.sufS < 0 && v > 1e8)
+                return epochToSeconds(v);
+        }
+        return parseTimestamp(b.toString('utf8', s, e), this.ctx.out.dates);
+    }
+    deviceOf(b) {
+        const plan = this.plan;
+        if (plan.key < 0 && plan.host < 0) {
+            if (this.single === null) {
+                const name = plan.name >= 0 ? trimmed(b, this.starts[plan.name] ?? 0, this.ends[plan.name] ?? 0) : null;
+                this.single = this.ctx.out.device('0', { name });
+            }
+            return this.single;
+        }
+        let ks = plan.key >= 0 ? (this.starts[plan.key] ?? 0) : 0;
+        let ke = plan.key >= 0 ? (this.ends[plan.key] ?? 0) : 0;
+        while (ks < ke && b[ks] === 32)
+            ks++;
+        while (ke > ks && b[ke - 1] === 32)
+            ke--;
+        let hs = plan.host >= 0 ? (this.starts[plan.host] ?? 0) : 0;
+        let he = plan.host >= 0 ? (this.ends[plan.host] ?? 0) : 0;
+        while (hs < he && b[hs] === 32)
+            hs++;
+        while (he > hs && b[he - 1] === 32)
+            he--;
+        let h = 0x811c9dc5;
+        for (let i = ks; i < ke; i++)
+            h = Math.imul(h ^ b[i], 16777619);
+        h = Math.imul(h ^ 124, 16777619);
+        for (let i = hs; i < he; i++)
+            h = Math.imul(h ^ b[i], 16777619);
+        const len = ke - ks + 1 + he - hs;
+        const keys = this.keys;
+        for (let i = 0; i < keys.length; i++) {
+            const k = keys[i];
+            if (k.hash === h && k.bytes.length === len && sameBytes(k.bytes, b, ks, ke, hs, he))
+                return k.acc;
+        }
+        const key = latin1(b, ks, ke);
+        const host = plan.host >= 0 ? latin1(b, hs, he) : null;
+        const name = plan.name >= 0 ? trimmed(b, this.starts[plan.name] ?? 0, this.ends[plan.name] ?? 0) : null;
+        const acc = this.ctx.out.device(host ? `${host}/${key || '0'}` : key || '0', { name, host });
+        const bytes = Buffer.concat([b.subarray(ks, ke), Buffer.from([124]), b.subarray(hs, he)]);
+        keys.push({ hash: h, bytes, acc });
+        return acc;
+    }
+    fixedDevice(col, device) {
+        let d = this.fixed[col];
+        if (!d) {
+            d = this.ctx.out.device(device);
+            this.fixed[col] = d;
+        }
+        return d;
+    }
+    /** Slow path for a row with quoted cells. */
+    rowFromStrings(cells, terminated) {
+        const plan = this.plan;
+        const out = this.ctx.out;
+        let t = null;
+        if (plan.ts >= 0) {
+            t = parseTimestamp(cells[plan.ts] ?? '', out.dates);
+            if (t === null) {
+                out.reject(this.line, terminated ? 'unparseable timestamp' : 'truncated last line');
+                return;
+            }
+        }
+        const cell = (i) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+        for (const m of plan.measures) {
+            const dev = m.device !== null
+                ? this.fixedDevice(m.col, m.device)
+                : out.device(plan.host >= 0 ? `${cell(plan.host)}/${cell(plan.key) || '0'}` : cell(plan.key) || '0', {
+                    name: cell(plan.name) || null,
+                    host: cell(plan.host) || null,
+                });
+            const buf = Buffer.from(cell(m.col), 'utf8');
+            let v = this.parseNum(buf, 0, buf.length);
+            if (this.sufS >= 0 && v === v)
+                v = this.suffix(buf, v, m.kind === 'power' ? 'power' : 'energy');
+            v *= m.factor;
+            if (m.kind === 'power')
+                dev.addPower(t, v);
+            else if (m.kind === 'counter')
+                dev.addCounter(t, v);
+            else if (v >= 0)
+                dev.addEnergy(v);
+            else if (v === v)
+                dev.negative++;
+            else
+                dev.na++;
+        }
+    }
+}
+/** bytes === b[ks..ke) + '|' + b[hs..he), without a native call per row. */
+function sameBytes(bytes, b, ks, ke, hs, he) {
+    let j = 0;
+    for (let i = ks; i < ke; i++)
+        if (bytes[j++] !== b[i])
+            return false;
+    j++;
+    for (let i = hs; i < he; i++)
+        if (bytes[j++] !== b[i])
+            return false;
+    return true;
+}
+function d2(b, i) {
+    const x = b[i] - 48;
+    const y = b[i + 1] - 48;
+    return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+function d4(b, i) {
+    const h = d2(b, i);
+    const l = d2(b, i + 2);
+    return h >= 0 && l >= 0 ? h * 100 + l : -1;
+}
+function trimmed(b, s, e) {
+    const v = b.toString('utf8', s, e).trim();
+    return v === '' || v === '[N/A]' ? null : v;
+}
+/** Minimal CSV split for the rare quoted row ("a, b",c). */
+function splitQuoted(line) {
+    const out = [];
+    let cur = '';
+    let q = false;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (q) {
+            if (ch === '"') {
+                if (line[i + 1] === '"') {
+                    cur += '"';
+                    i++;
+                }
+                else
+                    q = false;
+            }
+            else
+                cur += ch;
+        }
+        else if (ch === '"')
+            q = true;
+        else if (ch === ',') {
+            out.push(cur);
+            cur = '';
+        }
+        else
+            cur += ch;
+    }
+    out.push(cur);
+    return out;
+}
+/** Stream a power CSV into ctx.out. */
+async function scanPowerCsv(stream, ctx, opts) {
+    const sc = new Scanner(ctx, opts);
+    let rest = null;
+    for await (const chunk of stream) {
+        let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (rest !== null) {
+            // Only the line that straddles the chunk boundary is copied.
+            const nl = buf.indexOf(10);
+            if (nl < 0) {
+                rest = Buffer.concat([rest, buf]);
+                continue;
+            }
+            sc.feed(Buffer.concat([rest, buf.subarray(0, nl + 1)]), false);
+            buf = buf.subarray(nl + 1);
+            rest = null;
+        }
+        const used = sc.feed(buf, false);
+        rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+    }
+    if (rest !== null && rest.length > 0)
+        sc.feed(rest, true);
+    if (sc.plan === null) {
+        throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'a header and at least one data row', got: 'an empty log' });
+    }
+    if (sc.repeatedHeaders > 0)
+        ctx.out.warn(`${sc.repeatedHeaders} repeated header line(s) skipped (concatenated logs)`);
+    if (ctx.out.rows > 0 && ctx.out.rowsRejected === ctx.out.rows) {
+        throw new InputError({
+            code: 'LOG_CORRUPT',
+            file: ctx.path,
+            line: sc.line,
+            expected: `rows matching the header (${sc.plan.ncols} fields, a timestamp and a power value)`,
+            got: `all ${ctx.out.rows} rows rejected`,
+        });
+    }
 }
 
-var scan_1;
-var hasRequiredScan;
-
-function requireScan () {
-	if (hasRequiredScan) return scan_1;
-	hasRequiredScan = 1;
-
-	const utils = /*@__PURE__*/ requireUtils();
-	const {
-	  CHAR_ASTERISK,             /* * */
-	  CHAR_AT,                   /* @ */
-	  CHAR_BACKWARD_SLASH,       /* \ */
-	  CHAR_COMMA,                /* , */
-	  CHAR_DOT,                  /* . */
-	  CHAR_EXCLAMATION_MARK,     /* ! */
-	  CHAR_FORWARD_SLASH,        /* / */
-	  CHAR_LEFT_CURLY_BRACE,     /* { */
-	  CHAR_LEFT_PARENTHESES,     /* ( */
-	  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
-	  CHAR_PLUS,                 /* + */
-	  CHAR_QUESTION_MARK,        /* ? */
-	  CHAR_RIGHT_CURLY_BRACE,    /* } */
-	  CHAR_RIGHT_PARENTHESES,    /* ) */
-	  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-	} = /*@__PURE__*/ requireConstants();
-
-	const isPathSeparator = code => {
-	  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-	};
-
-	const depth = token => {
-	  if (token.isPrefix !== true) {
-	    token.depth = token.isGlobstar ? Infinity : 1;
-	  }
-	};
-
-	/**
-	 * Quickly scans a glob pattern and returns an object with a handful of
-	 * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
-	 * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
-	 * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
-	 *
-	 * ```js
-	 * const pm = require('picomatch');
-	 * console.log(pm.scan('foo/bar/*.js'));
-	 * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
-	 * ```
-	 * @param {String} `str`
-	 * @param {Object} `options`
-	 * @return {Object} Returns an object with tokens and regex source string.
-	 * @api public
-	 */
-
-	const scan = (input, options) => {
-	  const opts = options || {};
-
-	  const length = input.length - 1;
-	  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-	  const slashes = [];
-	  const tokens = [];
-	  const parts = [];
-
-	  let str = input;
-	  let index = -1;
-	  let start = 0;
-	  let lastIndex = 0;
-	  let isBrace = false;
-	  let isBracket = false;
-	  let isGlob = false;
-	  let isExtglob = false;
-	  let isGlobstar = false;
-	  let braceEscaped = false;
-	  let backslashes = false;
-	  let negated = false;
-	  let negatedExtglob = false;
-	  let finished = false;
-	  let braces = 0;
-	  let prev;
-	  let code;
-	  let token = { value: '', depth: 0, isGlob: false };
-
-	  const eos = () => index >= length;
-	  const peek = () => str.charCodeAt(index + 1);
-	  const advance = () => {
-	    prev = code;
-	    return str.charCodeAt(++index);
-	  };
-
-	  while (index < length) {
-	    code = advance();
-	    let next;
-
-	    if (code === CHAR_BACKWARD_SLASH) {
-	      backslashes = token.backslashes = true;
-	      code = advance();
-
-	      if (code === CHAR_LEFT_CURLY_BRACE) {
-	        braceEscaped = true;
-	      }
-	      continue;
-	    }
-
-	    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-	      braces++;
-
-	      while (eos() !== true && (code = advance())) {
-	        if (code === CHAR_BACKWARD_SLASH) {
-	          backslashes = token.backslashes = true;
-	          advance();
-	          continue;
-	        }
-
-	        if (code === CHAR_LEFT_CURLY_BRACE) {
-	          braces++;
-	          continue;
-	        }
-
-	        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-	          isBrace = token.isBrace = true;
-	          isGlob = token.isGlob = true;
-	          finished = true;
-
-	          if (scanToEnd === true) {
-	            continue;
-	          }
-
-	          break;
-	        }
-
-	        if (braceEscaped !== true && code === CHAR_COMMA) {
-	          isBrace = token.isBrace = true;
-	          isGlob = token.isGlob = true;
-	          finished = true;
-
-	          if (scanToEnd === true) {
-	            continue;
-	          }
-
-	          break;
-	        }
-
-	        if (code === CHAR_RIGHT_CURLY_BRACE) {
-	          braces--;
-
-	          if (braces === 0) {
-	            braceEscaped = false;
-	            isBrace = token.isBrace = true;
-	            finished = true;
-	            break;
-	          }
-	        }
-	      }
-
-	      if (scanToEnd === true) {
-	        continue;
-	      }
-
-	      break;
-	    }
-
-	    if (code === CHAR_FORWARD_SLASH) {
-	      slashes.push(index);
-	      tokens.push(token);
-	      token = { value: '', depth: 0, isGlob: false };
-
-	      if (finished === true) continue;
-	      if (prev === CHAR_DOT && index === (start + 1)) {
-	        start += 2;
-	        continue;
-	      }
-
-	      lastIndex = index + 1;
-	      continue;
-	    }
-
-	    if (opts.noext !== true) {
-	      const isExtglobChar = code === CHAR_PLUS
-	        || code === CHAR_AT
-	        || code === CHAR_ASTERISK
-	        || code === CHAR_QUESTION_MARK
-	        || code === CHAR_EXCLAMATION_MARK;
-
-	      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-	        isGlob = token.isGlob = true;
-	        isExtglob = token.isExtglob = true;
-	        finished = true;
-	        if (code === CHAR_EXCLAMATION_MARK && index === start) {
-	          negatedExtglob = true;
-	        }
-
-	        if (scanToEnd === true) {
-	          let parens = 0;
-
-	          while (eos() !== true && (code = advance())) {
-	            if (code === CHAR_BACKWARD_SLASH) {
-	              backslashes = token.backslashes = true;
-	              advance();
-	              continue;
-	            }
-
-	            if (code === CHAR_LEFT_PARENTHESES) {
-	              parens++;
-	              continue;
-	            }
-
-	            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-	              finished = true;
-	              break;
-	            }
-	          }
-	          continue;
-	        }
-	        break;
-	      }
-	    }
-
-	    if (code === CHAR_ASTERISK) {
-	      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-	      isGlob = token.isGlob = true;
-	      finished = true;
-
-	      if (scanToEnd === true) {
-	        continue;
-	      }
-	      break;
-	    }
-
-	    if (code === CHAR_QUESTION_MARK) {
-	      isGlob = token.isGlob = true;
-	      finished = true;
-
-	      if (scanToEnd === true) {
-	        continue;
-	      }
-	      break;
-	    }
-
-	    if (code === CHAR_LEFT_SQUARE_BRACKET) {
-	      while (eos() !== true && (next = advance())) {
-	        if (next === CHAR_BACKWARD_SLASH) {
-	          backslashes = token.backslashes = true;
-	          advance();
-	          continue;
-	        }
-
-	        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-	          isBracket = token.isBracket = true;
-	          isGlob = token.isGlob = true;
-	          finished = true;
-	          break;
-	        }
-	      }
-
-	      if (scanToEnd === true) {
-	        continue;
-	      }
-
-	      break;
-	    }
-
-	    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-	      negated = token.negated = true;
-	      start++;
-	      continue;
-	    }
-
-	    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-	      isGlob = token.isGlob = true;
-
-	      if (scanToEnd === true) {
-	        let parens = 1;
-
-	        while (eos() !== true && (code = advance())) {
-	          if (code === CHAR_BACKWARD_SLASH) {
-	            backslashes = token.backslashes = true;
-	            advance();
-	            continue;
-	          }
-
-	          if (code === CHAR_LEFT_PARENTHESES) {
-	            parens++;
-	            continue;
-	          }
-
-	          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-	            finished = true;
-	            break;
-	          }
-	        }
-	        continue;
-	      }
-	      break;
-	    }
-
-	    if (isGlob === true) {
-	      finished = true;
-
-	      if (scanToEnd === true) {
-	        continue;
-	      }
-
-	      break;
-	    }
-	  }
-
-	  if (opts.noext === true) {
-	    isExtglob = false;
-	    isGlob = false;
-	  }
-
-	  let base = str;
-	  let prefix = '';
-	  let glob = '';
-
-	  if (start > 0) {
-	    prefix = str.slice(0, start);
-	    str = str.slice(start);
-	    lastIndex -= start;
-	  }
-
-	  if (base && isGlob === true && lastIndex > 0) {
-	    base = str.slice(0, lastIndex);
-	    glob = str.slice(lastIndex);
-	  } else if (isGlob === true) {
-	    base = '';
-	    glob = str;
-	  } else {
-	    base = str;
-	  }
-
-	  if (base && base !== '' && base !== '/' && base !== str) {
-	    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-	      base = base.slice(0, -1);
-	    }
-	  }
-
-	  if (opts.unescape === true) {
-	    if (glob) glob = utils.removeBackslashes(glob);
-
-	    if (base && backslashes === true) {
-	      base = utils.removeBackslashes(base);
-	    }
-	  }
-
-	  const state = {
-	    prefix,
-	    input,
-	    start,
-	    base,
-	    glob,
-	    isBrace,
-	    isBracket,
-	    isGlob,
-	    isExtglob,
-	    isGlobstar,
-	    negated,
-	    negatedExtglob
-	  };
-
-	  if (opts.tokens === true) {
-	    state.maxDepth = 0;
-	    if (!isPathSeparator(code)) {
-	      tokens.push(token);
-	    }
-	    state.tokens = tokens;
-	  }
-
-	  if (opts.parts === true || opts.tokens === true) {
-	    let prevIndex;
-
-	    for (let idx = 0; idx < slashes.length; idx++) {
-	      const n = prevIndex !== undefined ? prevIndex + 1 : start;
-	      const i = slashes[idx];
-	      const value = input.slice(n, i);
-	      if (opts.tokens) {
-	        if (idx === 0 && start !== 0) {
-	          tokens[idx].isPrefix = true;
-	          tokens[idx].value = prefix;
-	        } else {
-	          tokens[idx].value = value;
-	        }
-	        depth(tokens[idx]);
-	        state.maxDepth += tokens[idx].depth;
-	      }
-	      if (i >= start) {
-	        parts.push(value);
-	        prevIndex = i;
-	      }
-	    }
-
-	    const n = prevIndex !== undefined ? prevIndex + 1 : start;
-	    const value = input.slice(n);
-	    parts.push(value);
-
-	    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-	      tokens[tokens.length - 1].value = value;
-	      depth(tokens[tokens.length - 1]);
-	      state.maxDepth += tokens[tokens.length - 1].depth;
-	    }
-
-	    state.slashes = slashes;
-	    state.parts = parts;
-	  }
-
-	  return state;
-	};
-
-	scan_1 = scan;
-	return scan_1;
+// A home-made power or energy log in CSV: `timestamp,device,power_w` (long format) or
+// `timestamp,device,energy_j` (energy per row) or `total_energy_j` (a cumulative counter,
+// differenced). Column names and units per columns.ts / units.ts. Same byte scanner as nvidia-smi.
+const genericCsv = {
+    id: 'power-csv',
+    description: 'generic power/energy CSV (timestamp, device, power_w | energy_j | total_energy_j)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        const plan = planFromHeader(splitQuoted(first));
+        if (!plan || plan.measures.some((m) => m.device !== null))
+            return 0;
+        return plan.ts >= 0 || plan.key >= 0 ? 0.6 : 0.4;
+    },
+    // The byte scanner copies the one line that straddles two chunks and nothing else.
+    borrowsChunks: true,
+    parse(stream, ctx) {
+        ctx.out.scope = 'device';
+        return scanPowerCsv(stream, ctx, { allowNoHeader: false });
+    },
+};
+
+// A home-made power or energy log as JSON lines, one sample per line, keys as in a generic CSV
+// header (columns.ts): {"timestamp": "2024-10-13T03:33:31Z", "device": "0", "power_w": 312.4}
+// or {"ts": 1728790411.2, "gpu": 1, "energy_j": 12.5}. Values may be numbers or strings.
+function keysOf(line) {
+    try {
+        const v = JSON.parse(line);
+        return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : null;
+    }
+    catch {
+        return null;
+    }
+}
+const genericJsonl = {
+    id: 'power-jsonl',
+    description: 'generic power/energy JSON lines (timestamp, device, power_w | energy_j)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        if (!first.startsWith('{'))
+            return 0;
+        const keys = keysOf(first);
+        if (!keys)
+            return 0;
+        const plan = planFromHeader(keys);
+        return plan ? 0.7 : 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'device';
+        const plans = new Map();
+        for await (const ln of readLines(stream)) {
+            const text = ln.text.trim();
+            if (text === '')
+                continue;
+            out.rows++;
+            let obj;
+            try {
+                obj = JSON.parse(text);
+            }
+            catch {
+                out.reject(ln.n, ln.terminated ? 'not valid JSON' : 'truncated last line');
+                continue;
+            }
+            if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+                out.reject(ln.n, 'not a JSON object');
+                continue;
+            }
+            const rec = obj;
+            const keys = Object.keys(rec);
+            const sig = keys.join('\u0000');
+            let plan = plans.get(sig);
+            if (plan === undefined) {
+                plan = planFromHeader(keys);
+                if (plans.size < 64)
+                    plans.set(sig, plan);
+            }
+            if (!plan) {
+                out.reject(ln.n, 'no power or energy key');
+                continue;
+            }
+            const val = (i) => (i >= 0 ? rec[keys[i]] : undefined);
+            const str = (i) => {
+                const v = val(i);
+                return v === undefined || v === null ? null : String(v);
+            };
+            let t = null;
+            if (plan.ts >= 0) {
+                const v = val(plan.ts);
+                t = typeof v === 'number' ? epochToSeconds(v) : parseTimestamp(String(v), out.dates);
+                if (t === null) {
+                    out.reject(ln.n, 'unparseable timestamp');
+                    continue;
+                }
+            }
+            const host = str(plan.host);
+            const key = str(plan.key) ?? '0';
+            for (const m of plan.measures) {
+                const dev = m.device !== null ? out.device(m.device) : out.device(host ? `${host}/${key}` : key, { name: str(plan.name), host });
+                const raw = val(m.col);
+                let v;
+                if (typeof raw === 'number')
+                    v = raw;
+                else if (typeof raw === 'string') {
+                    const u = /^\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*([A-Za-z]*)\s*$/i.exec(raw);
+                    const f = u?.[2] ? unitFactor(u[2], m.kind === 'power' ? 'power' : 'energy') : 1;
+                    v = u?.[1] !== undefined && f !== null ? Number(u[1]) * f : Number.NaN;
+                }
+                else
+                    v = Number.NaN;
+                v *= m.factor;
+                if (m.kind === 'power')
+                    dev.addPower(t, v);
+                else if (m.kind === 'counter')
+                    dev.addCounter(t, v);
+                else if (v >= 0) {
+                    dev.addEnergy(v);
+                    if (t !== null)
+                        out.seen(t);
+                }
+                else if (v === v)
+                    dev.negative++;
+                else
+                    dev.na++;
+            }
+        }
+        if (out.rows > 0 && out.rows === out.rowsRejected)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'JSON lines with a power or energy key', got: `all ${out.rows} lines rejected` });
+    },
+};
+
+// A Hugging Face model card's `co2_eq_emissions` (README.md YAML front matter, or a YAML/JSON
+// file holding the same key): a number, or a mapping with `emissions` in GRAMS (HF docs,
+// "Displaying carbon emissions for your model"), `source`, `training_type`,
+// `geographical_location`, `hardware_used`. Emissions only: energy_kwh is null.
+function frontMatter(text) {
+    const m = /^---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)\s*(\r?\n|$)/.exec(text);
+    return m?.[1] ?? null;
+}
+const hfCard = {
+    id: 'hf-card',
+    description: 'Hugging Face model card co2_eq_emissions (README.md front matter, YAML or JSON)',
+    sniff(head, path) {
+        if (!/(^|\n|["{,\s])co2_eq_emissions["']?\s*:/.test(head))
+            return 0;
+        if (head.startsWith('---'))
+            return 0.95;
+        return /\.(md|ya?ml|json)$/i.test(path) ? 0.9 : 0.6;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'host';
+        const text = await readAll(stream, ctx.path, 16 * 1024 * 1024);
+        const yamlText = text.startsWith('---') ? frontMatter(text) : text;
+        if (yamlText === null)
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                line: 1,
+                expected: 'YAML front matter closed by ---',
+                got: 'an unterminated front matter block',
+            });
+        const { parse } = await import('./index2.js').then(function (n) { return n.i; });
+        let doc;
+        try {
+            doc = parse(yamlText);
+        }
+        catch (e) {
+            const line = e.linePos?.[0]?.line;
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                line,
+                expected: 'valid YAML/JSON',
+                got: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 100) : 'a syntax error',
+            });
+        }
+        const v = doc !== null && typeof doc === 'object' ? doc.co2_eq_emissions : undefined;
+        const gToKg = unitFactor('g', 'mass') ?? 1e-3;
+        out.rows = 1;
+        let grams = null;
+        let meta = {};
+        if (typeof v === 'number')
+            grams = v;
+        else if (typeof v === 'string' && Number.isFinite(Number(v)))
+            grams = Number(v);
+        else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+            meta = v;
+            const e = meta.emissions;
+            grams = typeof e === 'number' ? e : typeof e === 'string' && Number.isFinite(Number(e)) ? Number(e) : null;
+        }
+        if (grams === null)
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: ctx.path,
+                field: 'co2_eq_emissions',
+                expected: 'a number of grams or a mapping with emissions (grams)',
+                got: JSON.stringify(v)?.slice(0, 60) ?? 'nothing',
+            });
+        if (grams < 0)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, field: 'co2_eq_emissions.emissions', expected: 'grams >= 0', got: String(grams) });
+        out.co2eKg = grams * gToKg;
+        out.energyKwhOverride = null;
+        out.warn('a model card reports emissions (grams CO2e) only, no energy: energy_kwh is null');
+        const s = (k) => (typeof meta[k] === 'string' ? meta[k] : null);
+        out.extra.hf_co2_eq_emissions = {
+            emissions: grams,
+            source: s('source'),
+            training_type: s('training_type'),
+            geographical_location: s('geographical_location'),
+            hardware_used: s('hardware_used'),
+        };
+    },
+};
+
+// `nvidia-smi dmon` (-s p / -s pucvmet, optionally -o T or -o DT): fixed-width columns, `#` header
+// lines (names, then units), repeated every screenful; `pwr` in W; `-` when not available.
+// `-o T` adds `Time` (HH:MM:SS, no date: times are relative and wrap at midnight; start/end are
+// then not reported), `-o DT` adds `Date` (YYYYMMDD) too. Without them the samples have no
+// timestamp: pass --interval (dmon's default -d is 1 s).
+const nvidiaSmiDmon = {
+    id: 'nvidia-smi-dmon',
+    description: 'nvidia-smi dmon (fixed width, # header lines)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        return /^#\s*(Date\s+)?(Time\s+)?gpu\s+/i.test(first) && /\bpwr\b/i.test(first) ? 0.95 : 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        out.scope = 'device';
+        let names = null;
+        let units = null;
+        let iGpu = -1;
+        let iPwr = -1;
+        let iDate = -1;
+        let iTime = -1;
+        let factor = 1;
+        let dayOffset = 0;
+        let lastTod = -1;
+        for await (const ln of readLines(stream)) {
+            const text = ln.text.trim();
+            if (text === '')
+                continue;
+            if (text.startsWith('#')) {
+                const cells = text.slice(1).trim().split(/\s+/);
+                if (cells.some((c) => /^pwr$/i.test(c))) {
+                    names = cells.map((c) => c.toLowerCase());
+                    iGpu = names.indexOf('gpu');
+                    iPwr = names.indexOf('pwr');
+                    iDate = names.indexOf('date');
+                    iTime = names.indexOf('time');
+                    units = null;
+                }
+                else if (names !== null && units === null) {
+                    units = cells;
+                    const u = units[iPwr];
+                    factor = u ? (unitFactor(u, 'power') ?? 1) : 1;
+                }
+                continue;
+            }
+            if (names === null || iPwr < 0) {
+                throw new InputError({
+                    code: 'LOG_CORRUPT',
+                    file: ctx.path,
+                    line: ln.n,
+                    expected: 'a `# gpu pwr ...` header line before data',
+                    got: JSON.stringify(text.slice(0, 60)),
+                });
+            }
+            out.rows++;
+            const cells = text.split(/\s+/);
+            if (cells.length !== names.length) {
+                out.reject(ln.n, ln.terminated ? `expected ${names.length} columns` : 'truncated last line');
+                continue;
+            }
+            let t = null;
+            if (iTime >= 0) {
+                const tod = parseTimeOfDay(cells[iTime] ?? '');
+                if (tod === null) {
+                    out.reject(ln.n, 'unparseable time');
+                    continue;
+                }
+                if (iDate >= 0) {
+                    const day = parseCompactDate(cells[iDate] ?? '');
+                    if (day === null) {
+                        out.reject(ln.n, 'unparseable date');
+                        continue;
+                    }
+                    t = day + tod;
+                }
+                else {
+                    if (lastTod >= 0 && tod < lastTod - 43200)
+                        dayOffset += 86400;
+                    lastTod = tod;
+                    t = dayOffset + tod;
+                }
+            }
+            const raw = cells[iPwr] ?? '-';
+            const w = raw === '-' ? Number.NaN : Number(raw) * factor;
+            const gpu = iGpu >= 0 ? (cells[iGpu] ?? '0') : '0';
+            if (!Number.isFinite(w) && raw !== '-') {
+                out.reject(ln.n, 'pwr is not a number');
+                continue;
+            }
+            out.device(gpu).addPower(t, w);
+        }
+        if (names === null)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'nvidia-smi dmon output', got: 'no header' });
+        if (iTime >= 0 && iDate < 0) {
+            out.relativeTime = true;
+            out.warn('dmon -o T logs time of day without a date: energy is exact, start/end are not reported');
+        }
+    },
+};
+
+// nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits] -l 1 (and scripts that rename its
+// header). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
+// this file only recognises the format. Device key: uuid, else pci.bus_id, else index
+// (columns.ts); host-qualified when a host column exists.
+const NATIVE_TS = /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\s*,/;
+const nvidiaSmi = {
+    id: 'nvidia-smi',
+    description: 'nvidia-smi --query-gpu CSV (with or without header/units)',
+    sniff(head) {
+        const lines = firstLines(head, 20);
+        const first = lines[0] ?? '';
+        if (/(^|,)\s*power\.draw(\.(average|instant))?\s*(\[[^\]]*\])?\s*(,|$)/i.test(first))
+            return 0.95;
+        const data = lines.filter((l) => !l.startsWith('#'));
+        if (data.length === 0 || !data.every((l) => l.includes(',')))
+            return 0;
+        const native = data.filter((l) => NATIVE_TS.test(l)).length;
+        const watts = data.filter((l) => /,\s*[\d.]+ W\s*(,|$)/.test(l)).length;
+        const gpuKey = data.filter((l) => /(GPU-[0-9a-f]{8}-|[0-9A-F]{8}:[0-9A-F]{2}:[0-9A-F]{2}\.\d|\[N\/A\])/i.test(l)).length;
+        if (native >= data.length / 2 && (watts > 0 || gpuKey > 0))
+            return 0.9;
+        if (watts >= data.length / 2)
+            return 0.8;
+        if (native >= data.length / 2)
+            return 0.7;
+        if (gpuKey >= data.length / 2 && /power/i.test(first))
+            return 0.65;
+        return 0;
+    },
+    // The byte scanner copies the one line that straddles two chunks and nothing else.
+    borrowsChunks: true,
+    parse(stream, ctx) {
+        ctx.out.scope = 'device';
+        return scanPowerCsv(stream, ctx, { allowNoHeader: true, unquoted: true });
+    },
+};
+
+// A wide per-GPU power CSV, one column per device: `timestamp,GPU0,GPU1,...` (also `gpu0_power_w`,
+// `cuda:1 [W]`). Each column becomes device `0`, `1`, ...; same byte scanner as nvidia-smi.
+const wideGpuCsv = {
+    id: 'wide-gpu-csv',
+    description: 'wide per-GPU power CSV (timestamp,GPU0,GPU1,...)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        const plan = planFromHeader(splitQuoted(first));
+        if (!plan?.measures.every((m) => m.device !== null))
+            return 0;
+        return plan.measures.length >= 2 ? 0.75 : 0.5;
+    },
+    // The byte scanner copies the one line that straddles two chunks and nothing else.
+    borrowsChunks: true,
+    parse(stream, ctx) {
+        ctx.out.scope = 'device';
+        return scanPowerCsv(stream, ctx, { allowNoHeader: false });
+    },
+};
+
+// Zeus (ml.energy) measurement windows. CSV from `ZeusMonitor(log_file=…)`:
+//   start_time,window_name,elapsed_time,gpu0_energy,gpu1_energy,…     (epoch s, s, J per window)
+// or JSON / JSON lines of `Measurement`s: {"window": "train", "time": 12.3, "gpu_energy": {"0": 4567.8}}.
+// Windows may nest (an `epoch` window inside a `train` window): energy counts once, from the
+// outermost windows only (a window fully inside another is left out and reported).
+const zeus = {
+    id: 'zeus',
+    description: 'Zeus measurement windows (CSV log_file or JSON lines), J per window',
+    sniff(head) {
+        const first = (firstLines(head, 1)[0] ?? '').toLowerCase();
+        if (/^start_time,window_name,elapsed_time/.test(first))
+            return 0.95;
+        if (first.startsWith('{') || first.startsWith('['))
+            return /"gpu_energy"\s*:\s*\{/.test(head) ? 0.9 : 0;
+        return 0;
+    },
+    async parse(stream, ctx) {
+        ctx.out.scope = 'device';
+        const windows = [];
+        // Re-read the first bytes to decide CSV vs JSON without buffering the file.
+        const it = stream[Symbol.asyncIterator]();
+        const firstChunk = await it.next();
+        const head = firstChunk.done ? '' : Buffer.from(firstChunk.value).toString('utf8', 0, 64).trimStart();
+        async function* replay() {
+            if (!firstChunk.done)
+                yield firstChunk.value;
+            for (;;) {
+                const n = await it.next();
+                if (n.done)
+                    return;
+                yield n.value;
+            }
+        }
+        if (head.startsWith('{') || head.startsWith('['))
+            await readJson(replay(), ctx, windows);
+        else
+            await readZeusCsv(replay(), ctx, windows);
+        finish(ctx, windows);
+    },
+};
+async function readZeusCsv(stream, ctx, windows) {
+    const out = ctx.out;
+    let gpuCols = null;
+    let ncols = 0;
+    for await (const rec of readCsv(stream, ctx.path)) {
+        const c = rec.cells;
+        if (gpuCols === null || c[0] === 'start_time') {
+            gpuCols = [];
+            c.forEach((h, i) => {
+                const m = /^gpu(\d+)_energy$/i.exec(h);
+                if (m?.[1] !== undefined)
+                    gpuCols?.push([i, m[1]]);
+            });
+            ncols = c.length;
+            continue;
+        }
+        out.rows++;
+        if (c.length !== ncols) {
+            out.reject(rec.line, `expected ${ncols} fields`);
+            continue;
+        }
+        const energy = new Map();
+        let bad = false;
+        for (const [i, gpu] of gpuCols) {
+            const v = Number(c[i]);
+            if ((c[i] ?? '') === '' || !Number.isFinite(v))
+                bad = true;
+            else if (v < 0)
+                ctx.out.device(gpu).negative++;
+            else
+                energy.set(gpu, v);
+        }
+        if (bad) {
+            out.reject(rec.line, 'gpu energy is not a number');
+            continue;
+        }
+        const start = Number(c[0]);
+        const elapsed = Number(c[2]);
+        windows.push({
+            name: c[1] ?? '',
+            start: Number.isFinite(start) ? start : null,
+            elapsed: Number.isFinite(elapsed) ? elapsed : null,
+            energy,
+            line: rec.line,
+        });
+    }
+}
+function windowFrom(o, line) {
+    if (o === null || typeof o !== 'object')
+        return null;
+    const r = o;
+    const ge = r.gpu_energy;
+    if (ge === null || typeof ge !== 'object')
+        return null;
+    const energy = new Map();
+    for (const [k, v] of Object.entries(ge))
+        if (typeof v === 'number' && v >= 0)
+            energy.set(k, v);
+    const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+    return {
+        name: typeof r.window === 'string' ? r.window : typeof r.name === 'string' ? r.name : '',
+        start: num(r.start_time),
+        elapsed: num(r.time) ?? num(r.elapsed_time),
+        energy,
+        line,
+    };
+}
+async function readJson(stream, ctx, windows) {
+    const out = ctx.out;
+    let pending = '';
+    let startLine = 0;
+    for await (const ln of readLines(stream)) {
+        if (pending === '' && ln.text.trim() === '')
+            continue;
+        if (pending === '')
+            startLine = ln.n;
+        pending += `${ln.text}\n`;
+        let v;
+        try {
+            v = JSON.parse(pending);
+        }
+        catch {
+            if (!ln.terminated) {
+                out.rows++;
+                out.reject(startLine, 'truncated last line');
+            }
+            continue;
+        }
+        pending = '';
+        const items = Array.isArray(v) ? v : [v];
+        for (const item of items) {
+            out.rows++;
+            const w = windowFrom(item, startLine);
+            if (w)
+                windows.push(w);
+            else
+                out.reject(startLine, 'not a Zeus measurement (no gpu_energy mapping)');
+        }
+    }
+    if (pending.trim() !== '')
+        throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
+}
+function finish(ctx, windows) {
+    const out = ctx.out;
+    let nested = 0;
+    for (const w of windows) {
+        const inner = w.start !== null &&
+            w.elapsed !== null &&
+            windows.some((o) => o !== w &&
+                o.start !== null &&
+                o.elapsed !== null &&
+                o.start <= w.start &&
+                o.start + o.elapsed >= w.start + w.elapsed &&
+                (o.elapsed > w.elapsed || o.line > w.line));
+        if (inner) {
+            nested++;
+            continue;
+        }
+        for (const [gpu, j] of w.energy)
+            out.device(gpu).addEnergy(j);
+        if (w.start !== null) {
+            out.seen(w.start);
+            if (w.elapsed !== null)
+                out.seen(w.start + w.elapsed);
+        }
+    }
+    if (nested > 0)
+        out.warn(`${nested} window(s) nested inside another window left out so energy counts once`);
+    if (windows.length === 0 && out.rows > 0)
+        throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'Zeus measurement windows', got: `all ${out.rows} rows rejected` });
 }
 
-var parse_1;
-var hasRequiredParse;
-
-function requireParse () {
-	if (hasRequiredParse) return parse_1;
-	hasRequiredParse = 1;
-
-	const constants = /*@__PURE__*/ requireConstants();
-	const utils = /*@__PURE__*/ requireUtils();
-
-	/**
-	 * Constants
-	 */
-
-	const {
-	  MAX_LENGTH,
-	  POSIX_REGEX_SOURCE,
-	  REGEX_NON_SPECIAL_CHARS,
-	  REGEX_SPECIAL_CHARS_BACKREF,
-	  REPLACEMENTS
-	} = constants;
-
-	/**
-	 * Helpers
-	 */
-
-	const expandRange = (args, options) => {
-	  if (typeof options.expandRange === 'function') {
-	    return options.expandRange(...args, options);
-	  }
-
-	  args.sort();
-	  const value = `[${args.join('-')}]`;
-
-	  try {
-	    /* eslint-disable-next-line no-new */
-	    new RegExp(value);
-	  } catch (ex) {
-	    return args.map(v => utils.escapeRegex(v)).join('..');
-	  }
-
-	  return value;
-	};
-
-	/**
-	 * Create the message for a syntax error
-	 */
-
-	const syntaxError = (type, char) => {
-	  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-	};
-
-	const splitTopLevel = input => {
-	  const parts = [];
-	  let bracket = 0;
-	  let paren = 0;
-	  let quote = 0;
-	  let value = '';
-	  let escaped = false;
-
-	  for (const ch of input) {
-	    if (escaped === true) {
-	      value += ch;
-	      escaped = false;
-	      continue;
-	    }
-
-	    if (ch === '\\') {
-	      value += ch;
-	      escaped = true;
-	      continue;
-	    }
-
-	    if (ch === '"') {
-	      quote = quote === 1 ? 0 : 1;
-	      value += ch;
-	      continue;
-	    }
-
-	    if (quote === 0) {
-	      if (ch === '[') {
-	        bracket++;
-	      } else if (ch === ']' && bracket > 0) {
-	        bracket--;
-	      } else if (bracket === 0) {
-	        if (ch === '(') {
-	          paren++;
-	        } else if (ch === ')' && paren > 0) {
-	          paren--;
-	        } else if (ch === '|' && paren === 0) {
-	          parts.push(value);
-	          value = '';
-	          continue;
-	        }
-	      }
-	    }
-
-	    value += ch;
-	  }
-
-	  parts.push(value);
-	  return parts;
-	};
-
-	const isPlainBranch = branch => {
-	  let escaped = false;
-
-	  for (const ch of branch) {
-	    if (escaped === true) {
-	      escaped = false;
-	      continue;
-	    }
-
-	    if (ch === '\\') {
-	      escaped = true;
-	      continue;
-	    }
-
-	    if (/[?*+@!()[\]{}]/.test(ch)) {
-	      return false;
-	    }
-	  }
-
-	  return true;
-	};
-
-	const normalizeSimpleBranch = branch => {
-	  let value = branch.trim();
-	  let changed = true;
-
-	  while (changed === true) {
-	    changed = false;
-
-	    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-	      value = value.slice(2, -1);
-	      changed = true;
-	    }
-	  }
-
-	  if (!isPlainBranch(value)) {
-	    return;
-	  }
-
-	  return value.replace(/\\(.)/g, '$1');
-	};
-
-	const hasRepeatedCharPrefixOverlap = branches => {
-	  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-
-	  for (let i = 0; i < values.length; i++) {
-	    for (let j = i + 1; j < values.length; j++) {
-	      const a = values[i];
-	      const b = values[j];
-	      const char = a[0];
-
-	      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-	        continue;
-	      }
-
-	      if (a === b || a.startsWith(b) || b.startsWith(a)) {
-	        return true;
-	      }
-	    }
-	  }
-
-	  return false;
-	};
-
-	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
-	  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
-	    return;
-	  }
-
-	  let bracket = 0;
-	  let paren = 0;
-	  let quote = 0;
-	  let escaped = false;
-
-	  for (let i = 1; i < pattern.length; i++) {
-	    const ch = pattern[i];
-
-	    if (escaped === true) {
-	      escaped = false;
-	      continue;
-	    }
-
-	    if (ch === '\\') {
-	      escaped = true;
-	      continue;
-	    }
-
-	    if (ch === '"') {
-	      quote = quote === 1 ? 0 : 1;
-	      continue;
-	    }
-
-	    if (quote === 1) {
-	      continue;
-	    }
-
-	    if (ch === '[') {
-	      bracket++;
-	      continue;
-	    }
-
-	    if (ch === ']' && bracket > 0) {
-	      bracket--;
-	      continue;
-	    }
-
-	    if (bracket > 0) {
-	      continue;
-	    }
-
-	    if (ch === '(') {
-	      paren++;
-	      continue;
-	    }
-
-	    if (ch === ')') {
-	      paren--;
-
-	      if (paren === 0) {
-	        if (requireEnd === true && i !== pattern.length - 1) {
-	          return;
-	        }
-
-	        return {
-	          type: pattern[0],
-	          body: pattern.slice(2, i),
-	          end: i
-	        };
-	      }
-	    }
-	  }
-	};
-
-	const buildCharClassStar = chars => {
-	  const source = chars.length === 1
-	    ? utils.escapeRegex(chars[0])
-	    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
-
-	  return `${source}*`;
-	};
-
-	const getStarExtglobSequenceChars = pattern => {
-	  let index = 0;
-	  const chars = [];
-
-	  while (index < pattern.length) {
-	    const match = parseRepeatedExtglob(pattern.slice(index), false);
-
-	    if (!match || match.type !== '*') {
-	      return;
-	    }
-
-	    const branches = splitTopLevel(match.body).map(branch => branch.trim());
-	    if (branches.length !== 1) {
-	      return;
-	    }
-
-	    const branch = normalizeSimpleBranch(branches[0]);
-	    if (!branch || branch.length !== 1) {
-	      return;
-	    }
-
-	    chars.push(branch);
-	    index += match.end + 1;
-	  }
-
-	  if (chars.length < 1) {
-	    return;
-	  }
-
-	  return chars;
-	};
-
-	const repeatedExtglobRecursion = pattern => {
-	  let depth = 0;
-	  let value = pattern.trim();
-	  let match = parseRepeatedExtglob(value);
-
-	  while (match) {
-	    depth++;
-	    value = match.body.trim();
-	    match = parseRepeatedExtglob(value);
-	  }
-
-	  return depth;
-	};
-
-	const analyzeRepeatedExtglob = (body, options) => {
-	  if (options.maxExtglobRecursion === false) {
-	    return { risky: false };
-	  }
-
-	  const max =
-	    typeof options.maxExtglobRecursion === 'number'
-	      ? options.maxExtglobRecursion
-	      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-
-	  const branches = splitTopLevel(body).map(branch => branch.trim());
-
-	  if (branches.length > 1) {
-	    if (
-	      branches.some(branch => branch === '') ||
-	      branches.some(branch => /^[*?]+$/.test(branch)) ||
-	      hasRepeatedCharPrefixOverlap(branches)
-	    ) {
-	      return { risky: true };
-	    }
-	  }
-
-	  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
-	  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
-	  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
-	  // characters we can emit one flat, ReDoS-safe character class that preserves the
-	  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
-	  // every branch but the first.
-	  const safeChars = [];
-	  let sawStarSequence = false;
-	  let combinable = true;
-
-	  for (const branch of branches) {
-	    const chars = getStarExtglobSequenceChars(branch);
-	    if (chars) {
-	      sawStarSequence = true;
-	      safeChars.push(...chars);
-	      continue;
-	    }
-
-	    const literal = normalizeSimpleBranch(branch);
-	    if (literal && literal.length === 1) {
-	      safeChars.push(literal);
-	      continue;
-	    }
-
-	    combinable = false;
-
-	    if (repeatedExtglobRecursion(branch) > max) {
-	      return { risky: true };
-	    }
-	  }
-
-	  if (sawStarSequence) {
-	    return combinable
-	      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
-	      : { risky: true };
-	  }
-
-	  return { risky: false };
-	};
-
-	/**
-	 * Parse the given input string.
-	 * @param {String} input
-	 * @param {Object} options
-	 * @return {Object}
-	 */
-
-	const parse = (input, options) => {
-	  if (typeof input !== 'string') {
-	    throw new TypeError('Expected a string');
-	  }
-
-	  input = REPLACEMENTS[input] || input;
-
-	  const opts = { ...options };
-	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-
-	  let len = input.length;
-	  if (len > max) {
-	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-	  }
-
-	  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
-	  const tokens = [bos];
-
-	  const capture = opts.capture ? '' : '?:';
-
-	  // create constants based on platform, for windows or posix
-	  const PLATFORM_CHARS = constants.globChars(opts.windows);
-	  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-
-	  const {
-	    DOT_LITERAL,
-	    PLUS_LITERAL,
-	    SLASH_LITERAL,
-	    ONE_CHAR,
-	    DOTS_SLASH,
-	    NO_DOT,
-	    NO_DOT_SLASH,
-	    NO_DOTS_SLASH,
-	    QMARK,
-	    QMARK_NO_DOT,
-	    STAR,
-	    START_ANCHOR
-	  } = PLATFORM_CHARS;
-
-	  const globstar = opts => {
-	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-	  };
-
-	  const nodot = opts.dot ? '' : NO_DOT;
-	  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-	  let star = opts.bash === true ? globstar(opts) : STAR;
-
-	  if (opts.capture) {
-	    star = `(${star})`;
-	  }
-
-	  // minimatch options support
-	  if (typeof opts.noext === 'boolean') {
-	    opts.noextglob = opts.noext;
-	  }
-
-	  const state = {
-	    input,
-	    index: -1,
-	    start: 0,
-	    dot: opts.dot === true,
-	    consumed: '',
-	    output: '',
-	    prefix: '',
-	    backtrack: false,
-	    negated: false,
-	    brackets: 0,
-	    braces: 0,
-	    parens: 0,
-	    quotes: 0,
-	    globstar: false,
-	    tokens
-	  };
-
-	  input = utils.removePrefix(input, state);
-	  len = input.length;
-
-	  const extglobs = [];
-	  const braces = [];
-	  const stack = [];
-	  let prev = bos;
-	  let value;
-
-	  /**
-	   * Tokenizing helpers
-	   */
-
-	  const eos = () => state.index === len - 1;
-	  const peek = state.peek = (n = 1) => input[state.index + n];
-	  const advance = state.advance = () => input[++state.index] || '';
-	  const remaining = () => input.slice(state.index + 1);
-	  const consume = (value = '', num = 0) => {
-	    state.consumed += value;
-	    state.index += num;
-	  };
-
-	  const append = token => {
-	    state.output += token.output != null ? token.output : token.value;
-	    consume(token.value);
-	  };
-
-	  const negate = () => {
-	    let count = 1;
-
-	    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
-	      advance();
-	      state.start++;
-	      count++;
-	    }
-
-	    if (count % 2 === 0) {
-	      return false;
-	    }
-
-	    state.negated = true;
-	    state.start++;
-	    return true;
-	  };
-
-	  const increment = type => {
-	    state[type]++;
-	    stack.push(type);
-	  };
-
-	  const decrement = type => {
-	    state[type]--;
-	    stack.pop();
-	  };
-
-	  /**
-	   * Push tokens onto the tokens array. This helper speeds up
-	   * tokenizing by 1) helping us avoid backtracking as much as possible,
-	   * and 2) helping us avoid creating extra tokens when consecutive
-	   * characters are plain text. This improves performance and simplifies
-	   * lookbehinds.
-	   */
-
-	  const push = tok => {
-	    if (prev.type === 'globstar') {
-	      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
-	      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
-
-	      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
-	        state.output = state.output.slice(0, -prev.output.length);
-	        prev.type = 'star';
-	        prev.value = '*';
-	        prev.output = star;
-	        state.output += prev.output;
-	      }
-	    }
-
-	    if (extglobs.length && tok.type !== 'paren') {
-	      extglobs[extglobs.length - 1].inner += tok.value;
-	    }
-
-	    if (tok.value || tok.output) append(tok);
-	    if (prev && prev.type === 'text' && tok.type === 'text') {
-	      prev.output = (prev.output || prev.value) + tok.value;
-	      prev.value += tok.value;
-	      return;
-	    }
-
-	    tok.prev = prev;
-	    tokens.push(tok);
-	    prev = tok;
-	  };
-
-	  const extglobOpen = (type, value) => {
-	    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
-
-	    token.prev = prev;
-	    token.parens = state.parens;
-	    token.output = state.output;
-	    token.startIndex = state.index;
-	    token.tokensIndex = tokens.length;
-	    const output = (opts.capture ? '(' : '') + token.open;
-
-	    increment('parens');
-	    push({ type, value, output: state.output ? '' : ONE_CHAR });
-	    push({ type: 'paren', extglob: true, value: advance(), output });
-	    extglobs.push(token);
-	  };
-
-	  const extglobClose = token => {
-	    const literal = input.slice(token.startIndex, state.index + 1);
-	    const body = input.slice(token.startIndex + 2, state.index);
-	    const analysis = analyzeRepeatedExtglob(body, opts);
-
-	    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
-	      const safeOutput = analysis.safeOutput
-	        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
-	        : undefined;
-	      const open = tokens[token.tokensIndex];
-
-	      open.type = 'text';
-	      open.value = literal;
-	      open.output = safeOutput || utils.escapeRegex(literal);
-
-	      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-	        tokens[i].value = '';
-	        tokens[i].output = '';
-	        delete tokens[i].suffix;
-	      }
-
-	      state.output = token.output + open.output;
-	      state.backtrack = true;
-
-	      push({ type: 'paren', extglob: true, value, output: '' });
-	      decrement('parens');
-	      return;
-	    }
-
-	    let output = token.close + (opts.capture ? ')' : '');
-	    let rest;
-
-	    if (token.type === 'negate') {
-	      let extglobStar = star;
-
-	      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
-	        extglobStar = globstar(opts);
-	      }
-
-	      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-	        output = token.close = `)$))${extglobStar}`;
-	      }
-
-	      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-	        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
-	        // In this case, we need to parse the string and use it in the output of the original pattern.
-	        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
-	        //
-	        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
-	        const expression = parse(rest, { ...options, fastpaths: false }).output;
-
-	        output = token.close = `)${expression})${extglobStar})`;
-	      }
-
-	      if (token.prev.type === 'bos') {
-	        state.negatedExtglob = true;
-	      }
-	    }
-
-	    push({ type: 'paren', extglob: true, value, output });
-	    decrement('parens');
-	  };
-
-	  /**
-	   * Fast paths
-	   */
-
-	  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-	    let backslashes = false;
-
-	    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-	      if (first === '\\') {
-	        backslashes = true;
-	        return m;
-	      }
-
-	      if (first === '?') {
-	        if (esc) {
-	          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
-	        }
-	        if (index === 0) {
-	          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
-	        }
-	        return QMARK.repeat(chars.length);
-	      }
-
-	      if (first === '.') {
-	        return DOT_LITERAL.repeat(chars.length);
-	      }
-
-	      if (first === '*') {
-	        if (esc) {
-	          return esc + first + (rest ? star : '');
-	        }
-	        return star;
-	      }
-	      return esc ? m : `\\${m}`;
-	    });
-
-	    if (backslashes === true) {
-	      if (opts.unescape === true) {
-	        output = output.replace(/\\/g, '');
-	      } else {
-	        output = output.replace(/\\+/g, m => {
-	          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
-	        });
-	      }
-	    }
-
-	    if (output === input && opts.contains === true) {
-	      state.output = input;
-	      return state;
-	    }
-
-	    state.output = utils.wrapOutput(output, state, options);
-	    return state;
-	  }
-
-	  /**
-	   * Tokenize input until we reach end-of-string
-	   */
-
-	  while (!eos()) {
-	    value = advance();
-
-	    if (value === '\u0000') {
-	      continue;
-	    }
-
-	    /**
-	     * Escaped characters
-	     */
-
-	    if (value === '\\') {
-	      const next = peek();
-
-	      if (next === '/' && opts.bash !== true) {
-	        continue;
-	      }
-
-	      if (next === '.' || next === ';') {
-	        continue;
-	      }
-
-	      if (!next) {
-	        value += '\\';
-	        push({ type: 'text', value });
-	        continue;
-	      }
-
-	      // collapse slashes to reduce potential for exploits
-	      const match = /^\\+/.exec(remaining());
-	      let slashes = 0;
-
-	      if (match && match[0].length > 2) {
-	        slashes = match[0].length;
-	        state.index += slashes;
-	        if (slashes % 2 !== 0) {
-	          value += '\\';
-	        }
-	      }
-
-	      if (opts.unescape === true) {
-	        value = advance();
-	      } else {
-	        value += advance();
-	      }
-
-	      if (state.brackets === 0) {
-	        push({ type: 'text', value });
-	        continue;
-	      }
-	    }
-
-	    /**
-	     * If we're inside a regex character class, continue
-	     * until we reach the closing bracket.
-	     */
-
-	    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
-	      if (opts.posix !== false && value === ':') {
-	        const inner = prev.value.slice(1);
-	        if (inner.includes('[')) {
-	          prev.posix = true;
-
-	          if (inner.includes(':')) {
-	            const idx = prev.value.lastIndexOf('[');
-	            const pre = prev.value.slice(0, idx);
-	            const rest = prev.value.slice(idx + 2);
-	            const posix = POSIX_REGEX_SOURCE[rest];
-	            if (posix) {
-	              prev.value = pre + posix;
-	              state.backtrack = true;
-	              advance();
-
-	              if (!bos.output && tokens.indexOf(prev) === 1) {
-	                bos.output = ONE_CHAR;
-	              }
-	              continue;
-	            }
-	          }
-	        }
-	      }
-
-	      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
-	        value = `\\${value}`;
-	      }
-
-	      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
-	        value = `\\${value}`;
-	      }
-
-	      if (opts.posix === true && value === '!' && prev.value === '[') {
-	        value = '^';
-	      }
-
-	      prev.value += value;
-	      append({ value });
-	      continue;
-	    }
-
-	    /**
-	     * If we're inside a quoted string, continue
-	     * until we reach the closing double quote.
-	     */
-
-	    if (state.quotes === 1 && value !== '"') {
-	      value = utils.escapeRegex(value);
-	      prev.value += value;
-	      append({ value });
-	      continue;
-	    }
-
-	    /**
-	     * Double quotes
-	     */
-
-	    if (value === '"') {
-	      state.quotes = state.quotes === 1 ? 0 : 1;
-	      if (opts.keepQuotes === true) {
-	        push({ type: 'text', value });
-	      }
-	      continue;
-	    }
-
-	    /**
-	     * Parentheses
-	     */
-
-	    if (value === '(') {
-	      increment('parens');
-	      push({ type: 'paren', value });
-	      continue;
-	    }
-
-	    if (value === ')') {
-	      if (state.parens === 0 && opts.strictBrackets === true) {
-	        throw new SyntaxError(syntaxError('opening', '('));
-	      }
-
-	      const extglob = extglobs[extglobs.length - 1];
-	      if (extglob && state.parens === extglob.parens + 1) {
-	        extglobClose(extglobs.pop());
-	        continue;
-	      }
-
-	      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
-	      decrement('parens');
-	      continue;
-	    }
-
-	    /**
-	     * Square brackets
-	     */
-
-	    if (value === '[') {
-	      if (opts.nobracket === true || !remaining().includes(']')) {
-	        if (opts.nobracket !== true && opts.strictBrackets === true) {
-	          throw new SyntaxError(syntaxError('closing', ']'));
-	        }
-
-	        value = `\\${value}`;
-	      } else {
-	        increment('brackets');
-	      }
-
-	      push({ type: 'bracket', value });
-	      continue;
-	    }
-
-	    if (value === ']') {
-	      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
-	        push({ type: 'text', value, output: `\\${value}` });
-	        continue;
-	      }
-
-	      if (state.brackets === 0) {
-	        if (opts.strictBrackets === true) {
-	          throw new SyntaxError(syntaxError('opening', '['));
-	        }
-
-	        push({ type: 'text', value, output: `\\${value}` });
-	        continue;
-	      }
-
-	      decrement('brackets');
-
-	      const prevValue = prev.value.slice(1);
-	      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
-	        value = `/${value}`;
-	      }
-
-	      prev.value += value;
-	      append({ value });
-
-	      // when literal brackets are explicitly disabled
-	      // assume we should match with a regex character class
-	      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-	        continue;
-	      }
-
-	      const escaped = utils.escapeRegex(prev.value);
-	      state.output = state.output.slice(0, -prev.value.length);
-
-	      // when literal brackets are explicitly enabled
-	      // assume we should escape the brackets to match literal characters
-	      if (opts.literalBrackets === true) {
-	        state.output += escaped;
-	        prev.value = escaped;
-	        continue;
-	      }
-
-	      // when the user specifies nothing, try to match both
-	      prev.value = `(${capture}${escaped}|${prev.value})`;
-	      state.output += prev.value;
-	      continue;
-	    }
-
-	    /**
-	     * Braces
-	     */
-
-	    if (value === '{' && opts.nobrace !== true) {
-	      increment('braces');
-
-	      const open = {
-	        type: 'brace',
-	        value,
-	        output: '(',
-	        outputIndex: state.output.length,
-	        tokensIndex: state.tokens.length
-	      };
-
-	      braces.push(open);
-	      push(open);
-	      continue;
-	    }
-
-	    if (value === '}') {
-	      const brace = braces[braces.length - 1];
-
-	      if (opts.nobrace === true || !brace) {
-	        push({ type: 'text', value, output: value });
-	        continue;
-	      }
-
-	      let output = ')';
-
-	      if (brace.dots === true) {
-	        const arr = tokens.slice();
-	        const range = [];
-
-	        for (let i = arr.length - 1; i >= 0; i--) {
-	          tokens.pop();
-	          if (arr[i].type === 'brace') {
-	            break;
-	          }
-	          if (arr[i].type !== 'dots') {
-	            range.unshift(arr[i].value);
-	          }
-	        }
-
-	        output = expandRange(range, opts);
-	        state.backtrack = true;
-	      }
-
-	      if (brace.comma !== true && brace.dots !== true) {
-	        const out = state.output.slice(0, brace.outputIndex);
-	        const toks = state.tokens.slice(brace.tokensIndex);
-	        brace.value = brace.output = '\\{';
-	        value = output = '\\}';
-	        state.output = out;
-	        for (const t of toks) {
-	          state.output += (t.output || t.value);
-	        }
-	      }
-
-	      push({ type: 'brace', value, output });
-	      decrement('braces');
-	      braces.pop();
-	      continue;
-	    }
-
-	    /**
-	     * Pipes
-	     */
-
-	    if (value === '|') {
-	      if (extglobs.length > 0) {
-	        extglobs[extglobs.length - 1].conditions++;
-	      }
-	      push({ type: 'text', value });
-	      continue;
-	    }
-
-	    /**
-	     * Commas
-	     */
-
-	    if (value === ',') {
-	      let output = value;
-
-	      const brace = braces[braces.length - 1];
-	      if (brace && stack[stack.length - 1] === 'braces') {
-	        brace.comma = true;
-	        output = '|';
-	      }
-
-	      push({ type: 'comma', value, output });
-	      continue;
-	    }
-
-	    /**
-	     * Slashes
-	     */
-
-	    if (value === '/') {
-	      // if the beginning of the glob is "./", advance the start
-	      // to the current index, and don't add the "./" characters
-	      // to the state. This greatly simplifies lookbehinds when
-	      // checking for BOS characters like "!" and "." (not "./")
-	      if (prev.type === 'dot' && state.index === state.start + 1) {
-	        state.start = state.index + 1;
-	        state.consumed = '';
-	        state.output = '';
-	        tokens.pop();
-	        prev = bos; // reset "prev" to the first token
-	        continue;
-	      }
-
-	      push({ type: 'slash', value, output: SLASH_LITERAL });
-	      continue;
-	    }
-
-	    /**
-	     * Dots
-	     */
-
-	    if (value === '.') {
-	      if (state.braces > 0 && prev.type === 'dot') {
-	        if (prev.value === '.') prev.output = DOT_LITERAL;
-	        const brace = braces[braces.length - 1];
-	        prev.type = 'dots';
-	        prev.output += value;
-	        prev.value += value;
-	        brace.dots = true;
-	        continue;
-	      }
-
-	      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
-	        push({ type: 'text', value, output: DOT_LITERAL });
-	        continue;
-	      }
-
-	      push({ type: 'dot', value, output: DOT_LITERAL });
-	      continue;
-	    }
-
-	    /**
-	     * Question marks
-	     */
-
-	    if (value === '?') {
-	      const isGroup = prev && prev.value === '(';
-	      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-	        extglobOpen('qmark', value);
-	        continue;
-	      }
-
-	      if (prev && prev.type === 'paren') {
-	        const next = peek();
-	        let output = value;
-
-	        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
-	          output = `\\${value}`;
-	        }
-
-	        push({ type: 'text', value, output });
-	        continue;
-	      }
-
-	      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
-	        push({ type: 'qmark', value, output: QMARK_NO_DOT });
-	        continue;
-	      }
-
-	      push({ type: 'qmark', value, output: QMARK });
-	      continue;
-	    }
-
-	    /**
-	     * Exclamation
-	     */
-
-	    if (value === '!') {
-	      if (opts.noextglob !== true && peek() === '(') {
-	        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
-	          extglobOpen('negate', value);
-	          continue;
-	        }
-	      }
-
-	      if (opts.nonegate !== true && state.index === 0) {
-	        negate();
-	        continue;
-	      }
-	    }
-
-	    /**
-	     * Plus
-	     */
-
-	    if (value === '+') {
-	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-	        extglobOpen('plus', value);
-	        continue;
-	      }
-
-	      if ((prev && prev.value === '(') || opts.regex === false) {
-	        push({ type: 'plus', value, output: PLUS_LITERAL });
-	        continue;
-	      }
-
-	      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
-	        push({ type: 'plus', value });
-	        continue;
-	      }
-
-	      push({ type: 'plus', value: PLUS_LITERAL });
-	      continue;
-	    }
-
-	    /**
-	     * Plain text
-	     */
-
-	    if (value === '@') {
-	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-	        push({ type: 'at', extglob: true, value, output: '' });
-	        continue;
-	      }
-
-	      push({ type: 'text', value });
-	      continue;
-	    }
-
-	    /**
-	     * Plain text
-	     */
-
-	    if (value !== '*') {
-	      if (value === '$' || value === '^') {
-	        value = `\\${value}`;
-	      }
-
-	      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-	      if (match) {
-	        value += match[0];
-	        state.index += match[0].length;
-	      }
-
-	      push({ type: 'text', value });
-	      continue;
-	    }
-
-	    /**
-	     * Stars
-	     */
-
-	    if (prev && (prev.type === 'globstar' || prev.star === true)) {
-	      prev.type = 'star';
-	      prev.star = true;
-	      prev.value += value;
-	      prev.output = star;
-	      state.backtrack = true;
-	      state.globstar = true;
-	      consume(value);
-	      continue;
-	    }
-
-	    let rest = remaining();
-	    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-	      extglobOpen('star', value);
-	      continue;
-	    }
-
-	    if (prev.type === 'star') {
-	      if (opts.noglobstar === true) {
-	        consume(value);
-	        continue;
-	      }
-
-	      const prior = prev.prev;
-	      const before = prior.prev;
-	      const isStart = prior.type === 'slash' || prior.type === 'bos';
-	      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
-
-	      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
-	        push({ type: 'star', value, output: '' });
-	        continue;
-	      }
-
-	      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
-	      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
-	      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
-	        push({ type: 'star', value, output: '' });
-	        continue;
-	      }
-
-	      // strip consecutive `/**/`
-	      while (rest.slice(0, 3) === '/**') {
-	        const after = input[state.index + 4];
-	        if (after && after !== '/') {
-	          break;
-	        }
-	        rest = rest.slice(3);
-	        consume('/**', 3);
-	      }
-
-	      // A globstar followed only by balanced closing parens is at the logical end of patterns like
-	      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
-	      // parent path, except in negated extglobs where that would change the exclusion semantics.
-	      const isEnd = eos() || (
-	        state.parens > 0
-	        && rest === ')'.repeat(state.parens)
-	        && !extglobs.some(extglob => extglob.type === 'negate')
-	      );
-
-	      if (prior.type === 'bos' && eos()) {
-	        prev.type = 'globstar';
-	        prev.value += value;
-	        prev.output = globstar(opts);
-	        state.output = prev.output;
-	        state.globstar = true;
-	        consume(value);
-	        continue;
-	      }
-
-	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
-	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-	        prior.output = `(?:${prior.output}`;
-
-	        prev.type = 'globstar';
-	        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
-	        prev.value += value;
-	        state.globstar = true;
-	        state.output += prior.output + prev.output;
-	        consume(value);
-	        continue;
-	      }
-
-	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
-	        const end = rest[1] !== void 0 ? '|$' : '';
-
-	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-	        prior.output = `(?:${prior.output}`;
-
-	        prev.type = 'globstar';
-	        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-	        prev.value += value;
-
-	        state.output += prior.output + prev.output;
-	        state.globstar = true;
-
-	        consume(value + advance());
-
-	        push({ type: 'slash', value: '/', output: '' });
-	        continue;
-	      }
-
-	      if (prior.type === 'bos' && rest[0] === '/') {
-	        prev.type = 'globstar';
-	        prev.value += value;
-	        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-	        state.output = prev.output;
-	        state.globstar = true;
-	        consume(value + advance());
-	        push({ type: 'slash', value: '/', output: '' });
-	        continue;
-	      }
-
-	      // remove single star from output
-	      state.output = state.output.slice(0, -prev.output.length);
-
-	      // reset previous token to globstar
-	      prev.type = 'globstar';
-	      prev.output = globstar(opts);
-	      prev.value += value;
-
-	      // reset output with globstar
-	      state.output += prev.output;
-	      state.globstar = true;
-	      consume(value);
-	      continue;
-	    }
-
-	    const token = { type: 'star', value, output: star };
-
-	    if (opts.bash === true) {
-	      token.output = '.*?';
-	      if (prev.type === 'bos' || prev.type === 'slash') {
-	        token.output = nodot + token.output;
-	      }
-	      push(token);
-	      continue;
-	    }
-
-	    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
-	      token.output = value;
-	      push(token);
-	      continue;
-	    }
-
-	    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
-	      if (prev.type === 'dot') {
-	        state.output += NO_DOT_SLASH;
-	        prev.output += NO_DOT_SLASH;
-
-	      } else if (opts.dot === true) {
-	        state.output += NO_DOTS_SLASH;
-	        prev.output += NO_DOTS_SLASH;
-
-	      } else {
-	        state.output += nodot;
-	        prev.output += nodot;
-	      }
-
-	      if (peek() !== '*') {
-	        state.output += ONE_CHAR;
-	        prev.output += ONE_CHAR;
-	      }
-	    }
-
-	    push(token);
-	  }
-
-	  while (state.brackets > 0) {
-	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
-	    state.output = utils.escapeLast(state.output, '[');
-	    decrement('brackets');
-	  }
-
-	  while (state.parens > 0) {
-	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
-	    state.output = utils.escapeLast(state.output, '(');
-	    decrement('parens');
-	  }
-
-	  while (state.braces > 0) {
-	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
-	    state.output = utils.escapeLast(state.output, '{');
-	    decrement('braces');
-	  }
-
-	  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
-	    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
-	  }
-
-	  // rebuild the output if we had to backtrack at any point
-	  if (state.backtrack === true) {
-	    state.output = '';
-
-	    for (const token of state.tokens) {
-	      state.output += token.output != null ? token.output : token.value;
-
-	      if (token.suffix) {
-	        state.output += token.suffix;
-	      }
-	    }
-	  }
-
-	  return state;
-	};
-
-	/**
-	 * Fast paths for creating regular expressions for common glob patterns.
-	 * This can significantly speed up processing and has very little downside
-	 * impact when none of the fast paths match.
-	 */
-
-	parse.fastpaths = (input, options) => {
-	  const opts = { ...options };
-	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-	  const len = input.length;
-	  if (len > max) {
-	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-	  }
-
-	  input = REPLACEMENTS[input] || input;
-
-	  // create constants based on platform, for windows or posix
-	  const {
-	    DOT_LITERAL,
-	    SLASH_LITERAL,
-	    ONE_CHAR,
-	    DOTS_SLASH,
-	    NO_DOT,
-	    NO_DOTS,
-	    NO_DOTS_SLASH,
-	    STAR,
-	    START_ANCHOR
-	  } = constants.globChars(opts.windows);
-
-	  const nodot = opts.dot ? NO_DOTS : NO_DOT;
-	  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-	  const capture = opts.capture ? '' : '?:';
-	  const state = { negated: false, prefix: '' };
-	  let star = opts.bash === true ? '.*?' : STAR;
-
-	  if (opts.capture) {
-	    star = `(${star})`;
-	  }
-
-	  const globstar = opts => {
-	    if (opts.noglobstar === true) return star;
-	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-	  };
-
-	  const create = str => {
-	    switch (str) {
-	      case '*':
-	        return `${nodot}${ONE_CHAR}${star}`;
-
-	      case '.*':
-	        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-	      case '*.*':
-	        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-	      case '*/*':
-	        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-
-	      case '**':
-	        return nodot + globstar(opts);
-
-	      case '**/*':
-	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-
-	      case '**/*.*':
-	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-	      case '**/.*':
-	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-	      default: {
-	        const match = /^(.*?)\.(\w+)$/.exec(str);
-	        if (!match) return;
-
-	        const source = create(match[1]);
-	        if (!source) return;
-
-	        return source + DOT_LITERAL + match[2];
-	      }
-	    }
-	  };
-
-	  const output = utils.removePrefix(input, state);
-	  let source = create(output);
-
-	  if (source && opts.strictSlashes !== true) {
-	    source += `${SLASH_LITERAL}?`;
-	  }
-
-	  return source;
-	};
-
-	parse_1 = parse;
-	return parse_1;
+// The only list of log formats (style.md §5). Order matters only to break equal sniff scores:
+// specific formats first, generic ones last.
+const FORMATS = [
+    codecarbon,
+    eco2ai,
+    nvidiaSmi,
+    nvidiaSmiDmon,
+    dcgmProm,
+    dcgmJson,
+    zeus,
+    hfCard,
+    wideGpuCsv,
+    genericCsv,
+    genericJsonl,
+];
+/** Below this best score a file is not recognised. */
+const MIN_SNIFF = 0.3;
+function detectFormat(head, path) {
+    let best = null;
+    for (const format of FORMATS) {
+        const score = format.sniff(head, path);
+        if (score >= MIN_SNIFF && (best === null || score > best.score))
+            best = { format, score };
+    }
+    return best;
 }
 
-var picomatch_1$1;
-var hasRequiredPicomatch$1;
-
-function requirePicomatch$1 () {
-	if (hasRequiredPicomatch$1) return picomatch_1$1;
-	hasRequiredPicomatch$1 = 1;
-
-	const scan = /*@__PURE__*/ requireScan();
-	const parse = /*@__PURE__*/ requireParse();
-	const utils = /*@__PURE__*/ requireUtils();
-	const constants = /*@__PURE__*/ requireConstants();
-	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
-
-	/**
-	 * Creates a matcher function from one or more glob patterns. The
-	 * returned function takes a string to match as its first argument,
-	 * and returns true if the string is a match. The returned matcher
-	 * function also takes a boolean as the second argument that, when true,
-	 * returns an object with additional information.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch(glob[, options]);
-	 *
-	 * const isMatch = picomatch('*.!(*a)');
-	 * console.log(isMatch('a.a')); //=> false
-	 * console.log(isMatch('a.b')); //=> true
-	 *
-	 * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
-	 * const picomatch = require('picomatch/posix');
-	 * // the same API, defaulting to posix paths
-	 * const isMatch = picomatch('a/*');
-	 * console.log(isMatch('a\\b')); //=> false
-	 * console.log(isMatch('a/b')); //=> true
-	 *
-	 * // you can still configure the matcher function to accept windows paths
-	 * const isMatch = picomatch('a/*', { options: windows });
-	 * console.log(isMatch('a\\b')); //=> true
-	 * console.log(isMatch('a/b')); //=> true
-	 * ```
-	 * @name picomatch
-	 * @param {String|Array} `globs` One or more glob patterns.
-	 * @param {Object=} `options`
-	 * @return {Function=} Returns a matcher function.
-	 * @api public
-	 */
-
-	const picomatch = (glob, options, returnState = false) => {
-	  if (Array.isArray(glob)) {
-	    const fns = glob.map(input => picomatch(input, options, returnState));
-	    const arrayMatcher = str => {
-	      for (const isMatch of fns) {
-	        const state = isMatch(str);
-	        if (state) return state;
-	      }
-	      return false;
-	    };
-	    return arrayMatcher;
-	  }
-
-	  const isState = isObject(glob) && glob.tokens && glob.input;
-
-	  if (glob === '' || (typeof glob !== 'string' && !isState)) {
-	    throw new TypeError('Expected pattern to be a non-empty string');
-	  }
-
-	  const opts = options || {};
-	  const posix = opts.windows;
-	  const regex = isState
-	    ? picomatch.compileRe(glob, options)
-	    : picomatch.makeRe(glob, options, false, true);
-
-	  const state = regex.state;
-	  delete regex.state;
-
-	  let isIgnored = () => false;
-	  if (opts.ignore) {
-	    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-	    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-	  }
-
-	  const matcher = (input, returnObject = false) => {
-	    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-	    const result = { glob, state, regex, posix, input, output, match, isMatch };
-
-	    if (typeof opts.onResult === 'function') {
-	      opts.onResult(result);
-	    }
-
-	    if (isMatch === false) {
-	      result.isMatch = false;
-	      return returnObject ? result : false;
-	    }
-
-	    if (isIgnored(input)) {
-	      if (typeof opts.onIgnore === 'function') {
-	        opts.onIgnore(result);
-	      }
-	      result.isMatch = false;
-	      return returnObject ? result : false;
-	    }
-
-	    if (typeof opts.onMatch === 'function') {
-	      opts.onMatch(result);
-	    }
-	    return returnObject ? result : true;
-	  };
-
-	  if (returnState) {
-	    matcher.state = state;
-	  }
-
-	  return matcher;
-	};
-
-	/**
-	 * Test `input` with the given `regex`. This is used by the main
-	 * `picomatch()` function to test the input string.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.test(input, regex[, options]);
-	 *
-	 * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
-	 * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
-	 * ```
-	 * @param {String} `input` String to test.
-	 * @param {RegExp} `regex`
-	 * @return {Object} Returns an object with matching info.
-	 * @api public
-	 */
-
-	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-	  if (typeof input !== 'string') {
-	    throw new TypeError('Expected input to be a string');
-	  }
-
-	  if (input === '') {
-	    return { isMatch: false, output: '' };
-	  }
-
-	  const opts = options || {};
-	  const format = opts.format || (posix ? utils.toPosixSlashes : null);
-	  let match = input === glob;
-	  let output = (match && format) ? format(input) : input;
-
-	  if (match === false) {
-	    output = format ? format(input) : input;
-	    match = output === glob;
-	  }
-
-	  if (match === false || opts.capture === true) {
-	    if (opts.matchBase === true || opts.basename === true) {
-	      match = picomatch.matchBase(input, regex, options, posix);
-	    } else {
-	      match = regex.exec(output);
-	    }
-	  }
-
-	  return { isMatch: Boolean(match), match, output };
-	};
-
-	/**
-	 * Match the basename of a filepath.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.matchBase(input, glob[, options]);
-	 * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
-	 * ```
-	 * @param {String} `input` String to test.
-	 * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
-	 * @return {Boolean}
-	 * @api public
-	 */
-
-	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
-	  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-	  return regex.test(utils.basename(input, { windows: posix }));
-	};
-
-	/**
-	 * Returns true if **any** of the given glob `patterns` match the specified `string`.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.isMatch(string, patterns[, options]);
-	 *
-	 * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
-	 * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
-	 * ```
-	 * @param {String|Array} str The string to test.
-	 * @param {String|Array} patterns One or more glob patterns to use for matching.
-	 * @param {Object} [options] See available [options](#options).
-	 * @return {Boolean} Returns true if any patterns match `str`
-	 * @api public
-	 */
-
-	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-
-	/**
-	 * Parse a glob pattern to create the source string for a regular
-	 * expression.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * const result = picomatch.parse(pattern[, options]);
-	 * ```
-	 * @param {String} `pattern`
-	 * @param {Object} `options`
-	 * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
-	 * @api public
-	 */
-
-	picomatch.parse = (pattern, options) => {
-	  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
-	  return parse(pattern, { ...options, fastpaths: false });
-	};
-
-	/**
-	 * Scan a glob pattern to separate the pattern into segments.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.scan(input[, options]);
-	 *
-	 * const result = picomatch.scan('!./foo/*.js');
-	 * console.log(result);
-	 * { prefix: '!./',
-	 *   input: '!./foo/*.js',
-	 *   start: 3,
-	 *   base: 'foo',
-	 *   glob: '*.js',
-	 *   isBrace: false,
-	 *   isBracket: false,
-	 *   isGlob: true,
-	 *   isExtglob: false,
-	 *   isGlobstar: false,
-	 *   negated: true }
-	 * ```
-	 * @param {String} `input` Glob pattern to scan.
-	 * @param {Object} `options`
-	 * @return {Object} Returns an object with
-	 * @api public
-	 */
-
-	picomatch.scan = (input, options) => scan(input, options);
-
-	/**
-	 * Compile a regular expression from the `state` object returned by the
-	 * [parse()](#parse) method.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * const state = picomatch.parse('*.js');
-	 * // picomatch.compileRe(state[, options]);
-	 *
-	 * console.log(picomatch.compileRe(state));
-	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	 * ```
-	 * @param {Object} `state`
-	 * @param {Object} `options`
-	 * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
-	 * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
-	 * @return {RegExp}
-	 * @api public
-	 */
-
-	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-	  if (returnOutput === true) {
-	    return state.output;
-	  }
-
-	  const opts = options || {};
-	  const prepend = opts.contains ? '' : '^';
-	  const append = opts.contains ? '' : '$';
-
-	  let source = `${prepend}(?:${state.output})${append}`;
-	  if (state && state.negated === true) {
-	    source = `^(?!${source}).*$`;
-	  }
-
-	  const regex = picomatch.toRegex(source, options);
-	  if (returnState === true) {
-	    regex.state = state;
-	  }
-
-	  return regex;
-	};
-
-	/**
-	 * Create a regular expression from a parsed glob pattern.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.makeRe(state[, options]);
-	 *
-	 * const result = picomatch.makeRe('*.js');
-	 * console.log(result);
-	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	 * ```
-	 * @param {String} `state` The object returned from the `.parse` method.
-	 * @param {Object} `options`
-	 * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
-	 * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
-	 * @return {RegExp} Returns a regex created from the given pattern.
-	 * @api public
-	 */
-
-	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-	  if (!input || typeof input !== 'string') {
-	    throw new TypeError('Expected a non-empty string');
-	  }
-
-	  let parsed = { negated: false, fastpaths: true };
-
-	  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
-	    parsed.output = parse.fastpaths(input, options);
-	  }
-
-	  if (!parsed.output) {
-	    parsed = parse(input, options);
-	  }
-
-	  return picomatch.compileRe(parsed, options, returnOutput, returnState);
-	};
-
-	/**
-	 * Create a regular expression from the given regex source string.
-	 *
-	 * ```js
-	 * const picomatch = require('picomatch');
-	 * // picomatch.toRegex(source[, options]);
-	 *
-	 * const { output } = picomatch.parse('*.js');
-	 * console.log(picomatch.toRegex(output));
-	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	 * ```
-	 * @param {String} `source` Regular expression source string.
-	 * @param {Object} `options`
-	 * @return {RegExp}
-	 * @api public
-	 */
-
-	picomatch.toRegex = (source, options) => {
-	  try {
-	    const opts = options || {};
-	    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
-	  } catch (err) {
-	    if (options && options.debug === true) throw err;
-	    return /$^/;
-	  }
-	};
-
-	/**
-	 * Picomatch constants.
-	 * @return {Object}
-	 */
-
-	picomatch.constants = constants;
-
-	/**
-	 * Expose "picomatch"
-	 */
-
-	picomatch_1$1 = picomatch;
-	return picomatch_1$1;
+// Ingest API (docs/architecture.md): files or globs in, SOURCE objects out.
+// Per file: peek at the head (≤ 64 KiB, kept and replayed, so the file is read once), detect the
+// format by content, stream the rest through that format's parser into a SourceBuilder.
+const HEAD_BYTES = 64 * 1024;
+const PROGRESS_EVERY_MS = 1000;
+async function* withProgress(stream, file, total, io) {
+    let done = 0;
+    let lastAt = io.now().getTime();
+    for await (const chunk of stream) {
+        done += chunk.byteLength;
+        yield chunk;
+        const now = io.now().getTime();
+        if (now - lastAt >= PROGRESS_EVERY_MS) {
+            lastAt = now;
+            const mb = (done / 1e6).toFixed(0);
+            io.log(total ? `ingest: ${file} ${Math.floor((100 * done) / total)}% (${mb} MB)` : `ingest: ${file} ${mb} MB`);
+        }
+    }
+}
+/** Ingest one file; the format is detected from its content. */
+async function ingestFile(file, opts, io, displayPath = file) {
+    const size = await io.size(file);
+    if (size === null)
+        throw new InputError({ code: 'FILE_NOT_FOUND', file: displayPath, expected: 'an existing file', got: 'no such file' });
+    const raw = io.openRead(file);
+    let source = raw;
+    if (io.progress)
+        source = withProgress(source, displayPath, size, io);
+    const it = source[Symbol.asyncIterator]();
+    const head = [];
+    let headBytes = 0;
+    let ended = false;
+    try {
+        while (headBytes < HEAD_BYTES) {
+            const n = await it.next();
+            if (n.done) {
+                ended = true;
+                break;
+            }
+            head.push(n.value);
+            headBytes += n.value.byteLength;
+        }
+    }
+    catch (e) {
+        if (e instanceof InputError)
+            throw e;
+        const code = e?.code;
+        throw new InputError({
+            code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+            file: displayPath,
+            expected: 'a readable file',
+            got: code ?? String(e),
+        });
+    }
+    const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
+    const headText = headBuf.subarray(0, HEAD_BYTES).toString('utf8');
+    if (headBuf.length === 0)
+        throw new InputError({ code: 'LOG_CORRUPT', file: displayPath, expected: 'a non-empty log', got: 'an empty file' });
+    if (headBuf.subarray(0, 4096).includes(0)) {
+        throw new InputError({
+            code: 'LOG_UNKNOWN_FORMAT',
+            file: displayPath,
+            expected: `a text log in one of: ${FORMATS.map((f) => f.id).join(', ')}`,
+            got: 'binary data',
+        });
+    }
+    const found = detectFormat(headText, file);
+    if (!found) {
+        const firstLine = headText.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+        throw new InputError({
+            code: 'LOG_UNKNOWN_FORMAT',
+            file: displayPath,
+            line: 1,
+            expected: `a log in one of the formats tried: ${FORMATS.map((f) => f.id).join(', ')}`,
+            got: JSON.stringify(firstLine.slice(0, 80)),
+        });
+    }
+    async function* replay() {
+        yield headBuf;
+        if (ended)
+            return;
+        for (;;) {
+            const n = await it.next();
+            if (n.done)
+                return;
+            yield n.value;
+        }
+    }
+    // The head was copied (headBuf): from here on the chunks go to the parser alone.
+    if (found.format.borrowsChunks === true)
+        raw.reuseChunks?.();
+    const out = new SourceBuilder(displayPath, found.format.id, opts);
+    try {
+        await found.format.parse(replay(), { path: displayPath, opts, out });
+    }
+    finally {
+        // A parser that stops early (corrupt line) leaves the file open otherwise.
+        await it.return?.();
+    }
+    return out.build();
+}
+/**
+ * Globs relative to `cwd` (a scenario's directory or the working directory). A pattern that
+ * leaves `cwd` is refused (PATH_ESCAPE); one that matches nothing is LOG_NO_MATCH naming it.
+ * Paths in the SOURCE objects are relative to `cwd`, with `/`.
+ */
+async function ingestPatterns(patterns, cwd, opts, io) {
+    const root = path.resolve(cwd);
+    const files = [];
+    for (const pattern of patterns) {
+        const norm = pattern.replace(/\\/g, '/');
+        if (path.isAbsolute(norm) || norm.split('/').includes('..')) {
+            const abs = path.resolve(root, norm);
+            if (abs !== root && !abs.startsWith(root + path.sep)) {
+                throw new InputError({ code: 'PATH_ESCAPE', field: 'logs', expected: `a path inside ${root}`, got: JSON.stringify(pattern) });
+            }
+        }
+        const matched = (await io.glob([norm], root)).filter((f) => {
+            const abs = path.resolve(root, f);
+            return abs === root || abs.startsWith(root + path.sep);
+        });
+        const existing = [];
+        for (const f of matched)
+            if ((await io.size(f)) !== null)
+                existing.push(f);
+        if (existing.length === 0) {
+            throw new InputError({
+                code: 'LOG_NO_MATCH',
+                field: 'logs',
+                expected: 'a glob matching at least one log file',
+                got: JSON.stringify(pattern),
+                hint: `relative to ${root}`,
+            });
+        }
+        for (const f of existing)
+            if (!files.includes(f))
+                files.push(f);
+    }
+    const sources = [];
+    for (const f of files) {
+        const rel = path.relative(root, path.resolve(root, f)).split(path.sep).join('/');
+        sources.push(await ingestFile(f, opts, io, rel));
+    }
+    return sources;
 }
 
-var picomatch_1;
-var hasRequiredPicomatch;
-
-function requirePicomatch () {
-	if (hasRequiredPicomatch) return picomatch_1;
-	hasRequiredPicomatch = 1;
-
-	const pico = /*@__PURE__*/ requirePicomatch$1();
-	const utils = /*@__PURE__*/ requireUtils();
-
-	function picomatch(glob, options, returnState = false) {
-	  // default to os.platform()
-	  if (options && (options.windows === null || options.windows === undefined)) {
-	    // don't mutate the original options object
-	    options = { ...options, windows: utils.isWindows() };
-	  }
-
-	  return pico(glob, options, returnState);
-	}
-
-	Object.assign(picomatch, pico);
-	picomatch_1 = picomatch;
-	return picomatch_1;
-}
-
-var picomatchExports = /*@__PURE__*/ requirePicomatch();
-var index = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
-
-var index$1 = /*#__PURE__*/_mergeNamespaces({
-  __proto__: null,
-  default: index
-}, [picomatchExports]);
-
-export { index$1 as i };
+export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, ingestPatterns as i };

@@ -1,6 +1,6 @@
 import { I as InputError } from './errors.js';
 import path from 'node:path';
-import { i as ingestPatterns, a as ingestFile } from './index2.js';
+import { i as ingestPatterns, a as ingestFile } from './index3.js';
 import { p as parseFlags } from './args.js';
 import 'node:util';
 

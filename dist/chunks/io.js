@@ -113,7 +113,7 @@ function fsError(e, file) {
     return new InputError({ code: 'FILE_UNREADABLE', file, expected: 'a readable file', got: code ?? 'read error' });
 }
 async function walkGlob(pattern, cwd) {
-    const { default: picomatch } = await import('./index3.js').then(function (n) { return n.i; });
+    const { default: picomatch } = await import('./index4.js').then(function (n) { return n.i; });
     const isMatch = picomatch(pattern, { dot: false });
     // Walk only below the pattern's static prefix.
     const parts = pattern.split('/');

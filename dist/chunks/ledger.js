@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, m as markdownTable, k as renderLedgerSection, a as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
+import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
+import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, a as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';

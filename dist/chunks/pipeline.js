@@ -1,248 +1,11 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
-import { d as distExports } from './index.js';
-import { o as object, n as number, s as string, _ as _enum, Z as ZodError, a as array, l as literal, t as tuple, r as record } from './schemas.js';
-import { S as Scenario, s as suggest, n as METRICS, v as valueAtPath, o as STAGE_FIELDS, u as unitOf, q as fmtSigned, j as fmt$1, w as numericPaths, M as ModelCard, x as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, y as pct, g as escapeMarkdown, m as markdownTable, f as escapeCode, z as ledgerSectionForCard } from './read.js';
-import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index2.js';
-
-// Grid carbon intensity (location-based, annual average, g CO2e per kWh consumed) by ISO 3166
-// country, some subdivisions, and major cloud regions (mapped to the grid they sit on).
-//
-// LICENCE NOTE: the Ember yearly/monthly averages redistributed by @tgwf/co2 (CO2.js) are
-// licensed CC BY-SA 4.0 (share-alike). Bundling them would put this file, and the bundled
-// dist/, under share-alike terms, so that package was deliberately removed as a dependency and
-// none of its numbers are copied here. Bundled values come only from: the textbook and paper
-// in seeds/ (US 429, Quebec 20, Poland 820, France ≈ 57 for BLOOM), US EPA eGRID (public
-// domain), and otherwise rounded ESTIMATES of recent (2022–2023) national annual averages,
-// labelled "estimate" with a deliberately wide low/high. Users with better figures (e.g. their
-// provider's published region data or a licensed Electricity Maps feed) set
-// `grid.intensity_g_per_kwh` (and low/high) in the scenario, which overrides the region.
-object({
-    /** Key as written in a scenario: `US`, `CA-QC`, `aws:us-east-1`. */
-    region: string(),
-    name: string(),
-    kind: _enum(['country', 'subdivision', 'cloud']),
-    /** Grid this cloud region draws from (country or subdivision key); null for grids themselves. */
-    grid: string().nullable(),
-    g_per_kwh: number().nonnegative(),
-    low: number().nonnegative(),
-    high: number().nonnegative(),
-    source: string(),
-    year: number().int(),
-});
-const TEXTBOOK$2 = 'textbook (seeds/textbook-sustainable-ai.txt)';
-const EST = 'estimate: rounded national annual average of recent years (2022–2023), not from a bundled dataset; wide range';
-const EST_SUB = 'estimate: rounded state/provincial annual average of recent years (2021–2023), not from a bundled dataset; wide range';
-/** Countries (ISO 3166-1 alpha-2). */
-const COUNTRIES = [
-    [
-        'US',
-        'United States (average)',
-        429,
-        370,
-        460,
-        `${TEXTBOOK$2}: US average 429 g/kWh; low end near the US EPA eGRID2022 national output rate (public domain)`,
-        2024,
-    ],
-    ['CA', 'Canada', 130, 90, 170, EST, 2023],
-    ['PL', 'Poland', 820, 650, 900, `${TEXTBOOK$2}: coal-dependent Poland 820 g/kWh`, 2024],
-    ['FR', 'France', 57, 30, 90, 'Luccioni et al. 2023 (BLOOM carbon footprint, JMLR): 57 g/kWh for the French grid; textbook gives ≈ 50', 2023],
-    ['DE', 'Germany', 380, 320, 480, EST, 2023],
-    ['GB', 'United Kingdom', 220, 150, 280, EST, 2023],
-    ['IE', 'Ireland', 300, 250, 400, EST, 2023],
-    ['NL', 'Netherlands', 330, 260, 420, EST, 2023],
-    ['BE', 'Belgium', 150, 100, 220, EST, 2023],
-    ['CH', 'Switzerland', 40, 15, 100, EST, 2023],
-    ['AT', 'Austria', 110, 70, 180, EST, 2023],
-    ['DK', 'Denmark', 150, 80, 220, EST, 2023],
-    ['ES', 'Spain', 170, 110, 250, EST, 2023],
-    ['IT', 'Italy', 330, 260, 400, EST, 2023],
-    ['SE', 'Sweden', 40, 8, 60, EST, 2023],
-    ['NO', 'Norway', 30, 8, 50, EST, 2023],
-    ['FI', 'Finland', 80, 50, 150, EST, 2023],
-    ['IS', 'Iceland', 28, 5, 40, EST, 2023],
-    ['IN', 'India', 710, 630, 800, EST, 2023],
-    ['CN', 'China', 560, 500, 620, EST, 2023],
-    ['HK', 'Hong Kong', 600, 500, 700, EST, 2023],
-    ['TW', 'Taiwan', 560, 480, 640, EST, 2023],
-    ['JP', 'Japan', 480, 420, 550, EST, 2023],
-    ['KR', 'South Korea', 430, 380, 500, EST, 2023],
-    ['SG', 'Singapore', 470, 400, 520, EST, 2023],
-    ['ID', 'Indonesia', 680, 600, 780, EST, 2023],
-    ['AU', 'Australia', 550, 450, 700, EST, 2023],
-    ['NZ', 'New Zealand', 110, 60, 170, EST, 2023],
-    ['BR', 'Brazil', 100, 60, 160, EST, 2023],
-    ['CL', 'Chile', 300, 200, 400, EST, 2023],
-    ['MX', 'Mexico', 420, 350, 500, EST, 2023],
-    ['ZA', 'South Africa', 700, 600, 900, EST, 2023],
-    ['AE', 'United Arab Emirates', 400, 300, 500, EST, 2023],
-    ['IL', 'Israel', 500, 400, 600, EST, 2023],
-    ['SA', 'Saudi Arabia', 560, 480, 650, EST, 2023],
-];
-/** Subdivisions (ISO 3166-2), where data centres cluster. */
-const SUBDIVISIONS = [
-    ['CA-QC', 'Québec', 20, 2, 35, `${TEXTBOOK$2}: Quebec hydroelectric grid 20 g/kWh (operational)`, 2024],
-    ['CA-ON', 'Ontario', 40, 20, 80, EST_SUB, 2023],
-    ['CA-BC', 'British Columbia', 20, 5, 40, EST_SUB, 2023],
-    ['CA-AB', 'Alberta', 500, 400, 650, EST_SUB, 2023],
-    ['US-VA', 'Virginia', 300, 250, 400, `${EST_SUB}; the textbook cites roughly 400 g/kWh for a Virginia on-prem cluster`, 2023],
-    ['US-WV', 'West Virginia', 700, 600, 900, `${TEXTBOOK$2}: roughly 700 g/kWh for a West Virginia region; wide range`, 2024],
-    ['US-OH', 'Ohio', 540, 450, 650, EST_SUB, 2023],
-    ['US-CA', 'California', 200, 150, 280, EST_SUB, 2023],
-    ['US-OR', 'Oregon', 150, 80, 300, `${EST_SUB}; the Pacific Northwest grid is shared, so the range is wide`, 2023],
-    ['US-WA', 'Washington', 90, 50, 300, `${EST_SUB}; the Pacific Northwest grid is shared, so the range is wide`, 2023],
-    ['US-TX', 'Texas (ERCOT)', 370, 320, 450, EST_SUB, 2023],
-    ['US-IA', 'Iowa', 330, 250, 450, EST_SUB, 2023],
-    ['US-IL', 'Illinois', 280, 200, 400, EST_SUB, 2023],
-    ['US-GA', 'Georgia', 380, 320, 450, EST_SUB, 2023],
-    ['US-SC', 'South Carolina', 250, 180, 350, EST_SUB, 2023],
-    ['US-NC', 'North Carolina', 320, 250, 400, EST_SUB, 2023],
-    ['US-NV', 'Nevada', 300, 230, 400, EST_SUB, 2023],
-    ['US-AZ', 'Arizona', 340, 270, 420, EST_SUB, 2023],
-    ['US-UT', 'Utah', 600, 500, 750, EST_SUB, 2023],
-    ['US-NY', 'New York', 220, 160, 300, EST_SUB, 2023],
-];
-/**
- * Cloud regions -> the grid they sit on (location-based). Provider market-based figures
- * (with renewable purchases) can be far lower; set grid.intensity_g_per_kwh to use them.
- */
-const CLOUD = [
-    // AWS
-    ['aws:us-east-1', 'US-VA', 'N. Virginia'],
-    ['aws:us-east-2', 'US-OH', 'Ohio'],
-    ['aws:us-west-1', 'US-CA', 'N. California'],
-    ['aws:us-west-2', 'US-OR', 'Oregon'],
-    ['aws:ca-central-1', 'CA-QC', 'Canada (Central, Montréal)'],
-    ['aws:sa-east-1', 'BR', 'São Paulo'],
-    ['aws:eu-west-1', 'IE', 'Ireland'],
-    ['aws:eu-west-2', 'GB', 'London'],
-    ['aws:eu-west-3', 'FR', 'Paris'],
-    ['aws:eu-central-1', 'DE', 'Frankfurt'],
-    ['aws:eu-central-2', 'CH', 'Zurich'],
-    ['aws:eu-north-1', 'SE', 'Stockholm'],
-    ['aws:eu-south-1', 'IT', 'Milan'],
-    ['aws:eu-south-2', 'ES', 'Spain'],
-    ['aws:ap-northeast-1', 'JP', 'Tokyo'],
-    ['aws:ap-northeast-2', 'KR', 'Seoul'],
-    ['aws:ap-northeast-3', 'JP', 'Osaka'],
-    ['aws:ap-southeast-1', 'SG', 'Singapore'],
-    ['aws:ap-southeast-2', 'AU', 'Sydney'],
-    ['aws:ap-south-1', 'IN', 'Mumbai'],
-    ['aws:ap-east-1', 'HK', 'Hong Kong'],
-    ['aws:me-central-1', 'AE', 'UAE'],
-    // Google Cloud
-    ['gcp:us-central1', 'US-IA', 'Iowa'],
-    ['gcp:us-east1', 'US-SC', 'South Carolina'],
-    ['gcp:us-east4', 'US-VA', 'N. Virginia'],
-    ['gcp:us-east5', 'US-OH', 'Columbus'],
-    ['gcp:us-south1', 'US-TX', 'Dallas'],
-    ['gcp:us-west1', 'US-OR', 'Oregon'],
-    ['gcp:us-west2', 'US-CA', 'Los Angeles'],
-    ['gcp:us-west3', 'US-UT', 'Salt Lake City'],
-    ['gcp:us-west4', 'US-NV', 'Las Vegas'],
-    ['gcp:northamerica-northeast1', 'CA-QC', 'Montréal'],
-    ['gcp:northamerica-northeast2', 'CA-ON', 'Toronto'],
-    ['gcp:southamerica-east1', 'BR', 'São Paulo'],
-    ['gcp:europe-west1', 'BE', 'Belgium'],
-    ['gcp:europe-west2', 'GB', 'London'],
-    ['gcp:europe-west3', 'DE', 'Frankfurt'],
-    ['gcp:europe-west4', 'NL', 'Netherlands'],
-    ['gcp:europe-west6', 'CH', 'Zurich'],
-    ['gcp:europe-west9', 'FR', 'Paris'],
-    ['gcp:europe-north1', 'FI', 'Finland'],
-    ['gcp:europe-central2', 'PL', 'Warsaw'],
-    ['gcp:asia-east1', 'TW', 'Taiwan'],
-    ['gcp:asia-east2', 'HK', 'Hong Kong'],
-    ['gcp:asia-northeast1', 'JP', 'Tokyo'],
-    ['gcp:asia-northeast3', 'KR', 'Seoul'],
-    ['gcp:asia-southeast1', 'SG', 'Singapore'],
-    ['gcp:asia-south1', 'IN', 'Mumbai'],
-    ['gcp:australia-southeast1', 'AU', 'Sydney'],
-    // Azure
-    ['azure:eastus', 'US-VA', 'Virginia'],
-    ['azure:eastus2', 'US-VA', 'Virginia'],
-    ['azure:centralus', 'US-IA', 'Iowa'],
-    ['azure:northcentralus', 'US-IL', 'Illinois'],
-    ['azure:southcentralus', 'US-TX', 'Texas'],
-    ['azure:westus', 'US-CA', 'California'],
-    ['azure:westus2', 'US-WA', 'Washington'],
-    ['azure:westus3', 'US-AZ', 'Arizona'],
-    ['azure:canadacentral', 'CA-ON', 'Toronto'],
-    ['azure:canadaeast', 'CA-QC', 'Québec City'],
-    ['azure:brazilsouth', 'BR', 'São Paulo'],
-    ['azure:westeurope', 'NL', 'Netherlands'],
-    ['azure:northeurope', 'IE', 'Ireland'],
-    ['azure:uksouth', 'GB', 'London'],
-    ['azure:francecentral', 'FR', 'Paris'],
-    ['azure:germanywestcentral', 'DE', 'Frankfurt'],
-    ['azure:swedencentral', 'SE', 'Gävle'],
-    ['azure:norwayeast', 'NO', 'Oslo'],
-    ['azure:switzerlandnorth', 'CH', 'Zurich'],
-    ['azure:japaneast', 'JP', 'Tokyo'],
-    ['azure:koreacentral', 'KR', 'Seoul'],
-    ['azure:southeastasia', 'SG', 'Singapore'],
-    ['azure:eastasia', 'HK', 'Hong Kong'],
-    ['azure:centralindia', 'IN', 'Pune'],
-    ['azure:australiaeast', 'AU', 'New South Wales'],
-];
-function fromRow(kind, r) {
-    const [region, name, g_per_kwh, low, high, source, year] = r;
-    return { region, name, kind, grid: null, g_per_kwh, low, high, source, year };
-}
-const GRID = (() => {
-    const grids = [...COUNTRIES.map((r) => fromRow('country', r)), ...SUBDIVISIONS.map((r) => fromRow('subdivision', r))];
-    const byKey = new Map(grids.map((g) => [g.region, g]));
-    const clouds = CLOUD.map(([region, gridKey, location]) => {
-        const g = byKey.get(gridKey);
-        if (!g)
-            throw new Error(`grid table: cloud region ${region} maps to unknown grid ${gridKey}`);
-        return {
-            region,
-            name: `${region} (${location}) on the ${g.name} grid`,
-            kind: 'cloud',
-            grid: gridKey,
-            g_per_kwh: g.g_per_kwh,
-            low: g.low,
-            high: g.high,
-            source: `location-based: ${region} mapped to the ${gridKey} grid; ${g.source}`,
-            year: g.year,
-        };
-    });
-    return [...grids, ...clouds];
-})();
-const INDEX$1 = new Map(GRID.map((g) => [g.region.toLowerCase(), g]));
-/** Bare cloud region names ("us-east-1") that belong to exactly one provider. */
-const BARE = (() => {
-    const counts = new Map();
-    for (const g of GRID) {
-        if (g.kind !== 'cloud')
-            continue;
-        const bare = g.region.slice(g.region.indexOf(':') + 1).toLowerCase();
-        counts.set(bare, [...(counts.get(bare) ?? []), g]);
-    }
-    const m = new Map();
-    for (const [k, v] of counts)
-        if (v.length === 1 && v[0])
-            m.set(k, v[0]);
-    return m;
-})();
-/** Normalise a user-written region: trim, `aws/us-east-1` and `AWS:US-EAST-1` -> `aws:us-east-1`, `us_ca` -> `us-ca`. */
-function normaliseRegion(region) {
-    return region
-        .trim()
-        .toLowerCase()
-        .replace(/^(aws|gcp|azure|google|gcloud|microsoft)[/ ]/, '$1:')
-        .replace(/^(google|gcloud):/, 'gcp:')
-        .replace(/^microsoft:/, 'azure:')
-        .replace(/_/g, '-');
-}
-/** The grid factor for a country, subdivision or cloud region, or null. */
-function lookupGrid(region) {
-    const k = normaliseRegion(region);
-    return INDEX$1.get(k) ?? BARE.get(k) ?? null;
-}
-/** Every region key, for did-you-mean hints and docs. */
-const GRID_REGIONS = GRID.map((g) => g.region);
+import { d as distExports } from './index2.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as lookupHostEmbodied, d as HOURS_PER_YEAR } from './hardware.js';
+import { S as Scenario, s as suggest, m as METRICS, v as valueAtPath, n as STAGE_FIELDS, u as unitOf, o as fmtSigned, j as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, x as pct, g as escapeMarkdown, f as escapeCode, y as ledgerSectionForCard } from './read.js';
+import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
+import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
+import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
 
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
@@ -516,428 +279,6 @@ function checkSemantics(s, file, locate) {
     }
 }
 
-// Facility defaults: PUE, WUE, host overhead and hardware lifetime, each with source and range.
-// Sources: seeds/textbook-sustainable-ai.txt ("Industry-average data centers operate at PUE of
-// 1.5 to 2.0 (Uptime Institute 2022). Leading hyperscale facilities achieve PUE between 1.1 and
-// 1.2"; "Google's fleet-wide PUE averages 1.10; the industry average is ~1.58"; WUE 0.5–2.0 L/kWh
-// on site) and seeds/paper-model-lca.txt (4-year GPU lifetime).
-const TEXTBOOK$1 = 'textbook (seeds/textbook-sustainable-ai.txt)';
-const FACILITY_DEFAULTS = {
-    /** Cloud regions: hyperscale facilities. */
-    pue_hyperscale: {
-        value: 1.12,
-        low: 1.1,
-        high: 1.2,
-        source: `${TEXTBOOK$1}: hyperscale PUE 1.12; leading hyperscale facilities 1.1–1.2`,
-        year: 2024,
-    },
-    /** Everything else (on-prem, colocation, unknown): industry average. */
-    pue_industry: {
-        value: 1.58,
-        low: 1.12,
-        high: 2.0,
-        source: `${TEXTBOOK$1}: industry average ≈ 1.58, industry range 1.5–2.0 (Uptime Institute 2022); low end = hyperscale`,
-        year: 2022,
-    },
-    /** On-site water usage effectiveness. Central = geometric mean of the textbook range. */
-    wue: {
-        value: 1.0,
-        low: 0.5,
-        high: 2.0,
-        source: `${TEXTBOOK$1}: WUE 0.5–2.0 L/kWh on site; central 1.0 = geometric mean of that range (our choice)`,
-        year: 2024,
-    },
-    /** Off-site (electricity generation) water: not included unless the scenario gives it. */
-    grid_water: {
-        value: 0,
-        source: 'not included by default: set grid.water_intensity_l_per_kwh to add off-site water (system boundary)',
-        year: 2026,
-    },
-    /** Host CPU/RAM/network on top of device-only energy. 1 = none unless the scenario says. */
-    it_overhead_factor: {
-        value: 1,
-        low: 1,
-        high: 1.375,
-        source: `default 1 (no host overhead added); ${TEXTBOOK$1}: a DGX H100 rack profile raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)`,
-        year: 2024,
-    },
-    lifespan_years: {
-        value: 4,
-        low: 3,
-        high: 5,
-        source: 'paper (seeds/paper-model-lca.txt): 4-year GPU lifetime; textbook: 3–4 years',
-        year: 2026,
-    },
-    /** World average, used only when a scenario names neither a region nor an intensity. */
-    grid_world: {
-        value: 480,
-        low: 350,
-        high: 820,
-        source: 'estimate: rounded world average generation intensity (2022–2023); range from the textbook US average (429) region to Poland (820)',
-        year: 2023,
-    },
-};
-/** Hours in a year, for the time-share embodied attribution (paper, textbook: lifespan × 8760). */
-const HOURS_PER_YEAR = 8760;
-
-// Accelerator reference data: power, embodied (manufacturing) carbon with a range, service life.
-// Every figure names its source and year. Where no manufacturer or peer-reviewed figure
-// exists, the value is an ESTIMATE (the `source` says so and how it was made) with a wide
-// low/high range: the interpretation step reports that range rather than a false point value.
-//
-// Sources:
-//  - textbook: seeds/textbook-sustainable-ai.txt (H100 SXM 700 W; A100 400 W at typical
-//    training load; H100 ≈ 164 kg CO2e = NVIDIA HGX H100 product carbon footprint 1,312 kg ÷ 8;
-//    A100 ≈ 150 kg citing Luccioni et al. 2023; lifespan 3–4 years).
-//  - paper: seeds/paper-model-lca.txt (4-year GPU lifetime, following Morrison et al. 2025).
-//  - vendor datasheets for board power (TDP / max board power).
-const Range = object({ low: number().nonnegative(), central: number().nonnegative(), high: number().nonnegative() });
-object({
-    /** Canonical model id used in scenarios and cards, e.g. `H100-SXM`. */
-    model: string(),
-    /** Human name, as a vendor writes it. */
-    name: string(),
-    /** Other spellings (nvidia-smi names, cloud names); matched after normalisation. */
-    aliases: array(string()),
-    /** Power per accelerator used for `hours × count × power_w` estimates (W). */
-    power_w: number().positive(),
-    power_basis: _enum(['tdp', 'typical_training', 'estimate']),
-    power_low_w: number().positive(),
-    power_high_w: number().positive(),
-    power_source: string(),
-    power_year: number().int(),
-    /** Manufacturing footprint per accelerator (kg CO2e). */
-    embodied_kg: Range,
-    embodied_source: string(),
-    embodied_year: number().int(),
-    /** Service life (years) for the time-share embodied attribution. */
-    lifespan_years: number().positive(),
-    lifespan_low_years: number().positive(),
-    lifespan_high_years: number().positive(),
-    lifespan_source: string(),
-    lifespan_year: number().int(),
-    /** Summary citation (the weakest of the above is what a reviewer should check first). */
-    source: string(),
-    year: number().int(),
-});
-const PAPER_LIFESPAN = {
-    lifespan_years: 4,
-    lifespan_low_years: 3,
-    lifespan_high_years: 5,
-    lifespan_source: 'paper (4-year GPU lifetime, after Morrison et al. 2025); textbook gives 3–4 years',
-    lifespan_year: 2026,
-};
-const TEXTBOOK = 'textbook (seeds/textbook-sustainable-ai.txt)';
-function spec(s) {
-    const weakest = [s.power_source, s.embodied_source].find((x) => /estimate/i.test(x));
-    return {
-        ...PAPER_LIFESPAN,
-        ...s,
-        source: weakest ? `power: ${s.power_source}; embodied: ${s.embodied_source}` : `${s.power_source}; ${s.embodied_source}`,
-        year: Math.max(s.power_year, s.embodied_year),
-    };
-}
-// Embodied range for the H100 class: 164 kg central (NVIDIA HGX H100 PCF ÷ 8, textbook);
-// published estimates span ≈ 15–463 kg (literature, as summarised in domain.md).
-const H100_EMBODIED = { low: 15, central: 164, high: 463 };
-const H100_EMBODIED_SRC = `${TEXTBOOK}: NVIDIA HGX H100 product carbon footprint 1,312 kg ÷ 8 GPUs; range ≈ 15–463 kg from published estimates`;
-// A100: 150 kg central (textbook, citing Luccioni et al. 2023). The range is our estimate
-// (same relative spread as the H100 literature range, rounded).
-const A100_EMBODIED = { low: 15, central: 150, high: 420 };
-const A100_EMBODIED_SRC = `${TEXTBOOK}, citing Luccioni et al. 2023 (BLOOM); low/high: estimate, H100 literature spread scaled`;
-/** Estimate helper: scale the H100 central by a factor (die area + memory), keep a wide range. */
-function scaledEstimate(factor, why) {
-    const central = Math.round(164 * factor);
-    return {
-        embodied_kg: { low: Math.max(1, Math.round(central * 0.1)), central, high: Math.round(central * 3) },
-        embodied_source: `estimate: H100 central 164 kg (textbook) scaled ×${factor} for ${why}; range ÷10 to ×3`,
-        embodied_year: 2025,
-    };
-}
-const HARDWARE = [
-    spec({
-        model: 'H100-SXM',
-        name: 'NVIDIA H100 SXM5 80GB',
-        aliases: ['H100', 'H100-SXM5', 'H100-SXM5-80GB', 'H100 SXM', 'H100-80GB', 'NVIDIA H100 80GB HBM3', 'HGX H100', 'DGX H100'],
-        power_w: 700,
-        power_basis: 'tdp',
-        power_low_w: 350,
-        power_high_w: 700,
-        power_source: `${TEXTBOOK}: H100 SXM 700 W TDP (NVIDIA H100 datasheet)`,
-        power_year: 2023,
-        embodied_kg: H100_EMBODIED,
-        embodied_source: H100_EMBODIED_SRC,
-        embodied_year: 2025,
-    }),
-    spec({
-        model: 'H100-PCIe',
-        name: 'NVIDIA H100 PCIe 80GB',
-        aliases: ['H100 PCIe', 'H100-PCIE-80GB', 'NVIDIA H100 PCIe'],
-        power_w: 350,
-        power_basis: 'tdp',
-        power_low_w: 200,
-        power_high_w: 350,
-        power_source: 'NVIDIA H100 datasheet: PCIe max TDP 300–350 W',
-        power_year: 2023,
-        embodied_kg: H100_EMBODIED,
-        embodied_source: `estimate: same GH100 die and 80 GB memory as the SXM part; ${H100_EMBODIED_SRC}`,
-        embodied_year: 2025,
-    }),
-    spec({
-        model: 'H100-NVL',
-        name: 'NVIDIA H100 NVL 94GB',
-        aliases: ['H100 NVL', 'NVIDIA H100 NVL'],
-        power_w: 400,
-        power_basis: 'tdp',
-        power_low_w: 250,
-        power_high_w: 400,
-        power_source: 'NVIDIA H100 datasheet: NVL max TDP 350–400 W',
-        power_year: 2023,
-        ...scaledEstimate(1.1, 'the H100 die with 94 GB instead of 80 GB of HBM'),
-    }),
-    spec({
-        model: 'H200-SXM',
-        name: 'NVIDIA H200 SXM 141GB',
-        aliases: ['H200', 'H200-SXM-141GB', 'NVIDIA H200'],
-        power_w: 700,
-        power_basis: 'tdp',
-        power_low_w: 350,
-        power_high_w: 700,
-        power_source: 'NVIDIA H200 datasheet: SXM max TDP up to 700 W',
-        power_year: 2024,
-        ...scaledEstimate(1.3, 'the H100 die with 141 GB instead of 80 GB of HBM'),
-    }),
-    spec({
-        model: 'A100-SXM-80GB',
-        name: 'NVIDIA A100 SXM4 80GB',
-        aliases: ['A100', 'A100-80GB', 'A100-SXM4-80GB', 'NVIDIA A100-SXM4-80GB', 'A100 80GB SXM', 'A100-SXM'],
-        power_w: 400,
-        power_basis: 'typical_training',
-        power_low_w: 250,
-        power_high_w: 400,
-        power_source: `${TEXTBOOK}: A100 400 W at typical training load (= SXM4 TDP, NVIDIA A100 datasheet)`,
-        power_year: 2021,
-        embodied_kg: A100_EMBODIED,
-        embodied_source: A100_EMBODIED_SRC,
-        embodied_year: 2023,
-    }),
-    spec({
-        model: 'A100-SXM-40GB',
-        name: 'NVIDIA A100 SXM4 40GB',
-        aliases: ['A100-40GB', 'A100-SXM4-40GB', 'NVIDIA A100-SXM4-40GB', 'A100 40GB SXM'],
-        power_w: 400,
-        power_basis: 'typical_training',
-        power_low_w: 250,
-        power_high_w: 400,
-        power_source: `${TEXTBOOK}: A100 400 W at typical training load (= SXM4 TDP, NVIDIA A100 datasheet)`,
-        power_year: 2021,
-        embodied_kg: A100_EMBODIED,
-        embodied_source: `estimate: same GA100 die as the 80 GB part; ${A100_EMBODIED_SRC}`,
-        embodied_year: 2023,
-    }),
-    spec({
-        model: 'A100-PCIe-80GB',
-        name: 'NVIDIA A100 PCIe 80GB',
-        aliases: ['A100-PCIE-80GB', 'NVIDIA A100 80GB PCIe', 'A100 80GB PCIe'],
-        power_w: 300,
-        power_basis: 'tdp',
-        power_low_w: 200,
-        power_high_w: 300,
-        power_source: 'NVIDIA A100 datasheet: PCIe 80GB 300 W TDP',
-        power_year: 2021,
-        embodied_kg: A100_EMBODIED,
-        embodied_source: `estimate: same GA100 die as the SXM part; ${A100_EMBODIED_SRC}`,
-        embodied_year: 2023,
-    }),
-    spec({
-        model: 'A100-PCIe-40GB',
-        name: 'NVIDIA A100 PCIe 40GB',
-        aliases: ['A100-PCIE-40GB', 'NVIDIA A100-PCIE-40GB', 'A100 40GB PCIe', 'A100-PCIe'],
-        power_w: 250,
-        power_basis: 'tdp',
-        power_low_w: 150,
-        power_high_w: 250,
-        power_source: 'NVIDIA A100 datasheet: PCIe 40GB 250 W TDP',
-        power_year: 2020,
-        embodied_kg: A100_EMBODIED,
-        embodied_source: `estimate: same GA100 die as the SXM part; ${A100_EMBODIED_SRC}`,
-        embodied_year: 2023,
-    }),
-    spec({
-        model: 'A10G',
-        name: 'NVIDIA A10G 24GB (AWS g5)',
-        aliases: ['NVIDIA A10G', 'A10G-24GB'],
-        power_w: 300,
-        power_basis: 'estimate',
-        power_low_w: 150,
-        power_high_w: 300,
-        power_source: 'estimate: 300 W board power limit as commonly reported by nvidia-smi on AWS g5; the NVIDIA A10 datasheet gives 150 W',
-        power_year: 2022,
-        ...scaledEstimate(0.3, 'a GA102 die (~628 mm², vs 814 mm²) with 24 GB GDDR6 instead of 80 GB HBM'),
-    }),
-    spec({
-        model: 'A10',
-        name: 'NVIDIA A10 24GB',
-        aliases: ['NVIDIA A10', 'A10-24GB'],
-        power_w: 150,
-        power_basis: 'tdp',
-        power_low_w: 100,
-        power_high_w: 150,
-        power_source: 'NVIDIA A10 datasheet: 150 W max TDP',
-        power_year: 2021,
-        ...scaledEstimate(0.3, 'a GA102 die with 24 GB GDDR6 instead of 80 GB HBM'),
-    }),
-    spec({
-        model: 'L4',
-        name: 'NVIDIA L4 24GB',
-        aliases: ['NVIDIA L4', 'L4-24GB'],
-        power_w: 72,
-        power_basis: 'tdp',
-        power_low_w: 40,
-        power_high_w: 72,
-        power_source: 'NVIDIA L4 datasheet: 72 W max TDP',
-        power_year: 2023,
-        ...scaledEstimate(0.2, 'a small AD104 die (~294 mm²) with 24 GB GDDR6'),
-    }),
-    spec({
-        model: 'L40S',
-        name: 'NVIDIA L40S 48GB',
-        aliases: ['NVIDIA L40S', 'L40S-48GB'],
-        power_w: 350,
-        power_basis: 'tdp',
-        power_low_w: 200,
-        power_high_w: 350,
-        power_source: 'NVIDIA L40S datasheet: 350 W max TDP',
-        power_year: 2023,
-        ...scaledEstimate(0.4, 'an AD102 die (~609 mm²) with 48 GB GDDR6'),
-    }),
-    spec({
-        model: 'T4',
-        name: 'NVIDIA T4 16GB',
-        aliases: ['Tesla T4', 'NVIDIA T4', 'T4-16GB'],
-        power_w: 70,
-        power_basis: 'tdp',
-        power_low_w: 30,
-        power_high_w: 70,
-        power_source: 'NVIDIA T4 datasheet: 70 W TDP',
-        power_year: 2018,
-        ...scaledEstimate(0.15, 'a TU104 die (~545 mm², 12 nm) with 16 GB GDDR6'),
-    }),
-    spec({
-        model: 'V100-SXM2',
-        name: 'NVIDIA V100 SXM2',
-        aliases: ['V100', 'Tesla V100-SXM2-16GB', 'Tesla V100-SXM2-32GB', 'V100-SXM2-16GB', 'V100-SXM2-32GB', 'V100-32GB', 'V100-16GB'],
-        power_w: 300,
-        power_basis: 'tdp',
-        power_low_w: 200,
-        power_high_w: 300,
-        power_source: 'NVIDIA V100 datasheet: SXM2 300 W TDP',
-        power_year: 2018,
-        ...scaledEstimate(0.6, 'a GV100 die (~815 mm², 12 nm) with 16–32 GB HBM2'),
-    }),
-    spec({
-        model: 'V100-PCIe',
-        name: 'NVIDIA V100 PCIe',
-        aliases: ['Tesla V100-PCIE-16GB', 'Tesla V100-PCIE-32GB', 'V100-PCIE-16GB', 'V100-PCIE-32GB'],
-        power_w: 250,
-        power_basis: 'tdp',
-        power_low_w: 150,
-        power_high_w: 250,
-        power_source: 'NVIDIA V100 datasheet: PCIe 250 W TDP',
-        power_year: 2018,
-        ...scaledEstimate(0.6, 'a GV100 die (~815 mm², 12 nm) with 16–32 GB HBM2'),
-    }),
-    spec({
-        model: 'RTX-3090',
-        name: 'NVIDIA GeForce RTX 3090',
-        aliases: ['RTX 3090', 'GeForce RTX 3090', 'NVIDIA GeForce RTX 3090', '3090'],
-        power_w: 350,
-        power_basis: 'tdp',
-        power_low_w: 200,
-        power_high_w: 350,
-        power_source: 'NVIDIA GeForce RTX 3090 specifications: 350 W total graphics power',
-        power_year: 2020,
-        ...scaledEstimate(0.35, 'a GA102 die (~628 mm²) with 24 GB GDDR6X on a consumer board'),
-    }),
-    spec({
-        model: 'RTX-4090',
-        name: 'NVIDIA GeForce RTX 4090',
-        aliases: ['RTX 4090', 'GeForce RTX 4090', 'NVIDIA GeForce RTX 4090', '4090'],
-        power_w: 450,
-        power_basis: 'tdp',
-        power_low_w: 250,
-        power_high_w: 450,
-        power_source: 'NVIDIA GeForce RTX 4090 specifications: 450 W total graphics power',
-        power_year: 2022,
-        ...scaledEstimate(0.35, 'an AD102 die (~609 mm²) with 24 GB GDDR6X on a consumer board'),
-    }),
-    spec({
-        model: 'MI300X',
-        name: 'AMD Instinct MI300X 192GB',
-        aliases: ['AMD Instinct MI300X', 'Instinct MI300X', 'MI300X-192GB'],
-        power_w: 750,
-        power_basis: 'tdp',
-        power_low_w: 400,
-        power_high_w: 750,
-        power_source: 'AMD Instinct MI300X datasheet: 750 W peak board power',
-        power_year: 2023,
-        ...scaledEstimate(1.6, 'a chiplet package (8 XCDs + 4 IODs) with 192 GB HBM3, 2.4× the H100 memory'),
-    }),
-    spec({
-        model: 'TPU-v4',
-        name: 'Google Cloud TPU v4',
-        aliases: ['TPU v4', 'TPUv4', 'v4'],
-        power_w: 192,
-        power_basis: 'estimate',
-        power_low_w: 120,
-        power_high_w: 250,
-        power_source: 'estimate: ~170–192 W per chip as reported in Jouppi et al. 2023 (ISCA, TPU v4); check against your own measurements',
-        power_year: 2023,
-        ...scaledEstimate(0.6, 'a ~600–780 mm² 7 nm die with 32 GB HBM2 (no vendor PCF published)'),
-    }),
-    spec({
-        model: 'TPU-v5e',
-        name: 'Google Cloud TPU v5e',
-        aliases: ['TPU v5e', 'TPUv5e', 'v5e', 'v5litepod'],
-        power_w: 200,
-        power_basis: 'estimate',
-        power_low_w: 100,
-        power_high_w: 300,
-        power_source: 'estimate: Google publishes no per-chip power for TPU v5e; 200 W assumed with a wide range',
-        power_year: 2024,
-        ...scaledEstimate(0.4, 'an inference-oriented chip with 16 GB HBM2 (no vendor PCF published)'),
-    }),
-];
-/** Lower-case, drop vendor words and punctuation: "NVIDIA H100 80GB HBM3" -> "h10080gbhbm3". */
-function normaliseModel(s) {
-    return s
-        .toLowerCase()
-        .replace(/\b(nvidia|amd|google|cloud|tesla|geforce|instinct|gpu|tensor core)\b/g, '')
-        .replace(/[^a-z0-9]/g, '');
-}
-const INDEX = (() => {
-    const m = new Map();
-    for (const h of HARDWARE) {
-        for (const name of [h.model, h.name, ...h.aliases]) {
-            const k = normaliseModel(name);
-            if (!m.has(k))
-                m.set(k, h);
-        }
-    }
-    return m;
-})();
-// Memory-type suffixes nvidia-smi appends ("80GB HBM3"): tried without them as a second chance.
-const MEMORY_SUFFIX = /(hbm3e|hbm3|hbm2e|hbm2|gddr6x|gddr6)$/;
-/** The bundled spec for a model name or alias (case, spaces, vendor words ignored), or null. */
-function lookupHardware(model) {
-    const k = normaliseModel(model);
-    if (k === '')
-        return null;
-    return INDEX.get(k) ?? INDEX.get(k.replace(MEMORY_SUFFIX, '')) ?? null;
-}
-/** Canonical models, for did-you-mean hints and docs. */
-HARDWARE.map((h) => h.model);
-
 // The one rule that splits stages into per-inference and up-front, used everywhere a stage's
 // kind matters (per-FU terms, breakeven, SCI, the Hugging Face block, data quality, scenario
 // warnings), so no two parts of a card can disagree about a stage.
@@ -971,27 +312,38 @@ function looksLikeInferenceStage(name) {
 function needsPowerEstimate(st) {
     return st.logs === undefined && st.prometheus === undefined && st.energy_kwh === undefined;
 }
-function resolveScenario(s) {
+function resolveScenario(s, opts = {}) {
     const assumptions = [];
     const warnings = [];
     const push = (a) => assumptions.push(a);
     const stageEntries = Object.entries(s.stages);
     // ------------------------------------------------------------- grid
     const region = s.grid.region ?? null;
-    const factor = region !== null ? lookupGrid(region) : null;
+    const runYear = opts.runYear ?? null;
+    const requestedYear = s.grid.year ?? runYear;
+    const yearWhy = s.grid.year !== undefined
+        ? `grid.year ${s.grid.year}`
+        : runYear !== null
+            ? `year of the run ${runYear} (${opts.runYearFrom ?? 'card date'})`
+            : 'no run date known: the latest data year';
+    const factor = region !== null ? lookupGrid(region, requestedYear) : null;
     if (region !== null && factor === null && s.grid.intensity_g_per_kwh === undefined) {
         const hint = suggest(region, GRID_REGIONS);
         throw new InputError({
             code: 'SCENARIO_INVALID',
             field: 'grid.region',
-            expected: 'a known region (ISO country like US, subdivision like CA-QC, cloud region like aws:us-east-1), or grid.intensity_g_per_kwh',
+            expected: 'a known region (ISO country like US, subdivision like US-VA or CA-QC, eGRID subregion like egrid:SRVC, cloud region like aws:us-east-1; `ml-lca data grid` lists them), or grid.intensity_g_per_kwh',
             got: shortValue(region),
             hint: hint ? `did you mean "${hint}"?` : undefined,
         });
     }
+    if (s.grid.year !== undefined && factor?.year_note)
+        warnings.push(`grid.year ${s.grid.year}: ${factor.region} has ${factor.year_note}`);
+    const yearNote = (f) => `data year ${f.year} for ${yearWhy}${f.year_note ? ` (${f.year_note})` : ''}`;
     let ci;
     let ciLow;
     let ciHigh;
+    let dataYear = null;
     if (s.grid.intensity_g_per_kwh !== undefined) {
         ci = s.grid.intensity_g_per_kwh;
         ciLow = s.grid.intensity_low_g_per_kwh ?? ci;
@@ -999,13 +351,22 @@ function resolveScenario(s) {
         push(stated('grid.intensity_g_per_kwh', ci, 'g CO2e/kWh', {
             low: ciLow,
             high: ciHigh,
-            note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
+            note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh in ${factor.year}, ${factor.source})` : undefined,
         }));
     }
-    else if (factor) {
-        ci = factor.g_per_kwh;
-        ciLow = s.grid.intensity_low_g_per_kwh ?? factor.low;
-        ciHigh = s.grid.intensity_high_g_per_kwh ?? factor.high;
+    else {
+        // The region's grid, else the world average (with a warning): both from the datasets by year.
+        const world = factor ? null : (lookupGrid('WORLD', requestedYear) ?? lookupGrid('WORLD'));
+        const f = factor ?? world;
+        if (!f)
+            throw new Error('grid table: no World series');
+        ci = f.g_per_kwh;
+        ciLow = (factor && s.grid.intensity_low_g_per_kwh) ?? f.low;
+        ciHigh = (factor && s.grid.intensity_high_g_per_kwh) ?? f.high;
+        dataYear = f.year;
+        if (world) {
+            warnings.push(`no grid.region or grid.intensity_g_per_kwh: the world average ${fmtG(f.g_per_kwh)} g CO2e/kWh (${f.year}) is used (range ${fmtG(f.low)}–${fmtG(f.high)}); set grid.region`);
+        }
         push({
             path: 'grid.intensity_g_per_kwh',
             value: ci,
@@ -1013,19 +374,13 @@ function resolveScenario(s) {
             low: ciLow,
             high: ciHigh,
             origin: 'default',
-            source: factor.source,
-            year: factor.year,
-            note: `${factor.region}: ${factor.name}`,
+            source: f.source,
+            year: f.year,
+            note: `${world ? 'world average' : `${f.region}: ${f.name}`}; ${yearNote(f)}; range = spread of data years ${f.range_years[0]}–${f.range_years[1]}`,
+            references: f.references,
         });
     }
-    else {
-        const w = FACILITY_DEFAULTS.grid_world;
-        ci = w.value;
-        ciLow = w.low;
-        ciHigh = w.high;
-        warnings.push(`no grid.region or grid.intensity_g_per_kwh: the world average ${w.value} g CO2e/kWh is used (range ${w.low}–${w.high}); set grid.region`);
-        push({ path: 'grid.intensity_g_per_kwh', value: ci, unit: 'g CO2e/kWh', low: ciLow, high: ciHigh, origin: 'default', source: w.source, year: w.year });
-    }
+    const market = marketFactor(s, factor, ci, push);
     const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
     push(s.grid.water_intensity_l_per_kwh !== undefined
         ? stated('grid.water_intensity_l_per_kwh', gridWater, 'L/kWh')
@@ -1054,18 +409,39 @@ function resolveScenario(s) {
             origin: 'default',
             source: pueDefault.source,
             year: pueDefault.year,
+            references: [...pueDefault.references],
             note: isCloud ? 'cloud region: hyperscale default' : 'no cloud region: industry-average default (set pue for your facility)',
         });
     const wueD = FACILITY_DEFAULTS.wue;
     const wue = s.wue_l_per_kwh ?? wueD.value;
     push(s.wue_l_per_kwh !== undefined
         ? stated('wue_l_per_kwh', wue, 'L/kWh')
-        : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year });
+        : {
+            path: 'wue_l_per_kwh',
+            value: wue,
+            unit: 'L/kWh',
+            low: wueD.low,
+            high: wueD.high,
+            origin: 'default',
+            source: wueD.source,
+            year: wueD.year,
+            references: [...wueD.references],
+        });
     const ohD = FACILITY_DEFAULTS.it_overhead_factor;
     const itOverhead = s.it_overhead_factor ?? ohD.value;
     push(s.it_overhead_factor !== undefined
         ? stated('it_overhead_factor', itOverhead, 'ratio', { note: 'applied to device-only energy only' })
-        : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year });
+        : {
+            path: 'it_overhead_factor',
+            value: itOverhead,
+            unit: 'ratio',
+            low: ohD.low,
+            high: ohD.high,
+            origin: 'default',
+            source: ohD.source,
+            year: ohD.year,
+            references: [...ohD.references],
+        });
     if (s.electricity_usd_per_kwh !== undefined) {
         push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
     }
@@ -1110,6 +486,7 @@ function resolveScenario(s) {
                 origin: 'default',
                 source: spec.power_source,
                 year: spec.power_year,
+                references: spec.power_references,
                 note: `${spec.model} (${spec.power_basis === 'tdp' ? 'TDP' : spec.power_basis === 'typical_training' ? 'typical training load' : 'estimate'}); used only for hours × count × power estimates`,
             });
         embodied = hw.embodied_kg ?? spec.embodied_kg.central;
@@ -1126,6 +503,7 @@ function resolveScenario(s) {
                 origin: 'default',
                 source: spec.embodied_source,
                 year: spec.embodied_year,
+                references: spec.embodied_references,
             });
         lifespan = hw.lifespan_years ?? spec.lifespan_years;
         push(hw.lifespan_years !== undefined
@@ -1139,6 +517,7 @@ function resolveScenario(s) {
                 origin: 'default',
                 source: spec.lifespan_source,
                 year: spec.lifespan_year,
+                references: spec.lifespan_references,
             });
     }
     else {
@@ -1174,6 +553,7 @@ function resolveScenario(s) {
                 origin: 'default',
                 source: lD.source,
                 year: lD.year,
+                references: [...lD.references],
             });
         }
         else {
@@ -1185,11 +565,27 @@ function resolveScenario(s) {
     // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
     // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
     // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
-    const hostEmbodied = hw.host_embodied_kg ?? null;
-    const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+    // Not given: the published server figure of the accelerator's platform, where there is one
+    // (src/data/hardware.ts HOST_EMBODIED, `ml-lca data hosts`), with its range and citation.
+    const platform = hw.host_embodied_kg === undefined && spec ? lookupHostEmbodied(spec.model) : null;
+    const hostEmbodied = hw.host_embodied_kg ?? platform?.host_embodied_kg.central ?? null;
+    const devicesPerHost = hw.devices_per_host ?? platform?.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
     const utilization = hw.utilization ?? 1;
     if (hostEmbodied !== null) {
-        push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+        push(platform
+            ? {
+                path: 'hardware.host_embodied_kg',
+                value: hostEmbodied,
+                unit: 'kg CO2e per server',
+                low: platform.host_embodied_kg.low,
+                high: platform.host_embodied_kg.high,
+                origin: 'default',
+                source: platform.source,
+                year: platform.year,
+                note: `${platform.name}; shared by ${devicesPerHost} accelerators per server; set hardware.host_embodied_kg: 0 to leave the server out`,
+                references: platform.references,
+            }
+            : stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
         push(hw.devices_per_host !== undefined
             ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
             : {
@@ -1254,6 +650,11 @@ function resolveScenario(s) {
             intensity_low_g_per_kwh: ciLow,
             intensity_high_g_per_kwh: ciHigh,
             water_intensity_l_per_kwh: gridWater,
+            year: dataYear,
+            requested_year: requestedYear,
+            basis: s.grid.basis ?? 'location',
+            market_intensity_g_per_kwh: market?.intensity ?? null,
+            cfe_pct: market?.cfe_pct ?? null,
         },
         pue,
         pue_low: pueLow,
@@ -1283,6 +684,71 @@ function resolveScenario(s) {
         assumptions,
         warnings,
     };
+}
+const fmtG = (x) => String(Math.round(x * 10) / 10);
+/**
+ * The market-based factor for `grid.basis: market` (GHG Protocol Scope 2 guidance): a stated
+ * supplier factor, else the location-based intensity × (1 − CFE share), with the CFE share from
+ * the scenario or, for a Google Cloud region, Google's published CFE % of that data year.
+ */
+function marketFactor(s, factor, ci, push) {
+    const g = s.grid;
+    const givenButUnused = g.market_intensity_g_per_kwh !== undefined || g.cfe_pct !== undefined;
+    if (g.basis !== 'market') {
+        if (givenButUnused) {
+            throw new InputError({
+                code: 'SCENARIO_INVALID',
+                field: g.market_intensity_g_per_kwh !== undefined ? 'grid.market_intensity_g_per_kwh' : 'grid.cfe_pct',
+                expected: 'grid.basis: market alongside it (a market-based factor is reported only when the basis says so)',
+                got: `grid.basis ${g.basis ?? 'location (default)'}`,
+            });
+        }
+        return null;
+    }
+    const scope2 = ref('ghg-protocol-scope2');
+    if (g.market_intensity_g_per_kwh !== undefined) {
+        push(stated('grid.market_intensity_g_per_kwh', g.market_intensity_g_per_kwh, 'g CO2e/kWh', {
+            note: 'market-based factor (GHG Protocol Scope 2); location-based stays the primary result',
+        }));
+        return { intensity: g.market_intensity_g_per_kwh, cfe_pct: null };
+    }
+    let cfePct;
+    if (g.cfe_pct !== undefined) {
+        cfePct = g.cfe_pct;
+        push(stated('grid.cfe_pct', cfePct, '%', { note: 'carbon-free energy share behind the market-based factor' }));
+    }
+    else if (factor?.cfe !== null && factor?.cfe !== undefined) {
+        cfePct = Math.round(factor.cfe * 1000) / 10;
+        push({
+            path: 'grid.cfe_pct',
+            value: cfePct,
+            unit: '%',
+            origin: 'default',
+            source: `Google Cloud region-carbon-info ${factor.year}, ${factor.region}: Google CFE ${cfePct} % (hourly carbon-free energy share, including Google's clean energy purchases)`,
+            year: factor.year,
+            references: factor.references,
+        });
+    }
+    else {
+        throw new InputError({
+            code: 'SCENARIO_INVALID',
+            field: 'grid.basis',
+            expected: `grid.market_intensity_g_per_kwh (a supplier factor) or grid.cfe_pct with basis market${factor ? `: no provider CFE % is published for ${factor.region}` : ''}`,
+            got: 'market',
+        });
+    }
+    const intensity = ci * (1 - cfePct / 100);
+    push({
+        path: 'grid.market_intensity_g_per_kwh',
+        value: intensity,
+        unit: 'g CO2e/kWh',
+        origin: 'derived',
+        source: `location-based intensity ${fmtG(ci)} g CO2e/kWh × (1 − CFE ${cfePct} %); market-based method of the GHG Protocol Scope 2 Guidance`,
+        year: null,
+        note: 'reported beside the location-based result, which stays primary',
+        references: [scope2],
+    });
+    return { intensity, cfe_pct: cfePct };
 }
 
 // A minimal Prometheus HTTP API client: POST /api/v1/query_range, bounded in time, answers
@@ -2549,7 +2015,7 @@ function flattenSources(sources) {
 const TEXTBOOK_IT_OVERHEAD = 1.375;
 /** Textbook: leading hyperscale facilities PUE 1.1–1.2; industry average ≈ 1.58 (Uptime Institute 2022). */
 const TEXTBOOK_PUE = { low: 1.1, high: 1.58 };
-/** Textbook: "Extending GPU lifetime from three to five years ..." (seeds/textbook-sustainable-ai.txt). */
+/** Textbook: "Extending GPU lifetime from three to five years ..." (textbook chapter "Sustainable AI"). */
 const TEXTBOOK_LIFESPAN_RANGE = { low: 3, high: 5 };
 /** The low/high an assumption recorded for a scenario path, when resolveScenario stored one. */
 function assumptionRange(r, path) {
@@ -4031,6 +3497,13 @@ function headSection(card) {
             (card.totals.cost_usd !== null ? `, ${fmt$1(card.totals.cost_usd)} USD` : '') +
             `. Over ${fmt$1(card.lifetime.inferences)} lifetime inferences: ${fmt$1(card.lifetime.co2e_kg)} kg CO2e.`,
     ];
+    const mb = card.market_based;
+    if (mb) {
+        // GHG Protocol Scope 2 dual reporting: location-based first (primary), then market-based.
+        lines.push('', `Scope 2 dual reporting: location-based (grid average, ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${fmt$1(card.totals.co2e_kg)} kg CO2e, ` +
+            `${fmt$1(fu.co2e_g)} g per functional unit; market-based (${fmt$1(mb.intensity_g_per_kwh)} g CO2e/kWh: ${escapeMarkdown(withoutUrls(mb.source))}) ` +
+            `${fmt$1(mb.co2e_kg)} kg CO2e, ${fmt$1(mb.per_functional_unit_co2e_g)} g per functional unit. Budgets use the location-based result.`);
+    }
     const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
     if (headline)
         lines.push('', headline);
@@ -4213,11 +3686,40 @@ function assumptionsSection(card) {
         `${typeof a.value === 'number' ? fmt$1(a.value) : escapeMarkdown(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit)}` : ''}`,
         a.low !== undefined || a.high !== undefined ? `${fmt$1(a.low)}–${fmt$1(a.high)}` : '',
         a.origin,
-        `${escapeMarkdown(a.source)}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${escapeMarkdown(a.note)}` : ''}`,
+        `${escapeMarkdown(withoutUrls(a.source))}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${escapeMarkdown(withoutUrls(a.note))}` : ''}${referenceLinks(a.references)}`,
     ]);
     if (rows.length === 0)
         return 'No assumptions recorded.\n';
     return `${markdownTable([['parameter', 'value', 'range', 'origin', 'source'], ...rows], { align: ['l', 'r', 'r', 'l', 'l'] })}\n`;
+}
+/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
+function withoutUrls(text) {
+    return text
+        .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+        .replace(/;\s*;/g, ';')
+        .replace(/[;,]\s*$/, '')
+        .trim();
+}
+/**
+ * The citations of an assumption as links. Title and URL come from the catalog entry of the
+ * reference's id (src/data/sources.ts), so a card from elsewhere cannot choose a link target;
+ * an id the catalog does not know is shown as plain escaped text.
+ */
+function referenceLinks(refs) {
+    if (!refs || refs.length === 0)
+        return '';
+    const seen = new Set();
+    const parts = [];
+    for (const r of refs) {
+        if (seen.has(r.id))
+            continue;
+        seen.add(r.id);
+        const known = SOURCES.get(r.id);
+        const url = known?.url ?? null;
+        const label = escapeMarkdown(known ? `${known.title} (${known.publisher}${known.licence ? `, ${known.licence}` : ''})` : withoutUrls(r.title));
+        parts.push(url && /^https:\/\/[^\s()<>"'`]+$/.test(url) ? `[${label}](${url})` : label);
+    }
+    return ` — ${parts.join('; ')}`;
 }
 function sourcesSection(card) {
     const stageOf = (path) => Object.entries(card.stages)
@@ -4257,10 +3759,15 @@ function clip(text, max) {
 async function buildReport(opts, io) {
     const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
     const scenario = await loadScenario(scenarioPath, io);
-    const resolved = inScenarioFile(scenarioPath, () => resolveScenario(scenario));
+    // The grid's data year is the year of the run: the logs' dates when they have any (known only
+    // after ingest, so the scenario is resolved again then), else the card date.
+    const cardYear = io.now().getUTCFullYear();
+    const first = inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
     const warnings = [];
-    const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, resolved.hardware.model, io);
+    const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, first.hardware.model, io);
     const sources = uniqueSources(sourcesByStage, warnings);
+    const logYear = runYearOfLogs(sources);
+    const resolved = logYear !== null && logYear !== cardYear ? inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' })) : first;
     // Multi-node stages (issue 7): per-host breakdown and clock-skew checks; totals unchanged.
     const cluster = clusterBreakdown(sourcesByStage);
     warnings.push(...cluster.warnings);
@@ -4268,6 +3775,7 @@ async function buildReport(opts, io) {
     const result = assess(resolved, inventories);
     warnings.push(...result.warnings);
     const interpretation = interpret(resolved, inventories, result, sourcesByStage);
+    const market_based = marketBased(resolved, inventories);
     const mode = opts.budgetMode ?? 'fail';
     const parts = {
         version: opts.version,
@@ -4281,6 +3789,7 @@ async function buildReport(opts, io) {
         interpretation,
         sources,
         warnings,
+        market_based,
     };
     // The comparison and the regression budgets need the head card's numbers, so the card is
     // assembled once without them, then again with them.
@@ -4307,6 +3816,34 @@ async function buildReport(opts, io) {
     const extensions = { ...clusterExtension, ...ledgerExtension };
     const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
     return { card, markdown: renderReport(card), warnings };
+}
+/** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
+function runYearOfLogs(sources) {
+    let latest = null;
+    for (const s of sources) {
+        const t = Date.parse(s.end ?? s.start ?? '');
+        if (Number.isFinite(t))
+            latest = Math.max(latest ?? t, t);
+    }
+    return latest === null ? null : new Date(latest).getUTCFullYear();
+}
+/**
+ * GHG Protocol Scope 2 dual reporting: the same inventory assessed at the market-based factor
+ * (grid.basis: market). The location-based result stays the card's primary totals.
+ */
+function marketBased(resolved, inventories) {
+    const factor = resolved.grid.market_intensity_g_per_kwh;
+    if (factor === null || factor === undefined)
+        return null;
+    const m = assess({ ...resolved, grid: { ...resolved.grid, intensity_g_per_kwh: factor } }, inventories);
+    const source = resolved.assumptions.find((a) => a.path === 'grid.market_intensity_g_per_kwh')?.source ?? 'scenario file';
+    return {
+        intensity_g_per_kwh: factor,
+        source,
+        operational_co2e_kg: m.totals.operational_co2e_kg,
+        co2e_kg: m.totals.co2e_kg,
+        per_functional_unit_co2e_g: m.per_functional_unit.co2e_g,
+    };
 }
 /** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
 function inScenarioFile(file, f) {

@@ -1,5 +1,5 @@
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
-// device). Trapezoid rule (domain.md, "Integrating power logs"; textbook chapter in seeds/):
+// device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
 //   E_J = Σ (P_i + P_{i+1}) / 2 × (t_{i+1} − t_i)
 //
 // Gaps. An interval longer than the gap threshold is not bridged: the logger was down, and

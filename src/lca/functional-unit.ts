@@ -1,4 +1,4 @@
-// Per functional unit, paper §3.3 (seeds/paper-model-lca.txt):
+// Per functional unit, §3.3 of the paper "Evaluation of ML Resource Utilization Requires Model Life Cycle Assessment":
 //   C_FU = C_per_inference + (HW utilisation time × C_embodied / HW lifespan)
 //          + (C_experimentation + C_training) / total lifetime inferences
 // scaled to the functional unit (FU = functional_unit.inferences inferences). The three terms

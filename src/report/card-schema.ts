@@ -63,6 +63,16 @@ export const HfCo2EqEmissions = z.object({
   hardware_used: z.string(),
 });
 
+/** GHG Protocol Scope 2 dual reporting: the market-based figures beside the location-based totals. */
+export const MarketBased = z.object({
+  intensity_g_per_kwh: z.number().meta({ description: 'Market-based emission factor used (g CO2e/kWh)' }),
+  source: z.string(),
+  operational_co2e_kg: z.number(),
+  co2e_kg: z.number().meta({ description: 'Operational (market-based) + embodied, assessed stages' }),
+  per_functional_unit_co2e_g: z.number(),
+});
+export type MarketBased = z.infer<typeof MarketBased>;
+
 export const ModelCard = z.object({
   schema_version: z.string(),
   tool: z.object({ name: z.literal('ml-lca'), version: z.string() }),
@@ -78,6 +88,8 @@ export const ModelCard = z.object({
   comparison: Comparison.nullable(),
   sources: z.array(Source),
   hf_co2_eq_emissions: HfCo2EqEmissions,
+  /** Market-based results (grid.basis: market); the location-based totals above stay primary. */
+  market_based: MarketBased.nullable().optional(),
   /** Optional blocks added by later features (energy disclosure, SCI, ledger position). */
   extensions: z.record(z.string(), z.unknown()).optional(),
   warnings: z.array(z.string()),

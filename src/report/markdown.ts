@@ -11,6 +11,7 @@ import { fmt, fmtSigned, pct, unitOf } from './format.js';
 import { renderInterpretation } from './interpretation-md.js';
 import { ledgerSectionForCard } from '../ledger/render.js';
 import { renderClusterSection } from './cluster-md.js';
+import { SOURCES } from '../data/sources.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -74,6 +75,16 @@ function headSection(card: ModelCard): string {
       (card.totals.cost_usd !== null ? `, ${fmt(card.totals.cost_usd)} USD` : '') +
       `. Over ${fmt(card.lifetime.inferences)} lifetime inferences: ${fmt(card.lifetime.co2e_kg)} kg CO2e.`,
   ];
+  const mb = card.market_based;
+  if (mb) {
+    // GHG Protocol Scope 2 dual reporting: location-based first (primary), then market-based.
+    lines.push(
+      '',
+      `Scope 2 dual reporting: location-based (grid average, ${fmt(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${fmt(card.totals.co2e_kg)} kg CO2e, ` +
+        `${fmt(fu.co2e_g)} g per functional unit; market-based (${fmt(mb.intensity_g_per_kwh)} g CO2e/kWh: ${esc(withoutUrls(mb.source))}) ` +
+        `${fmt(mb.co2e_kg)} kg CO2e, ${fmt(mb.per_functional_unit_co2e_g)} g per functional unit. Budgets use the location-based result.`,
+    );
+  }
   const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
   if (headline) lines.push('', headline);
   lines.push('', budgetsBlock(card));
@@ -269,10 +280,39 @@ function assumptionsSection(card: ModelCard): string {
     `${typeof a.value === 'number' ? fmt(a.value) : esc(a.value)}${a.unit ? ` ${esc(a.unit)}` : ''}`,
     a.low !== undefined || a.high !== undefined ? `${fmt(a.low)}–${fmt(a.high)}` : '',
     a.origin,
-    `${esc(a.source)}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${esc(a.note)}` : ''}`,
+    `${esc(withoutUrls(a.source))}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${esc(withoutUrls(a.note))}` : ''}${referenceLinks(a.references)}`,
   ]);
   if (rows.length === 0) return 'No assumptions recorded.\n';
   return `${markdownTable([['parameter', 'value', 'range', 'origin', 'source'], ...rows], { align: ['l', 'r', 'r', 'l', 'l'] })}\n`;
+}
+
+/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
+function withoutUrls(text: string): string {
+  return text
+    .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+    .replace(/;\s*;/g, ';')
+    .replace(/[;,]\s*$/, '')
+    .trim();
+}
+
+/**
+ * The citations of an assumption as links. Title and URL come from the catalog entry of the
+ * reference's id (src/data/sources.ts), so a card from elsewhere cannot choose a link target;
+ * an id the catalog does not know is shown as plain escaped text.
+ */
+function referenceLinks(refs: ModelCard['scenario']['assumptions'][number]['references']): string {
+  if (!refs || refs.length === 0) return '';
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const r of refs) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const known = SOURCES.get(r.id);
+    const url = known?.url ?? null;
+    const label = esc(known ? `${known.title} (${known.publisher}${known.licence ? `, ${known.licence}` : ''})` : withoutUrls(r.title));
+    parts.push(url && /^https:\/\/[^\s()<>"'`]+$/.test(url) ? `[${label}](${url})` : label);
+  }
+  return ` — ${parts.join('; ')}`;
 }
 
 function sourcesSection(card: ModelCard): string {

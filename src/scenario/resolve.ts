@@ -3,7 +3,8 @@
 import { InputError, shortValue } from '../errors.js';
 import { FACILITY_DEFAULTS } from '../data/facility.js';
 import { GRID_REGIONS, lookupGrid, type GridFactor } from '../data/grid.js';
-import { lookupHardware } from '../data/hardware.js';
+import { lookupHardware, lookupHostEmbodied } from '../data/hardware.js';
+import { ref } from '../data/sources.js';
 import { isPerInferenceStage } from './stage-kind.js';
 import type { Scenario, Stage } from './schema.js';
 import type { Assumption, ResolvedScenario } from './resolved.js';
@@ -28,7 +29,15 @@ function needsPowerEstimate(st: Stage): boolean {
   return st.logs === undefined && st.prometheus === undefined && st.energy_kwh === undefined;
 }
 
-export function resolveScenario(s: Scenario): ResolvedScenario {
+/** When the run happened, for the grid's data year (the pipeline passes it; tests may omit it). */
+export interface ResolveOptions {
+  /** Year of the run: the logs' dates, else the card date. Null or absent: none known. */
+  runYear?: number | null;
+  /** Where runYear came from, for the note in the card. */
+  runYearFrom?: 'logs' | 'card date';
+}
+
+export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): ResolvedScenario {
   const assumptions: Assumption[] = [];
   const warnings: string[] = [];
   const push = (a: Assumption) => assumptions.push(a);
@@ -36,20 +45,32 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
 
   // ------------------------------------------------------------- grid
   const region = s.grid.region ?? null;
-  const factor: GridFactor | null = region !== null ? lookupGrid(region) : null;
+  const runYear = opts.runYear ?? null;
+  const requestedYear = s.grid.year ?? runYear;
+  const yearWhy =
+    s.grid.year !== undefined
+      ? `grid.year ${s.grid.year}`
+      : runYear !== null
+        ? `year of the run ${runYear} (${opts.runYearFrom ?? 'card date'})`
+        : 'no run date known: the latest data year';
+  const factor: GridFactor | null = region !== null ? lookupGrid(region, requestedYear) : null;
   if (region !== null && factor === null && s.grid.intensity_g_per_kwh === undefined) {
     const hint = suggest(region, GRID_REGIONS);
     throw new InputError({
       code: 'SCENARIO_INVALID',
       field: 'grid.region',
-      expected: 'a known region (ISO country like US, subdivision like CA-QC, cloud region like aws:us-east-1), or grid.intensity_g_per_kwh',
+      expected:
+        'a known region (ISO country like US, subdivision like US-VA or CA-QC, eGRID subregion like egrid:SRVC, cloud region like aws:us-east-1; `ml-lca data grid` lists them), or grid.intensity_g_per_kwh',
       got: shortValue(region),
       hint: hint ? `did you mean "${hint}"?` : undefined,
     });
   }
+  if (s.grid.year !== undefined && factor?.year_note) warnings.push(`grid.year ${s.grid.year}: ${factor.region} has ${factor.year_note}`);
+  const yearNote = (f: GridFactor) => `data year ${f.year} for ${yearWhy}${f.year_note ? ` (${f.year_note})` : ''}`;
   let ci: number;
   let ciLow: number;
   let ciHigh: number;
+  let dataYear: number | null = null;
   if (s.grid.intensity_g_per_kwh !== undefined) {
     ci = s.grid.intensity_g_per_kwh;
     ciLow = s.grid.intensity_low_g_per_kwh ?? ci;
@@ -58,13 +79,23 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       stated('grid.intensity_g_per_kwh', ci, 'g CO2e/kWh', {
         low: ciLow,
         high: ciHigh,
-        note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh, ${factor.source})` : undefined,
+        note: factor ? `overrides ${factor.region} (${factor.g_per_kwh} g/kWh in ${factor.year}, ${factor.source})` : undefined,
       }),
     );
-  } else if (factor) {
-    ci = factor.g_per_kwh;
-    ciLow = s.grid.intensity_low_g_per_kwh ?? factor.low;
-    ciHigh = s.grid.intensity_high_g_per_kwh ?? factor.high;
+  } else {
+    // The region's grid, else the world average (with a warning): both from the datasets by year.
+    const world = factor ? null : (lookupGrid('WORLD', requestedYear) ?? lookupGrid('WORLD'));
+    const f = factor ?? world;
+    if (!f) throw new Error('grid table: no World series');
+    ci = f.g_per_kwh;
+    ciLow = (factor && s.grid.intensity_low_g_per_kwh) ?? f.low;
+    ciHigh = (factor && s.grid.intensity_high_g_per_kwh) ?? f.high;
+    dataYear = f.year;
+    if (world) {
+      warnings.push(
+        `no grid.region or grid.intensity_g_per_kwh: the world average ${fmtG(f.g_per_kwh)} g CO2e/kWh (${f.year}) is used (range ${fmtG(f.low)}–${fmtG(f.high)}); set grid.region`,
+      );
+    }
     push({
       path: 'grid.intensity_g_per_kwh',
       value: ci,
@@ -72,18 +103,13 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       low: ciLow,
       high: ciHigh,
       origin: 'default',
-      source: factor.source,
-      year: factor.year,
-      note: `${factor.region}: ${factor.name}`,
+      source: f.source,
+      year: f.year,
+      note: `${world ? 'world average' : `${f.region}: ${f.name}`}; ${yearNote(f)}; range = spread of data years ${f.range_years[0]}–${f.range_years[1]}`,
+      references: f.references,
     });
-  } else {
-    const w = FACILITY_DEFAULTS.grid_world;
-    ci = w.value;
-    ciLow = w.low;
-    ciHigh = w.high;
-    warnings.push(`no grid.region or grid.intensity_g_per_kwh: the world average ${w.value} g CO2e/kWh is used (range ${w.low}–${w.high}); set grid.region`);
-    push({ path: 'grid.intensity_g_per_kwh', value: ci, unit: 'g CO2e/kWh', low: ciLow, high: ciHigh, origin: 'default', source: w.source, year: w.year });
   }
+  const market = marketFactor(s, factor, ci, push);
   const gridWater = s.grid.water_intensity_l_per_kwh ?? FACILITY_DEFAULTS.grid_water.value;
   push(
     s.grid.water_intensity_l_per_kwh !== undefined
@@ -116,6 +142,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
           origin: 'default',
           source: pueDefault.source,
           year: pueDefault.year,
+          references: [...pueDefault.references],
           note: isCloud ? 'cloud region: hyperscale default' : 'no cloud region: industry-average default (set pue for your facility)',
         },
   );
@@ -124,14 +151,34 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   push(
     s.wue_l_per_kwh !== undefined
       ? stated('wue_l_per_kwh', wue, 'L/kWh')
-      : { path: 'wue_l_per_kwh', value: wue, unit: 'L/kWh', low: wueD.low, high: wueD.high, origin: 'default', source: wueD.source, year: wueD.year },
+      : {
+          path: 'wue_l_per_kwh',
+          value: wue,
+          unit: 'L/kWh',
+          low: wueD.low,
+          high: wueD.high,
+          origin: 'default',
+          source: wueD.source,
+          year: wueD.year,
+          references: [...wueD.references],
+        },
   );
   const ohD = FACILITY_DEFAULTS.it_overhead_factor;
   const itOverhead = s.it_overhead_factor ?? ohD.value;
   push(
     s.it_overhead_factor !== undefined
       ? stated('it_overhead_factor', itOverhead, 'ratio', { note: 'applied to device-only energy only' })
-      : { path: 'it_overhead_factor', value: itOverhead, unit: 'ratio', low: ohD.low, high: ohD.high, origin: 'default', source: ohD.source, year: ohD.year },
+      : {
+          path: 'it_overhead_factor',
+          value: itOverhead,
+          unit: 'ratio',
+          low: ohD.low,
+          high: ohD.high,
+          origin: 'default',
+          source: ohD.source,
+          year: ohD.year,
+          references: [...ohD.references],
+        },
   );
   if (s.electricity_usd_per_kwh !== undefined) {
     push(stated('electricity_usd_per_kwh', s.electricity_usd_per_kwh, 'USD/kWh'));
@@ -179,6 +226,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
             origin: 'default',
             source: spec.power_source,
             year: spec.power_year,
+            references: spec.power_references,
             note: `${spec.model} (${spec.power_basis === 'tdp' ? 'TDP' : spec.power_basis === 'typical_training' ? 'typical training load' : 'estimate'}); used only for hours × count × power estimates`,
           },
     );
@@ -197,6 +245,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
             origin: 'default',
             source: spec.embodied_source,
             year: spec.embodied_year,
+            references: spec.embodied_references,
           },
     );
     lifespan = hw.lifespan_years ?? spec.lifespan_years;
@@ -212,6 +261,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
             origin: 'default',
             source: spec.lifespan_source,
             year: spec.lifespan_year,
+            references: spec.lifespan_references,
           },
     );
   } else {
@@ -247,6 +297,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
         origin: 'default',
         source: lD.source,
         year: lD.year,
+        references: [...lD.references],
       });
     } else {
       push(stated('hardware.lifespan_years', lifespan, 'years'));
@@ -257,11 +308,29 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   // chassis), shared by devices_per_host accelerators, and the share of the lifespan in use
   // (Luccioni et al. 2023, "Estimating the Carbon Footprint of BLOOM": 2,500 kg per 8-GPU server,
   // 85 % utilisation). No figure given: server embodied carbon stays outside the boundary.
-  const hostEmbodied = hw.host_embodied_kg ?? null;
-  const devicesPerHost = hw.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
+  // Not given: the published server figure of the accelerator's platform, where there is one
+  // (src/data/hardware.ts HOST_EMBODIED, `ml-lca data hosts`), with its range and citation.
+  const platform = hw.host_embodied_kg === undefined && spec ? lookupHostEmbodied(spec.model) : null;
+  const hostEmbodied = hw.host_embodied_kg ?? platform?.host_embodied_kg.central ?? null;
+  const devicesPerHost = hw.devices_per_host ?? platform?.devices_per_host ?? DEFAULT_DEVICES_PER_HOST;
   const utilization = hw.utilization ?? 1;
   if (hostEmbodied !== null) {
-    push(stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }));
+    push(
+      platform
+        ? {
+            path: 'hardware.host_embodied_kg',
+            value: hostEmbodied,
+            unit: 'kg CO2e per server',
+            low: platform.host_embodied_kg.low,
+            high: platform.host_embodied_kg.high,
+            origin: 'default',
+            source: platform.source,
+            year: platform.year,
+            note: `${platform.name}; shared by ${devicesPerHost} accelerators per server; set hardware.host_embodied_kg: 0 to leave the server out`,
+            references: platform.references,
+          }
+        : stated('hardware.host_embodied_kg', hostEmbodied, 'kg CO2e per server', { note: `shared by ${devicesPerHost} accelerators per server` }),
+    );
     push(
       hw.devices_per_host !== undefined
         ? stated('hardware.devices_per_host', devicesPerHost, 'accelerators per server')
@@ -328,6 +397,11 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       intensity_low_g_per_kwh: ciLow,
       intensity_high_g_per_kwh: ciHigh,
       water_intensity_l_per_kwh: gridWater,
+      year: dataYear,
+      requested_year: requestedYear,
+      basis: s.grid.basis ?? 'location',
+      market_intensity_g_per_kwh: market?.intensity ?? null,
+      cfe_pct: market?.cfe_pct ?? null,
     },
     pue,
     pue_low: pueLow,
@@ -357,4 +431,71 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     assumptions,
     warnings,
   };
+}
+
+const fmtG = (x: number) => String(Math.round(x * 10) / 10);
+
+/**
+ * The market-based factor for `grid.basis: market` (GHG Protocol Scope 2 guidance): a stated
+ * supplier factor, else the location-based intensity × (1 − CFE share), with the CFE share from
+ * the scenario or, for a Google Cloud region, Google's published CFE % of that data year.
+ */
+function marketFactor(s: Scenario, factor: GridFactor | null, ci: number, push: (a: Assumption) => void): { intensity: number; cfe_pct: number | null } | null {
+  const g = s.grid;
+  const givenButUnused = g.market_intensity_g_per_kwh !== undefined || g.cfe_pct !== undefined;
+  if (g.basis !== 'market') {
+    if (givenButUnused) {
+      throw new InputError({
+        code: 'SCENARIO_INVALID',
+        field: g.market_intensity_g_per_kwh !== undefined ? 'grid.market_intensity_g_per_kwh' : 'grid.cfe_pct',
+        expected: 'grid.basis: market alongside it (a market-based factor is reported only when the basis says so)',
+        got: `grid.basis ${g.basis ?? 'location (default)'}`,
+      });
+    }
+    return null;
+  }
+  const scope2 = ref('ghg-protocol-scope2');
+  if (g.market_intensity_g_per_kwh !== undefined) {
+    push(
+      stated('grid.market_intensity_g_per_kwh', g.market_intensity_g_per_kwh, 'g CO2e/kWh', {
+        note: 'market-based factor (GHG Protocol Scope 2); location-based stays the primary result',
+      }),
+    );
+    return { intensity: g.market_intensity_g_per_kwh, cfe_pct: null };
+  }
+  let cfePct: number;
+  if (g.cfe_pct !== undefined) {
+    cfePct = g.cfe_pct;
+    push(stated('grid.cfe_pct', cfePct, '%', { note: 'carbon-free energy share behind the market-based factor' }));
+  } else if (factor?.cfe !== null && factor?.cfe !== undefined) {
+    cfePct = Math.round(factor.cfe * 1000) / 10;
+    push({
+      path: 'grid.cfe_pct',
+      value: cfePct,
+      unit: '%',
+      origin: 'default',
+      source: `Google Cloud region-carbon-info ${factor.year}, ${factor.region}: Google CFE ${cfePct} % (hourly carbon-free energy share, including Google's clean energy purchases)`,
+      year: factor.year,
+      references: factor.references,
+    });
+  } else {
+    throw new InputError({
+      code: 'SCENARIO_INVALID',
+      field: 'grid.basis',
+      expected: `grid.market_intensity_g_per_kwh (a supplier factor) or grid.cfe_pct with basis market${factor ? `: no provider CFE % is published for ${factor.region}` : ''}`,
+      got: 'market',
+    });
+  }
+  const intensity = ci * (1 - cfePct / 100);
+  push({
+    path: 'grid.market_intensity_g_per_kwh',
+    value: intensity,
+    unit: 'g CO2e/kWh',
+    origin: 'derived',
+    source: `location-based intensity ${fmtG(ci)} g CO2e/kWh × (1 − CFE ${cfePct} %); market-based method of the GHG Protocol Scope 2 Guidance`,
+    year: null,
+    note: 'reported beside the location-based result, which stays primary',
+    references: [scope2],
+  });
+  return { intensity, cfe_pct: cfePct };
 }

@@ -1,6 +1,7 @@
 // The scenario after defaults are resolved from src/data/: every number the LCA uses,
 // each with where it came from. This is what the model card carries as `scenario`.
 import { z } from 'zod';
+import { Reference } from '../data/sources.js';
 import { Budget, Deployment, FunctionalUnit, HfTrainingType, Stage } from './schema.js';
 
 export const Origin = z.enum(['scenario', 'default', 'derived', 'cli']).meta({
@@ -15,9 +16,13 @@ export const Assumption = z.object({
   low: z.number().optional(),
   high: z.number().optional(),
   origin: Origin,
-  source: z.string().meta({ description: 'Citation: publication, dataset or file' }),
+  source: z.string().meta({ description: 'Citation: publication, dataset or file (readable text)' }),
   year: z.number().int().nullable(),
   note: z.string().optional(),
+  references: z
+    .array(Reference)
+    .optional()
+    .meta({ description: 'Structured citations of `source`: title, publisher, year, URL, licence (absent in cards written before 0.2)' }),
 });
 export type Assumption = z.infer<typeof Assumption>;
 
@@ -32,6 +37,11 @@ export const ResolvedScenario = z.object({
     intensity_low_g_per_kwh: z.number(),
     intensity_high_g_per_kwh: z.number(),
     water_intensity_l_per_kwh: z.number(),
+    year: z.number().int().nullable().optional().meta({ description: 'Data year of the grid intensity (null: given in the scenario)' }),
+    requested_year: z.number().int().nullable().optional().meta({ description: 'Year asked for: grid.year, else the year of the run' }),
+    basis: z.enum(['location', 'market']).optional(),
+    market_intensity_g_per_kwh: z.number().nullable().optional().meta({ description: 'Market-based factor (g CO2e/kWh) when basis is market' }),
+    cfe_pct: z.number().nullable().optional().meta({ description: 'Carbon-free energy share (%) behind the market-based factor' }),
   }),
   pue: z.number(),
   pue_low: z.number(),

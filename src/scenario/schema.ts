@@ -36,6 +36,17 @@ export const Grid = z.strictObject({
   intensity_low_g_per_kwh: nonneg('g CO2e/kWh', 'Low end of the grid intensity range (uncertainty)').optional(),
   intensity_high_g_per_kwh: nonneg('g CO2e/kWh', 'High end of the grid intensity range (uncertainty)').optional(),
   water_intensity_l_per_kwh: nonneg('L/kWh', 'Off-site water of electricity generation (optional)').optional(),
+  year: z.number().int().min(1990).max(2100).optional().meta({
+    description: "Data year of the region's grid intensity; default: the year of the run (logs' dates, else the card date), or the latest year available",
+  }),
+  basis: z.enum(['location', 'market']).optional().meta({
+    description:
+      "location (default): the grid average of the region. market: also report a market-based result (GHG Protocol Scope 2) from market_intensity_g_per_kwh, cfe_pct, or the provider's published CFE % (Google Cloud regions); location-based stays the primary result",
+  }),
+  market_intensity_g_per_kwh: nonneg('g CO2e/kWh', 'Market-based emission factor (supplier-specific or contractual), for basis: market').optional(),
+  cfe_pct: z.number().min(0).max(100).optional().meta({
+    description: "Carbon-free energy share covering the load (%), e.g. the provider's hourly CFE %; market factor = location intensity × (1 − cfe_pct/100)",
+  }),
 });
 
 export const Hardware = z.strictObject({

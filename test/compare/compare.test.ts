@@ -63,7 +63,8 @@ describe('compareCards', () => {
     expect(stageTraining.delta).toBeCloseTo(112, 9);
     expect(stageTraining.delta_pct).toBeCloseTo(10, 9);
     const co2 = c.metrics.find((m) => m.metric === 'totals.co2e_kg')!;
-    expect(co2.delta).toBeCloseTo(100 * 1.12 * 0.429, 9);
+    // US default: Our World in Data, United States 2024 = 383.5492 g CO2e/kWh (was the textbook's 429).
+    expect(co2.delta).toBeCloseTo(100 * 1.12 * 0.3835492, 9);
   });
 
   it.each([
@@ -75,15 +76,16 @@ describe('compareCards', () => {
     ],
     ['stages', { stages: { training: { energy_kwh: 1000, hours: 100 } } }, /System boundary differs in stages: only in base: inference/, false],
     ['flows', { grid: { region: 'US', water_intensity_l_per_kwh: 2 } }, /System boundary differs in flows: only in head: water_offsite/, false],
-    ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 429 g CO2e\/kWh \(US\) vs head 20 g CO2e\/kWh \(CA-QC\)/, false],
+    ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 383.5492 g CO2e\/kWh \(US\) vs head 5.48 g CO2e\/kWh \(CA-QC\)/, false],
     ['PUE', { pue: 1.58 }, /PUE differs: base 1.12 vs head 1.58/, false],
     ['hardware', { hardware: { model: 'A100', count: 8 } }, /Hardware differs: base H100-SXM vs head A100-SXM-80GB/, false],
     ['embodied', { hardware: { model: 'H100', count: 8, embodied_kg: 100 } }, /Embodied carbon per accelerator differs: base 164 kg vs head 100 kg/, false],
     ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
     [
       'server embodied',
-      { hardware: { model: 'H100', count: 8, host_embodied_kg: 2500 } },
-      /Server embodied carbon differs: base outside the boundary vs head 2500 kg per 8-accelerator server/,
+      { hardware: { model: 'H100', count: 8, host_embodied_kg: 1000 } },
+      // base: the bundled 8-GPU server default (2,500 kg, BLOOM)
+      /Server embodied carbon differs: base 2500 kg per 8-accelerator server vs head 1000 kg per 8-accelerator server/,
       false,
     ],
     ['utilization', { hardware: { model: 'H100', count: 8, utilization: 0.85 } }, /Hardware utilization differs: base 1 vs head 0.85/, false],

@@ -15,7 +15,8 @@ import { unzipSync } from 'fflate';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { buildDistOnce, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
 
-const EMBODIED = 120_000 / 35_040;
+// 8 × (150 kg GPU + 2,500 kg ÷ 8 bundled 8-GPU server default) × 100 h / 35,040 h
+const EMBODIED = 370_000 / 35_040;
 const BASE_KG = 400 + EMBODIED;
 
 function scenario(o: { name?: string; energy?: number; budgets?: string[] } = {}): string {
@@ -343,7 +344,7 @@ describe('action end to end (dist/index.js)', () => {
     });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     // 50 kWh (logged PUE 1.0) × 0.4 kg/kWh = 20 kg + embodied 8 × 150 × 10 / 35,040 = 0.342466 kg
-    expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(20 + 12_000 / 35_040, 6);
+    expect(Number(r.outputs['co2e-kg'])).toBeCloseTo(20 + 37_000 / 35_040, 6); // 8 × (150 + 2,500 / 8) × 10 h / 35,040 h
   });
 
   it.each([

@@ -243,7 +243,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
   let gh: FakeGitHub;
   const monthStart = Date.parse(periodOf(new Date(), 'month').start);
   const at = (ms: number) => new Date(ms).toISOString();
-  const kg = 120_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × 150 kg × 100 h / (4 × 8,760 h)
+  const kg = 370_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × (150 kg + 2,500 kg server ÷ 8) × 100 h / (4 × 8,760 h)
 
   const scenarioText = (max: number) =>
     [

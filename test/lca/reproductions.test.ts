@@ -52,8 +52,10 @@ describe('BLOOM 176B (Luccioni, Viguier & Ligozat 2023, "Estimating the Carbon F
     expect((gpus / 1000).toFixed(2)).toBe('3.64');
     expect((servers / 1000).toFixed(2)).toBe('7.58'); // the paper truncates to 7.57
     expect((res.totals.embodied_co2e_kg / 1000).toFixed(1)).toBe('11.2');
-    // Without the server figure only the GPUs are counted (the boundary before issue 14).
-    const gpuOnly = run({ ...input, hardware });
+    // With the server left out (host_embodied_kg: 0) only the GPUs are counted. Without the key, the
+    // bundled default for A100 servers is BLOOM's own 2,500 kg per 8-GPU server: the same 11.2 t.
+    const gpuOnly = run({ ...input, hardware: { ...hardware, host_embodied_kg: 0 } });
+    expect(run({ ...input, hardware }).totals.embodied_co2e_kg).toBeCloseTo(gpus + servers, 6);
     expect(gpuOnly.totals.embodied_co2e_kg).toBeCloseTo(gpus, 6);
   });
   it('total: dynamic + idle + embodied = 50.5 t', () => {
@@ -102,7 +104,7 @@ describe('Llama 2 7B (Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tu
       grid: { intensity_g_per_kwh: 385 },
       pue: 1.1,
       // The table gives GPU-hours, not the cluster size: 1 GPU × 184,320 h is the same product.
-      hardware: { model: 'A100-SXM-80GB', count: 1, power_w: 400, embodied_kg: 0, lifespan_years: 4 },
+      hardware: { model: 'A100-SXM-80GB', count: 1, power_w: 400, embodied_kg: 0, lifespan_years: 4, host_embodied_kg: 0 },
       stages: { training: { hours: 184_320 } },
     });
     expect(res.totals.energy_kwh).toBeCloseTo(184_320 * 0.4 * 1.1, 6); // 81,100.8 kWh

@@ -39,12 +39,60 @@ describe('resolveScenario', () => {
     }
   });
 
-  it('takes grid intensity and range from the region (textbook US 429 g/kWh)', () => {
+  it('takes grid intensity and range from the region: US = OWID carbon_intensity_elec, latest year without a run date', () => {
+    // Was the textbook's 429 g/kWh (a single hand-typed figure); now Our World in Data's
+    // "United States,USA,2024,383.5492" row, range = min/max of 2020–2024 (410.3674 .. 423.7412 ..).
     const r = resolveScenario(scenario({ grid: { region: 'us' } }));
-    expect(r.grid).toMatchObject({ region: 'US', intensity_g_per_kwh: 429 });
-    expect(r.grid.intensity_low_g_per_kwh).toBeLessThan(429);
-    expect(r.grid.intensity_high_g_per_kwh).toBeGreaterThan(429);
-    expect(assumption(r, 'grid.intensity_g_per_kwh')).toMatchObject({ origin: 'default', unit: 'g CO2e/kWh' });
+    expect(r.grid).toMatchObject({ region: 'US', intensity_g_per_kwh: 383.5492, year: 2024, requested_year: null });
+    expect(r.grid.intensity_low_g_per_kwh).toBe(383.5492);
+    expect(r.grid.intensity_high_g_per_kwh).toBe(423.7412); // 2021
+    const a = assumption(r, 'grid.intensity_g_per_kwh');
+    expect(a).toMatchObject({ origin: 'default', unit: 'g CO2e/kWh', year: 2024 });
+    expect(a?.note).toContain('no run date known: the latest data year');
+    expect(a?.references?.[0]).toMatchObject({ id: 'owid-carbon-intensity-elec', licence: 'CC BY 4.0', year: 2024 });
+  });
+
+  it.each([
+    // [run year, from, data year used, value, note fragment]
+    [2023, 'card date', 2023, 392.848, 'year of the run 2023 (card date)'],
+    [2021, 'logs', 2021, 423.7412, 'year of the run 2021 (logs)'],
+    [2026, 'card date', 2024, 383.5492, 'no 2026 data yet: the latest available year (2024) is used'],
+  ] as const)('the year of the run picks the data year: %i from %s -> %i', (runYear, from, year, value, note) => {
+    const r = resolveScenario(scenario({ grid: { region: 'US' } }), { runYear, runYearFrom: from });
+    expect(r.grid).toMatchObject({ intensity_g_per_kwh: value, year, requested_year: runYear });
+    expect(assumption(r, 'grid.intensity_g_per_kwh')?.note).toContain(note);
+  });
+
+  it('grid.year pins the data year over the run year, and warns when the dataset lacks it', () => {
+    const r = resolveScenario(scenario({ grid: { region: 'FR', year: 2022 } }), { runYear: 2024 });
+    expect(r.grid).toMatchObject({ intensity_g_per_kwh: 78.55024, year: 2022, requested_year: 2022 });
+    expect(r.warnings ?? []).toEqual([]);
+    const old = resolveScenario(scenario({ grid: { region: 'aws:us-east-1', year: 2024 } }));
+    // eGRID data years end in 2022 here: SRVC 2022 is used, and the scenario is told.
+    expect(old.grid).toMatchObject({ intensity_g_per_kwh: 283.89167098138, year: 2022 });
+    expect(old.warnings).toContain('grid.year 2024: aws:us-east-1 has no 2024 data yet: the latest available year (2022) is used');
+  });
+
+  it('basis market with a Google Cloud region: market factor = grid × (1 − Google CFE) of the same year', () => {
+    // data/gcp/2024.csv: "us-east1,South Carolina,0.31,575.77"
+    const r = resolveScenario(scenario({ grid: { region: 'gcp:us-east1', basis: 'market' } }), { runYear: 2024 });
+    expect(r.grid).toMatchObject({ intensity_g_per_kwh: 575.77, basis: 'market', cfe_pct: 31 });
+    expect(r.grid.market_intensity_g_per_kwh).toBeCloseTo(575.77 * (1 - 0.31), 9);
+    expect(assumption(r, 'grid.cfe_pct')).toMatchObject({ origin: 'default', value: 31, year: 2024 });
+    expect(assumption(r, 'grid.market_intensity_g_per_kwh')).toMatchObject({ origin: 'derived' });
+  });
+
+  it('basis market with a supplier factor or a stated CFE %; errors when neither can be had', () => {
+    const supplier = resolveScenario(scenario({ grid: { region: 'DE', basis: 'market', market_intensity_g_per_kwh: 12 } }));
+    expect(supplier.grid).toMatchObject({ market_intensity_g_per_kwh: 12, cfe_pct: null });
+    const cfe = resolveScenario(scenario({ grid: { intensity_g_per_kwh: 400, basis: 'market', cfe_pct: 75 } }));
+    expect(cfe.grid.market_intensity_g_per_kwh).toBe(100);
+    expect(() => resolveScenario(scenario({ grid: { region: 'DE', basis: 'market' } }))).toThrow(
+      /grid\.market_intensity_g_per_kwh \(a supplier factor\) or grid\.cfe_pct/,
+    );
+    expect(() => resolveScenario(scenario({ grid: { region: 'DE', cfe_pct: 50 } }))).toThrow(/grid\.basis: market alongside it/);
+    const loc = resolveScenario(scenario({ grid: { region: 'DE' } }));
+    expect(loc.grid).toMatchObject({ basis: 'location', market_intensity_g_per_kwh: null });
   });
 
   it('lets an explicit intensity override the region, range collapsing to it unless given', () => {
@@ -92,7 +140,7 @@ describe('resolveScenario', () => {
     expect(r.grid.water_intensity_l_per_kwh).toBe(0);
   });
 
-  it('fills hardware from the bundled data (H100: 700 W, 164 kg, 4 years)', () => {
+  it('fills hardware from the bundled data (H100: 700 W, 164 kg, 4 years; server 2,500 kg per 8 GPUs)', () => {
     const r = resolveScenario(scenario());
     expect(r.hardware).toEqual({
       model: 'H100-SXM',
@@ -103,14 +151,26 @@ describe('resolveScenario', () => {
       embodied_low_kg: 15,
       embodied_high_kg: 463,
       lifespan_years: 4,
-      // Server embodied carbon outside the boundary unless given; 8 accelerators per server; in use all its life.
-      host_embodied_kg: null,
+      // Server embodied carbon: the bundled 8-GPU server figure (BLOOM's 2,500 kg, an estimate for
+      // H100 servers); 8 accelerators per server; in use all its life.
+      host_embodied_kg: 2500,
       devices_per_host: 8,
       utilization: 1,
     });
-    expect(r.boundary.flows).not.toContain('embodied_host');
+    expect(r.boundary.flows).toContain('embodied_host');
     expect(assumption(r, 'hardware.utilization')).toMatchObject({ value: 1, origin: 'default' });
-    expect(assumption(r, 'hardware.host_embodied_kg')).toBeUndefined();
+    expect(assumption(r, 'hardware.host_embodied_kg')).toMatchObject({ value: 2500, low: 1250, high: 5000, origin: 'default', year: 2023 });
+    expect(assumption(r, 'hardware.host_embodied_kg')?.source).toMatch(/^estimate: no host-only footprint is published for HGX\/DGX H100/);
+    expect(assumption(r, 'hardware.host_embodied_kg')?.references?.map((x) => x.id)).toEqual(['luccioni-2023-bloom', 'nvidia-hgx-h100-pcf']);
+  });
+
+  it('leaves server embodied carbon out with host_embodied_kg: 0, and where no server figure is published (L4)', () => {
+    const zero = resolveScenario(scenario({ hardware: { model: 'H100', count: 8, host_embodied_kg: 0 } }));
+    expect(zero.hardware.host_embodied_kg).toBe(0);
+    expect(zero.boundary.flows).not.toContain('embodied_host');
+    const l4 = resolveScenario(scenario({ hardware: { model: 'L4', count: 8 } }));
+    expect(l4.hardware.host_embodied_kg).toBeNull();
+    expect(assumption(l4, 'hardware.host_embodied_kg')).toBeUndefined();
   });
 
   it('takes the server embodied figure, devices per host and utilization from the scenario (BLOOM: 2,500 kg per 8-GPU server, 85 %)', () => {
@@ -166,8 +226,19 @@ describe('resolveScenario', () => {
       scenario({ pue: 1.1, it_overhead_factor: 1.375, electricity_usd_per_kwh: 0.1, grid: { region: 'FR', water_intensity_l_per_kwh: 1.8 } }),
     );
     expect(r.boundary.stages).toEqual(['training', 'inference']);
-    expect(r.boundary.flows).toEqual(['device_energy', 'host_overhead', 'facility_overhead', 'embodied', 'water_onsite', 'water_offsite', 'cost']);
-    const minimal = resolveScenario(scenario({ pue: 1, wue_l_per_kwh: 0, stages: { training: { hours: 1 } } }));
+    expect(r.boundary.flows).toEqual([
+      'device_energy',
+      'host_overhead',
+      'facility_overhead',
+      'embodied',
+      'embodied_host',
+      'water_onsite',
+      'water_offsite',
+      'cost',
+    ]);
+    const minimal = resolveScenario(
+      scenario({ pue: 1, wue_l_per_kwh: 0, hardware: { model: 'H100', count: 8, host_embodied_kg: 0 }, stages: { training: { hours: 1 } } }),
+    );
     expect(minimal.boundary.flows).toEqual(['device_energy', 'embodied']);
   });
 

@@ -24,7 +24,7 @@ export interface Parameter {
 export const TEXTBOOK_IT_OVERHEAD = 1.375;
 /** Textbook: leading hyperscale facilities PUE 1.1–1.2; industry average ≈ 1.58 (Uptime Institute 2022). */
 const TEXTBOOK_PUE = { low: 1.1, high: 1.58 };
-/** Textbook: "Extending GPU lifetime from three to five years ..." (seeds/textbook-sustainable-ai.txt). */
+/** Textbook: "Extending GPU lifetime from three to five years ..." (textbook chapter "Sustainable AI"). */
 const TEXTBOOK_LIFESPAN_RANGE = { low: 3, high: 5 };
 
 /** The low/high an assumption recorded for a scenario path, when resolveScenario stored one. */
