@@ -1,4 +1,5 @@
-// Bundles the action (src/index.ts -> dist/index.js) and the CLI (src/cli.ts -> dist/cli.js)
+// Bundles the action (src/index.ts -> dist/index.js), its post step (src/post.ts -> dist/post.js)
+// and the CLI (src/cli.ts -> dist/cli.js)
 // into committed ESM files. Code shared by both, and code the CLI loads per command with
 // dynamic import(), goes to dist/chunks/ so `ml-lca ingest` never loads octokit.
 import commonjs from '@rollup/plugin-commonjs';
@@ -8,7 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 
 /** @type {import("rollup").RollupOptions} */
 const config = {
-  input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  input: { index: 'src/index.ts', cli: 'src/cli.ts', post: 'src/post.ts' },
   output: {
     dir: 'dist',
     format: 'es',

@@ -35,6 +35,11 @@ const COMMANDS = {
         summary: 'list the bundled reference data (regions, hardware, host servers, facility defaults) with values, years and sources',
         load: async () => (await import('./chunks/data.js')).dataCommand,
     },
+    measure: {
+        usage: 'measure [--interval SECONDS] [--out FILE] -- COMMAND [ARGS...] | measure start [--out FILE] [--state DIR] | measure stop [--state DIR]',
+        summary: 'run a command while sampling GPU (nvidia-smi), CPU and memory power into a log ml-lca reads; start/stop: in the background',
+        load: async () => (await import('./chunks/measure.js')).measureCommand,
+    },
     demo: {
         usage: 'demo    [--out DIR]',
         summary: 'run the bundled chat-model example end to end (no network, no token)',
@@ -59,7 +64,7 @@ function usage() {
         'Usage:',
         ...lines,
         '',
-        'Exit codes: 0 within budget (or warn), 1 a budget failed, 2 bad input.',
+        'Exit codes: 0 pass or warn, 1 a budget failed or the assessment is incomplete (budget-mode fail), 2 bad input.',
         'Options: --help, --version',
     ].join('\n');
 }
@@ -78,7 +83,9 @@ async function runCli(argv, io) {
         if (!entry) {
             throw new InputError({ code: 'BAD_FLAG', expected: `a command: ${Object.keys(COMMANDS).join(', ')}`, got: JSON.stringify(name) });
         }
-        if (rest.includes('--help') || rest.includes('-h')) {
+        // Flags after `--` belong to the command `measure` runs, not to ml-lca.
+        const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+        if (own.includes('--help') || own.includes('-h')) {
             io.stdout(`Usage: ml-lca ${entry.usage}\n  ${entry.summary}`);
             return 0;
         }

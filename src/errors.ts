@@ -72,8 +72,9 @@ export function formatError(e: unknown): string {
   return `ml-lca: internal error: ${String(e)}`;
 }
 
-/** Render a value for an error message: short, single line. */
+/** Render a value for an error message: short, single line. YAML's `.nan` / `.inf` are named as such. */
 export function shortValue(v: unknown, max = 60): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : v > 0 ? '.inf (infinity)' : '-.inf (minus infinity)';
   let s: string;
   try {
     s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
@@ -140,11 +141,65 @@ export function fromZodError(
     code: opts.code ?? 'SCENARIO_INVALID',
     file: opts.file,
     field: formatPath(path) || undefined,
-    // zod 4 says "expected number, received string": the `got` part says what was received.
-    expected: issue.message
-      .replace(/^Invalid (input|option): expected /i, '')
-      .replace(/^expected /i, '')
-      .replace(/, received \w+$/, ''),
+    expected: expectedInWords(issue),
     got: got === undefined ? (issue.code === 'invalid_type' ? 'nothing' : undefined) : shortValue(got),
   });
+}
+
+/** What a validator expected, in words a user knows ("a number greater than 0"), not zod's ("Too small: expected number to be >0"). */
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value pairs)',
+  record: 'a mapping (name: value pairs)',
+  literal: 'a fixed value',
+};
+
+const num = (x: unknown): string =>
+  typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(x);
+
+export function expectedInWords(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_WORDS[issue.expected] ?? `a value of type ${issue.expected}`;
+    case 'too_small': {
+      const m = num(issue.minimum);
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return issue.inclusive ? (Number(issue.minimum) === 0 ? 'a number of 0 or more' : `a number of at least ${m}`) : `a number greater than ${m}`;
+      }
+      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'a non-empty text' : `a text of at least ${m} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return Number(issue.minimum) === 1 ? 'a list with at least one item' : `a list of at least ${m} items`;
+      return `at least ${m}`;
+    }
+    case 'too_big': {
+      const m = num(issue.maximum);
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return issue.inclusive ? `a number of at most ${m}` : `a number less than ${m}`;
+      }
+      if (issue.origin === 'string') return `a text of at most ${m} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `a list of at most ${m} items`;
+      return `at most ${m}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      if (issue.format === 'url') return 'a URL (e.g. http://host:9090)';
+      if (issue.format === 'regex') return 'a text in the expected pattern';
+      return `a text in ${issue.format} format`;
+    case 'not_multiple_of':
+      return `a multiple of ${num(issue.divisor)}`;
+    case 'invalid_union':
+      return 'one of the accepted forms of this field';
+    case 'invalid_key':
+      return 'a valid key';
+    case 'invalid_element':
+      return 'valid entries';
+    default:
+      // Our own refinements (`custom`) are already written in words.
+      return issue.message.replace(/^Invalid (input|option): expected /i, '').replace(/^expected /i, '');
+  }
 }

@@ -3,16 +3,18 @@
 // (octokit, io, clock, log, summary, artifact) and calls run(); one try/catch ends in setFailed.
 // Importing it has no side effects (src/index.ts calls main()).
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { formatError } from './errors.js';
 import { escapeMarkdown } from './report/escape.js';
 import { nodeIo } from './io.js';
-import { packageVersion } from './cli/package-root.js';
+import { packageRoot, packageVersion } from './cli/package-root.js';
 import { INPUT_NAMES, parseInputs, type RawInputs } from './github/inputs.js';
 import { parseContext } from './github/context.js';
 import { createOctokit } from './github/octokit.js';
 import { actionsArtifactUploader } from './github/artifact.js';
 import { run } from './github/run.js';
+import { startActionMeasurement, stopActionMeasurement } from './github/measure.js';
 
 export async function main(): Promise<void> {
   try {
@@ -45,6 +47,16 @@ export async function main(): Promise<void> {
       },
       readEvent(env.GITHUB_EVENT_PATH),
     );
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const cwd = path.resolve(workspace, inputs.workingDirectory);
+    // mode: measure-start: the sampler runs on in the background; a later ml-lca step stops it.
+    if (inputs.mode === 'measure-start') {
+      const out = await startActionMeasurement({ cwd, env, entry: path.join(packageRoot(), 'dist', 'cli.js'), log });
+      core.setOutput('measure-log', out);
+      return;
+    }
+    const measuredLog = context.eventName === 'workflow_run' ? null : await stopActionMeasurement({ env, log });
+    if (measuredLog) core.setOutput('measure-log', measuredLog);
     const io = nodeIo({ log: log.info });
     const result = await run(inputs, {
       octokit,
@@ -55,9 +67,10 @@ export async function main(): Promise<void> {
       artifact: actionsArtifactUploader(),
       setOutput: (name, value) => core.setOutput(name, value),
       context,
-      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+      workspace,
       version: versionOrUnknown(),
       env,
+      measurement: measuredLog ? { log: measuredLog, stage: inputs.measureStage } : null,
     });
     if (result.failure !== null) core.setFailed(result.failure);
   } catch (e) {

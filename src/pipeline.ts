@@ -10,13 +10,16 @@ import type { MarketBased, ModelCard } from './report/card-schema.js';
 import type { ResolvedScenario } from './scenario/resolved.js';
 import type { Source } from './ingest/source.js';
 import type { BudgetResult, Comparison } from './compare/schema.js';
-import { loadScenario } from './scenario/load.js';
+import { loadScenario, locateField } from './scenario/load.js';
+import { isPerInferenceStage } from './scenario/stage-kind.js';
 import { resolveScenario } from './scenario/resolve.js';
 import { ingestPatterns } from './ingest/index.js';
 import type { QueryPrometheusOptions } from './ingest/prometheus/index.js';
 import { prometheusStageSource } from './ingest/prometheus/stage.js';
 import { clusterBreakdown } from './ingest/merge.js';
 import { assess, buildInventories } from './lca/index.js';
+import { countOnce } from './lca/dedupe.js';
+import { checkResultsFinite, checkScenarioMagnitudes, checkSourcesFinite } from './lca/finite.js';
 import { interpret } from './lca/interpret/index.js';
 import { compareCards } from './compare/compare.js';
 import { annotateNoise } from './compare/noise.js';
@@ -64,26 +67,38 @@ export interface BuildReportResult {
 export async function buildReport(opts: BuildReportOptions, io: Io): Promise<BuildReportResult> {
   const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
   const scenario = await loadScenario(scenarioPath, io);
+  const where = (f: () => void) => inScenarioFile(scenarioPath, io, f);
+  await where(() => checkScenarioMagnitudes(scenario));
   // The grid's data year is the year of the run: the logs' dates when they have any (known only
   // after ingest, so the scenario is resolved again then), else the card date.
   const cardYear = io.now().getUTCFullYear();
-  const first = inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
+  const first = await inScenarioFile(scenarioPath, io, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
   const warnings: string[] = [];
 
-  const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, first.hardware.model, io);
-  const sources = uniqueSources(sourcesByStage, warnings);
+  const extra = await inScenarioFile(scenarioPath, io, () => assignExtraLogs(scenario, opts.extraLogs ?? []));
+  await where(() => checkEnergySources(scenario, extra));
+  const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, extra, first.hardware.model, io);
+  const sources = uniqueSources(sourcesByStage);
+  checkSourcesFinite(sources);
   const logYear = runYearOfLogs(sources);
   const resolved =
-    logYear !== null && logYear !== cardYear ? inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' })) : first;
+    logYear !== null && logYear !== cardYear
+      ? await inScenarioFile(scenarioPath, io, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' }))
+      : first;
+  // The same run in two files (or stages) counts once; the card keeps the files as read.
+  const counted = countOnce(sourcesByStage);
+  warnings.push(...counted.warnings);
   // Multi-node stages (issue 7): per-host breakdown and clock-skew checks; totals unchanged.
   const cluster = clusterBreakdown(sourcesByStage);
   warnings.push(...cluster.warnings);
 
-  const inventories = buildInventories(resolved, sourcesByStage);
+  const inventories = buildInventories(resolved, counted.byStage);
   const result = assess(resolved, inventories);
+  await where(() => checkResultsFinite(scenario, result, counted.byStage));
   warnings.push(...result.warnings);
-  const interpretation = interpret(resolved, inventories, result, sourcesByStage);
+  const interpretation = interpret(resolved, inventories, result, counted.byStage);
   const market_based = marketBased(resolved, inventories);
+  const incomplete = Object.values(result.stages).some((st) => st.completeness?.status === 'incomplete');
 
   const mode = opts.budgetMode ?? 'fail';
   const parts = {
@@ -102,7 +117,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   };
   // The comparison and the regression budgets need the head card's numbers, so the card is
   // assembled once without them, then again with them.
-  const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
+  const head = assembleCard({ ...parts, budgets: [], verdict: verdictOf([], incomplete), comparison: null });
   const base = opts.baseline;
   const comparison: Comparison | null = base ? compareWithBaseline(base.card, head, base.meta) : null;
   let budgets: BudgetResult[] = [];
@@ -111,7 +126,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   if (mode === 'off') {
     if (resolved.budgets.length) warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
   } else {
-    budgets = inScenarioFile(scenarioPath, () => evaluateBudgets(resolved.budgets, head, comparison));
+    budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
     // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
     const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
     const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
@@ -120,7 +135,13 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     if (period.extension) ledgerExtension = { ledger: period.extension };
   }
   const extensions = { ...clusterExtension, ...ledgerExtension };
-  const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
+  const card = assembleCard({
+    ...parts,
+    budgets,
+    verdict: verdictOf(budgets, incomplete),
+    comparison,
+    ...(Object.keys(extensions).length ? { extensions } : {}),
+  });
   return { card, markdown: renderReport(card), warnings };
 }
 
@@ -152,13 +173,46 @@ function marketBased(resolved: ResolvedScenario, inventories: ReturnType<typeof 
   };
 }
 
-/** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
-function inScenarioFile<T>(file: string, f: () => T): T {
+/**
+ * Errors about scenario values (`grid.region`, `budgets[2].metric`, `stages.x.logs`) name the
+ * scenario file, and the line of the field where it can be found.
+ */
+async function inScenarioFile<T>(file: string, io: Io, f: () => T | Promise<T>): Promise<T> {
   try {
-    return f();
+    return await f();
   } catch (e) {
-    if (!InputError.is(e) || e.file !== undefined) throw e;
-    throw new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+    if (!InputError.is(e) || (e.file !== undefined && e.file !== file) || (e.file === file && e.line !== undefined)) throw e;
+    const line = e.line ?? (e.field ? await fieldLine(file, e.field, io) : undefined);
+    throw new InputError({ code: e.code, file, line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+  }
+}
+
+async function fieldLine(file: string, field: string, io: Io): Promise<number | undefined> {
+  try {
+    return locateField(await io.readText(file), file, field);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A per-inference stage (inferences > 0) with nothing to measure or estimate its energy from
+ * would give 0 g per inference: an impossible scenario, exit 2. (A stage without inferences and
+ * without a source is assessed as incomplete instead: the card says which stage is missing.)
+ */
+function checkEnergySources(scenario: Scenario, extra: Record<string, string[]>): void {
+  for (const [name, st] of Object.entries(scenario.stages)) {
+    if (!isPerInferenceStage(st)) continue;
+    const hasSource =
+      (st.logs?.length ?? 0) > 0 || (extra[name]?.length ?? 0) > 0 || st.prometheus !== undefined || st.energy_kwh !== undefined || st.hours !== undefined;
+    if (!hasSource) {
+      throw new InputError({
+        code: 'SCENARIO_INVALID',
+        field: `stages.${name}`,
+        expected: `a source of energy for a stage that serves inferences: logs, prometheus, energy_kwh or hours (or --log ${name}=GLOB)`,
+        got: `inferences ${st.inferences} and no energy source`,
+      });
+    }
   }
 }
 
@@ -167,36 +221,42 @@ export function compareWithBaseline(base: ModelCard, head: ModelCard, meta: z.in
   return annotateNoise(compareCards(base, head, meta), base, head);
 }
 
-/** Whether the shell should exit 1 / fail the step. */
+/**
+ * Whether the shell should exit 1 / fail the step: under budget-mode fail, a failed budget or an
+ * incomplete assessment (a gate that cannot measure never passes).
+ */
 export function budgetFailed(card: ModelCard, mode: BudgetMode): boolean {
-  return mode === 'fail' && card.verdict === 'fail';
+  return mode === 'fail' && (card.verdict === 'fail' || card.verdict === 'incomplete');
 }
 
 async function ingestStages(
   scenario: Scenario,
   scenarioPath: string,
   opts: BuildReportOptions,
+  extra: Record<string, string[]>,
   hardwareModel: string,
   io: Io,
 ): Promise<Record<string, Source[]>> {
   const scenarioDir = path.dirname(scenarioPath);
   const cwd = path.resolve(opts.cwd ?? '.');
-  const extra = assignExtraLogs(scenario, opts.extraLogs ?? []);
   const out: Record<string, Source[]> = {};
   for (const [name, stage] of Object.entries(scenario.stages)) {
     const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
     const sources: Source[] = [];
     // ingestPatterns reports paths relative to the directory it was given; the card's are
     // relative to the working directory (the repository root in the action).
-    const ingest = async (patterns: string[], dir: string) => {
+    const ingest = async (patterns: string[], dir: string, rename: (e: unknown) => Promise<unknown>) => {
       if (patterns.length === 0) return;
-      const found = await ingestPatterns(patterns, dir, ingestOpts, io);
+      const found = await ingestPatterns(patterns, dir, ingestOpts, io).catch(async (e: unknown) => {
+        throw await rename(e);
+      });
       sources.push(...found.map((s) => ({ ...s, path: displayPath(path.resolve(dir, s.path), cwd) })));
     };
-    const { inCwd, inScenarioDir } = splitScenarioLogs(stage.logs ?? [], scenarioDir, cwd);
-    await ingest(inCwd, cwd);
-    await ingest(inScenarioDir, scenarioDir);
-    await ingest(extra[name] ?? [], cwd);
+    for (const [i, original] of (stage.logs ?? []).entries()) {
+      const { dir, pattern } = placeScenarioLog(original, scenarioDir, cwd);
+      await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir: scenarioDir, io }));
+    }
+    await ingest(extra[name] ?? [], cwd, async (e) => extraLogError(e, name, cwd));
     if (stage.prometheus) {
       sources.push(await prometheusStageSource(name, stage.prometheus, { now: io.now(), ...opts.prometheus, scenarioFile: scenarioPath }));
     }
@@ -209,18 +269,39 @@ async function ingestStages(
  * Scenario log globs are relative to the scenario file and may not leave the directory that
  * bounds them (ingest refuses an escape). That bound is the working directory (the repository
  * in the action) when the glob lands inside it, so `lca/lca.yml` may name `../runs/*.csv`;
- * otherwise the scenario's own directory. Globs inside the working directory are rewritten
+ * otherwise the scenario's own directory. A glob inside the working directory is rewritten
  * relative to it.
  */
-function splitScenarioLogs(patterns: readonly string[], scenarioDir: string, cwd: string): { inCwd: string[]; inScenarioDir: string[] } {
-  const inCwd: string[] = [];
-  const inScenarioDir: string[] = [];
-  for (const p of patterns) {
-    const rel = path.relative(cwd, path.resolve(scenarioDir, p.replace(/\\/g, '/')));
-    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) inCwd.push(rel.split(path.sep).join('/'));
-    else inScenarioDir.push(p);
-  }
-  return { inCwd, inScenarioDir };
+function placeScenarioLog(pattern: string, scenarioDir: string, cwd: string): { dir: string; pattern: string } {
+  const rel = path.relative(cwd, path.resolve(scenarioDir, pattern.replace(/\\/g, '/')));
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return { dir: cwd, pattern: rel.split(path.sep).join('/') };
+  return { dir: scenarioDir, pattern };
+}
+
+const NO_LOG = new Set(['LOG_NO_MATCH', 'PATH_ESCAPE']);
+
+/** A scenario glob that matches nothing (or leaves its directory): name the scenario file, line, stage and pattern. */
+async function scenarioLogError(e: unknown, where: { scenarioPath: string; field: string; pattern: string; dir: string; io: Io }): Promise<unknown> {
+  if (!InputError.is(e) || !NO_LOG.has(e.code)) return e;
+  return new InputError({
+    code: e.code,
+    file: where.scenarioPath,
+    line: await fieldLine(where.scenarioPath, where.field, where.io),
+    field: where.field,
+    expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
+    got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+  });
+}
+
+/** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
+async function extraLogError(e: unknown, stage: string, cwd: string): Promise<unknown> {
+  if (!InputError.is(e) || !NO_LOG.has(e.code)) return e;
+  return new InputError({
+    code: e.code,
+    field: '--log',
+    expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
+    got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+  });
 }
 
 /**
@@ -287,22 +368,16 @@ function dedupeByPath(sources: Source[]): Source[] {
   });
 }
 
-/** Every source once for the card; a file used by two stages is counted twice: say so. */
-function uniqueSources(byStage: Record<string, Source[]>, warnings: string[]): Source[] {
-  const stagesOf = new Map<string, string[]>();
+/** Every source once for the card (a file named by two stages is counted once: lca/dedupe.ts). */
+function uniqueSources(byStage: Record<string, Source[]>): Source[] {
+  const seen = new Set<string>();
   const all: Source[] = [];
-  for (const [stage, list] of Object.entries(byStage)) {
+  for (const list of Object.values(byStage)) {
     for (const s of list) {
-      const seen = stagesOf.get(s.path);
-      if (seen) seen.push(stage);
-      else {
-        stagesOf.set(s.path, [stage]);
-        all.push(s);
-      }
+      if (seen.has(s.path)) continue;
+      seen.add(s.path);
+      all.push(s);
     }
-  }
-  for (const [p, stages] of stagesOf) {
-    if (stages.length > 1) warnings.push(`${p} is counted in ${stages.length} stages (${stages.join(', ')}): its energy is in each of them`);
   }
   return all;
 }

@@ -211,3 +211,75 @@ describe('buildReport: the grid of the year of the run, and market-based results
     expect(r2.card.market_based ?? null).toBeNull();
   });
 });
+
+describe('buildReport fails closed (issue 12)', () => {
+  it('a CodeCarbon run picked up twice by runs/**/emissions.csv counts once, with a warning naming both files', async () => {
+    const io = memoryIo({
+      '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', 'runs/**/emissions.csv'),
+      '/repo/lca/runs/train/emissions.csv': codecarbon('run-a', 12.5, 1.25),
+      '/repo/lca/runs/train/backup/emissions.csv': codecarbon('run-a', 12.5, 1.25),
+    });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io);
+    // 10 kWh IT once, not 20
+    expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(10, 9);
+    expect(r.card.sources.map((s) => s.path)).toEqual(['lca/runs/train/backup/emissions.csv', 'lca/runs/train/emissions.csv']);
+    expect(r.warnings).toContain(
+      'training: lca/runs/train/emissions.csv repeats run p/run-a of lca/runs/train/backup/emissions.csv over the same time: counted once (10 kWh not added again)',
+    );
+  });
+
+  it('a log with no usable samples makes the card incomplete: it leads the report and fails the gate', async () => {
+    const io = files({ '/repo/lca/runs/train/a.csv': `${HEADER}\n` });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io);
+    expect(r.card.verdict).toBe('incomplete');
+    expect(r.card.stages.training!.completeness).toMatchObject({ status: 'incomplete', file: 'lca/runs/train/a.csv' });
+    // estimated in its place from hours × count × power (10 h × 8 × 700 W = 56 kWh): the budget
+    // fails too, and incomplete ranks above fail
+    expect(r.card.stages.training!.it_energy_kwh).toBeCloseTo(56, 9);
+    expect(r.card.budgets[0]!.status).toBe('fail');
+    expect(budgetFailed(r.card, 'fail')).toBe(true);
+    expect(budgetFailed(r.card, 'warn')).toBe(false);
+    const md = r.markdown.split('\n');
+    expect(md[0]).toBe('## ⛔ ml-lca: pipe: INCOMPLETE');
+    expect(md.slice(0, 6).join('\n')).toContain('- ⛔ **training**: `lca/runs/train/a.csv`: the CodeCarbon file has a header but no rows');
+    expect(md.slice(0, 6).join('\n')).toContain('**Fix:** CodeCarbon writes a row when the tracker stops');
+  });
+
+  it('a rejected row that changed a stage’s energy is at the top of the report', async () => {
+    const rows = codecarbon('run-a', 12.5, 1.25).trimEnd().split('\n');
+    const negative = rows[1]!.replace(',12.5,', ',-20,');
+    const io = files({ '/repo/lca/runs/train/a.csv': `${rows.join('\n')}\n${negative}\n` });
+    const r = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io);
+    expect(r.card.verdict).toBe('pass');
+    const top = r.markdown.split('\n').slice(0, 6).join('\n');
+    expect(top).toContain('**Data quality that changes the result:**');
+    expect(top).toContain(
+      "- ✂️ `lca/runs/train/a.csv` (stage training): 1 row rejected \\(negative energy\\_consumed\\), first at line 3: the stage's energy comes from the rest of the file",
+    );
+  });
+
+  it.each([
+    [
+      'a per-inference stage without energy source',
+      SCENARIO.replace('{ energy_kwh: 1, inferences: 100000, hours: 1, count: 1 }', '{ inferences: 100000 }'),
+      'stages.inference',
+      10,
+    ],
+    ['energy_kwh that overflows', SCENARIO.replace('{ energy_kwh: 1,', '{ energy_kwh: 1e308,'), 'stages.inference.energy_kwh', 10],
+    ['a value that underflows', SCENARIO.replace('{ energy_kwh: 1,', '{ energy_kwh: 1e-320,'), 'stages.inference.energy_kwh', 10],
+    ['unknown hardware (typo)', SCENARIO.replace('model: H100-SXM', 'model: H100-SMX'), 'hardware.model', 7],
+    ['a log glob that matches nothing', SCENARIO.replace('runs/train/*.csv', 'runs/nope/*.csv'), 'stages.training.logs[0]', 9],
+  ])('%s is exit 2 naming the scenario file, line and field', async (_what, text, field, line) => {
+    const io = memoryIo({ '/repo/lca/lca.yml': text, '/repo/lca/runs/train/a.csv': codecarbon('run-a', 12.5, 1.25) });
+    const e = await buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e).toMatchObject({ file: '/repo/lca/lca.yml', field, line });
+  });
+
+  it('a missing log names the scenario file, the stage and the pattern', async () => {
+    const io = memoryIo({ '/repo/lca/lca.yml': SCENARIO.replace('runs/train/*.csv', 'runs/nope/*.csv') });
+    await expect(buildReport({ scenarioPath: 'lca/lca.yml', cwd: '/repo', version: '0' }, io)).rejects.toThrow(
+      '/repo/lca/lca.yml: line 9: stages.training.logs[0]: expected a log file matching "runs/nope/*.csv" (relative to /repo/lca), got no matching file',
+    );
+  });
+});

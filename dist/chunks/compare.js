@@ -1,4 +1,4 @@
-import { d as compareWithBaseline, e as renderComparison } from './pipeline.js';
+import { e as compareWithBaseline, f as renderComparison } from './pipeline.js';
 import { p as parseFlags } from './args.js';
 import { readBaseline, readCardFile } from './report.js';
 import 'node:path';
@@ -16,6 +16,7 @@ import 'node:util';
 import './package-root.js';
 import 'node:fs';
 import 'node:url';
+import './out-dir.js';
 
 // `ml-lca compare BASE_CARD.json HEAD_CARD.json [--json]`: metric by metric, delta and delta %,
 // and the consistency statements (functional unit, boundary, factors) when the cards differ.

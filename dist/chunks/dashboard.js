@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, z as inPeriod, A as metricOf, D as DEFAULT_METRIC, U as UtcInstant, B as LifetimePoint, C as Lifetime, P as PerFunctionalUnit, T as Totals, E as StageResult, F as PeriodBudget, G as cardFromTextWith, H as AbsoluteBudget, I as dedupeRuns } from './read.js';
+import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, G as inPeriod, H as metricOf, D as DEFAULT_METRIC, U as UtcInstant, I as LifetimePoint, J as Lifetime, P as PerFunctionalUnit, T as Totals, K as StageResult, N as PeriodBudget, O as cardFromTextWith, Q as AbsoluteBudget, R as dedupeRuns } from './read.js';
 import { d as dailyCumulative } from './totals.js';
 import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, c as union } from './schemas.js';
 import { createHash } from 'node:crypto';
 import { p as parseFlags, r as requiredFlag } from './args.js';
+import { c as checkOutDir, m as makeOutDir } from './out-dir.js';
 import { p as packageVersion } from './package-root.js';
 import './index.js';
 import 'node:util';
@@ -1308,14 +1309,8 @@ async function dashboardCommand(argv, io) {
     const repo = repoFlag(values.repo ?? io.env?.GITHUB_REPOSITORY, values['server-url'] ?? io.env?.GITHUB_SERVER_URL ?? 'https://github.com', values.repo !== undefined);
     const now = asOfFlag(values['as-of']) ?? io.now();
     const title = (values.title ?? 'ml-lca carbon dashboard').trim().slice(0, 200) || 'ml-lca carbon dashboard';
-    if ((await io.size(out)) !== null) {
-        throw new InputError({
-            code: 'BAD_FLAG',
-            field: 'ml-lca dashboard --out',
-            expected: 'a directory to write the site into',
-            got: `${shortValue(out)} (a file)`,
-        });
-    }
+    // An unusable --out exits 2 before thousands of cards are read (issue 12's output-path rule).
+    await checkOutDir(out, ['index.html', '.nojekyll'], 'ml-lca dashboard --out');
     const read = await readHistory(history, io);
     const logged = read.warnings.slice(0, MAX_LOGGED_WARNINGS);
     for (const w of logged)
@@ -1323,6 +1318,7 @@ async function dashboardCommand(argv, io) {
     if (read.warnings.length > logged.length)
         io.log(`ml-lca dashboard: ${read.warnings.length - logged.length} more note(s), listed on the index page`);
     const site = buildSite(read.records, read.warnings, { now, repo, title, version: packageVersion() });
+    await makeOutDir(out, 'ml-lca dashboard --out');
     await writeSite(out, site.files, io);
     const m = site.model;
     io.stdout(`ml-lca dashboard: wrote ${path.join(out, 'index.html')}: ${m.totalRuns} run(s) of ${m.scenarios.length} scenario(s), ${m.teams.length} team(s), ${Object.keys(site.files).length} files`);

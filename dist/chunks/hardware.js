@@ -695,7 +695,7 @@ function lookupHardware(model) {
     return INDEX.get(k) ?? INDEX.get(k.replace(MEMORY_SUFFIX, '')) ?? null;
 }
 /** Canonical models, for did-you-mean hints and docs. */
-HARDWARE.map((h) => h.model);
+const HARDWARE_MODELS = HARDWARE.map((h) => h.model);
 /**
  * Embodied carbon of the host server around the accelerators (CPUs, memory, storage, chassis,
  * network cards; accelerators excluded), per server, for `hardware.host_embodied_kg` defaults.
@@ -750,4 +750,4 @@ function lookupHostEmbodied(model) {
     return HOST_EMBODIED.find((h) => h.models.includes(id)) ?? null;
 }
 
-export { FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, HOST_EMBODIED as a, lookupHardware as b, lookupHostEmbodied as c, HOURS_PER_YEAR as d, gridTable as g, lookupGrid as l, normaliseModel as n };
+export { FACILITY_DEFAULTS as F, GRID_REGIONS as G, HARDWARE as H, HOST_EMBODIED as a, lookupHardware as b, HARDWARE_MODELS as c, lookupHostEmbodied as d, HOURS_PER_YEAR as e, gridTable as g, lookupGrid as l, normaliseModel as n };

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { j as fmt } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
-import { f as displayPath } from './pipeline.js';
+import { g as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { readCardFile } from './report.js';
 import './errors.js';
@@ -18,6 +18,7 @@ import 'node:util';
 import './package-root.js';
 import 'node:fs';
 import 'node:url';
+import './out-dir.js';
 
 // `ml-lca hf-card --card model-card.json README.md`: writes the card's Hugging Face
 // `co2_eq_emissions` block into a model README's YAML front matter (creating the front matter when

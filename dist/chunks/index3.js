@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { I as InputError, b as fromZodError } from './errors.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, b as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
@@ -11,9 +12,11 @@ import { I as InputError, b as fromZodError } from './errors.js';
 // (so a 1 s log breaks on a 60 s hole, a 30 s log on a 150 s hole); `gapThreshold_s` overrides.
 // Each unbridged gap is counted and reported with its length.
 //
-// Order. Samples are expected in time order per device. A sample older than the previous one
-// (logs concatenated out of order) starts a new time-ordered run; runs are integrated apart and
-// summed, and overlapping runs are reported (they may double count).
+// Order. Samples are expected in time order per device, oldest first or (a log written newest
+// first, or reversed with `tac`) newest first: a run's first step sets its direction and the
+// trapezoid rule is the same either way. A step against the run's direction (logs concatenated
+// out of order) starts a new run; runs are integrated apart and summed, and overlapping runs are
+// reported (they may double count).
 //
 // Counters (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION, mJ since driver load) are differenced; a value
 // below the previous one is a reset (driver reload, GPU reset): the energy since the reset is the
@@ -32,6 +35,10 @@ class PowerSeries {
     /** Same timestamp, different value. */
     sameTimestamp = 0;
     outOfOrder = 0;
+    /** Runs whose timestamps go backwards (newest first), integrated in that order. */
+    descendingRuns = 0;
+    /** Seconds actually integrated (bridged intervals); 0 with samples means nothing was integrable. */
+    coveredS = 0;
     first = Number.POSITIVE_INFINITY;
     last = Number.NEGATIVE_INFINITY;
     runs = [];
@@ -41,6 +48,8 @@ class PowerSeries {
     lastT = Number.NaN;
     lastW = 0;
     runStart = Number.NaN;
+    /** Direction of the current run: +1 oldest first, -1 newest first, 0 not yet known. */
+    dir = 0;
     constructor(gapThreshold_s) {
         this.fixedThreshold = gapThreshold_s !== undefined;
         this.threshold = gapThreshold_s ?? MIN_GAP_S;
@@ -67,15 +76,20 @@ class PowerSeries {
         if (this.warm !== null)
             this.settle();
         if (!Number.isNaN(this.runStart))
-            this.runs.push({ start: this.runStart, end: this.lastT });
+            this.closeRun();
         this.runStart = Number.NaN;
+    }
+    closeRun() {
+        if (this.dir < 0)
+            this.descendingRuns++;
+        this.runs.push({ start: Math.min(this.runStart, this.lastT), end: Math.max(this.runStart, this.lastT) });
     }
     settle() {
         const buf = this.warm ?? [];
         this.warm = null;
         const dts = [];
         for (let i = 2; i < buf.length; i += 2) {
-            const dt = (buf[i] ?? 0) - (buf[i - 2] ?? 0);
+            const dt = Math.abs((buf[i] ?? 0) - (buf[i - 2] ?? 0));
             if (dt > 0)
                 dts.push(dt);
         }
@@ -90,30 +104,39 @@ class PowerSeries {
             this.runStart = t;
             this.lastT = t;
             this.lastW = w;
+            this.dir = 0;
             return;
         }
         const dt = t - this.lastT;
-        if (dt > 0) {
-            if (dt > this.threshold) {
-                this.gaps++;
-                this.gapSeconds += dt;
-                if (this.longestGap === null || dt > this.longestGap.length)
-                    this.longestGap = { at: this.lastT, length: dt };
-            }
-            else {
-                this.energyJ += ((w + this.lastW) / 2) * dt;
-            }
-        }
-        else if (dt === 0) {
+        if (dt === 0) {
             if (w === this.lastW)
                 this.duplicates++;
             else
                 this.sameTimestamp++;
         }
         else {
-            this.outOfOrder++;
-            this.runs.push({ start: this.runStart, end: this.lastT });
-            this.runStart = t;
+            const d = dt > 0 ? 1 : -1;
+            if (this.dir === 0)
+                this.dir = d;
+            if (d === this.dir) {
+                const span = Math.abs(dt);
+                if (span > this.threshold) {
+                    this.gaps++;
+                    this.gapSeconds += span;
+                    if (this.longestGap === null || span > this.longestGap.length)
+                        this.longestGap = { at: Math.min(this.lastT, t), length: span };
+                }
+                else {
+                    this.energyJ += ((w + this.lastW) / 2) * span;
+                    this.coveredS += span;
+                }
+            }
+            else {
+                this.outOfOrder++;
+                this.closeRun();
+                this.runStart = t;
+                this.dir = 0;
+            }
         }
         this.lastT = t;
         this.lastW = w;
@@ -348,7 +371,8 @@ const J_PER_KWH = 3.6e6;
 const jToKwh = (j) => j / J_PER_KWH;
 
 const MAX_WARNINGS = 40;
-const fmt = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+const fmt$1 = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+const FIX_NO_TIMESTAMPS = "set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1";
 class DeviceAcc {
     id;
     src;
@@ -363,10 +387,14 @@ class DeviceAcc {
     untimedValid = 0;
     na = 0;
     negative = 0;
+    /** Values that parsed as ±Infinity (1e999): rejected, never integrated. */
+    infinite = 0;
     over = 0;
     maxW = 0;
     name;
     host;
+    /** What the device is, when the log says (ml-lca measure channels). */
+    kind;
     limit;
     basis;
     constructor(id, meta, src) {
@@ -384,11 +412,8 @@ class DeviceAcc {
     addPower(t, w) {
         // Without timestamps a sample's time is its position: a missing value still takes its slot.
         const slot = t === null ? this.untimed++ : 0;
-        if (!(w >= 0)) {
-            if (Number.isNaN(w))
-                this.na++;
-            else
-                this.negative++;
+        if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) {
+            this.rejectValue(w);
             return;
         }
         if (w > this.limit)
@@ -409,29 +434,39 @@ class DeviceAcc {
     }
     /** A reading of a cumulative energy counter, J. */
     addCounter(t, j) {
-        if (!(j >= 0)) {
-            if (Number.isNaN(j))
-                this.na++;
-            else
-                this.negative++;
+        if (!(j >= 0 && j < Number.POSITIVE_INFINITY)) {
+            this.rejectValue(j);
             return;
         }
         if (t !== null)
             this.src.seen(t);
         this.counter.add(t, j);
     }
+    rejectValue(v) {
+        if (Number.isNaN(v))
+            this.na++;
+        else if (v === Number.POSITIVE_INFINITY)
+            this.infinite++;
+        else
+            this.negative++;
+    }
     /** Energy of one window or run as logged, J. */
     addEnergy(j) {
         this.directJ += j;
         this.directRecords++;
     }
-    /** Energy in J, or null when it cannot be derived honestly; appends warnings. */
+    /**
+     * Energy in J, or null when it cannot be derived honestly (then `problem` says why and how to
+     * fix it: the stage this file feeds is incomplete); appends warnings.
+     */
     finish(warn) {
         const d = `device ${this.id}`;
         if (this.na > 0)
             warn(`${d}: ${this.na} values not available ([N/A] or empty) skipped`);
         if (this.negative > 0)
             warn(`${d}: ${this.negative} negative values rejected`);
+        if (this.infinite > 0)
+            warn(`${d}: ${this.infinite} infinite values (overflowing numbers) rejected`);
         const p = this.power;
         p.finish();
         let energyJ = null;
@@ -448,18 +483,58 @@ class DeviceAcc {
             samples = Math.max(p.samples, this.untimedValid);
             if (this.untimedValid > 0 && this.src.opts.interval_s === undefined) {
                 warn(`${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`);
-                return { energyJ: null, samples };
+                return {
+                    energyJ: null,
+                    samples,
+                    problem: {
+                        code: 'no_timestamps',
+                        reason: `${d}: ${this.untimedValid} power samples have no timestamp, so they cannot be integrated over time`,
+                        fix: FIX_NO_TIMESTAMPS,
+                    },
+                };
+            }
+            if (p.samples === 1) {
+                warn(`${d}: a single power sample cannot be integrated; energy_kwh is null`);
+                return {
+                    energyJ: null,
+                    samples,
+                    problem: {
+                        code: 'single_sample',
+                        reason: `${d}: a single power sample, so there is no interval to integrate`,
+                        fix: 'log power for the whole run (at least two samples), e.g. start nvidia-smi -l 1 before the workload and stop it after',
+                    },
+                };
+            }
+            if (p.coveredS === 0) {
+                // Samples, but no interval between them that can be integrated: the energy is unknown, not 0.
+                const allSame = p.duplicates + p.sameTimestamp === p.samples - 1;
+                warn(`${d}: ${p.samples} power samples but no time between them that can be integrated; energy_kwh is null`);
+                return {
+                    energyJ: null,
+                    samples,
+                    problem: allSame
+                        ? {
+                            code: 'no_elapsed_time',
+                            reason: `${d}: all ${p.samples} power samples share one timestamp, so no time passes between them`,
+                            fix: "check the timestamp column (it does not advance); if the log has no real timestamps, remove the column and set the stage's interval_s",
+                        }
+                        : {
+                            code: 'no_elapsed_time',
+                            reason: `${d}: ${p.samples} power samples with no interval that can be integrated (every step is a repeated time, a jump back in time or a gap longer than ${fmt$1(p.threshold)} s)`,
+                            fix: 'sort the log by time and log at a steady interval (e.g. nvidia-smi -l 1)',
+                        },
+                };
             }
             energyJ = p.energyJ;
-            if (p.samples === 1)
-                warn(`${d}: a single power sample cannot be integrated; energy 0`);
             if (p.gaps > 0 && p.longestGap) {
-                warn(`${d}: ${p.gaps} gap(s) longer than ${fmt(p.threshold)} s not bridged (${fmt(p.gapSeconds)} s in all; longest ${fmt(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
+                warn(`${d}: ${p.gaps} gap(s) longer than ${fmt$1(p.threshold)} s not bridged (${fmt$1(p.gapSeconds)} s in all; longest ${fmt$1(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
             }
             if (p.duplicates > 0)
                 warn(`${d}: ${p.duplicates} duplicate rows (same timestamp and value) counted once`);
             if (p.sameTimestamp > 0)
                 warn(`${d}: ${p.sameTimestamp} samples share a timestamp with the previous sample but differ in value; no time passes between them, so they add no energy`);
+            if (p.descendingRuns > 0 && p.outOfOrder === 0)
+                warn(`${d}: timestamps run backwards (newest first); integrated in that order`);
             if (p.outOfOrder > 0) {
                 const ov = p.overlappingRuns();
                 warn(`${d}: ${p.outOfOrder} samples out of time order (concatenated logs?); integrated as ${p.runs.length} time-ordered runs` +
@@ -469,10 +544,10 @@ class DeviceAcc {
                 const share = this.over / p.samples;
                 if (share >= 0.9 && this.maxW / 1000 <= this.limit) {
                     energyJ /= 1000;
-                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
+                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt$1(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
                 }
                 else {
-                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt(this.maxW)} W); implausible, check the unit`);
+                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt$1(this.maxW)} W); implausible, check the unit`);
                 }
             }
         }
@@ -480,15 +555,47 @@ class DeviceAcc {
             energyJ = this.directJ;
         }
         else if (this.counter.samples === 1) {
-            warn(`${d}: a single energy counter reading cannot be differenced; energy 0`);
-            energyJ = 0;
-            samples = 1;
+            warn(`${d}: a single energy counter reading cannot be differenced; energy_kwh is null`);
+            return {
+                energyJ: null,
+                samples: 1,
+                problem: {
+                    code: 'single_counter_reading',
+                    reason: `${d}: a single energy-counter reading, so there is no difference to take`,
+                    fix: 'read the energy counter at least at the start and the end of the run',
+                },
+            };
+        }
+        else if (this.na + this.negative + this.infinite > 0) {
+            const parts = [
+                this.na > 0 ? `${this.na} not available ([N/A], NaN or empty)` : null,
+                this.negative > 0 ? `${this.negative} negative` : null,
+                this.infinite > 0 ? `${this.infinite} infinite` : null,
+            ].filter((x) => x !== null);
+            return {
+                energyJ: null,
+                samples: 0,
+                problem: {
+                    code: 'no_valid_values',
+                    reason: `${d}: none of its ${this.na + this.negative + this.infinite} values is usable (${parts.join(', ')})`,
+                    fix: 'check the power column: nvidia-smi prints [N/A] where a GPU does not report power.draw; log a device that reports power, or measure with CodeCarbon or DCGM',
+                },
+            };
         }
         return { energyJ, samples };
     }
+    /** Values this device rejected (negative, infinite), for the source's `rejected` list. */
+    rejectedValues() {
+        const out = [];
+        if (this.negative > 0)
+            out.push({ reason: `device ${this.id}: negative values`, count: this.negative, first_line: null });
+        if (this.infinite > 0)
+            out.push({ reason: `device ${this.id}: infinite values`, count: this.infinite, first_line: null });
+        return out;
+    }
 }
 function isoOrRel(t, relative) {
-    return relative ? `t=${fmt(t)} s` : isoOf(t);
+    return relative ? `t=${fmt$1(t)} s` : isoOf(t);
 }
 class SourceBuilder {
     path;
@@ -510,6 +617,8 @@ class SourceBuilder {
     last = Number.NEGATIVE_INFINITY;
     dates = newDateOrder();
     extra = {};
+    /** Set by a format that knows why it has no energy (a header without rows, emissions only). */
+    noEnergy = null;
     warnings = [];
     dropped = 0;
     rejects = new Map();
@@ -564,29 +673,43 @@ class SourceBuilder {
     }
     build() {
         const warn = (m) => this.warn(m);
+        const rejected = [];
         for (const [reason, r] of this.rejects) {
             const lines = r.lines.filter((l) => l > 0);
             warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);
+            rejected.push({ reason, count: r.n, first_line: lines[0] ?? null });
         }
         if (this.dates.ambiguous !== null) {
             warn(`ambiguous date ${JSON.stringify(this.dates.ambiguous)}: day and month are both ≤ 12; read as ${this.dates.order === 'dmy' ? 'day/month (decided by a later-unambiguous row)' : 'month/day (US order)'}; prefer ISO 8601 timestamps`);
         }
         const devices = [];
+        const problems = [];
         let total = 0;
         let anyNull = false;
         let anyEnergy = false;
         let untimedSpan = 0;
         for (const d of this.devices.values()) {
-            const { energyJ, samples } = d.finish(warn);
-            if (energyJ === null)
+            const { energyJ, samples, problem } = d.finish(warn);
+            if (energyJ === null) {
                 anyNull = true;
+                if (problem)
+                    problems.push(problem);
+            }
             else {
                 anyEnergy = true;
                 total += energyJ;
             }
+            rejected.push(...d.rejectedValues());
             if (d.untimed > 0 && this.opts.interval_s !== undefined)
                 untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
-            devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
+            devices.push({
+                id: d.id,
+                name: d.name,
+                host: d.host,
+                energy_kwh: energyJ === null ? null : jToKwh(energyJ),
+                samples,
+                ...(d.kind ? { kind: d.kind } : {}),
+            });
         }
         let energyKwh;
         if (this.energyKwhOverride !== undefined)
@@ -605,6 +728,7 @@ class SourceBuilder {
         const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);
         if (this.dropped > 0)
             this.warnings.push(`… ${this.dropped} more warning(s) not shown`);
+        const incomplete = this.incompleteness(energyKwh, anyNull, problems);
         return {
             path: this.path,
             format: this.format,
@@ -620,7 +744,46 @@ class SourceBuilder {
             scope: this.scope,
             start: absolute ? isoOf(this.first) : null,
             end: absolute ? isoOf(this.last) : null,
+            ...(rejected.length ? { rejected } : {}),
+            ...(incomplete ? { incomplete } : {}),
             ...this.extra,
+        };
+    }
+    /**
+     * Why the file's energy is missing or partial (a device without usable energy), or null when
+     * it is whole. A file that is read without error but yields no energy must not count as 0 kWh.
+     */
+    incompleteness(energyKwh, anyNull, problems) {
+        if (energyKwh !== null && !(anyNull && this.energyKwhOverride === undefined))
+            return null;
+        if (this.noEnergy)
+            return this.noEnergy;
+        const first = problems[0];
+        if (first) {
+            const more = problems.length > 1 ? ` (and ${problems.length - 1} more device(s) alike)` : '';
+            const partial = energyKwh !== null ? ' (the other devices are counted)' : '';
+            return { code: first.code, reason: `${first.reason}${more}${partial}`, fix: first.fix };
+        }
+        if (this.rows > 0 && this.rowsRejected >= this.rows) {
+            const [reason, r] = [...this.rejects.entries()][0] ?? ['unusable', { lines: [] }];
+            const line = r.lines.find((l) => l > 0);
+            return {
+                code: 'all_rows_rejected',
+                reason: `all ${this.rows} data rows were rejected (${reason}${line !== undefined ? `, first at line ${line}` : ''})`,
+                fix: 'fix or regenerate the log: ml-lca ingest FILE --json lists what was rejected',
+            };
+        }
+        if (this.rows === 0) {
+            return {
+                code: 'no_rows',
+                reason: 'the file has no data rows (a header only?)',
+                fix: 'check that the logger ran during the workload and was stopped (flushed) before this step read the file',
+            };
+        }
+        return {
+            code: 'no_energy',
+            reason: 'no energy or power values could be read from it',
+            fix: "check that the file is the logger's output with an energy or power column: ml-lca ingest FILE --json shows what was read",
         };
     }
 }
@@ -852,13 +1015,16 @@ const codecarbon = {
             }
             const ts = get('timestamp');
             const end = ts === null ? null : parseTimestamp(ts, out.dates);
-            const id = get('run_id') ?? get('experiment_id') ?? `line ${rec.line}`;
+            const runId = get('run_id') ?? get('experiment_id');
+            const id = runId ?? `line ${rec.line}`;
             const key = `${get('project_name') ?? ''}\u0000${id}`;
             const prev = runs.get(key);
             if (prev && energy < prev.energy)
                 decreasing++;
             runs.set(key, {
                 line: rec.line,
+                runId,
+                project: get('project_name') ?? '',
                 energy,
                 emissions: emissions !== null && emissions >= 0 ? finite(emissions) : null,
                 duration: finite(duration),
@@ -926,6 +1092,17 @@ const codecarbon = {
             d.directRecords = runs.size;
         }
         out.energyKwhOverride = runs.size > 0 ? energy : null;
+        // Run identities, so the same run in a copied file (runs/**/emissions.csv) counts once.
+        const identified = [...runs.values()].filter((r) => r.runId !== null);
+        if (identified.length > 0)
+            out.extra.runs = identified.map((r) => ({ id: `codecarbon:${r.project}/${r.runId}`, energy_kwh: r.energy / r.pue }));
+        if (runs.size === 0 && out.rows === 0) {
+            out.noEnergy = {
+                code: 'no_rows',
+                reason: 'the CodeCarbon file has a header but no rows',
+                fix: 'CodeCarbon writes a row when the tracker stops (and every measure_power_secs with save_to_file): check that tracker.stop() ran before this step',
+            };
+        }
         out.co2eKg = co2;
         out.waterL = water;
         out.durationS = duration;
@@ -949,14 +1126,8 @@ const codecarbon = {
             out.warn(`${duplicates} exact duplicate row(s) ignored`);
         if (decreasing > 0)
             out.warn(`${decreasing} snapshot(s) with less energy than the run's previous row (not cumulative?); the last row still counts`);
-        if (runs.size === 0 && out.rows > 0) {
-            throw new InputError({
-                code: 'LOG_CORRUPT',
-                file: ctx.path,
-                expected: 'at least one CodeCarbon row with a numeric energy_consumed',
-                got: `all ${out.rows} rows rejected`,
-            });
-        }
+        // Every row rejected: no energy (energy_kwh null); the builder reports the reasons and the
+        // stage is incomplete, rather than the whole assessment stopping.
     },
 };
 
@@ -1227,13 +1398,12 @@ const eco2ai = {
             out.warn(`${superseded} earlier row(s) of the same run id superseded by its last (cumulative) row`);
         if (duplicates > 0)
             out.warn(`${duplicates} exact duplicate row(s) ignored`);
-        if (runs.size === 0 && out.rows > 0)
-            throw new InputError({
-                code: 'LOG_CORRUPT',
-                file: ctx.path,
-                expected: 'at least one eco2ai row with a numeric power_consumption',
-                got: `all ${out.rows} rows rejected`,
-            });
+        // Every row rejected: energy_kwh null, the builder says why (the stage is incomplete).
+        const identified = [...runs.entries()].filter(([id]) => !id.startsWith('line '));
+        if (identified.length > 0)
+            out.extra.runs = identified.map(([id, r]) => ({ id: `eco2ai:${id}`, energy_kwh: jToKwh(r.energyJ) }));
+        if (runs.size === 0)
+            out.energyKwhOverride = null;
     },
 };
 
@@ -2408,6 +2578,11 @@ const hfCard = {
         out.co2eKg = grams * gToKg;
         out.energyKwhOverride = null;
         out.warn('a model card reports emissions (grams CO2e) only, no energy: energy_kwh is null');
+        out.noEnergy = {
+            code: 'emissions_only',
+            reason: 'a model card reports emissions (grams CO2e) only, no energy',
+            fix: "give the stage's energy_kwh (or an energy log) instead of the model card",
+        };
         const s = (k) => (typeof meta[k] === 'string' ? meta[k] : null);
         out.extra.hf_co2_eq_emissions = {
             emissions: grams,
@@ -2418,6 +2593,223 @@ const hfCard = {
         };
     },
 };
+
+// The log `ml-lca measure` writes (format id `ml-lca-measure`): JSON lines, appended and written
+// through to the OS after every sample, so a killed sampler or a crashed job keeps what it measured.
+// The sampler imports only the types (no zod at run time: it must stay small); the ingest format
+// (src/ingest/formats/ml-lca-measure.ts) validates the header, channel and end records with them.
+//
+//   {"ml_lca_measure":1,"started":"2026-01-05T10:00:00.000Z","host":"gpu-node-1","interval_s":1,"tool":"ml-lca 0.1.0"}
+//   {"channel":"gpu0","kind":"gpu","scope":"device","source":"nvidia-smi","name":"NVIDIA H100 80GB HBM3","estimate":false}
+//   {"channel":"rapl:package-0","kind":"cpu","scope":"host","source":"rapl","name":"package-0","estimate":false}
+//   {"t":1767607200.000,"ch":"rapl:package-0","j":0}                        cumulative energy since start, J
+//   {"t":1767607200.512,"ch":"gpu0","w":312.45}                             power, W (null: not available)
+//   {"t":1767607201.000,"ch":"cpu","j":45.1,"j_low":20.3,"j_high":62.5}      an estimate, with its range
+//   {"t":1767607201.300,"note":"nvidia-smi exited with code 9: ..."}
+//   {"t":1767607260.000,"end":"2026-01-05T10:01:00.000Z","reason":"command exited","exit_code":0,"signal":null}
+//
+// Scope: `device` channels (GPUs) are accelerator-only energy; `host` channels (CPU package, DRAM,
+// their estimates) are the rest of the server that ml-lca can see. A log with host channels is
+// host-inclusive energy, like CodeCarbon's (no it_overhead_factor on it).
+const MEASURE_FORMAT_ID = 'ml-lca-measure';
+const MEASURE_LOG_VERSION = 1;
+const ChannelId = string().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'a channel id of letters, digits and : . _ -');
+const MeasureHeader = object({
+    ml_lca_measure: literal(MEASURE_LOG_VERSION),
+    started: string(),
+    host: string().max(255),
+    interval_s: number().positive(),
+    tool: string().max(100),
+});
+const ChannelKind = _enum(['gpu', 'cpu', 'dram', 'ram']);
+const MeasureChannel = object({
+    channel: ChannelId,
+    kind: ChannelKind,
+    scope: _enum(['device', 'host']),
+    /** Where the numbers come from: nvidia-smi, amdgpu-hwmon (what rocm-smi reads), rapl, estimate. */
+    source: _enum(['nvidia-smi', 'amdgpu-hwmon', 'rapl', 'estimate']),
+    name: string().max(255).nullable(),
+    estimate: boolean(),
+    /** How an estimate is made, with the source of its figures (estimates only). */
+    method: string().max(1000).optional(),
+    uuid: string().max(100).optional(),
+});
+const MeasureEnd = object({
+    t: number(),
+    end: string(),
+    reason: string().max(200),
+    exit_code: number().int().nullable().optional(),
+    signal: string().max(20).nullable().optional(),
+    /** The sampler's own cost: CPU seconds after start-up, peak resident memory. */
+    overhead: object({ cpu_s: number(), max_rss_mib: number(), nvidia_smi_processes: number().int() }).optional(),
+});
+
+// The log `ml-lca measure` writes (src/measure/log.ts): JSON lines with a header, one record per
+// channel, then power samples (`w`, integrated by the trapezoid rule) and cumulative energy
+// readings (`j`, differenced). Scope: a log with CPU/memory channels is host-inclusive energy
+// (GPU + CPU + memory, like CodeCarbon's: no it_overhead_factor); GPU channels alone are
+// device-only. Estimated channels (CPU from utilisation × TDP, memory from its size) are named in
+// the warnings with their share of the energy, and their range goes to `estimated` (SOURCE).
+// Several sessions appended to one file are read one after another. A session without an end
+// record was cut short (killed sampler, crashed job): what was written counts, with a warning.
+const MAX_NOTE = 300;
+const KIND_NAME = { gpu: 'GPU', cpu: 'CPU', dram: 'DRAM', ram: 'memory' };
+const mlLcaMeasure = {
+    id: MEASURE_FORMAT_ID,
+    description: 'the log `ml-lca measure` writes (GPU power, RAPL counters, CPU/memory estimates; JSON lines)',
+    sniff(head) {
+        const first = firstLines(head, 1)[0] ?? '';
+        return /^\{"ml_lca_measure":\s*\d+/.test(first) ? 0.99 : 0;
+    },
+    async parse(stream, ctx) {
+        const out = ctx.out;
+        let session = 0;
+        let host = null;
+        let channels = new Map();
+        const all = [];
+        let ended = true;
+        let lastT = null;
+        const cutShort = [];
+        const exits = [];
+        const closeSession = () => {
+            if (session > 0 && !ended)
+                cutShort.push(lastT !== null ? isoOf(lastT) : 'its start');
+        };
+        for await (const ln of readLines(stream)) {
+            const text = ln.text.trim();
+            if (text === '')
+                continue;
+            let v;
+            try {
+                v = JSON.parse(text);
+            }
+            catch {
+                out.rows++;
+                // The last line of a killed sampler may be cut: expected, not corruption.
+                out.reject(ln.n, ln.terminated ? 'not valid JSON' : 'truncated last line');
+                continue;
+            }
+            if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+                out.rows++;
+                out.reject(ln.n, 'not a JSON object');
+                continue;
+            }
+            const r = v;
+            if (typeof r.ch === 'string') {
+                out.rows++;
+                const st = channels.get(r.ch);
+                const t = typeof r.t === 'number' && Number.isFinite(r.t) ? r.t : null;
+                if (!st) {
+                    out.reject(ln.n, 'sample of a channel not declared before it');
+                    continue;
+                }
+                if (t === null) {
+                    out.reject(ln.n, 'sample without a time "t"');
+                    continue;
+                }
+                lastT = t;
+                const dev = out.device(st.key, { name: st.ch.name, host });
+                if ('w' in r)
+                    dev.addPower(t, typeof r.w === 'number' ? r.w : Number.NaN);
+                else if (typeof r.j === 'number') {
+                    dev.addCounter(t, r.j);
+                    st.firstJ ??= r.j;
+                    st.lastJ = r.j;
+                    if (typeof r.j_low === 'number') {
+                        st.firstLow ??= r.j_low;
+                        st.lastLow = r.j_low;
+                    }
+                    if (typeof r.j_high === 'number') {
+                        st.firstHigh ??= r.j_high;
+                        st.lastHigh = r.j_high;
+                    }
+                }
+                else
+                    out.reject(ln.n, 'sample without "w" (W) or "j" (J)');
+                continue;
+            }
+            if ('ml_lca_measure' in r) {
+                const h = MeasureHeader.safeParse(r);
+                if (!h.success)
+                    throw corrupt(ctx.path, ln.n, 'a header record {"ml_lca_measure":1, started, host, interval_s, tool}', text);
+                closeSession();
+                session++;
+                ended = false;
+                host = h.data.host || null;
+                channels = new Map();
+                continue;
+            }
+            if (session === 0)
+                throw corrupt(ctx.path, ln.n, 'the header record first', text);
+            if ('channel' in r) {
+                const c = MeasureChannel.safeParse(r);
+                if (!c.success)
+                    throw corrupt(ctx.path, ln.n, 'a channel record (channel, kind, scope, source, name, estimate)', text);
+                const key = session > 1 ? `${c.data.channel}#${session}` : c.data.channel;
+                const st = { ch: c.data, key, firstJ: null, lastJ: null, firstLow: null, lastLow: null, firstHigh: null, lastHigh: null };
+                channels.set(c.data.channel, st);
+                all.push(st);
+                out.device(key, { name: c.data.name, host }).kind = c.data.kind;
+                continue;
+            }
+            if (typeof r.note === 'string') {
+                out.warn(`${host ? `${host}: ` : ''}${r.note.slice(0, MAX_NOTE)}`);
+                continue;
+            }
+            if ('end' in r) {
+                const e = MeasureEnd.safeParse(r);
+                if (!e.success)
+                    throw corrupt(ctx.path, ln.n, 'an end record (t, end, reason)', text);
+                ended = true;
+                if (e.data.signal)
+                    exits.push(`the measured command was killed by ${e.data.signal}`);
+                else if (e.data.exit_code)
+                    exits.push(`the measured command exited with code ${e.data.exit_code}`);
+                continue;
+            }
+            out.rows++;
+            out.reject(ln.n, 'not a header, channel, sample, note or end record');
+        }
+        if (session === 0)
+            throw corrupt(ctx.path, 1, 'a header record {"ml_lca_measure":1, ...}', '');
+        closeSession();
+        for (const at of cutShort)
+            out.warn(`the measurement has no end record (sampler killed or still running): energy counts up to its last sample at ${at}`);
+        for (const e of exits)
+            out.warn(`${e}: the energy covers the run up to that point`);
+        // Host-inclusive when the CPU or memory was measured or estimated; GPU-only logs are device scope.
+        out.scope = all.some((s) => s.ch.scope === 'host') ? 'host' : 'device';
+        const est = estimateRange(all);
+        if (est) {
+            out.extra.estimated = est;
+            const kinds = new Set(all.filter((s) => s.ch.estimate).map((s) => s.ch.kind));
+            const how = [kinds.has('cpu') ? 'CPU from /proc/stat utilisation × TDP' : '', kinds.has('ram') ? 'memory from its size' : ''].filter(Boolean).join(', ');
+            const names = [...kinds].map((k) => KIND_NAME[k]).join(' and ');
+            out.warn(`${names} power ${kinds.size > 1 ? 'are ESTIMATES' : 'is an ESTIMATE'}, not measured (${how}, as CodeCarbon does without RAPL; sources[].estimated.method says how): ` +
+                `${fmt(est.energy_kwh)} kWh, range ${fmt(est.low_kwh)}–${fmt(est.high_kwh)} kWh`);
+        }
+    },
+};
+const fmt = (kwh) => Number(kwh.toPrecision(3)).toString();
+function estimateRange(all) {
+    const est = all.filter((s) => s.ch.estimate);
+    if (est.length === 0)
+        return undefined;
+    let j = 0;
+    let low = 0;
+    let high = 0;
+    for (const s of est) {
+        const e = s.firstJ !== null && s.lastJ !== null ? Math.max(0, s.lastJ - s.firstJ) : 0;
+        j += e;
+        low += s.firstLow !== null && s.lastLow !== null ? Math.max(0, s.lastLow - s.firstLow) : e;
+        high += s.firstHigh !== null && s.lastHigh !== null ? Math.max(0, s.lastHigh - s.firstHigh) : e;
+    }
+    const methods = [...new Set(est.map((s) => `${KIND_NAME[s.ch.kind]}: ${s.ch.method ?? 'estimate'}`))];
+    return { energy_kwh: jToKwh(j), low_kwh: jToKwh(Math.min(low, j)), high_kwh: jToKwh(Math.max(high, j)), method: methods.join('; ') };
+}
+function corrupt(file, line, expected, got) {
+    return new InputError({ code: 'LOG_CORRUPT', file, line, expected, got: got ? JSON.stringify(got.slice(0, 80)) : 'nothing' });
+}
 
 // `nvidia-smi dmon` (-s p / -s pucvmet, optionally -o T or -o DT): fixed-width columns, `#` header
 // lines (names, then units), repeated every screenful; `pwr` in W; `-` when not available.
@@ -2721,6 +3113,7 @@ async function readJson(stream, ctx, windows) {
 function finish(ctx, windows) {
     const out = ctx.out;
     let nested = 0;
+    const runs = [];
     for (const w of windows) {
         const inner = w.start !== null &&
             w.elapsed !== null &&
@@ -2736,6 +3129,9 @@ function finish(ctx, windows) {
         }
         for (const [gpu, j] of w.energy)
             out.device(gpu).addEnergy(j);
+        // A window with a start time is an identity: the same window in two files counts once.
+        if (w.start !== null)
+            runs.push({ id: `zeus:${w.name}@${w.start}`, energy_kwh: jToKwh([...w.energy.values()].reduce((a, b) => a + b, 0)) });
         if (w.start !== null) {
             out.seen(w.start);
             if (w.elapsed !== null)
@@ -2744,13 +3140,15 @@ function finish(ctx, windows) {
     }
     if (nested > 0)
         out.warn(`${nested} window(s) nested inside another window left out so energy counts once`);
-    if (windows.length === 0 && out.rows > 0)
-        throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'Zeus measurement windows', got: `all ${out.rows} rows rejected` });
+    if (runs.length > 0)
+        out.extra.runs = runs;
+    // Every row rejected: energy_kwh null and the builder says why (the stage is incomplete).
 }
 
 // The only list of log formats (style.md §5). Order matters only to break equal sniff scores:
 // specific formats first, generic ones last.
 const FORMATS = [
+    mlLcaMeasure,
     codecarbon,
     eco2ai,
     nvidiaSmi,
@@ -2876,6 +3274,12 @@ async function ingestFile(file, opts, io, displayPath = file) {
     }
     return out.build();
 }
+async function ingestFiles(paths, opts, io) {
+    const out = [];
+    for (const p of paths)
+        out.push(await ingestFile(p, opts, io));
+    return out;
+}
 /**
  * Globs relative to `cwd` (a scenario's directory or the working directory). A pattern that
  * leaves `cwd` is refused (PATH_ESCAPE); one that matches nothing is LOG_NO_MATCH naming it.
@@ -2921,4 +3325,12 @@ async function ingestPatterns(patterns, cwd, opts, io) {
     return sources;
 }
 
-export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, ingestPatterns as i };
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    FORMATS: FORMATS,
+    ingestFile: ingestFile,
+    ingestFiles: ingestFiles,
+    ingestPatterns: ingestPatterns
+});
+
+export { CounterSeries as C, PowerSeries as P, ingestFile as a, implausibleAboveW as b, index as c, ingestPatterns as i };

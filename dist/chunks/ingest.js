@@ -2,6 +2,7 @@ import { I as InputError } from './errors.js';
 import path from 'node:path';
 import { i as ingestPatterns, a as ingestFile } from './index3.js';
 import { p as parseFlags } from './args.js';
+import './schemas.js';
 import 'node:util';
 
 // `ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]`
@@ -27,6 +28,8 @@ function summarise(s) {
             (s.logged_pue !== null ? `, logged PUE ${s.logged_pue} divided out` : '') +
             `, ${s.devices.length} device(s), ${num(s.duration_s, 's', 6)}, rows ${s.rows} (${s.rows_rejected} rejected)`,
     ];
+    if (s.incomplete)
+        lines.push(`  INCOMPLETE: ${s.incomplete.reason}. Fix: ${s.incomplete.fix}`);
     if (s.start)
         lines.push(`  ${s.start} .. ${s.end ?? ''}`);
     for (const d of s.devices)

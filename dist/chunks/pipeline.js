@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index2.js';
-import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as lookupHostEmbodied, d as HOURS_PER_YEAR } from './hardware.js';
-import { S as Scenario, s as suggest, m as METRICS, v as valueAtPath, n as STAGE_FIELDS, u as unitOf, o as fmtSigned, j as fmt$1, q as numericPaths, M as ModelCard, w as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, x as pct, g as escapeMarkdown, f as escapeCode, y as ledgerSectionForCard } from './read.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR } from './hardware.js';
+import { S as Scenario, s as suggest, m as incompleteFromSources, n as noEnergySource, o as StageCompleteness, q as MEASURED, u as METRICS, v as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, j as fmt$2, w as worstVerdict, A as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, C as pct, g as escapeMarkdown, f as escapeCode, E as incompleteLine, F as ledgerSectionForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -58,6 +58,21 @@ function parseScenario(text, file) {
     }
     checkSemantics(parsed.data, file, locate);
     return parsed.data;
+}
+/**
+ * The line of a dotted field (`stages.training.logs[0]`) in scenario text, for errors found
+ * after parsing (unknown hardware, a log glob that matches nothing); undefined when not found.
+ */
+function locateField(text, file, field) {
+    try {
+        const path = [];
+        for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+            path.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+        return parseText(text, file).locate(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 async function loadScenario(file, io) {
@@ -308,6 +323,14 @@ function stated(path, value, unit, extra = {}) {
 function looksLikeInferenceStage(name) {
     return /infer|serving|^serve|deploy|^prod/i.test(name);
 }
+/** The bundled model nearest to a typo (`H100-SMX` -> `H100-SXM`), by model name or alias. */
+function suggestHardware(model) {
+    const direct = suggest(model, HARDWARE_MODELS);
+    if (direct)
+        return direct;
+    const alias = suggest(model, HARDWARE.flatMap((h) => h.aliases));
+    return alias ? (lookupHardware(alias)?.model ?? alias) : undefined;
+}
 /** How a stage gets its energy when it has no logs: from energy_kwh or hours × count × power. */
 function needsPowerEstimate(st) {
     return st.logs === undefined && st.prometheus === undefined && st.energy_kwh === undefined;
@@ -521,44 +544,36 @@ function resolveScenario(s, opts = {}) {
             });
     }
     else {
-        const unknown = `hardware.model ${JSON.stringify(hw.model)} is not in the bundled data`;
+        // Custom hardware (issue 12: hardware must resolve): a model not in the bundled data is a
+        // typo until the scenario supplies every figure the assessment needs; then it is accepted
+        // and labelled custom. Silently counting embodied carbon as 0 would pass a broken gate.
+        const needsPower = estimatedStages.filter((n) => s.stages[n]?.hours !== undefined);
+        const missing = [
+            ...(hw.power_w === undefined && needsPower.length > 0 ? [`power_w (stage(s) ${needsPower.join(', ')} are estimated from hours × count × power_w)`] : []),
+            ...(hw.embodied_kg === undefined ? ['embodied_kg'] : []),
+            ...(hw.lifespan_years === undefined ? ['lifespan_years'] : []),
+        ];
+        if (missing.length > 0) {
+            const hint = suggestHardware(hw.model);
+            throw new InputError({
+                code: 'SCENARIO_INVALID',
+                field: 'hardware.model',
+                expected: `an accelerator model in the bundled data (e.g. ${HARDWARE_MODELS.slice(0, 4).join(', ')}), or custom hardware with its figures in the scenario (missing: hardware.${missing.join(', hardware.')})`,
+                got: shortValue(hw.model),
+                hint: hint ? `did you mean "${hint}"?` : undefined,
+            });
+        }
+        const custom = 'custom hardware (not in the bundled data): value from the scenario';
         power = hw.power_w ?? null;
         embodied = hw.embodied_kg ?? null;
         embLow = embodied;
         embHigh = embodied;
-        if (power === null) {
-            warnings.push(estimatedStages.length > 0
-                ? `${unknown} and hardware.power_w is missing: stage(s) ${estimatedStages.join(', ')} have no logs or energy_kwh, so their energy cannot be estimated (counted as 0)`
-                : `${unknown} and hardware.power_w is missing (not needed while every stage has logs or energy_kwh)`);
-        }
-        else {
-            push(stated('hardware.power_w', power, 'W'));
-        }
-        if (embodied === null) {
-            warnings.push(`${unknown} and hardware.embodied_kg is missing: embodied carbon is counted as 0`);
-        }
-        else {
-            push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator'));
-        }
-        const lD = FACILITY_DEFAULTS.lifespan_years;
-        lifespan = hw.lifespan_years ?? lD.value;
-        if (hw.lifespan_years === undefined) {
-            warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
-            push({
-                path: 'hardware.lifespan_years',
-                value: lifespan,
-                unit: 'years',
-                low: lD.low,
-                high: lD.high,
-                origin: 'default',
-                source: lD.source,
-                year: lD.year,
-                references: [...lD.references],
-            });
-        }
-        else {
-            push(stated('hardware.lifespan_years', lifespan, 'years'));
-        }
+        if (power !== null)
+            push(stated('hardware.power_w', power, 'W', { note: custom }));
+        if (embodied !== null)
+            push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator', { note: custom }));
+        lifespan = hw.lifespan_years ?? FACILITY_DEFAULTS.lifespan_years.value;
+        push(stated('hardware.lifespan_years', lifespan, 'years', { note: custom }));
     }
     push(stated('hardware.count', hw.count, 'accelerators'));
     // Embodied boundary beyond the accelerators: the server they sit in (CPUs, memory, storage,
@@ -1156,7 +1171,7 @@ function toSource(input) {
                 found.add('coverage', `${id} (${formatDuration(last - first)}, ${iso(first * 1000)} to ${iso(last * 1000)})`);
             }
         }
-        devices.push({ id, name: g.name, host: g.host, energy_kwh, samples: used?.t.length ?? 0 });
+        devices.push({ id, name: g.name, host: g.host, ...(g.uuid ? { uuid: g.uuid } : {}), energy_kwh, samples: used?.t.length ?? 0 });
     }
     const n = (kind) => found.count(kind);
     for (const metric of ['counter', 'gauge']) {
@@ -1457,7 +1472,7 @@ function summariseHosts(parts) {
         s.devices.forEach((d, i) => {
             const host = p.hostOfDevice[i] ?? p.singleHost ?? '';
             const h = get(host);
-            h.devices.add(deviceKey(host, d));
+            h.devices.add(deviceKey$1(host, d));
             if (p.singleHost === null && d.energy_kwh !== null)
                 h.energy = (h.energy ?? 0) + d.energy_kwh;
         });
@@ -1524,7 +1539,7 @@ function mergeGroup(group, scope, hosts, warnings) {
     for (const p of group) {
         p.source.devices.forEach((d, i) => {
             const host = p.hostOfDevice[i] ?? p.singleHost ?? '';
-            const id = deviceKey(host, d);
+            const id = deviceKey$1(host, d);
             const prev = seen.get(id);
             if (prev && overlaps(prev.source, p.source)) {
                 warnings.push(`${id} appears in ${prev.source.path} and ${p.source.path} over overlapping times: its energy is counted twice`);
@@ -1568,7 +1583,7 @@ function mergeGroup(group, scope, hosts, warnings) {
         end: ends.length ? new Date(Math.max(...ends)).toISOString() : null,
     };
 }
-function deviceKey(host, d) {
+function deviceKey$1(host, d) {
     return d.id.startsWith(`${host}/`) ? d.id : `${host}/${d.id}`;
 }
 function overlaps(a, b) {
@@ -1724,6 +1739,7 @@ function assessStage(r, inv) {
         energy_origin: inv.origin,
         energy_scope: scopeLabel(inv),
         sources: inv.sources,
+        completeness: inv.completeness,
     };
 }
 /** One label for the card: the scope holding most of the stage's energy (mixed stages keep both in the inventory). */
@@ -1809,6 +1825,8 @@ object({
     count: number().int(),
     /** Paths of the logs whose energy was counted. */
     sources: array(string()),
+    /** Measured, a deliberate estimate, or incomplete (energy unknown): see completeness.ts. */
+    completeness: StageCompleteness,
     warnings: array(string()),
 });
 /** Formats whose energy covers the whole host (CPU + GPU + RAM). Others are device-only. */
@@ -1816,7 +1834,7 @@ const HOST_FORMATS = /^(codecarbon|eco2ai|hf[-_]?card|huggingface)/i;
 function scopeOf(src) {
     return src.scope ?? (HOST_FORMATS.test(src.format) ? 'host' : 'device');
 }
-function ms(t) {
+function ms$1(t) {
     if (!t)
         return null;
     const v = Date.parse(t);
@@ -1826,16 +1844,16 @@ function ms(t) {
 function spanHours(src) {
     if (src.duration_s !== null && src.duration_s >= 0)
         return src.duration_s / 3600;
-    const a = ms(src.start);
-    const b = ms(src.end);
+    const a = ms$1(src.start);
+    const b = ms$1(src.end);
     return a !== null && b !== null && b >= a ? (b - a) / 3_600_000 : null;
 }
 /** True when two sources' time windows overlap, or when we cannot tell (missing timestamps). */
 function mayOverlap(a, b) {
-    const a0 = ms(a.start);
-    const a1 = ms(a.end);
-    const b0 = ms(b.start);
-    const b1 = ms(b.end);
+    const a0 = ms$1(a.start);
+    const a1 = ms$1(a.end);
+    const b0 = ms$1(b.start);
+    const b1 = ms$1(b.end);
     if (a0 === null || a1 === null || b0 === null || b1 === null)
         return true;
     return a0 <= b1 && b0 <= a1;
@@ -1857,16 +1875,16 @@ function buildInventories(resolved, sourcesByStage) {
         const count = stage.count ?? resolved.hardware.count;
         const srcs = sourcesByStage[name] ?? [];
         const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
-        for (const s of srcs) {
-            if (s.energy_kwh === null)
-                warnings.push(`${name}: ${s.path} holds no usable energy and is not counted`);
-        }
+        // Files whose energy is missing or partial: the stage's energy is not determined.
+        const broken = srcs.filter((s) => s.incomplete !== undefined);
+        for (const s of broken)
+            warnings.push(`${name}: ${s.path}: ${s.incomplete?.reason}${s.energy_kwh === null ? '; not counted' : ''}`);
         const hosts = withEnergy.filter((s) => scopeOf(s) === 'host');
         const used = [...hosts];
         for (const d of withEnergy.filter((s) => scopeOf(s) === 'device')) {
             const clash = hosts.find((h) => mayOverlap(h, d));
             if (clash) {
-                warnings.push(`${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${ms(d.start) === null || ms(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`);
+                warnings.push(`${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${ms$1(d.start) === null || ms$1(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`);
             }
             else {
                 used.push(d);
@@ -1885,6 +1903,8 @@ function buildInventories(resolved, sourcesByStage) {
         let device = 0;
         let host = 0;
         let origin;
+        let fallback = null;
+        const named = srcs.length > 0 || stage.logs !== undefined || stage.prometheus !== undefined;
         if (used.length > 0) {
             for (const s of used) {
                 if (scopeOf(s) === 'host')
@@ -1897,30 +1917,60 @@ function buildInventories(resolved, sourcesByStage) {
                 warnings.push(`${name}: energy_kwh (${stage.energy_kwh}) is ignored because the stage's logs give its energy`);
         }
         else if (stage.energy_kwh !== undefined) {
-            if (srcs.length > 0 || stage.logs !== undefined)
-                warnings.push(`${name}: no energy from logs; energy_kwh (${stage.energy_kwh}) used instead`);
+            if (named) {
+                fallback = `energy_kwh (${stage.energy_kwh}) is counted in its place`;
+                warnings.push(`${name}: no energy from logs; ${fallback}`);
+            }
             host = stage.energy_kwh;
             origin = 'energy_kwh';
         }
         else {
-            origin = 'estimate';
-            if (srcs.length > 0 || stage.logs !== undefined || stage.prometheus !== undefined) {
-                warnings.push(`${name}: no energy from logs; estimated from hours × count × power_w`);
-            }
             const power = resolved.hardware.power_w;
-            if (hours === null) {
-                warnings.push(`${name}: no logs, energy_kwh or hours: the stage's energy is counted as 0`);
-            }
-            else if (power === null) {
-                warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy is counted as 0`);
-            }
-            else {
+            // Logs that gave nothing: an estimate takes their place only from hours the scenario
+            // states (a failed log's own span says nothing about its energy); else the stage's energy
+            // is from its (failed) logs, 0 kWh, and the stage is incomplete.
+            const estimable = power !== null && (named ? stage.hours !== undefined : hours !== null);
+            origin = named && !estimable ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
+            if (estimable && hours !== null && power !== null) {
                 device = (hours * count * power) / 1000;
+                if (named) {
+                    fallback = `estimated from hours × count × power_w in its place`;
+                    warnings.push(`${name}: no energy from logs; ${fallback}`);
+                }
+            }
+            else if (!named && hours !== null) {
+                warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy cannot be estimated`);
             }
         }
-        if (hours === null && origin !== 'estimate') {
+        if (hours === null && (used.length > 0 || origin === 'energy_kwh')) {
             warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
         }
+        let completeness;
+        if (broken.length > 0)
+            completeness = incompleteFromSources(name, broken, fallback);
+        else if (named && used.length === 0 && fallback === null) {
+            // A Prometheus query (or a file) that gave no energy and nothing to fall back on.
+            completeness = { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
+        }
+        else if (origin === 'energy_kwh') {
+            completeness = { status: 'estimate', reason: `energy_kwh ${stage.energy_kwh} stated in the scenario, not read from a log`, file: null, fix: null };
+        }
+        else if (origin === 'estimate') {
+            const power = resolved.hardware.power_w;
+            completeness =
+                hours === null
+                    ? noEnergySource(name)
+                    : power === null
+                        ? {
+                            status: 'incomplete',
+                            reason: `hardware.power_w is unknown for ${resolved.hardware.model}, so hours × count × power_w cannot be computed`,
+                            file: null,
+                            fix: 'set hardware.power_w (W per accelerator at typical load)',
+                        }
+                        : { status: 'estimate', reason: `hours × count × power_w = ${hours} h × ${count} × ${power} W, not measured`, file: null, fix: null };
+        }
+        else
+            completeness = MEASURED;
         warnings.push(...hardwareChecks(name, resolved, count, srcs));
         out[name] = {
             device_energy_kwh: device,
@@ -1931,6 +1981,7 @@ function buildInventories(resolved, sourcesByStage) {
             inferences: stage.inferences ?? null,
             count,
             sources: used.map((s) => s.path),
+            completeness,
             warnings,
         };
     }
@@ -1946,6 +1997,9 @@ function hardwareChecks(stage, r, count, srcs) {
     const ids = new Set();
     for (const s of srcs) {
         for (const d of s.devices) {
+            // CPU and memory channels of an `ml-lca measure` log are not accelerators.
+            if (d.kind !== undefined && d.kind !== 'gpu')
+                continue;
             ids.add(`${d.host ?? ''}/${d.id}`);
             const m = d.name ? lookupHardware(d.name)?.model : undefined;
             if (m)
@@ -1993,6 +2047,241 @@ function assess(resolved, inventories) {
         flows: [...flows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
     };
     return { stages, totals, ...fu, boundary, warnings: [...new Set(warnings)] };
+}
+
+const fmt$1 = (x) => Number(x.toPrecision(4)).toString();
+/**
+ * A device identity that is the same physical device wherever it appears: its UUID where the log
+ * has one, else its host-qualified id (host/index), else an id that is a UUID; null for a bare
+ * index (per-host logs without host names: different files may be different hosts).
+ */
+function deviceKey(d) {
+    if (d.uuid)
+        return `uuid:${d.uuid}`;
+    if (/^GPU-[0-9a-f]{8}-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(d.id))
+        return `uuid:${d.id}`;
+    if (d.host)
+        return d.id; // host-qualified by the builder: host/index
+    return null;
+}
+function ms(t) {
+    if (!t)
+        return null;
+    const v = Date.parse(t);
+    return Number.isFinite(v) ? v : null;
+}
+/** Share of `s`'s window that `o`'s window covers (1 when either window is unknown: cannot tell them apart). */
+function coveredShare(s, o) {
+    const a0 = ms(s.start);
+    const a1 = ms(s.end);
+    const b0 = ms(o.start);
+    const b1 = ms(o.end);
+    if (a0 === null || a1 === null || b0 === null || b1 === null)
+        return 1;
+    const overlap = Math.min(a1, b1) - Math.max(a0, b0);
+    if (overlap < 0 || (overlap === 0 && a1 > a0))
+        return 0;
+    return a1 > a0 ? Math.min(1, overlap / (a1 - a0)) : 1;
+}
+/** Identity of a file's content, for logs without run ids (an identified run is matched by its id instead). */
+function fingerprint(s) {
+    if (s.runs?.length || s.energy_kwh === null || s.energy_kwh === 0)
+        return null;
+    const devices = s.devices.map((d) => `${d.uuid ?? d.id}:${d.samples}:${d.energy_kwh}`).join(',');
+    return [s.format, s.start, s.end, s.rows, s.energy_kwh, devices].join('|');
+}
+/** The source as counted in a stage when all of it was already counted elsewhere. */
+function countedElsewhere(s) {
+    const { incomplete: _incomplete, ...rest } = s;
+    return {
+        ...rest,
+        energy_kwh: s.energy_kwh === null ? null : 0,
+        devices: s.devices.map((d) => ({ ...d, energy_kwh: d.energy_kwh === null ? null : 0 })),
+        // Its hours belong to the stage that counts it (no second embodied share either).
+        duration_s: null,
+        start: null,
+        end: null,
+        runs: [],
+    };
+}
+function countOnce(byStage) {
+    const warnings = [];
+    const paths = new Map();
+    const prints = new Map();
+    const runs = new Map();
+    const devices = [];
+    const out = {};
+    const where = (stage, seen) => (seen.stage === stage ? seen.path : `${seen.path} (stage ${seen.stage})`);
+    for (const [stage, list] of Object.entries(byStage)) {
+        const adjusted = [];
+        for (const s of list) {
+            const prevPath = paths.get(s.path);
+            if (prevPath) {
+                warnings.push(`${stage}: ${s.path} is also a log of stage ${prevPath.stage}: its energy is counted once, in ${prevPath.stage}`);
+                adjusted.push(countedElsewhere(s));
+                continue;
+            }
+            paths.set(s.path, { stage, path: s.path });
+            const print = fingerprint(s);
+            const copyOf = print !== null ? prints.get(print) : undefined;
+            if (copyOf) {
+                warnings.push(`${stage}: ${s.path} is a copy of ${where(stage, copyOf)} (same device, time window and samples): counted once`);
+                adjusted.push(countedElsewhere(s));
+                continue;
+            }
+            if (print !== null)
+                prints.set(print, { stage, path: s.path });
+            let removed = 0;
+            const repeats = new Map();
+            const note = (seen, what, kwh) => {
+                const k = where(stage, seen);
+                const r = repeats.get(k) ?? { what: [], kwh: 0 };
+                r.what.push(what);
+                r.kwh += kwh;
+                repeats.set(k, r);
+            };
+            for (const r of s.runs ?? []) {
+                const prev = runs.get(r.id);
+                if (!prev) {
+                    runs.set(r.id, { stage, path: s.path, energy_kwh: r.energy_kwh });
+                    continue;
+                }
+                // The larger (later) snapshot of the run counts; this file adds only what exceeds the first.
+                const dup = Math.min(prev.energy_kwh, r.energy_kwh);
+                removed += dup;
+                note(prev, `run ${r.id.replace(/^[a-z0-9]+:/, '')}`, dup);
+                prev.energy_kwh = Math.max(prev.energy_kwh, r.energy_kwh);
+            }
+            const newDevices = s.devices.map((d) => ({ ...d }));
+            if (!s.runs?.length && (s.scope ?? 'device') === 'device') {
+                for (const d of newDevices) {
+                    const key = deviceKey(d);
+                    if (key === null || d.energy_kwh === null || d.energy_kwh === 0)
+                        continue;
+                    const prev = devices.find((x) => x.key === key && coveredShare(s, x.source) > 0);
+                    if (prev) {
+                        const dup = d.energy_kwh * coveredShare(s, prev.source);
+                        removed += dup;
+                        d.energy_kwh -= dup;
+                        note(prev, `device ${key.replace(/^uuid:/, '')}`, dup);
+                    }
+                    devices.push({ stage, path: s.path, key, source: s });
+                }
+            }
+            for (const [other, r] of repeats) {
+                const shown = r.what.length > 3 ? `${r.what.slice(0, 3).join(', ')} and ${r.what.length - 3} more` : r.what.join(', ');
+                warnings.push(`${stage}: ${s.path} repeats ${shown} of ${other} over the same time: counted once (${fmt$1(r.kwh)} kWh not added again)`);
+            }
+            if (removed > 0 && s.energy_kwh !== null) {
+                const left = s.energy_kwh - removed;
+                // Rounding: what is left of a full copy is 0, not -1e-16.
+                adjusted.push({ ...s, devices: newDevices, energy_kwh: left > s.energy_kwh * 1e-9 ? left : 0 });
+            }
+            else {
+                adjusted.push(s);
+            }
+        }
+        out[stage] = adjusted;
+    }
+    return { byStage: out, warnings };
+}
+
+// Numbers that cannot be computed with (issue 12: impossible scenarios are bad input, exit 2):
+// a scenario value so small that it underflows (a subnormal double: precision is lost and
+// products round to 0), and results that overflow to infinity (`energy_kwh: 1e308` × PUE × grid
+// intensity), whether from the scenario or from a log's values. zod already rejects `.inf` and
+// `.nan` in the scenario; these checks catch what only arithmetic reveals.
+/** Smallest positive normal double (2^-1022); below it a number underflows. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** InputError (field path) for the first scenario number that is nonzero but subnormal. */
+function checkScenarioMagnitudes(s) {
+    const walk = (v, path) => {
+        if (typeof v === 'number') {
+            if (v !== 0 && Math.abs(v) < MIN_NORMAL) {
+                throw new InputError({
+                    code: 'SCENARIO_INVALID',
+                    field: formatPath(path),
+                    expected: 'a number of ordinary size (0, or at least 1e-300): this one is so small that it underflows to 0 in the computation',
+                    got: String(v),
+                });
+            }
+            return;
+        }
+        if (Array.isArray(v)) {
+            for (const [i, x] of v.entries())
+                walk(x, [...path, i]);
+        }
+        else if (v !== null && typeof v === 'object')
+            for (const [k, x] of Object.entries(v))
+                walk(x, [...path, k]);
+    };
+    walk(s, []);
+}
+/** LOG_CORRUPT naming the file whose values add up to infinity. */
+function checkSourcesFinite(sources) {
+    for (const s of sources) {
+        const bad = (s.energy_kwh !== null && !Number.isFinite(s.energy_kwh)) ||
+            (s.co2e_kg !== null && !Number.isFinite(s.co2e_kg)) ||
+            s.devices.some((d) => d.energy_kwh !== null && !Number.isFinite(d.energy_kwh));
+        if (bad) {
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: s.path,
+                expected: 'energy values that add up to a finite number',
+                got: 'values so large that their total overflows to infinity',
+            });
+        }
+    }
+}
+const finite = (x) => x === null || Number.isFinite(x);
+/**
+ * InputError naming the scenario field (or the log) behind the first result that overflowed.
+ * Checked stage by stage, then the sums and the per-functional-unit figures.
+ */
+function checkResultsFinite(s, result, sourcesByStage) {
+    for (const [name, r] of Object.entries(result.stages)) {
+        const values = [r.it_energy_kwh, r.energy_kwh, r.operational_co2e_kg, r.embodied_co2e_kg, r.co2e_kg, r.water_l, r.cost_usd];
+        if (values.every(finite))
+            continue;
+        const st = s.stages[name];
+        const logs = sourcesByStage[name] ?? [];
+        if (r.energy_origin === 'logs' && logs.length > 0) {
+            const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
+            throw new InputError({
+                code: 'LOG_CORRUPT',
+                file: biggest?.path,
+                field: `stage ${name}`,
+                expected: 'energy small enough to compute with',
+                got: `${shortValue(biggest?.energy_kwh)} kWh, whose carbon overflows to infinity`,
+            });
+        }
+        const field = r.energy_origin === 'energy_kwh' ? 'energy_kwh' : st?.hours !== undefined ? 'hours' : 'inferences';
+        throw new InputError({
+            code: 'SCENARIO_INVALID',
+            field: `stages.${name}.${field}`,
+            expected: 'a number small enough to compute with (this stage’s energy, carbon or cost overflows to infinity)',
+            got: shortValue(st?.[field]),
+        });
+    }
+    const t = result.totals;
+    if (![t.energy_kwh, t.it_energy_kwh, t.co2e_kg, t.operational_co2e_kg, t.embodied_co2e_kg, t.water_l, t.cost_usd].every(finite)) {
+        throw new InputError({
+            code: 'SCENARIO_INVALID',
+            field: 'stages',
+            expected: 'stage values whose sum is a finite number',
+            got: 'values so large that the total overflows to infinity',
+        });
+    }
+    const fu = result.per_functional_unit;
+    const lt = result.lifetime;
+    if (![fu.co2e_g, fu.energy_wh, fu.water_ml, fu.cost_usd, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g, lt.co2e_kg, lt.inference_co2e_kg].every(finite)) {
+        throw new InputError({
+            code: 'SCENARIO_INVALID',
+            field: 'functional_unit.inferences',
+            expected: 'a functional unit and lifetime small enough that the per-unit and lifetime figures are finite numbers',
+            got: `${shortValue(s.functional_unit.inferences)} inferences per unit, ${shortValue(s.deployment.lifetime_inferences)} over the lifetime`,
+        });
+    }
 }
 
 function flattenSources(sources) {
@@ -2153,6 +2442,7 @@ const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
  * Factor range on each stage's energy:
  * - `estimate` (hours × count × power_w): the power range of the hardware data, else ±30 %;
  * - logs: rejected rows may have carried energy: high = rows / (rows − rejected);
+ *   the estimated part of an `ml-lca measure` log (CPU/memory without RAPL) adds its own range;
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
  * - `energy_kwh` given in the scenario: taken as exact (a meter reading).
  */
@@ -2179,11 +2469,20 @@ function energyRanges(resolved, inventories, stages, sources) {
             continue;
         }
         let high = 1;
+        let low = 1;
         const reasons = [];
         for (const path of inv.sources) {
             const s = byPath.get(path);
             if (!s)
                 continue;
+            // `ml-lca measure` without RAPL: the CPU/memory part is an estimate with its own range.
+            const est = s.estimated;
+            const stageKwh = inv.device_energy_kwh + inv.host_energy_kwh;
+            if (est && stageKwh > 0) {
+                low -= Math.max(0, est.energy_kwh - est.low_kwh) / stageKwh;
+                high += Math.max(0, est.high_kwh - est.energy_kwh) / stageKwh;
+                reasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+            }
             if (s.rows_rejected > 0 && s.rows > s.rows_rejected) {
                 // Weight by the source's share of the stage energy when it is known.
                 const total = inv.device_energy_kwh + inv.host_energy_kwh;
@@ -2204,7 +2503,7 @@ function energyRanges(resolved, inventories, stages, sources) {
                 reasons.push(`gap in ${s.path}`);
             }
         }
-        out.push({ stage: name, low: 1, high, reasons, systematic: false });
+        out.push({ stage: name, low: Math.max(0, low), high, reasons, systematic: false });
     }
     return out;
 }
@@ -2839,8 +3138,8 @@ function annotateNoise(comparison, baseCard, headCard, opts = {}) {
         const missing = hb === null || hh === null ? ' (a card has no noise range for this metric; floor used for it)' : '';
         const pct = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
         const note = within
-            ? `${fmtSigned(m.delta)}${u}${pct} is within the noise band ±${fmt$1(band)}${u} (${what})${missing}: not a real change.`
-            : `${fmtSigned(m.delta)}${u}${pct} exceeds the noise band ±${fmt$1(band)}${u} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
+            ? `${fmtSigned(m.delta)}${u}${pct} is within the noise band ±${fmt$2(band)}${u} (${what})${missing}: not a real change.`
+            : `${fmtSigned(m.delta)}${u}${pct} exceeds the noise band ±${fmt$2(band)}${u} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
         return { ...m, within_noise: within, noise_band: band, noise_note: note };
     });
     return { ...comparison, metrics };
@@ -2955,13 +3254,13 @@ function evaluateBudgets(budgets, head, comparison) {
     });
     return out;
 }
-/** fail if any budget failed, else warn if any warned, else pass. */
-function verdictOf(results) {
-    if (results.some((r) => r.status === 'fail'))
-        return 'fail';
-    if (results.some((r) => r.status === 'warn'))
-        return 'warn';
-    return 'pass';
+/**
+ * The card's verdict: incomplete when a stage's energy could not be determined (`incomplete`):
+ * a gate that cannot measure never passes, whatever the budgets say; else fail if any budget
+ * failed, warn if any warned, pass.
+ */
+function verdictOf(results, incomplete = false) {
+    return worstVerdict([...results.map((r) => r.status), ...(incomplete ? ['incomplete'] : [])]);
 }
 
 /** The stages the block counts: `hf.stages` when given, else every up-front stage, in scenario order. */
@@ -3212,7 +3511,7 @@ function significant(card) {
     if (i.dominant_stage !== null) {
         const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
         const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
-        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${fmt$1(t.co2e_kg)} kg CO2e${flows}.`);
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${fmt$2(t.co2e_kg)} kg CO2e${flows}.`);
     }
     else {
         lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
@@ -3220,14 +3519,14 @@ function significant(card) {
     if (i.dominant_term) {
         const s = i.term_shares;
         const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
-        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${fmt$1(fu.co2e_g)} g CO2e ` +
-            `(marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g).`);
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${fmt$2(fu.co2e_g)} g CO2e ` +
+            `(marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g).`);
     }
     const lt = card.lifetime;
     if (lt.co2e_kg > 0) {
         const up = lt.upfront_co2e_kg / lt.co2e_kg;
-        lines.push(`Over the scenario's ${fmt$1(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
-            `${pct(up >= 0.5 ? up : 1 - up)} of ${fmt$1(lt.co2e_kg)} kg CO2e.`);
+        lines.push(`Over the scenario's ${fmt$2(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
+            `${pct(up >= 0.5 ? up : 1 - up)} of ${fmt$2(lt.co2e_kg)} kg CO2e.`);
     }
     const pie = stagePie(card);
     return `${lines.join(' ')}\n${pie ? `\n${mermaidBlock(pie)}` : ''}`;
@@ -3246,18 +3545,18 @@ function lifetime(card) {
     const lines = [
         '#### Per-FU carbon vs lifetime inferences',
         '',
-        `Per functional unit, CO2e falls from ${fmt$1(first.co2e_g_per_fu)} g at ${compactCount(first.inferences)} lifetime inferences to ${fmt$1(last.co2e_g_per_fu)} g at ${compactCount(last.inferences)}, ` +
+        `Per functional unit, CO2e falls from ${fmt$2(first.co2e_g_per_fu)} g at ${compactCount(first.inferences)} lifetime inferences to ${fmt$2(last.co2e_g_per_fu)} g at ${compactCount(last.inferences)}, ` +
             'as the up-front carbon is spread over more units (paper: the per-unit cost is extremely sensitive to lifetime use until it reaches tens of billions).',
         be === null
             ? 'No breakeven: without a per-inference stage, inference carbon never catches up with the up-front carbon here.'
-            : `Breakeven at **${fmt$1(be)}** inferences (${compactCount(be)}): beyond it inference carbon exceeds the up-front carbon. ` +
-                `The scenario's ${fmt$1(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
+            : `Breakeven at **${fmt$2(be)}** inferences (${compactCount(be)}): beyond it inference carbon exceeds the up-front carbon. ` +
+                `The scenario's ${fmt$2(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
         '',
     ];
     const chart = lifetimeChart(card);
     if (chart)
         lines.push(mermaidBlock(chart));
-    lines.push(markdownTable([['lifetime inferences', 'g CO2e per FU', ''], ...curve.map((p) => [fmt$1(p.inferences), fmt$1(p.co2e_g_per_fu), p.label ?? ''])], {
+    lines.push(markdownTable([['lifetime inferences', 'g CO2e per FU', ''], ...curve.map((p) => [fmt$2(p.inferences), fmt$2(p.co2e_g_per_fu), p.label ?? ''])], {
         align: ['r', 'r', 'l'],
     }), '');
     return lines.join('\n');
@@ -3273,13 +3572,13 @@ function sensitivity(card) {
         ['parameter', 'low', 'central', 'high', 'g CO2e per FU (at low → at high)', 'swing (g)', 'kg CO2e total (at low → at high)', 'swing (kg)'],
         ...sorted.map((s) => [
             `${escapeMarkdown(s.parameter)}${s.unit ? ` (${escapeMarkdown(s.unit)})` : ''}`,
-            fmt$1(s.low_value),
-            fmt$1(s.central_value),
-            fmt$1(s.high_value),
-            `${fmt$1(s.per_fu_co2e_g_low)} → ${fmt$1(s.per_fu_co2e_g_high)}`,
-            fmt$1(swing(s.per_fu_co2e_g_low, s.per_fu_co2e_g_high, s.swing_per_fu_co2e_g)),
-            `${fmt$1(s.co2e_kg_low)} → ${fmt$1(s.co2e_kg_high)}`,
-            fmt$1(swing(s.co2e_kg_low, s.co2e_kg_high, s.swing_co2e_kg)),
+            fmt$2(s.low_value),
+            fmt$2(s.central_value),
+            fmt$2(s.high_value),
+            `${fmt$2(s.per_fu_co2e_g_low)} → ${fmt$2(s.per_fu_co2e_g_high)}`,
+            fmt$2(swing(s.per_fu_co2e_g_low, s.per_fu_co2e_g_high, s.swing_per_fu_co2e_g)),
+            `${fmt$2(s.co2e_kg_low)} → ${fmt$2(s.co2e_kg_high)}`,
+            fmt$2(swing(s.co2e_kg_low, s.co2e_kg_high, s.swing_co2e_kg)),
         ]),
     ], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
     const chart = tornadoChart(card);
@@ -3297,20 +3596,20 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg CO2e** (central ${fmt$1(card.totals.co2e_kg)}).`];
+    const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt$2(u.co2e_kg_low)}–${fmt$2(u.co2e_kg_high)} kg CO2e** (central ${fmt$2(card.totals.co2e_kg)}).`];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-        lines.push(`- Per functional unit: **${fmt$1(u.per_fu_co2e_g_low)}–${fmt$1(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$1(card.per_functional_unit.co2e_g)}).`);
+        lines.push(`- Per functional unit: **${fmt$2(u.per_fu_co2e_g_low)}–${fmt$2(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$2(card.per_functional_unit.co2e_g)}).`);
     }
     const mc = u.monte_carlo;
     if (mc) {
-        lines.push(`- Monte Carlo 90 % band (${fmt$1(mc.samples)} samples, seed ${mc.seed}): ${fmt$1(mc.co2e_kg_p05)}–${fmt$1(mc.co2e_kg_p95)} kg (median ${fmt$1(mc.co2e_kg_p50)}); ` +
-            `${fmt$1(mc.per_fu_co2e_g_p05)}–${fmt$1(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt$1(mc.per_fu_co2e_g_p50)}).`);
+        lines.push(`- Monte Carlo 90 % band (${fmt$2(mc.samples)} samples, seed ${mc.seed}): ${fmt$2(mc.co2e_kg_p05)}–${fmt$2(mc.co2e_kg_p95)} kg (median ${fmt$2(mc.co2e_kg_p50)}); ` +
+            `${fmt$2(mc.per_fu_co2e_g_p05)}–${fmt$2(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt$2(mc.per_fu_co2e_g_p50)}).`);
     }
     // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
     if (u.method)
         lines.push(`- Method: ${u.method}.`);
     for (const p of u.parameters ?? []) {
-        lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$1(p.low)}–${fmt$1(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$1(p.central)}; ${escapeMarkdown(p.source)})`);
+        lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$2(p.low)}–${fmt$2(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$2(p.central)}; ${escapeMarkdown(p.source)})`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -3339,7 +3638,7 @@ function headVsBase(card) {
         const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
         const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
         const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
-        return `- ${escapeCode(m.metric)}: ${fmtSigned(m.delta)}${u}${pctText} ${verdict} ±${fmt$1(m.noise_band)}${u}: ${tail}.`;
+        return `- ${escapeCode(m.metric)}: ${fmtSigned(m.delta)}${u}${pctText} ${verdict} ±${fmt$2(m.noise_band)}${u}: ${tail}.`;
     });
     const chart = headVsBaseChart(c);
     if (notes.length === 0 && !chart)
@@ -3355,10 +3654,10 @@ function sciSection(card) {
     return [
         '#### SCI (ISO/IEC 21031:2024)',
         '',
-        `SCI = (E × I + M) / R = (${fmt$1(s.e_kwh)} kWh × ${fmt$1(s.i_g_per_kwh)} g/kWh + ${fmt$1(s.m_g)} g) / ${fmt$1(s.r)} = **${fmt$1(s.sci_g_per_fu)} g CO2e per functional unit** ` +
+        `SCI = (E × I + M) / R = (${fmt$2(s.e_kwh)} kWh × ${fmt$2(s.i_g_per_kwh)} g/kWh + ${fmt$2(s.m_g)} g) / ${fmt$2(s.r)} = **${fmt$2(s.sci_g_per_fu)} g CO2e per functional unit** ` +
             `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
         '',
-        `Not included: the amortized up-front carbon, ${fmt$1(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        `Not included: the amortized up-front carbon, ${fmt$2(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
         '',
     ].join('\n');
 }
@@ -3368,7 +3667,7 @@ function hfSection(card) {
     return [
         '#### Hugging Face `co2_eq_emissions`',
         '',
-        `**${fmt$1(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${escapeMarkdown(h.training_type)})` : ''}: ${escapeMarkdown(h.source)}. ` +
+        `**${fmt$2(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${escapeMarkdown(h.training_type)})` : ''}: ${escapeMarkdown(h.source)}. ` +
             `Location ${escapeMarkdown(h.geographical_location)}, hardware ${escapeMarkdown(h.hardware_used)}. ` +
             'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
         '',
@@ -3384,12 +3683,12 @@ function energy(card) {
             escapeMarkdown(s.stage),
             escapeMarkdown(s.energy_origin),
             escapeMarkdown(s.energy_scope),
-            fmt$1(s.hours),
-            fmt$1(s.accelerator_hours),
-            fmt$1(s.it_energy_kwh),
-            fmt$1(s.energy_kwh),
+            fmt$2(s.hours),
+            fmt$2(s.accelerator_hours),
+            fmt$2(s.it_energy_kwh),
+            fmt$2(s.energy_kwh),
         ]),
-        ['**total**', '', '', '', '', fmt$1(e.total_it_energy_kwh), `**${fmt$1(e.total_energy_kwh)}**`],
+        ['**total**', '', '', '', '', fmt$2(e.total_it_energy_kwh), `**${fmt$2(e.total_energy_kwh)}**`],
     ], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r'] });
     const h = e.hardware;
     const where = e.location;
@@ -3398,9 +3697,9 @@ function energy(card) {
         '',
         table,
         '',
-        `- Hardware: ${fmt$1(h.count)} × ${escapeMarkdown(h.model)}${h.power_w !== null ? ` (${fmt$1(h.power_w)} W each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
-        `- Location: ${where.region ? escapeMarkdown(where.region) : 'no region'}, grid ${fmt$1(where.intensity_g_per_kwh)} g CO2e/kWh${where.source ? ` (${escapeMarkdown(where.source)})` : ''}.`,
-        `- Facility: PUE ${fmt$1(e.pue)} (applied once), IT overhead ${fmt$1(e.it_overhead_factor)}× on device-only energy, WUE ${fmt$1(e.wue_l_per_kwh)} L/kWh.`,
+        `- Hardware: ${fmt$2(h.count)} × ${escapeMarkdown(h.model)}${h.power_w !== null ? ` (${fmt$2(h.power_w)} W each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
+        `- Location: ${where.region ? escapeMarkdown(where.region) : 'no region'}, grid ${fmt$2(where.intensity_g_per_kwh)} g CO2e/kWh${where.source ? ` (${escapeMarkdown(where.source)})` : ''}.`,
+        `- Facility: PUE ${fmt$2(e.pue)} (applied once), IT overhead ${fmt$2(e.it_overhead_factor)}× on device-only energy, WUE ${fmt$2(e.wue_l_per_kwh)} L/kWh.`,
         '',
     ].join('\n');
 }
@@ -3424,15 +3723,15 @@ function renderClusterSection(card) {
         return '';
     const out = [];
     for (const [stage, c] of Object.entries(parsed.data)) {
-        out.push(`**${escapeMarkdown(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt$1(c.skew_s)} s of each other` : '') + '.', '', markdownTable([
+        out.push(`**${escapeMarkdown(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt$2(c.skew_s)} s of each other` : '') + '.', '', markdownTable([
             ['host', 'measured energy (kWh)', 'scope', 'devices', 'span (h)', 'clock offset (s)'],
             ...c.hosts.map((h) => [
                 escapeMarkdown(h.host),
-                fmt$1(h.energy_kwh),
+                fmt$2(h.energy_kwh),
                 escapeMarkdown(h.scope),
-                fmt$1(h.devices),
-                fmt$1(h.duration_s === null ? null : h.duration_s / 3600),
-                fmt$1(h.offset_s),
+                fmt$2(h.devices),
+                fmt$2(h.duration_s === null ? null : h.duration_s / 3600),
+                fmt$2(h.offset_s),
             ]),
         ], { align: ['l', 'r', 'l', 'r', 'r', 'r'] }), '');
     }
@@ -3440,12 +3739,37 @@ function renderClusterSection(card) {
     return `${out.join('\n')}\n`;
 }
 
+function attentionOf(card) {
+    const incomplete = Object.entries(card.stages).flatMap(([stage, s]) => s.completeness?.status === 'incomplete' ? [{ stage, completeness: s.completeness }] : []);
+    const saidStages = new Set(incomplete.map((i) => i.stage));
+    const saidFiles = new Set(incomplete.flatMap((i) => (i.completeness.file ? [i.completeness.file] : [])));
+    const errors = card.interpretation.data_quality
+        .filter((d) => d.severity === 'error')
+        .filter((d) => !(d.stage !== undefined && saidStages.has(d.stage)) && !(d.source !== undefined && saidFiles.has(d.source)))
+        .map((d) => d.message);
+    const rejected = [];
+    for (const [stage, s] of Object.entries(card.stages)) {
+        for (const file of s.sources) {
+            const src = card.sources.find((x) => x.path === file);
+            if (!src?.rejected?.length)
+                continue;
+            const parts = src.rejected.map((r) => `${r.count} ${r.count === 1 ? 'row' : 'rows'} rejected (${r.reason})${r.first_line !== null ? `, first at line ${r.first_line}` : ''}`);
+            rejected.push({ stage, file, text: `${parts.join('; ')}: the stage's energy comes from the rest of the file` });
+        }
+    }
+    return { incomplete, errors, rejected };
+}
+/** The lines of an incomplete card, one per stage: stage, file, why, fix. */
+function incompleteLines(a) {
+    return a.incomplete.map((i) => incompleteLine(i.stage, i.completeness));
+}
+
 // report.md and the PR comment body (without the marker): card in, markdown out, nothing else.
 // Order is the reviewer's order: verdict and headline first, then the per-stage inventory, the
 // per-functional-unit breakdown (paper §3.3: marginal, embodied, amortized), the comparison
 // with base, the interpretation, the assumptions with their sources, and the logs used.
 // Every string that came from a user or a log goes through escape.ts.
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '⛔' };
 /**
  * The whole report. With `maxChars`, detail sections are dropped from the end (sources first,
  * per-stage table last) until it fits; the verdict and headline are never dropped.
@@ -3473,7 +3797,7 @@ function fit(head, details, footer, maxChars) {
     let out = join(kept, '');
     while (out.length > maxChars && kept.length > 0) {
         dropped.unshift(kept.pop().title);
-        out = join(kept, `> Trimmed to fit ${fmt$1(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
+        out = join(kept, `> Trimmed to fit ${fmt$2(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
     }
     if (out.length <= maxChars)
         return out;
@@ -3488,21 +3812,22 @@ function headSection(card) {
     const u = card.interpretation.uncertainty;
     const lines = [
         `## ${ICON[card.verdict]} ml-lca: ${escapeMarkdown(s.name)}: ${card.verdict.toUpperCase()}`,
+        ...attentionBlock(card),
         '',
-        `**${fmt$1(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$1(s.functional_unit.inferences)} inferences), ` +
-            `of which marginal ${fmt$1(fu.marginal_co2e_g)} g, embodied ${fmt$1(fu.embodied_co2e_g)} g, amortized up-front ${fmt$1(fu.amortized_co2e_g)} g.`,
+        `**${fmt$2(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$2(s.functional_unit.inferences)} inferences), ` +
+            `of which marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g.`,
         '',
-        `Assessed stages: **${fmt$1(card.totals.co2e_kg)} kg CO2e** (range ${fmt$1(u.co2e_kg_low)}–${fmt$1(u.co2e_kg_high)} kg), ` +
-            `${fmt$1(card.totals.energy_kwh)} kWh facility energy, ${fmt$1(card.totals.water_l)} L water` +
-            (card.totals.cost_usd !== null ? `, ${fmt$1(card.totals.cost_usd)} USD` : '') +
-            `. Over ${fmt$1(card.lifetime.inferences)} lifetime inferences: ${fmt$1(card.lifetime.co2e_kg)} kg CO2e.`,
+        `Assessed stages: **${fmt$2(card.totals.co2e_kg)} kg CO2e** (range ${fmt$2(u.co2e_kg_low)}–${fmt$2(u.co2e_kg_high)} kg), ` +
+            `${fmt$2(card.totals.energy_kwh)} kWh facility energy, ${fmt$2(card.totals.water_l)} L water` +
+            (card.totals.cost_usd !== null ? `, ${fmt$2(card.totals.cost_usd)} USD` : '') +
+            `. Over ${fmt$2(card.lifetime.inferences)} lifetime inferences: ${fmt$2(card.lifetime.co2e_kg)} kg CO2e.`,
     ];
     const mb = card.market_based;
     if (mb) {
         // GHG Protocol Scope 2 dual reporting: location-based first (primary), then market-based.
-        lines.push('', `Scope 2 dual reporting: location-based (grid average, ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${fmt$1(card.totals.co2e_kg)} kg CO2e, ` +
-            `${fmt$1(fu.co2e_g)} g per functional unit; market-based (${fmt$1(mb.intensity_g_per_kwh)} g CO2e/kWh: ${escapeMarkdown(withoutUrls(mb.source))}) ` +
-            `${fmt$1(mb.co2e_kg)} kg CO2e, ${fmt$1(mb.per_functional_unit_co2e_g)} g per functional unit. Budgets use the location-based result.`);
+        lines.push('', `Scope 2 dual reporting: location-based (grid average, ${fmt$2(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${fmt$2(card.totals.co2e_kg)} kg CO2e, ` +
+            `${fmt$2(fu.co2e_g)} g per functional unit; market-based (${fmt$2(mb.intensity_g_per_kwh)} g CO2e/kWh: ${escapeMarkdown(withoutUrls(mb.source))}) ` +
+            `${fmt$2(mb.co2e_kg)} kg CO2e, ${fmt$2(mb.per_functional_unit_co2e_g)} g per functional unit. Budgets use the location-based result.`);
     }
     const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
     if (headline)
@@ -3513,6 +3838,27 @@ function headSection(card) {
     if (ledger)
         lines.push('', ledger.trimEnd());
     return `${lines.join('\n')}\n`;
+}
+/**
+ * Right under the verdict (issue 12): why the card is INCOMPLETE (stage, file, fix), then the
+ * data-quality errors and the rejected rows that changed a stage's energy. Empty when none.
+ */
+function attentionBlock(card) {
+    const a = attentionOf(card);
+    const out = [];
+    if (a.incomplete.length > 0) {
+        const names = a.incomplete.map((i) => escapeCode(i.stage));
+        out.push('', `**The energy of ${a.incomplete.length === 1 ? 'stage' : 'stages'} ${names.join(', ')} could not be determined, so this check cannot pass.** ` +
+            'The figures below leave out (or only estimate) what could not be measured.', '', ...a.incomplete.map((i) => {
+            const c = i.completeness;
+            const file = c.file ? `${escapeCode(c.file)}: ` : '';
+            return `- ⛔ **${escapeMarkdown(i.stage)}**: ${file}${escapeMarkdown(c.reason ?? 'energy unknown')}. **Fix:** ${escapeMarkdown(c.fix ?? 'give the stage a log with usable energy')}`;
+        }));
+    }
+    if (a.errors.length > 0 || a.rejected.length > 0) {
+        out.push('', '**Data quality that changes the result:**', '', ...a.errors.map((e) => `- ❗ ${escapeMarkdown(e)}`), ...a.rejected.map((r) => `- ✂️ ${escapeCode(r.file)} (stage ${escapeMarkdown(r.stage)}): ${escapeMarkdown(r.text)}`));
+    }
+    return out;
 }
 function comparisonHeadline(c) {
     if (!c)
@@ -3556,8 +3902,8 @@ function budgetsBlock(card) {
         ...sorted.map((b) => [
             `${ICON[b.status]} ${b.status}`,
             escapeCode(b.metric),
-            `${fmt$1(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
-            fmt$1(b.actual),
+            `${fmt$2(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
+            fmt$2(b.actual),
             escapeMarkdown(b.message),
         ]),
     ], { align: ['l', 'l', 'r', 'r', 'l'] });
@@ -3565,28 +3911,28 @@ function budgetsBlock(card) {
 function stagesSection(card) {
     const rows = Object.entries(card.stages).map(([name, s]) => [
         escapeMarkdown(name),
-        `${s.energy_origin} (${s.energy_scope})`,
-        fmt$1(s.hours),
-        fmt$1(s.it_energy_kwh),
-        fmt$1(s.energy_kwh),
-        fmt$1(s.operational_co2e_kg),
-        fmt$1(s.embodied_co2e_kg),
-        fmt$1(s.co2e_kg),
-        fmt$1(s.water_l),
-        fmt$1(s.cost_usd),
+        energyFrom(s),
+        fmt$2(s.hours),
+        fmt$2(s.it_energy_kwh),
+        fmt$2(s.energy_kwh),
+        fmt$2(s.operational_co2e_kg),
+        fmt$2(s.embodied_co2e_kg),
+        fmt$2(s.co2e_kg),
+        fmt$2(s.water_l),
+        fmt$2(s.cost_usd),
     ]);
     const t = card.totals;
     rows.push([
         '**total**',
         '',
         '',
-        fmt$1(t.it_energy_kwh),
-        fmt$1(t.energy_kwh),
-        fmt$1(t.operational_co2e_kg),
-        fmt$1(t.embodied_co2e_kg),
-        `**${fmt$1(t.co2e_kg)}**`,
-        fmt$1(t.water_l),
-        fmt$1(t.cost_usd),
+        fmt$2(t.it_energy_kwh),
+        fmt$2(t.energy_kwh),
+        fmt$2(t.operational_co2e_kg),
+        fmt$2(t.embodied_co2e_kg),
+        `**${fmt$2(t.co2e_kg)}**`,
+        fmt$2(t.water_l),
+        fmt$2(t.cost_usd),
     ]);
     const table = markdownTable([
         [
@@ -3605,10 +3951,10 @@ function stagesSection(card) {
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
     const cost = costRule(s);
-    return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$1(s.it_overhead_factor)}); ` +
-        `facility energy = IT energy × PUE ${fmt$1(s.pue)}, applied once. Operational carbon at ${fmt$1(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt$1(s.wue_l_per_kwh)} L/kWh on site` +
-        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt$1(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
+    return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$2(s.it_overhead_factor)}); ` +
+        `facility energy = IT energy × PUE ${fmt$2(s.pue)}, applied once. Operational carbon at ${fmt$2(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
+        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt$2(s.wue_l_per_kwh)} L/kWh on site` +
+        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt$2(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
         `${cost ? ` ${cost}` : ''}\n`);
 }
 /** The embodied attribution in words: whose manufacturing is counted and over which hours. */
@@ -3616,8 +3962,9 @@ function embodiedRule(h) {
     const use = h.utilization < 1 ? ` at ${pct(h.utilization)} utilization` : '';
     const host = h.host_embodied_kg === null
         ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
-        : ` Each accelerator also carries 1/${fmt$1(h.devices_per_host)} of its server's ${fmt$1(h.host_embodied_kg)} kg CO2e.`;
-    return `embodied carbon is the time share of ${fmt$1(h.count)} × ${escapeMarkdown(h.model)} over ${fmt$1(h.lifespan_years)} years${use}.${host}`;
+        : ` Each accelerator also carries 1/${fmt$2(h.devices_per_host)} of its server's ${fmt$2(h.host_embodied_kg)} kg CO2e.`;
+    const custom = h.known ? '' : ' (custom hardware: its figures come from the scenario)';
+    return `embodied carbon is the time share of ${fmt$2(h.count)} × ${escapeMarkdown(h.model)}${custom} over ${fmt$2(h.lifespan_years)} years${use}.${host}`;
 }
 /** The cost rule, when there is a price: what each price is applied to. */
 function costRule(s) {
@@ -3626,34 +3973,43 @@ function costRule(s) {
     if (gpu === null && power === null)
         return null;
     if (gpu === null)
-        return `Cost: facility energy × ${fmt$1(power)} USD/kWh.`;
-    const rental = `Cost: ${fmt$1(gpu)} USD per accelerator-hour × accelerators × hours`;
+        return `Cost: facility energy × ${fmt$2(power)} USD/kWh.`;
+    const rental = `Cost: ${fmt$2(gpu)} USD per accelerator-hour × accelerators × hours`;
     if (power === null)
         return `${rental}.`;
     return s.gpu_hour_includes_electricity
-        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt$1(power)} USD/kWh is applied only to stages without hours.`
-        : `${rental} + facility energy × ${fmt$1(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
+        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt$2(power)} USD/kWh is applied only to stages without hours.`
+        : `${rental} + facility energy × ${fmt$2(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
+}
+/** The per-stage table's "energy from" cell: origin and scope, estimates and incomplete stages labelled. */
+function energyFrom(s) {
+    const base = `${s.energy_origin} (${s.energy_scope})`;
+    if (s.completeness?.status === 'incomplete')
+        return `⛔ incomplete: ${base}`;
+    if (s.completeness?.status === 'estimate')
+        return `${base}, estimate`;
+    return base;
 }
 function perFuSection(card) {
     const fu = card.per_functional_unit;
     const share = (x) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
     const table = markdownTable([
         ['term', 'g CO2e per FU', 'share', 'what it is'],
-        ['marginal', fmt$1(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
-        ['embodied', fmt$1(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
-        ['amortized', fmt$1(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
-        ['**total**', `**${fmt$1(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+        ['marginal', fmt$2(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
+        ['embodied', fmt$2(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
+        ['amortized', fmt$2(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
+        ['**total**', `**${fmt$2(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
     ], { align: ['l', 'r', 'r', 'l'] });
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;
     const lines = [
-        `Per functional unit also: ${fmt$1(fu.energy_wh)} Wh facility energy, ${fmt$1(fu.water_ml)} mL water` +
-            (fu.cost_usd !== null ? `, ${fmt$1(fu.cost_usd)} USD` : '') +
+        `Per functional unit also: ${fmt$2(fu.energy_wh)} Wh facility energy, ${fmt$2(fu.water_ml)} mL water` +
+            (fu.cost_usd !== null ? `, ${fmt$2(fu.cost_usd)} USD` : '') +
             '.',
-        `Lifetime: ${fmt$1(lt.inferences)} inferences = ${fmt$1(lt.functional_units)} functional units; up-front ${fmt$1(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt$1(lt.inference_co2e_kg)} kg CO2e.`,
+        `Lifetime: ${fmt$2(lt.inferences)} inferences = ${fmt$2(lt.functional_units)} functional units; up-front ${fmt$2(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt$2(lt.inference_co2e_kg)} kg CO2e.`,
         be === null
             ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
-            : `Breakeven: after ${fmt$1(Math.round(be))} inferences the cumulative inference carbon equals the up-front carbon.`,
+            : `Breakeven: after ${fmt$2(Math.round(be))} inferences the cumulative inference carbon equals the up-front carbon.`,
     ];
     return `${table}\n\n${lines.join('\n')}\n`;
 }
@@ -3670,8 +4026,8 @@ function renderComparison(c) {
         ...c.metrics.map((m) => [
             escapeCode(m.metric),
             unitOf(m.metric),
-            fmt$1(m.base),
-            fmt$1(m.head),
+            fmt$2(m.base),
+            fmt$2(m.head),
             fmtSigned(m.delta),
             m.delta_pct === null ? '—' : `${fmtSigned(m.delta_pct)} %`,
             m.better,
@@ -3683,8 +4039,8 @@ function renderComparison(c) {
 function assumptionsSection(card) {
     const rows = card.scenario.assumptions.map((a) => [
         escapeCode(a.path),
-        `${typeof a.value === 'number' ? fmt$1(a.value) : escapeMarkdown(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit)}` : ''}`,
-        a.low !== undefined || a.high !== undefined ? `${fmt$1(a.low)}–${fmt$1(a.high)}` : '',
+        `${typeof a.value === 'number' ? fmt$2(a.value) : escapeMarkdown(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit)}` : ''}`,
+        a.low !== undefined || a.high !== undefined ? `${fmt$2(a.low)}–${fmt$2(a.high)}` : '',
         a.origin,
         `${escapeMarkdown(withoutUrls(a.source))}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${escapeMarkdown(withoutUrls(a.note))}` : ''}${referenceLinks(a.references)}`,
     ]);
@@ -3730,10 +4086,10 @@ function sourcesSection(card) {
         escapeCode(s.path),
         escapeMarkdown(s.format),
         stageOf(s.path),
-        fmt$1(s.energy_kwh),
-        fmt$1(s.logged_pue),
-        fmt$1(s.rows),
-        fmt$1(s.rows_rejected),
+        fmt$2(s.energy_kwh),
+        fmt$2(s.logged_pue),
+        fmt$2(s.rows),
+        fmt$2(s.rows_rejected),
         clip(s.warnings.map(escapeMarkdown).join('; '), 400),
     ]);
     return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], {
@@ -3759,23 +4115,35 @@ function clip(text, max) {
 async function buildReport(opts, io) {
     const scenarioPath = path.resolve(opts.cwd ?? '.', opts.scenarioPath);
     const scenario = await loadScenario(scenarioPath, io);
+    const where = (f) => inScenarioFile(scenarioPath, io, f);
+    await where(() => checkScenarioMagnitudes(scenario));
     // The grid's data year is the year of the run: the logs' dates when they have any (known only
     // after ingest, so the scenario is resolved again then), else the card date.
     const cardYear = io.now().getUTCFullYear();
-    const first = inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
+    const first = await inScenarioFile(scenarioPath, io, () => resolveScenario(scenario, { runYear: cardYear, runYearFrom: 'card date' }));
     const warnings = [];
-    const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, first.hardware.model, io);
-    const sources = uniqueSources(sourcesByStage, warnings);
+    const extra = await inScenarioFile(scenarioPath, io, () => assignExtraLogs(scenario, opts.extraLogs ?? []));
+    await where(() => checkEnergySources(scenario, extra));
+    const sourcesByStage = await ingestStages(scenario, scenarioPath, opts, extra, first.hardware.model, io);
+    const sources = uniqueSources(sourcesByStage);
+    checkSourcesFinite(sources);
     const logYear = runYearOfLogs(sources);
-    const resolved = logYear !== null && logYear !== cardYear ? inScenarioFile(scenarioPath, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' })) : first;
+    const resolved = logYear !== null && logYear !== cardYear
+        ? await inScenarioFile(scenarioPath, io, () => resolveScenario(scenario, { runYear: logYear, runYearFrom: 'logs' }))
+        : first;
+    // The same run in two files (or stages) counts once; the card keeps the files as read.
+    const counted = countOnce(sourcesByStage);
+    warnings.push(...counted.warnings);
     // Multi-node stages (issue 7): per-host breakdown and clock-skew checks; totals unchanged.
     const cluster = clusterBreakdown(sourcesByStage);
     warnings.push(...cluster.warnings);
-    const inventories = buildInventories(resolved, sourcesByStage);
+    const inventories = buildInventories(resolved, counted.byStage);
     const result = assess(resolved, inventories);
+    await where(() => checkResultsFinite(scenario, result, counted.byStage));
     warnings.push(...result.warnings);
-    const interpretation = interpret(resolved, inventories, result, sourcesByStage);
+    const interpretation = interpret(resolved, inventories, result, counted.byStage);
     const market_based = marketBased(resolved, inventories);
+    const incomplete = Object.values(result.stages).some((st) => st.completeness?.status === 'incomplete');
     const mode = opts.budgetMode ?? 'fail';
     const parts = {
         version: opts.version,
@@ -3793,7 +4161,7 @@ async function buildReport(opts, io) {
     };
     // The comparison and the regression budgets need the head card's numbers, so the card is
     // assembled once without them, then again with them.
-    const head = assembleCard({ ...parts, budgets: [], verdict: 'pass', comparison: null });
+    const head = assembleCard({ ...parts, budgets: [], verdict: verdictOf([], incomplete), comparison: null });
     const base = opts.baseline;
     const comparison = base ? compareWithBaseline(base.card, head, base.meta) : null;
     let budgets = [];
@@ -3804,7 +4172,7 @@ async function buildReport(opts, io) {
             warnings.push(`budget-mode off: ${resolved.budgets.length} budget(s) not evaluated`);
     }
     else {
-        budgets = inScenarioFile(scenarioPath, () => evaluateBudgets(resolved.budgets, head, comparison));
+        budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
         // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
         const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
         const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
@@ -3814,7 +4182,13 @@ async function buildReport(opts, io) {
             ledgerExtension = { ledger: period.extension };
     }
     const extensions = { ...clusterExtension, ...ledgerExtension };
-    const card = assembleCard({ ...parts, budgets, verdict: verdictOf(budgets), comparison, ...(Object.keys(extensions).length ? { extensions } : {}) });
+    const card = assembleCard({
+        ...parts,
+        budgets,
+        verdict: verdictOf(budgets, incomplete),
+        comparison,
+        ...(Object.keys(extensions).length ? { extensions } : {}),
+    });
     return { card, markdown: renderReport(card), warnings };
 }
 /** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
@@ -3845,45 +4219,82 @@ function marketBased(resolved, inventories) {
         per_functional_unit_co2e_g: m.per_functional_unit.co2e_g,
     };
 }
-/** Errors about scenario values (`grid.region`, `budgets[2].metric`) name the scenario file. */
-function inScenarioFile(file, f) {
+/**
+ * Errors about scenario values (`grid.region`, `budgets[2].metric`, `stages.x.logs`) name the
+ * scenario file, and the line of the field where it can be found.
+ */
+async function inScenarioFile(file, io, f) {
     try {
-        return f();
+        return await f();
     }
     catch (e) {
-        if (!InputError.is(e) || e.file !== undefined)
+        if (!InputError.is(e) || (e.file !== undefined && e.file !== file) || (e.file === file && e.line !== undefined))
             throw e;
-        throw new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+        const line = e.line ?? (e.field ? await fieldLine(file, e.field, io) : undefined);
+        throw new InputError({ code: e.code, file, line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
+    }
+}
+async function fieldLine(file, field, io) {
+    try {
+        return locateField(await io.readText(file), file, field);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A per-inference stage (inferences > 0) with nothing to measure or estimate its energy from
+ * would give 0 g per inference: an impossible scenario, exit 2. (A stage without inferences and
+ * without a source is assessed as incomplete instead: the card says which stage is missing.)
+ */
+function checkEnergySources(scenario, extra) {
+    for (const [name, st] of Object.entries(scenario.stages)) {
+        if (!isPerInferenceStage(st))
+            continue;
+        const hasSource = (st.logs?.length ?? 0) > 0 || (extra[name]?.length ?? 0) > 0 || st.prometheus !== undefined || st.energy_kwh !== undefined || st.hours !== undefined;
+        if (!hasSource) {
+            throw new InputError({
+                code: 'SCENARIO_INVALID',
+                field: `stages.${name}`,
+                expected: `a source of energy for a stage that serves inferences: logs, prometheus, energy_kwh or hours (or --log ${name}=GLOB)`,
+                got: `inferences ${st.inferences} and no energy source`,
+            });
+        }
     }
 }
 /** Base vs head, metric by metric, each delta marked as within measurement noise or not. */
 function compareWithBaseline(base, head, meta) {
     return annotateNoise(compareCards(base, head, meta), base, head);
 }
-/** Whether the shell should exit 1 / fail the step. */
+/**
+ * Whether the shell should exit 1 / fail the step: under budget-mode fail, a failed budget or an
+ * incomplete assessment (a gate that cannot measure never passes).
+ */
 function budgetFailed(card, mode) {
-    return mode === 'fail' && card.verdict === 'fail';
+    return mode === 'fail' && (card.verdict === 'fail' || card.verdict === 'incomplete');
 }
-async function ingestStages(scenario, scenarioPath, opts, hardwareModel, io) {
+async function ingestStages(scenario, scenarioPath, opts, extra, hardwareModel, io) {
     const scenarioDir = path.dirname(scenarioPath);
     const cwd = path.resolve(opts.cwd ?? '.');
-    const extra = assignExtraLogs(scenario, opts.extraLogs ?? []);
     const out = {};
     for (const [name, stage] of Object.entries(scenario.stages)) {
         const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
         const sources = [];
         // ingestPatterns reports paths relative to the directory it was given; the card's are
         // relative to the working directory (the repository root in the action).
-        const ingest = async (patterns, dir) => {
+        const ingest = async (patterns, dir, rename) => {
             if (patterns.length === 0)
                 return;
-            const found = await ingestPatterns(patterns, dir, ingestOpts, io);
+            const found = await ingestPatterns(patterns, dir, ingestOpts, io).catch(async (e) => {
+                throw await rename(e);
+            });
             sources.push(...found.map((s) => ({ ...s, path: displayPath(path.resolve(dir, s.path), cwd) })));
         };
-        const { inCwd, inScenarioDir } = splitScenarioLogs(stage.logs ?? [], scenarioDir, cwd);
-        await ingest(inCwd, cwd);
-        await ingest(inScenarioDir, scenarioDir);
-        await ingest(extra[name] ?? [], cwd);
+        for (const [i, original] of (stage.logs ?? []).entries()) {
+            const { dir, pattern } = placeScenarioLog(original, scenarioDir, cwd);
+            await ingest([pattern], dir, (e) => scenarioLogError(e, { scenarioPath, field: `stages.${name}.logs[${i}]`, pattern: original, dir: scenarioDir, io }));
+        }
+        await ingest(extra[name] ?? [], cwd, async (e) => extraLogError(e, name, cwd));
         if (stage.prometheus) {
             sources.push(await prometheusStageSource(name, stage.prometheus, { now: io.now(), ...opts.prometheus, scenarioFile: scenarioPath }));
         }
@@ -3896,20 +4307,39 @@ async function ingestStages(scenario, scenarioPath, opts, hardwareModel, io) {
  * Scenario log globs are relative to the scenario file and may not leave the directory that
  * bounds them (ingest refuses an escape). That bound is the working directory (the repository
  * in the action) when the glob lands inside it, so `lca/lca.yml` may name `../runs/*.csv`;
- * otherwise the scenario's own directory. Globs inside the working directory are rewritten
+ * otherwise the scenario's own directory. A glob inside the working directory is rewritten
  * relative to it.
  */
-function splitScenarioLogs(patterns, scenarioDir, cwd) {
-    const inCwd = [];
-    const inScenarioDir = [];
-    for (const p of patterns) {
-        const rel = path.relative(cwd, path.resolve(scenarioDir, p.replace(/\\/g, '/')));
-        if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel))
-            inCwd.push(rel.split(path.sep).join('/'));
-        else
-            inScenarioDir.push(p);
-    }
-    return { inCwd, inScenarioDir };
+function placeScenarioLog(pattern, scenarioDir, cwd) {
+    const rel = path.relative(cwd, path.resolve(scenarioDir, pattern.replace(/\\/g, '/')));
+    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel))
+        return { dir: cwd, pattern: rel.split(path.sep).join('/') };
+    return { dir: scenarioDir, pattern };
+}
+const NO_LOG = new Set(['LOG_NO_MATCH', 'PATH_ESCAPE']);
+/** A scenario glob that matches nothing (or leaves its directory): name the scenario file, line, stage and pattern. */
+async function scenarioLogError(e, where) {
+    if (!InputError.is(e) || !NO_LOG.has(e.code))
+        return e;
+    return new InputError({
+        code: e.code,
+        file: where.scenarioPath,
+        line: await fieldLine(where.scenarioPath, where.field, where.io),
+        field: where.field,
+        expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
+        got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+    });
+}
+/** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
+async function extraLogError(e, stage, cwd) {
+    if (!InputError.is(e) || !NO_LOG.has(e.code))
+        return e;
+    return new InputError({
+        code: e.code,
+        field: '--log',
+        expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
+        got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+    });
 }
 /**
  * Which stage a command-line log belongs to. `STAGE=GLOB` names it (STAGE must be a stage of
@@ -3974,26 +4404,19 @@ function dedupeByPath(sources) {
         return true;
     });
 }
-/** Every source once for the card; a file used by two stages is counted twice: say so. */
-function uniqueSources(byStage, warnings) {
-    const stagesOf = new Map();
+/** Every source once for the card (a file named by two stages is counted once: lca/dedupe.ts). */
+function uniqueSources(byStage) {
+    const seen = new Set();
     const all = [];
-    for (const [stage, list] of Object.entries(byStage)) {
+    for (const list of Object.values(byStage)) {
         for (const s of list) {
-            const seen = stagesOf.get(s.path);
-            if (seen)
-                seen.push(stage);
-            else {
-                stagesOf.set(s.path, [stage]);
-                all.push(s);
-            }
+            if (seen.has(s.path))
+                continue;
+            seen.add(s.path);
+            all.push(s);
         }
-    }
-    for (const [p, stages] of stagesOf) {
-        if (stages.length > 1)
-            warnings.push(`${p} is counted in ${stages.length} stages (${stages.join(', ')}): its energy is in each of them`);
     }
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, compareWithBaseline as d, renderComparison as e, displayPath as f, compactCount as g, parseCard as h, budgetFailed as i, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, displayPath as g, compactCount as h, incompleteLines as i, parseCard as j, budgetFailed as k, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -173,6 +173,15 @@ const Scenario = strictObject({
     if (Object.keys(s.stages).length === 0) {
         ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
     }
+    // A model that never serves one functional unit has no per-unit result (the amortised
+    // up-front carbon would be divided by less than one unit): an impossible scenario.
+    if (s.deployment.lifetime_inferences < s.functional_unit.inferences) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['deployment', 'lifetime_inferences'],
+            message: `a number of at least functional_unit.inferences (${s.functional_unit.inferences.toLocaleString('en-US')}): over its life the model must serve at least one functional unit`,
+        });
+    }
     s.hf?.stages?.forEach((name, i) => {
         if (!Object.hasOwn(s.stages, name)) {
             ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });
@@ -220,6 +229,61 @@ function suggest(word, candidates) {
     }
     const limit = Math.max(2, Math.ceil(w.length * 0.4));
     return bestScore <= limit ? best : undefined;
+}
+
+// Whether each stage's energy was determined (issue 12: a gate that fails closed). A stage is
+//   measured    its energy comes from logs (or Prometheus) that gave it;
+//   estimate    deliberately not measured: `energy_kwh` stated in the scenario, or hours × count
+//               × power_w; complete, and labelled as an estimate wherever it is shown;
+//   incomplete  its energy could not be determined from what was given: a log with no usable
+//               samples, nothing integrable, every row rejected, or a stage with no energy source.
+// One incomplete stage makes the card's verdict `incomplete`, whatever the budgets say.
+const StageCompleteness = object({
+    status: _enum(['measured', 'estimate', 'incomplete']),
+    reason: string().nullable().meta({ description: 'incomplete: why the energy is unknown; estimate: what it rests on; measured: null' }),
+    file: string().nullable().meta({ description: 'The log concerned (incomplete stages), else null' }),
+    fix: string().nullable().meta({ description: 'One line: what to change so the stage is measured (incomplete stages), else null' }),
+})
+    .meta({ description: 'Whether the stage energy was measured, deliberately estimated, or could not be determined' });
+const MEASURED = { status: 'measured', reason: null, file: null, fix: null };
+/**
+ * A source's own fix, phrased for the stage it feeds: `the stage's interval_s` ->
+ * `stages.inference.interval_s`, without the `ml-lca ingest` flag meant for the ingest command.
+ */
+function stageFix(stage, fix) {
+    return fix.replace(/the stage's (\w+)/g, `stages.${stage}.$1`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
+}
+/** The stage is incomplete because of these sources (files whose energy is missing or partial). */
+function incompleteFromSources(stage, broken, fallback) {
+    const first = broken[0];
+    if (!first?.incomplete)
+        throw new Error('incompleteFromSources needs an incomplete source');
+    const more = broken.length > 1
+        ? ` (and ${broken.length - 1} more file(s): ${broken
+            .slice(1, 4)
+            .map((s) => s.path)
+            .join(', ')})`
+        : '';
+    return {
+        status: 'incomplete',
+        reason: `${first.incomplete.reason}${more}${fallback ? `; ${fallback}` : ''}`,
+        file: first.path,
+        fix: stageFix(stage, first.incomplete.fix),
+    };
+}
+/** A stage that names no energy source at all (`training: {}`). */
+function noEnergySource(stage) {
+    return {
+        status: 'incomplete',
+        reason: 'the stage names no source of energy (no logs, prometheus, energy_kwh or hours)',
+        file: null,
+        fix: `add stages.${stage}.logs (a power or CodeCarbon log), stages.${stage}.energy_kwh, or stages.${stage}.hours for an estimate from hours × count × power_w`,
+    };
+}
+/** One line naming the stage, the file, why, and the fix: the head of every output of an incomplete card. */
+function incompleteLine(stage, c) {
+    const where = c.file ? `stage ${stage}: ${c.file}: ` : `stage ${stage}: `;
+    return `${where}${c.reason ?? 'energy unknown'}. Fix: ${c.fix ?? 'give the stage a log with usable energy'}`;
 }
 
 // ISO 14044 phase 4 (interpretation) as stored in the card. Owned by src/lca/interpret/.
@@ -434,6 +498,57 @@ function pct(share) {
     return `${(share * 100).toFixed(1)} %`;
 }
 
+// Budget verdicts and base-vs-head comparison, as stored in the model card.
+const BudgetStatus = _enum(['pass', 'warn', 'fail']);
+/** A card's verdict: the budgets' (pass, warn, fail), or incomplete when a stage's energy is unknown. */
+const CardVerdict = _enum(['pass', 'warn', 'fail', 'incomplete']);
+const VERDICT_SEVERITY = ['pass', 'warn', 'fail', 'incomplete', 'error'];
+/** The worst of several verdicts (pass when there are none). */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const v of verdicts)
+        if (VERDICT_SEVERITY.indexOf(v) > VERDICT_SEVERITY.indexOf(worst))
+            worst = v;
+    return worst;
+}
+const BudgetResult = object({
+    metric: string(),
+    kind: _enum(['absolute', 'regression', 'period']).optional(),
+    limit: number().nullable(),
+    warn_limit: number().nullable().optional(),
+    actual: number().nullable(),
+    status: BudgetStatus,
+    message: string(),
+});
+const ComparedMetric = object({
+    metric: string(),
+    base: number().nullable(),
+    head: number().nullable(),
+    delta: number().nullable(),
+    delta_pct: number().nullable(),
+    better: _enum(['lower', 'higher']),
+    /** Whether |delta| is within the combined uncertainty/noise band (issue 5). */
+    within_noise: boolean().nullable().optional(),
+    /** Half-width of that band in the metric's unit (compare/noise.ts). */
+    noise_band: number().nullable().optional(),
+    /** One sentence: within the noise band, or a real change (compare/noise.ts). */
+    noise_note: string().optional(),
+});
+const Baseline = object({
+    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    ref: string().nullable(),
+    sha: string().nullable(),
+    run_id: number().nullable(),
+    created_at: string().nullable(),
+});
+const Comparison = object({
+    baseline: Baseline,
+    metrics: array(ComparedMetric),
+    /** Human statements when functional unit, boundary or factors differ (ISO 14044 consistency). */
+    consistency: array(string()).default([]),
+    comparable: boolean().default(true),
+});
+
 // The scenario after defaults are resolved from src/data/: every number the LCA uses,
 // each with where it came from. This is what the model card carries as `scenario`.
 const Origin = _enum(['scenario', 'default', 'derived', 'cli']).meta({
@@ -521,8 +636,13 @@ const DeviceEnergy = object({
     id: string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
     name: string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
     host: string().nullable().optional(),
+    uuid: string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
     energy_kwh: number().nullable(),
     samples: number().int(),
+    /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+    kind: _enum(['gpu', 'cpu', 'dram', 'ram'])
+        .optional()
+        .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
 const Source = object({
     path: string(),
@@ -545,6 +665,37 @@ const Source = object({
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),
+    /** Rows (or values) rejected, grouped by reason: they change the file's energy. */
+    rejected: array(object({
+        reason: string(),
+        count: number().int(),
+        first_line: number().int().nullable().meta({ description: 'First rejected line (1-based); null where the format has no lines' }),
+    }))
+        .optional()
+        .meta({ description: 'Rows or values rejected, by reason (absent when none)' }),
+    /** Set when the file's energy could not be (fully) derived: the stage it feeds is incomplete. */
+    incomplete: object({
+        code: string().meta({ description: 'no_timestamps, no_valid_values, single_sample, no_elapsed_time, no_rows, all_rows_rejected, ...' }),
+        reason: string().meta({ description: 'What the file holds instead of usable energy' }),
+        fix: string().meta({ description: 'One line: what to change to get a measurement' }),
+    })
+        .optional()
+        .meta({ description: 'Why energy_kwh is null or partial (absent when the file gave its energy)' }),
+    /** Runs / measurement windows by identity, so the same run found in two files counts once. */
+    runs: array(object({
+        id: string().meta({ description: 'Format-qualified identity: codecarbon:PROJECT/RUN_ID, eco2ai:ID, zeus:WINDOW@START' }),
+        energy_kwh: number(),
+    }))
+        .optional()
+        .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
+    /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+    estimated: object({
+        energy_kwh: number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+        low_kwh: number().meta({ description: 'Low end of the estimate (kWh)' }),
+        high_kwh: number().meta({ description: 'High end of the estimate (kWh)' }),
+        method: string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+        .optional(),
     /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
     hf_co2_eq_emissions: object({
         emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
@@ -554,46 +705,6 @@ const Source = object({
         hardware_used: string().nullable(),
     })
         .optional(),
-});
-
-// Budget verdicts and base-vs-head comparison, as stored in the model card.
-const BudgetStatus = _enum(['pass', 'warn', 'fail']);
-const BudgetResult = object({
-    metric: string(),
-    kind: _enum(['absolute', 'regression', 'period']).optional(),
-    limit: number().nullable(),
-    warn_limit: number().nullable().optional(),
-    actual: number().nullable(),
-    status: BudgetStatus,
-    message: string(),
-});
-const ComparedMetric = object({
-    metric: string(),
-    base: number().nullable(),
-    head: number().nullable(),
-    delta: number().nullable(),
-    delta_pct: number().nullable(),
-    better: _enum(['lower', 'higher']),
-    /** Whether |delta| is within the combined uncertainty/noise band (issue 5). */
-    within_noise: boolean().nullable().optional(),
-    /** Half-width of that band in the metric's unit (compare/noise.ts). */
-    noise_band: number().nullable().optional(),
-    /** One sentence: within the noise band, or a real change (compare/noise.ts). */
-    noise_note: string().optional(),
-});
-const Baseline = object({
-    source: string().meta({ description: 'artifact | file:PATH | cli' }),
-    ref: string().nullable(),
-    sha: string().nullable(),
-    run_id: number().nullable(),
-    created_at: string().nullable(),
-});
-const Comparison = object({
-    baseline: Baseline,
-    metrics: array(ComparedMetric),
-    /** Human statements when functional unit, boundary or factors differ (ISO 14044 consistency). */
-    consistency: array(string()).default([]),
-    comparable: boolean().default(true),
 });
 
 // The model card JSON (the artifact). The single source of its type and of the published
@@ -612,6 +723,8 @@ const StageResult = object({
     energy_origin: _enum(['logs', 'energy_kwh', 'estimate', 'prometheus']),
     energy_scope: _enum(['device', 'host']).meta({ description: 'device: got it_overhead_factor; host: already whole-server' }),
     sources: array(string()).meta({ description: 'Paths of the logs this stage used' }),
+    /** Absent only in cards written before ml-lca 0.2 (read back as baselines). */
+    completeness: StageCompleteness.optional(),
 });
 const Totals = object({
     energy_kwh: number(),
@@ -666,7 +779,9 @@ const ModelCard = object({
     lifetime: Lifetime,
     interpretation: Interpretation,
     budgets: array(BudgetResult),
-    verdict: _enum(['pass', 'warn', 'fail']),
+    verdict: CardVerdict.meta({
+        description: 'pass | warn | fail from the budgets; incomplete when the energy of a stage could not be determined (it leads: see stages.<stage>.completeness)',
+    }),
     comparison: Comparison.nullable(),
     sources: array(Source),
     hf_co2_eq_emissions: HfCo2EqEmissions,
@@ -1275,4 +1390,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { metricOf as A, LifetimePoint as B, Lifetime as C, DEFAULT_METRIC as D, StageResult as E, PeriodBudget as F, cardFromTextWith as G, AbsoluteBudget as H, dedupeRuns as I, DAY_MS as J, utcDate as K, LedgerEntry as L, ModelCard as M, PerFunctionalUnit as P, Scenario as S, Totals as T, UtcInstant as U, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, METRICS as m, STAGE_FIELDS as n, fmtSigned as o, parseLedgerSetting as p, numericPaths as q, readLedger as r, suggest as s, textBar as t, unitOf as u, valueAtPath as v, SCHEMA_VERSION as w, pct as x, ledgerSectionForCard as y, inPeriod as z };
+export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, dedupeRuns as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, DAY_MS as W, utcDate as X, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, parseLedgerSetting as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { g as compactCount, h as parseCard, c as buildReport, f as displayPath, i as budgetFailed } from './pipeline.js';
+import { h as compactCount, j as parseCard, c as buildReport, g as displayPath, k as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
 import { j as fmt } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
+import { c as checkOutDir, O as OUT_FILES, m as makeOutDir } from './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -128,7 +129,7 @@ function svgCharts(card) {
 // `ml-lca report --scenario FILE [--log FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR]
 //                [--budget-mode fail|warn|off]`
 // Writes DIR/model-card.json and DIR/report.md together (or neither), then prints the verdict.
-// A failed budget exits 1 only after both files are written.
+// A failed budget, or an incomplete assessment, exits 1 only after both files are written.
 const REPORT_USAGE = `ml-lca report --scenario FILE [--log [STAGE=]FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR] [--budget-mode fail|warn|off]`;
 const BUDGET_MODES = ['fail', 'warn', 'off'];
 async function reportCommand(argv, io) {
@@ -146,6 +147,9 @@ async function reportCommand(argv, io) {
 }
 /** Shared by `report` and `demo`: build, write both files atomically, print, pick the exit code. */
 async function runReport(opts, io) {
+    const outDir = path.resolve(io.cwd, opts.outDir);
+    // An unusable --out fails in seconds, before the logs are read (and leaves nothing behind).
+    await checkOutDir(outDir, OUT_FILES);
     const result = await buildReport({
         scenarioPath: opts.scenarioPath,
         extraLogs: opts.extraLogs,
@@ -157,15 +161,15 @@ async function runReport(opts, io) {
     }, io);
     for (const w of result.warnings)
         io.log(`warning: ${w}`);
-    const outDir = path.resolve(io.cwd, opts.outDir);
-    const written = await io
-        .writeFilesAtomic(outDir, {
+    const files = {
         'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
         'report.md': result.markdown,
         // Static charts for places that do not render mermaid (issue 5).
         ...svgCharts(result.card),
-    })
-        .catch((e) => {
+    };
+    await checkOutDir(outDir, Object.keys(files));
+    await makeOutDir(outDir);
+    const written = await io.writeFilesAtomic(outDir, files).catch((e) => {
         throw new InputError({
             code: 'BAD_FLAG',
             field: '--out',
@@ -180,6 +184,8 @@ async function runReport(opts, io) {
         return 1;
     if (result.card.verdict === 'fail')
         io.stdout(`budget-mode ${opts.budgetMode}: a budget failed, exit code 0`);
+    if (result.card.verdict === 'incomplete')
+        io.stdout(`budget-mode ${opts.budgetMode}: the assessment is incomplete, exit code 0`);
     return 0;
 }
 /** A model card named on the command line, validated (CARD_INVALID naming the file and field). */
@@ -191,12 +197,32 @@ async function readBaseline(file, io) {
     const card = await readCardFile(file, io);
     return { card, meta: { source: `file:${file}`, ref: null, sha: null, run_id: null, created_at: card.created_at } };
 }
+/**
+ * What the user reads first. An incomplete card leads with INCOMPLETE, the stage, the file and
+ * the fix; then the figures; then the budgets, the data-quality errors and rejected rows.
+ */
 function printSummary({ card }, io) {
-    io.stdout(`ml-lca: ${plain(card.scenario.name)}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-        `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`);
+    const name = plain(card.scenario.name);
+    const figures = `${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
+        `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`;
+    const attention = attentionOf(card);
+    const incomplete = incompleteLines(attention);
+    if (incomplete.length > 0) {
+        io.stdout(`ml-lca: ${name}: INCOMPLETE: ${plain(incomplete[0] ?? '')}`);
+        for (const line of incomplete.slice(1))
+            io.stdout(`  incomplete: ${plain(line)}`);
+        io.stdout(`  without what could not be measured: ${figures}`);
+    }
+    else {
+        io.stdout(`ml-lca: ${name}: ${card.verdict.toUpperCase()}: ${figures}`);
+    }
     for (const b of card.budgets)
         if (b.status !== 'pass')
             io.stdout(`  ${b.status}: ${plain(b.message)}`);
+    for (const e of attention.errors)
+        io.stdout(`  data-quality error: ${plain(e)}`);
+    for (const r of attention.rejected)
+        io.stdout(`  rejected rows: ${plain(r.file)} (stage ${plain(r.stage)}): ${plain(r.text)}`);
 }
 /** Scenario text on a terminal: no control characters (escape sequences could rewrite the screen). */
 function plain(text) {

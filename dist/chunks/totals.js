@@ -1,4 +1,4 @@
-import { a as periodOf, J as DAY_MS, K as utcDate } from './read.js';
+import { a as periodOf, W as DAY_MS, X as utcDate } from './read.js';
 
 // Ledger totals per team and per model per period, and the daily cumulative series the
 // chart draws. Pure.

@@ -13,7 +13,7 @@ export interface CliIo extends Io {
   env?: Record<string, string | undefined>;
 }
 
-/** A command: argv after the command name; resolves to the exit code (0, 1 budget fail, 2 bad input). */
+/** A command: argv after the command name; resolves to the exit code (0, 1 budget failed or assessment incomplete, 2 bad input). */
 export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;

@@ -9,6 +9,7 @@ import { repoBaseUrl } from '../dashboard/links.js';
 import { buildSite, writeSite } from '../dashboard/site.js';
 import { UtcInstant } from '../ledger/schema.js';
 import { type CliIo, parseFlags, requiredFlag } from './args.js';
+import { checkOutDir, makeOutDir } from './out-dir.js';
 import { packageVersion } from './package-root.js';
 
 const USAGE = 'ml-lca dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]';
@@ -38,14 +39,8 @@ export async function dashboardCommand(argv: string[], io: CliIo): Promise<numbe
   );
   const now = asOfFlag(values['as-of']) ?? io.now();
   const title = (values.title ?? 'ml-lca carbon dashboard').trim().slice(0, 200) || 'ml-lca carbon dashboard';
-  if ((await io.size(out)) !== null) {
-    throw new InputError({
-      code: 'BAD_FLAG',
-      field: 'ml-lca dashboard --out',
-      expected: 'a directory to write the site into',
-      got: `${shortValue(out)} (a file)`,
-    });
-  }
+  // An unusable --out exits 2 before thousands of cards are read (issue 12's output-path rule).
+  await checkOutDir(out, ['index.html', '.nojekyll'], 'ml-lca dashboard --out');
 
   const read = await readHistory(history, io);
   const logged = read.warnings.slice(0, MAX_LOGGED_WARNINGS);
@@ -53,6 +48,7 @@ export async function dashboardCommand(argv: string[], io: CliIo): Promise<numbe
   if (read.warnings.length > logged.length) io.log(`ml-lca dashboard: ${read.warnings.length - logged.length} more note(s), listed on the index page`);
 
   const site = buildSite(read.records, read.warnings, { now, repo, title, version: packageVersion() });
+  await makeOutDir(out, 'ml-lca dashboard --out');
   await writeSite(out, site.files, io);
   const m = site.model;
   io.stdout(

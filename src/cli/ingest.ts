@@ -30,6 +30,7 @@ export function summarise(s: Source): string[] {
       (s.logged_pue !== null ? `, logged PUE ${s.logged_pue} divided out` : '') +
       `, ${s.devices.length} device(s), ${num(s.duration_s, 's', 6)}, rows ${s.rows} (${s.rows_rejected} rejected)`,
   ];
+  if (s.incomplete) lines.push(`  INCOMPLETE: ${s.incomplete.reason}. Fix: ${s.incomplete.fix}`);
   if (s.start) lines.push(`  ${s.start} .. ${s.end ?? ''}`);
   for (const d of s.devices) lines.push(`  ${d.id}${d.name ? ` (${d.name})` : ''}: ${num(d.energy_kwh, 'kWh')} from ${d.samples} samples`);
   for (const w of s.warnings) lines.push(`  warning: ${w}`);

@@ -1,7 +1,7 @@
 // `ml-lca report --scenario FILE [--log FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR]
 //                [--budget-mode fail|warn|off]`
 // Writes DIR/model-card.json and DIR/report.md together (or neither), then prints the verdict.
-// A failed budget exits 1 only after both files are written.
+// A failed budget, or an incomplete assessment, exits 1 only after both files are written.
 import path from 'node:path';
 import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildReportOptions, type BuildReportResult } from '../pipeline.js';
 import { parseCard } from '../report/card.js';
@@ -11,6 +11,8 @@ import { svgCharts } from '../report/svg.js';
 import { InputError } from '../errors.js';
 import { enumFlag, parseFlags, requiredFlag, type CliIo } from './args.js';
 import { packageVersion } from './package-root.js';
+import { OUT_FILES, checkOutDir, makeOutDir } from './out-dir.js';
+import { attentionOf, incompleteLines } from '../report/attention.js';
 
 export const REPORT_USAGE = `ml-lca report --scenario FILE [--log [STAGE=]FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR] [--budget-mode fail|warn|off]`;
 
@@ -48,6 +50,9 @@ export async function runReport(
   },
   io: CliIo,
 ): Promise<number> {
+  const outDir = path.resolve(io.cwd, opts.outDir);
+  // An unusable --out fails in seconds, before the logs are read (and leaves nothing behind).
+  await checkOutDir(outDir, OUT_FILES);
   const result = await buildReport(
     {
       scenarioPath: opts.scenarioPath,
@@ -61,26 +66,27 @@ export async function runReport(
     io,
   );
   for (const w of result.warnings) io.log(`warning: ${w}`);
-  const outDir = path.resolve(io.cwd, opts.outDir);
-  const written = await io
-    .writeFilesAtomic(outDir, {
-      'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
-      'report.md': result.markdown,
-      // Static charts for places that do not render mermaid (issue 5).
-      ...svgCharts(result.card),
-    })
-    .catch((e: unknown) => {
-      throw new InputError({
-        code: 'BAD_FLAG',
-        field: '--out',
-        expected: 'a directory ml-lca can write',
-        got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})`,
-      });
+  const files = {
+    'model-card.json': `${JSON.stringify(result.card, null, 2)}\n`,
+    'report.md': result.markdown,
+    // Static charts for places that do not render mermaid (issue 5).
+    ...svgCharts(result.card),
+  };
+  await checkOutDir(outDir, Object.keys(files));
+  await makeOutDir(outDir);
+  const written = await io.writeFilesAtomic(outDir, files).catch((e: unknown) => {
+    throw new InputError({
+      code: 'BAD_FLAG',
+      field: '--out',
+      expected: 'a directory ml-lca can write',
+      got: `${outDir} (${(e as { code?: string } | null)?.code ?? String(e)})`,
     });
+  });
   printSummary(result, io);
   for (const f of written) io.stdout(`wrote ${displayPath(f, io.cwd)}`);
   if (budgetFailed(result.card, opts.budgetMode)) return 1;
   if (result.card.verdict === 'fail') io.stdout(`budget-mode ${opts.budgetMode}: a budget failed, exit code 0`);
+  if (result.card.verdict === 'incomplete') io.stdout(`budget-mode ${opts.budgetMode}: the assessment is incomplete, exit code 0`);
   return 0;
 }
 
@@ -95,12 +101,27 @@ export async function readBaseline(file: string, io: CliIo): Promise<NonNullable
   return { card, meta: { source: `file:${file}`, ref: null, sha: null, run_id: null, created_at: card.created_at } };
 }
 
+/**
+ * What the user reads first. An incomplete card leads with INCOMPLETE, the stage, the file and
+ * the fix; then the figures; then the budgets, the data-quality errors and rejected rows.
+ */
 function printSummary({ card }: BuildReportResult, io: CliIo): void {
-  io.stdout(
-    `ml-lca: ${plain(card.scenario.name)}: ${card.verdict.toUpperCase()}: ${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-      `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`,
-  );
+  const name = plain(card.scenario.name);
+  const figures =
+    `${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
+    `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`;
+  const attention = attentionOf(card);
+  const incomplete = incompleteLines(attention);
+  if (incomplete.length > 0) {
+    io.stdout(`ml-lca: ${name}: INCOMPLETE: ${plain(incomplete[0] ?? '')}`);
+    for (const line of incomplete.slice(1)) io.stdout(`  incomplete: ${plain(line)}`);
+    io.stdout(`  without what could not be measured: ${figures}`);
+  } else {
+    io.stdout(`ml-lca: ${name}: ${card.verdict.toUpperCase()}: ${figures}`);
+  }
   for (const b of card.budgets) if (b.status !== 'pass') io.stdout(`  ${b.status}: ${plain(b.message)}`);
+  for (const e of attention.errors) io.stdout(`  data-quality error: ${plain(e)}`);
+  for (const r of attention.rejected) io.stdout(`  rejected rows: ${plain(r.file)} (stage ${plain(r.stage)}): ${plain(r.text)}`);
 }
 
 /** Scenario text on a terminal: no control characters (escape sequences could rewrite the screen). */

@@ -3,7 +3,7 @@
 // Period budgets are evaluated by the ledger (src/ledger/) and produce nothing here.
 import { InputError } from '../errors.js';
 import type { AbsoluteBudget, Budget, RegressionBudget } from '../scenario/schema.js';
-import type { BudgetResult, BudgetStatus, Comparison } from './schema.js';
+import { type BudgetResult, type BudgetStatus, type CardVerdict, type Comparison, worstVerdict } from './schema.js';
 import { suggest } from '../scenario/suggest.js';
 import { METRICS, numericPaths, unitOf, valueAtPath } from './metrics.js';
 
@@ -117,9 +117,11 @@ export function evaluateBudgets(budgets: readonly Budget[], head: HeadForBudgets
   return out;
 }
 
-/** fail if any budget failed, else warn if any warned, else pass. */
-export function verdictOf(results: readonly BudgetResult[]): 'pass' | 'warn' | 'fail' {
-  if (results.some((r) => r.status === 'fail')) return 'fail';
-  if (results.some((r) => r.status === 'warn')) return 'warn';
-  return 'pass';
+/**
+ * The card's verdict: incomplete when a stage's energy could not be determined (`incomplete`):
+ * a gate that cannot measure never passes, whatever the budgets say; else fail if any budget
+ * failed, warn if any warned, pass.
+ */
+export function verdictOf(results: readonly BudgetResult[], incomplete = false): CardVerdict {
+  return worstVerdict([...results.map((r) => r.status), ...(incomplete ? (['incomplete'] as const) : [])]);
 }

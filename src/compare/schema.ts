@@ -4,6 +4,24 @@ import { z } from 'zod';
 export const BudgetStatus = z.enum(['pass', 'warn', 'fail']);
 export type BudgetStatus = z.infer<typeof BudgetStatus>;
 
+/** A card's verdict: the budgets' (pass, warn, fail), or incomplete when a stage's energy is unknown. */
+export const CardVerdict = z.enum(['pass', 'warn', 'fail', 'incomplete']);
+export type CardVerdict = z.infer<typeof CardVerdict>;
+
+/**
+ * A run's verdict: a card's, or `error` when the action could not assess at all (bad input).
+ * Severity, worst first: error > incomplete > fail > warn > pass.
+ */
+export type Verdict = CardVerdict | 'error';
+export const VERDICT_SEVERITY: readonly Verdict[] = ['pass', 'warn', 'fail', 'incomplete', 'error'];
+
+/** The worst of several verdicts (pass when there are none). */
+export function worstVerdict<V extends Verdict>(verdicts: readonly V[]): V | 'pass' {
+  let worst: V | 'pass' = 'pass';
+  for (const v of verdicts) if (VERDICT_SEVERITY.indexOf(v) > VERDICT_SEVERITY.indexOf(worst)) worst = v;
+  return worst;
+}
+
 export const BudgetResult = z.object({
   metric: z.string(),
   kind: z.enum(['absolute', 'regression', 'period']).optional(),

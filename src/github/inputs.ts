@@ -7,8 +7,10 @@ import { InputError, shortValue } from '../errors.js';
 
 export const BUDGET_MODES = ['fail', 'warn', 'off'] as const;
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+export const MODES = ['assess', 'measure-start'] as const;
 export type BudgetMode = (typeof BUDGET_MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
+export type Mode = (typeof MODES)[number];
 
 /** Names exactly as in action.yml; main.ts reads each with core.getInput(name). */
 export const INPUT_NAMES = [
@@ -21,6 +23,8 @@ export const INPUT_NAMES = [
   'artifact-name',
   'working-directory',
   'hf-readme',
+  'mode',
+  'measure-stage',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -114,6 +118,9 @@ export const ActionInputs = z.object({
   'artifact-name': artifactName,
   'working-directory': text('.'),
   'hf-readme': hfReadme,
+  mode: oneOf(MODES, 'assess'),
+  /** A stage name as scenario keys allow (the same rule as `--log STAGE=GLOB`). */
+  'measure-stage': text('training').pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a stage name of letters, digits, _ and - (at most 40)')),
 });
 
 export interface Inputs {
@@ -129,6 +136,10 @@ export interface Inputs {
   workingDirectory: string;
   /** README (relative to workingDirectory) to write the HF co2_eq_emissions block into; null: none. */
   hfReadme: string | null;
+  /** `assess` (default) or `measure-start`: start sampling in the background and return. */
+  mode: Mode;
+  /** The stage a running measurement's log is added to when the assessment step stops it. */
+  measureStage: string;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -156,6 +167,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     artifactName: d['artifact-name'],
     workingDirectory: d['working-directory'],
     hfReadme: d['hf-readme'],
+    mode: d.mode,
+    measureStage: d['measure-stage'],
   };
 }
 

@@ -1,7 +1,8 @@
 // The action's flow, with every outside effect passed in (deps), so tests run it against a fake
 // GitHub API and a memory summary: for each scenario compute the card (with its baseline) ->
-// comment -> job summary -> artifact -> outputs -> only then the budget verdict fails the step
-// (budget-mode fail), annotates it (warn) or is only reported (off).
+// comment -> job summary -> artifact -> outputs -> only then the verdict (a failed budget, or an
+// incomplete assessment) fails the step (budget-mode fail), annotates it (warn) or is only
+// reported (off).
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { InputError } from '../errors.js';
@@ -23,7 +24,9 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { attentionOf, incompleteLines } from '../report/attention.js';
 import { writeActionHfReadme } from './hf-readme.js';
+import { measuredLogEntry } from './measure.js';
 
 export interface ActionLog {
   info(message: string): void;
@@ -45,11 +48,13 @@ export interface RunDeps {
   version: string;
   /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
   env?: Record<string, string | undefined>;
+  /** The log of a measurement this step stopped (mode: measure-start earlier in the job) and the stage it joins. */
+  measurement?: { log: string; stage: string } | null;
 }
 
 export interface RunResult {
   verdict: Verdict | null;
-  /** Set when the step must fail (budget-mode fail and a budget failed); main.ts calls setFailed. */
+  /** Set when the step must fail (budget-mode fail and a budget failed or the assessment is incomplete); main.ts calls setFailed. */
   failure: string | null;
 }
 
@@ -111,10 +116,11 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
             io: deps.io,
             log: deps.log.info,
           });
+    const measured = deps.measurement ? [measuredLogEntry(deps.measurement.log, deps.measurement.stage, cwd, Object.keys(scenario.stages), file)] : [];
     const r = await buildReport(
       {
         scenarioPath: file,
-        extraLogs: inputs.logs,
+        extraLogs: [...inputs.logs, ...measured],
         cwd,
         baseline: baseline.kind === 'found' ? { card: baseline.card, meta: baseline.meta } : null,
         budgetMode: inputs.budgetMode,
@@ -245,14 +251,24 @@ function setOutputs(computed: ScenarioOutcome[], deps: RunDeps): void {
   for (const [k, v] of Object.entries(out) as Array<[keyof Outputs, string]>) deps.setOutput(k, v);
 }
 
+/**
+ * After everything is written: an incomplete assessment (a stage's energy unknown) or a failed
+ * budget fails the step under budget-mode fail, is a warning annotation under warn, and is only
+ * reported under off. Incomplete is said first: a gate that cannot measure never passes green.
+ */
 function decide(cards: ModelCard[], inputs: Inputs, deps: RunDeps): RunResult {
   const verdict = aggregateVerdict(cards.map((c) => c.verdict));
+  const incomplete = cards.flatMap((c) => incompleteLines(attentionOf(c)).map((l) => `${c.scenario.name}: ${l}`));
   const failedBudgets = cards.flatMap((c) => c.budgets.filter((b) => b.status === 'fail').map((b) => `${c.scenario.name}: ${b.message}`));
-  if (verdict !== 'fail') {
+  const problems = [
+    ...(incomplete.length ? [`INCOMPLETE: ${incomplete.join('; ')}`] : []),
+    ...(failedBudgets.length ? [`budget exceeded: ${failedBudgets.join('; ')}`] : []),
+  ];
+  if (problems.length === 0) {
     if (verdict === 'warn') deps.log.warning(`ml-lca: budget warning: ${warnLines(cards).join('; ')}`);
     return { verdict, failure: null };
   }
-  const text = `budget exceeded: ${failedBudgets.join('; ')}`;
+  const text = problems.join(' | ');
   if (inputs.budgetMode === 'fail') return { verdict, failure: `ml-lca: ${text}` };
   if (inputs.budgetMode === 'warn') deps.log.warning(`ml-lca: ${text} (budget-mode: warn)`);
   else deps.log.info(`ml-lca: ${text} (budget-mode: off, report only)`);

@@ -2,6 +2,9 @@
 // be posted, so fork PRs and push runs still show the whole report on the run page.
 import type { ModelCard } from '../report/card-schema.js';
 import { renderReport } from '../report/markdown.js';
+import { type Verdict, VERDICT_SEVERITY, worstVerdict } from '../compare/schema.js';
+
+export type { Verdict } from '../compare/schema.js';
 
 /** Appends markdown to the step summary (core.summary in the action, an array in tests). */
 export interface SummaryWriter {
@@ -11,14 +14,11 @@ export interface SummaryWriter {
 /** GITHUB_STEP_SUMMARY is limited to 1 MiB per step; keep each report well under it. */
 const SUMMARY_REPORT_MAX = 200_000;
 
-export type Verdict = 'pass' | 'warn' | 'fail';
-const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '⛔', error: '❌' };
 
-/** Worst of the scenarios' verdicts: one fail fails the run. */
+/** Worst of the scenarios' verdicts (error > incomplete > fail > warn > pass): one fail fails the run. */
 export function aggregateVerdict(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('fail')) return 'fail';
-  if (verdicts.includes('warn')) return 'warn';
-  return 'pass';
+  return worstVerdict(verdicts);
 }
 
 export interface SummaryEntry {
@@ -35,7 +35,11 @@ export function summaryMarkdown(entries: readonly SummaryEntry[]): string {
   const parts: string[] = [];
   if (entries.length > 1) {
     const v = aggregateVerdict(entries.map((e) => e.card.verdict));
-    const counts = (['fail', 'warn', 'pass'] as const).map((s) => `${entries.filter((e) => e.card.verdict === s).length} ${s}`).join(', ');
+    const counts = [...VERDICT_SEVERITY]
+      .reverse()
+      .filter((s) => s !== 'error' && (s !== 'incomplete' || entries.some((e) => e.card.verdict === s)))
+      .map((s) => `${entries.filter((e) => e.card.verdict === s).length} ${s}`)
+      .join(', ');
     parts.push(`# ${ICON[v]} ml-lca: ${v.toUpperCase()} (${entries.length} scenarios: ${counts})\n`);
   }
   for (const e of entries) {

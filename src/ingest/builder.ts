@@ -2,7 +2,7 @@
 // object (src/ingest/source.ts). Parsers emit canonical units (W, J, kWh, kg, L) and call
 // `device(...)` / `reject(...)` / `warn(...)`; every data-quality rule that is not specific to
 // one format lives here, so all formats report the same way.
-import type { Source } from './source.js';
+import type { DeviceEnergy, Source } from './source.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW } from './plausibility.js';
 import { isoOf, type DateOrder, newDateOrder } from './time.js';
@@ -11,6 +11,19 @@ import type { IngestOptions } from './types.js';
 
 const MAX_WARNINGS = 40;
 const fmt = (x: number, d = 3): string => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+
+/** Why a file's (or a device's) energy could not be derived: the stage it feeds is incomplete. */
+export interface EnergyProblem {
+  /** Stable id: no_timestamps, no_valid_values, single_sample, no_elapsed_time, single_counter_reading, no_rows, all_rows_rejected, no_values, emissions_only, no_energy */
+  code: string;
+  /** One sentence: what the file holds instead of usable energy. */
+  reason: string;
+  /** One line: what the user changes to get a measurement. */
+  fix: string;
+}
+
+const FIX_NO_TIMESTAMPS =
+  "set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1";
 
 export interface DeviceMeta {
   name?: string | null | undefined;
@@ -29,10 +42,14 @@ export class DeviceAcc {
   untimedValid = 0;
   na = 0;
   negative = 0;
+  /** Values that parsed as ±Infinity (1e999): rejected, never integrated. */
+  infinite = 0;
   over = 0;
   maxW = 0;
   name: string | null;
   host: string | null;
+  /** What the device is, when the log says (ml-lca measure channels). */
+  kind: DeviceEnergy['kind'];
   private readonly limit: number;
   private readonly basis: string;
 
@@ -54,9 +71,8 @@ export class DeviceAcc {
   addPower(t: number | null, w: number): void {
     // Without timestamps a sample's time is its position: a missing value still takes its slot.
     const slot = t === null ? this.untimed++ : 0;
-    if (!(w >= 0)) {
-      if (Number.isNaN(w)) this.na++;
-      else this.negative++;
+    if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) {
+      this.rejectValue(w);
       return;
     }
     if (w > this.limit) this.over++;
@@ -74,13 +90,18 @@ export class DeviceAcc {
 
   /** A reading of a cumulative energy counter, J. */
   addCounter(t: number | null, j: number): void {
-    if (!(j >= 0)) {
-      if (Number.isNaN(j)) this.na++;
-      else this.negative++;
+    if (!(j >= 0 && j < Number.POSITIVE_INFINITY)) {
+      this.rejectValue(j);
       return;
     }
     if (t !== null) this.src.seen(t);
     this.counter.add(t, j);
+  }
+
+  private rejectValue(v: number): void {
+    if (Number.isNaN(v)) this.na++;
+    else if (v === Number.POSITIVE_INFINITY) this.infinite++;
+    else this.negative++;
   }
 
   /** Energy of one window or run as logged, J. */
@@ -89,11 +110,15 @@ export class DeviceAcc {
     this.directRecords++;
   }
 
-  /** Energy in J, or null when it cannot be derived honestly; appends warnings. */
-  finish(warn: (m: string) => void): { energyJ: number | null; samples: number } {
+  /**
+   * Energy in J, or null when it cannot be derived honestly (then `problem` says why and how to
+   * fix it: the stage this file feeds is incomplete); appends warnings.
+   */
+  finish(warn: (m: string) => void): { energyJ: number | null; samples: number; problem?: EnergyProblem } {
     const d = `device ${this.id}`;
     if (this.na > 0) warn(`${d}: ${this.na} values not available ([N/A] or empty) skipped`);
     if (this.negative > 0) warn(`${d}: ${this.negative} negative values rejected`);
+    if (this.infinite > 0) warn(`${d}: ${this.infinite} infinite values (overflowing numbers) rejected`);
     const p = this.power;
     p.finish();
     let energyJ: number | null = null;
@@ -109,10 +134,49 @@ export class DeviceAcc {
         warn(
           `${d}: ${this.untimedValid} power samples have no timestamp; pass --interval SECONDS (or the stage's interval_s) to integrate them; energy_kwh is null`,
         );
-        return { energyJ: null, samples };
+        return {
+          energyJ: null,
+          samples,
+          problem: {
+            code: 'no_timestamps',
+            reason: `${d}: ${this.untimedValid} power samples have no timestamp, so they cannot be integrated over time`,
+            fix: FIX_NO_TIMESTAMPS,
+          },
+        };
+      }
+      if (p.samples === 1) {
+        warn(`${d}: a single power sample cannot be integrated; energy_kwh is null`);
+        return {
+          energyJ: null,
+          samples,
+          problem: {
+            code: 'single_sample',
+            reason: `${d}: a single power sample, so there is no interval to integrate`,
+            fix: 'log power for the whole run (at least two samples), e.g. start nvidia-smi -l 1 before the workload and stop it after',
+          },
+        };
+      }
+      if (p.coveredS === 0) {
+        // Samples, but no interval between them that can be integrated: the energy is unknown, not 0.
+        const allSame = p.duplicates + p.sameTimestamp === p.samples - 1;
+        warn(`${d}: ${p.samples} power samples but no time between them that can be integrated; energy_kwh is null`);
+        return {
+          energyJ: null,
+          samples,
+          problem: allSame
+            ? {
+                code: 'no_elapsed_time',
+                reason: `${d}: all ${p.samples} power samples share one timestamp, so no time passes between them`,
+                fix: "check the timestamp column (it does not advance); if the log has no real timestamps, remove the column and set the stage's interval_s",
+              }
+            : {
+                code: 'no_elapsed_time',
+                reason: `${d}: ${p.samples} power samples with no interval that can be integrated (every step is a repeated time, a jump back in time or a gap longer than ${fmt(p.threshold)} s)`,
+                fix: 'sort the log by time and log at a steady interval (e.g. nvidia-smi -l 1)',
+              },
+        };
       }
       energyJ = p.energyJ;
-      if (p.samples === 1) warn(`${d}: a single power sample cannot be integrated; energy 0`);
       if (p.gaps > 0 && p.longestGap) {
         warn(
           `${d}: ${p.gaps} gap(s) longer than ${fmt(p.threshold)} s not bridged (${fmt(p.gapSeconds)} s in all; longest ${fmt(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`,
@@ -123,6 +187,7 @@ export class DeviceAcc {
         warn(
           `${d}: ${p.sameTimestamp} samples share a timestamp with the previous sample but differ in value; no time passes between them, so they add no energy`,
         );
+      if (p.descendingRuns > 0 && p.outOfOrder === 0) warn(`${d}: timestamps run backwards (newest first); integrated in that order`);
       if (p.outOfOrder > 0) {
         const ov = p.overlappingRuns();
         warn(
@@ -144,11 +209,41 @@ export class DeviceAcc {
     } else if (this.directRecords > 0) {
       energyJ = this.directJ;
     } else if (this.counter.samples === 1) {
-      warn(`${d}: a single energy counter reading cannot be differenced; energy 0`);
-      energyJ = 0;
-      samples = 1;
+      warn(`${d}: a single energy counter reading cannot be differenced; energy_kwh is null`);
+      return {
+        energyJ: null,
+        samples: 1,
+        problem: {
+          code: 'single_counter_reading',
+          reason: `${d}: a single energy-counter reading, so there is no difference to take`,
+          fix: 'read the energy counter at least at the start and the end of the run',
+        },
+      };
+    } else if (this.na + this.negative + this.infinite > 0) {
+      const parts = [
+        this.na > 0 ? `${this.na} not available ([N/A], NaN or empty)` : null,
+        this.negative > 0 ? `${this.negative} negative` : null,
+        this.infinite > 0 ? `${this.infinite} infinite` : null,
+      ].filter((x): x is string => x !== null);
+      return {
+        energyJ: null,
+        samples: 0,
+        problem: {
+          code: 'no_valid_values',
+          reason: `${d}: none of its ${this.na + this.negative + this.infinite} values is usable (${parts.join(', ')})`,
+          fix: 'check the power column: nvidia-smi prints [N/A] where a GPU does not report power.draw; log a device that reports power, or measure with CodeCarbon or DCGM',
+        },
+      };
     }
     return { energyJ, samples };
+  }
+
+  /** Values this device rejected (negative, infinite), for the source's `rejected` list. */
+  rejectedValues(): Array<{ reason: string; count: number; first_line: number | null }> {
+    const out: Array<{ reason: string; count: number; first_line: number | null }> = [];
+    if (this.negative > 0) out.push({ reason: `device ${this.id}: negative values`, count: this.negative, first_line: null });
+    if (this.infinite > 0) out.push({ reason: `device ${this.id}: infinite values`, count: this.infinite, first_line: null });
+    return out;
   }
 }
 
@@ -173,6 +268,8 @@ export class SourceBuilder {
   last = Number.NEGATIVE_INFINITY;
   readonly dates: DateOrder = newDateOrder();
   readonly extra: Partial<Source> = {};
+  /** Set by a format that knows why it has no energy (a header without rows, emissions only). */
+  noEnergy: EnergyProblem | null = null;
   private readonly warnings: string[] = [];
   private dropped = 0;
   private readonly rejects = new Map<string, { n: number; lines: number[] }>();
@@ -224,9 +321,11 @@ export class SourceBuilder {
 
   build(): Source {
     const warn = (m: string) => this.warn(m);
+    const rejected: NonNullable<Source['rejected']> = [];
     for (const [reason, r] of this.rejects) {
       const lines = r.lines.filter((l) => l > 0);
       warn(`${r.n} row(s) rejected: ${reason}${lines.length ? ` (line ${lines.join(', ')}${r.n > lines.length ? ', …' : ''})` : ''}`);
+      rejected.push({ reason, count: r.n, first_line: lines[0] ?? null });
     }
     if (this.dates.ambiguous !== null) {
       warn(
@@ -234,19 +333,30 @@ export class SourceBuilder {
       );
     }
     const devices: Source['devices'] = [];
+    const problems: EnergyProblem[] = [];
     let total = 0;
     let anyNull = false;
     let anyEnergy = false;
     let untimedSpan = 0;
     for (const d of this.devices.values()) {
-      const { energyJ, samples } = d.finish(warn);
-      if (energyJ === null) anyNull = true;
-      else {
+      const { energyJ, samples, problem } = d.finish(warn);
+      if (energyJ === null) {
+        anyNull = true;
+        if (problem) problems.push(problem);
+      } else {
         anyEnergy = true;
         total += energyJ;
       }
+      rejected.push(...d.rejectedValues());
       if (d.untimed > 0 && this.opts.interval_s !== undefined) untimedSpan = Math.max(untimedSpan, (d.untimed - 1) * this.opts.interval_s);
-      devices.push({ id: d.id, name: d.name, host: d.host, energy_kwh: energyJ === null ? null : jToKwh(energyJ), samples });
+      devices.push({
+        id: d.id,
+        name: d.name,
+        host: d.host,
+        energy_kwh: energyJ === null ? null : jToKwh(energyJ),
+        samples,
+        ...(d.kind ? { kind: d.kind } : {}),
+      });
     }
     let energyKwh: number | null;
     if (this.energyKwhOverride !== undefined) energyKwh = this.energyKwhOverride;
@@ -260,6 +370,7 @@ export class SourceBuilder {
     const absolute = timed && !this.relativeTime;
     const duration = this.durationS ?? (timed ? this.last - this.first : untimedSpan > 0 ? untimedSpan : null);
     if (this.dropped > 0) this.warnings.push(`… ${this.dropped} more warning(s) not shown`);
+    const incomplete = this.incompleteness(energyKwh, anyNull, problems);
     return {
       path: this.path,
       format: this.format,
@@ -275,7 +386,45 @@ export class SourceBuilder {
       scope: this.scope,
       start: absolute ? isoOf(this.first) : null,
       end: absolute ? isoOf(this.last) : null,
+      ...(rejected.length ? { rejected } : {}),
+      ...(incomplete ? { incomplete } : {}),
       ...this.extra,
+    };
+  }
+
+  /**
+   * Why the file's energy is missing or partial (a device without usable energy), or null when
+   * it is whole. A file that is read without error but yields no energy must not count as 0 kWh.
+   */
+  private incompleteness(energyKwh: number | null, anyNull: boolean, problems: EnergyProblem[]): EnergyProblem | null {
+    if (energyKwh !== null && !(anyNull && this.energyKwhOverride === undefined)) return null;
+    if (this.noEnergy) return this.noEnergy;
+    const first = problems[0];
+    if (first) {
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more device(s) alike)` : '';
+      const partial = energyKwh !== null ? ' (the other devices are counted)' : '';
+      return { code: first.code, reason: `${first.reason}${more}${partial}`, fix: first.fix };
+    }
+    if (this.rows > 0 && this.rowsRejected >= this.rows) {
+      const [reason, r] = [...this.rejects.entries()][0] ?? ['unusable', { lines: [] as number[] }];
+      const line = r.lines.find((l) => l > 0);
+      return {
+        code: 'all_rows_rejected',
+        reason: `all ${this.rows} data rows were rejected (${reason}${line !== undefined ? `, first at line ${line}` : ''})`,
+        fix: 'fix or regenerate the log: ml-lca ingest FILE --json lists what was rejected',
+      };
+    }
+    if (this.rows === 0) {
+      return {
+        code: 'no_rows',
+        reason: 'the file has no data rows (a header only?)',
+        fix: 'check that the logger ran during the workload and was stopped (flushed) before this step read the file',
+      };
+    }
+    return {
+      code: 'no_energy',
+      reason: 'no energy or power values could be read from it',
+      fix: "check that the file is the logger's output with an energy or power column: ml-lca ingest FILE --json shows what was read",
     };
   }
 }

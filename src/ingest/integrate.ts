@@ -8,9 +8,11 @@
 // (so a 1 s log breaks on a 60 s hole, a 30 s log on a 150 s hole); `gapThreshold_s` overrides.
 // Each unbridged gap is counted and reported with its length.
 //
-// Order. Samples are expected in time order per device. A sample older than the previous one
-// (logs concatenated out of order) starts a new time-ordered run; runs are integrated apart and
-// summed, and overlapping runs are reported (they may double count).
+// Order. Samples are expected in time order per device, oldest first or (a log written newest
+// first, or reversed with `tac`) newest first: a run's first step sets its direction and the
+// trapezoid rule is the same either way. A step against the run's direction (logs concatenated
+// out of order) starts a new run; runs are integrated apart and summed, and overlapping runs are
+// reported (they may double count).
 //
 // Counters (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION, mJ since driver load) are differenced; a value
 // below the previous one is a reset (driver reload, GPU reset): the energy since the reset is the
@@ -36,6 +38,10 @@ export class PowerSeries {
   /** Same timestamp, different value. */
   sameTimestamp = 0;
   outOfOrder = 0;
+  /** Runs whose timestamps go backwards (newest first), integrated in that order. */
+  descendingRuns = 0;
+  /** Seconds actually integrated (bridged intervals); 0 with samples means nothing was integrable. */
+  coveredS = 0;
   first = Number.POSITIVE_INFINITY;
   last = Number.NEGATIVE_INFINITY;
   runs: Array<{ start: number; end: number }> = [];
@@ -46,6 +52,8 @@ export class PowerSeries {
   private lastT = Number.NaN;
   private lastW = 0;
   private runStart = Number.NaN;
+  /** Direction of the current run: +1 oldest first, -1 newest first, 0 not yet known. */
+  private dir = 0;
 
   constructor(gapThreshold_s?: number) {
     this.fixedThreshold = gapThreshold_s !== undefined;
@@ -69,8 +77,13 @@ export class PowerSeries {
   /** Call once at the end. */
   finish(): void {
     if (this.warm !== null) this.settle();
-    if (!Number.isNaN(this.runStart)) this.runs.push({ start: this.runStart, end: this.lastT });
+    if (!Number.isNaN(this.runStart)) this.closeRun();
     this.runStart = Number.NaN;
+  }
+
+  private closeRun(): void {
+    if (this.dir < 0) this.descendingRuns++;
+    this.runs.push({ start: Math.min(this.runStart, this.lastT), end: Math.max(this.runStart, this.lastT) });
   }
 
   private settle(): void {
@@ -78,7 +91,7 @@ export class PowerSeries {
     this.warm = null;
     const dts: number[] = [];
     for (let i = 2; i < buf.length; i += 2) {
-      const dt = (buf[i] ?? 0) - (buf[i - 2] ?? 0);
+      const dt = Math.abs((buf[i] ?? 0) - (buf[i - 2] ?? 0));
       if (dt > 0) dts.push(dt);
     }
     dts.sort((a, b) => a - b);
@@ -92,24 +105,32 @@ export class PowerSeries {
       this.runStart = t;
       this.lastT = t;
       this.lastW = w;
+      this.dir = 0;
       return;
     }
     const dt = t - this.lastT;
-    if (dt > 0) {
-      if (dt > this.threshold) {
-        this.gaps++;
-        this.gapSeconds += dt;
-        if (this.longestGap === null || dt > this.longestGap.length) this.longestGap = { at: this.lastT, length: dt };
-      } else {
-        this.energyJ += ((w + this.lastW) / 2) * dt;
-      }
-    } else if (dt === 0) {
+    if (dt === 0) {
       if (w === this.lastW) this.duplicates++;
       else this.sameTimestamp++;
     } else {
-      this.outOfOrder++;
-      this.runs.push({ start: this.runStart, end: this.lastT });
-      this.runStart = t;
+      const d = dt > 0 ? 1 : -1;
+      if (this.dir === 0) this.dir = d;
+      if (d === this.dir) {
+        const span = Math.abs(dt);
+        if (span > this.threshold) {
+          this.gaps++;
+          this.gapSeconds += span;
+          if (this.longestGap === null || span > this.longestGap.length) this.longestGap = { at: Math.min(this.lastT, t), length: span };
+        } else {
+          this.energyJ += ((w + this.lastW) / 2) * span;
+          this.coveredS += span;
+        }
+      } else {
+        this.outOfOrder++;
+        this.closeRun();
+        this.runStart = t;
+        this.dir = 0;
+      }
     }
     this.lastT = t;
     this.lastW = w;

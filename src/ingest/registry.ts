@@ -7,6 +7,7 @@ import { eco2ai } from './formats/eco2ai.js';
 import { genericCsv } from './formats/generic-csv.js';
 import { genericJsonl } from './formats/generic-jsonl.js';
 import { hfCard } from './formats/hf-card.js';
+import { mlLcaMeasure } from './formats/ml-lca-measure.js';
 import { nvidiaSmiDmon } from './formats/nvidia-smi-dmon.js';
 import { nvidiaSmi } from './formats/nvidia-smi.js';
 import { wideGpuCsv } from './formats/wide-gpu-csv.js';
@@ -14,6 +15,7 @@ import { zeus } from './formats/zeus.js';
 import type { LogFormat } from './types.js';
 
 export const FORMATS: readonly LogFormat[] = [
+  mlLcaMeasure,
   codecarbon,
   eco2ai,
   nvidiaSmi,

@@ -6,8 +6,14 @@ export const DeviceEnergy = z.object({
   id: z.string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
   name: z.string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
   host: z.string().nullable().optional(),
+  uuid: z.string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
   energy_kwh: z.number().nullable(),
   samples: z.number().int(),
+  /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+  kind: z
+    .enum(['gpu', 'cpu', 'dram', 'ram'])
+    .optional()
+    .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
 export type DeviceEnergy = z.infer<typeof DeviceEnergy>;
 
@@ -34,6 +40,45 @@ export const Source = z.object({
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
   end: z.string().nullable().optional(),
+  /** Rows (or values) rejected, grouped by reason: they change the file's energy. */
+  rejected: z
+    .array(
+      z.object({
+        reason: z.string(),
+        count: z.number().int(),
+        first_line: z.number().int().nullable().meta({ description: 'First rejected line (1-based); null where the format has no lines' }),
+      }),
+    )
+    .optional()
+    .meta({ description: 'Rows or values rejected, by reason (absent when none)' }),
+  /** Set when the file's energy could not be (fully) derived: the stage it feeds is incomplete. */
+  incomplete: z
+    .object({
+      code: z.string().meta({ description: 'no_timestamps, no_valid_values, single_sample, no_elapsed_time, no_rows, all_rows_rejected, ...' }),
+      reason: z.string().meta({ description: 'What the file holds instead of usable energy' }),
+      fix: z.string().meta({ description: 'One line: what to change to get a measurement' }),
+    })
+    .optional()
+    .meta({ description: 'Why energy_kwh is null or partial (absent when the file gave its energy)' }),
+  /** Runs / measurement windows by identity, so the same run found in two files counts once. */
+  runs: z
+    .array(
+      z.object({
+        id: z.string().meta({ description: 'Format-qualified identity: codecarbon:PROJECT/RUN_ID, eco2ai:ID, zeus:WINDOW@START' }),
+        energy_kwh: z.number(),
+      }),
+    )
+    .optional()
+    .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
+  /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+  estimated: z
+    .object({
+      energy_kwh: z.number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+      low_kwh: z.number().meta({ description: 'Low end of the estimate (kWh)' }),
+      high_kwh: z.number().meta({ description: 'High end of the estimate (kWh)' }),
+      method: z.string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+    .optional(),
   /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
   hf_co2_eq_emissions: z
     .object({

@@ -55,6 +55,7 @@ export function assessStage(r: ResolvedScenario, inv: StageInventory): StageResu
     energy_origin: inv.origin,
     energy_scope: scopeLabel(inv),
     sources: inv.sources,
+    completeness: inv.completeness,
   };
 }
 

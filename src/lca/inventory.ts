@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Source } from '../ingest/source.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { lookupHardware } from '../data/hardware.js';
+import { MEASURED, StageCompleteness, incompleteFromSources, noEnergySource } from './completeness.js';
 
 export const StageInventory = z.object({
   /** Accelerator-only energy (GPU power logs, hours × count × power): gets it_overhead_factor. */
@@ -17,6 +18,8 @@ export const StageInventory = z.object({
   count: z.number().int(),
   /** Paths of the logs whose energy was counted. */
   sources: z.array(z.string()),
+  /** Measured, a deliberate estimate, or incomplete (energy unknown): see completeness.ts. */
+  completeness: StageCompleteness,
   warnings: z.array(z.string()),
 });
 export type StageInventory = z.infer<typeof StageInventory>;
@@ -69,9 +72,9 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
     const count = stage.count ?? resolved.hardware.count;
     const srcs = sourcesByStage[name] ?? [];
     const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
-    for (const s of srcs) {
-      if (s.energy_kwh === null) warnings.push(`${name}: ${s.path} holds no usable energy and is not counted`);
-    }
+    // Files whose energy is missing or partial: the stage's energy is not determined.
+    const broken = srcs.filter((s) => s.incomplete !== undefined);
+    for (const s of broken) warnings.push(`${name}: ${s.path}: ${s.incomplete?.reason}${s.energy_kwh === null ? '; not counted' : ''}`);
     const hosts = withEnergy.filter((s) => scopeOf(s) === 'host');
     const used: Source[] = [...hosts];
     for (const d of withEnergy.filter((s) => scopeOf(s) === 'device')) {
@@ -99,6 +102,8 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
     let device = 0;
     let host = 0;
     let origin: StageInventory['origin'];
+    let fallback: string | null = null;
+    const named = srcs.length > 0 || stage.logs !== undefined || stage.prometheus !== undefined;
     if (used.length > 0) {
       for (const s of used) {
         if (scopeOf(s) === 'host') host += s.energy_kwh ?? 0;
@@ -107,26 +112,54 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       origin = stage.prometheus && used.some((s) => /prom/i.test(s.format)) ? 'prometheus' : 'logs';
       if (stage.energy_kwh !== undefined) warnings.push(`${name}: energy_kwh (${stage.energy_kwh}) is ignored because the stage's logs give its energy`);
     } else if (stage.energy_kwh !== undefined) {
-      if (srcs.length > 0 || stage.logs !== undefined) warnings.push(`${name}: no energy from logs; energy_kwh (${stage.energy_kwh}) used instead`);
+      if (named) {
+        fallback = `energy_kwh (${stage.energy_kwh}) is counted in its place`;
+        warnings.push(`${name}: no energy from logs; ${fallback}`);
+      }
       host = stage.energy_kwh;
       origin = 'energy_kwh';
     } else {
-      origin = 'estimate';
-      if (srcs.length > 0 || stage.logs !== undefined || stage.prometheus !== undefined) {
-        warnings.push(`${name}: no energy from logs; estimated from hours × count × power_w`);
-      }
       const power = resolved.hardware.power_w;
-      if (hours === null) {
-        warnings.push(`${name}: no logs, energy_kwh or hours: the stage's energy is counted as 0`);
-      } else if (power === null) {
-        warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy is counted as 0`);
-      } else {
+      // Logs that gave nothing: an estimate takes their place only from hours the scenario
+      // states (a failed log's own span says nothing about its energy); else the stage's energy
+      // is from its (failed) logs, 0 kWh, and the stage is incomplete.
+      const estimable = power !== null && (named ? stage.hours !== undefined : hours !== null);
+      origin = named && !estimable ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
+      if (estimable && hours !== null && power !== null) {
         device = (hours * count * power) / 1000;
+        if (named) {
+          fallback = `estimated from hours × count × power_w in its place`;
+          warnings.push(`${name}: no energy from logs; ${fallback}`);
+        }
+      } else if (!named && hours !== null) {
+        warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy cannot be estimated`);
       }
     }
-    if (hours === null && origin !== 'estimate') {
+    if (hours === null && (used.length > 0 || origin === 'energy_kwh')) {
       warnings.push(`${name}: hours unknown (set stages.${name}.hours or use logs with timestamps): embodied carbon for this stage is counted as 0`);
     }
+
+    let completeness: StageCompleteness;
+    if (broken.length > 0) completeness = incompleteFromSources(name, broken, fallback);
+    else if (named && used.length === 0 && fallback === null) {
+      // A Prometheus query (or a file) that gave no energy and nothing to fall back on.
+      completeness = { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
+    } else if (origin === 'energy_kwh') {
+      completeness = { status: 'estimate', reason: `energy_kwh ${stage.energy_kwh} stated in the scenario, not read from a log`, file: null, fix: null };
+    } else if (origin === 'estimate') {
+      const power = resolved.hardware.power_w;
+      completeness =
+        hours === null
+          ? noEnergySource(name)
+          : power === null
+            ? {
+                status: 'incomplete',
+                reason: `hardware.power_w is unknown for ${resolved.hardware.model}, so hours × count × power_w cannot be computed`,
+                file: null,
+                fix: 'set hardware.power_w (W per accelerator at typical load)',
+              }
+            : { status: 'estimate', reason: `hours × count × power_w = ${hours} h × ${count} × ${power} W, not measured`, file: null, fix: null };
+    } else completeness = MEASURED;
 
     warnings.push(...hardwareChecks(name, resolved, count, srcs));
 
@@ -139,6 +172,7 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       inferences: stage.inferences ?? null,
       count,
       sources: used.map((s) => s.path),
+      completeness,
       warnings,
     };
   }
@@ -155,6 +189,8 @@ function hardwareChecks(stage: string, r: ResolvedScenario, count: number, srcs:
   const ids = new Set<string>();
   for (const s of srcs) {
     for (const d of s.devices) {
+      // CPU and memory channels of an `ml-lca measure` log are not accelerators.
+      if (d.kind !== undefined && d.kind !== 'gpu') continue;
       ids.add(`${d.host ?? ''}/${d.id}`);
       const m = d.name ? lookupHardware(d.name)?.model : undefined;
       if (m) logged.add(m);

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ResolvedScenario } from '../scenario/resolved.js';
 import { Source } from '../ingest/source.js';
-import { BudgetResult, Comparison } from '../compare/schema.js';
+import { BudgetResult, CardVerdict, Comparison } from '../compare/schema.js';
 import { Interpretation } from '../lca/interpret/schema.js';
+import { StageCompleteness } from '../lca/completeness.js';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -21,6 +22,8 @@ export const StageResult = z.object({
   energy_origin: z.enum(['logs', 'energy_kwh', 'estimate', 'prometheus']),
   energy_scope: z.enum(['device', 'host']).meta({ description: 'device: got it_overhead_factor; host: already whole-server' }),
   sources: z.array(z.string()).meta({ description: 'Paths of the logs this stage used' }),
+  /** Absent only in cards written before ml-lca 0.2 (read back as baselines). */
+  completeness: StageCompleteness.optional(),
 });
 export type StageResult = z.infer<typeof StageResult>;
 
@@ -84,7 +87,10 @@ export const ModelCard = z.object({
   lifetime: Lifetime,
   interpretation: Interpretation,
   budgets: z.array(BudgetResult),
-  verdict: z.enum(['pass', 'warn', 'fail']),
+  verdict: CardVerdict.meta({
+    description:
+      'pass | warn | fail from the budgets; incomplete when the energy of a stage could not be determined (it leads: see stages.<stage>.completeness)',
+  }),
   comparison: Comparison.nullable(),
   sources: z.array(Source),
   hf_co2_eq_emissions: HfCo2EqEmissions,

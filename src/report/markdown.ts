@@ -12,11 +12,12 @@ import { renderInterpretation } from './interpretation-md.js';
 import { ledgerSectionForCard } from '../ledger/render.js';
 import { renderClusterSection } from './cluster-md.js';
 import { SOURCES } from '../data/sources.js';
+import { attentionOf } from './attention.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
 
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '⛔' } as const;
 
 interface Section {
   title: string;
@@ -66,6 +67,7 @@ function headSection(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
   const lines = [
     `## ${ICON[card.verdict]} ml-lca: ${esc(s.name)}: ${card.verdict.toUpperCase()}`,
+    ...attentionBlock(card),
     '',
     `**${fmt(fu.co2e_g)} g CO2e per functional unit** (${esc(s.functional_unit.description)}; ${fmt(s.functional_unit.inferences)} inferences), ` +
       `of which marginal ${fmt(fu.marginal_co2e_g)} g, embodied ${fmt(fu.embodied_co2e_g)} g, amortized up-front ${fmt(fu.amortized_co2e_g)} g.`,
@@ -92,6 +94,39 @@ function headSection(card: ModelCard): string {
   const ledger = ledgerSectionForCard(card);
   if (ledger) lines.push('', ledger.trimEnd());
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Right under the verdict (issue 12): why the card is INCOMPLETE (stage, file, fix), then the
+ * data-quality errors and the rejected rows that changed a stage's energy. Empty when none.
+ */
+function attentionBlock(card: ModelCard): string[] {
+  const a = attentionOf(card);
+  const out: string[] = [];
+  if (a.incomplete.length > 0) {
+    const names = a.incomplete.map((i) => escapeCode(i.stage));
+    out.push(
+      '',
+      `**The energy of ${a.incomplete.length === 1 ? 'stage' : 'stages'} ${names.join(', ')} could not be determined, so this check cannot pass.** ` +
+        'The figures below leave out (or only estimate) what could not be measured.',
+      '',
+      ...a.incomplete.map((i) => {
+        const c = i.completeness;
+        const file = c.file ? `${escapeCode(c.file)}: ` : '';
+        return `- ⛔ **${esc(i.stage)}**: ${file}${esc(c.reason ?? 'energy unknown')}. **Fix:** ${esc(c.fix ?? 'give the stage a log with usable energy')}`;
+      }),
+    );
+  }
+  if (a.errors.length > 0 || a.rejected.length > 0) {
+    out.push(
+      '',
+      '**Data quality that changes the result:**',
+      '',
+      ...a.errors.map((e) => `- ❗ ${esc(e)}`),
+      ...a.rejected.map((r) => `- ✂️ ${escapeCode(r.file)} (stage ${esc(r.stage)}): ${esc(r.text)}`),
+    );
+  }
+  return out;
 }
 
 function comparisonHeadline(c: Comparison | null): string | null {
@@ -146,7 +181,7 @@ function budgetsBlock(card: ModelCard): string {
 function stagesSection(card: ModelCard): string {
   const rows = Object.entries(card.stages).map(([name, s]) => [
     esc(name),
-    `${s.energy_origin} (${s.energy_scope})`,
+    energyFrom(s),
     fmt(s.hours),
     fmt(s.it_energy_kwh),
     fmt(s.energy_kwh),
@@ -205,7 +240,8 @@ function embodiedRule(h: ModelCard['scenario']['hardware']): string {
     h.host_embodied_kg === null
       ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
       : ` Each accelerator also carries 1/${fmt(h.devices_per_host)} of its server's ${fmt(h.host_embodied_kg)} kg CO2e.`;
-  return `embodied carbon is the time share of ${fmt(h.count)} × ${esc(h.model)} over ${fmt(h.lifespan_years)} years${use}.${host}`;
+  const custom = h.known ? '' : ' (custom hardware: its figures come from the scenario)';
+  return `embodied carbon is the time share of ${fmt(h.count)} × ${esc(h.model)}${custom} over ${fmt(h.lifespan_years)} years${use}.${host}`;
 }
 
 /** The cost rule, when there is a price: what each price is applied to. */
@@ -219,6 +255,14 @@ function costRule(s: ModelCard['scenario']): string | null {
   return s.gpu_hour_includes_electricity
     ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt(power)} USD/kWh is applied only to stages without hours.`
     : `${rental} + facility energy × ${fmt(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
+}
+
+/** The per-stage table's "energy from" cell: origin and scope, estimates and incomplete stages labelled. */
+function energyFrom(s: ModelCard['stages'][string]): string {
+  const base = `${s.energy_origin} (${s.energy_scope})`;
+  if (s.completeness?.status === 'incomplete') return `⛔ incomplete: ${base}`;
+  if (s.completeness?.status === 'estimate') return `${base}, estimate`;
+  return base;
 }
 
 function perFuSection(card: ModelCard): string {

@@ -67,6 +67,20 @@ export function parseScenario(text: string, file: string): Scenario {
   return parsed.data;
 }
 
+/**
+ * The line of a dotted field (`stages.training.logs[0]`) in scenario text, for errors found
+ * after parsing (unknown hardware, a log glob that matches nothing); undefined when not found.
+ */
+export function locateField(text: string, file: string, field: string): number | undefined {
+  try {
+    const path: Path = [];
+    for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+    return parseText(text, file).locate(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 export async function loadScenario(file: string, io: Io): Promise<Scenario> {
   const text = await io.readText(file);

@@ -3,7 +3,7 @@
 import { InputError, shortValue } from '../errors.js';
 import { FACILITY_DEFAULTS } from '../data/facility.js';
 import { GRID_REGIONS, lookupGrid, type GridFactor } from '../data/grid.js';
-import { lookupHardware, lookupHostEmbodied } from '../data/hardware.js';
+import { HARDWARE, HARDWARE_MODELS, lookupHardware, lookupHostEmbodied } from '../data/hardware.js';
 import { ref } from '../data/sources.js';
 import { isPerInferenceStage } from './stage-kind.js';
 import type { Scenario, Stage } from './schema.js';
@@ -22,6 +22,17 @@ function stated(path: string, value: number, unit: string, extra: Pick<Assumptio
 /** A stage name that reads as serving traffic: such a stage should say how many inferences it served. */
 export function looksLikeInferenceStage(name: string): boolean {
   return /infer|serving|^serve|deploy|^prod/i.test(name);
+}
+
+/** The bundled model nearest to a typo (`H100-SMX` -> `H100-SXM`), by model name or alias. */
+function suggestHardware(model: string): string | undefined {
+  const direct = suggest(model, HARDWARE_MODELS);
+  if (direct) return direct;
+  const alias = suggest(
+    model,
+    HARDWARE.flatMap((h) => h.aliases),
+  );
+  return alias ? (lookupHardware(alias)?.model ?? alias) : undefined;
 }
 
 /** How a stage gets its energy when it has no logs: from energy_kwh or hours × count × power. */
@@ -265,43 +276,34 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions = {}): Resolve
           },
     );
   } else {
-    const unknown = `hardware.model ${JSON.stringify(hw.model)} is not in the bundled data`;
+    // Custom hardware (issue 12: hardware must resolve): a model not in the bundled data is a
+    // typo until the scenario supplies every figure the assessment needs; then it is accepted
+    // and labelled custom. Silently counting embodied carbon as 0 would pass a broken gate.
+    const needsPower = estimatedStages.filter((n) => s.stages[n]?.hours !== undefined);
+    const missing = [
+      ...(hw.power_w === undefined && needsPower.length > 0 ? [`power_w (stage(s) ${needsPower.join(', ')} are estimated from hours × count × power_w)`] : []),
+      ...(hw.embodied_kg === undefined ? ['embodied_kg'] : []),
+      ...(hw.lifespan_years === undefined ? ['lifespan_years'] : []),
+    ];
+    if (missing.length > 0) {
+      const hint = suggestHardware(hw.model);
+      throw new InputError({
+        code: 'SCENARIO_INVALID',
+        field: 'hardware.model',
+        expected: `an accelerator model in the bundled data (e.g. ${HARDWARE_MODELS.slice(0, 4).join(', ')}), or custom hardware with its figures in the scenario (missing: hardware.${missing.join(', hardware.')})`,
+        got: shortValue(hw.model),
+        hint: hint ? `did you mean "${hint}"?` : undefined,
+      });
+    }
+    const custom = 'custom hardware (not in the bundled data): value from the scenario';
     power = hw.power_w ?? null;
     embodied = hw.embodied_kg ?? null;
     embLow = embodied;
     embHigh = embodied;
-    if (power === null) {
-      warnings.push(
-        estimatedStages.length > 0
-          ? `${unknown} and hardware.power_w is missing: stage(s) ${estimatedStages.join(', ')} have no logs or energy_kwh, so their energy cannot be estimated (counted as 0)`
-          : `${unknown} and hardware.power_w is missing (not needed while every stage has logs or energy_kwh)`,
-      );
-    } else {
-      push(stated('hardware.power_w', power, 'W'));
-    }
-    if (embodied === null) {
-      warnings.push(`${unknown} and hardware.embodied_kg is missing: embodied carbon is counted as 0`);
-    } else {
-      push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator'));
-    }
-    const lD = FACILITY_DEFAULTS.lifespan_years;
-    lifespan = hw.lifespan_years ?? lD.value;
-    if (hw.lifespan_years === undefined) {
-      warnings.push(`${unknown} and hardware.lifespan_years is missing: ${lD.value} years assumed (paper)`);
-      push({
-        path: 'hardware.lifespan_years',
-        value: lifespan,
-        unit: 'years',
-        low: lD.low,
-        high: lD.high,
-        origin: 'default',
-        source: lD.source,
-        year: lD.year,
-        references: [...lD.references],
-      });
-    } else {
-      push(stated('hardware.lifespan_years', lifespan, 'years'));
-    }
+    if (power !== null) push(stated('hardware.power_w', power, 'W', { note: custom }));
+    if (embodied !== null) push(stated('hardware.embodied_kg', embodied, 'kg CO2e per accelerator', { note: custom }));
+    lifespan = hw.lifespan_years ?? FACILITY_DEFAULTS.lifespan_years.value;
+    push(stated('hardware.lifespan_years', lifespan, 'years', { note: custom }));
   }
   push(stated('hardware.count', hw.count, 'accelerators'));
   // Embodied boundary beyond the accelerators: the server they sit in (CPUs, memory, storage,

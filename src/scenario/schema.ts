@@ -170,6 +170,15 @@ export const Scenario = z
     if (Object.keys(s.stages).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['stages'], message: 'at least one stage' });
     }
+    // A model that never serves one functional unit has no per-unit result (the amortised
+    // up-front carbon would be divided by less than one unit): an impossible scenario.
+    if (s.deployment.lifetime_inferences < s.functional_unit.inferences) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'lifetime_inferences'],
+        message: `a number of at least functional_unit.inferences (${s.functional_unit.inferences.toLocaleString('en-US')}): over its life the model must serve at least one functional unit`,
+      });
+    }
     s.hf?.stages?.forEach((name, i) => {
       if (!Object.hasOwn(s.stages, name)) {
         ctx.addIssue({ code: 'custom', path: ['hf', 'stages', i], message: `a stage of this scenario (${Object.keys(s.stages).join(', ')})` });

@@ -78,7 +78,9 @@ describe('ml-lca dashboard', () => {
     writeFileSync(path.join(dir, 'file'), 'x');
     const r2 = await runInProcess(['dashboard', '--history', history, '--out', 'file'], dir);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toMatch(/^ml-lca: ml-lca dashboard --out: expected a directory to write the site into, got ".*file" \(a file\)$/);
+    expect(r2.stderr).toBe(
+      `ml-lca: ml-lca dashboard --out: expected a directory ml-lca can create or write, got ${path.join(dir, 'file')} (${path.join(dir, 'file')} exists and is not a directory)`,
+    );
   });
 
   it('runs from the built dist/cli.js with no node_modules needed by the site', () => {

@@ -22,7 +22,7 @@ describe('ml-lca (dispatch)', () => {
   });
 
   it.each([
-    [['frobnicate'], 'ml-lca: expected a command: report, ingest, compare, ledger, data, demo'],
+    [['frobnicate'], 'ml-lca: expected a command: report, ingest, compare, ledger, data, measure, demo, hf-card'],
     [
       ['report', '--scenario', 'x.yml', '--bogus'],
       "ml-lca: report: expected one of --scenario, --log, --baseline, --out, --budget-mode, got Unknown option '--bogus'",

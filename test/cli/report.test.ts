@@ -48,7 +48,7 @@ describe('ml-lca report (in process)', () => {
     writeFileSync(path.join(dir, 'taken'), 'x');
     const r = await runInProcess(['report', '--scenario', 'lca.yml', '--out', 'taken'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out: expected a directory ml-lca can write, got .*taken/);
+    expect(r.stderr).toMatch(/--out: expected a directory ml-lca can create or write, got .*taken \(.*taken exists and is not a directory\)/);
   });
 
   it('keeps terminal escape sequences out of the summary line', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, verdictOf } from '../../src/compare/index.js';
+import { worstVerdict } from '../../src/compare/schema.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { InputError } from '../../src/errors.js';
 import type { Budget } from '../../src/scenario/schema.js';
@@ -133,5 +134,26 @@ describe('period budgets and verdict', () => {
     [['warn', 'fail', 'pass'], 'fail'],
   ] as const)('verdictOf(%o) = %s', (statuses, verdict) => {
     expect(verdictOf(statuses.map((status) => ({ metric: 'm', limit: 1, actual: 1, status, message: '' })))).toBe(verdict);
+  });
+
+  it.each([
+    [[], 'incomplete'],
+    [['pass'], 'incomplete'],
+    [['warn', 'fail'], 'incomplete'],
+  ] as const)('an incomplete assessment leads: verdictOf(%o, incomplete) = %s', (statuses, verdict) => {
+    expect(
+      verdictOf(
+        statuses.map((status) => ({ metric: 'm', limit: 1, actual: 1, status, message: '' })),
+        true,
+      ),
+    ).toBe(verdict);
+  });
+
+  it('severity order: error > incomplete > fail > warn > pass', () => {
+    expect(worstVerdict([])).toBe('pass');
+    expect(worstVerdict(['warn', 'pass'])).toBe('warn');
+    expect(worstVerdict(['fail', 'warn'])).toBe('fail');
+    expect(worstVerdict(['fail', 'incomplete', 'warn'])).toBe('incomplete');
+    expect(worstVerdict(['incomplete', 'error', 'pass'])).toBe('error');
   });
 });

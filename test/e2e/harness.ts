@@ -81,6 +81,8 @@ export interface RunOptions {
   workflowFile?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** The script to run instead of dist/index.js (dist/post.js for the post step). */
+  entry?: string;
 }
 
 export interface RunResult {
@@ -142,7 +144,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     ...(o.env ?? {}),
   };
   const t0 = Date.now();
-  const child = spawn(process.execPath, [DIST], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [o.entry ?? DIST], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

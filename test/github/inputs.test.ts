@@ -25,7 +25,15 @@ describe('parseInputs', () => {
       artifactName: 'ml-lca-{scenario}',
       workingDirectory: '.',
       hfReadme: null,
+      mode: 'assess',
+      measureStage: 'training',
     });
+  });
+
+  it('mode: assess | measure-start; measure-stage: a stage name', () => {
+    expect(parseInputs({ mode: 'measure-start', 'measure-stage': 'finetune' })).toMatchObject({ mode: 'measure-start', measureStage: 'finetune' });
+    expect(() => parseInputs({ mode: 'measure' })).toThrow('input "mode": expected one of assess | measure-start, got "measure"');
+    expect(() => parseInputs({ 'measure-stage': 'a=b' })).toThrow('input "measure-stage": expected a stage name of letters, digits, _ and - (at most 40)');
   });
 
   it('splits multi-line scenario and logs inputs, dropping blanks and # comments', () => {

@@ -94,6 +94,21 @@ describe('run', () => {
     expect(events.some((e) => e.startsWith('warning: ml-lca: budget exceeded'))).toBe(warned);
   });
 
+  it.each([
+    ['fail', 'ml-lca: INCOMPLETE: ordered: stage training: the stage names no source of energy', false],
+    ['warn', null, true],
+    ['off', null, false],
+  ])('an incomplete assessment under budget-mode %s: outputs first, then failure %s', async (mode, failure, warned) => {
+    const { deps, events, inputs } = setup(1000, mode);
+    writeFileSync(path.join(deps.workspace, 'lca.yml'), SCENARIO(1000).replace('training: { energy_kwh: 100, hours: 10 }', 'training: {}'));
+    const r = await run(inputs, deps);
+    expect(r.verdict).toBe('incomplete');
+    expect(events.filter((e) => !e.startsWith('warning'))).toEqual(ORDER);
+    if (failure === null) expect(r.failure).toBeNull();
+    else expect(r.failure).toContain(failure);
+    expect(events.some((e) => e.startsWith('warning: ml-lca: INCOMPLETE: ordered: stage training:') && e.endsWith('(budget-mode: warn)'))).toBe(warned);
+  });
+
   it('a scenario glob that matches nothing is an input error naming the input', async () => {
     const { deps } = setup(10, 'fail');
     await expect(run(parseInputs({ scenario: 'nope/*.yml', 'github-token': 't' }), deps)).rejects.toThrow(/input "scenario"/);

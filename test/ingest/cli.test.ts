@@ -31,6 +31,15 @@ describe('ingest command', () => {
     expect(out[0]).toMatch(/^gpu\.csv: nvidia-smi \(device\), energy 0\.0005556 kWh/);
   });
 
+  it('says INCOMPLETE, why and the fix for a log without timestamps (and no --interval)', async () => {
+    const { io, out } = cliIo({ '/w/p.csv': 'index, power.draw [W]\n0, 100 W\n0, 100 W\n' });
+    await ingestCommand(['p.csv'], io);
+    expect(out[0]).toMatch(/^p\.csv: nvidia-smi \(device\), energy n\/a/);
+    expect(out[1]).toBe(
+      "  INCOMPLETE: device 0: 2 power samples have no timestamp, so they cannot be integrated over time. Fix: set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1",
+    );
+  });
+
   it('--interval integrates a log without timestamps', async () => {
     const { io, out } = cliIo({ '/w/p.csv': 'index, power.draw [W]\n0, 100 W\n0, 100 W\n' });
     await ingestCommand(['p.csv', '--json', '--interval', '5'], io);

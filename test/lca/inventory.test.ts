@@ -117,19 +117,55 @@ describe('buildInventories: where a stage gets its energy', () => {
     expect(res.warnings.some((w) => w.includes('hours unknown'))).toBe(true);
   });
 
-  it('warns about a stage with no energy at all, and about logs without energy', () => {
+  it('a stage whose only log holds no usable energy is incomplete (stage, file, reason, fix), not 0 kWh passing', () => {
     const r = resolved({ s: { logs: ['a'] } });
-    const inv = buildInventories(r, { s: [src({ path: 'card.md', format: 'hf-card' })] }).s!;
+    const incomplete = {
+      code: 'no_timestamps',
+      reason: 'device 0: 300 power samples have no timestamp',
+      fix: "set the stage's interval_s to 1 (ml-lca ingest: --interval)",
+    };
+    const inv = buildInventories(r, { s: [src({ path: 'gpu.csv', format: 'nvidia-smi', incomplete })] }).s!;
     expect(inv.device_energy_kwh + inv.host_energy_kwh).toBe(0);
-    expect(inv.warnings.join('\n')).toContain('card.md holds no usable energy');
-    expect(inv.warnings.join('\n')).toContain('no logs, energy_kwh or hours');
+    expect(inv.origin).toBe('logs');
+    expect(inv.completeness).toEqual({
+      status: 'incomplete',
+      reason: 'device 0: 300 power samples have no timestamp',
+      file: 'gpu.csv',
+      fix: 'set stages.s.interval_s to 1',
+    });
+    // One statement of what happened, not three contradicting ones.
+    expect(inv.warnings).toEqual(['s: gpu.csv: device 0: 300 power samples have no timestamp; not counted']);
   });
 
-  it('unknown hardware without power: an hours-only stage gets 0 energy and a warning', () => {
-    const r = resolved({ s: { hours: 3 } }, { hardware: { model: 'Gaudi3', count: 1, embodied_kg: 100, lifespan_years: 4 } });
-    const inv = buildInventories(r, {}).s!;
-    expect(inv.device_energy_kwh).toBe(0);
-    expect(inv.warnings.join()).toContain('power_w unknown');
+  it('a failed log with an hours fallback is estimated in its place and still incomplete', () => {
+    const r = resolved({ s: { logs: ['a'], hours: 2 } });
+    const incomplete = { code: 'no_rows', reason: 'the file has no data rows', fix: 'rerun' };
+    const inv = buildInventories(r, { s: [src({ path: 'e.csv', format: 'codecarbon', incomplete })] }).s!;
+    expect(inv.device_energy_kwh).toBeCloseTo((2 * 8 * 700) / 1000, 12); // 2 h × 8 × 700 W
+    expect(inv.completeness.status).toBe('incomplete');
+    expect(inv.completeness.reason).toBe('the file has no data rows; estimated from hours × count × power_w in its place');
+  });
+
+  it('an empty stage (no logs, energy_kwh or hours) is incomplete with a fix naming the keys', () => {
+    const inv = buildInventories(resolved({ s: {} }), {}).s!;
+    expect(inv.completeness.status).toBe('incomplete');
+    expect(inv.completeness.file).toBeNull();
+    expect(inv.completeness.fix).toBe(
+      'add stages.s.logs (a power or CodeCarbon log), stages.s.energy_kwh, or stages.s.hours for an estimate from hours × count × power_w',
+    );
+  });
+
+  it.each([
+    [{ energy_kwh: 10 }, 'estimate', 'energy_kwh 10 stated in the scenario, not read from a log'],
+    [{ hours: 3 }, 'estimate', 'hours × count × power_w = 3 h × 8 × 700 W, not measured'],
+  ])('a deliberate estimate %j is complete and labelled as an estimate', (stage, status, reason) => {
+    const inv = buildInventories(resolved({ s: stage }), {}).s!;
+    expect(inv.completeness).toEqual({ status, reason, file: null, fix: null });
+  });
+
+  it('a stage measured by its logs is complete', () => {
+    const inv = buildInventories(resolved({ s: { logs: ['a'] } }), { s: [smi('a.csv', 1.5)] }).s!;
+    expect(inv.completeness).toEqual({ status: 'measured', reason: null, file: null, fix: null });
   });
 
   it('warns when logs show another GPU model or more devices than the scenario', () => {

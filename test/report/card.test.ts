@@ -54,7 +54,7 @@ describe('parseCard', () => {
 
   it.each([
     ['{', /^c\.json: expected a model card JSON written by ml-lca, got invalid JSON/],
-    ['[]', /^c\.json: expected object, got \[\]/],
+    ['[]', /^c\.json: expected a mapping \(key: value pairs\), got \[\]/],
     [JSON.stringify({ ...sampleCard(), verdict: 'maybe' }), /^c\.json: verdict: expected one of/],
   ])('%s -> CARD_INVALID', (text, message) => {
     let err: unknown;

@@ -123,23 +123,73 @@ describe('parseScenario: errors name file, line, field, expected and got', () =>
   });
 
   it.each([
-    ['missing required key', MINIMAL.replace('name: t\n', ''), 'name', 'string', 'nothing'],
-    ['negative energy', MINIMAL.replace('{ hours: 1 }', '{ energy_kwh: -5 }'), 'stages.training.energy_kwh', '>=0', '-5'],
-    ['pue below 1', `${MINIMAL}pue: 0.9\n`, 'pue', '>=1', '0.9'],
+    ['missing required key', MINIMAL.replace('name: t\n', ''), 'name', 'a text', 'nothing'],
+    ['negative energy', MINIMAL.replace('{ hours: 1 }', '{ energy_kwh: -5 }'), 'stages.training.energy_kwh', 'a number of 0 or more', '-5'],
+    ['pue below 1', `${MINIMAL}pue: 0.9\n`, 'pue', 'a number of at least 1', '0.9'],
     ['budget warn above max', `${MINIMAL}budgets:\n  - { metric: totals.co2e_kg, max: 10, warn: 20 }\n`, 'budgets[0].warn', 'warn level <= max (10)', '20'],
     ['bad stage name', MINIMAL.replace('training:', '"bad name":'), 'stages.bad name', 'stage name of 1–40 letters', '"bad name"'],
     ['no stages', MINIMAL.replace('stages:\n  training: { hours: 1 }\n', 'stages: {}\n'), 'stages', 'at least one stage', undefined],
-    ['count not integer', MINIMAL.replace('{ model: H100 }', '{ model: H100, count: 1.5 }'), 'hardware.count', 'int', '1.5'],
+    ['count not integer', MINIMAL.replace('{ model: H100 }', '{ model: H100, count: 1.5 }'), 'hardware.count', 'a whole number', '1.5'],
     ['hf.stages naming no stage', `${MINIMAL}hf: { stages: [training, trainnig] }\n`, 'hf.stages[1]', 'a stage of this scenario (training)', '"trainnig"'],
-    ['hf.training_type not a Hub value', `${MINIMAL}hf: { training_type: pretraining }\n`, 'hf.training_type', '"pre-training"|"fine-tuning"', '"pretraining"'],
-    ['utilization above 1', MINIMAL.replace('{ model: H100 }', '{ model: H100, utilization: 85 }'), 'hardware.utilization', '<=1', '85'],
-    ['devices_per_host 0', MINIMAL.replace('{ model: H100 }', '{ model: H100, devices_per_host: 0 }'), 'hardware.devices_per_host', '>0', '0'],
+    [
+      'hf.training_type not a Hub value',
+      `${MINIMAL}hf: { training_type: pretraining }\n`,
+      'hf.training_type',
+      'one of "pre-training", "fine-tuning"',
+      '"pretraining"',
+    ],
+    ['utilization above 1', MINIMAL.replace('{ model: H100 }', '{ model: H100, utilization: 85 }'), 'hardware.utilization', 'a number of at most 1', '85'],
+    [
+      'devices_per_host 0',
+      MINIMAL.replace('{ model: H100 }', '{ model: H100, devices_per_host: 0 }'),
+      'hardware.devices_per_host',
+      'a number greater than 0',
+      '0',
+    ],
+    [
+      'lifetime shorter than one functional unit',
+      MINIMAL.replace('inferences: 1 }', 'inferences: 1000 }').replace('lifetime_inferences: 1000', 'lifetime_inferences: 500'),
+      'deployment.lifetime_inferences',
+      'a number of at least functional_unit.inferences (1,000)',
+      '500',
+    ],
   ])('%s', (_what, text, field, expected, got) => {
     const e = inputError(() => parseScenario(text, 's.yml'));
     expect(e.code).toBe('SCENARIO_INVALID');
     expect(e.field).toBe(field);
     expect(e.expected).toContain(expected);
     if (got !== undefined) expect(e.got).toBe(got);
+  });
+
+  // Issue 12: no validator jargon ("Too small: expected number to be >0", "expected record"),
+  // YAML's .nan / .inf named as such (not "null").
+  it.each([
+    ['zero inferences per unit', MINIMAL.replace('inferences: 1 }', 'inferences: 0 }'), 'functional_unit.inferences', 'a number greater than 0', '0'],
+    ['.nan', MINIMAL.replace('{ hours: 1 }', '{ hours: .nan }'), 'stages.training.hours', 'a number', '.nan (not a number)'],
+    ['.inf', MINIMAL.replace('{ hours: 1 }', '{ energy_kwh: .inf }'), 'stages.training.energy_kwh', 'a number', '.inf (infinity)'],
+    ['no stages key', MINIMAL.replace('stages:\n  training: { hours: 1 }\n', ''), 'stages', 'a mapping (name: value pairs)', 'nothing'],
+    [
+      'a list where a mapping belongs',
+      MINIMAL.replace('hardware: { model: H100 }', 'hardware: [H100]'),
+      'hardware',
+      'a mapping (key: value pairs)',
+      '["H100"]',
+    ],
+    ['empty name', MINIMAL.replace('name: t', 'name: ""'), 'name', 'a non-empty text', '""'],
+    [
+      'unknown enum value',
+      `${MINIMAL}budgets:\n  - { scope: team, period: week, max: 1 }\n`,
+      'budgets[0].period',
+      'one of "month", "quarter", "year"',
+      '"week"',
+    ],
+  ])('says what was expected in plain words: %s', (_what, text, field, expected, got) => {
+    const e = inputError(() => parseScenario(text, 's.yml'));
+    expect(e.field).toBe(field);
+    expect(e.expected).toBe(expected);
+    expect(e.got).toBe(got);
+    expect(e.message).not.toMatch(/Too small|Too big|Invalid input|expected (number|record|string|object|int)\b|>=|>0/);
+    expect(e.line).toBeGreaterThan(0);
   });
 
   it('rejects an unknown grid region with a suggestion, and accepts it with an explicit intensity', () => {

@@ -203,16 +203,33 @@ describe('resolveScenario', () => {
     });
   });
 
-  it('accepts unknown hardware with all three values, warning for each missing one', () => {
+  it('accepts unknown hardware as custom hardware when the scenario gives every figure, labelled so', () => {
     const full = resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2, power_w: 900, embodied_kg: 200, lifespan_years: 5 } }));
     expect(full.hardware).toMatchObject({ model: 'Gaudi3', known: false, power_w: 900, embodied_kg: 200, lifespan_years: 5 });
     expect(full.warnings?.filter((w) => w.includes('Gaudi3'))).toEqual([]);
-    const bare = resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2 } }));
-    expect(bare.hardware).toMatchObject({ known: false, power_w: null, embodied_kg: null, lifespan_years: 4 });
-    const ws = bare.warnings?.join('\n') ?? '';
-    expect(ws).toContain('hardware.power_w is missing: stage(s) training');
-    expect(ws).toContain('hardware.embodied_kg is missing');
-    expect(ws).toContain('hardware.lifespan_years is missing');
+    expect(full.assumptions.find((a) => a.path === 'hardware.embodied_kg')?.note).toBe('custom hardware (not in the bundled data): value from the scenario');
+  });
+
+  it('refuses unknown hardware that lacks a needed figure (exit 2), with a did-you-mean for a typo', () => {
+    const e = (() => {
+      try {
+        resolveScenario(scenario({ hardware: { model: 'H100-SMX', count: 8 } }));
+      } catch (err) {
+        return err as InputError;
+      }
+      throw new Error('expected an InputError');
+    })();
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.field).toBe('hardware.model');
+    expect(e.got).toBe('"H100-SMX"');
+    expect(e.hint).toBe('did you mean "H100-SXM"?');
+    expect(e.expected).toContain(
+      'missing: hardware.power_w (stage(s) training are estimated from hours × count × power_w), hardware.embodied_kg, hardware.lifespan_years',
+    );
+    // power_w is needed only where a stage is estimated from hours × power.
+    expect(() =>
+      resolveScenario(scenario({ hardware: { model: 'Gaudi3', count: 2, embodied_kg: 1, lifespan_years: 4 }, stages: { training: { energy_kwh: 5 } } })),
+    ).not.toThrow();
   });
 
   it('warns when an inference-like stage gives no inferences', () => {

@@ -26,6 +26,9 @@ const ABSURD_KG_PER_KWH = 2;
 
 interface RunRow {
   line: number;
+  /** run_id (or experiment_id) as logged; null when the row has neither (then it is its own run). */
+  runId: string | null;
+  project: string;
   energy: number;
   emissions: number | null;
   duration: number | null;
@@ -133,12 +136,15 @@ export const codecarbon: LogFormat = {
       }
       const ts = get('timestamp');
       const end = ts === null ? null : parseTimestamp(ts, out.dates);
-      const id = get('run_id') ?? get('experiment_id') ?? `line ${rec.line}`;
+      const runId = get('run_id') ?? get('experiment_id');
+      const id = runId ?? `line ${rec.line}`;
       const key = `${get('project_name') ?? ''}\u0000${id}`;
       const prev = runs.get(key);
       if (prev && energy < prev.energy) decreasing++;
       runs.set(key, {
         line: rec.line,
+        runId,
+        project: get('project_name') ?? '',
         energy,
         emissions: emissions !== null && emissions >= 0 ? finite(emissions) : null,
         duration: finite(duration),
@@ -199,6 +205,16 @@ export const codecarbon: LogFormat = {
       d.directRecords = runs.size;
     }
     out.energyKwhOverride = runs.size > 0 ? energy : null;
+    // Run identities, so the same run in a copied file (runs/**/emissions.csv) counts once.
+    const identified = [...runs.values()].filter((r) => r.runId !== null);
+    if (identified.length > 0) out.extra.runs = identified.map((r) => ({ id: `codecarbon:${r.project}/${r.runId}`, energy_kwh: r.energy / r.pue }));
+    if (runs.size === 0 && out.rows === 0) {
+      out.noEnergy = {
+        code: 'no_rows',
+        reason: 'the CodeCarbon file has a header but no rows',
+        fix: 'CodeCarbon writes a row when the tracker stops (and every measure_power_secs with save_to_file): check that tracker.stop() ran before this step',
+      };
+    }
     out.co2eKg = co2;
     out.waterL = water;
     out.durationS = duration;
@@ -217,13 +233,7 @@ export const codecarbon: LogFormat = {
     if (snapshots > 0) out.warn(`${snapshots} earlier cumulative snapshot row(s) of the same run superseded by the run's last row`);
     if (duplicates > 0) out.warn(`${duplicates} exact duplicate row(s) ignored`);
     if (decreasing > 0) out.warn(`${decreasing} snapshot(s) with less energy than the run's previous row (not cumulative?); the last row still counts`);
-    if (runs.size === 0 && out.rows > 0) {
-      throw new InputError({
-        code: 'LOG_CORRUPT',
-        file: ctx.path,
-        expected: 'at least one CodeCarbon row with a numeric energy_consumed',
-        got: `all ${out.rows} rows rejected`,
-      });
-    }
+    // Every row rejected: no energy (energy_kwh null); the builder reports the reasons and the
+    // stage is incomplete, rather than the whole assessment stopping.
   },
 };

@@ -8,7 +8,7 @@ import { readCsv } from '../lines.js';
 import { firstLines } from '../sniff.js';
 import { parseTimestamp } from '../time.js';
 import type { LogFormat } from '../types.js';
-import { splitHeaderUnit, unitFactor } from '../units.js';
+import { jToKwh, splitHeaderUnit, unitFactor } from '../units.js';
 
 export const eco2ai: LogFormat = {
   id: 'eco2ai',
@@ -121,12 +121,9 @@ export const eco2ai: LogFormat = {
     const superseded = out.rows - out.rowsRejected - duplicates - runs.size;
     if (superseded > 0) out.warn(`${superseded} earlier row(s) of the same run id superseded by its last (cumulative) row`);
     if (duplicates > 0) out.warn(`${duplicates} exact duplicate row(s) ignored`);
-    if (runs.size === 0 && out.rows > 0)
-      throw new InputError({
-        code: 'LOG_CORRUPT',
-        file: ctx.path,
-        expected: 'at least one eco2ai row with a numeric power_consumption',
-        got: `all ${out.rows} rows rejected`,
-      });
+    // Every row rejected: energy_kwh null, the builder says why (the stage is incomplete).
+    const identified = [...runs.entries()].filter(([id]) => !id.startsWith('line '));
+    if (identified.length > 0) out.extra.runs = identified.map(([id, r]) => ({ id: `eco2ai:${id}`, energy_kwh: jToKwh(r.energyJ) }));
+    if (runs.size === 0) out.energyKwhOverride = null;
   },
 };

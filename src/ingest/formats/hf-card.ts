@@ -72,6 +72,11 @@ export const hfCard: LogFormat = {
     out.co2eKg = grams * gToKg;
     out.energyKwhOverride = null;
     out.warn('a model card reports emissions (grams CO2e) only, no energy: energy_kwh is null');
+    out.noEnergy = {
+      code: 'emissions_only',
+      reason: 'a model card reports emissions (grams CO2e) only, no energy',
+      fix: "give the stage's energy_kwh (or an energy log) instead of the model card",
+    };
     const s = (k: string): string | null => (typeof meta[k] === 'string' ? (meta[k] as string) : null);
     out.extra.hf_co2_eq_emissions = {
       emissions: grams,

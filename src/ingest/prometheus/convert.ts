@@ -216,7 +216,7 @@ export function toSource(input: ConvertInput): Source {
         found.add('coverage', `${id} (${formatDuration(last - first)}, ${iso(first * 1000)} to ${iso(last * 1000)})`);
       }
     }
-    devices.push({ id, name: g.name, host: g.host, energy_kwh, samples: used?.t.length ?? 0 });
+    devices.push({ id, name: g.name, host: g.host, ...(g.uuid ? { uuid: g.uuid } : {}), energy_kwh, samples: used?.t.length ?? 0 });
   }
 
   const n = (kind: string) => found.count(kind);

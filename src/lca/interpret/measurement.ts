@@ -32,6 +32,7 @@ const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
  * Factor range on each stage's energy:
  * - `estimate` (hours × count × power_w): the power range of the hardware data, else ±30 %;
  * - logs: rejected rows may have carried energy: high = rows / (rows − rejected);
+ *   the estimated part of an `ml-lca measure` log (CPU/memory without RAPL) adds its own range;
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
  * - `energy_kwh` given in the scenario: taken as exact (a meter reading).
  */
@@ -62,10 +63,19 @@ export function energyRanges(
       continue;
     }
     let high = 1;
+    let low = 1;
     const reasons: string[] = [];
     for (const path of inv.sources) {
       const s = byPath.get(path);
       if (!s) continue;
+      // `ml-lca measure` without RAPL: the CPU/memory part is an estimate with its own range.
+      const est = s.estimated;
+      const stageKwh = inv.device_energy_kwh + inv.host_energy_kwh;
+      if (est && stageKwh > 0) {
+        low -= Math.max(0, est.energy_kwh - est.low_kwh) / stageKwh;
+        high += Math.max(0, est.high_kwh - est.energy_kwh) / stageKwh;
+        reasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+      }
       if (s.rows_rejected > 0 && s.rows > s.rows_rejected) {
         // Weight by the source's share of the stage energy when it is known.
         const total = inv.device_energy_kwh + inv.host_energy_kwh;
@@ -85,7 +95,7 @@ export function energyRanges(
         reasons.push(`gap in ${s.path}`);
       }
     }
-    out.push({ stage: name, low: 1, high, reasons, systematic: false });
+    out.push({ stage: name, low: Math.max(0, low), high, reasons, systematic: false });
   }
   return out;
 }

@@ -110,7 +110,7 @@ describe('toSource', () => {
 
   it('a GPU with one sample has no energy and says so', () => {
     const src = toSource(input([series(C, gpu('n1', 0), [0, 1e3, 2e3, 3e3, 4e3, 5e3]), series(C, gpu('n1', 1), [7e3])]));
-    expect(src.devices[1]).toEqual({ id: 'n1/1', name: null, host: 'n1', energy_kwh: null, samples: 0 });
+    expect(src.devices[1]).toEqual({ id: 'n1/1', name: null, host: 'n1', uuid: 'GPU-n1-1', energy_kwh: null, samples: 0 });
     expect(src.warnings).toEqual([
       'fewer than 2 samples of DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_POWER_USAGE in the job window for 1 GPU(s) (n1/1): no energy for them',
     ]);

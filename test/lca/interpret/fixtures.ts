@@ -52,7 +52,18 @@ export function scenarioA(over: Partial<ResolvedScenario> = {}): ResolvedScenari
 }
 
 export function inv(over: Partial<StageInventory>): StageInventory {
-  return { device_energy_kwh: 0, host_energy_kwh: 0, origin: 'energy_kwh', hours: null, inferences: null, count: 1, sources: [], warnings: [], ...over };
+  return {
+    device_energy_kwh: 0,
+    host_energy_kwh: 0,
+    origin: 'energy_kwh',
+    hours: null,
+    inferences: null,
+    count: 1,
+    sources: [],
+    completeness: { status: 'estimate', reason: 'energy_kwh stated in the scenario, not read from a log', file: null, fix: null },
+    warnings: [],
+    ...over,
+  };
 }
 
 export function inventoriesA(): Record<string, StageInventory> {

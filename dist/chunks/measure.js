@@ -1,0 +1,5915 @@
+import path from 'node:path';
+import { I as InputError } from './errors.js';
+import { S as SAMPLER_ARG, d as defaultStateDir, s as startBackground, a as stopBackground } from './background.js';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { accessSync, constants, readdirSync, readFileSync, writeSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { p as parseFlags } from './args.js';
+import { a as packageRoot, p as packageVersion } from './package-root.js';
+import 'node:util';
+import 'node:url';
+
+// `ml-lca measure -- COMMAND ARGS...`: runs the command with the terminal's stdio while the
+// sampler runs, and ends with the command's exit status. Signals sent to ml-lca (SIGINT, SIGTERM,
+// SIGHUP, SIGQUIT) are passed to the command; ml-lca waits for it to end, then writes the last
+// sample and the end record. A command killed by signal n gives 128 + n, as a shell reports it.
+// Ctrl-C at a terminal already reaches the command (same process group), so SIGINT is passed on
+// only when stdin is not a terminal: the command never gets one Ctrl-C twice.
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+function signalExitCode(signal) {
+    return 128 + (os.constants.signals[signal] ?? 0);
+}
+async function runCommand(command, args, running, opts) {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    let received = null;
+    const handlers = new Map();
+    for (const sig of FORWARDED) {
+        const h = () => {
+            received = sig;
+            if (sig === 'SIGINT' && opts.interactive)
+                return;
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill(sig);
+        };
+        handlers.set(sig, h);
+        process.on(sig, h);
+    }
+    const result = await new Promise((resolve) => {
+        child.once('error', (e) => {
+            const code = e.code === 'ENOENT' ? 127 : e.code === 'EACCES' ? 126 : 127;
+            resolve({ code, exitCode: null, signal: null, error: e.code === 'ENOENT' ? 'command not found' : (e.code ?? e.message), received });
+        });
+        child.once('exit', (exitCode, signal) => {
+            const code = exitCode ?? (signal ? signalExitCode(signal) : 1);
+            resolve({ code, exitCode, signal, error: null, received });
+        });
+    });
+    for (const [sig, h] of handlers)
+        process.off(sig, h);
+    result.received = received;
+    running.stop({
+        reason: result.error ? `command could not start: ${result.error}` : received ? `command ended after ${received}` : 'command exited',
+        exit_code: result.exitCode,
+        signal: result.signal,
+    });
+    return result;
+}
+
+// AMD GPUs, when ROCm is installed (rocm-smi on PATH): the amdgpu driver's hwmon power sensor,
+// /sys/class/drm/cardN/device/hwmon/hwmonM/power1_average (µW; power1_input on newer boards),
+// which is the value `rocm-smi --showpower` prints. Read directly, as the RAPL counters are, so
+// there is no process per sample. A device with less than 4 GiB of VRAM is an APU's integrated
+// GPU: its power is part of the CPU package already counted, so it is left out.
+const MIN_VRAM_BYTES = 4 * 1024 ** 3;
+function discoverAmdGpus(sys, sysfsRoot) {
+    const drm = path.join(sysfsRoot, 'class/drm');
+    const cards = (sys.list(drm) ?? []).filter((c) => /^card\d+$/.test(c)).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+    const gpus = [];
+    const skipped = [];
+    for (const card of cards) {
+        const dev = path.join(drm, card, 'device');
+        const hwmonDir = path.join(dev, 'hwmon');
+        for (const h of sys.list(hwmonDir) ?? []) {
+            const dir = path.join(hwmonDir, h);
+            if ((sys.read(path.join(dir, 'name')) ?? '').trim() !== 'amdgpu')
+                continue;
+            const vram = Number((sys.read(path.join(dev, 'mem_info_vram_total')) ?? '').trim());
+            if (Number.isFinite(vram) && vram > 0 && vram < MIN_VRAM_BYTES) {
+                skipped.push(`${card} (integrated GPU, ${Math.round(vram / 1024 ** 2)} MiB VRAM: counted in the CPU package)`);
+                continue;
+            }
+            const powerFile = ['power1_average', 'power1_input'].map((f) => path.join(dir, f)).find((f) => readMicroWatts(sys, f) !== null);
+            if (!powerFile) {
+                skipped.push(`${card} (no readable power sensor)`);
+                continue;
+            }
+            const name = (sys.read(path.join(dev, 'product_name')) ?? '').trim() || null;
+            gpus.push({ id: `amdgpu${card.slice(4)}`, powerFile, name });
+            break;
+        }
+    }
+    return { gpus, skipped };
+}
+/** W from a µW sensor file, or null. */
+function readMicroWatts(sys, file) {
+    const s = sys.read(file);
+    if (s === null || s.trim() === '')
+        return null;
+    const v = Number(s.trim());
+    return Number.isFinite(v) && v >= 0 ? v / 1e6 : null;
+}
+
+// GENERATED by scripts/import-cpu-power.mjs from CodeCarbon's cpu_power.csv; do not edit by hand.
+//
+// CPU thermal design power (TDP, W) per processor model, 4892 models. `ml-lca measure` uses it to
+// estimate CPU power from /proc/stat utilisation when the RAPL energy counters cannot be read.
+//
+// Source: CodeCarbon, codecarbon/data/hardware/cpu_power.csv at commit b05965e43b690cdc53787c7577adbe6e2caf4ed9,
+//   https://github.com/mlco2/codecarbon/blob/b05965e43b690cdc53787c7577adbe6e2caf4ed9/codecarbon/data/hardware/cpu_power.csv
+//   (compiled by CodeCarbon's scrapers from Intel ARK and AMD product specification pages; see
+//   codecarbon/data/hardware/cpu_dataset_builder/ in that repository). Retrieved 2026.
+// Licence: MIT. Copyright (c) 2019 Mila, BCG Gamma, CometML, Haverford College; Copyright (c) 2023
+//   Code Carbon NGO. Permission is hereby granted, free of charge, to any person obtaining a copy of
+//   this software and associated documentation files (the "Software"), to deal in the Software without
+//   restriction, including without limitation the rights to use, copy, modify, merge, publish,
+//   distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+//   Software is furnished to do so, subject to the following conditions: The above copyright notice
+//   and this permission notice shall be included in all copies or substantial portions of the
+//   Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,
+//   INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE
+//   AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+//   DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT
+//   OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+/** One model per line: `NAME<TAB>TDP_W`. Kept as one string: parsed only when a CPU must be looked up. */
+const CPU_TDP_TABLE = `1075T	95
+255e	45
+3260 HE	45
+3280	65
+3320 EE	25
+3350 HE	45
+3365	65
+3380	65
+4226	95
+4228 HE	65
+4230 HE	65
+4234	95
+4238	95
+4240	95
+4256 EE	35
+425e	45
+4274 HE	65
+4276 HE	65
+4280	95
+4284	95
+4310 EE	35
+4332 HE	65
+4334	95
+4340	95
+4365	40
+4376 HE	65
+4386	95
+460	95
+555	80
+565	80
+570	80
+6132 HE	85
+6140	115
+6166 HE	85
+6176	115
+6180 SE	140
+6204	115
+620e	45
+6212	115
+6220	115
+6234	115
+6238	115
+6262 HE	85
+6272	115
+6274	115
+6276	115
+6278	115
+6282 SE	140
+6284 SE	140
+6308	115
+631	65
+6320	115
+6328	115
+6338P	99
+6344	115
+6348	115
+6366 HE	85
+6370P	99
+6376	115
+6378	115
+638	65
+6380	115
+6386 SE	140
+641	100
+6th Gen A10-8700P APU	15
+6th Gen A8-8600P APU	15
+6th Gen AMD PRO A10-8700B APU	15
+6th Gen AMD PRO A10-8750B APU	65
+6th Gen AMD PRO A10-8770 APU	65
+6th Gen AMD PRO A10-8770E APU	35
+6th Gen AMD PRO A10-8850B APU	95
+6th Gen AMD PRO A12-8800B APU	15
+6th Gen AMD PRO A12-8870 APU	65
+6th Gen AMD PRO A12-8870E APU	35
+6th Gen AMD PRO A4-8350B APU	65
+6th Gen AMD PRO A6-8500B APU	15
+6th Gen AMD PRO A6-8550B APU	65
+6th Gen AMD PRO A6-8570 APU	65
+6th Gen AMD PRO A6-8570E APU	35
+6th Gen AMD PRO A8-8600B APU	15
+6th Gen AMD PRO A8-8650B APU	65
+6th Gen FX-8800P APU	15
+740	65
+750	65
+750K	100
+760K	100
+7th Gen A10-9600P APU	15
+7th Gen A10-9630P APU	35
+7th Gen A10-9700 APU	65
+7th Gen A10-9700E APU	35
+7th Gen A12-9700P APU	15
+7th Gen A12-9730P APU	35
+7th Gen A12-9800 APU	65
+7th Gen A12-9800E APU	35
+7th Gen A4-9120 APU	15
+7th Gen A4-9120C APU	6
+7th Gen A4-9125 APU	15
+7th Gen A6-9210 APU	15
+7th Gen A6-9220 APU	15
+7th Gen A6-9220C APU	6
+7th Gen A6-9225 APU	15
+7th Gen A6-9500 APU	65
+7th Gen A6-9500E APU	35
+7th Gen A6-9550 APU	65
+7th Gen A8-9600 APU	65
+7th Gen A9-9410 APU	25
+7th Gen A9-9420 APU	15
+7th Gen A9-9425 APU	15
+7th Gen AMD Athlon X4 970	65
+7th Gen AMD PRO A10-9700 APU	65
+7th Gen AMD PRO A10-9700B APU	15
+7th Gen AMD PRO A10-9700E APU	35
+7th Gen AMD PRO A10-9730B APU	35
+7th Gen AMD PRO A12-9800 APU	65
+7th Gen AMD PRO A12-9800B APU	15
+7th Gen AMD PRO A12-9800E APU	35
+7th Gen AMD PRO A12-9830B APU	35
+7th Gen AMD PRO A4-4350B APU	15
+7th Gen AMD PRO A4-5350B APU	15
+7th Gen AMD PRO A6-7350B APU	15
+7th Gen AMD PRO A6-8350B APU	15
+7th Gen AMD PRO A6-9500 APU	65
+7th Gen AMD PRO A6-9500B APU	15
+7th Gen AMD PRO A6-9500E APU	35
+7th Gen AMD PRO A8-9600 APU	65
+7th Gen AMD PRO A8-9600B APU	15
+7th Gen AMD PRO A8-9630B	35
+7th Gen E2-9010 APU	15
+7th Gen FX 9800P APU	15
+7th Gen FX 9830P APU	35
+840	95
+850	95
+860K	95
+870K	95
+880K	95
+960T	95
+965	80
+975	125
+980	125
+A10 Micro-6700T	4.5
+A10 PRO-7350B	19
+A10 PRO-7800B	65
+A10 PRO-7850B	95
+A10-6700	65
+A10-6700T	45
+A10-6790B	45
+A10-6790K	100
+A10-6800B	45
+A10-6800K	100
+A10-7300	20
+A10-7400P	35
+A10-7850K	95
+A10-7860K	65
+A10-7870K	95
+A10-7890K	95
+A4 Micro-6400T	4.5
+A4 PRO-3340B	25
+A4 PRO-3350B	15
+A4 PRO-7300B	65
+A4 PRO-7350B	65
+A4-5000	15
+A4-5100	15
+A4-6210	15
+A4-6300	65
+A4-6320	65
+A4-7210	65
+A4-7300	65
+A6 PRO-7050B	100
+A6 PRO-7400B	65
+A6-5200	25
+A6-5200M	25
+A6-5350M	35
+A6-6310	15
+A6-6400B	65
+A6-6400K	65
+A6-6420B	65
+A6-6420K	65
+A6-7000	17
+A6-7310	15
+A6-7400K	65
+A6-7470K	65
+A6-8500P	15
+A8 PRO-7150B	100
+A8 PRO-7600B	65
+A8-6410	15
+A8-6500	65
+A8-6500B	65
+A8-6500T	45
+A8-6600K	65
+A8-7100	20
+A8-7200P	100
+A8-7410	15
+A8-7600	65
+A8-7650K	95
+A8-7670K	95
+AMD 3015Ce	6
+AMD 3015e	6
+AMD 3020e	6
+AMD 6th Gen A10-8700P APU	15
+AMD 6th Gen A8-8600P APU	15
+AMD 6th Gen AMD PRO A10-8700B APU	15
+AMD 6th Gen AMD PRO A10-8750B APU	65
+AMD 6th Gen AMD PRO A10-8770 APU	65
+AMD 6th Gen AMD PRO A10-8770E APU	35
+AMD 6th Gen AMD PRO A10-8850B APU	95
+AMD 6th Gen AMD PRO A12-8800B APU	15
+AMD 6th Gen AMD PRO A12-8870 APU	65
+AMD 6th Gen AMD PRO A12-8870E APU	35
+AMD 6th Gen AMD PRO A4-8350B APU	65
+AMD 6th Gen AMD PRO A6-8500B APU	15
+AMD 6th Gen AMD PRO A6-8550B APU	65
+AMD 6th Gen AMD PRO A6-8570 APU	65
+AMD 6th Gen AMD PRO A6-8570E APU	35
+AMD 6th Gen AMD PRO A8-8600B APU	15
+AMD 6th Gen AMD PRO A8-8650B APU	65
+AMD 6th Gen FX-8800P APU	15
+AMD 7th Gen A10-9600P APU	15
+AMD 7th Gen A10-9630P APU	35
+AMD 7th Gen A10-9700 APU	65
+AMD 7th Gen A10-9700E APU	35
+AMD 7th Gen A12-9700P APU	15
+AMD 7th Gen A12-9730P APU	35
+AMD 7th Gen A12-9800 APU	65
+AMD 7th Gen A12-9800E APU	35
+AMD 7th Gen A4-9120 APU	15
+AMD 7th Gen A4-9120C APU	6
+AMD 7th Gen A4-9125 APU	15
+AMD 7th Gen A6-9210 APU	15
+AMD 7th Gen A6-9220 APU	15
+AMD 7th Gen A6-9220C APU	6
+AMD 7th Gen A6-9225 APU	15
+AMD 7th Gen A6-9500 APU	65
+AMD 7th Gen A6-9500E APU	35
+AMD 7th Gen A6-9550 APU	65
+AMD 7th Gen A8-9600 APU	65
+AMD 7th Gen A9-9420 APU	15
+AMD 7th Gen A9-9425 APU	15
+AMD 7th Gen AMD Athlon X4 970	65
+AMD 7th Gen AMD PRO A10-9700 APU	65
+AMD 7th Gen AMD PRO A10-9700B APU	15
+AMD 7th Gen AMD PRO A10-9700E APU	35
+AMD 7th Gen AMD PRO A10-9730B APU	35
+AMD 7th Gen AMD PRO A12-9800 APU	65
+AMD 7th Gen AMD PRO A12-9800B APU	15
+AMD 7th Gen AMD PRO A12-9800E APU	35
+AMD 7th Gen AMD PRO A12-9830B APU	35
+AMD 7th Gen AMD PRO A4-4350B APU	15
+AMD 7th Gen AMD PRO A4-5350B APU	15
+AMD 7th Gen AMD PRO A6-7350B APU	15
+AMD 7th Gen AMD PRO A6-8350B APU	15
+AMD 7th Gen AMD PRO A6-9500 APU	65
+AMD 7th Gen AMD PRO A6-9500B APU	15
+AMD 7th Gen AMD PRO A6-9500E APU	35
+AMD 7th Gen AMD PRO A8-9600 APU	65
+AMD 7th Gen AMD PRO A8-9600B APU	15
+AMD 7th Gen AMD PRO A8-9630B	35
+AMD 7th Gen E2-9010 APU	15
+AMD 7th Gen FX 9800P APU	15
+AMD 7th Gen FX 9830P APU	35
+AMD 860K	95
+AMD 870K	95
+AMD 880K	95
+AMD A10 Micro-6700T	4
+AMD A10 PRO-7350B	19
+AMD A10 PRO-7800B	65
+AMD A10 PRO-7850B	95
+AMD A10-4600M	35
+AMD A10-4655M	25
+AMD A10-5700	65
+AMD A10-5745M	25
+AMD A10-5750M	35
+AMD A10-5757M	35
+AMD A10-5800B	100
+AMD A10-5800K	100
+AMD A10-6700	65
+AMD A10-6700T	45
+AMD A10-6790B	45
+AMD A10-6790K	100
+AMD A10-6800B	45
+AMD A10-6800K	100
+AMD A10-7300	20
+AMD A10-7400P	35
+AMD A10-7700K	95
+AMD A10-7850K	95
+AMD A10-7860K	65
+AMD A10-7860K and Near Silent Thermal Solution	65
+AMD A10-7870K	95
+AMD A10-7870K and Near Silent Thermal Solution	95
+AMD A10-7890K	95
+AMD A10-7890K and Wraith cooler	95
+AMD A10-9700	65
+AMD A10-9700E	35
+AMD A12-9800	65
+AMD A12-9800E	35
+AMD A4 Micro-6400T	4
+AMD A4 PRO-3340B	25
+AMD A4 PRO-3350B	15
+AMD A4 PRO-7300B	65
+AMD A4 PRO-7350B	65
+AMD A4-1200	4
+AMD A4-1250	8
+AMD A4-1350	8
+AMD A4-3300	65
+AMD A4-3300M	35
+AMD A4-3305M	35
+AMD A4-3310MX	35
+AMD A4-3320M	35
+AMD A4-3330MX	45
+AMD A4-3400	65
+AMD A4-3420	65
+AMD A4-4000	65
+AMD A4-4300M	35
+AMD A4-4355M	17
+AMD A4-5000	15
+AMD A4-5050	15
+AMD A4-5100	15
+AMD A4-5145M	17
+AMD A4-5150M	35
+AMD A4-5300	65
+AMD A4-5300B	65
+AMD A4-6210	15
+AMD A4-6300	65
+AMD A4-6320	65
+AMD A4-7210	65
+AMD A4-7300	65
+AMD A6 PRO-7050B	100
+AMD A6 PRO-7400B	65
+AMD A6-1450	8
+AMD A6-3400M	35
+AMD A6-3410MX	45
+AMD A6-3420M	35
+AMD A6-3430MX	45
+AMD A6-3500	65
+AMD A6-3600	65
+AMD A6-3620	65
+AMD A6-3650	100
+AMD A6-3670K	100
+AMD A6-4400M	35
+AMD A6-4455M	17
+AMD A6-5200	25
+AMD A6-5200M	25
+AMD A6-5345M	17
+AMD A6-5350M	35
+AMD A6-5357M	35
+AMD A6-5400B	65
+AMD A6-5400K	65
+AMD A6-6310	15
+AMD A6-6400B	65
+AMD A6-6400K	65
+AMD A6-6420B	65
+AMD A6-6420K	65
+AMD A6-7000	17
+AMD A6-7310	15
+AMD A6-7400K	65
+AMD A6-7470K	65
+AMD A6-8500P	15
+AMD A6-9120C SoC	6
+AMD A6-9220C SoC	6
+AMD A6-9500	65
+AMD A6-9500E	35
+AMD A6-9550	65
+AMD A8 PRO-7150B	100
+AMD A8 PRO-7600B	65
+AMD A8-3500M	35
+AMD A8-3510MX	45
+AMD A8-3520M	35
+AMD A8-3530MX	45
+AMD A8-3550MX	45
+AMD A8-3800	65
+AMD A8-3820	65
+AMD A8-3850	100
+AMD A8-3870K	100
+AMD A8-4500M	35
+AMD A8-4555M	19
+AMD A8-5500	65
+AMD A8-5500B	65
+AMD A8-5545M	25
+AMD A8-5550M	35
+AMD A8-5557M	35
+AMD A8-5600K	100
+AMD A8-6410	15
+AMD A8-6500	65
+AMD A8-6500B	65
+AMD A8-6500T	45
+AMD A8-6600K	65
+AMD A8-7100	20
+AMD A8-7200P	100
+AMD A8-7410	15
+AMD A8-7600	65
+AMD A8-7650K	95
+AMD A8-7650K and Near Silent Thermal Solution	95
+AMD A8-7670K	95
+AMD A8-7670K and Near Silent Thermal Solution	95
+AMD A8-7680	45
+AMD A8-9600	65
+AMD A9-9400 SoC	10
+AMD A9-9410 SoC	25
+AMD A9-9420 SoC	15
+AMD A9-9425 SoC	15
+AMD Athlon Silver 3050C	15
+AMD Athlon 1000	54
+AMD Athlon 1100	60
+AMD Athlon 1133	63
+AMD Athlon 1200	66
+AMD Athlon 1300	68
+AMD Athlon 1333	70
+AMD Athlon 1400	72
+AMD Athlon 200GE	35
+AMD Athlon 220GE	35
+AMD Athlon 240GE	35
+AMD Athlon 255e	45
+AMD Athlon 3000G	35
+AMD Athlon 300GE	35
+AMD Athlon 300U	15
+AMD Athlon 320GE	35
+AMD Athlon 425e	45
+AMD Athlon 460	95
+AMD Athlon 5150 APU	25
+AMD Athlon 5350 APU	25
+AMD Athlon 5370 APU	25
+AMD Athlon 600	38
+AMD Athlon 620e	45
+AMD Athlon 631	100
+AMD Athlon 631 (65W)	65
+AMD Athlon 638	65
+AMD Athlon 64 1500+	9
+AMD Athlon 64 2000+	8
+AMD Athlon 64 2600+	15
+AMD Athlon 64 2650e	15
+AMD Athlon 64 2700+	32
+AMD Athlon 64 2800+	32
+AMD Athlon 64 2850e	22
+AMD Athlon 64 3000+	62
+AMD Athlon 64 3100+	25
+AMD Athlon 64 3200+	83
+AMD Athlon 64 3300+	89
+AMD Athlon 64 3400+	67
+AMD Athlon 64 3500+	62
+AMD Athlon 64 3500+ (F3)	59
+AMD Athlon 64 3500+ EE	35
+AMD Athlon 64 3600+	89
+AMD Athlon 64 3700+	89
+AMD Athlon 64 3800+	89
+AMD Athlon 64 3800+ (F3)	59
+AMD Athlon 64 4000+	89
+AMD Athlon 64 4000+ (F3)	59
+AMD Athlon 64 FX-51	89
+AMD Athlon 64 FX-53	89
+AMD Athlon 64 FX-55	104
+AMD Athlon 64 FX-57	104
+AMD Athlon 64 FX-60	110
+AMD Athlon 64 FX-62	125
+AMD Athlon 64 FX-70	125
+AMD Athlon 64 FX-72	125
+AMD Athlon 64 FX-74	125
+AMD Athlon 64 FX-76	125
+AMD Athlon 64 LE-1600	45
+AMD Athlon 64 LE-1620	45
+AMD Athlon 64 LE-1640	45
+AMD Athlon 64 LE-1640B	45
+AMD Athlon 64 LE-1660	45
+AMD Athlon 64 X2 3600+	65
+AMD Athlon 64 X2 3600+ EE	65
+AMD Athlon 64 X2 3800+	89
+AMD Athlon 64 X2 3800+ EE	65
+AMD Athlon 64 X2 3800+ EE SFF	35
+AMD Athlon 64 X2 4000+	65
+AMD Athlon 64 X2 4000+ EE	65
+AMD Athlon 64 X2 4200+	89
+AMD Athlon 64 X2 4200+ EE	65
+AMD Athlon 64 X2 4400+	65
+AMD Athlon 64 X2 4400+ EE	65
+AMD Athlon 64 X2 4600+	89
+AMD Athlon 64 X2 4600+ EE	65
+AMD Athlon 64 X2 4800+	89
+AMD Athlon 64 X2 4800+ EE	65
+AMD Athlon 64 X2 5000+	89
+AMD Athlon 64 X2 5000+ BE	65
+AMD Athlon 64 X2 5000+ EE	65
+AMD Athlon 64 X2 5200+	89
+AMD Athlon 64 X2 5200+ EE	65
+AMD Athlon 64 X2 5400+	65
+AMD Athlon 64 X2 5400+ BE	65
+AMD Athlon 64 X2 5600+	65
+AMD Athlon 64 X2 5800+	89
+AMD Athlon 64 X2 6000+	125
+AMD Athlon 64 X2 6400+ BE	125
+AMD Athlon 641	100
+AMD Athlon 650	38
+AMD Athlon 700	40
+AMD Athlon 740	65
+AMD Athlon 750	65
+AMD Athlon 750K	100
+AMD Athlon 760K	100
+AMD Athlon 800	45
+AMD Athlon 850	47
+AMD Athlon 860K	95
+AMD Athlon 900	50
+AMD Athlon 950	52
+AMD Athlon Gold 3150C	15
+AMD Athlon Gold 3150G	65
+AMD Athlon Gold 3150G (OEM Only)	65
+AMD Athlon Gold 3150GE	35
+AMD Athlon Gold 3150GE (OEM Only)	35
+AMD Athlon Gold 3150U	15
+AMD Athlon Gold 7220C	15
+AMD Athlon Gold 7220U	15
+AMD Athlon Gold PRO 3150G	65
+AMD Athlon Gold PRO 3150GE	35
+AMD Athlon II X2 210e	45
+AMD Athlon II X2 215	65
+AMD Athlon II X2 220	65
+AMD Athlon II X2 235e	45
+AMD Athlon II X2 240	65
+AMD Athlon II X2 240e	45
+AMD Athlon II X2 245	65
+AMD Athlon II X2 245e	45
+AMD Athlon II X2 250	65
+AMD Athlon II X2 250e	45
+AMD Athlon II X2 250u	25
+AMD Athlon II X2 255	65
+AMD Athlon II X2 260	65
+AMD Athlon II X2 260u	25
+AMD Athlon II X2 265	65
+AMD Athlon II X2 270	65
+AMD Athlon II X2 270u	25
+AMD Athlon II X2 280	65
+AMD Athlon II X3 400e	45
+AMD Athlon II X3 405e	45
+AMD Athlon II X3 415e	45
+AMD Athlon II X3 420e	45
+AMD Athlon II X3 425	95
+AMD Athlon II X3 425e	45
+AMD Athlon II X3 435	95
+AMD Athlon II X3 440	95
+AMD Athlon II X3 445	95
+AMD Athlon II X3 450	95
+AMD Athlon II X3 455	95
+AMD Athlon II X3 460	95
+AMD Athlon II X4 600e	45
+AMD Athlon II X4 605e	45
+AMD Athlon II X4 610e	45
+AMD Athlon II X4 615e	45
+AMD Athlon II X4 620	95
+AMD Athlon II X4 620e	45
+AMD Athlon II X4 630	95
+AMD Athlon II X4 631	100
+AMD Athlon II X4 635	95
+AMD Athlon II X4 638	65
+AMD Athlon II X4 640	95
+AMD Athlon II X4 641	100
+AMD Athlon II X4 645	95
+AMD Athlon II X4 651	100
+AMD Athlon II X4 651K	100
+AMD Athlon PRO 200GE	35
+AMD Athlon PRO 200U Mobile	15
+AMD Athlon PRO 200U Mobile Processor	15
+AMD Athlon PRO 300GE	35
+AMD Athlon PRO 300U	15
+AMD Athlon PRO 300U Mobile	15
+AMD Athlon PRO 300U Mobile Processor	15
+AMD Athlon PRO 3045B	15
+AMD Athlon PRO 3145B	15
+AMD Athlon Silver 3050GE	35
+AMD Athlon Silver 3050GE (OEM Only)	35
+AMD Athlon Silver 3050U	15
+AMD Athlon Silver 3050e	6
+AMD Athlon Silver 7120C	15
+AMD Athlon Silver 7120U	15
+AMD Athlon Silver PRO 3125GE	35
+AMD Athlon X2 4050e	45
+AMD Athlon X2 4450e	45
+AMD Athlon X2 4850e	45
+AMD Athlon X2 5050e	45
+AMD Athlon X2 6500 BE	95
+AMD Athlon X2 7450	95
+AMD Athlon X2 7550	95
+AMD Athlon X2 7750 BE	95
+AMD Athlon X2 7850 BE	95
+AMD Athlon X2 BE-2300	45
+AMD Athlon X2 BE-2350	45
+AMD Athlon X2 BE-2400	45
+AMD Athlon X2 QL-60	35
+AMD Athlon X2 QL-62	25
+AMD Athlon X2 QL-64	35
+AMD Athlon X2 QL-65	35
+AMD Athlon X2 QL-67	35
+AMD Athlon X4 940	65
+AMD Athlon X4 950	65
+AMD Athlon X4 970	65
+AMD Athlon XP 1500+	60
+AMD Athlon XP 1600+	63
+AMD Athlon XP 1700+	50
+AMD Athlon XP 1800+	51
+AMD Athlon XP 1900+	53
+AMD Athlon XP 2000+	60
+AMD Athlon XP 2100+	72
+AMD Athlon XP 2200+	63
+AMD Athlon XP 2400+	65
+AMD Athlon XP 2500+	68
+AMD Athlon XP 2500+ DTR	68
+AMD Athlon XP 2600+	68
+AMD Athlon XP 2600+ DTR	68
+AMD Athlon XP 2700+	68
+AMD Athlon XP 2800+	74
+AMD Athlon XP 2800+ DTR	68
+AMD Athlon XP 3000+	68
+AMD Athlon XP 3100+	68
+AMD Athlon XP 3200+	77
+AMD Athlon XP-M 2000+	45
+AMD Athlon XP-M 2200+	45
+AMD Athlon XP-M 2400+	45
+AMD Athlon XP-M 2500+	45
+AMD Athlon XP-M 2600+	45
+AMD Athlon XP-M 3000+	45
+AMD B57	80
+AMD B59	80
+AMD B60	80
+AMD B75	95
+AMD B77	95
+AMD B95	95
+AMD B97	95
+AMD B99	95
+AMD C-30	9
+AMD C-50	9
+AMD C-60	9
+AMD C-70	9
+AMD E-240	18
+AMD E-300	18
+AMD E-350	18
+AMD E-450	18
+AMD E1 Micro-6200T	3
+AMD E1-1200	18
+AMD E1-1500	18
+AMD E1-2100	9
+AMD E1-2150	9
+AMD E1-2200	9
+AMD E1-2500	15
+AMD E1-6010	10
+AMD E1-7010	10
+AMD E2-1800	18
+AMD E2-2000	18
+AMD E2-3000	15
+AMD E2-3000M	35
+AMD E2-3200	65
+AMD E2-3800	15
+AMD E2-6110	15
+AMD E2-7110	65
+AMD EPYC 4124P	65
+AMD EPYC 4244P	65
+AMD EPYC 4245P	65
+AMD EPYC 4344P	65
+AMD EPYC 4345P	65
+AMD EPYC 4364P	105
+AMD EPYC 4464P	65
+AMD EPYC 4465P	65
+AMD EPYC 4484PX	120
+AMD EPYC 4545P	65
+AMD EPYC 4564P	170
+AMD EPYC 4565P	170
+AMD EPYC 4584PX	120
+AMD EPYC 4585PX	170
+AMD EPYC 7203	120
+AMD EPYC 7203P	120
+AMD EPYC 7232P	120
+AMD EPYC 7251	120
+AMD EPYC 7252	120
+AMD EPYC 7261	170
+AMD EPYC 7262	155
+AMD EPYC 7272	120
+AMD EPYC 7281	170
+AMD EPYC 7282	120
+AMD EPYC 72F3	180
+AMD EPYC 7301	170
+AMD EPYC 7302	155
+AMD EPYC 7302P	155
+AMD EPYC 7303	130
+AMD EPYC 7303P	130
+AMD EPYC 7313	155
+AMD EPYC 7313P	155
+AMD EPYC 7343	190
+AMD EPYC 7351	170
+AMD EPYC 7351P	170
+AMD EPYC 7352	155
+AMD EPYC 7371	200
+AMD EPYC 7373X	240
+AMD EPYC 73F3	240
+AMD EPYC 7401	170
+AMD EPYC 7401P	170
+AMD EPYC 7402	180
+AMD EPYC 7402P	180
+AMD EPYC 7413	180
+AMD EPYC 7443	200
+AMD EPYC 7443P	200
+AMD EPYC 7451	180
+AMD EPYC 7452	155
+AMD EPYC 7453	225
+AMD EPYC 7473X	240
+AMD EPYC 74F3	240
+AMD EPYC 7501	170
+AMD EPYC 7502	180
+AMD EPYC 7502P	180
+AMD EPYC 7513	200
+AMD EPYC 7532	200
+AMD EPYC 7542	225
+AMD EPYC 7543	225
+AMD EPYC 7543P	225
+AMD EPYC 7551	180
+AMD EPYC 7551P	180
+AMD EPYC 7552	200
+AMD EPYC 7573X	280
+AMD EPYC 75F3	280
+AMD EPYC 7601	180
+AMD EPYC 7642	225
+AMD EPYC 7643	225
+AMD EPYC 7643P	225
+AMD EPYC 7662	225
+AMD EPYC 7663	240
+AMD EPYC 7663P	240
+AMD EPYC 7702	200
+AMD EPYC 7702P	200
+AMD EPYC 7713	225
+AMD EPYC 7713P	225
+AMD EPYC 7742	225
+AMD EPYC 7763	280
+AMD EPYC 7773X	280
+AMD EPYC 7B12	240
+AMD EPYC 7F32	180
+AMD EPYC 7F52	240
+AMD EPYC 7F72	240
+AMD EPYC 7H12	280
+AMD EPYC 7R13	225
+AMD EPYC 8024P	90
+AMD EPYC 8024PN	80
+AMD EPYC 8124P	125
+AMD EPYC 8124PN	100
+AMD EPYC 8224P	160
+AMD EPYC 8224PN	120
+AMD EPYC 8324P	180
+AMD EPYC 8324PN	130
+AMD EPYC 8434P	200
+AMD EPYC 8434PN	155
+AMD EPYC 8534P	200
+AMD EPYC 8534PN	175
+AMD EPYC 9015	125
+AMD EPYC 9115	125
+AMD EPYC 9124	200
+AMD EPYC 9135	200
+AMD EPYC 9174F	320
+AMD EPYC 9175F	320
+AMD EPYC 9184X	320
+AMD EPYC 9224	200
+AMD EPYC 9254	200
+AMD EPYC 9255	200
+AMD EPYC 9274F	320
+AMD EPYC 9275F	320
+AMD EPYC 9334	210
+AMD EPYC 9335	210
+AMD EPYC 9354	280
+AMD EPYC 9354P	280
+AMD EPYC 9355	280
+AMD EPYC 9355P	280
+AMD EPYC 9365	300
+AMD EPYC 9374F	320
+AMD EPYC 9375F	320
+AMD EPYC 9384X	320
+AMD EPYC 9454	290
+AMD EPYC 9454P	290
+AMD EPYC 9455	300
+AMD EPYC 9455P	300
+AMD EPYC 9474F	360
+AMD EPYC 9475F	400
+AMD EPYC 9534	280
+AMD EPYC 9535	300
+AMD EPYC 9554	360
+AMD EPYC 9554P	360
+AMD EPYC 9555	360
+AMD EPYC 9555P	360
+AMD EPYC 9565	400
+AMD EPYC 9575F	400
+AMD EPYC 9634	290
+AMD EPYC 9645	320
+AMD EPYC 9654	360
+AMD EPYC 9654P	360
+AMD EPYC 9655	400
+AMD EPYC 9655P	400
+AMD EPYC 9684X	400
+AMD EPYC 9734	340
+AMD EPYC 9745	400
+AMD EPYC 9754	360
+AMD EPYC 9754S	360
+AMD EPYC 9755	500
+AMD EPYC 9825	390
+AMD EPYC 9845	390
+AMD EPYC 9965	500
+AMD EPYC Embedded 3251	50
+AMD FX 6100	95
+AMD FX-4100	95
+AMD FX-4120	95
+AMD FX-4130	125
+AMD FX-4150	95
+AMD FX-4170	125
+AMD FX-4300	95
+AMD FX-4320	95
+AMD FX-4350	125
+AMD FX-6100	95
+AMD FX-6120	95
+AMD FX-6130	95
+AMD FX-6200	125
+AMD FX-6300	95
+AMD FX-6330	125
+AMD FX-6350	125
+AMD FX-7500	20
+AMD FX-7600P	35
+AMD FX-8100	95
+AMD FX-8120	125
+AMD FX-8140	95
+AMD FX-8150	125
+AMD FX-8170	125
+AMD FX-8300	95
+AMD FX-8310	95
+AMD FX-8320	125
+AMD FX-8320E	95
+AMD FX-8350	125
+AMD FX-8370	125
+AMD FX-8370E	95
+AMD FX-9370	220
+AMD FX-9590	220
+AMD Mobile Athlon 64 2700+	35
+AMD Mobile Athlon 64 2800+	82
+AMD Mobile Athlon 64 3000+	62
+AMD Mobile Athlon 64 3200+	62
+AMD Mobile Athlon 64 3400+	62
+AMD Mobile Athlon 64 3700+	82
+AMD N640	35
+AMD N660	35
+AMD N870	35
+AMD N960	35
+AMD N970	35
+AMD Opteron 140	85
+AMD Opteron 140 EE	30
+AMD Opteron 142	82
+AMD Opteron 144	82
+AMD Opteron 146	67
+AMD Opteron 146 HE	55
+AMD Opteron 148	89
+AMD Opteron 148 HE	55
+AMD Opteron 150	85
+AMD Opteron 152	104
+AMD Opteron 154	104
+AMD Opteron 156	104
+AMD Opteron 2350 HE	79
+AMD Opteron 240	82
+AMD Opteron 240 EE	30
+AMD Opteron 242	85
+AMD Opteron 244	85
+AMD Opteron 246	85
+AMD Opteron 246 HE	55
+AMD Opteron 248	89
+AMD Opteron 248 HE	55
+AMD Opteron 250	85
+AMD Opteron 250 HE	55
+AMD Opteron 252	92
+AMD Opteron 254	92
+AMD Opteron 3250 HE	45
+AMD Opteron 3260 HE	45
+AMD Opteron 3280	65
+AMD Opteron 3320 EE	25
+AMD Opteron 3350 HE	45
+AMD Opteron 3365	65
+AMD Opteron 3380	65
+AMD Opteron 4226	95
+AMD Opteron 4228 HE	65
+AMD Opteron 4230 HE	65
+AMD Opteron 4234	95
+AMD Opteron 4238	95
+AMD Opteron 4240	95
+AMD Opteron 4256 EE	35
+AMD Opteron 4274 HE	65
+AMD Opteron 4276 HE	65
+AMD Opteron 4280	95
+AMD Opteron 4284	95
+AMD Opteron 4310 EE	35
+AMD Opteron 4332 HE	65
+AMD Opteron 4334	95
+AMD Opteron 4340	95
+AMD Opteron 4365	40
+AMD Opteron 4376 HE	65
+AMD Opteron 4386	95
+AMD Opteron 43CX EE	35
+AMD Opteron 43GK HE	65
+AMD Opteron 6132 HE	85
+AMD Opteron 6140	115
+AMD Opteron 6166 HE	85
+AMD Opteron 6168	115
+AMD Opteron 6176	115
+AMD Opteron 6180 SE	140
+AMD Opteron 6204	115
+AMD Opteron 6212	115
+AMD Opteron 6220	115
+AMD Opteron 6234	115
+AMD Opteron 6238	115
+AMD Opteron 6262 HE	85
+AMD Opteron 6272	115
+AMD Opteron 6274	115
+AMD Opteron 6276	115
+AMD Opteron 6278	115
+AMD Opteron 6282 SE	140
+AMD Opteron 6284 SE	140
+AMD Opteron 6308	115
+AMD Opteron 6320	115
+AMD Opteron 6328	115
+AMD Opteron 6338P	99
+AMD Opteron 6344	115
+AMD Opteron 6348	115
+AMD Opteron 6366 HE	85
+AMD Opteron 6370P	99
+AMD Opteron 6376	115
+AMD Opteron 6378	115
+AMD Opteron 6380	115
+AMD Opteron 6386 SE	140
+AMD Opteron 840	82
+AMD Opteron 840 EE	30
+AMD Opteron 842	82
+AMD Opteron 844	85
+AMD Opteron 846	85
+AMD Opteron 846 HE	55
+AMD Opteron 848	85
+AMD Opteron 848 HE	55
+AMD Opteron 850	89
+AMD Opteron 850 HE	55
+AMD Opteron 852	92
+AMD Opteron 854	92
+AMD Opteron 856	92
+AMD Opteron A1120	25
+AMD Opteron A1150	32
+AMD Opteron A1170	32
+AMD Opteron X1150	17
+AMD Opteron X2 165	110
+AMD Opteron X2 170	110
+AMD Opteron X2 175	110
+AMD Opteron X2 180	110
+AMD Opteron X2 185	110
+AMD Opteron X2 260 HE	55
+AMD Opteron X2 265	95
+AMD Opteron X2 265 HE	55
+AMD Opteron X2 270	95
+AMD Opteron X2 270 HE	55
+AMD Opteron X2 275	95
+AMD Opteron X2 275 HE	55
+AMD Opteron X2 280	95
+AMD Opteron X2 285	95
+AMD Opteron X2 290	95
+AMD Opteron X2 860 HE	55
+AMD Opteron X2 865	95
+AMD Opteron X2 865 HE	55
+AMD Opteron X2 870	95
+AMD Opteron X2 870 HE	55
+AMD Opteron X2 875	95
+AMD Opteron X2 875 HE	55
+AMD Opteron X2 880	95
+AMD Opteron X2 885	95
+AMD Opteron X2 890	95
+AMD Opteron X2150	22
+AMD Opteron X2150 APU	22
+AMD Opteron X2170	25
+AMD Opteron X2170 APU	25
+AMD P650	35
+AMD P860	35
+AMD Phenom II 1045T	95
+AMD Phenom II 1075T	95
+AMD Phenom II 42 TWKR Black Edition	125
+AMD Phenom II 555	80
+AMD Phenom II 565	80
+AMD Phenom II 570	80
+AMD Phenom II 840	95
+AMD Phenom II 850	95
+AMD Phenom II 960T	95
+AMD Phenom II 965	80
+AMD Phenom II 975	125
+AMD Phenom II 980	125
+AMD Phenom II X2 545	80
+AMD Phenom II X2 550	80
+AMD Phenom II X2 550 BE	80
+AMD Phenom II X2 555 BE	80
+AMD Phenom II X2 560 BE	80
+AMD Phenom II X2 565 BE	80
+AMD Phenom II X2 570 BE	80
+AMD Phenom II X2 B53	80
+AMD Phenom II X2 B55	80
+AMD Phenom II X2 B57	80
+AMD Phenom II X3 700e	65
+AMD Phenom II X3 705e	65
+AMD Phenom II X3 710	95
+AMD Phenom II X3 715 BE	95
+AMD Phenom II X3 720	95
+AMD Phenom II X3 720 BE	95
+AMD Phenom II X3 740 BE	95
+AMD Phenom II X3 B73	95
+AMD Phenom II X3 B75	95
+AMD Phenom II X3 B77	95
+AMD Phenom II X4 650T	95
+AMD Phenom II X4 805	95
+AMD Phenom II X4 810	95
+AMD Phenom II X4 820	95
+AMD Phenom II X4 830	95
+AMD Phenom II X4 840	95
+AMD Phenom II X4 840T	95
+AMD Phenom II X4 850	95
+AMD Phenom II X4 900e	65
+AMD Phenom II X4 905e	65
+AMD Phenom II X4 910	95
+AMD Phenom II X4 910e	65
+AMD Phenom II X4 920	125
+AMD Phenom II X4 925	95
+AMD Phenom II X4 940 BE	125
+AMD Phenom II X4 945 (125W)	125
+AMD Phenom II X4 945 (95W)	95
+AMD Phenom II X4 955 (125W)	125
+AMD Phenom II X4 955 (95W)	95
+AMD Phenom II X4 955 BE	125
+AMD Phenom II X4 960T BE	95
+AMD Phenom II X4 965 BE (125W)	125
+AMD Phenom II X4 965 BE (140W)	140
+AMD Phenom II X4 970 BE	125
+AMD Phenom II X4 975 BE	125
+AMD Phenom II X4 980 BE	125
+AMD Phenom II X4 B93	95
+AMD Phenom II X4 B95	95
+AMD Phenom II X4 B97	95
+AMD Phenom II X6 1035T	95
+AMD Phenom II X6 1045T	95
+AMD Phenom II X6 1055T (125W)	125
+AMD Phenom II X6 1055T (95W)	95
+AMD Phenom II X6 1065T	125
+AMD Phenom II X6 1075T	125
+AMD Phenom II X6 1090T BE	125
+AMD Phenom II X6 1100T BE	125
+AMD Phenom X3 8250e	65
+AMD Phenom X3 8400	95
+AMD Phenom X3 8450	95
+AMD Phenom X3 8450e	65
+AMD Phenom X3 8550	95
+AMD Phenom X3 8600	95
+AMD Phenom X3 8650	95
+AMD Phenom X3 8750	95
+AMD Phenom X3 8750 BE	95
+AMD Phenom X3 8850	95
+AMD Phenom X4 9100e	65
+AMD Phenom X4 9150e	65
+AMD Phenom X4 9350e	65
+AMD Phenom X4 9450e	65
+AMD Phenom X4 9500	95
+AMD Phenom X4 9550	95
+AMD Phenom X4 9600	95
+AMD Phenom X4 9600 BE	95
+AMD Phenom X4 9600B	95
+AMD Phenom X4 9650	95
+AMD Phenom X4 9750 (125W)	125
+AMD Phenom X4 9750 (95W)	95
+AMD Phenom X4 9750B	95
+AMD Phenom X4 9850 (125W)	125
+AMD Phenom X4 9850 (95W)	95
+AMD Phenom X4 9850 BE	125
+AMD Phenom X4 9850B	95
+AMD Phenom X4 9950 BE (125W)	125
+AMD Phenom X4 9950 BE (140W)	140
+AMD Ryzen 3 1200	65
+AMD Ryzen 3 1300	65
+AMD Ryzen 3 1300X	65
+AMD Ryzen 3 210	28
+AMD Ryzen 3 2200G	65
+AMD Ryzen 3 2200GE	35
+AMD Ryzen 3 2200U	15
+AMD Ryzen 3 2300U	15
+AMD Ryzen 3 2300X	65
+AMD Ryzen 3 3100	65
+AMD Ryzen 3 3200G	65
+AMD Ryzen 3 3200GE (OEM Only)	35
+AMD Ryzen 3 3200U	15
+AMD Ryzen 3 3250C	15
+AMD Ryzen 3 3250U	15
+AMD Ryzen 3 3300U	15
+AMD Ryzen 3 3300X	65
+AMD Ryzen 3 3350U	15
+AMD Ryzen 3 4100	65
+AMD Ryzen 3 4300G	65
+AMD Ryzen 3 4300G (OEM Only)	65
+AMD Ryzen 3 4300GE	35
+AMD Ryzen 3 4300GE (OEM Only)	35
+AMD Ryzen 3 4300U	15
+AMD Ryzen 3 5125C	15
+AMD Ryzen 3 5300G (OEM Only)	65
+AMD Ryzen 3 5300GE (OEM Only)	35
+AMD Ryzen 3 5300U	15
+AMD Ryzen 3 5305G	65
+AMD Ryzen 3 5305GE	35
+AMD Ryzen 3 5400U	15
+AMD Ryzen 3 5425C	15
+AMD Ryzen 3 5425U	15
+AMD Ryzen 3 7320C	15
+AMD Ryzen 3 7320U	15
+AMD Ryzen 3 7330U	15
+AMD Ryzen 3 7335U	28
+AMD Ryzen 3 7440U	28
+AMD Ryzen 3 8300G	65
+AMD Ryzen 3 8300GE	35
+AMD Ryzen 3 8440U	28
+AMD Ryzen 3 PRO 1200	65
+AMD Ryzen 3 PRO 1300	65
+AMD Ryzen 3 PRO 210	28
+AMD Ryzen 3 PRO 2200G	65
+AMD Ryzen 3 PRO 2200GE	35
+AMD Ryzen 3 PRO 2300U	15
+AMD Ryzen 3 PRO 3200G	65
+AMD Ryzen 3 PRO 3200GE	35
+AMD Ryzen 3 PRO 3300U	15
+AMD Ryzen 3 PRO 4350G	65
+AMD Ryzen 3 PRO 4350GE	35
+AMD Ryzen 3 PRO 4355G	65
+AMD Ryzen 3 PRO 4355GE	35
+AMD Ryzen 3 PRO 4450U	15
+AMD Ryzen 3 PRO 5350G	65
+AMD Ryzen 3 PRO 5350GE	35
+AMD Ryzen 3 PRO 5355G	65
+AMD Ryzen 3 PRO 5355GE	35
+AMD Ryzen 3 PRO 5450U	15
+AMD Ryzen 3 PRO 5475U	15
+AMD Ryzen 3 PRO 7330U	15
+AMD Ryzen 3 PRO 8300G	65
+AMD Ryzen 3 PRO 8300GE	35
+AMD Ryzen 5 1400	65
+AMD Ryzen 5 1500X	65
+AMD Ryzen 5 1600	65
+AMD Ryzen 5 1600 (AF)	65
+AMD Ryzen 5 1600X	95
+AMD Ryzen 5 220	28
+AMD Ryzen 5 230	28
+AMD Ryzen 5 240	45
+AMD Ryzen 5 2400G	65
+AMD Ryzen 5 2400GE	35
+AMD Ryzen 5 2500U	15
+AMD Ryzen 5 2500X	65
+AMD Ryzen 5 2600	65
+AMD Ryzen 5 2600E	45
+AMD Ryzen 5 2600H	45
+AMD Ryzen 5 2600X	95
+AMD Ryzen 5 3400G	65
+AMD Ryzen 5 3400GE (OEM Only)	35
+AMD Ryzen 5 3450U	15
+AMD Ryzen 5 3500 (OEM Only)	65
+AMD Ryzen 5 3500 Processor (OEM Only)	65
+AMD Ryzen 5 3500C	15
+AMD Ryzen 5 3500U	15
+AMD Ryzen 5 3500X	65
+AMD Ryzen 5 3550H	35
+AMD Ryzen 5 3580U	15
+AMD Ryzen 5 3580U Microsoft Surface Edition	15
+AMD Ryzen 5 3580U Microsoft Surface® Edition	15
+AMD Ryzen 5 3600	65
+AMD Ryzen 5 3600X	95
+AMD Ryzen 5 3600XT	95
+AMD Ryzen 5 4500	65
+AMD Ryzen 5 4500U	15
+AMD Ryzen 5 4600G	65
+AMD Ryzen 5 4600G (OEM Only)	65
+AMD Ryzen 5 4600GE	35
+AMD Ryzen 5 4600GE (OEM Only)	35
+AMD Ryzen 5 4600H	45
+AMD Ryzen 5 4600HS	35
+AMD Ryzen 5 4600U	15
+AMD Ryzen 5 4680U Microsoft Surface Edition	15
+AMD Ryzen 5 4680U Microsoft Surface® Edition	15
+AMD Ryzen 5 5500	65
+AMD Ryzen 5 5500GT	65
+AMD Ryzen 5 5500H	45
+AMD Ryzen 5 5500U	15
+AMD Ryzen 5 5560U	15
+AMD Ryzen 5 5600	65
+AMD Ryzen 5 5600G	65
+AMD Ryzen 5 5600GE	35
+AMD Ryzen 5 5600GT	65
+AMD Ryzen 5 5600H	45
+AMD Ryzen 5 5600HS	35
+AMD Ryzen 5 5600T	65
+AMD Ryzen 5 5600U	15
+AMD Ryzen 5 5600X	65
+AMD Ryzen 5 5600X3D	105
+AMD Ryzen 5 5600XT	65
+AMD Ryzen 5 5605G	65
+AMD Ryzen 5 5605GE	35
+AMD Ryzen 5 5625C	15
+AMD Ryzen 5 5625U	15
+AMD Ryzen 5 6600H	45
+AMD Ryzen 5 6600HS​	35
+AMD Ryzen 5 7235HS	45
+AMD Ryzen 5 7400F	65
+AMD Ryzen 5 7430U	15
+AMD Ryzen 5 7500F	65
+AMD Ryzen 5 7520C	15
+AMD Ryzen 5 7520U	15
+AMD Ryzen 5 7530U	15
+AMD Ryzen 5 7533HS	54
+AMD Ryzen 5 7535HS	54
+AMD Ryzen 5 7535U	28
+AMD Ryzen 5 7540U	28
+AMD Ryzen 5 7545U	28
+AMD Ryzen 5 7600	65
+AMD Ryzen 5 7600X	105
+AMD Ryzen 5 7600X3D	65
+AMD Ryzen 5 7640HS	54
+AMD Ryzen 5 7640U	28
+AMD Ryzen 5 7645HX	55
+AMD Ryzen 5 8400F	65
+AMD Ryzen 5 8500G	65
+AMD Ryzen 5 8500GE	35
+AMD Ryzen 5 8540U	28
+AMD Ryzen 5 8600G	65
+AMD Ryzen 5 8640HS	28
+AMD Ryzen 5 8640U	28
+AMD Ryzen 5 8645HS	45
+AMD Ryzen 5 9600	65
+AMD Ryzen 5 9600X	65
+AMD Ryzen 5 PRO 1500	65
+AMD Ryzen 5 PRO 1600	65
+AMD Ryzen 5 PRO 220	28
+AMD Ryzen 5 PRO 230	28
+AMD Ryzen 5 PRO 2400G	65
+AMD Ryzen 5 PRO 2400GE	35
+AMD Ryzen 5 PRO 2500U	15
+AMD Ryzen 5 PRO 2600	65
+AMD Ryzen 5 PRO 3350G	65
+AMD Ryzen 5 PRO 3350GE	35
+AMD Ryzen 5 PRO 3400G	65
+AMD Ryzen 5 PRO 3400GE	35
+AMD Ryzen 5 PRO 3500U	15
+AMD Ryzen 5 PRO 3600	65
+AMD Ryzen 5 PRO 4650G	65
+AMD Ryzen 5 PRO 4650GE	35
+AMD Ryzen 5 PRO 4650U	15
+AMD Ryzen 5 PRO 4655G	65
+AMD Ryzen 5 PRO 4655GE	35
+AMD Ryzen 5 PRO 5645	65
+AMD Ryzen 5 PRO 5650G	65
+AMD Ryzen 5 PRO 5650GE	35
+AMD Ryzen 5 PRO 5650U	15
+AMD Ryzen 5 PRO 5655G	65
+AMD Ryzen 5 PRO 5655GE	35
+AMD Ryzen 5 PRO 5675U	15
+AMD Ryzen 5 PRO 6650H	45
+AMD Ryzen 5 PRO 6650HS	35
+AMD Ryzen 5 PRO 7530U	15
+AMD Ryzen 5 PRO 7645	65
+AMD Ryzen 5 PRO 8500G	65
+AMD Ryzen 5 PRO 8500GE	35
+AMD Ryzen 5 PRO 8540U	28
+AMD Ryzen 5 PRO 8600G	65
+AMD Ryzen 5 PRO 8600GE	35
+AMD Ryzen 5 PRO 8640HS	28
+AMD Ryzen 5 PRO 8640U	28
+AMD Ryzen 5 PRO 8645HS	45
+AMD Ryzen 7 1700	65
+AMD Ryzen 7 1700 Processor	65
+AMD Ryzen 7 1700X	95
+AMD Ryzen 7 1800X	95
+AMD Ryzen 7 250	28
+AMD Ryzen 7 260	45
+AMD Ryzen 7 2700	65
+AMD Ryzen 7 2700E	45
+AMD Ryzen 7 2700E Processor	45
+AMD Ryzen 7 2700U	15
+AMD Ryzen 7 2700X	105
+AMD Ryzen 7 2700X 50th Anniversary	105
+AMD Ryzen 7 2800H	45
+AMD Ryzen 7 3700C	15
+AMD Ryzen 7 3700U	15
+AMD Ryzen 7 3700X	65
+AMD Ryzen 7 3750H	35
+AMD Ryzen 7 3780U	15
+AMD Ryzen 7 3780U Microsoft Surface Edition	15
+AMD Ryzen 7 3780U Microsoft Surface® Edition	15
+AMD Ryzen 7 3800X	105
+AMD Ryzen 7 3800XT	105
+AMD Ryzen 7 4700G	65
+AMD Ryzen 7 4700G (OEM Only)	65
+AMD Ryzen 7 4700GE	35
+AMD Ryzen 7 4700GE (OEM Only)	35
+AMD Ryzen 7 4700U	15
+AMD Ryzen 7 4800H	45
+AMD Ryzen 7 4800HS	45
+AMD Ryzen 7 4800U	15
+AMD Ryzen 7 4980U Microsoft Surface Edition	15
+AMD Ryzen 7 4980U Microsoft Surface® Edition	15
+AMD Ryzen 7 5700	65
+AMD Ryzen 7 5700G	65
+AMD Ryzen 7 5700GE	35
+AMD Ryzen 7 5700U	15
+AMD Ryzen 7 5700X	65
+AMD Ryzen 7 5700X3D	105
+AMD Ryzen 7 5705G	65
+AMD Ryzen 7 5705GE	35
+AMD Ryzen 7 5800 (OEM Only)	65
+AMD Ryzen 7 5800H	45
+AMD Ryzen 7 5800HS	35
+AMD Ryzen 7 5800U	15
+AMD Ryzen 7 5800X	105
+AMD Ryzen 7 5800X3D	105
+AMD Ryzen 7 5800XT	105
+AMD Ryzen 7 5825C	15
+AMD Ryzen 7 5825U	15
+AMD Ryzen 7 6800H	45
+AMD Ryzen 7 6800HS	35
+AMD Ryzen 7 7435HS	45
+AMD Ryzen 7 7700	65
+AMD Ryzen 7 7700X	105
+AMD Ryzen 7 7730U	15
+AMD Ryzen 7 7735HS	54
+AMD Ryzen 7 7735U	28
+AMD Ryzen 7 7745HX	55
+AMD Ryzen 7 7800X3D	120
+AMD Ryzen 7 7840HS	54
+AMD Ryzen 7 7840HX	55
+AMD Ryzen 7 7840U	28
+AMD Ryzen 7 8700F	65
+AMD Ryzen 7 8700G	65
+AMD Ryzen 7 8745HX	55
+AMD Ryzen 7 8840HS	28
+AMD Ryzen 7 8840HX	55
+AMD Ryzen 7 8840U	28
+AMD Ryzen 7 8845HS	45
+AMD Ryzen 7 9700X	65
+AMD Ryzen 7 9800X3D	120
+AMD Ryzen 7 PRO 1700	65
+AMD Ryzen 7 PRO 1700X	95
+AMD Ryzen 7 PRO 1700X Processor	95
+AMD Ryzen 7 PRO 250	28
+AMD Ryzen 7 PRO 2700	65
+AMD Ryzen 7 PRO 2700U	15
+AMD Ryzen 7 PRO 2700X	95
+AMD Ryzen 7 PRO 3700	65
+AMD Ryzen 7 PRO 3700U	15
+AMD Ryzen 7 PRO 4750G	65
+AMD Ryzen 7 PRO 4750GE	35
+AMD Ryzen 7 PRO 4750U	15
+AMD Ryzen 7 PRO 5750G	65
+AMD Ryzen 7 PRO 5750GE	35
+AMD Ryzen 7 PRO 5755G	65
+AMD Ryzen 7 PRO 5755GE	35
+AMD Ryzen 7 PRO 5845	65
+AMD Ryzen 7 PRO 5850U	15
+AMD Ryzen 7 PRO 5875U	15
+AMD Ryzen 7 PRO 6850H	45
+AMD Ryzen 7 PRO 6850HS	35
+AMD Ryzen 7 PRO 6860Z	28
+AMD Ryzen 7 PRO 7730U	15
+AMD Ryzen 7 PRO 7745	65
+AMD Ryzen 7 PRO 8700G	65
+AMD Ryzen 7 PRO 8700GE	35
+AMD Ryzen 7 PRO 8840HS	28
+AMD Ryzen 7 PRO 8840U	28
+AMD Ryzen 7 PRO 8845HS	45
+AMD Ryzen 9 270	45
+AMD Ryzen 9 3900 (OEM Only)	65
+AMD Ryzen 9 3900 Processor (OEM Only)	65
+AMD Ryzen 9 3900X	105
+AMD Ryzen 9 3900XT	105
+AMD Ryzen 9 3950X	105
+AMD Ryzen 9 4900H	54
+AMD Ryzen 9 4900HS	35
+AMD Ryzen 9 5900 (OEM Only)	65
+AMD Ryzen 9 5900HS	35
+AMD Ryzen 9 5900HX	45
+AMD Ryzen 9 5900X	105
+AMD Ryzen 9 5900XT	105
+AMD Ryzen 9 5950X	105
+AMD Ryzen 9 5980HS	35
+AMD Ryzen 9 5980HX	45
+AMD Ryzen 9 6900HS​	35
+AMD Ryzen 9 6900HX	45
+AMD Ryzen 9 6980HS	35
+AMD Ryzen 9 6980HX	45
+AMD Ryzen 9 7845HX	55
+AMD Ryzen 9 7900	65
+AMD Ryzen 9 7900X	170
+AMD Ryzen 9 7900X3D	120
+AMD Ryzen 9 7940HS	54
+AMD Ryzen 9 7940HX	55
+AMD Ryzen 9 7945HX	55
+AMD Ryzen 9 7945HX3D	55
+AMD Ryzen 9 7950X	170
+AMD Ryzen 9 7950X3D	120
+AMD Ryzen 9 8940HX	55
+AMD Ryzen 9 8945HS	45
+AMD Ryzen 9 8945HX	55
+AMD Ryzen 9 9850HX	55
+AMD Ryzen 9 9900X	120
+AMD Ryzen 9 9900X3D	120
+AMD Ryzen 9 9950X	170
+AMD Ryzen 9 9950X3D	170
+AMD Ryzen 9 9955HX	55
+AMD Ryzen 9 9955HX3D	55
+AMD Ryzen 9 PRO 3900	65
+AMD Ryzen 9 PRO 5945	65
+AMD Ryzen 9 PRO 6950H	45
+AMD Ryzen 9 PRO 6950HS	35
+AMD Ryzen 9 PRO 7945	65
+AMD Ryzen 9 PRO 8945HS	45
+AMD Ryzen AI 5 340	28
+AMD Ryzen AI 5 PRO 340	28
+AMD Ryzen AI 7 350	28
+AMD Ryzen AI 7 PRO 350	28
+AMD Ryzen AI 7 PRO 360	28
+AMD Ryzen AI 9 365	28
+AMD Ryzen AI 9 HX 370	28
+AMD Ryzen AI 9 HX 375	28
+AMD Ryzen AI 9 HX PRO 370	28
+AMD Ryzen AI 9 HX PRO 375	28
+AMD Ryzen AI Max 385	55
+AMD Ryzen AI Max 390	55
+AMD Ryzen AI Max PRO 380	55
+AMD Ryzen AI Max PRO 385	55
+AMD Ryzen AI Max PRO 390	55
+AMD Ryzen AI Max+ 395	55
+AMD Ryzen AI Max+ PRO 395	55
+AMD Ryzen Embedded V1202B	15
+AMD Ryzen Embedded V1605B	15
+AMD Ryzen Embedded V1756B	45
+AMD Ryzen Embedded V1807B	45
+AMD Ryzen Threadripper 1900	125
+AMD Ryzen Threadripper 1900X	180
+AMD Ryzen Threadripper 1920	140
+AMD Ryzen Threadripper 1920X	180
+AMD Ryzen Threadripper 1940	180
+AMD Ryzen Threadripper 1940X	180
+AMD Ryzen Threadripper 1950	180
+AMD Ryzen Threadripper 1950X	180
+AMD Ryzen Threadripper 2920X	180
+AMD Ryzen Threadripper 2950X	180
+AMD Ryzen Threadripper 2970WX	250
+AMD Ryzen Threadripper 2990WX	250
+AMD Ryzen Threadripper 3960X	280
+AMD Ryzen Threadripper 3970X	280
+AMD Ryzen Threadripper 3980X	280
+AMD Ryzen Threadripper 3990X	280
+AMD Ryzen Threadripper 7960X	350
+AMD Ryzen Threadripper 7970X	350
+AMD Ryzen Threadripper 7980X	350
+AMD Ryzen Threadripper 9960X	350
+AMD Ryzen Threadripper 9970X	350
+AMD Ryzen Threadripper 9980X	350
+AMD Ryzen Threadripper PRO 3945WX	280
+AMD Ryzen Threadripper PRO 3955WX	280
+AMD Ryzen Threadripper PRO 3975WX	280
+AMD Ryzen Threadripper PRO 3995WX	280
+AMD Ryzen Threadripper PRO 5945WX	280
+AMD Ryzen Threadripper PRO 5955WX	280
+AMD Ryzen Threadripper PRO 5965WX	280
+AMD Ryzen Threadripper PRO 5975WX	280
+AMD Ryzen Threadripper PRO 5995WX	280
+AMD Ryzen Threadripper PRO 7945WX	350
+AMD Ryzen Threadripper PRO 7955WX	350
+AMD Ryzen Threadripper PRO 7965WX	350
+AMD Ryzen Threadripper PRO 7975WX	350
+AMD Ryzen Threadripper PRO 7985WX	350
+AMD Ryzen Threadripper PRO 7995WX	350
+AMD Ryzen Threadripper PRO 9945WX	350
+AMD Ryzen Threadripper PRO 9955WX	350
+AMD Ryzen Threadripper PRO 9965WX	350
+AMD Ryzen Threadripper PRO 9975WX	350
+AMD Ryzen Threadripper PRO 9985WX	350
+AMD Ryzen Threadripper PRO 9995WX	350
+AMD Ryzen Z1	28
+AMD Ryzen Z1 Extreme	28
+AMD Ryzen Z2	28
+AMD Ryzen Z2 Extreme	28
+AMD Ryzen Z2 Go	28
+AMD Sempron 130	45
+AMD Sempron 140	45
+AMD Sempron 145	45
+AMD Sempron 150	45
+AMD Sempron 180	45
+AMD Sempron 2200+	62
+AMD Sempron 2300+	62
+AMD Sempron 2400+	62
+AMD Sempron 2500+	62
+AMD Sempron 2600+	62
+AMD Sempron 2650 APU	25
+AMD Sempron 2800+	62
+AMD Sempron 3000+	62
+AMD Sempron 3000+ EE SFF	35
+AMD Sempron 3100+	25
+AMD Sempron 3200+	62
+AMD Sempron 3200+ EE SFF	35
+AMD Sempron 3300+	62
+AMD Sempron 3400+	62
+AMD Sempron 3400+ EE SFF	35
+AMD Sempron 3500+	62
+AMD Sempron 3500+ EE SFF	35
+AMD Sempron 3600+	62
+AMD Sempron 3800+	62
+AMD Sempron 3850 APU	25
+AMD Sempron LE-1100	45
+AMD Sempron LE-1150	45
+AMD Sempron LE-1200	45
+AMD Sempron LE-1250	45
+AMD Sempron LE-1300	45
+AMD Sempron X2 2100	65
+AMD Sempron X2 2200	65
+AMD Sempron X2 2300	65
+AMD Turion 64 ML-28	32
+AMD Turion 64 ML-30	35
+AMD Turion 64 ML-32	35
+AMD Turion 64 ML-34	35
+AMD Turion 64 ML-37	35
+AMD Turion 64 ML-40	35
+AMD Turion 64 ML-42	35
+AMD Turion 64 ML-44	35
+AMD Turion 64 MT-28	22
+AMD Turion 64 MT-30	22
+AMD Turion 64 MT-32	25
+AMD Turion 64 MT-34	25
+AMD Turion 64 MT-37	25
+AMD Turion 64 MT-40	25
+AMD Turion X2 RM-70	31
+AMD Turion X2 RM-72	35
+AMD Turion X2 RM-74	35
+AMD Turion X2 RM-75	35
+AMD Turion X2 RM-77	35
+AMD Turion X2 Ultra ZM-80	32
+AMD Turion X2 Ultra ZM-82	35
+AMD Turion X2 Ultra ZM-84	35
+AMD Turion X2 Ultra ZM-85	35
+AMD Turion X2 Ultra ZM-86	35
+AMD Turion X2 Ultra ZM-87	35
+AMD Turion X2 Ultra ZM-88	35
+AMD X940	45
+AMD Z-01	6
+AMD Z-60	5
+ARMv8 Processor rev 0 (v8l)	30
+Apple M1	10
+Athlon 5150 APU	25
+Athlon 5350 APU	25
+Athlon 5370 APU	25
+B57	80
+B59	80
+B60	80
+B75	95
+B77	95
+B97	95
+B99	95
+E1 Micro-6200T	3.95
+E1-2100	9
+E1-2200	9
+E1-2500	15
+E1-6010	10
+E1-7010	10
+E2-3000	15
+E2-3800	15
+E2-6110	15
+E2-7110	65
+FX 6100	95
+FX-4100	95
+FX-4130	125
+FX-4170	125
+FX-4300	95
+FX-4320	95
+FX-4350	125
+FX-6200	125
+FX-6300	95
+FX-6350	125
+FX-7500	20
+FX-7600P	35
+FX-8120	125
+FX-8150	125
+FX-8300	95
+FX-8310	95
+FX-8320	125
+FX-8320E	95
+FX-8350	125
+FX-8370	125
+FX-8370E	95
+FX-9370	220
+FX-9590	220
+Intel A100	3
+Intel A110	3
+Intel Atom 230	4
+Intel Atom 330	8
+Intel Atom C2308	6
+Intel Atom C2316	7
+Intel Atom C2338	7
+Intel Atom C2350	6
+Intel Atom C2358	7
+Intel Atom C2508	9
+Intel Atom C2516	10
+Intel Atom C2518	13
+Intel Atom C2530	9
+Intel Atom C2538	15
+Intel Atom C2550	14
+Intel Atom C2558	15
+Intel Atom C2718	18
+Intel Atom C2730	12
+Intel Atom C2738	20
+Intel Atom C2750	20
+Intel Atom C2758	20
+Intel Atom C3308	9
+Intel Atom C3336	11
+Intel Atom C3338	8
+Intel Atom C3338R	10
+Intel Atom C3436L	10
+Intel Atom C3508	11
+Intel Atom C3538	15
+Intel Atom C3558	16
+Intel Atom C3558R	17
+Intel Atom C3708	17
+Intel Atom C3750	21
+Intel Atom C3758	25
+Intel Atom C3758R	26
+Intel Atom C3808	25
+Intel Atom C3830	21
+Intel Atom C3850	25
+Intel Atom C3858	25
+Intel Atom C3950	24
+Intel Atom C3955	32
+Intel Atom C3958	31
+Intel Atom C5115	43
+Intel Atom C5125	50
+Intel Atom C5310	32
+Intel Atom C5315	38
+Intel Atom C5320	41
+Intel Atom C5325	41
+Intel Atom C5335C1	50
+Intel Atom CE4100	7
+Intel Atom CE4110	7
+Intel Atom CE4130	7
+Intel Atom CE4150	7
+Intel Atom CE4215	7
+Intel Atom CE4235	7
+Intel Atom CE4253	7
+Intel Atom CE4255	7
+Intel Atom CE4257	7
+Intel Atom CE4270	7
+Intel Atom CE4275	7
+Intel Atom CE4277	7
+Intel Atom CE5315	15
+Intel Atom D2500	10
+Intel Atom D2550	10
+Intel Atom D2560	10
+Intel Atom D2700	10
+Intel Atom D2701	10
+Intel Atom D410	10
+Intel Atom D425	10
+Intel Atom D510	13
+Intel Atom D525	13
+Intel Atom E3805	3
+Intel Atom E3815	5
+Intel Atom E3825	6
+Intel Atom E3826	7
+Intel Atom E3827	8
+Intel Atom E3845	10
+Intel Atom E620	3.3
+Intel Atom E620T	3.3
+Intel Atom E625C	2.7
+Intel Atom E625CT	3
+Intel Atom E640	3.6
+Intel Atom E640T	3.6
+Intel Atom E645C	3.6
+Intel Atom E645CT	4
+Intel Atom E660	3.6
+Intel Atom E660T	3.6
+Intel Atom E665C	3.6
+Intel Atom E665CT	7
+Intel Atom E680	4.5
+Intel Atom E680T	4.5
+Intel Atom N2600	3
+Intel Atom N270	2.5
+Intel Atom N280	2.5
+Intel Atom N2800	6
+Intel Atom N435	5
+Intel Atom N450	5.5
+Intel Atom N455	6.5
+Intel Atom N470	6.5
+Intel Atom N475	6.5
+Intel Atom N550	8.5
+Intel Atom N570	8.5
+Intel Atom P5322	55
+Intel Atom P5332	61
+Intel Atom P5342	71
+Intel Atom P5352	78
+Intel Atom P5362	83
+Intel Atom P5721	48
+Intel Atom P5731	54
+Intel Atom P5742	67
+Intel Atom P5752	74
+Intel Atom S1220	8
+Intel Atom S1240	6
+Intel Atom S1260	8
+Intel Atom S1269	11.7
+Intel Atom S1279	13.1
+Intel Atom S1289	14.1
+Intel Atom Z2420	3
+Intel Atom Z2460	3
+Intel Atom Z2480	4
+Intel Atom Z2610	3
+Intel Atom Z2760	3
+Intel Atom Z3740	2
+Intel Atom Z3770	8
+Intel Atom Z500	0.65
+Intel Atom Z510	2
+Intel Atom Z510P	2.2
+Intel Atom Z510PT	2.2
+Intel Atom Z515	1.4
+Intel Atom Z520	2
+Intel Atom Z520PT	2.2
+Intel Atom Z530	2
+Intel Atom Z530P	2.2
+Intel Atom Z540	2.4
+Intel Atom Z550	2.4
+Intel Atom Z560	2.5
+Intel Atom Z600	1.3
+Intel Atom Z605	2.2
+Intel Atom Z610	1.3
+Intel Atom Z612	1.3
+Intel Atom Z615	2.2
+Intel Atom Z620	1.3
+Intel Atom Z625	2.2
+Intel Atom Z650	3
+Intel Atom Z670	3
+Intel Atom x5-E3930	6
+Intel Atom x5-E3940	9
+Intel Atom x5-E8000	5
+Intel Atom x5-Z8300	2.17
+Intel Atom x5-Z8330	2.17
+Intel Atom x5-Z8350	2.17
+Intel Atom x5-Z8500	2.17
+Intel Atom x5-Z8550	2.17
+Intel Atom x6200FE	4
+Intel Atom x6211E	6
+Intel Atom x6212RE	6
+Intel Atom x6214RE	6
+Intel Atom x6413E	9
+Intel Atom x6414RE	9
+Intel Atom x6416RE	9
+Intel Atom x6425E	12
+Intel Atom x6425RE	12
+Intel Atom x6427FE	12
+Intel Atom x7-E3950	12
+Intel Atom x7-Z8700	2.17
+Intel Atom x7-Z8750	2.17
+Intel Atom x7203C	9
+Intel Atom x7211E	6
+Intel Atom x7211RE	6
+Intel Atom x7213E	10
+Intel Atom x7213RE	9
+Intel Atom x7405C	12
+Intel Atom x7425E	12
+Intel Atom x7433RE	9
+Intel Atom x7809C	25
+Intel Atom x7835RE	12
+Intel Aubrey Isle	300
+Intel Celeron 1.00	29
+Intel Celeron 1.10	33
+Intel Celeron 1.5	60
+Intel Celeron 1.66	27
+Intel Celeron 1.7	63.5
+Intel Celeron 1.8	66.1
+Intel Celeron 1.83	27
+Intel Celeron 1000M	35
+Intel Celeron 1005M	35
+Intel Celeron 1007U	17
+Intel Celeron 1017U	17
+Intel Celeron 1019Y	10
+Intel Celeron 1020E	35
+Intel Celeron 1020M	35
+Intel Celeron 1037U	17
+Intel Celeron 1047UE	17
+Intel Celeron 1300	33.4
+Intel Celeron 2.0	52.8
+Intel Celeron 2.1	55.5
+Intel Celeron 2.10	73
+Intel Celeron 2.2	57.1
+Intel Celeron 2.20	73
+Intel Celeron 2.3	58.3
+Intel Celeron 2.30	73
+Intel Celeron 2.4	59.8
+Intel Celeron 2.40	73
+Intel Celeron 2.5	61
+Intel Celeron 2.6	62.6
+Intel Celeron 2.60	73
+Intel Celeron 2.7	66.8
+Intel Celeron 2.70	73
+Intel Celeron 2.8	68.4
+Intel Celeron 2.80	73
+Intel Celeron 2000E	37
+Intel Celeron 2002E	25
+Intel Celeron 205	21
+Intel Celeron 215	27
+Intel Celeron 220	19
+Intel Celeron 266	16.59
+Intel Celeron 2950M	37
+Intel Celeron 2955U	15
+Intel Celeron 2957U	15
+Intel Celeron 2961Y	11
+Intel Celeron 2970M	37
+Intel Celeron 2980U	15
+Intel Celeron 2981U	15
+Intel Celeron 300	18.48
+Intel Celeron 300A	17.8
+Intel Celeron 3205U	15
+Intel Celeron 3215U	15
+Intel Celeron 333	19.7
+Intel Celeron 366	21.7
+Intel Celeron 3755U	15
+Intel Celeron 3765U	15
+Intel Celeron 3855U	15
+Intel Celeron 3865U	15
+Intel Celeron 3867U	15
+Intel Celeron 3955U	15
+Intel Celeron 3965U	15
+Intel Celeron 3965Y	6
+Intel Celeron 400	23.7
+Intel Celeron 420	35
+Intel Celeron 4205U	15
+Intel Celeron 430	35
+Intel Celeron 4305U	15
+Intel Celeron 4305UE	15
+Intel Celeron 433	24.1
+Intel Celeron 440	35
+Intel Celeron 445	65
+Intel Celeron 450	35
+Intel Celeron 466	25.7
+Intel Celeron 500	27
+Intel Celeron 5205U	15
+Intel Celeron 530	27
+Intel Celeron 5305U	15
+Intel Celeron 533	28.3
+Intel Celeron 533A	14
+Intel Celeron 540	30
+Intel Celeron 550	30
+Intel Celeron 560	27
+Intel Celeron 566	19.2
+Intel Celeron 570	27
+Intel Celeron 575	31
+Intel Celeron 585	31
+Intel Celeron 600	15.8
+Intel Celeron 6305	15
+Intel Celeron 6305E	15
+Intel Celeron 633	16.5
+Intel Celeron 6600HE	35
+Intel Celeron 667	17.5
+Intel Celeron 700	18.3
+Intel Celeron 725C	17
+Intel Celeron 7305L	15
+Intel Celeron 733	23.6
+Intel Celeron 766	20
+Intel Celeron 787	17
+Intel Celeron 797	17
+Intel Celeron 800	20.8
+Intel Celeron 807	17
+Intel Celeron 807UE	10
+Intel Celeron 827E	17
+Intel Celeron 847	17
+Intel Celeron 847E	17
+Intel Celeron 850	25.7
+Intel Celeron 857	17
+Intel Celeron 867	17
+Intel Celeron 877	17
+Intel Celeron 887	17
+Intel Celeron 900	35
+Intel Celeron 925	35
+Intel Celeron 927UE	17
+Intel Celeron 950	28
+Intel Celeron B710	35
+Intel Celeron B720	35
+Intel Celeron B730	35
+Intel Celeron B800	35
+Intel Celeron B810	35
+Intel Celeron B810E	35
+Intel Celeron B815	35
+Intel Celeron B820	35
+Intel Celeron B830	35
+Intel Celeron B840	35
+Intel Celeron D 310	73
+Intel Celeron D 315	73
+Intel Celeron D 320	73
+Intel Celeron D 325	73
+Intel Celeron D 325J	84
+Intel Celeron D 326	73
+Intel Celeron D 330	84
+Intel Celeron D 330J	84
+Intel Celeron D 331	84
+Intel Celeron D 335	84
+Intel Celeron D 335J	84
+Intel Celeron D 336	84
+Intel Celeron D 340	84
+Intel Celeron D 340J	84
+Intel Celeron D 341	84
+Intel Celeron D 345	73
+Intel Celeron D 345J	84
+Intel Celeron D 346	73
+Intel Celeron D 347	65
+Intel Celeron D 350	84
+Intel Celeron D 350J	73
+Intel Celeron D 351	84
+Intel Celeron D 352	84
+Intel Celeron D 355	84
+Intel Celeron D 356	65
+Intel Celeron D 360	65
+Intel Celeron D 365	65
+Intel Celeron E1200	65
+Intel Celeron E1400	65
+Intel Celeron E1500	65
+Intel Celeron E1600	65
+Intel Celeron E3200	65
+Intel Celeron E3300	65
+Intel Celeron E3400	65
+Intel Celeron E3500	65
+Intel Celeron G1101	73
+Intel Celeron G1610	55
+Intel Celeron G1610T	35
+Intel Celeron G1620	55
+Intel Celeron G1620T	35
+Intel Celeron G1630	55
+Intel Celeron G1820	53
+Intel Celeron G1820T	35
+Intel Celeron G1820TE	35
+Intel Celeron G1830	53
+Intel Celeron G1840	53
+Intel Celeron G1840T	35
+Intel Celeron G1850	53
+Intel Celeron G3900	51
+Intel Celeron G3900E	35
+Intel Celeron G3900T	35
+Intel Celeron G3900TE	35
+Intel Celeron G3902E	25
+Intel Celeron G3920	51
+Intel Celeron G3930	51
+Intel Celeron G3930E	54
+Intel Celeron G3930T	35
+Intel Celeron G3930TE	35
+Intel Celeron G3950	51
+Intel Celeron G440	35
+Intel Celeron G460	35
+Intel Celeron G465	35
+Intel Celeron G470	35
+Intel Celeron G4900	54
+Intel Celeron G4900T	35
+Intel Celeron G4920	54
+Intel Celeron G4930	54
+Intel Celeron G4930E	35
+Intel Celeron G4930T	35
+Intel Celeron G4932E	25
+Intel Celeron G4950	54
+Intel Celeron G530	65
+Intel Celeron G530T	35
+Intel Celeron G540	65
+Intel Celeron G540T	35
+Intel Celeron G550	65
+Intel Celeron G550T	35
+Intel Celeron G555	65
+Intel Celeron G5900	58
+Intel Celeron G5900E	58
+Intel Celeron G5900T	35
+Intel Celeron G5900TE	35
+Intel Celeron G5905	58
+Intel Celeron G5905T	35
+Intel Celeron G5920	58
+Intel Celeron G5925	58
+Intel Celeron J1750	10
+Intel Celeron J1800	10
+Intel Celeron J1850	10
+Intel Celeron J1900	10
+Intel Celeron J3060	6
+Intel Celeron J3160	6
+Intel Celeron J3355	10
+Intel Celeron J3355E	10
+Intel Celeron J3455	10
+Intel Celeron J3455E	10
+Intel Celeron J4005	10
+Intel Celeron J4025	10
+Intel Celeron J4105	10
+Intel Celeron J4125	10
+Intel Celeron J6412	10
+Intel Celeron J6413	10
+Intel Celeron M 310	24.5
+Intel Celeron M 320	24.5
+Intel Celeron M 330	24.5
+Intel Celeron M 340	24.5
+Intel Celeron M 350	21
+Intel Celeron M 360	21
+Intel Celeron M 370	21
+Intel Celeron M 380	21
+Intel Celeron M 390	21
+Intel Celeron M 410	27
+Intel Celeron M 420	27
+Intel Celeron M 430	27
+Intel Celeron M 440	27
+Intel Celeron M 450	27
+Intel Celeron M 520	30
+Intel Celeron M 530	30
+Intel Celeron M ULV 333	7
+Intel Celeron M ULV 353	5
+Intel Celeron M ULV 373	5.5
+Intel Celeron M ULV 383	5.5
+Intel Celeron M ULV 423	5.5
+Intel Celeron M ULV 443	5.5
+Intel Celeron M ULV 523	5.5
+Intel Celeron M ULV 600	7
+Intel Celeron M ULV 722	5.5
+Intel Celeron M ULV 723	10
+Intel Celeron M ULV 743	10
+Intel Celeron M ULV 800	7
+Intel Celeron N2805	4
+Intel Celeron N2806	4
+Intel Celeron N2807	4
+Intel Celeron N2808	4
+Intel Celeron N2810	7
+Intel Celeron N2815	7
+Intel Celeron N2820	7
+Intel Celeron N2830	7
+Intel Celeron N2840	7
+Intel Celeron N2910	7
+Intel Celeron N2920	7
+Intel Celeron N2930	7
+Intel Celeron N2940	7
+Intel Celeron N3000	4
+Intel Celeron N3010	4
+Intel Celeron N3050	6
+Intel Celeron N3060	6
+Intel Celeron N3150	6
+Intel Celeron N3160	6
+Intel Celeron N3350	6
+Intel Celeron N3350E	6
+Intel Celeron N3450	6
+Intel Celeron N4000	6
+Intel Celeron N4020	6
+Intel Celeron N4100	6
+Intel Celeron N4120	6
+Intel Celeron N4500	6
+Intel Celeron N4505	10
+Intel Celeron N5100	6
+Intel Celeron N5105	10
+Intel Celeron N6210	6
+Intel Celeron N6211	6
+Intel Celeron P1053	30
+Intel Celeron P4500	35
+Intel Celeron P4505	35
+Intel Celeron P4600	35
+Intel Celeron SU2300	10
+Intel Celeron T1400	35
+Intel Celeron T1500	35
+Intel Celeron T1600	35
+Intel Celeron T1700	35
+Intel Celeron T3000	35
+Intel Celeron T3100	35
+Intel Celeron T3300	35
+Intel Celeron T3500	35
+Intel Celeron U3400	18
+Intel Celeron U3405	18
+Intel Celeron U3600	18
+Intel Celeron ULV 573	10
+Intel Celeron ULV 763	10
+Intel Celeron 1.8A	66.1
+Intel Core 2 Duo E4300	65
+Intel Core 2 Duo E4400	65
+Intel Core 2 Duo E4500	65
+Intel Core 2 Duo E4600	65
+Intel Core 2 Duo E4700	65
+Intel Core 2 Duo E6300	65
+Intel Core 2 Duo E6305	65
+Intel Core 2 Duo E6320	65
+Intel Core 2 Duo E6400	65
+Intel Core 2 Duo E6405	65
+Intel Core 2 Duo E6420	65
+Intel Core 2 Duo E6540	65
+Intel Core 2 Duo E6550	65
+Intel Core 2 Duo E6600	65
+Intel Core 2 Duo E6700	65
+Intel Core 2 Duo E6750	65
+Intel Core 2 Duo E6850	75
+Intel Core 2 Duo E7200	65
+Intel Core 2 Duo E7300	65
+Intel Core 2 Duo E7400	65
+Intel Core 2 Duo E7500	65
+Intel Core 2 Duo E7600	65
+Intel Core 2 Duo E8135	35
+Intel Core 2 Duo E8190	65
+Intel Core 2 Duo E8200	65
+Intel Core 2 Duo E8235	44
+Intel Core 2 Duo E8290	65
+Intel Core 2 Duo E8300	65
+Intel Core 2 Duo E8335	35
+Intel Core 2 Duo E8400	65
+Intel Core 2 Duo E8435	44
+Intel Core 2 Duo E8500	65
+Intel Core 2 Duo E8600	65
+Intel Core 2 Duo E8700	65
+Intel Core 2 Duo L7200	17
+Intel Core 2 Duo L7300	17
+Intel Core 2 Duo L7400	17
+Intel Core 2 Duo L7500	17
+Intel Core 2 Duo L7700	17
+Intel Core 2 Duo P7350	25
+Intel Core 2 Duo P7370	25
+Intel Core 2 Duo P7450	25
+Intel Core 2 Duo P7550	25
+Intel Core 2 Duo P7570	25
+Intel Core 2 Duo P8400	25
+Intel Core 2 Duo P8600	25
+Intel Core 2 Duo P8700	25
+Intel Core 2 Duo P8800	25
+Intel Core 2 Duo P9500	25
+Intel Core 2 Duo P9600	25
+Intel Core 2 Duo P9700	28
+Intel Core 2 Duo SL7100	12
+Intel Core 2 Duo SL9300	17
+Intel Core 2 Duo SL9380	17
+Intel Core 2 Duo SL9400	17
+Intel Core 2 Duo SL9600	17
+Intel Core 2 Duo SP7500	20
+Intel Core 2 Duo SP7700	20
+Intel Core 2 Duo SP9300	25
+Intel Core 2 Duo SP9400	25
+Intel Core 2 Duo SP9600	25
+Intel Core 2 Duo SU7300	10
+Intel Core 2 Duo SU9300	10
+Intel Core 2 Duo SU9400	10
+Intel Core 2 Duo SU9600	10
+Intel Core 2 Duo T5200	35
+Intel Core 2 Duo T5250	35
+Intel Core 2 Duo T5270	35
+Intel Core 2 Duo T5300	34
+Intel Core 2 Duo T5450	35
+Intel Core 2 Duo T5470	35
+Intel Core 2 Duo T5500	35
+Intel Core 2 Duo T5550	35
+Intel Core 2 Duo T5600	35
+Intel Core 2 Duo T5670	35
+Intel Core 2 Duo T5750	35
+Intel Core 2 Duo T5800	35
+Intel Core 2 Duo T5850	35
+Intel Core 2 Duo T5870	35
+Intel Core 2 Duo T5900	35
+Intel Core 2 Duo T6400	35
+Intel Core 2 Duo T6500	35
+Intel Core 2 Duo T6570	35
+Intel Core 2 Duo T6600	35
+Intel Core 2 Duo T6670	35
+Intel Core 2 Duo T6900	35
+Intel Core 2 Duo T6970	35
+Intel Core 2 Duo T7100	35
+Intel Core 2 Duo T7200	35
+Intel Core 2 Duo T7250	35
+Intel Core 2 Duo T7300	35
+Intel Core 2 Duo T7400	35
+Intel Core 2 Duo T7500	35
+Intel Core 2 Duo T7600	35
+Intel Core 2 Duo T7600G	35
+Intel Core 2 Duo T7700	35
+Intel Core 2 Duo T7800	35
+Intel Core 2 Duo T8100	35
+Intel Core 2 Duo T8300	35
+Intel Core 2 Duo T9300	35
+Intel Core 2 Duo T9400	35
+Intel Core 2 Duo T9500	35
+Intel Core 2 Duo T9550	35
+Intel Core 2 Duo T9600	35
+Intel Core 2 Duo T9800	35
+Intel Core 2 Duo T9900	35
+Intel Core 2 Duo U7500	10
+Intel Core 2 Duo U7600	10
+Intel Core 2 Duo U7700	10
+Intel Core 2 Extreme QX6700	130
+Intel Core 2 Extreme QX6800	130
+Intel Core 2 Extreme QX6850	130
+Intel Core 2 Extreme QX9300	45
+Intel Core 2 Extreme QX9650	130
+Intel Core 2 Extreme QX9750	130
+Intel Core 2 Extreme QX9770	136
+Intel Core 2 Extreme QX9775	150
+Intel Core 2 Extreme X6800	75
+Intel Core 2 Extreme X6900	75
+Intel Core 2 Extreme X7800	44
+Intel Core 2 Extreme X7900	44
+Intel Core 2 Extreme X9000	44
+Intel Core 2 Extreme X9100	44
+Intel Core 2 Quad Q6400	105
+Intel Core 2 Quad Q6600 (105W)	105
+Intel Core 2 Quad Q6600 (95W)	95
+Intel Core 2 Quad Q6700	95
+Intel Core 2 Quad Q7600	95
+Intel Core 2 Quad Q8200	95
+Intel Core 2 Quad Q8200S	65
+Intel Core 2 Quad Q8300	95
+Intel Core 2 Quad Q8400	95
+Intel Core 2 Quad Q8400S	65
+Intel Core 2 Quad Q9000	45
+Intel Core 2 Quad Q9100	45
+Intel Core 2 Quad Q9300	95
+Intel Core 2 Quad Q9400	95
+Intel Core 2 Quad Q9400S	65
+Intel Core 2 Quad Q9450	95
+Intel Core 2 Quad Q9500	95
+Intel Core 2 Quad Q9505	95
+Intel Core 2 Quad Q9505S	65
+Intel Core 2 Quad Q9550	95
+Intel Core 2 Quad Q9550S	65
+Intel Core 2 Quad Q9650	95
+Intel Core 2 Solo SU3300	5.5
+Intel Core 2 Solo SU3500	5.5
+Intel Core 2 Solo ULV SU3300	5
+Intel Core 2 Solo ULV SU3500	5
+Intel Core 2 Solo ULV U2100	5.5
+Intel Core 2 Solo ULV U2200	5.5
+Intel Core 3 201E	60
+Intel Core 3 201EF	58
+Intel Core 3 201TE	45
+Intel Core 5 211E	65
+Intel Core 5 211EF	65
+Intel Core 5 211TE	45
+Intel Core 5 221E	65
+Intel Core 5 221TE	45
+Intel Core 7 251E	65
+Intel Core 7 251TE	45
+Intel Core Duo LV L2300	15
+Intel Core Duo LV L2400	15
+Intel Core Duo LV L2500	15
+Intel Core Duo T2050	31
+Intel Core Duo T2250	31
+Intel Core Duo T2300	31
+Intel Core Duo T2400	31
+Intel Core Duo T2500	31
+Intel Core Duo T2600	31
+Intel Core Duo T2700	31
+Intel Core Duo ULV L2400	9
+Intel Core Duo ULV L2500	9
+Intel Core M-5Y10	4
+Intel Core M-5Y10a	4
+Intel Core M-5Y10c	4
+Intel Core M-5Y31	4
+Intel Core M-5Y51	4
+Intel Core M-5Y70	4
+Intel Core M-5Y71	4
+Intel Core Solo T1200	27
+Intel Core Solo T1300	27
+Intel Core Solo T1350	27
+Intel Core Solo T1400	27
+Intel Core Solo ULV U1300	5
+Intel Core Solo ULV U1400	5
+Intel Core Solo ULV U1500	5
+Intel Core Ultra 7 155H	28
+Intel Core Ultra 7 165H	28
+Intel Core Ultra 7 265H	28
+Intel Core i3-1000G1	12
+Intel Core i3-1000G4	12
+Intel Core i3-1000NG4	9
+Intel Core i3-1005G1	15
+Intel Core i3-10100	65
+Intel Core i3-10100E	65
+Intel Core i3-10100F	65
+Intel Core i3-10100T	35
+Intel Core i3-10100TE	35
+Intel Core i3-10100Y	5
+Intel Core i3-10105	65
+Intel Core i3-10105F	65
+Intel Core i3-10105T	35
+Intel Core i3-10110U	15
+Intel Core i3-10110Y	7
+Intel Core i3-10300	65
+Intel Core i3-10300T	35
+Intel Core i3-10305	65
+Intel Core i3-10305T	35
+Intel Core i3-10320	65
+Intel Core i3-10325	65
+Intel Core i3-10350K	91
+Intel Core i3-11100HE	45
+Intel Core i3-1110G4	15
+Intel Core i3-1115G4	28
+Intel Core i3-1115G4E	15
+Intel Core i3-1115GRE	15
+Intel Core i3-1120G4	15
+Intel Core i3-1125G4	28
+Intel Core i3-1215UL	15
+Intel Core i3-13100E	60
+Intel Core i3-13100TE	35
+Intel Core i3-1315UE	15
+Intel Core i3-1315URE	15
+Intel Core i3-1320PE	28
+Intel Core i3-1320PRE	28
+Intel Core i3-13300HE	45
+Intel Core i3-13300HRE	45
+Intel Core i3-2100	65
+Intel Core i3-2100T	35
+Intel Core i3-2102	65
+Intel Core i3-2105	65
+Intel Core i3-2115C	25
+Intel Core i3-2120	65
+Intel Core i3-2120T	35
+Intel Core i3-2125	65
+Intel Core i3-2130	65
+Intel Core i3-2308M	35
+Intel Core i3-2310E	35
+Intel Core i3-2310M	35
+Intel Core i3-2312M	35
+Intel Core i3-2328M	35
+Intel Core i3-2330E	35
+Intel Core i3-2330M	35
+Intel Core i3-2332M	35
+Intel Core i3-2340UE	17
+Intel Core i3-2348M	35
+Intel Core i3-2350M	35
+Intel Core i3-2357M	17
+Intel Core i3-2365M	17
+Intel Core i3-2367M	17
+Intel Core i3-2370M	35
+Intel Core i3-2375M	17
+Intel Core i3-2377M	17
+Intel Core i3-3110M	35
+Intel Core i3-3115C	25
+Intel Core i3-3120M	35
+Intel Core i3-3120ME	35
+Intel Core i3-3130M	35
+Intel Core i3-3210	55
+Intel Core i3-3217U	17
+Intel Core i3-3217UE	17
+Intel Core i3-3220	55
+Intel Core i3-3220T	35
+Intel Core i3-3225	55
+Intel Core i3-3227U	17
+Intel Core i3-3229Y	13
+Intel Core i3-3240	55
+Intel Core i3-3240T	35
+Intel Core i3-3245	55
+Intel Core i3-3250	55
+Intel Core i3-3250T	35
+Intel Core i3-330E	35
+Intel Core i3-330M	35
+Intel Core i3-330UM	18
+Intel Core i3-350M	35
+Intel Core i3-370M	35
+Intel Core i3-380M	35
+Intel Core i3-380UM	18
+Intel Core i3-390M	35
+Intel Core i3-4000M	37
+Intel Core i3-4005U	15
+Intel Core i3-4010M	37
+Intel Core i3-4010U	15
+Intel Core i3-4010Y	11
+Intel Core i3-4012Y	11
+Intel Core i3-4020Y	11
+Intel Core i3-4025U	15
+Intel Core i3-4030U	15
+Intel Core i3-4030Y	11
+Intel Core i3-4100E	37
+Intel Core i3-4100M	37
+Intel Core i3-4100U	15
+Intel Core i3-4102E	25
+Intel Core i3-4110E	37
+Intel Core i3-4110M	37
+Intel Core i3-4112E	25
+Intel Core i3-4120U	15
+Intel Core i3-4130	54
+Intel Core i3-4130T	35
+Intel Core i3-4150	54
+Intel Core i3-4150T	35
+Intel Core i3-4158U	28
+Intel Core i3-4160	54
+Intel Core i3-4160T	35
+Intel Core i3-4170	54
+Intel Core i3-4170T	35
+Intel Core i3-4330	54
+Intel Core i3-4330T	35
+Intel Core i3-4330TE	35
+Intel Core i3-4340	54
+Intel Core i3-4340TE	35
+Intel Core i3-4350	54
+Intel Core i3-4350T	35
+Intel Core i3-4360	54
+Intel Core i3-4360T	35
+Intel Core i3-4370	54
+Intel Core i3-4370T	35
+Intel Core i3-5005U	15
+Intel Core i3-5010U	15
+Intel Core i3-5015U	15
+Intel Core i3-5020U	15
+Intel Core i3-5157U	28
+Intel Core i3-530	73
+Intel Core i3-540	73
+Intel Core i3-550	73
+Intel Core i3-560	73
+Intel Core i3-6006U	15
+Intel Core i3-6098P	54
+Intel Core i3-6100	51
+Intel Core i3-6100E	35
+Intel Core i3-6100H	35
+Intel Core i3-6100T	35
+Intel Core i3-6100TE	35
+Intel Core i3-6100U	15
+Intel Core i3-6102E	25
+Intel Core i3-6157U	28
+Intel Core i3-6167U	28
+Intel Core i3-6300	51
+Intel Core i3-6300T	35
+Intel Core i3-6320	51
+Intel Core i3-7020U	15
+Intel Core i3-7100	51
+Intel Core i3-7100E	35
+Intel Core i3-7100H	35
+Intel Core i3-7100T	35
+Intel Core i3-7100U	15
+Intel Core i3-7101E	54
+Intel Core i3-7101TE	35
+Intel Core i3-7102E	25
+Intel Core i3-7120	51
+Intel Core i3-7120T	35
+Intel Core i3-7130U	15
+Intel Core i3-7167U	28
+Intel Core i3-7300	51
+Intel Core i3-7300T	35
+Intel Core i3-7320	51
+Intel Core i3-7320T	35
+Intel Core i3-7340	51
+Intel Core i3-7350K	60
+Intel Core i3-7360X	112
+Intel Core i3-8000	65
+Intel Core i3-8020	65
+Intel Core i3-8100	65
+Intel Core i3-8100B	65
+Intel Core i3-8100F	65
+Intel Core i3-8100H	45
+Intel Core i3-8100T	35
+Intel Core i3-8109U	28
+Intel Core i3-8120	65
+Intel Core i3-8121U	28
+Intel Core i3-8130U	15
+Intel Core i3-8140U	15
+Intel Core i3-8145U	15
+Intel Core i3-8145UE	15
+Intel Core i3-8300	62
+Intel Core i3-8300T	35
+Intel Core i3-8350K	91
+Intel Core i3-9000	65
+Intel Core i3-9100	65
+Intel Core i3-9100E	65
+Intel Core i3-9100F	65
+Intel Core i3-9100HL	25
+Intel Core i3-9100T	35
+Intel Core i3-9100TE	35
+Intel Core i3-9300	62
+Intel Core i3-9300T	35
+Intel Core i3-9320	62
+Intel Core i3-9350K	91
+Intel Core i3-9350KF	91
+Intel Core i3-N300	7
+Intel Core i3-N305	15
+Intel Core i5 processor 14401E	65
+Intel Core i5 processor 14401TE	45
+Intel Core i5 processor 14501E	65
+Intel Core i5 processor 14501TE	45
+Intel Core i5+8400 (9M Cache, up to 4.00 GHz) includes Intel Optane Memory	65
+Intel Core i5+8500 (9M Cache, up to 4.10 GHz) includes Intel Optane Memory	65
+Intel Core i5-10200H	45
+Intel Core i5-10210U	15
+Intel Core i5-10210Y	7
+Intel Core i5-10300H	45
+Intel Core i5-1030G4	12
+Intel Core i5-1030G7	12
+Intel Core i5-1030NG7	10
+Intel Core i5-10310U	15
+Intel Core i5-10310Y	7
+Intel Core i5-1035G1	15
+Intel Core i5-1035G4	15
+Intel Core i5-1035G7	15
+Intel Core i5-1038NG7	28
+Intel Core i5-10400	65
+Intel Core i5-10400F	65
+Intel Core i5-10400H	45
+Intel Core i5-10400T	35
+Intel Core i5-10500	65
+Intel Core i5-10500E	65
+Intel Core i5-10500H	45
+Intel Core i5-10500T	35
+Intel Core i5-10500TE	35
+Intel Core i5-10505	65
+Intel Core i5-10600	65
+Intel Core i5-10600K	125
+Intel Core i5-10600KF	125
+Intel Core i5-10600T	35
+Intel Core i5-11260H	45
+Intel Core i5-11300H	35
+Intel Core i5-1130G7	15
+Intel Core i5-11320H	35
+Intel Core i5-1135G7	28
+Intel Core i5-11400	65
+Intel Core i5-11400F	65
+Intel Core i5-11400H	45
+Intel Core i5-11400T	35
+Intel Core i5-1140G7	15
+Intel Core i5-1145G7	28
+Intel Core i5-1145G7E	15
+Intel Core i5-1145GRE	15
+Intel Core i5-11500	65
+Intel Core i5-11500H	45
+Intel Core i5-11500HE	45
+Intel Core i5-11500T	35
+Intel Core i5-1155G7	28
+Intel Core i5-11600	65
+Intel Core i5-11600K	125
+Intel Core i5-11600KF	125
+Intel Core i5-11600T	35
+Intel Core i5-1235UL	15
+Intel Core i5-1245UL	15
+Intel Core i5-1335U	55
+Intel Core i5-13400E	65
+Intel Core i5-1345UE	15
+Intel Core i5-1345URE	15
+Intel Core i5-13500E	65
+Intel Core i5-13500TE	35
+Intel Core i5-1350PRE	28
+Intel Core i5-13600HRE	45
+Intel Core i5-2300	95
+Intel Core i5-2310	95
+Intel Core i5-2320	95
+Intel Core i5-2380P	95
+Intel Core i5-2390T	35
+Intel Core i5-2400	95
+Intel Core i5-2400S	65
+Intel Core i5-2405S	65
+Intel Core i5-2410M	35
+Intel Core i5-2415M	35
+Intel Core i5-2430M	35
+Intel Core i5-2435M	35
+Intel Core i5-2450M	35
+Intel Core i5-2450P	95
+Intel Core i5-2467M	17
+Intel Core i5-2500	95
+Intel Core i5-2500K	95
+Intel Core i5-2500S	65
+Intel Core i5-2500T	45
+Intel Core i5-2510E	35
+Intel Core i5-2515E	35
+Intel Core i5-2520M	35
+Intel Core i5-2537M	17
+Intel Core i5-2540M	35
+Intel Core i5-2550K	95
+Intel Core i5-2557M	17
+Intel Core i5-3210M	35
+Intel Core i5-3230M	35
+Intel Core i5-3317U	17
+Intel Core i5-3320M	35
+Intel Core i5-3330	77
+Intel Core i5-3330S	65
+Intel Core i5-3335S	65
+Intel Core i5-3337U	17
+Intel Core i5-3339Y	13
+Intel Core i5-3340	77
+Intel Core i5-3340M	35
+Intel Core i5-3340S	65
+Intel Core i5-3350P	69
+Intel Core i5-3360M	35
+Intel Core i5-3365M	35
+Intel Core i5-3380M	35
+Intel Core i5-3427U	17
+Intel Core i5-3437U	17
+Intel Core i5-3439Y	13
+Intel Core i5-3450	77
+Intel Core i5-3450S	65
+Intel Core i5-3470	77
+Intel Core i5-3470S	65
+Intel Core i5-3470T	35
+Intel Core i5-3475S	65
+Intel Core i5-3550	77
+Intel Core i5-3550S	65
+Intel Core i5-3570	77
+Intel Core i5-3570K	77
+Intel Core i5-3570S	65
+Intel Core i5-3570T	45
+Intel Core i5-3610ME	35
+Intel Core i5-4200H	47
+Intel Core i5-4200M	37
+Intel Core i5-4200U	15
+Intel Core i5-4200Y	11
+Intel Core i5-4202Y	11
+Intel Core i5-4210H	47
+Intel Core i5-4210M	37
+Intel Core i5-4210U	15
+Intel Core i5-4210Y	11
+Intel Core i5-4220Y	11
+Intel Core i5-4250U	15
+Intel Core i5-4258U	28
+Intel Core i5-4260U	15
+Intel Core i5-4278U	28
+Intel Core i5-4288U	28
+Intel Core i5-4300M	37
+Intel Core i5-4300U	15
+Intel Core i5-4300Y	11
+Intel Core i5-4302Y	11
+Intel Core i5-4308U	28
+Intel Core i5-430M	35
+Intel Core i5-430UM	18
+Intel Core i5-4310M	37
+Intel Core i5-4310U	15
+Intel Core i5-4330M	37
+Intel Core i5-4340M	37
+Intel Core i5-4350U	15
+Intel Core i5-4360U	15
+Intel Core i5-4400E	37
+Intel Core i5-4402E	25
+Intel Core i5-4402EC	27
+Intel Core i5-4410E	37
+Intel Core i5-4422E	25
+Intel Core i5-4430	84
+Intel Core i5-4430S	65
+Intel Core i5-4440	84
+Intel Core i5-4440S	65
+Intel Core i5-4460	84
+Intel Core i5-4460S	65
+Intel Core i5-4460T	35
+Intel Core i5-450M	35
+Intel Core i5-4570	84
+Intel Core i5-4570R	65
+Intel Core i5-4570S	65
+Intel Core i5-4570T	35
+Intel Core i5-4570TE	35
+Intel Core i5-4590	84
+Intel Core i5-4590S	65
+Intel Core i5-4590T	35
+Intel Core i5-460M	35
+Intel Core i5-4670	84
+Intel Core i5-4670K	84
+Intel Core i5-4670R	65
+Intel Core i5-4670S	65
+Intel Core i5-4670T	45
+Intel Core i5-4690	84
+Intel Core i5-4690K	88
+Intel Core i5-4690S	65
+Intel Core i5-4690T	45
+Intel Core i5-470UM	18
+Intel Core i5-480M	35
+Intel Core i5-5200U	15
+Intel Core i5-520E	35
+Intel Core i5-520M	35
+Intel Core i5-520UM	18
+Intel Core i5-5250U	15
+Intel Core i5-5257U	28
+Intel Core i5-5287U	28
+Intel Core i5-5300U	15
+Intel Core i5-5350H	47
+Intel Core i5-5350U	15
+Intel Core i5-540M	35
+Intel Core i5-540UM	18
+Intel Core i5-5575R	65
+Intel Core i5-560M	35
+Intel Core i5-560UM	18
+Intel Core i5-5675C	65
+Intel Core i5-5675R	65
+Intel Core i5-580M	35
+Intel Core i5-6198DU	15
+Intel Core i5-6200U	15
+Intel Core i5-6260U	15
+Intel Core i5-6267U	28
+Intel Core i5-6287U	28
+Intel Core i5-6300HQ	45
+Intel Core i5-6300U	15
+Intel Core i5-6350HQ	45
+Intel Core i5-6360U	15
+Intel Core i5-6400	65
+Intel Core i5-6400T	35
+Intel Core i5-6402P	65
+Intel Core i5-6440EQ	45
+Intel Core i5-6440HQ	45
+Intel Core i5-6442EQ	25
+Intel Core i5-650	73
+Intel Core i5-6500	65
+Intel Core i5-6500T	35
+Intel Core i5-6500TE	35
+Intel Core i5-655K	73
+Intel Core i5-6585R	65
+Intel Core i5-660	73
+Intel Core i5-6600	65
+Intel Core i5-6600K	91
+Intel Core i5-6600T	35
+Intel Core i5-661	87
+Intel Core i5-6685R	65
+Intel Core i5-670	73
+Intel Core i5-680	73
+Intel Core i5-7200U	15
+Intel Core i5-7260U	15
+Intel Core i5-7267U	28
+Intel Core i5-7287U	28
+Intel Core i5-7300HQ	45
+Intel Core i5-7300U	15
+Intel Core i5-7360U	15
+Intel Core i5-7400	65
+Intel Core i5-7400T	35
+Intel Core i5-7440EQ	45
+Intel Core i5-7440HQ	45
+Intel Core i5-7442EQ	25
+Intel Core i5-750	95
+Intel Core i5-7500	65
+Intel Core i5-7500T	35
+Intel Core i5-750S	82
+Intel Core i5-750s	82
+Intel Core i5-760	95
+Intel Core i5-7600	65
+Intel Core i5-7600K	91
+Intel Core i5-7600T	35
+Intel Core i5-7640X	112
+Intel Core i5-7640X X-series	112
+Intel Core i5-7Y54	4
+Intel Core i5-7Y57	4
+Intel Core i5-8200Y	5
+Intel Core i5-8210Y	7
+Intel Core i5-8250U	15
+Intel Core i5-8257U	15
+Intel Core i5-8259U	28
+Intel Core i5-8260U	15
+Intel Core i5-8265U	15
+Intel Core i5-8269U	28
+Intel Core i5-8279U	28
+Intel Core i5-8300H	45
+Intel Core i5-8305G	65
+Intel Core i5-8310Y	7
+Intel Core i5-8350U	15
+Intel Core i5-8365U	15
+Intel Core i5-8365UE	15
+Intel Core i5-8400	65
+Intel Core i5-8400B	65
+Intel Core i5-8400H	45
+Intel Core i5-8400T	35
+Intel Core i5-8420	65
+Intel Core i5-8420T	35
+Intel Core i5-8500	65
+Intel Core i5-8500B	65
+Intel Core i5-8500T	35
+Intel Core i5-8550	65
+Intel Core i5-8600	65
+Intel Core i5-8600K	95
+Intel Core i5-8600T	35
+Intel Core i5-8650	65
+Intel Core i5-8650K	95
+Intel Core i5-9300H	45
+Intel Core i5-9300HF	45
+Intel Core i5-9400	65
+Intel Core i5-9400F	65
+Intel Core i5-9400H	45
+Intel Core i5-9400T	35
+Intel Core i5-9500	65
+Intel Core i5-9500E	65
+Intel Core i5-9500F	65
+Intel Core i5-9500T	35
+Intel Core i5-9500TE	35
+Intel Core i5-9600	65
+Intel Core i5-9600K	95
+Intel Core i5-9600KF	95
+Intel Core i5-9600T	35
+Intel Core i7 processor 14701E	65
+Intel Core i7 processor 14701TE	45
+Intel Core i7+8700 (12M Cache, up to 4.60 GHz) includes Intel Optane Memory	65
+Intel Core i7-10510U	15
+Intel Core i7-10510Y	7
+Intel Core i7-1060G7	12
+Intel Core i7-10610U	15
+Intel Core i7-1065G7	15
+Intel Core i7-1068G7	28
+Intel Core i7-1068NG7	28
+Intel Core i7-10700	65
+Intel Core i7-10700E	65
+Intel Core i7-10700F	65
+Intel Core i7-10700K	125
+Intel Core i7-10700KF	125
+Intel Core i7-10700T	35
+Intel Core i7-10700TE	35
+Intel Core i7-10710U	15
+Intel Core i7-10750H	45
+Intel Core i7-10810U	15
+Intel Core i7-10850H	45
+Intel Core i7-10870H	45
+Intel Core i7-10875H	45
+Intel Core i7-10885H	45
+Intel Core i7-11370H	28
+Intel Core i7-11375H	35
+Intel Core i7-11390H	35
+Intel Core i7-11600H	45
+Intel Core i7-1160G7	15
+Intel Core i7-1165G7	28
+Intel Core i7-11700	65
+Intel Core i7-11700B	65
+Intel Core i7-11700F	65
+Intel Core i7-11700K	125
+Intel Core i7-11700KF	125
+Intel Core i7-11700T	35
+Intel Core i7-11800H	45
+Intel Core i7-1180G7	15
+Intel Core i7-11850H	45
+Intel Core i7-11850HE	45
+Intel Core i7-1185G7	28
+Intel Core i7-1185G7E	15
+Intel Core i7-1185GRE	15
+Intel Core i7-1195G7	28
+Intel Core i7-1255UL	15
+Intel Core i7-1265UL	15
+Intel Core i7-12700H	45
+Intel Core i7-12700K	190
+Intel Core i7-1270P	64
+Intel Core i7-1360P	28
+Intel Core i7-1365UE	15
+Intel Core i7-1365URE	15
+Intel Core i7-1366URE	15
+Intel Core i7-13700E	65
+Intel Core i7-13700TE	35
+Intel Core i7-1370PE	28
+Intel Core i7-1370PRE	28
+Intel Core i7-1375PRE	28
+Intel Core i7-13800HE	45
+Intel Core i7-13800HRE	45
+Intel Core i7-2600	95
+Intel Core i7-2600K	95
+Intel Core i7-2600S	65
+Intel Core i7-2610UE	17
+Intel Core i7-2617M	17
+Intel Core i7-2620M	35
+Intel Core i7-2629M	25
+Intel Core i7-2630QM	45
+Intel Core i7-2635QM	45
+Intel Core i7-2637M	17
+Intel Core i7-2640M	35
+Intel Core i7-2649M	25
+Intel Core i7-2655LE	25
+Intel Core i7-2657M	17
+Intel Core i7-2670QM	45
+Intel Core i7-2675QM	45
+Intel Core i7-2677M	17
+Intel Core i7-2700K	95
+Intel Core i7-2710QE	45
+Intel Core i7-2715QE	45
+Intel Core i7-2720QM	45
+Intel Core i7-2760QM	45
+Intel Core i7-2820QM	45
+Intel Core i7-2860QM	45
+Intel Core i7-2920XM	55
+Intel Core i7-2920XM Extreme Edition	55
+Intel Core i7-2960XM	55
+Intel Core i7-2960XM Extreme Edition	55
+Intel Core i7-3517U	17
+Intel Core i7-3517UE	17
+Intel Core i7-3520M	35
+Intel Core i7-3525M	35
+Intel Core i7-3537U	17
+Intel Core i7-3540M	35
+Intel Core i7-3555LE	25
+Intel Core i7-3610QE	45
+Intel Core i7-3610QM	45
+Intel Core i7-3612QE	35
+Intel Core i7-3612QM	35
+Intel Core i7-3615QE	45
+Intel Core i7-3615QM	45
+Intel Core i7-3630QM	45
+Intel Core i7-3632QM	35
+Intel Core i7-3635QM	45
+Intel Core i7-3667U	17
+Intel Core i7-3687U	17
+Intel Core i7-3689Y	13
+Intel Core i7-3720QM	45
+Intel Core i7-3740QM	45
+Intel Core i7-3770	77
+Intel Core i7-3770K	77
+Intel Core i7-3770S	65
+Intel Core i7-3770T	45
+Intel Core i7-3820	130
+Intel Core i7-3820QM	45
+Intel Core i7-3840QM	45
+Intel Core i7-3910K	130
+Intel Core i7-3920XM	55
+Intel Core i7-3920XM Extreme Edition	55
+Intel Core i7-3930K	130
+Intel Core i7-3940XM	55
+Intel Core i7-3940XM Extreme Edition	55
+Intel Core i7-3960X	130
+Intel Core i7-3960X Extreme Edition	130
+Intel Core i7-3970X	150
+Intel Core i7-3970X Extreme Edition	150
+Intel Core i7-4500U	15
+Intel Core i7-4510U	15
+Intel Core i7-4550U	15
+Intel Core i7-4558U	28
+Intel Core i7-4578U	28
+Intel Core i7-4600M	37
+Intel Core i7-4600U	15
+Intel Core i7-4610M	37
+Intel Core i7-4610Y	11
+Intel Core i7-4650U	15
+Intel Core i7-4700EC	43
+Intel Core i7-4700EQ	47
+Intel Core i7-4700HQ	47
+Intel Core i7-4700MQ	47
+Intel Core i7-4701EQ	47
+Intel Core i7-4702EC	27
+Intel Core i7-4702HQ	37
+Intel Core i7-4702MQ	37
+Intel Core i7-4710HQ	47
+Intel Core i7-4710MQ	47
+Intel Core i7-4712HQ	37
+Intel Core i7-4712MQ	37
+Intel Core i7-4720HQ	47
+Intel Core i7-4722HQ	37
+Intel Core i7-4750HQ	47
+Intel Core i7-4760HQ	47
+Intel Core i7-4765T	35
+Intel Core i7-4770	84
+Intel Core i7-4770HQ	47
+Intel Core i7-4770K	84
+Intel Core i7-4770R	65
+Intel Core i7-4770S	65
+Intel Core i7-4770T	45
+Intel Core i7-4770TE	45
+Intel Core i7-4771	84
+Intel Core i7-4785T	35
+Intel Core i7-4790	84
+Intel Core i7-4790K	88
+Intel Core i7-4790S	65
+Intel Core i7-4790T	45
+Intel Core i7-4800MQ	47
+Intel Core i7-4810MQ	47
+Intel Core i7-4820K	130
+Intel Core i7-4850EQ	47
+Intel Core i7-4850HQ	47
+Intel Core i7-4860EQ	47
+Intel Core i7-4860HQ	47
+Intel Core i7-4870HQ	47
+Intel Core i7-4900MQ	47
+Intel Core i7-4910MQ	47
+Intel Core i7-4930K	130
+Intel Core i7-4930MX	57
+Intel Core i7-4930MX Extreme Edition	57
+Intel Core i7-4940MX	57
+Intel Core i7-4940MX Extreme Edition	57
+Intel Core i7-4950HQ	47
+Intel Core i7-4960HQ	47
+Intel Core i7-4960X	130
+Intel Core i7-4960X Extreme Edition	130
+Intel Core i7-4980HQ	47
+Intel Core i7-5500U	15
+Intel Core i7-5550U	15
+Intel Core i7-5557U	28
+Intel Core i7-5600U	15
+Intel Core i7-5650U	15
+Intel Core i7-5700EQ	47
+Intel Core i7-5700HQ	47
+Intel Core i7-5750HQ	47
+Intel Core i7-5775C	65
+Intel Core i7-5775R	65
+Intel Core i7-5820K	140
+Intel Core i7-5850EQ	47
+Intel Core i7-5850HQ	47
+Intel Core i7-5930K	140
+Intel Core i7-5950HQ	47
+Intel Core i7-5960X	140
+Intel Core i7-5960X Extreme Edition	140
+Intel Core i7-610E	35
+Intel Core i7-620LE	25
+Intel Core i7-620LM	25
+Intel Core i7-620M	35
+Intel Core i7-620UE	18
+Intel Core i7-620UM	18
+Intel Core i7-640LM	25
+Intel Core i7-640M	35
+Intel Core i7-640UM	18
+Intel Core i7-6498DU	15
+Intel Core i7-6500U	15
+Intel Core i7-6560U	15
+Intel Core i7-6567U	28
+Intel Core i7-6600U	15
+Intel Core i7-660LM	25
+Intel Core i7-660UE	18
+Intel Core i7-660UM	18
+Intel Core i7-6650U	15
+Intel Core i7-6660U	15
+Intel Core i7-6700	65
+Intel Core i7-6700HQ	45
+Intel Core i7-6700K	91
+Intel Core i7-6700T	35
+Intel Core i7-6700TE	35
+Intel Core i7-6770HQ	45
+Intel Core i7-6785R	65
+Intel Core i7-6800K	140
+Intel Core i7-680UM	18
+Intel Core i7-6820EQ	45
+Intel Core i7-6820HK	45
+Intel Core i7-6820HQ	45
+Intel Core i7-6822EQ	25
+Intel Core i7-6850K	140
+Intel Core i7-6870HQ	45
+Intel Core i7-6900K	140
+Intel Core i7-6920HQ	45
+Intel Core i7-6950X	140
+Intel Core i7-6950X Extreme Edition	140
+Intel Core i7-6970HQ	45
+Intel Core i7-720QM	45
+Intel Core i7-740QM	45
+Intel Core i7-7500U	15
+Intel Core i7-7560U	15
+Intel Core i7-7567U	28
+Intel Core i7-7600U	15
+Intel Core i7-7660U	15
+Intel Core i7-7700	65
+Intel Core i7-7700HQ	45
+Intel Core i7-7700K	91
+Intel Core i7-7700T	35
+Intel Core i7-7740X	112
+Intel Core i7-7740X X-series	112
+Intel Core i7-7800X	140
+Intel Core i7-7800X X-series	140
+Intel Core i7-7820EQ	45
+Intel Core i7-7820HK	45
+Intel Core i7-7820HQ	45
+Intel Core i7-7820X	140
+Intel Core i7-7820X X-series	140
+Intel Core i7-7920HQ	45
+Intel Core i7-7Y75	4
+Intel Core i7-8086K	95
+Intel Core i7-820QM	45
+Intel Core i7-840QM	45
+Intel Core i7-8500Y	5
+Intel Core i7-8550U	15
+Intel Core i7-8557U	15
+Intel Core i7-8559U	28
+Intel Core i7-8565U	15
+Intel Core i7-8569U	28
+Intel Core i7-860	95
+Intel Core i7-860S	82
+Intel Core i7-8650U	15
+Intel Core i7-8665U	15
+Intel Core i7-8665UE	15
+Intel Core i7-8670	65
+Intel Core i7-8670T	35
+Intel Core i7-870	95
+Intel Core i7-8700	65
+Intel Core i7-8700B	65
+Intel Core i7-8700K	95
+Intel Core i7-8700T	35
+Intel Core i7-8705G	65
+Intel Core i7-8706G	65
+Intel Core i7-8709G	65
+Intel Core i7-870S	82
+Intel Core i7-8750H	45
+Intel Core i7-875K	95
+Intel Core i7-880	95
+Intel Core i7-8809G	65
+Intel Core i7-8850H	45
+Intel Core i7-920	130
+Intel Core i7-920XM	55
+Intel Core i7-930	130
+Intel Core i7-940	130
+Intel Core i7-940XM	55
+Intel Core i7-950	130
+Intel Core i7-960	130
+Intel Core i7-965	130
+Intel Core i7-965 Extreme Edition	130
+Intel Core i7-970	130
+Intel Core i7-9700	65
+Intel Core i7-9700E	65
+Intel Core i7-9700F	65
+Intel Core i7-9700K	95
+Intel Core i7-9700KF	95
+Intel Core i7-9700T	35
+Intel Core i7-9700TE	35
+Intel Core i7-975	130
+Intel Core i7-975 Extreme Edition	130
+Intel Core i7-9750H	45
+Intel Core i7-9750HF	45
+Intel Core i7-980	130
+Intel Core i7-9800X	165
+Intel Core i7-9800X X-series	165
+Intel Core i7-980X	130
+Intel Core i7-9850H	45
+Intel Core i7-9850HE	45
+Intel Core i7-9850HL	25
+Intel Core i7-990X	130
+Intel Core i9 processor 14901E	65
+Intel Core i9 processor 14901KE	125
+Intel Core i9 processor 14901TE	45
+Intel Core i9-10800F	65
+Intel Core i9-10850K	125
+Intel Core i9-10885H	45
+Intel Core i9-10900	65
+Intel Core i9-10900E	65
+Intel Core i9-10900F	65
+Intel Core i9-10900K	125
+Intel Core i9-10900KF	125
+Intel Core i9-10900T	35
+Intel Core i9-10900TE	35
+Intel Core i9-10900X	165
+Intel Core i9-10900X X-series	165
+Intel Core i9-10910	125
+Intel Core i9-10920X	165
+Intel Core i9-10920X X-series	165
+Intel Core i9-10940X	165
+Intel Core i9-10940X X-series	165
+Intel Core i9-10980HK	45
+Intel Core i9-10980XE	165
+Intel Core i9-10980XE Extreme Edition	165
+Intel Core i9-10990XE	380
+Intel Core i9-11900	65
+Intel Core i9-11900F	65
+Intel Core i9-11900K	125
+Intel Core i9-11900KF	125
+Intel Core i9-11900T	35
+Intel Core i9-13900E	65
+Intel Core i9-13900K	125
+Intel Core i9-13900TE	35
+Intel Core i9-14900HX	55
+Intel Core i9-7900X	140
+Intel Core i9-7900X X-series	140
+Intel Core i9-7920X	140
+Intel Core i9-7920X X-series	140
+Intel Core i9-7940X	165
+Intel Core i9-7940X X-series	165
+Intel Core i9-7960X	165
+Intel Core i9-7960X X-series	165
+Intel Core i9-7980XE	165
+Intel Core i9-7980XE Extreme Edition	165
+Intel Core i9-8950HK	45
+Intel Core i9-9820X	165
+Intel Core i9-9820X X-series	165
+Intel Core i9-9880H	45
+Intel Core i9-9900	65
+Intel Core i9-9900K	95
+Intel Core i9-9900KF	95
+Intel Core i9-9900KS	127
+Intel Core i9-9900T	35
+Intel Core i9-9900X	165
+Intel Core i9-9900X X-series	165
+Intel Core i9-9920X	165
+Intel Core i9-9920X X-series	165
+Intel Core i9-9940X	165
+Intel Core i9-9940X X-series	165
+Intel Core i9-9960X	165
+Intel Core i9-9960X X-series	165
+Intel Core i9-9980HK	45
+Intel Core i9-9980XE	165
+Intel Core i9-9980XE Extreme Edition	165
+Intel Core i9-9990XE	255
+Intel Core m3-6Y30	4
+Intel Core m3-7Y30	4
+Intel Core m3-7Y32	4
+Intel Core m3-8100Y	5
+Intel Core m3-8114Y	28
+Intel Core m5-6Y54	4
+Intel Core m5-6Y57	4
+Intel Core m7-6Y75	4
+Intel EP80579 Integrated	20
+Intel EP80579 Integrated, 1066 MHz	18
+Intel EP80579 Integrated, 1200 MHz	19
+Intel EP80579 Integrated, 600 MHz	11
+Intel IOC340 I/O Controller	11
+Intel IOP341 I/O	11
+Intel IOP342 I/O	11
+Intel IOP348 I/O	12
+Intel Itanium 9015	104
+Intel Itanium 9110N	75
+Intel Itanium 9120N	104
+Intel Itanium 9130M	104
+Intel Itanium 9140M	104
+Intel Itanium 9140N	104
+Intel Itanium 9150M	104
+Intel Itanium 9150N	104
+Intel Itanium 9152M	104
+Intel Itanium 9310	130
+Intel Itanium 9320	155
+Intel Itanium 9330	155
+Intel Itanium 9340	185
+Intel Itanium 9350	185
+Intel Itanium 9520	130
+Intel Itanium 9540	170
+Intel Itanium 9550	170
+Intel Itanium 9560	170
+Intel Itanium 9720	130
+Intel Itanium 9740	170
+Intel Itanium 9750	170
+Intel Itanium 9760	170
+Intel Mobile Celeron 266	9.8
+Intel Mobile Celeron 300	11.1
+Intel Mobile Celeron 333	11.8
+Intel Mobile Celeron 366	13.1
+Intel Mobile Celeron 400	13.8
+Intel Mobile Celeron 433	19.4
+Intel Mobile Celeron 466	20.7
+Intel Mobile Celeron LV 266	7.9
+Intel Mobile Pentium 4 2.40	60
+Intel Mobile Pentium 4 2.66	66
+Intel Mobile Pentium 4 2.80	68
+Intel Mobile Pentium 4 3.06	70
+Intel Mobile Pentium 4 HT 2.66	66
+Intel Mobile Pentium 4 HT 2.80	68
+Intel Mobile Pentium 4 HT 3.06	70
+Intel Mobile Pentium 4 HT 3.20	76
+Intel Mobile Pentium 4 HT 518	88
+Intel Mobile Pentium 4 HT 532	88
+Intel Mobile Pentium 4 HT 538	88
+Intel Mobile Pentium 4 HT 548	88
+Intel Mobile Pentium 4 HT 552	88
+Intel N100	6
+Intel N200	6
+Intel N50	6
+Intel N97	12
+Intel Pentium 100	10.1
+Intel Pentium 120	12.81
+Intel Pentium 133	11.2
+Intel Pentium 1403	80
+Intel Pentium 1403 v2	80
+Intel Pentium 1405	40
+Intel Pentium 1405 v2	40
+Intel Pentium 1407	80
+Intel Pentium 150	11.6
+Intel Pentium 166	14.5
+Intel Pentium 200	15.5
+Intel Pentium 2020M	35
+Intel Pentium 2030M	35
+Intel Pentium 2117U	17
+Intel Pentium 2127U	17
+Intel Pentium 2129Y	10
+Intel Pentium 350	15
+Intel Pentium 3550M	37
+Intel Pentium 3556U	15
+Intel Pentium 3558U	15
+Intel Pentium 3560M	37
+Intel Pentium 3560Y	11
+Intel Pentium 3561Y	11
+Intel Pentium 3805U	15
+Intel Pentium 3825U	15
+Intel Pentium 4 1.3	52
+Intel Pentium 4 1.4	55
+Intel Pentium 4 1.5	58
+Intel Pentium 4 1.6	61
+Intel Pentium 4 1.7	64
+Intel Pentium 4 1.80	67
+Intel Pentium 4 1.8A	67
+Intel Pentium 4 1.9	69
+Intel Pentium 4 2.0	92
+Intel Pentium 4 2.2	92
+Intel Pentium 4 2.26	110
+Intel Pentium 4 2.4	110
+Intel Pentium 4 2.40	110
+Intel Pentium 4 2.53	110
+Intel Pentium 4 2.60	92
+Intel Pentium 4 2.66	110
+Intel Pentium 4 2.80	110
+Intel Pentium 4 505	84
+Intel Pentium 4 505J	84
+Intel Pentium 4 506	84
+Intel Pentium 4 511	84
+Intel Pentium 4 519	84
+Intel Pentium 4 519K	84
+Intel Pentium 4 HT 2.40	66
+Intel Pentium 4 HT 2.60	69
+Intel Pentium 4 HT 2.80	70
+Intel Pentium 4 HT 2.8E	115
+Intel Pentium 4 HT 3.00	82
+Intel Pentium 4 HT 3.06	110
+Intel Pentium 4 HT 3.0E	115
+Intel Pentium 4 HT 3.20	82
+Intel Pentium 4 HT 3.2E	115
+Intel Pentium 4 HT 3.40	89
+Intel Pentium 4 HT 3.4E	115
+Intel Pentium 4 HT 3.6E	115
+Intel Pentium 4 HT 515	84
+Intel Pentium 4 HT 516	84
+Intel Pentium 4 HT 517	84
+Intel Pentium 4 HT 520	84
+Intel Pentium 4 HT 521	84
+Intel Pentium 4 HT 524	84
+Intel Pentium 4 HT 530	84
+Intel Pentium 4 HT 531	84
+Intel Pentium 4 HT 540	84
+Intel Pentium 4 HT 541	84
+Intel Pentium 4 HT 550	115
+Intel Pentium 4 HT 551	115
+Intel Pentium 4 HT 560	115
+Intel Pentium 4 HT 561	115
+Intel Pentium 4 HT 570	115
+Intel Pentium 4 HT 571	115
+Intel Pentium 4 HT 620	84
+Intel Pentium 4 HT 630	84
+Intel Pentium 4 HT 631	86
+Intel Pentium 4 HT 640	84
+Intel Pentium 4 HT 641	86
+Intel Pentium 4 HT 650	84
+Intel Pentium 4 HT 651	86
+Intel Pentium 4 HT 660	84
+Intel Pentium 4 HT 661	86
+Intel Pentium 4 HT 662	84
+Intel Pentium 4 HT 670	84
+Intel Pentium 4 HT 672	84
+Intel Pentium 4 HT EE 3.20	110
+Intel Pentium 4 HT EE 3.40	110
+Intel Pentium 4 HT EE 3.46	110
+Intel Pentium 4 HT EE 3.73	115
+Intel Pentium 4-M 1.40	21
+Intel Pentium 4-M 1.50	26
+Intel Pentium 4-M 1.60	30
+Intel Pentium 4-M 1.70	30
+Intel Pentium 4-M 1.80	30
+Intel Pentium 4-M 1.90	32
+Intel Pentium 4-M 2.00	32
+Intel Pentium 4-M 2.20	35
+Intel Pentium 4-M 2.40	35
+Intel Pentium 4-M 2.50	35
+Intel Pentium 4-M 2.60	35
+Intel Pentium 4405U	15
+Intel Pentium 4405Y	6
+Intel Pentium 60	14.6
+Intel Pentium 66	16
+Intel Pentium 6805	15
+Intel Pentium 75	8
+Intel Pentium 90	9
+Intel Pentium 957	17
+Intel Pentium 967	17
+Intel Pentium 977	17
+Intel Pentium 987	17
+Intel Pentium 997	17
+Intel Pentium A1018	35
+Intel Pentium A1020	10
+Intel Pentium B915C	15
+Intel Pentium B925C	15
+Intel Pentium B940	35
+Intel Pentium B950	35
+Intel Pentium B960	35
+Intel Pentium B970	35
+Intel Pentium B980	35
+Intel Pentium D 820	130
+Intel Pentium D 830	130
+Intel Pentium D 840	130
+Intel Pentium D 840 EE	130
+Intel Pentium D 915	95
+Intel Pentium D 920	130
+Intel Pentium D 925	95
+Intel Pentium D 930	130
+Intel Pentium D 935	95
+Intel Pentium D 940	130
+Intel Pentium D 945	95
+Intel Pentium D 950	130
+Intel Pentium D 955 EE	130
+Intel Pentium D 960	130
+Intel Pentium D 965 EE	130
+Intel Pentium D1507	20
+Intel Pentium D1508	25
+Intel Pentium D1509	19
+Intel Pentium D1517	25
+Intel Pentium D1519	25
+Intel Pentium Dual-Core E2140	65
+Intel Pentium Dual-Core E2160	65
+Intel Pentium Dual-Core E2180	65
+Intel Pentium Dual-Core E2200	65
+Intel Pentium Dual-Core E2210	65
+Intel Pentium Dual-Core E2220	65
+Intel Pentium Dual-Core E5200	65
+Intel Pentium Dual-Core E5300	65
+Intel Pentium Dual-Core T2060	31
+Intel Pentium Dual-Core T2080	31
+Intel Pentium Dual-Core T2130	31
+Intel Pentium Dual-Core T2310	35
+Intel Pentium Dual-Core T2330	35
+Intel Pentium Dual-Core T2350	31
+Intel Pentium Dual-Core T2370	35
+Intel Pentium Dual-Core T2390	35
+Intel Pentium Dual-Core T2410	35
+Intel Pentium Dual-Core T3200	35
+Intel Pentium Dual-Core T3400	35
+Intel Pentium Dual-Core T4200	35
+Intel Pentium Dual-Core T4300	35
+Intel Pentium Dual-Core T4400	35
+Intel Pentium Dual-Core T4500	35
+Intel Pentium E5200	65
+Intel Pentium E5300	65
+Intel Pentium E5400	65
+Intel Pentium E5500	65
+Intel Pentium E5700	65
+Intel Pentium E5800	65
+Intel Pentium E6300	65
+Intel Pentium E6500	65
+Intel Pentium E6500K	65
+Intel Pentium E6600	65
+Intel Pentium E6700	65
+Intel Pentium E6800	65
+Intel Pentium G2010	55
+Intel Pentium G2020	55
+Intel Pentium G2020T	35
+Intel Pentium G2030	55
+Intel Pentium G2030T	35
+Intel Pentium G2100T	35
+Intel Pentium G2120	55
+Intel Pentium G2120T	35
+Intel Pentium G2130	55
+Intel Pentium G2140	55
+Intel Pentium G3220	53
+Intel Pentium G3220T	35
+Intel Pentium G3240	53
+Intel Pentium G3240T	35
+Intel Pentium G3250	53
+Intel Pentium G3250T	35
+Intel Pentium G3258	53
+Intel Pentium G3260	53
+Intel Pentium G3260T	35
+Intel Pentium G3320TE	35
+Intel Pentium G3420	53
+Intel Pentium G3420T	35
+Intel Pentium G3430	53
+Intel Pentium G3440	53
+Intel Pentium G3440T	35
+Intel Pentium G3450	53
+Intel Pentium G3450T	35
+Intel Pentium G3460	53
+Intel Pentium G3460T	35
+Intel Pentium G3470	53
+Intel Pentium G4400	54
+Intel Pentium G4400T	35
+Intel Pentium G4400TE	35
+Intel Pentium G4500	51
+Intel Pentium G4500T	35
+Intel Pentium G4520	51
+Intel Pentium G4560	54
+Intel Pentium G4560T	35
+Intel Pentium G4600	51
+Intel Pentium G4600T	35
+Intel Pentium G4620	51
+Intel Pentium G620	65
+Intel Pentium G620T	35
+Intel Pentium G622	65
+Intel Pentium G630	65
+Intel Pentium G630T	35
+Intel Pentium G632	65
+Intel Pentium G640	65
+Intel Pentium G640T	35
+Intel Pentium G645	65
+Intel Pentium G645T	35
+Intel Pentium G6950	73
+Intel Pentium G6951	73
+Intel Pentium G6960	73
+Intel Pentium G840	65
+Intel Pentium G850	65
+Intel Pentium G860	65
+Intel Pentium G860T	35
+Intel Pentium G870	65
+Intel Pentium Gold 4410Y	6
+Intel Pentium Gold 4415U	15
+Intel Pentium Gold 4415Y	6
+Intel Pentium Gold 4417U	15
+Intel Pentium Gold 4425Y	6
+Intel Pentium Gold 5405U	15
+Intel Pentium Gold 6405U	15
+Intel Pentium Gold 6500Y	5
+Intel Pentium Gold 7505	15
+Intel Pentium Gold G5400	58
+Intel Pentium Gold G5400T	35
+Intel Pentium Gold G5420	54
+Intel Pentium Gold G5420T	35
+Intel Pentium Gold G5500	54
+Intel Pentium Gold G5500T	35
+Intel Pentium Gold G5600	54
+Intel Pentium Gold G5600E	35
+Intel Pentium Gold G5600T	35
+Intel Pentium Gold G5620	54
+Intel Pentium Gold G6400	58
+Intel Pentium Gold G6400E	58
+Intel Pentium Gold G6400T	35
+Intel Pentium Gold G6400TE	35
+Intel Pentium Gold G6405	58
+Intel Pentium Gold G6405T	35
+Intel Pentium Gold G6500	58
+Intel Pentium Gold G6500T	35
+Intel Pentium Gold G6505	58
+Intel Pentium Gold G6505T	35
+Intel Pentium Gold G6600	58
+Intel Pentium Gold G6605	58
+Intel Pentium II Xeon 400	38.1
+Intel Pentium II Xeon 450	46.7
+Intel Pentium III 1000	29
+Intel Pentium III 1000S	30
+Intel Pentium III 1133	29
+Intel Pentium III 1133S	29
+Intel Pentium III 1200	30
+Intel Pentium III 1266S	30
+Intel Pentium III 1333	30
+Intel Pentium III 1400	31
+Intel Pentium III 1400S	32
+Intel Pentium III 800	38
+Intel Pentium III 866	38
+Intel Pentium III 933	27
+Intel Pentium III Xeon 1.00	30.8
+Intel Pentium III Xeon 500	36.2
+Intel Pentium III Xeon 550	34
+Intel Pentium III Xeon 600	19.2
+Intel Pentium III Xeon 667	21.3
+Intel Pentium III Xeon 700	29.6
+Intel Pentium III Xeon 733	23.3
+Intel Pentium III Xeon 800	25.4
+Intel Pentium III Xeon 866	29.6
+Intel Pentium III Xeon 900	39.3
+Intel Pentium III Xeon 933	29.6
+Intel Pentium J2850	10
+Intel Pentium J2900	10
+Intel Pentium J3710	6
+Intel Pentium J4205	10
+Intel Pentium J6426	10
+Intel Pentium M 1.30	24
+Intel Pentium M 1.40	24
+Intel Pentium M 1.50	24
+Intel Pentium M 1.60	24
+Intel Pentium M 1.70	24
+Intel Pentium M 715	21
+Intel Pentium M 725	21
+Intel Pentium M 730	27
+Intel Pentium M 735	21
+Intel Pentium M 740	27
+Intel Pentium M 745	21
+Intel Pentium M 750	27
+Intel Pentium M 755	21
+Intel Pentium M 760	27
+Intel Pentium M 765	21
+Intel Pentium M 770	27
+Intel Pentium M 780	27
+Intel Pentium MMX 166	13.1
+Intel Pentium MMX 200	15.7
+Intel Pentium MMX 233	17
+Intel Pentium N3510	7
+Intel Pentium N3520	7
+Intel Pentium N3530	7
+Intel Pentium N3540	7
+Intel Pentium N3700	6
+Intel Pentium N3710	6
+Intel Pentium N4200	6
+Intel Pentium N4200E	6
+Intel Pentium N6415	6
+Intel Pentium P6000	35
+Intel Pentium P6100	35
+Intel Pentium P6200	35
+Intel Pentium P6300	35
+Intel Pentium SU2700	10
+Intel Pentium SU4100	10
+Intel Pentium Silver J5005	10
+Intel Pentium Silver J5040	10
+Intel Pentium Silver N5000	6
+Intel Pentium Silver N5030	6
+Intel Pentium Silver N6000	6
+Intel Pentium Silver N6005	10
+Intel Pentium T4200	35
+Intel Pentium T4300	35
+Intel Pentium T4400	35
+Intel Pentium T4500	35
+Intel Pentium U5400	18
+Intel Pentium U5600	18
+Intel Quark SoC X1000	2
+Intel Quark SoC X1001	2
+Intel Quark SoC X1010	2
+Intel Quark SoC X1011	2
+Intel Quark SoC X1020	2
+Intel Quark SoC X1020D	2
+Intel Quark SoC X1021	2
+Intel Quark SoC X1021D	2
+Intel Xeon 1.4	56
+Intel Xeon 1.5	59.2
+Intel Xeon 1.7	65.8
+Intel Xeon 1.8	55
+Intel Xeon 2.0	89
+Intel Xeon 2.0A	58
+Intel Xeon 2.0B	58
+Intel Xeon 2.2	61
+Intel Xeon 2.4	89
+Intel Xeon 2.4B	77
+Intel Xeon 2.6	60
+Intel Xeon 2.66	89
+Intel Xeon 2.8	89
+Intel Xeon 2.8B	77
+Intel Xeon 2.8D	103
+Intel Xeon 2.8E	110
+Intel Xeon 3.0	135
+Intel Xeon 3.06	89
+Intel Xeon 3.0D	103
+Intel Xeon 3.0E	110
+Intel Xeon 3.2	135
+Intel Xeon 3.20	97
+Intel Xeon 3.2E	110
+Intel Xeon 3.4	135
+Intel Xeon 3.4E	110
+Intel Xeon 3.6	135
+Intel Xeon 3.6E	110
+Intel Xeon 3.8	110
+Intel Xeon 3.8E	110
+Intel Xeon 3040	65
+Intel Xeon 3050	65
+Intel Xeon 3060	65
+Intel Xeon 3065	65
+Intel Xeon 3070	65
+Intel Xeon 3075	65
+Intel Xeon 3085	65
+Intel Xeon 5020	95
+Intel Xeon 5030	95
+Intel Xeon 5040	95
+Intel Xeon 5050	95
+Intel Xeon 5060	130
+Intel Xeon 5063	95
+Intel Xeon 5070	130
+Intel Xeon 5080	130
+Intel Xeon 5110	65
+Intel Xeon 5120	65
+Intel Xeon 5130	65
+Intel Xeon 5140	65
+Intel Xeon 5148	40
+Intel Xeon 5150	65
+Intel Xeon 5160	80
+Intel Xeon 5320	185
+Intel Xeon 6315P	55
+Intel Xeon 6325P	55
+Intel Xeon 6333P	65
+Intel Xeon 6337P	80
+Intel Xeon 6349P	95
+Intel Xeon 6353P	65
+Intel Xeon 6357P	80
+Intel Xeon 6369P	95
+Intel Xeon 6503P-B	110
+Intel Xeon 6505P	150
+Intel Xeon 6507P	150
+Intel Xeon 6511P	150
+Intel Xeon 6513P-B	130
+Intel Xeon 6515P	150
+Intel Xeon 6516P-B	145
+Intel Xeon 6517P	190
+Intel Xeon 6520P	210
+Intel Xeon 6521P	225
+Intel Xeon 6523P-B	175
+Intel Xeon 6527P	255
+Intel Xeon 6530P	225
+Intel Xeon 6533P-B	205
+Intel Xeon 6543P-B	160
+Intel Xeon 6546P-B	195
+Intel Xeon 6553P-B	235
+Intel Xeon 6556P-B	215
+Intel Xeon 6563P-B	235
+Intel Xeon 6706P-B	235
+Intel Xeon 6710E	205
+Intel Xeon 6714P	165
+Intel Xeon 6716P-B	235
+Intel Xeon 6724P	210
+Intel Xeon 6726P-B	235
+Intel Xeon 6728P	210
+Intel Xeon 6730P	250
+Intel Xeon 6731E	250
+Intel Xeon 6731P	245
+Intel Xeon 6732P	350
+Intel Xeon 6736P	205
+Intel Xeon 6737P	270
+Intel Xeon 6738P	270
+Intel Xeon 6740E	250
+Intel Xeon 6740P	270
+Intel Xeon 6741P	300
+Intel Xeon 6745P	300
+Intel Xeon 6746E	250
+Intel Xeon 6747P	330
+Intel Xeon 6748P	300
+Intel Xeon 6756E	225
+Intel Xeon 6760P	330
+Intel Xeon 6761P	350
+Intel Xeon 6766E	250
+Intel Xeon 6767P	350
+Intel Xeon 6768P	330
+Intel Xeon 6774P	350
+Intel Xeon 6776P	350
+Intel Xeon 6780E	330
+Intel Xeon 6781P	350
+Intel Xeon 6787P	350
+Intel Xeon 6788P	350
+Intel Xeon 6944P	350
+Intel Xeon 6952P	400
+Intel Xeon 6960P	500
+Intel Xeon 6972P	500
+Intel Xeon 6979P	500
+Intel Xeon 6980P	500
+Intel Xeon 7020	165
+Intel Xeon 7030	165
+Intel Xeon 7040	165
+Intel Xeon 7041	165
+Intel Xeon 7110M	95
+Intel Xeon 7110N	95
+Intel Xeon 7120M	95
+Intel Xeon 7120N	95
+Intel Xeon 7130M	150
+Intel Xeon 7130N	150
+Intel Xeon 7140M	150
+Intel Xeon 7140N	150
+Intel Xeon 7150N	150
+Intel Xeon AWS-1100 v4	145
+Intel Xeon Bronze 3104	85
+Intel Xeon Bronze 3106	85
+Intel Xeon Bronze 3204	85
+Intel Xeon Bronze 3206R	85
+Intel Xeon Bronze 3408U	125
+Intel Xeon Bronze 3508U	125
+Intel Xeon CPU Max 9460	350
+Intel Xeon CPU Max 9462	350
+Intel Xeon CPU Max 9468	350
+Intel Xeon CPU Max 9470	350
+Intel Xeon CPU Max 9480	350
+Intel Xeon D-1513N	35
+Intel Xeon D-1518	35
+Intel Xeon D-1520	45
+Intel Xeon D-1521	45
+Intel Xeon D-1523N	45
+Intel Xeon D-1524N	45
+Intel Xeon D-1527	35
+Intel Xeon D-1528	35
+Intel Xeon D-1529	20
+Intel Xeon D-1531	45
+Intel Xeon D-1533N	45
+Intel Xeon D-1537	35
+Intel Xeon D-1539	35
+Intel Xeon D-1540	45
+Intel Xeon D-1541	45
+Intel Xeon D-1543N	45
+Intel Xeon D-1548	45
+Intel Xeon D-1553N	65
+Intel Xeon D-1557	45
+Intel Xeon D-1559	45
+Intel Xeon D-1567	65
+Intel Xeon D-1571	45
+Intel Xeon D-1577	45
+Intel Xeon D-1581	65
+Intel Xeon D-1587	65
+Intel Xeon D-1602	27
+Intel Xeon D-1622	40
+Intel Xeon D-1623N	35
+Intel Xeon D-1627	45
+Intel Xeon D-1633N	45
+Intel Xeon D-1637	55
+Intel Xeon D-1649N	45
+Intel Xeon D-1653N	65
+Intel Xeon D-1702	25
+Intel Xeon D-1712TR	40
+Intel Xeon D-1713NT	45
+Intel Xeon D-1713NTE	45
+Intel Xeon D-1714	38
+Intel Xeon D-1715TER	50
+Intel Xeon D-1718T	46
+Intel Xeon D-1722NE	36
+Intel Xeon D-1726	70
+Intel Xeon D-1731NTE	45
+Intel Xeon D-1732TE	52
+Intel Xeon D-1733NT	53
+Intel Xeon D-1734NT	50
+Intel Xeon D-1735TR	59
+Intel Xeon D-1736	55
+Intel Xeon D-1736NT	67
+Intel Xeon D-1739	83
+Intel Xeon D-1746TER	67
+Intel Xeon D-1747NTE	80
+Intel Xeon D-1748TE	65
+Intel Xeon D-1749NT	90
+Intel Xeon D-1813NT	42
+Intel Xeon D-1823NT	55
+Intel Xeon D-1834	42
+Intel Xeon D-1844NT	55
+Intel Xeon D-1846	55
+Intel Xeon D-1848TER	57
+Intel Xeon D-2123IT	60
+Intel Xeon D-2141I	65
+Intel Xeon D-2142IT	65
+Intel Xeon D-2143IT	65
+Intel Xeon D-2145NT	65
+Intel Xeon D-2146NT	80
+Intel Xeon D-2161I	90
+Intel Xeon D-2163IT	75
+Intel Xeon D-2166NT	85
+Intel Xeon D-2173IT	70
+Intel Xeon D-2177NT	105
+Intel Xeon D-2183IT	100
+Intel Xeon D-2187NT	110
+Intel Xeon D-2191	86
+Intel Xeon D-2712T	65
+Intel Xeon D-2733NT	80
+Intel Xeon D-2738	88
+Intel Xeon D-2739NT	97
+Intel Xeon D-2745NX	96
+Intel Xeon D-2752NTE	84
+Intel Xeon D-2752TER	77
+Intel Xeon D-2753NT	87
+Intel Xeon D-2757NX	107
+Intel Xeon D-2766NT	97
+Intel Xeon D-2775TE	100
+Intel Xeon D-2776NT	117
+Intel Xeon D-2777NX	116
+Intel Xeon D-2779	126
+Intel Xeon D-2786NTE	118
+Intel Xeon D-2795NT	110
+Intel Xeon D-2796NT	120
+Intel Xeon D-2796TE	118
+Intel Xeon D-2798NT	125
+Intel Xeon D-2798NX	126
+Intel Xeon D-2799	129
+Intel Xeon D-2832NT	70
+Intel Xeon D-2843NT	80
+Intel Xeon D-2876NT	100
+Intel Xeon D-2896NT	117
+Intel Xeon D-2896TER	110
+Intel Xeon D-2899NT	135
+Intel Xeon E-2104G	65
+Intel Xeon E-2124	71
+Intel Xeon E-2124G	71
+Intel Xeon E-2126G	80
+Intel Xeon E-2134	71
+Intel Xeon E-2136	80
+Intel Xeon E-2144G	71
+Intel Xeon E-2146G	80
+Intel Xeon E-2174G	71
+Intel Xeon E-2176G	80
+Intel Xeon E-2176M	45
+Intel Xeon E-2186G	95
+Intel Xeon E-2186M	45
+Intel Xeon E-2224	71
+Intel Xeon E-2224G	71
+Intel Xeon E-2226G	80
+Intel Xeon E-2226GE	80
+Intel Xeon E-2234	71
+Intel Xeon E-2236	80
+Intel Xeon E-2244G	71
+Intel Xeon E-2246G	80
+Intel Xeon E-2254ME	45
+Intel Xeon E-2254ML	25
+Intel Xeon E-2274G	83
+Intel Xeon E-2276G	80
+Intel Xeon E-2276M	45
+Intel Xeon E-2276ME	45
+Intel Xeon E-2276ML	25
+Intel Xeon E-2278G	80
+Intel Xeon E-2278GE	80
+Intel Xeon E-2278GEL	35
+Intel Xeon E-2286G	95
+Intel Xeon E-2286M	45
+Intel Xeon E-2288G	95
+Intel Xeon E-2314	65
+Intel Xeon E-2324G	65
+Intel Xeon E-2334	65
+Intel Xeon E-2336	65
+Intel Xeon E-2356G	80
+Intel Xeon E-2374G	80
+Intel Xeon E-2378	65
+Intel Xeon E-2378G	80
+Intel Xeon E-2386G	95
+Intel Xeon E-2388G	95
+Intel Xeon E-2414	55
+Intel Xeon E-2434	55
+Intel Xeon E-2436	65
+Intel Xeon E-2456	80
+Intel Xeon E-2468	65
+Intel Xeon E-2478	80
+Intel Xeon E-2486	95
+Intel Xeon E-2488	95
+Intel Xeon E3-1105C	25
+Intel Xeon E3-1105C v2	25
+Intel Xeon E3-1125C	40
+Intel Xeon E3-1125C v2	40
+Intel Xeon E3-1135C v2	55
+Intel Xeon E3-1205 v6	65
+Intel Xeon E3-1220	80
+Intel Xeon E3-1220 v2	69
+Intel Xeon E3-1220 v3	80
+Intel Xeon E3-1220 v5	80
+Intel Xeon E3-1220 v6	72
+Intel Xeon E3-1220L	20
+Intel Xeon E3-1220L v2	17
+Intel Xeon E3-1220L v3	13
+Intel Xeon E3-1225	95
+Intel Xeon E3-1225 v2	77
+Intel Xeon E3-1225 v3	84
+Intel Xeon E3-1225 v5	80
+Intel Xeon E3-1225 v6	73
+Intel Xeon E3-1226 v3	84
+Intel Xeon E3-1230	80
+Intel Xeon E3-1230 v2	69
+Intel Xeon E3-1230 v3	80
+Intel Xeon E3-1230 v5	80
+Intel Xeon E3-1230 v6	72
+Intel Xeon E3-1230L v3	25
+Intel Xeon E3-1231 v3	80
+Intel Xeon E3-1235	95
+Intel Xeon E3-1235L v5	25
+Intel Xeon E3-1240	80
+Intel Xeon E3-1240 v2	69
+Intel Xeon E3-1240 v3	80
+Intel Xeon E3-1240 v5	80
+Intel Xeon E3-1240 v6	72
+Intel Xeon E3-1240L v3	25
+Intel Xeon E3-1240L v5	25
+Intel Xeon E3-1241 v3	80
+Intel Xeon E3-1245	95
+Intel Xeon E3-1245 v2	77
+Intel Xeon E3-1245 v3	84
+Intel Xeon E3-1245 v5	80
+Intel Xeon E3-1245 v6	73
+Intel Xeon E3-1246 v3	84
+Intel Xeon E3-1258L v4	47
+Intel Xeon E3-1260L	45
+Intel Xeon E3-1260L v5	45
+Intel Xeon E3-1265L	45
+Intel Xeon E3-1265L v2	45
+Intel Xeon E3-1265L v3	45
+Intel Xeon E3-1265L v4	35
+Intel Xeon E3-1268L v3	45
+Intel Xeon E3-1268L v5	35
+Intel Xeon E3-1270	80
+Intel Xeon E3-1270 v2	69
+Intel Xeon E3-1270 v3	80
+Intel Xeon E3-1270 v5	80
+Intel Xeon E3-1270 v6	72
+Intel Xeon E3-1270L v4	45
+Intel Xeon E3-1271 v3	80
+Intel Xeon E3-1275	95
+Intel Xeon E3-1275 v2	77
+Intel Xeon E3-1275 v3	84
+Intel Xeon E3-1275 v5	80
+Intel Xeon E3-1275 v6	73
+Intel Xeon E3-1275L v3	45
+Intel Xeon E3-1276 v3	84
+Intel Xeon E3-1278L v4	47
+Intel Xeon E3-1280	95
+Intel Xeon E3-1280 v2	69
+Intel Xeon E3-1280 v3	82
+Intel Xeon E3-1280 v5	80
+Intel Xeon E3-1280 v6	72
+Intel Xeon E3-1281 v3	82
+Intel Xeon E3-1283L v4	47
+Intel Xeon E3-1284L v4	47
+Intel Xeon E3-1285 v2	77
+Intel Xeon E3-1285 v3	84
+Intel Xeon E3-1285 v4	95
+Intel Xeon E3-1285 v6	79
+Intel Xeon E3-1285L v2	65
+Intel Xeon E3-1285L v3	65
+Intel Xeon E3-1285L v4	65
+Intel Xeon E3-1286 v3	84
+Intel Xeon E3-1286L v3	65
+Intel Xeon E3-1290	95
+Intel Xeon E3-1290 v2	87
+Intel Xeon E3-1501L v6	25
+Intel Xeon E3-1501M v6	45
+Intel Xeon E3-1505L v5	25
+Intel Xeon E3-1505L v6	25
+Intel Xeon E3-1505M v5	45
+Intel Xeon E3-1505M v6	45
+Intel Xeon E3-1515M v5	45
+Intel Xeon E3-1535M v5	45
+Intel Xeon E3-1535M v6	45
+Intel Xeon E3-1545M v5	45
+Intel Xeon E3-1558L v5	45
+Intel Xeon E3-1565L v5	35
+Intel Xeon E3-1575M v5	45
+Intel Xeon E3-1578L v5	45
+Intel Xeon E3-1585 v5	65
+Intel Xeon E3-1585L v5	45
+Intel Xeon E3110	65
+Intel Xeon E3113	65
+Intel Xeon E3120	65
+Intel Xeon E5-1410	80
+Intel Xeon E5-1410 v2	80
+Intel Xeon E5-1428L	60
+Intel Xeon E5-1428L v2	60
+Intel Xeon E5-1428L v3	65
+Intel Xeon E5-1603	130
+Intel Xeon E5-1603 v3	140
+Intel Xeon E5-1603 v4	140
+Intel Xeon E5-1607	130
+Intel Xeon E5-1607 v2	130
+Intel Xeon E5-1607 v4	140
+Intel Xeon E5-1620	130
+Intel Xeon E5-1620 v2	130
+Intel Xeon E5-1620 v3	140
+Intel Xeon E5-1620 v4	140
+Intel Xeon E5-1630 v3	140
+Intel Xeon E5-1630 v4	140
+Intel Xeon E5-1650	130
+Intel Xeon E5-1650 v2	130
+Intel Xeon E5-1650 v3	140
+Intel Xeon E5-1650 v4	140
+Intel Xeon E5-1660	130
+Intel Xeon E5-1660 v2	130
+Intel Xeon E5-1660 v3	140
+Intel Xeon E5-1660 v4	140
+Intel Xeon E5-1680 v2	130
+Intel Xeon E5-1680 v3	140
+Intel Xeon E5-1680 v4	140
+Intel Xeon E5-2403	80
+Intel Xeon E5-2403 v2	80
+Intel Xeon E5-2407	80
+Intel Xeon E5-2407 v2	80
+Intel Xeon E5-2408L v3	45
+Intel Xeon E5-2418L	50
+Intel Xeon E5-2418L v2	50
+Intel Xeon E5-2418L v3	50
+Intel Xeon E5-2420	95
+Intel Xeon E5-2420 v2	80
+Intel Xeon E5-2428L	60
+Intel Xeon E5-2428L v2	60
+Intel Xeon E5-2428L v3	55
+Intel Xeon E5-2430	95
+Intel Xeon E5-2430 v2	80
+Intel Xeon E5-2430L	60
+Intel Xeon E5-2430L v2	60
+Intel Xeon E5-2438L v3	70
+Intel Xeon E5-2440	95
+Intel Xeon E5-2440 v2	95
+Intel Xeon E5-2448L	70
+Intel Xeon E5-2448L v2	70
+Intel Xeon E5-2449L	50
+Intel Xeon E5-2450	95
+Intel Xeon E5-2450 v2	95
+Intel Xeon E5-2450L	70
+Intel Xeon E5-2450L v2	60
+Intel Xeon E5-2470	95
+Intel Xeon E5-2470 v2	95
+Intel Xeon E5-2603	80
+Intel Xeon E5-2603 v2	80
+Intel Xeon E5-2603 v3	85
+Intel Xeon E5-2603 v4	85
+Intel Xeon E5-2608L v3	52
+Intel Xeon E5-2608L v4	50
+Intel Xeon E5-2609	80
+Intel Xeon E5-2609 v2	80
+Intel Xeon E5-2609 v3	85
+Intel Xeon E5-2609 v4	85
+Intel Xeon E5-2618L	40
+Intel Xeon E5-2618L v2	50
+Intel Xeon E5-2618L v3	75
+Intel Xeon E5-2618L v4	75
+Intel Xeon E5-2620	95
+Intel Xeon E5-2620 v2	80
+Intel Xeon E5-2620 v3	85
+Intel Xeon E5-2620 v4	85
+Intel Xeon E5-2623 v3	105
+Intel Xeon E5-2623 v4	85
+Intel Xeon E5-2628L	60
+Intel Xeon E5-2628L v2	70
+Intel Xeon E5-2628L v3	75
+Intel Xeon E5-2628L v4	75
+Intel Xeon E5-2630	95
+Intel Xeon E5-2630 v2	80
+Intel Xeon E5-2630 v3	85
+Intel Xeon E5-2630 v4	85
+Intel Xeon E5-2630L	60
+Intel Xeon E5-2630L v2	60
+Intel Xeon E5-2630L v3	55
+Intel Xeon E5-2630L v4	55
+Intel Xeon E5-2637	80
+Intel Xeon E5-2637 v2	130
+Intel Xeon E5-2637 v3	135
+Intel Xeon E5-2637 v4	135
+Intel Xeon E5-2640	95
+Intel Xeon E5-2640 v2	95
+Intel Xeon E5-2640 v3	90
+Intel Xeon E5-2640 v4	90
+Intel Xeon E5-2643	130
+Intel Xeon E5-2643 v2	130
+Intel Xeon E5-2643 v3	135
+Intel Xeon E5-2643 v4	135
+Intel Xeon E5-2648L	70
+Intel Xeon E5-2648L v2	70
+Intel Xeon E5-2648L v3	75
+Intel Xeon E5-2648L v4	75
+Intel Xeon E5-2650	95
+Intel Xeon E5-2650 v2	95
+Intel Xeon E5-2650 v3	105
+Intel Xeon E5-2650 v4	105
+Intel Xeon E5-2650L	70
+Intel Xeon E5-2650L v2	70
+Intel Xeon E5-2650L v3	65
+Intel Xeon E5-2650L v4	65
+Intel Xeon E5-2651 v2	105
+Intel Xeon E5-2658	95
+Intel Xeon E5-2658 v2	95
+Intel Xeon E5-2658 v3	105
+Intel Xeon E5-2658 v4	105
+Intel Xeon E5-2658A v3	105
+Intel Xeon E5-2660	95
+Intel Xeon E5-2660 v2	95
+Intel Xeon E5-2660 v3	105
+Intel Xeon E5-2660 v4	105
+Intel Xeon E5-2665	115
+Intel Xeon E5-2666 v4	145
+Intel Xeon E5-2667	130
+Intel Xeon E5-2667 v2	130
+Intel Xeon E5-2667 v3	135
+Intel Xeon E5-2667 v4	135
+Intel Xeon E5-2670	115
+Intel Xeon E5-2670 v2	115
+Intel Xeon E5-2670 v3	120
+Intel Xeon E5-2673 v2	110
+Intel Xeon E5-2673 v3	110
+Intel Xeon E5-2673 v4	135
+Intel Xeon E5-2676 v4	145
+Intel Xeon E5-2679 v4	200
+Intel Xeon E5-2680	130
+Intel Xeon E5-2680 v2	115
+Intel Xeon E5-2680 v3	120
+Intel Xeon E5-2680 v4	120
+Intel Xeon E5-2682 v4	120
+Intel Xeon E5-2683 v3	120
+Intel Xeon E5-2683 v4	120
+Intel Xeon E5-2686 v4	145
+Intel Xeon E5-2687W	150
+Intel Xeon E5-2687W v2	150
+Intel Xeon E5-2687W v3	160
+Intel Xeon E5-2687W v4	160
+Intel Xeon E5-2689	115
+Intel Xeon E5-2689 v4	165
+Intel Xeon E5-2689A v4	145
+Intel Xeon E5-2690	135
+Intel Xeon E5-2690 v2	130
+Intel Xeon E5-2690 v3	135
+Intel Xeon E5-2690 v4	135
+Intel Xeon E5-2692 v2	100
+Intel Xeon E5-2695 v2	115
+Intel Xeon E5-2695 v3	120
+Intel Xeon E5-2695 v4	120
+Intel Xeon E5-2696 v2	120
+Intel Xeon E5-2696 v4	150
+Intel Xeon E5-2697 v2	130
+Intel Xeon E5-2697 v3	145
+Intel Xeon E5-2697 v4	145
+Intel Xeon E5-2697A v4	145
+Intel Xeon E5-2698 v3	135
+Intel Xeon E5-2698 v4	135
+Intel Xeon E5-2699 v3	145
+Intel Xeon E5-2699 v4	145
+Intel Xeon E5-2699A v4	145
+Intel Xeon E5-2699C v4	145
+Intel Xeon E5-2699P v4	300
+Intel Xeon E5-2699R v4	145
+Intel Xeon E5-4603	95
+Intel Xeon E5-4603 v2	95
+Intel Xeon E5-4607	95
+Intel Xeon E5-4607 v2	95
+Intel Xeon E5-4610	95
+Intel Xeon E5-4610 v2	95
+Intel Xeon E5-4610 v3	105
+Intel Xeon E5-4610 v4	105
+Intel Xeon E5-4617	130
+Intel Xeon E5-4620	95
+Intel Xeon E5-4620 v2	95
+Intel Xeon E5-4620 v3	105
+Intel Xeon E5-4620 v4	105
+Intel Xeon E5-4624L v2	70
+Intel Xeon E5-4627 v2	130
+Intel Xeon E5-4627 v3	135
+Intel Xeon E5-4627 v4	135
+Intel Xeon E5-4628L v4	75
+Intel Xeon E5-4640	95
+Intel Xeon E5-4640 v2	95
+Intel Xeon E5-4640 v3	105
+Intel Xeon E5-4640 v4	105
+Intel Xeon E5-4648 v3	105
+Intel Xeon E5-4650	130
+Intel Xeon E5-4650 v2	95
+Intel Xeon E5-4650 v3	105
+Intel Xeon E5-4650 v4	105
+Intel Xeon E5-4650L	115
+Intel Xeon E5-4655 v3	135
+Intel Xeon E5-4655 v4	135
+Intel Xeon E5-4657L v2	115
+Intel Xeon E5-4660 v3	120
+Intel Xeon E5-4660 v4	120
+Intel Xeon E5-4667 v3	135
+Intel Xeon E5-4667 v4	135
+Intel Xeon E5-4669 v3	135
+Intel Xeon E5-4669 v4	135
+Intel Xeon E5205	65
+Intel Xeon E5220	65
+Intel Xeon E5240	65
+Intel Xeon E5310	80
+Intel Xeon E5320	80
+Intel Xeon E5330	80
+Intel Xeon E5335	80
+Intel Xeon E5340	80
+Intel Xeon E5345	80
+Intel Xeon E5350	120
+Intel Xeon E5405	80
+Intel Xeon E5410	80
+Intel Xeon E5420	80
+Intel Xeon E5430	80
+Intel Xeon E5440	80
+Intel Xeon E5450	80
+Intel Xeon E5462	80
+Intel Xeon E5472	80
+Intel Xeon E5502	80
+Intel Xeon E5503	80
+Intel Xeon E5504	80
+Intel Xeon E5506	80
+Intel Xeon E5507	80
+Intel Xeon E5520	80
+Intel Xeon E5530	80
+Intel Xeon E5540	80
+Intel Xeon E5603	80
+Intel Xeon E5606	80
+Intel Xeon E5607	80
+Intel Xeon E5620	80
+Intel Xeon E5630	80
+Intel Xeon E5640	80
+Intel Xeon E5645	80
+Intel Xeon E5649	80
+Intel Xeon E6510	105
+Intel Xeon E6540	105
+Intel Xeon E7-2803	105
+Intel Xeon E7-2820	105
+Intel Xeon E7-2830	105
+Intel Xeon E7-2850	130
+Intel Xeon E7-2850 v2	105
+Intel Xeon E7-2860	130
+Intel Xeon E7-2870	130
+Intel Xeon E7-2870 v2	130
+Intel Xeon E7-2880 v2	130
+Intel Xeon E7-2890 v2	155
+Intel Xeon E7-4807	95
+Intel Xeon E7-4809 v2	105
+Intel Xeon E7-4809 v3	115
+Intel Xeon E7-4809 v4	115
+Intel Xeon E7-4820	105
+Intel Xeon E7-4820 v2	105
+Intel Xeon E7-4820 v3	115
+Intel Xeon E7-4820 v4	115
+Intel Xeon E7-4830	105
+Intel Xeon E7-4830 v2	105
+Intel Xeon E7-4830 v3	115
+Intel Xeon E7-4830 v4	115
+Intel Xeon E7-4850	130
+Intel Xeon E7-4850 v2	105
+Intel Xeon E7-4850 v3	115
+Intel Xeon E7-4850 v4	115
+Intel Xeon E7-4860	130
+Intel Xeon E7-4860 v2	130
+Intel Xeon E7-4870	130
+Intel Xeon E7-4870 v2	130
+Intel Xeon E7-4880 v2	130
+Intel Xeon E7-4890 v2	155
+Intel Xeon E7-8830	105
+Intel Xeon E7-8837	130
+Intel Xeon E7-8850	130
+Intel Xeon E7-8850 v2	105
+Intel Xeon E7-8855 v4	140
+Intel Xeon E7-8857 v2	130
+Intel Xeon E7-8860	130
+Intel Xeon E7-8860 v3	140
+Intel Xeon E7-8860 v4	140
+Intel Xeon E7-8867 v3	165
+Intel Xeon E7-8867 v4	165
+Intel Xeon E7-8867L	105
+Intel Xeon E7-8870	130
+Intel Xeon E7-8870 v2	130
+Intel Xeon E7-8870 v3	140
+Intel Xeon E7-8870 v4	140
+Intel Xeon E7-8880 v2	130
+Intel Xeon E7-8880 v3	150
+Intel Xeon E7-8880 v4	150
+Intel Xeon E7-8880L v2	105
+Intel Xeon E7-8880L v3	115
+Intel Xeon E7-8890 v2	155
+Intel Xeon E7-8890 v3	165
+Intel Xeon E7-8890 v4	165
+Intel Xeon E7-8891 v2	155
+Intel Xeon E7-8891 v3	165
+Intel Xeon E7-8891 v4	165
+Intel Xeon E7-8893 v2	155
+Intel Xeon E7-8893 v3	140
+Intel Xeon E7-8893 v4	140
+Intel Xeon E7-8894 v4	165
+Intel Xeon E7-8895 v2	155
+Intel Xeon E7210	80
+Intel Xeon E7220	80
+Intel Xeon E7310	80
+Intel Xeon E7320	80
+Intel Xeon E7330	80
+Intel Xeon E7340	80
+Intel Xeon E7420	90
+Intel Xeon E7430	90
+Intel Xeon E7440	90
+Intel Xeon E7450	90
+Intel Xeon E7458	90
+Intel Xeon E7520	105
+Intel Xeon E7530	105
+Intel Xeon E7540	105
+Intel Xeon EC3539	65
+Intel Xeon EC5509	85
+Intel Xeon EC5539	65
+Intel Xeon EC5549	85
+Intel Xeon Gold 5115	85
+Intel Xeon Gold 5117	105
+Intel Xeon Gold 5117F	113
+Intel Xeon Gold 5118	105
+Intel Xeon Gold 5119T	85
+Intel Xeon Gold 5120	105
+Intel Xeon Gold 5120T	105
+Intel Xeon Gold 5122	105
+Intel Xeon Gold 5213W	100
+Intel Xeon Gold 5215	85
+Intel Xeon Gold 5215L	85
+Intel Xeon Gold 5215M	85
+Intel Xeon Gold 5215R	100
+Intel Xeon Gold 5216W	160
+Intel Xeon Gold 5217	115
+Intel Xeon Gold 5218	125
+Intel Xeon Gold 5218B	125
+Intel Xeon Gold 5218N	110
+Intel Xeon Gold 5218R	125
+Intel Xeon Gold 5218T	105
+Intel Xeon Gold 5219Y	125
+Intel Xeon Gold 5220	125
+Intel Xeon Gold 5220R	150
+Intel Xeon Gold 5220S	125
+Intel Xeon Gold 5220T	105
+Intel Xeon Gold 5222	105
+Intel Xeon Gold 5315Y	140
+Intel Xeon Gold 5317	150
+Intel Xeon Gold 5318H	150
+Intel Xeon Gold 5318N	150
+Intel Xeon Gold 5318S	165
+Intel Xeon Gold 5318Y	165
+Intel Xeon Gold 5320	185
+Intel Xeon Gold 5320H	150
+Intel Xeon Gold 5320T	150
+Intel Xeon Gold 5403N	115
+Intel Xeon Gold 5411N	165
+Intel Xeon Gold 5412U	185
+Intel Xeon Gold 5415+	150
+Intel Xeon Gold 5416S	150
+Intel Xeon Gold 5418N	165
+Intel Xeon Gold 5418Y	185
+Intel Xeon Gold 5420+	205
+Intel Xeon Gold 5423N	145
+Intel Xeon Gold 5433N	160
+Intel Xeon Gold 5512U	185
+Intel Xeon Gold 5515+	165
+Intel Xeon Gold 5520+	205
+Intel Xeon Gold 6122	120
+Intel Xeon Gold 6126	125
+Intel Xeon Gold 6126F	135
+Intel Xeon Gold 6126T	125
+Intel Xeon Gold 6127M	145
+Intel Xeon Gold 6128	115
+Intel Xeon Gold 6130	125
+Intel Xeon Gold 6130F	135
+Intel Xeon Gold 6130H	125
+Intel Xeon Gold 6130T	125
+Intel Xeon Gold 6131	205
+Intel Xeon Gold 6132	140
+Intel Xeon Gold 6133	150
+Intel Xeon Gold 6134	130
+Intel Xeon Gold 6134M	130
+Intel Xeon Gold 6135	155
+Intel Xeon Gold 6135M	155
+Intel Xeon Gold 6136	150
+Intel Xeon Gold 6137	205
+Intel Xeon Gold 6137M	205
+Intel Xeon Gold 6138	125
+Intel Xeon Gold 6138F	135
+Intel Xeon Gold 6138P	195
+Intel Xeon Gold 6138T	125
+Intel Xeon Gold 6139	135
+Intel Xeon Gold 6139M	135
+Intel Xeon Gold 6140	140
+Intel Xeon Gold 6140M	140
+Intel Xeon Gold 6142	150
+Intel Xeon Gold 6142F	160
+Intel Xeon Gold 6142M	150
+Intel Xeon Gold 6143	165
+Intel Xeon Gold 6144	150
+Intel Xeon Gold 6145	145
+Intel Xeon Gold 6146	165
+Intel Xeon Gold 6147M	150
+Intel Xeon Gold 6148	150
+Intel Xeon Gold 6148F	160
+Intel Xeon Gold 6149	205
+Intel Xeon Gold 6150	165
+Intel Xeon Gold 6151	205
+Intel Xeon Gold 6152	140
+Intel Xeon Gold 6154	200
+Intel Xeon Gold 6155	200
+Intel Xeon Gold 6159	145
+Intel Xeon Gold 6161	165
+Intel Xeon Gold 6162	150
+Intel Xeon Gold 6164	150
+Intel Xeon Gold 6208U	150
+Intel Xeon Gold 6209U	125
+Intel Xeon Gold 6210U	150
+Intel Xeon Gold 6212U	165
+Intel Xeon Gold 6222	115
+Intel Xeon Gold 6222V	115
+Intel Xeon Gold 6226	125
+Intel Xeon Gold 6226R	150
+Intel Xeon Gold 6230	125
+Intel Xeon Gold 6230N	125
+Intel Xeon Gold 6230R	150
+Intel Xeon Gold 6230T	125
+Intel Xeon Gold 6231	185
+Intel Xeon Gold 6231C	185
+Intel Xeon Gold 6233	165
+Intel Xeon Gold 6234	130
+Intel Xeon Gold 6238	140
+Intel Xeon Gold 6238L	140
+Intel Xeon Gold 6238M	140
+Intel Xeon Gold 6238R	165
+Intel Xeon Gold 6238T	125
+Intel Xeon Gold 6240	150
+Intel Xeon Gold 6240C	150
+Intel Xeon Gold 6240L	150
+Intel Xeon Gold 6240M	150
+Intel Xeon Gold 6240R	165
+Intel Xeon Gold 6240Y	150
+Intel Xeon Gold 6241W	205
+Intel Xeon Gold 6242	150
+Intel Xeon Gold 6242R	205
+Intel Xeon Gold 6244	150
+Intel Xeon Gold 6245W	180
+Intel Xeon Gold 6246	165
+Intel Xeon Gold 6246R	205
+Intel Xeon Gold 6248	150
+Intel Xeon Gold 6248R	205
+Intel Xeon Gold 6250	185
+Intel Xeon Gold 6250L	185
+Intel Xeon Gold 6252	150
+Intel Xeon Gold 6252N	150
+Intel Xeon Gold 6253CL	205
+Intel Xeon Gold 6253W	200
+Intel Xeon Gold 6254	200
+Intel Xeon Gold 6256	205
+Intel Xeon Gold 6258R	205
+Intel Xeon Gold 6261	205
+Intel Xeon Gold 6262	135
+Intel Xeon Gold 6262V	135
+Intel Xeon Gold 6263CY	205
+Intel Xeon Gold 6266C	205
+Intel Xeon Gold 6267	165
+Intel Xeon Gold 6267C	165
+Intel Xeon Gold 6268CL	205
+Intel Xeon Gold 6269Y	240
+Intel Xeon Gold 6271C	165
+Intel Xeon Gold 6273C	165
+Intel Xeon Gold 6278C	185
+Intel Xeon Gold 6290	240
+Intel Xeon Gold 6312U	185
+Intel Xeon Gold 6314U	205
+Intel Xeon Gold 6326	185
+Intel Xeon Gold 6328H	165
+Intel Xeon Gold 6328HL	165
+Intel Xeon Gold 6330	205
+Intel Xeon Gold 6330H	150
+Intel Xeon Gold 6330N	165
+Intel Xeon Gold 6334	165
+Intel Xeon Gold 6336Y	185
+Intel Xeon Gold 6338	205
+Intel Xeon Gold 6338N	185
+Intel Xeon Gold 6338T	165
+Intel Xeon Gold 6342	230
+Intel Xeon Gold 6346	205
+Intel Xeon Gold 6348	235
+Intel Xeon Gold 6348H	165
+Intel Xeon Gold 6354	205
+Intel Xeon Gold 6403N	185
+Intel Xeon Gold 6414U	250
+Intel Xeon Gold 6416H	165
+Intel Xeon Gold 6418H	185
+Intel Xeon Gold 6421N	185
+Intel Xeon Gold 6423N	195
+Intel Xeon Gold 6426Y	185
+Intel Xeon Gold 6428N	185
+Intel Xeon Gold 6430	270
+Intel Xeon Gold 6433N	205
+Intel Xeon Gold 6433NE	205
+Intel Xeon Gold 6434	195
+Intel Xeon Gold 6434H	195
+Intel Xeon Gold 6438M	205
+Intel Xeon Gold 6438N	205
+Intel Xeon Gold 6438Y+	205
+Intel Xeon Gold 6442Y	225
+Intel Xeon Gold 6443N	195
+Intel Xeon Gold 6444Y	270
+Intel Xeon Gold 6448H	250
+Intel Xeon Gold 6448Y	225
+Intel Xeon Gold 6454S	270
+Intel Xeon Gold 6458Q	350
+Intel Xeon Gold 6526Y	195
+Intel Xeon Gold 6530	270
+Intel Xeon Gold 6534	195
+Intel Xeon Gold 6538N	205
+Intel Xeon Gold 6538Y+	225
+Intel Xeon Gold 6542Y	250
+Intel Xeon Gold 6544Y	270
+Intel Xeon Gold 6548N	250
+Intel Xeon Gold 6548Y+	250
+Intel Xeon Gold 6554S	270
+Intel Xeon Gold 6558Q	350
+Intel Xeon L3014	30
+Intel Xeon L3110	45
+Intel Xeon L3360	65
+Intel Xeon L3403	30
+Intel Xeon L3406	30
+Intel Xeon L3426	45
+Intel Xeon L5215	20
+Intel Xeon L5238	35
+Intel Xeon L5240	40
+Intel Xeon L5248	55
+Intel Xeon L5310	50
+Intel Xeon L5318	40
+Intel Xeon L5320	50
+Intel Xeon L5335	50
+Intel Xeon L5408	40
+Intel Xeon L5410	50
+Intel Xeon L5420	50
+Intel Xeon L5430	50
+Intel Xeon L5506	60
+Intel Xeon L5508	38
+Intel Xeon L5518	60
+Intel Xeon L5520	60
+Intel Xeon L5530	60
+Intel Xeon L5609	40
+Intel Xeon L5618	40
+Intel Xeon L5630	40
+Intel Xeon L5638	60
+Intel Xeon L5639	60
+Intel Xeon L5640	60
+Intel Xeon L5645	60
+Intel Xeon L7345	50
+Intel Xeon L7445	50
+Intel Xeon L7455	65
+Intel Xeon L7545	95
+Intel Xeon L7555	95
+Intel Xeon LC3518	23
+Intel Xeon LC3528	35
+Intel Xeon LC5518	48
+Intel Xeon LC5528	60
+Intel Xeon LV 1.6	30
+Intel Xeon LV 2.0	35
+Intel Xeon LV 2.4	40
+Intel Xeon LV 2.8	55
+Intel Xeon LV 3.0	55
+Intel Xeon LV 5113	40
+Intel Xeon LV 5128	40
+Intel Xeon LV 5133	40
+Intel Xeon LV 5138	35
+Intel Xeon LV 5148	40
+Intel Xeon MP 1.4	64
+Intel Xeon MP 1.5	48
+Intel Xeon MP 1.6	72
+Intel Xeon MP 1.9	55
+Intel Xeon MP 2.0	57
+Intel Xeon MP 2.2	65
+Intel Xeon MP 2.5	66
+Intel Xeon MP 2.7	80
+Intel Xeon MP 2.8	72
+Intel Xeon MP 2.83	135
+Intel Xeon MP 3.0	129
+Intel Xeon MP 3.00	135
+Intel Xeon MP 3.16	135
+Intel Xeon MP 3.33	135
+Intel Xeon MP 3.50	135
+Intel Xeon MP 3.66	135
+Intel Xeon MP 7020 Dual-Core	135
+Intel Xeon MP 7030 Dual-Core	135
+Intel Xeon MP 7040 Dual-Core	135
+Intel Xeon MP 7041 Dual-Core	135
+Intel Xeon MV 3.2	90
+Intel Xeon MV 5063	95
+Intel Xeon Phi 3110X	300
+Intel Xeon Phi 3120A	300
+Intel Xeon Phi 3120P	300
+Intel Xeon Phi 31S1P	270
+Intel Xeon Phi 5110P	225
+Intel Xeon Phi 5120D	245
+Intel Xeon Phi 7110P	300
+Intel Xeon Phi 7110X	300
+Intel Xeon Phi 7120A	300
+Intel Xeon Phi 7120D	270
+Intel Xeon Phi 7120P	300
+Intel Xeon Phi 7120X	300
+Intel Xeon Phi 7210	215
+Intel Xeon Phi 7210F	230
+Intel Xeon Phi 7230	215
+Intel Xeon Phi 7230F	230
+Intel Xeon Phi 7235	250
+Intel Xeon Phi 7250	215
+Intel Xeon Phi 7250F	230
+Intel Xeon Phi 7285	250
+Intel Xeon Phi 7290	245
+Intel Xeon Phi 7290F	260
+Intel Xeon Phi 7295	320
+Intel Xeon Phi SE10P	300
+Intel Xeon Phi SE10X	300
+Intel Xeon Platinum 8124M	240
+Intel Xeon Platinum 8151	240
+Intel Xeon Platinum 8153	125
+Intel Xeon Platinum 8156	105
+Intel Xeon Platinum 8157M	145
+Intel Xeon Platinum 8158	150
+Intel Xeon Platinum 8160	150
+Intel Xeon Platinum 8160F	160
+Intel Xeon Platinum 8160H	150
+Intel Xeon Platinum 8160M	150
+Intel Xeon Platinum 8160T	150
+Intel Xeon Platinum 8163	165
+Intel Xeon Platinum 8164	150
+Intel Xeon Platinum 8165	165
+Intel Xeon Platinum 8167M	165
+Intel Xeon Platinum 8168	205
+Intel Xeon Platinum 8170	165
+Intel Xeon Platinum 8170M	165
+Intel Xeon Platinum 8171M	165
+Intel Xeon Platinum 8172M	205
+Intel Xeon Platinum 8173M	165
+Intel Xeon Platinum 8174	240
+Intel Xeon Platinum 8175M	240
+Intel Xeon Platinum 8176	165
+Intel Xeon Platinum 8176F	173
+Intel Xeon Platinum 8176M	165
+Intel Xeon Platinum 8179M	240
+Intel Xeon Platinum 8180	205
+Intel Xeon Platinum 8180M	205
+Intel Xeon Platinum 8222L	200
+Intel Xeon Platinum 8249C	150
+Intel Xeon Platinum 8251	240
+Intel Xeon Platinum 8253	125
+Intel Xeon Platinum 8255C	165
+Intel Xeon Platinum 8256	105
+Intel Xeon Platinum 8259CL	210
+Intel Xeon Platinum 8259L	210
+Intel Xeon Platinum 8260	165
+Intel Xeon Platinum 8260L	165
+Intel Xeon Platinum 8260M	165
+Intel Xeon Platinum 8260Y	165
+Intel Xeon Platinum 8263C	165
+Intel Xeon Platinum 8267W	205
+Intel Xeon Platinum 8268	205
+Intel Xeon Platinum 8269CY	205
+Intel Xeon Platinum 8270	205
+Intel Xeon Platinum 8272CL	195
+Intel Xeon Platinum 8272L	195
+Intel Xeon Platinum 8273CL	165
+Intel Xeon Platinum 8274	240
+Intel Xeon Platinum 8275CL	240
+Intel Xeon Platinum 8276	165
+Intel Xeon Platinum 8276L	165
+Intel Xeon Platinum 8276M	165
+Intel Xeon Platinum 8279W	205
+Intel Xeon Platinum 8280	205
+Intel Xeon Platinum 8280L	205
+Intel Xeon Platinum 8280M	205
+Intel Xeon Platinum 8284	240
+Intel Xeon Platinum 8347C	210
+Intel Xeon Platinum 8351N	225
+Intel Xeon Platinum 8352M	185
+Intel Xeon Platinum 8352S	205
+Intel Xeon Platinum 8352V	195
+Intel Xeon Platinum 8352Y	205
+Intel Xeon Platinum 8353H	150
+Intel Xeon Platinum 8354H	205
+Intel Xeon Platinum 8356H	190
+Intel Xeon Platinum 8357C	240
+Intel Xeon Platinum 8358	250
+Intel Xeon Platinum 8358P	240
+Intel Xeon Platinum 8360H	225
+Intel Xeon Platinum 8360HL	225
+Intel Xeon Platinum 8360Y	250
+Intel Xeon Platinum 8362	265
+Intel Xeon Platinum 8368	270
+Intel Xeon Platinum 8368Q	270
+Intel Xeon Platinum 8370C	205
+Intel Xeon Platinum 8372C	300
+Intel Xeon Platinum 8373C	300
+Intel Xeon Platinum 8375C	300
+Intel Xeon Platinum 8376H	205
+Intel Xeon Platinum 8376HL	205
+Intel Xeon Platinum 8380	270
+Intel Xeon Platinum 8380H	250
+Intel Xeon Platinum 8380HL	250
+Intel Xeon Platinum 8444H	270
+Intel Xeon Platinum 8450H	250
+Intel Xeon Platinum 8452Y	300
+Intel Xeon Platinum 8454H	270
+Intel Xeon Platinum 8458P	350
+Intel Xeon Platinum 8460H	330
+Intel Xeon Platinum 8460Y+	300
+Intel Xeon Platinum 8461V	300
+Intel Xeon Platinum 8462Y+	300
+Intel Xeon Platinum 8468	350
+Intel Xeon Platinum 8468H	330
+Intel Xeon Platinum 8468V	330
+Intel Xeon Platinum 8470	350
+Intel Xeon Platinum 8470N	300
+Intel Xeon Platinum 8470Q	350
+Intel Xeon Platinum 8471N	300
+Intel Xeon Platinum 8480+	350
+Intel Xeon Platinum 8490H	350
+Intel Xeon Platinum 8558	330
+Intel Xeon Platinum 8558P	350
+Intel Xeon Platinum 8558U	300
+Intel Xeon Platinum 8562Y+	300
+Intel Xeon Platinum 8568Y+	350
+Intel Xeon Platinum 8570	350
+Intel Xeon Platinum 8571N	300
+Intel Xeon Platinum 8580	350
+Intel Xeon Platinum 8581V	270
+Intel Xeon Platinum 8592+	350
+Intel Xeon Platinum 8592V	330
+Intel Xeon Platinum 8593Q	385
+Intel Xeon Platinum 9221	250
+Intel Xeon Platinum 9222	250
+Intel Xeon Platinum 9242	350
+Intel Xeon Platinum 9282	400
+Intel Xeon Platinum P-8124	240
+Intel Xeon Platinum P-8136	165
+Intel Xeon Silver 4106H	85
+Intel Xeon Silver 4108	85
+Intel Xeon Silver 4109T	70
+Intel Xeon Silver 4110	85
+Intel Xeon Silver 4112	85
+Intel Xeon Silver 4114	85
+Intel Xeon Silver 4114T	85
+Intel Xeon Silver 4116	85
+Intel Xeon Silver 4116T	85
+Intel Xeon Silver 4123	105
+Intel Xeon Silver 4208	85
+Intel Xeon Silver 4209T	70
+Intel Xeon Silver 4210	85
+Intel Xeon Silver 4210R	100
+Intel Xeon Silver 4210T	95
+Intel Xeon Silver 4211W	100
+Intel Xeon Silver 4213W	115
+Intel Xeon Silver 4214	85
+Intel Xeon Silver 4214R	100
+Intel Xeon Silver 4214Y	85
+Intel Xeon Silver 4215	85
+Intel Xeon Silver 4215R	130
+Intel Xeon Silver 4216	100
+Intel Xeon Silver 4216R	125
+Intel Xeon Silver 4309Y	105
+Intel Xeon Silver 4310	120
+Intel Xeon Silver 4310T	105
+Intel Xeon Silver 4314	135
+Intel Xeon Silver 4316	150
+Intel Xeon Silver 4410T	150
+Intel Xeon Silver 4410Y	150
+Intel Xeon Silver 4416+	165
+Intel Xeon Silver 4509Y	125
+Intel Xeon Silver 4510	150
+Intel Xeon Silver 4510T	115
+Intel Xeon Silver 4514Y	150
+Intel Xeon Silver 4516Y+	185
+Intel Xeon W-10855M	45
+Intel Xeon W-10885M	45
+Intel Xeon W-11155MLE	25
+Intel Xeon W-11555MLE	25
+Intel Xeon W-11865MLE	25
+Intel Xeon W-11955M	45
+Intel Xeon W-1250	80
+Intel Xeon W-1250E	80
+Intel Xeon W-1250P	125
+Intel Xeon W-1250TE	35
+Intel Xeon W-1270	80
+Intel Xeon W-1270E	80
+Intel Xeon W-1270P	125
+Intel Xeon W-1270TE	35
+Intel Xeon W-1290	80
+Intel Xeon W-1290E	95
+Intel Xeon W-1290P	125
+Intel Xeon W-1290T	35
+Intel Xeon W-1290TE	35
+Intel Xeon W-1350	80
+Intel Xeon W-1350P	125
+Intel Xeon W-1370	80
+Intel Xeon W-1370P	125
+Intel Xeon W-1390	80
+Intel Xeon W-1390P	125
+Intel Xeon W-1390T	35
+Intel Xeon W-2102	120
+Intel Xeon W-2104	120
+Intel Xeon W-2123	120
+Intel Xeon W-2125	120
+Intel Xeon W-2133	140
+Intel Xeon W-2135	140
+Intel Xeon W-2140B	120
+Intel Xeon W-2145	140
+Intel Xeon W-2150B	120
+Intel Xeon W-2155	140
+Intel Xeon W-2175	140
+Intel Xeon W-2191B	140
+Intel Xeon W-2195	140
+Intel Xeon W-2223	120
+Intel Xeon W-2225	105
+Intel Xeon W-2235	130
+Intel Xeon W-2245	155
+Intel Xeon W-2255	165
+Intel Xeon W-2265	165
+Intel Xeon W-2275	165
+Intel Xeon W-2295	165
+Intel Xeon W-3175X	255
+Intel Xeon W-3223	160
+Intel Xeon W-3225	160
+Intel Xeon W-3235	180
+Intel Xeon W-3245	205
+Intel Xeon W-3245M	205
+Intel Xeon W-3265	205
+Intel Xeon W-3265M	205
+Intel Xeon W-3275	205
+Intel Xeon W-3275M	205
+Intel Xeon W-3323	220
+Intel Xeon W-3335	250
+Intel Xeon W-3345	250
+Intel Xeon W-3365	270
+Intel Xeon W-3375	270
+Intel Xeon W7-2495X	225
+Intel Xeon W3503	130
+Intel Xeon W3505	130
+Intel Xeon W3520	130
+Intel Xeon W3530	130
+Intel Xeon W3540	130
+Intel Xeon W3550	130
+Intel Xeon W3565	130
+Intel Xeon W3570	130
+Intel Xeon W3580	130
+Intel Xeon W3670	130
+Intel Xeon W3680	130
+Intel Xeon W3690	130
+Intel Xeon W5580	130
+Intel Xeon W5590	130
+Intel Xeon X3210	100
+Intel Xeon X3220	100
+Intel Xeon X3230	100
+Intel Xeon X3320	95
+Intel Xeon X3323	80
+Intel Xeon X3330	95
+Intel Xeon X3350	95
+Intel Xeon X3353	80
+Intel Xeon X3360	95
+Intel Xeon X3363	80
+Intel Xeon X3370	95
+Intel Xeon X3380	95
+Intel Xeon X3430	95
+Intel Xeon X3440	95
+Intel Xeon X3450	95
+Intel Xeon X3460	95
+Intel Xeon X3470	95
+Intel Xeon X3480	95
+Intel Xeon X5260	80
+Intel Xeon X5270	80
+Intel Xeon X5272	80
+Intel Xeon X5355	120
+Intel Xeon X5365	120
+Intel Xeon X5450	120
+Intel Xeon X5460	120
+Intel Xeon X5470	120
+Intel Xeon X5472	120
+Intel Xeon X5482	150
+Intel Xeon X5492	150
+Intel Xeon X5550	95
+Intel Xeon X5560	95
+Intel Xeon X5570	95
+Intel Xeon X5647	130
+Intel Xeon X5650	95
+Intel Xeon X5660	95
+Intel Xeon X5667	95
+Intel Xeon X5670	95
+Intel Xeon X5672	95
+Intel Xeon X5675	95
+Intel Xeon X5677	130
+Intel Xeon X5679	115
+Intel Xeon X5680	130
+Intel Xeon X5687	130
+Intel Xeon X5690	130
+Intel Xeon X5698	130
+Intel Xeon X6550	130
+Intel Xeon X7350	130
+Intel Xeon X7460	130
+Intel Xeon X7542	130
+Intel Xeon X7550	130
+Intel Xeon X7560	130
+N640	35
+N660	35
+N870	35
+N960	35
+N970	35
+P650	35
+P860	35
+Sempron 2650 APU	25
+Sempron 3850 APU	25
+TL-52	31
+TL-60	31
+TL-64	35
+X1150	17
+X940	45`;
+
+// When the RAPL counters cannot be read (most CI runners and VMs), CPU and memory power are
+// ESTIMATED the way CodeCarbon does when it has no counter, and labelled as estimates with a
+// range that is wider than a measurement's:
+//
+// CPU (whole machine, from /proc/stat utilisation u over each interval):
+//   central  P = TDP × max(u, 0.1)              CodeCarbon CPU._calculate_power_from_cpu_load
+//                                               (codecarbon/external/hardware.py: linear, 10 % floor)
+//   low      P = TDP × (0.1 + 0.9 × u³)         CodeCarbon 3.x machine-mode cpu_load curve (same file)
+//   high     P = 1.2 × TDP × max(u, 0.5)        CodeCarbon's constant mode assumes 50 % of TDP on
+//                                               average (docs/explanation/methodology.md); +20 % for
+//                                               sustained power above TDP (PL1/PL2 turbo), a tool assumption
+//   TDP: the CPU model from /proc/cpuinfo looked up in CodeCarbon's cpu_power.csv
+//   (src/data/cpu-power.ts) × sockets; not found: CodeCarbon's fallback of 4 W per thread
+//   (DEFAULT_POWER_PER_CORE in codecarbon/core/cpu.py). In a VM (cpuinfo flag `hypervisor`) the
+//   chip is shared: TDP × visible threads / the chip's threads when the model name states its
+//   cores (AMD: "64-Core", 2 threads a core), else min(TDP, 4 W × visible threads).
+//
+// Memory (constant, from MemTotal in /proc/meminfo):
+//   central  CodeCarbon 3.x: 5 W per DIMM (x86; 1.5 W on ARM), the DIMM count guessed from the
+//            size, less per DIMM beyond 4 (codecarbon/external/ram.py; methodology.md "RAM")
+//   low      half of that (idle DIMMs draw less; tool assumption)
+//   high     the larger of 1.5 × central and CodeCarbon 2.x's 3 W per 8 GB (0.375 W/GB, citing
+//            Crucial, "How much power does memory use?")
+//
+// CodeCarbon: https://github.com/mlco2/codecarbon (MIT), read at commit b05965e43b690cdc53787c7577adbe6e2caf4ed9.
+const FALLBACK_W_PER_THREAD = 4;
+const RAM_W_PER_GB_V2 = 3 / 8;
+const CODECARBON = 'CodeCarbon cpu_power.csv';
+function parseCpuInfo(text) {
+    let model = null;
+    let threads = 0;
+    const sockets = new Set();
+    let vm = false;
+    let arm = false;
+    for (const line of text.split('\n')) {
+        const i = line.indexOf(':');
+        if (i < 0)
+            continue;
+        const key = line.slice(0, i).trim();
+        const value = line.slice(i + 1).trim();
+        if (key === 'processor')
+            threads++;
+        else if (key === 'model name' && model === null && value !== '')
+            model = value;
+        else if (key === 'physical id')
+            sockets.add(value);
+        else if ((key === 'flags' || key === 'Features') && / hypervisor( |$)/.test(` ${value}`))
+            vm = true;
+        else if (key === 'CPU implementer')
+            arm = true;
+    }
+    return { model, threads: Math.max(1, threads), sockets: Math.max(1, sockets.size), vm, arm };
+}
+/** `Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz` -> `Intel Xeon Platinum 8370C`; `AMD EPYC 7763 64-Core Processor` -> `AMD EPYC 7763`. */
+function normaliseCpuName(raw) {
+    return raw
+        .replace(/\((?:R|TM)\)/gi, ' ')
+        .replace(/\s+CPU\s*@.*$/i, '')
+        .replace(/\s*@\s*[\d.]+\s*GHz.*$/i, '')
+        .replace(/\s+\d+-Cores?(\s+Processor)?\s*$/i, '')
+        .replace(/\s+(CPU|Processor)\s*$/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const tokens = (s) => s.toLowerCase().split(/\s+/).filter(Boolean);
+/**
+ * TDP of a CPU model from the bundled table: an exact match of the normalised name, else the
+ * most specific table name whose words all appear in it (one with a model number among them);
+ * two equally specific names with different TDPs are ambiguous (no match), as in CodeCarbon.
+ */
+function lookupCpuTdp(raw, table = CPU_TDP_TABLE) {
+    const want = normaliseCpuName(raw).toLowerCase();
+    const have = new Set(tokens(want));
+    // Only lines that contain one of the model's numbered words can match: find those with
+    // indexOf instead of splitting the whole table (that would add ~8 MiB to the sampler's peak).
+    const lower = `\n${table.toLowerCase()}\n`;
+    const starts = new Set();
+    const exact = lower.indexOf(`\n${want}\t`);
+    if (exact >= 0)
+        starts.add(exact + 1);
+    for (const word of have) {
+        if (!/\d/.test(word))
+            continue;
+        for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + word.length))
+            starts.add(lower.lastIndexOf('\n', i) + 1);
+    }
+    let best = null;
+    let tie = false;
+    for (const at of [...starts].sort((a, b) => a - b)) {
+        const line = lower.slice(at, lower.indexOf('\n', at));
+        const tab = line.indexOf('\t');
+        const name = table.slice(at - 1, at - 1 + tab);
+        const tdp = Number(line.slice(tab + 1));
+        const t = tokens(line.slice(0, tab));
+        if (line.slice(0, tab) === want)
+            return { name, tdp_w: tdp };
+        if (!t.some((x) => /\d/.test(x)) || !t.every((x) => have.has(x)))
+            continue;
+        if (best === null || t.length > best.n) {
+            best = { name, tdp_w: tdp, n: t.length };
+            tie = false;
+        }
+        else if (t.length === best.n && tdp !== best.tdp_w)
+            tie = true;
+    }
+    return best && !tie ? { name: best.name, tdp_w: best.tdp_w } : null;
+}
+const fmtW = (w) => `${Number(w.toFixed(1))} W`;
+function cpuPowerModel(info, table = CPU_TDP_TABLE) {
+    const found = info.model ? lookupCpuTdp(info.model, table) : null;
+    const fallback = FALLBACK_W_PER_THREAD * info.threads;
+    const fallbackText = `CodeCarbon's fallback of ${FALLBACK_W_PER_THREAD} W per thread × ${info.threads} threads = ${fmtW(fallback)}`;
+    const curve = 'P = TDP × max(load, 0.1), range TDP × (0.1 + 0.9 × load³) to 1.2 × TDP × max(load, 0.5)';
+    if (!found) {
+        const what = info.model ? `CPU "${info.model}" is not in ${CODECARBON}` : 'the CPU model is not named in /proc/cpuinfo';
+        return { tdpW: fallback, method: `estimate: ${what}; TDP from ${fallbackText}; ${curve}` };
+    }
+    const chip = found.tdp_w * info.sockets;
+    const matched = `TDP ${fmtW(found.tdp_w)} for "${found.name}" (${CODECARBON})${info.sockets > 1 ? ` × ${info.sockets} sockets` : ''}`;
+    if (!info.vm)
+        return { tdpW: chip, method: `estimate: ${matched}; ${curve}` };
+    const cores = Number(/(\d+)-Cores?/i.exec(info.model ?? '')?.[1] ?? Number.NaN);
+    if (Number.isFinite(cores) && cores > 0) {
+        const share = Math.min(1, info.threads / (2 * cores));
+        return {
+            tdpW: found.tdp_w * share,
+            method: `estimate: ${matched} shared by a VM: × ${info.threads} visible threads / ${2 * cores} threads of the chip = ${fmtW(found.tdp_w * share)}; ${curve}`,
+        };
+    }
+    const w = Math.min(chip, fallback);
+    return { tdpW: w, method: `estimate: ${matched}, in a VM whose share of the chip is unknown: the smaller of that and ${fallbackText}; ${curve}` };
+}
+/** CPU power at utilisation `load` (0..1) for a TDP (see the header for the three curves). */
+function cpuPowerW(tdpW, load) {
+    const u = Math.min(1, Math.max(0, load));
+    return { w: tdpW * Math.max(u, 0.1), low: tdpW * (0.1 + 0.9 * u ** 3), high: 1.2 * tdpW * Math.max(u, 0.5) };
+}
+/** CodeCarbon 3.x RAM._estimate_dimm_count (codecarbon/external/ram.py). */
+function dimmCount(totalGiB) {
+    if (totalGiB <= 2)
+        return 1;
+    if (totalGiB <= 16)
+        return 2;
+    if (totalGiB <= 32)
+        return 4;
+    if (totalGiB <= 64)
+        return 4;
+    if (totalGiB <= 128)
+        return 8;
+    for (const size of [128, 64, 32, 16, 8, 4])
+        if (size <= totalGiB / 8)
+            return Math.min(Math.ceil(totalGiB / size), 32);
+    return 8;
+}
+/** CodeCarbon 3.x RAM._calculate_ram_power, with the range in the header. */
+function ramPower(totalGiB, arm) {
+    const n = dimmCount(totalGiB);
+    const per = arm ? 1.5 : 5;
+    const min = arm ? 3 : per * 2;
+    let w;
+    if (n <= 4)
+        w = per * n;
+    else if (n <= 8)
+        w = per * 4 + per * 0.9 * (n - 4);
+    else if (n <= 16)
+        w = per * 4 + per * 0.9 * 4 + per * 0.8 * (n - 8);
+    else
+        w = per * 4 + per * 0.9 * 4 + per * 0.8 * 8 + per * 0.7 * (n - 16);
+    w = Math.max(min, w);
+    const perGb = RAM_W_PER_GB_V2 * totalGiB;
+    const high = Math.max(1.5 * w, perGb);
+    return {
+        w,
+        low: w / 2,
+        high,
+        method: `estimate: ${Number(totalGiB.toFixed(1))} GiB of memory as ~${n} DIMMs at ${per} W (CodeCarbon 3.x) = ${fmtW(w)}; ` +
+            `range ${fmtW(w / 2)} to ${fmtW(high)} (the high end is the larger of 1.5× and CodeCarbon 2.x's 3 W per 8 GB, ${fmtW(perGb)})`,
+    };
+}
+/** MemTotal in GiB from /proc/meminfo, or null. */
+function parseMemTotalGiB(text) {
+    const m = /^MemTotal:\s*(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) / 1024 ** 2 : null;
+}
+/** Busy and total jiffies of all CPUs from /proc/stat's first line (`cpu  user nice system idle iowait irq softirq steal ...`). */
+function parseProcStat(text) {
+    const line = text.split('\n', 1)[0] ?? '';
+    if (!line.startsWith('cpu '))
+        return null;
+    const v = line.slice(4).trim().split(/\s+/).map(Number).slice(0, 8);
+    if (v.length < 4 || v.some((x) => !Number.isFinite(x)))
+        return null;
+    // guest and guest_nice are already inside user and nice: not added again.
+    const total = v.reduce((a, b) => a + b, 0);
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    return { busy: total - idle, total };
+}
+/** Utilisation (0..1) between two /proc/stat readings; 0 when no time passed. */
+function loadBetween(a, b) {
+    const dt = b.total - a.total;
+    if (dt <= 0)
+        return 0;
+    return Math.min(1, Math.max(0, (b.busy - a.busy) / dt));
+}
+
+// NVIDIA GPUs: ONE long-running `nvidia-smi --query-gpu=... --format=csv,noheader,nounits -lms N`
+// child for the whole measurement (not one process per sample), its lines parsed here.
+// Output looks like `2026/01/05 10:00:01.234, 0, GPU-8f2c..., NVIDIA H100 80GB HBM3, 312.45`.
+/** The fields asked for, in this order. */
+const NVIDIA_QUERY = ['timestamp', 'index', 'uuid', 'name', 'power.draw'];
+function nvidiaSmiArgs(interval_s) {
+    const ms = Math.max(1, Math.round(interval_s * 1000));
+    return [`--query-gpu=${NVIDIA_QUERY.join(',')}`, '--format=csv,noheader,nounits', '-lms', String(ms)];
+}
+const TS = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
+/**
+ * nvidia-smi's `timestamp` is local time without a zone (`2026/01/05 10:00:01.234`); nvidia-smi
+ * and this process share the machine and the TZ environment, so Date's local time reads it back.
+ */
+function parseLocalTimestamp(s) {
+    const m = TS.exec(s.trim());
+    if (!m)
+        return null;
+    const n = (i) => Number(m[i]);
+    const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+    const t = new Date(n(1), n(2) - 1, n(3), n(4), n(5), n(6), ms).getTime();
+    return Number.isFinite(t) ? t : null;
+}
+/** One output line, or null when it is not one (a header, an error message). */
+function parseNvidiaLine(line) {
+    const cells = line.split(',').map((c) => c.trim());
+    if (cells.length < NVIDIA_QUERY.length)
+        return null;
+    // A GPU name with a comma would add cells: the name is everything between uuid and power.
+    const [ts, index, uuid] = cells;
+    const power = cells[cells.length - 1];
+    const name = cells.slice(3, cells.length - 1).join(', ');
+    if (!/^\d{1,3}$/.test(index))
+        return null;
+    const w = /^[-+]?\d+(?:\.\d+)?$/.test(power) ? Number(power) : null;
+    return { t: parseLocalTimestamp(ts), index, uuid, name, powerW: w !== null && w >= 0 ? w : null };
+}
+
+// CPU and DRAM energy from the RAPL counters the Linux powercap driver exposes (Intel, and AMD
+// since Linux 5.8) under /sys/class/powercap/intel-rapl:N (a package) and intel-rapl:N:M (its
+// subzones). Counted: `package-N` zones and `dram` subzones (DRAM is outside the package).
+// Not counted: `core`/`uncore` subzones (inside the package: counting them would count twice),
+// `psys` (the whole platform, overlapping the package) and `intel-rapl-mmio` (a second view of a
+// package). energy_uj is a µJ counter that wraps at max_energy_range_uj.
+const ZONE = /^intel-rapl:(\d+)(?::(\d+))?$/;
+const num = (s) => {
+    if (s === null)
+        return null;
+    const v = Number(s.trim());
+    return s.trim() !== '' && Number.isFinite(v) && v >= 0 ? v : null;
+};
+function discoverRapl(sys, sysfsRoot) {
+    const base = path.join(sysfsRoot, 'class/powercap');
+    const entries = (sys.list(base) ?? []).filter((e) => ZONE.test(e)).sort(byZone);
+    const zones = [];
+    const unreadable = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        const m = ZONE.exec(entry);
+        const dir = path.join(base, entry);
+        const name = (sys.read(path.join(dir, 'name')) ?? '').trim();
+        let id;
+        let kind;
+        if (m[2] === undefined && /^package-\d+(-die-\d+)?$/.test(name)) {
+            id = `rapl:${name}`;
+            kind = 'cpu';
+        }
+        else if (m[2] !== undefined && name === 'dram') {
+            id = `rapl:dram-${m[1]}`;
+            kind = 'dram';
+        }
+        else
+            continue;
+        // Some platforms list a zone twice (the same counter under two entries): count it once.
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const energyFile = path.join(dir, 'energy_uj');
+        if (num(sys.read(energyFile)) === null) {
+            unreadable.push(energyFile);
+            continue;
+        }
+        zones.push({ id, kind, name, energyFile, maxUj: num(sys.read(path.join(dir, 'max_energy_range_uj'))) });
+    }
+    return { zones, unreadable };
+}
+function byZone(a, b) {
+    const pa = ZONE.exec(a).slice(1).map((x) => Number(x ?? -1));
+    const pb = ZONE.exec(b).slice(1).map((x) => Number(x ?? -1));
+    return pa[0] - pb[0] || pa[1] - pb[1];
+}
+/**
+ * µJ between two readings of a counter that wraps at `maxUj`: after a wrap the counter ran from
+ * `prev` up to `maxUj`, then from 0 to `raw`. Without a known range a decrease is a reset (the
+ * energy since the reset, `raw`, is all that is known).
+ */
+function counterDeltaUj(prev, raw, maxUj) {
+    if (raw >= prev)
+        return { uj: raw - prev, wrapped: false, reset: false };
+    if (maxUj !== null && maxUj > prev)
+        return { uj: maxUj - prev + raw, wrapped: true, reset: false };
+    return { uj: raw, wrapped: false, reset: true };
+}
+/** One zone's cumulative energy since the measurement began, J. */
+class RaplCounter {
+    zone;
+    sys;
+    totalJ = 0;
+    wraps = 0;
+    resets = 0;
+    prev;
+    constructor(zone, sys) {
+        this.zone = zone;
+        this.sys = sys;
+        this.prev = num(sys.read(zone.energyFile));
+    }
+    /** Reads the counter; returns the cumulative J, or null when the read failed (the next one catches up). */
+    sample() {
+        const raw = num(this.sys.read(this.zone.energyFile));
+        if (raw === null)
+            return null;
+        if (this.prev !== null) {
+            const d = counterDeltaUj(this.prev, raw, this.zone.maxUj);
+            if (d.wrapped)
+                this.wraps++;
+            if (d.reset)
+                this.resets++;
+            this.totalJ += d.uj / 1e6;
+        }
+        this.prev = raw;
+        return this.totalJ;
+    }
+}
+
+// The sampler behind `ml-lca measure`: finds the power sources of this machine, writes the log
+// header and one channel record per source, then one line per sample (log.ts). Every source is
+// used when available and named in the log; what is missing is said in a note.
+//   GPUs:  one long-running nvidia-smi child (its lines arrive on their own clock); AMD GPUs'
+//          hwmon sensor when ROCm is installed.
+//   CPU:   RAPL package counters when readable, else an estimate from /proc/stat and the TDP.
+//   DRAM:  RAPL dram counters when readable, else an estimate from the memory size.
+// Never both a counter and an estimate for the same part, so nothing is counted twice.
+// Time, the file system, the child process and the log sink are passed in (tests drive tick()).
+/** nvidia-smi timestamps further than this from our clock are not trusted (another zone?). */
+const MAX_CLOCK_SKEW_MS = 120_000;
+/** nvidia-smi is started again after it ends, at most this many times. */
+const MAX_NVIDIA_RESTARTS = 3;
+const round3 = (x) => Math.round(x * 1000) / 1000;
+const secs = (ms) => Math.round(ms) / 1000;
+class Sampler {
+    opts;
+    deps;
+    channels = [];
+    samples = 0;
+    nvidiaStarts = 0;
+    rapl = [];
+    amd = [];
+    estimators = [];
+    lastTick = 0;
+    nvidia = null;
+    nvidiaLines = 0;
+    gpuSeen = new Set();
+    skewNoted = false;
+    stopped = false;
+    startedAt = 0;
+    constructor(opts, deps) {
+        this.opts = opts;
+        this.deps = deps;
+    }
+    /** Header, channel records and the first reading of every counter (0 J at the start). */
+    start() {
+        const t = this.deps.now();
+        this.startedAt = t;
+        this.lastTick = t;
+        const header = {
+            ml_lca_measure: 1,
+            started: new Date(t).toISOString(),
+            host: this.opts.host,
+            interval_s: this.opts.interval_s,
+            tool: this.opts.tool,
+        };
+        const out = [header];
+        const note = (text) => out.push({ t: secs(t), note: text });
+        const { sys } = this.deps;
+        // CPU package and DRAM: RAPL counters when readable.
+        const rapl = discoverRapl(sys, this.opts.sysfsRoot);
+        for (const zone of rapl.zones) {
+            this.rapl.push(new RaplCounter(zone, sys));
+            out.push(this.channel({ channel: zone.id, kind: zone.kind, scope: 'host', source: 'rapl', name: zone.name, estimate: false }));
+        }
+        if (rapl.unreadable.length > 0) {
+            note(`RAPL energy counters exist but cannot be read (${rapl.unreadable.join(', ')}; root-only since Linux 5.10): ` +
+                'CPU and memory power are estimated instead. `sudo chmod o+r /sys/class/powercap/intel-rapl:*/energy_uj /sys/class/powercap/intel-rapl:*/*/energy_uj` before measuring gives measured values');
+        }
+        else if (rapl.zones.length === 0)
+            note('no RAPL energy counters under /sys/class/powercap: CPU and memory power are estimated');
+        // Estimates for what RAPL does not cover.
+        const hasCpu = this.rapl.some((r) => r.zone.kind === 'cpu');
+        const hasDram = this.rapl.some((r) => r.zone.kind === 'dram');
+        const cpuinfo = sys.read(path.join(this.opts.procfsRoot, 'cpuinfo'));
+        const info = cpuinfo !== null ? parseCpuInfo(cpuinfo) : null;
+        if (!hasCpu) {
+            const statFile = path.join(this.opts.procfsRoot, 'stat');
+            let prev = parseProcStat(sys.read(statFile) ?? '');
+            if (info && prev) {
+                const model = cpuPowerModel(info);
+                out.push(this.channel({ channel: 'cpu', kind: 'cpu', scope: 'host', source: 'estimate', name: info.model, estimate: true, method: model.method }));
+                this.estimators.push({
+                    id: 'cpu',
+                    j: 0,
+                    low: 0,
+                    high: 0,
+                    power: () => {
+                        const cur = parseProcStat(sys.read(statFile) ?? '');
+                        if (!cur || !prev)
+                            return cpuPowerW(model.tdpW, 0.1);
+                        const p = cpuPowerW(model.tdpW, loadBetween(prev, cur));
+                        prev = cur;
+                        return p;
+                    },
+                });
+            }
+            else
+                note(`CPU power not measured: neither RAPL nor ${path.join(this.opts.procfsRoot, 'stat')} and cpuinfo could be read`);
+        }
+        if (!hasDram) {
+            const gib = parseMemTotalGiB(sys.read(path.join(this.opts.procfsRoot, 'meminfo')) ?? '');
+            if (gib !== null) {
+                const ram = ramPower(gib, info?.arm ?? false);
+                out.push(this.channel({
+                    channel: 'ram',
+                    kind: 'ram',
+                    scope: 'host',
+                    source: 'estimate',
+                    name: `${Number(gib.toFixed(1))} GiB`,
+                    estimate: true,
+                    method: ram.method,
+                }));
+                this.estimators.push({ id: 'ram', j: 0, low: 0, high: 0, power: () => ram });
+            }
+            else
+                note(`memory power not measured: neither a RAPL dram counter nor ${path.join(this.opts.procfsRoot, 'meminfo')} could be read`);
+        }
+        // AMD GPUs (ROCm installed).
+        if (this.opts.rocm) {
+            const amd = discoverAmdGpus(sys, this.opts.sysfsRoot);
+            this.amd = amd.gpus;
+            for (const g of amd.gpus)
+                out.push(this.channel({ channel: g.id, kind: 'gpu', scope: 'device', source: 'amdgpu-hwmon', name: g.name, estimate: false }));
+            if (amd.skipped.length)
+                note(`AMD GPUs left out: ${amd.skipped.join('; ')}`);
+            if (amd.gpus.length === 0 && amd.skipped.length === 0)
+                note('rocm-smi is installed but no amdgpu power sensor was found under /sys/class/drm');
+        }
+        // Counters start at 0 J now, so the whole span is integrated.
+        for (const r of this.rapl)
+            out.push(this.sample({ t: secs(t), ch: r.zone.id, j: 0 }));
+        for (const e of this.estimators)
+            out.push(this.sample({ t: secs(t), ch: e.id, j: 0, j_low: 0, j_high: 0 }));
+        for (const g of this.amd)
+            out.push(this.sample({ t: secs(t), ch: g.id, w: readMicroWatts(sys, g.powerFile) }));
+        this.emit(out);
+        if (this.opts.nvidiaSmi !== null)
+            this.startNvidia();
+    }
+    /** One reading of every polled source (RAPL, estimates, AMD), written in one batch. */
+    tick() {
+        if (this.stopped)
+            return;
+        const now = this.deps.now();
+        const dt = Math.max(0, (now - this.lastTick) / 1000);
+        this.lastTick = now;
+        const t = secs(now);
+        const out = [];
+        for (const r of this.rapl) {
+            const j = r.sample();
+            if (j !== null)
+                out.push(this.sample({ t, ch: r.zone.id, j: round3(j) }));
+        }
+        for (const e of this.estimators) {
+            const p = e.power();
+            e.j += p.w * dt;
+            e.low += p.low * dt;
+            e.high += p.high * dt;
+            out.push(this.sample({ t, ch: e.id, j: round3(e.j), j_low: round3(e.low), j_high: round3(e.high) }));
+        }
+        for (const g of this.amd)
+            out.push(this.sample({ t, ch: g.id, w: readMicroWatts(this.deps.sys, g.powerFile) }));
+        this.emit(out);
+    }
+    /** A line of nvidia-smi output (the child's stdout). */
+    onNvidiaLine(line) {
+        if (this.stopped)
+            return;
+        const r = parseNvidiaLine(line);
+        if (!r) {
+            if (line.trim() !== '')
+                this.emit([{ t: secs(this.deps.now()), note: `nvidia-smi: ${line.trim().slice(0, 300)}` }]);
+            return;
+        }
+        this.nvidiaLines++;
+        const now = this.deps.now();
+        let t = r.t ?? now;
+        if (Math.abs(t - now) > MAX_CLOCK_SKEW_MS) {
+            if (!this.skewNoted) {
+                this.skewNoted = true;
+                this.emit([
+                    { t: secs(now), note: `nvidia-smi's timestamps are ${Math.round((t - now) / 1000)} s off this process's clock: the time each line arrived is used` },
+                ]);
+            }
+            t = now;
+        }
+        const id = `gpu${r.index}`;
+        const out = [];
+        if (!this.gpuSeen.has(id)) {
+            this.gpuSeen.add(id);
+            const ch = { channel: id, kind: 'gpu', scope: 'device', source: 'nvidia-smi', name: r.name || null, estimate: false };
+            if (/^GPU-[0-9a-f-]{8,}$/i.test(r.uuid))
+                ch.uuid = r.uuid;
+            out.push(this.channel(ch));
+        }
+        out.push(this.sample({ t: secs(t), ch: id, w: r.powerW }));
+        this.emit(out);
+    }
+    /** A last reading, the end record, and the nvidia-smi child stopped. */
+    stop(end) {
+        if (this.stopped)
+            return;
+        this.tick();
+        this.stopped = true;
+        this.nvidia?.kill();
+        const t = this.deps.now();
+        const rec = { t: secs(t), end: new Date(t).toISOString(), ...end };
+        const notes = [];
+        for (const r of this.rapl) {
+            if (r.wraps > 0)
+                notes.push({ t: secs(t), note: `${r.zone.id}: the energy counter wrapped ${r.wraps} time(s) (at ${r.zone.maxUj} µJ); counted across each wrap` });
+            if (r.resets > 0)
+                notes.push({ t: secs(t), note: `${r.zone.id}: the energy counter went back ${r.resets} time(s) with no known range; counted from 0 after each` });
+        }
+        this.emit([...notes, rec]);
+    }
+    /** Seconds since start (for the overhead figures). */
+    elapsed_s() {
+        return (this.deps.now() - this.startedAt) / 1000;
+    }
+    startNvidia() {
+        const cmd = this.opts.nvidiaSmi;
+        this.nvidiaStarts++;
+        const linesBefore = this.nvidiaLines;
+        this.nvidia = this.deps.spawnLines(cmd, nvidiaSmiArgs(this.opts.interval_s), {
+            line: (l) => this.onNvidiaLine(l),
+            exit: (code, signal, error, stderr) => {
+                this.nvidia = null;
+                if (this.stopped)
+                    return;
+                const t = secs(this.deps.now());
+                const why = error === 'not found' ? 'not found' : error ? `could not start (${error})` : `exited with ${signal ? `signal ${signal}` : `code ${code}`}`;
+                const detail = stderr.trim().split('\n')[0]?.slice(0, 300) ?? '';
+                const producing = this.nvidiaLines > linesBefore;
+                if (error === 'not found' && this.nvidiaStarts === 1) {
+                    this.emit([{ t, note: `nvidia-smi not found (${cmd}): no NVIDIA GPU source` }]);
+                    return;
+                }
+                // Restart a child that was producing (a driver hiccup), not one that never worked.
+                const again = producing && this.nvidiaStarts <= MAX_NVIDIA_RESTARTS;
+                this.emit([
+                    {
+                        t,
+                        note: `nvidia-smi ${why}${detail ? `: ${detail}` : ''}${again ? '; started again' : producing ? '; not started again' : ': no NVIDIA GPU source'}`,
+                    },
+                ]);
+                if (again)
+                    this.startNvidia();
+            },
+        });
+    }
+    channel(c) {
+        this.channels.push(c);
+        return c;
+    }
+    sample(s) {
+        this.samples++;
+        return s;
+    }
+    emit(records) {
+        if (records.length === 0)
+            return;
+        let text = '';
+        for (const r of records)
+            text += `${JSON.stringify(r)}\n`;
+        this.deps.write(text);
+    }
+}
+
+// What the sampler reads from the machine, passed in so tests run it on a fake sysfs/procfs tree
+// and a fake nvidia-smi: the roots and the binary come from ML_LCA_SYSFS_ROOT, ML_LCA_PROCFS_ROOT
+// and ML_LCA_NVIDIA_SMI (read by the entry points, never here).
+/** The overrides tests (and users without the tools on PATH) set; defaults are the real machine. */
+function measureEnv(env) {
+    const smi = env.ML_LCA_NVIDIA_SMI;
+    return {
+        sysfsRoot: env.ML_LCA_SYSFS_ROOT || '/sys',
+        procfsRoot: env.ML_LCA_PROCFS_ROOT || '/proc',
+        nvidiaSmi: smi === 'off' ? null : smi || 'nvidia-smi',
+        path: env.PATH ?? '',
+    };
+}
+function nodeSysReader() {
+    return {
+        read(file) {
+            try {
+                return readFileSync(file, 'utf8');
+            }
+            catch {
+                return null;
+            }
+        },
+        list(dir) {
+            try {
+                return readdirSync(dir);
+            }
+            catch {
+                return null;
+            }
+        },
+    };
+}
+/** Whether an executable of that name is on PATH (no process started). */
+function onPath(name, pathVar) {
+    for (const dir of pathVar.split(path.delimiter)) {
+        if (dir === '')
+            continue;
+        try {
+            accessSync(path.join(dir, name), constants.X_OK);
+            return true;
+        }
+        catch {
+            /* not here */
+        }
+    }
+    return false;
+}
+const MAX_STDERR = 2000;
+const nodeSpawnLines = (command, args, on) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let rest = '';
+    let stderr = '';
+    let spawnError = null;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+        const text = rest + chunk;
+        let pos = 0;
+        for (;;) {
+            const nl = text.indexOf('\n', pos);
+            if (nl < 0)
+                break;
+            on.line(text.slice(pos, nl).replace(/\r$/, ''));
+            pos = nl + 1;
+        }
+        rest = text.slice(pos);
+        // A line without a newline longer than this is not nvidia-smi output: drop it.
+        if (rest.length > 64 * 1024)
+            rest = '';
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+        if (stderr.length < MAX_STDERR)
+            stderr += chunk.slice(0, MAX_STDERR - stderr.length);
+    });
+    child.on('error', (e) => {
+        spawnError = e.code === 'ENOENT' ? 'not found' : (e.code ?? e.message);
+    });
+    child.on('close', (code, signal) => {
+        if (rest !== '')
+            on.line(rest);
+        rest = '';
+        on.exit(code, signal, spawnError, stderr);
+    });
+    return {
+        pid: child.pid,
+        kill() {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill('SIGTERM');
+        },
+    };
+};
+
+// The sampler on the real machine: the log file (created, never overwritten, every batch written
+// straight to the OS with writeSync so a killed process loses nothing written), the timer, and
+// the sampler's own cost for the end record. Used by `ml-lca measure -- CMD` (foreground) and by
+// the detached sampler of `ml-lca measure start` (background.ts).
+/** Sampling intervals accepted: fast enough for tests, slow enough that a RAPL counter (≈ 262 kJ range) cannot wrap twice unseen. */
+const MIN_INTERVAL_S = 0.05;
+const MAX_INTERVAL_S = 60;
+/** Creates the log (and its directory); an existing file is an error, never overwritten. */
+function createLog(out) {
+    try {
+        mkdirSync(path.dirname(out), { recursive: true });
+        return openSync(out, 'ax', 0o644);
+    }
+    catch (e) {
+        const code = e?.code;
+        throw new InputError({
+            code: 'BAD_FLAG',
+            field: 'measure --out',
+            expected: code === 'EEXIST' ? 'a log file that does not exist yet (it is never overwritten)' : 'a file that can be created',
+            got: code === 'EEXIST' ? `${out} exists` : `${out}: ${code ?? String(e)}`,
+        });
+    }
+}
+function startSampling(o) {
+    const fd = createLog(o.out);
+    const sampler = new Sampler({
+        interval_s: o.interval_s,
+        sysfsRoot: o.env.sysfsRoot,
+        procfsRoot: o.env.procfsRoot,
+        nvidiaSmi: o.env.nvidiaSmi,
+        rocm: onPath('rocm-smi', o.env.path),
+        host: os.hostname(),
+        tool: o.tool,
+    }, {
+        sys: nodeSysReader(),
+        now: () => Date.now(),
+        write: (text) => {
+            writeSync(fd, text);
+        },
+        spawnLines: nodeSpawnLines,
+    });
+    sampler.start();
+    // Start-up (loading the code, finding the sources) is excluded from the overhead figure.
+    const cpuAtStart = process.cpuUsage();
+    const timer = setInterval(() => sampler.tick(), Math.round(o.interval_s * 1000));
+    let stopped = false;
+    return {
+        sampler,
+        stop(end) {
+            if (stopped)
+                return;
+            stopped = true;
+            clearInterval(timer);
+            const cpu = process.cpuUsage(cpuAtStart);
+            sampler.stop({
+                ...end,
+                overhead: {
+                    cpu_s: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+                    max_rss_mib: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+                    nvidia_smi_processes: sampler.nvidiaStarts,
+                },
+            });
+            closeSync(fd);
+        },
+    };
+}
+
+// `ml-lca measure [--interval S] [--out FILE] -- COMMAND ARGS...`  run a command while sampling
+// `ml-lca measure start [--interval S] [--out FILE] [--state DIR]` sample in the background
+// `ml-lca measure stop [--state DIR]`                             end it, print the log path
+// The log (src/measure/log.ts) is what `ml-lca ingest` / `report --log` read. The foreground form
+// exits with the command's exit code (128 + n for a command killed by signal n; 127 when it
+// cannot be found); start/stop exit 0, or 2 for bad input.
+const USAGE = 'ml-lca measure [--interval SECONDS] [--out FILE] -- COMMAND [ARGS...] | measure start [--interval SECONDS] [--out FILE] [--state DIR] | measure stop [--state DIR]';
+function intervalFlag(value) {
+    if (value === undefined)
+        return 1;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < MIN_INTERVAL_S || n > MAX_INTERVAL_S) {
+        throw new InputError({
+            code: 'BAD_FLAG',
+            field: 'measure --interval',
+            expected: `seconds between samples, ${MIN_INTERVAL_S} to ${MAX_INTERVAL_S}`,
+            got: JSON.stringify(value),
+        });
+    }
+    return n;
+}
+/** `ml-lca-measure-20260105T100000Z.jsonl` in the working directory. */
+function defaultOut(io) {
+    const stamp = io
+        .now()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    return path.resolve(io.cwd, `ml-lca-measure-${stamp}.jsonl`);
+}
+const tool = () => {
+    try {
+        return `ml-lca ${packageVersion()}`;
+    }
+    catch {
+        return 'ml-lca';
+    }
+};
+async function measureCommand(argv, io) {
+    const env = io.env ?? {};
+    const sub = argv[0];
+    if (sub === 'start')
+        return start(argv.slice(1), io, env);
+    if (sub === 'stop')
+        return stop(argv.slice(1), io, env);
+    if (sub === SAMPLER_ARG)
+        return sampler(argv.slice(1), env);
+    const dash = argv.indexOf('--');
+    const own = dash < 0 ? argv : argv.slice(0, dash);
+    const command = dash < 0 ? [] : argv.slice(dash + 1);
+    const { values } = parseFlags('measure', own, { interval: { type: 'string' }, out: { type: 'string' } }, { min: 0, max: 0, usage: USAGE });
+    if (command.length === 0 || command[0] === '') {
+        throw new InputError({
+            code: 'BAD_FLAG',
+            field: 'measure',
+            expected: `-- COMMAND [ARGS...] (${USAGE})`,
+            got: dash < 0 ? 'no "--"' : 'no command after "--"',
+        });
+    }
+    const out = values.out !== undefined ? path.resolve(io.cwd, values.out) : defaultOut(io);
+    const menv = measureEnv(env);
+    const running = startSampling({ out, interval_s: intervalFlag(values.interval), env: menv, tool: tool() });
+    io.log(`ml-lca measure: sampling every ${intervalFlag(values.interval)} s (${describeChannels(running.sampler.channels, menv.nvidiaSmi !== null)}); log ${out}`);
+    const r = await runCommand(command[0], command.slice(1), running, { interactive: process.stdin.isTTY === true });
+    if (r.error)
+        io.log(`ml-lca measure: ${command[0]}: ${r.error}`);
+    await summarise(out, io);
+    return r.code;
+}
+async function start(argv, io, env) {
+    const { values } = parseFlags('measure start', argv, { interval: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' } }, { min: 0, max: 0, usage: USAGE });
+    const stateDir = values.state !== undefined ? path.resolve(io.cwd, values.state) : defaultStateDir(env);
+    const out = values.out !== undefined ? path.resolve(io.cwd, values.out) : defaultOut(io);
+    const state = await startBackground({
+        stateDir,
+        out,
+        interval_s: intervalFlag(values.interval),
+        entry: path.join(packageRoot(), 'dist', 'cli.js'),
+        env,
+    });
+    io.log(`ml-lca measure: sampling in the background (pid ${state.pid}, state ${stateDir}); \`ml-lca measure stop\` ends it`);
+    io.stdout(out);
+    return 0;
+}
+async function stop(argv, io, env) {
+    const { values } = parseFlags('measure stop', argv, { state: { type: 'string' } }, { min: 0, max: 0, usage: USAGE });
+    const stateDir = values.state !== undefined ? path.resolve(io.cwd, values.state) : defaultStateDir(env);
+    const r = await stopBackground(stateDir);
+    if (!r) {
+        throw new InputError({
+            code: 'BAD_INPUT',
+            field: 'measure stop',
+            expected: `a measurement started with \`ml-lca measure start\` (state in ${stateDir})`,
+            got: 'none running',
+        });
+    }
+    if (r.note)
+        io.log(`ml-lca measure: ${r.note}`);
+    await summarise(r.state.out, io);
+    io.stdout(r.state.out);
+    return 0;
+}
+/** The detached sampler: runs until SIGTERM / SIGINT / SIGHUP, then writes its end record. */
+async function sampler(argv, env) {
+    const { values } = parseFlags(SAMPLER_ARG, argv, { interval: { type: 'string' }, out: { type: 'string' } }, { min: 0, max: 0, usage: USAGE });
+    if (values.out === undefined)
+        throw new InputError({ code: 'BAD_FLAG', field: SAMPLER_ARG, expected: '--out FILE', got: 'nothing' });
+    const running = startSampling({ out: values.out, interval_s: intervalFlag(values.interval), env: measureEnv(env), tool: tool() });
+    const signal = await new Promise((resolve) => {
+        for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP'])
+            process.once(s, () => resolve(s));
+    });
+    running.stop({ reason: `stopped (${signal})`, exit_code: null, signal: null });
+    return 0;
+}
+function describeChannels(channels, nvidia) {
+    const bySource = new Map();
+    for (const c of channels)
+        bySource.set(c.source, [...(bySource.get(c.source) ?? []), c.channel]);
+    const parts = [...bySource].map(([s, ids]) => `${s}: ${ids.join(', ')}`);
+    if (nvidia)
+        parts.push('NVIDIA GPUs as nvidia-smi reports them');
+    return parts.join('; ') || 'no power source found';
+}
+/** What the log holds, one line per channel (stderr): the same reading `ml-lca ingest` gives. */
+async function summarise(file, io) {
+    try {
+        const { ingestFile } = await import('./index3.js').then(function (n) { return n.c; });
+        const { summarise: lines } = await import('./ingest.js');
+        const s = await ingestFile(file, {}, io, file);
+        for (const l of lines(s))
+            io.log(l);
+    }
+    catch (e) {
+        io.log(`ml-lca measure: the log could not be read back (${e instanceof Error ? e.message : String(e)})`);
+    }
+}
+
+export { measureCommand };
