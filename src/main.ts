@@ -22,25 +22,33 @@ export async function main(): Promise<void> {
     const raw: RawInputs = {};
     for (const name of INPUT_NAMES) raw[name] = core.getInput(name);
     if (raw['github-token']) core.setSecret(raw['github-token']);
+    if (raw['history-token']) core.setSecret(raw['history-token']);
     // Prometheus credentials (stages with `prometheus:`) are masked in the log like the token.
     for (const k of ['ML_LCA_PROMETHEUS_TOKEN', 'ML_LCA_PROMETHEUS_PASSWORD'] as const) if (env[k]) core.setSecret(env[k]);
     const inputs = parseInputs(raw);
 
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
-    const octokit = createOctokit({
-      token: inputs.token,
-      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
-      // Tests only: how many ms one second of retry-after stands for (default 1000).
-      retryBaseMs: positiveNumber(env.ML_LCA_RETRY_BASE_MS) ?? 1000,
-      requestTimeoutMs: positiveNumber(env.ML_LCA_REQUEST_TIMEOUT_MS) ?? 30_000,
-      log: log.info,
-    });
+    // Tests only: how many ms one second of retry-after stands for (default 1000).
+    const retryBaseMs = positiveNumber(env.ML_LCA_RETRY_BASE_MS) ?? 1000;
+    const octokitFor = (token: string) =>
+      createOctokit({
+        token,
+        // GitHub Enterprise Server: https://HOST/api/v3 and https://HOST/api/graphql, as the runner sets them.
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
+        retryBaseMs,
+        requestTimeoutMs: positiveNumber(env.ML_LCA_REQUEST_TIMEOUT_MS) ?? 30_000,
+        maxRateLimitWaitS: positiveNumber(env.ML_LCA_MAX_RATE_LIMIT_WAIT_S),
+        log: log.info,
+      });
+    const octokit = octokitFor(inputs.token);
     const context = parseContext(
       {
         GITHUB_EVENT_NAME: env.GITHUB_EVENT_NAME,
         GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
         GITHUB_RUN_ID: env.GITHUB_RUN_ID,
+        GITHUB_RUN_ATTEMPT: env.GITHUB_RUN_ATTEMPT,
+        GITHUB_JOB: env.GITHUB_JOB,
         GITHUB_WORKFLOW_REF: env.GITHUB_WORKFLOW_REF,
         GITHUB_SHA: env.GITHUB_SHA,
         GITHUB_REF: env.GITHUB_REF,
@@ -57,11 +65,14 @@ export async function main(): Promise<void> {
     }
     const measuredLog = context.eventName === 'workflow_run' ? null : await stopActionMeasurement({ env, log });
     if (measuredLog) core.setOutput('measure-log', measuredLog);
-    const io = nodeIo({ log: log.info });
+    // Tests only: ML_LCA_NOW (ISO 8601) fixes the clock, so period budgets and dates in e2e
+    // tests do not depend on when they run.
+    const clock = fixedClock(env.ML_LCA_NOW) ?? { now: () => new Date() };
+    const io = nodeIo({ log: log.info, now: () => clock.now() });
     const result = await run(inputs, {
       octokit,
       io,
-      clock: { now: () => new Date() },
+      clock,
       log,
       summary: { append: async (md) => void (await core.summary.addRaw(md, true).write()) },
       artifact: actionsArtifactUploader(),
@@ -70,6 +81,8 @@ export async function main(): Promise<void> {
       workspace,
       version: versionOrUnknown(),
       env,
+      ...(inputs.historyToken ? { historyOctokit: octokitFor(inputs.historyToken) } : {}),
+      retryBaseMs,
       measurement: measuredLog ? { log: measuredLog, stage: inputs.measureStage } : null,
     });
     if (result.failure !== null) core.setFailed(result.failure);
@@ -94,6 +107,11 @@ function readEvent(file: string | undefined): unknown {
   } catch {
     return {};
   }
+}
+
+function fixedClock(s: string | undefined): { now(): Date } | undefined {
+  const t = s ? Date.parse(s) : Number.NaN;
+  return Number.isFinite(t) ? { now: () => new Date(t) } : undefined;
 }
 
 function positiveNumber(s: string | undefined): number | undefined {

@@ -51,7 +51,7 @@ export interface BuildReportOptions {
   version: string;
   /**
    * Past runs for period budgets (the action passes what src/github/ledger.ts found for
-   * `ledger: artifact`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
+   * `ledger: history`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
    */
   ledger?: LoadedLedger | null;
   /** For stages with `prometheus:`: the shell's environment (job window, credentials) and fetch. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
-import { L as LedgerEntry, h as evaluatePeriodBudgets, a as periodOf, G as inPeriod, H as metricOf, D as DEFAULT_METRIC, U as UtcInstant, I as LifetimePoint, J as Lifetime, P as PerFunctionalUnit, T as Totals, K as StageResult, N as PeriodBudget, O as cardFromTextWith, Q as AbsoluteBudget, R as dedupeRuns } from './read.js';
+import { L as LedgerEntry, h as evaluatePeriodBudgets, p as periodOf, G as inPeriod, H as metricOf, D as DEFAULT_METRIC, U as UtcInstant, I as LifetimePoint, J as Lifetime, P as PerFunctionalUnit, T as Totals, K as StageResult, N as PeriodBudget, O as cardFromTextWith, Q as AbsoluteBudget, W as dedupeRuns } from './read.js';
 import { d as dailyCumulative } from './totals.js';
-import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, c as union } from './schemas.js';
+import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, e as union } from './schemas.js';
 import { createHash } from 'node:crypto';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { c as checkOutDir, m as makeOutDir } from './out-dir.js';

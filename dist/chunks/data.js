@@ -1,5 +1,5 @@
 import { D as DATASETS, m as markdownTable } from './index.js';
-import { H as HARDWARE, a as HOST_EMBODIED, F as FACILITY_DEFAULTS, g as gridTable, l as lookupGrid, n as normaliseModel } from './hardware.js';
+import { H as HARDWARE, a as HOST_EMBODIED, F as FACILITY_DEFAULTS, g as gridTable, l as lookupGrid, n as normaliseModel } from './measurement.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags } from './args.js';
 import './schemas.js';

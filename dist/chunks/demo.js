@@ -15,7 +15,7 @@ import './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index3.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in

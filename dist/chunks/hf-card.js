@@ -12,7 +12,7 @@ import 'node:crypto';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index3.js';
 import 'node:util';
 import './package-root.js';

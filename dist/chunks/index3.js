@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError, b as fromZodError } from './errors.js';
-import { o as object, s as string, n as number, l as literal, _ as _enum, b as boolean } from './schemas.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, c as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
@@ -42,6 +42,8 @@ class PowerSeries {
     first = Number.POSITIVE_INFINITY;
     last = Number.NEGATIVE_INFINITY;
     runs = [];
+    /** Median of the first intervals (s), 0 until known: the log's sampling interval. */
+    medianInterval = 0;
     threshold;
     fixedThreshold;
     warm = [];
@@ -53,8 +55,6 @@ class PowerSeries {
     constructor(gapThreshold_s) {
         this.fixedThreshold = gapThreshold_s !== undefined;
         this.threshold = gapThreshold_s ?? MIN_GAP_S;
-        if (this.fixedThreshold)
-            this.warm = null;
     }
     add(t, w) {
         this.samples++;
@@ -95,7 +95,10 @@ class PowerSeries {
         }
         dts.sort((a, b) => a - b);
         const median = dts.length ? (dts[(dts.length - 1) >> 1] ?? 0) : 0;
-        this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
+        this.medianInterval = median;
+        // A threshold given by the caller stays; the warm-up still measures the interval.
+        if (!this.fixedThreshold)
+            this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
         for (let i = 0; i < buf.length; i += 2)
             this.step(buf[i] ?? 0, buf[i + 1] ?? 0);
     }
@@ -216,6 +219,20 @@ function tdpOf(name) {
             return w;
     return null;
 }
+/** Below this mean power a GPU is off, not idle (idle draw is well above 2 % of TDP); 1 W when the model is unknown. */
+const IDLE_FLOOR_SHARE = 0.02;
+const ANY_DEVICE_MIN_W = 1;
+/**
+ * The mean power a device can plausibly have drawn over a log: from 2 % of TDP (below any idle
+ * draw) to 1.5 × TDP; 1–3,000 W when the model is unknown. Used to decide how a column's unit
+ * reads (builder.ts), never to compute energy.
+ */
+function plausibleMeanW(name) {
+    const tdp = tdpOf(name);
+    if (tdp !== null)
+        return { low: IDLE_FLOOR_SHARE * tdp, high: 1.5 * tdp, known: true, label: `${name} (TDP ${tdp} W)` };
+    return { low: ANY_DEVICE_MIN_W, high: ANY_DEVICE_MAX_W, known: false, label: 'an accelerator of unknown model' };
+}
 /** Above this a sample is implausible: 1.5 × TDP, or the absolute bound when TDP is unknown. */
 function implausibleAboveW(name) {
     const tdp = tdpOf(name);
@@ -312,66 +329,174 @@ function parseCompactDate(s) {
         return null;
     return build(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0, 0);
 }
+/** Epoch seconds start here (1973): a smaller plain number in a time column is not an epoch time. */
+const EPOCH_MIN_S = 1e8;
+/**
+ * A time column read as absolute (dates, epoch numbers) or relative (seconds since the log
+ * began: `sec`, `elapsed_s`, `t`, or a `time` column whose first value is a small number such as
+ * `0.0`). The header decides when its name says relative; otherwise the first value does, for
+ * the whole file, so a stray small number in an absolute log is rejected rather than mixed in.
+ */
+class TimeColumn {
+    scale;
+    /** null until the first value decides; true: relative seconds (× scale); false: absolute. */
+    relative;
+    constructor(
+    /** Seconds per unit of the column (`elapsed_ms`: 0.001). */
+    scale = 1, relativeByName = false) {
+        this.scale = scale;
+        this.relative = relativeByName ? true : null;
+    }
+    /** Seconds (epoch or since the start) from a plain number, or null when it cannot be one. */
+    fromNumber(v) {
+        if (!(v >= 0) || !Number.isFinite(v))
+            return null;
+        this.relative ??= v * this.scale < EPOCH_MIN_S;
+        if (this.relative)
+            return v * this.scale;
+        return v * this.scale >= EPOCH_MIN_S ? epochToSeconds(v) : null;
+    }
+    /** Seconds from a cell's text: a plain number as fromNumber, else a date (absolute only). */
+    fromText(text, dates) {
+        const s = text.trim().replace(/^"|"$/g, '');
+        if (NUM_RE.test(s))
+            return this.fromNumber(Number(s));
+        if (this.relative === true)
+            return null;
+        const t = parseTimestamp(s, dates);
+        if (t !== null)
+            this.relative = false;
+        return t;
+    }
+}
 
 // The one place units are normalised (style.md §7). Parsers find a unit (in a header such as
-// `power.draw [W]`, `power_consumption(kWh)`, `energy_mj`, or after a value such as `312.45 W`)
-// and ask here for the factor to the canonical unit: watts for power, joules for energy,
-// kilograms for mass. Parsers never multiply by 1000 inline.
-/** Canonical units: power W, energy J, mass kg. */
-const FACTORS = {
-    power: { w: 1, watt: 1, watts: 1, mw: 1e-3, milliwatt: 1e-3, milliwatts: 1e-3, kw: 1e3, kilowatt: 1e3, kilowatts: 1e3 },
-    energy: {
-        j: 1,
-        joule: 1,
-        joules: 1,
-        mj: 1e-3, // lower-case `mj` is read as millijoule (DCGM's counter unit); megajoules are never logged by these tools
-        millijoule: 1e-3,
-        millijoules: 1e-3,
-        kj: 1e3,
-        wh: 3600,
-        kwh: 3.6e6,
-        mwh: 3.6e9,
-    },
-    mass: { g: 1e-3, gram: 1e-3, grams: 1e-3, kg: 1, kilogram: 1, kilograms: 1, t: 1e3, tonne: 1e3, tonnes: 1e3 },
+// `power.draw [W]`, `power_consumption(kWh)`, `energy_mj`, `elapsed_s`, or after a value such
+// as `312.45 W`) and ask here how it reads: watts for power, joules for energy, kilograms for
+// mass, seconds for time. Parsers never multiply by 1000 inline.
+//
+// Case matters, as in SI: `mW` is a milliwatt and `MW` a megawatt, `mWh` and `MWh` likewise,
+// `mJ` and `MJ`. A unit whose case does not decide (`mw`, `mwh`, `mj`, or `MW` in a header
+// written all in capitals, where every letter is upper case anyway) is *ambiguous*: readUnit
+// returns every reading, the SI one for the letters as written first (lower-case m = milli).
+// The caller decides between them by what is plausible for the device (builder.ts) and says so.
+const r = (symbol, factor, name) => ({ symbol, factor, name });
+/** Symbols, case as SI writes them. The canonical units: W, J, kg, s. */
+const SYMBOLS = {
+    power: [r('W', 1, 'watts'), r('mW', 1e-3, 'milliwatts'), r('kW', 1e3, 'kilowatts'), r('MW', 1e6, 'megawatts')],
+    energy: [
+        r('J', 1, 'joules'),
+        r('mJ', 1e-3, 'millijoules'),
+        r('kJ', 1e3, 'kilojoules'),
+        r('MJ', 1e6, 'megajoules'),
+        r('Wh', 3600, 'watt-hours'),
+        r('mWh', 3.6, 'milliwatt-hours'),
+        r('kWh', 3.6e6, 'kilowatt-hours'),
+        r('MWh', 3.6e9, 'megawatt-hours'),
+    ],
+    mass: [r('g', 1e-3, 'grams'), r('kg', 1, 'kilograms'), r('t', 1e3, 'tonnes')],
+    time: [
+        r('s', 1, 'seconds'),
+        r('ms', 1e-3, 'milliseconds'),
+        r('us', 1e-6, 'microseconds'),
+        r('µs', 1e-6, 'microseconds'),
+        r('ns', 1e-9, 'nanoseconds'),
+        r('min', 60, 'minutes'),
+        r('h', 3600, 'hours'),
+    ],
 };
-/** Factor that turns a value in `unit` into the canonical unit of `q`, or null when unknown. */
+/** Spelled-out units (any case): their symbol. */
+const WORDS = {
+    power: { watt: 'W', watts: 'W', milliwatt: 'mW', milliwatts: 'mW', kilowatt: 'kW', kilowatts: 'kW', megawatt: 'MW', megawatts: 'MW' },
+    energy: { joule: 'J', joules: 'J', millijoule: 'mJ', millijoules: 'mJ', kilojoule: 'kJ', kilojoules: 'kJ', megajoule: 'MJ', megajoules: 'MJ' },
+    mass: { gram: 'g', grams: 'g', kilogram: 'kg', kilograms: 'kg', tonne: 't', tonnes: 't' },
+    time: {
+        sec: 's',
+        secs: 's',
+        second: 's',
+        seconds: 's',
+        msec: 'ms',
+        millisecond: 'ms',
+        milliseconds: 'ms',
+        minute: 'min',
+        minutes: 'min',
+        hour: 'h',
+        hours: 'h',
+    },
+};
+/**
+ * How a unit reads. `caseKnown` is false where the writer's case says nothing (a header all in
+ * capitals: `POWER_MW`); then `MW` is as ambiguous as `mw`. Null for a unit not of quantity `q`.
+ */
+function readUnit(unit, q, caseKnown = true) {
+    const u = unit.trim();
+    if (u === '')
+        return null;
+    const lower = u.toLowerCase();
+    const word = WORDS[q][lower];
+    const symbols = SYMBOLS[q];
+    if (word !== undefined)
+        return { readings: symbols.filter((s) => s.symbol === word), ambiguous: false };
+    const exact = symbols.find((s) => s.symbol === u);
+    const sameLetters = symbols.filter((s) => s.symbol.toLowerCase() === lower);
+    if (exact && (caseKnown || sameLetters.length === 1))
+        return { readings: [exact], ambiguous: false };
+    if (sameLetters.length === 0)
+        return null;
+    // SI first: the prefix as a lower-case letter reads milli (m), as written in capitals mega (M).
+    const readings = [...sameLetters].sort((a, b) => siRank(a.symbol) - siRank(b.symbol));
+    return { readings, ambiguous: readings.length > 1 };
+}
+/** Lower-case prefixes (milli) before upper-case ones (mega): the SI reading of lower-case text. */
+function siRank(symbol) {
+    return symbol.startsWith('M') ? 1 : 0;
+}
+/** Factor to the canonical unit of `q` (W, J, kg, s) of the first reading, or null when unknown. */
 function unitFactor(unit, q) {
-    const u = unit.trim().toLowerCase();
-    // `MJ` written in capitals in a header is megajoules; only lower-case `mj` means millijoules.
-    if (q === 'energy' && unit.trim() === 'MJ')
-        return 1e6;
-    return FACTORS[q][u] ?? null;
+    return readUnit(unit, q)?.readings[0]?.factor ?? null;
 }
 /** The quantity a unit string measures, if it is one we know. */
 function quantityOf(unit) {
-    const u = unit.trim().toLowerCase();
-    for (const q of ['power', 'energy', 'mass'])
-        if (u in FACTORS[q])
+    for (const q of ['power', 'energy', 'mass', 'time'])
+        if (readUnit(unit, q) !== null)
             return q;
     return null;
 }
 /**
  * Split a header cell into its name and unit: `power.draw [W]`, `power (W)`,
- * `power_consumption(kWh)`, `power_w`, `energy_mj`, `gpu0_energy`.
+ * `power_consumption(kWh)`, `power_w`, `energy_mj`, `elapsed_s`, `gpu0_energy`.
  * A `_w`-style suffix counts as a unit only when it is one we know.
  */
 function splitHeaderUnit(header) {
     const h = header.trim();
-    const bracket = /^(.*?)\s*[[(]\s*([A-Za-z%/ ]+?)\s*[\])]\s*$/.exec(h);
+    const caseKnown = /[a-z]/.test(h);
+    const bracket = /^(.*?)\s*[[(]\s*([A-Za-zµ%/ ]+?)\s*[\])]\s*$/.exec(h);
     if (bracket?.[1] !== undefined && bracket[2] !== undefined) {
-        return { base: bracket[1].trim().toLowerCase(), unit: bracket[2] };
+        return { base: bracket[1].trim().toLowerCase(), unit: bracket[2], caseKnown };
     }
-    const suffix = /^(.*?)[_.-]([A-Za-z]+)$/.exec(h);
+    const suffix = /^(.*?)[_.-]([A-Za-zµ]+)$/.exec(h);
     if (suffix?.[1] && suffix[2] && quantityOf(suffix[2]) !== null && suffix[1].length > 0) {
-        return { base: suffix[1].toLowerCase(), unit: suffix[2] };
+        return { base: suffix[1].toLowerCase(), unit: suffix[2], caseKnown };
     }
-    return { base: h.toLowerCase(), unit: null };
+    return { base: h.toLowerCase(), unit: null, caseKnown };
 }
 const J_PER_KWH = 3.6e6;
 const jToKwh = (j) => j / J_PER_KWH;
+/** The readings of a power column without a unit in its header: watts first (what loggers write). */
+const UNITLESS_POWER = [SYMBOLS.power[0], SYMBOLS.power[1], SYMBOLS.power[2]];
+/** The reading a mislabelled `_w` column is most often really in (domain.md: milliwatts in a `_w` column). */
+const MILLIWATTS = SYMBOLS.power[1];
+/** Joules and millijoules: the two units energy counters count in (NVML and DCGM count mJ). */
+const JOULES = SYMBOLS.energy[0];
+const MILLIJOULES = SYMBOLS.energy[1];
 
 const MAX_WARNINGS = 40;
 const fmt$1 = (x, d = 3) => (Number.isInteger(x) ? String(x) : x.toPrecision(d));
+/**
+ * A power in warnings: whole watts with separators from 100 W up, else 3 significant digits.
+ * Grouped by hand: toLocaleString would load ICU's locale data (~7 MB RSS) for every log read.
+ */
+const watts = (x) => (Math.abs(x) >= 100 ? String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : Number(x.toPrecision(3)).toString());
 const FIX_NO_TIMESTAMPS = "set the stage's interval_s to the logging interval in seconds (ml-lca ingest: --interval), or log timestamps: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1";
 class DeviceAcc {
     id;
@@ -391,6 +516,21 @@ class DeviceAcc {
     infinite = 0;
     over = 0;
     maxW = 0;
+    /** Sum and sum of squares of the valid power values, for the Type A uncertainty of their mean. */
+    sumW = 0;
+    sumW2 = 0;
+    nW = 0;
+    /** How finish() derived the energy (null: none). */
+    method = null;
+    /** First and last timestamp of energy records (per-row energy), for their mean power. */
+    energyFirst = Number.POSITIVE_INFINITY;
+    energyLast = Number.NEGATIVE_INFINITY;
+    /** Factor from the unit applied as rows arrived to the one the values decided (builder decideUnits). */
+    powerScale = 1;
+    counterScale = 1;
+    directScale = 1;
+    /** Header of the power column, named in warnings. */
+    powerColumn = null;
     name;
     host;
     /** What the device is, when the log says (ml-lca measure channels). */
@@ -420,6 +560,9 @@ class DeviceAcc {
             this.over++;
         if (w > this.maxW)
             this.maxW = w;
+        this.sumW += w;
+        this.sumW2 += w * w;
+        this.nW++;
         if (t === null) {
             const iv = this.src.opts.interval_s;
             if (iv === undefined) {
@@ -450,10 +593,52 @@ class DeviceAcc {
         else
             this.negative++;
     }
-    /** Energy of one window or run as logged, J. */
-    addEnergy(j) {
+    /** Energy of one window or run as logged, J; `t` the row's time when it has one. */
+    addEnergy(j, t = null) {
         this.directJ += j;
         this.directRecords++;
+        if (t !== null) {
+            if (t < this.energyFirst)
+                this.energyFirst = t;
+            if (t > this.energyLast)
+                this.energyLast = t;
+        }
+    }
+    /**
+     * Mean power (W, at the unit read so far) the device's values of `kind` imply, or null when
+     * they span no time: integrated power over the seconds bridged; a counter's increase over its
+     * span; per-row energies over their span (n rows stamped over a span cover about n intervals
+     * of span / (n − 1)). Power samples without any span (no timestamps) give their largest value.
+     */
+    meanW(kind) {
+        if (kind === 'power') {
+            if (this.power.coveredS > 0)
+                return { w: this.power.energyJ / this.power.coveredS, peak: false };
+            return this.power.samples > 0 || this.untimedValid > 0 ? { w: this.maxW, peak: true } : null;
+        }
+        if (kind === 'counter') {
+            const span = this.counter.last - this.counter.first;
+            return this.counter.samples >= 2 && span > 0 ? { w: this.counter.energyJ / span, peak: false } : null;
+        }
+        const n = this.directRecords;
+        const span = this.energyLast - this.energyFirst;
+        return n >= 2 && span > 0 ? { w: (this.directJ * (n - 1)) / n / span, peak: false } : null;
+    }
+    /**
+     * GUM Type A relative standard uncertainty of the mean power: s / (mean × √n) over the valid
+     * samples (unit-free, so the unit decided later does not matter); null under two samples.
+     */
+    samplingRelU() {
+        const n = this.nW;
+        if (n < 2 || !(this.sumW > 0))
+            return null;
+        const mean = this.sumW / n;
+        const variance = Math.max(0, (this.sumW2 - n * mean * mean) / (n - 1));
+        return Math.sqrt(variance / n) / mean;
+    }
+    /** The plausible mean power of this device (plausibility.ts). */
+    plausible() {
+        return plausibleMeanW(this.name ?? this.src.opts.hardwareModel);
     }
     /**
      * Energy in J, or null when it cannot be derived honestly (then `problem` says why and how to
@@ -472,7 +657,8 @@ class DeviceAcc {
         let energyJ = null;
         let samples = this.directRecords;
         if (this.counter.samples >= 2) {
-            energyJ = this.counter.energyJ;
+            this.method = 'energy_counter';
+            energyJ = this.counter.energyJ * this.counterScale;
             samples = this.counter.samples;
             if (this.counter.resets > 0)
                 warn(`${d}: energy counter reset ${this.counter.resets} time(s); counted from zero after each reset`);
@@ -526,6 +712,7 @@ class DeviceAcc {
                 };
             }
             energyJ = p.energyJ;
+            this.method = 'power_samples';
             if (p.gaps > 0 && p.longestGap) {
                 warn(`${d}: ${p.gaps} gap(s) longer than ${fmt$1(p.threshold)} s not bridged (${fmt$1(p.gapSeconds)} s in all; longest ${fmt$1(p.longestGap.length)} s after ${isoOrRel(p.longestGap.at, this.untimed > 0)})`);
             }
@@ -540,19 +727,19 @@ class DeviceAcc {
                 warn(`${d}: ${p.outOfOrder} samples out of time order (concatenated logs?); integrated as ${p.runs.length} time-ordered runs` +
                     (ov > 0 ? `, ${ov} of which overlap in time and may double count` : ''));
             }
-            if (this.over > 0) {
-                const share = this.over / p.samples;
-                if (share >= 0.9 && this.maxW / 1000 <= this.limit) {
-                    energyJ /= 1000;
-                    warn(`${d}: ${this.over} of ${p.samples} power values exceed ${this.basis} (max ${fmt$1(this.maxW)}); they look like milliwatts and were read as mW (energy divided by 1000)`);
-                }
-                else {
-                    warn(`${d}: ${this.over} power values exceed ${this.basis} (max ${fmt$1(this.maxW)} W); implausible, check the unit`);
-                }
+            energyJ *= this.powerScale;
+            const col = this.powerColumn === null ? '' : ` in column ${JSON.stringify(this.powerColumn)}`;
+            const maxW = this.maxW * this.powerScale;
+            if (this.powerScale === 1 && this.over > 0) {
+                warn(`${d}: ${this.over} power values${col} exceed ${this.basis} (max ${fmt$1(maxW)} W); implausible, check the unit`);
+            }
+            else if (this.powerScale !== 1 && maxW > this.limit) {
+                warn(`${d}: power values${col} up to ${fmt$1(maxW)} W exceed ${this.basis}; implausible, check the unit`);
             }
         }
         else if (this.directRecords > 0) {
-            energyJ = this.directJ;
+            this.method = 'energy_records';
+            energyJ = this.directJ * this.directScale;
         }
         else if (this.counter.samples === 1) {
             warn(`${d}: a single energy counter reading cannot be differenced; energy_kwh is null`);
@@ -594,6 +781,68 @@ class DeviceAcc {
         return out;
     }
 }
+function decideUnit(m, devices, warn, settled) {
+    const col = `column ${JSON.stringify(m.header)}`;
+    if (m.kind === 'power')
+        for (const d of devices)
+            d.powerColumn = m.header;
+    const fed = devices.flatMap((d) => {
+        const mean = d.meanW(m.kind);
+        return mean === null ? [] : [{ d, mean: mean.w, peak: mean.peak, p: d.plausible() }];
+    });
+    const first = m.readings[0];
+    const ratio = (r) => r.factor / first.factor;
+    const fits = (r) => fed.every(({ mean, p }) => mean * ratio(r) >= p.low && mean * ratio(r) <= p.high);
+    const what = m.kind === 'power' ? 'power' : 'energy';
+    const example = fed[0];
+    const meanText = (r) => example
+        ? `${example.peak ? 'peak' : 'mean'} power ${watts(example.mean * ratio(r))} W on device ${example.d.id}${fed.length > 1 ? ` (and ${fed.length - 1} more)` : ''}`
+        : '';
+    const range = () => (example ? `${watts(example.p.low)}–${watts(example.p.high)} W for ${example.p.label}` : '');
+    const names = m.readings.map((r) => `${r.name} (${r.symbol})`).join(' or ');
+    const why = m.unitCase === 'ambiguous'
+        ? `the unit may be ${names}`
+        : m.unitCase === 'none'
+            ? `the header names no unit (${names}?)`
+            : `the header says ${first.symbol}`;
+    if (fed.length === 0) {
+        if (m.unitCase === 'ambiguous' || m.unitCase === 'none')
+            warn(`${col}: ${why}, and without timestamps the values cannot decide: read as ${first.name} (${first.symbol}); write the unit in the header, with its case`);
+        return 1;
+    }
+    if (m.readings.length === 1 || m.cellUnits === true) {
+        // A certain unit: power is checked sample by sample in finish(); energy here, by its mean power.
+        if (m.kind !== 'power' && !fits(first))
+            warn(`${col}: ${what} in ${first.symbol} gives a ${meanText(first)}, implausible (expected ${range()}); check the unit`);
+        return 1;
+    }
+    const alternatives = m.unitCase !== 'suspect' || fed.every(({ p }) => p.known) ? m.readings.slice(1) : [];
+    const plausibleAlt = alternatives.filter(fits);
+    if (fits(first)) {
+        if (m.unitCase === 'suspect')
+            return 1;
+        if (plausibleAlt.length > 0) {
+            warn(`${col}: ${why}: read as ${first.name} (${first.symbol}), ${meanText(first)}; ${plausibleAlt.map((r) => r.symbol).join(', ')} would be plausible too, so check the unit`);
+        }
+        else {
+            const read = `read as ${first.name} (${first.symbol})`;
+            settled({
+                key: `${why}\u0000${read}\u0000${range()}`,
+                column: JSON.stringify(m.header),
+                alone: `${col}: ${why}: ${read}, ${meanText(first)}, the only reading plausible (${range()})`,
+                shared: `${why}: ${read}, the only reading plausible for each (${range()})`,
+            });
+        }
+        return 1;
+    }
+    if (plausibleAlt.length === 1) {
+        const r = plausibleAlt[0];
+        warn(`${col}: ${why}, but as ${first.symbol} the ${meanText(first)} is implausible (expected ${range()}); read as ${r.name} (${r.symbol}): ${meanText(r)}`);
+        return ratio(r);
+    }
+    warn(`${col}: ${why}; as ${first.symbol} the ${meanText(first)} is implausible (expected ${range()}) and no other reading decides: read as ${first.symbol}, check the unit`);
+    return 1;
+}
 function isoOrRel(t, relative) {
     return relative ? `t=${fmt$1(t)} s` : isoOf(t);
 }
@@ -606,11 +855,17 @@ class SourceBuilder {
     co2eKg = null;
     waterL = null;
     loggedPue = null;
+    /** Logged emissions (kg) and the logged energy they were computed from (kWh, as logged): the logger's own factor. */
+    loggedEmissionsKg = 0;
+    loggedEnergyKwh = 0;
+    loggedLocations = [];
     /** Set by formats that log a duration (CodeCarbon); else derived from first/last timestamp. */
     durationS = null;
     /** Energy the format computed itself (CodeCarbon, eco2ai), kWh; overrides the device sum. */
     energyKwhOverride = undefined;
     scope = 'device';
+    /** Set by formats whose energy is measured otherwise than their rows show (Zeus: the NVML energy counter; CodeCarbon, eco2ai: a software estimate). */
+    method = null;
     /** Timestamps are relative (time of day without a date): start/end are not reported. */
     relativeTime = false;
     first = Number.POSITIVE_INFINITY;
@@ -623,6 +878,8 @@ class SourceBuilder {
     dropped = 0;
     rejects = new Map();
     devices = new Map();
+    /** The measures of the columns read (columns.ts), by kind and header: their units are decided in build(). */
+    measures = new Map();
     constructor(path, format, opts) {
         this.path = path;
         this.format = format;
@@ -671,8 +928,85 @@ class SourceBuilder {
     deviceCount() {
         return this.devices.size;
     }
+    /** The measures a column plan reads (the scanner and JSON lines call this once per plan). */
+    columns(measures) {
+        for (const m of measures) {
+            const k = `${m.kind}\u0000${m.header}`;
+            if (!this.measures.has(k))
+                this.measures.set(k, m);
+        }
+    }
+    /**
+     * One run's emissions and the energy they were computed from, both as the logger wrote them
+     * (CodeCarbon's energy_consumed includes its pue column, and so do its emissions): their ratio
+     * is the emission factor the logger applied, whatever the SOURCE reports after dividing out.
+     */
+    loggedRun(emissionsKg, energyKwh, location) {
+        if (!(energyKwh > 0) || !(emissionsKg >= 0))
+            return;
+        this.loggedEmissionsKg += emissionsKg;
+        this.loggedEnergyKwh += energyKwh;
+        if (location && !this.loggedLocations.includes(location) && this.loggedLocations.length < 3)
+            this.loggedLocations.push(location);
+    }
+    /**
+     * How the energy was measured: a format's stated method (CodeCarbon and eco2ai: their own
+     * estimate; Zeus: the energy counter), else the method of the device holding the most energy; for
+     * power samples the longest median interval and the energy-weighted Type A uncertainty.
+     */
+    measurementOf(measured) {
+        const main = measured.reduce((a, b) => (a === null || b.j > a.j ? b : a), null);
+        const method = this.method ?? main?.d.method ?? null;
+        if (method === null)
+            return null;
+        if (method !== 'power_samples')
+            return { method, interval_s: null, sampling_rel_u: null };
+        const sampled = measured.filter((x) => x.d.method === 'power_samples');
+        const interval = Math.max(0, ...sampled.map((x) => x.d.power.medianInterval));
+        const weighted = sampled.map((x) => ({ u: x.d.samplingRelU(), j: x.j })).filter((x) => x.u !== null);
+        const jSum = weighted.reduce((a, x) => a + x.j, 0);
+        return {
+            method,
+            interval_s: interval > 0 ? interval : null,
+            sampling_rel_u: jSum > 0 ? weighted.reduce((a, x) => a + x.u * x.j, 0) / jSum : null,
+        };
+    }
+    /** Each column's unit, decided by its values (decideUnit); the devices rescaled to it. */
+    decideUnits(warn) {
+        const devices = [...this.devices.entries()];
+        // Integration finishes here (samples held back for the gap threshold are integrated); finish() is idempotent.
+        for (const [, d] of devices)
+            d.power.finish();
+        const settled = new Map();
+        const settle = (x) => {
+            const list = settled.get(x.key);
+            if (list)
+                list.push(x);
+            else
+                settled.set(x.key, [x]);
+        };
+        for (const m of this.measures.values()) {
+            const fed = m.device !== null ? devices.filter(([k]) => k === m.device).map(([, d]) => d) : devices.map(([, d]) => d);
+            const k = decideUnit(m, fed, warn, settle);
+            if (k === 1)
+                continue;
+            for (const d of fed) {
+                if (m.kind === 'power')
+                    d.powerScale = k;
+                else if (m.kind === 'counter')
+                    d.counterScale = k;
+                else
+                    d.directScale = k;
+            }
+        }
+        for (const list of settled.values()) {
+            const one = list[0];
+            warn(list.length === 1 ? one.alone : `columns ${list.map((x) => x.column).join(', ')}: ${one.shared}`);
+        }
+    }
     build() {
         const warn = (m) => this.warn(m);
+        this.decideUnits(warn);
         const rejected = [];
         for (const [reason, r] of this.rejects) {
             const lines = r.lines.filter((l) => l > 0);
@@ -688,6 +1022,7 @@ class SourceBuilder {
         let anyNull = false;
         let anyEnergy = false;
         let untimedSpan = 0;
+        const measured = [];
         for (const d of this.devices.values()) {
             const { energyJ, samples, problem } = d.finish(warn);
             if (energyJ === null) {
@@ -698,6 +1033,7 @@ class SourceBuilder {
             else {
                 anyEnergy = true;
                 total += energyJ;
+                measured.push({ d, j: energyJ });
             }
             rejected.push(...d.rejectedValues());
             if (d.untimed > 0 && this.opts.interval_s !== undefined)
@@ -742,6 +1078,13 @@ class SourceBuilder {
             logged_pue: this.loggedPue,
             warnings: this.warnings,
             scope: this.scope,
+            ...(this.loggedEnergyKwh > 0
+                ? {
+                    logged_intensity_g_per_kwh: (this.loggedEmissionsKg / this.loggedEnergyKwh) * 1000,
+                    logged_location: this.loggedLocations.length > 0 ? this.loggedLocations.join('; ') : null,
+                }
+                : {}),
+            measurement: energyKwh === null ? null : this.measurementOf(measured),
             start: absolute ? isoOf(this.first) : null,
             end: absolute ? isoOf(this.last) : null,
             ...(rejected.length ? { rejected } : {}),
@@ -917,6 +1260,14 @@ function firstLines(head, n) {
 const ABSURD_KW = 100;
 /** Emission factor above which kg/kWh is flagged (coal is ≈ 1). */
 const ABSURD_KG_PER_KWH = 2;
+/** Where CodeCarbon placed the run: the cloud region when on a cloud, else country and region. */
+function locationOf(get) {
+    const cloud = [get('cloud_provider'), get('cloud_region')].filter((x) => x !== null).join(' ');
+    if (cloud !== '')
+        return cloud;
+    const place = [get('country_name'), get('region')].filter((x) => x !== null).join(', ');
+    return place === '' ? null : place;
+}
 const codecarbon = {
     id: 'codecarbon',
     description: 'CodeCarbon emissions.csv (1.x to 3.x)',
@@ -933,6 +1284,8 @@ const codecarbon = {
     async parse(stream, ctx) {
         const out = ctx.out;
         out.scope = 'host';
+        // A software estimate of the host's energy (NVML for GPUs; RAPL or a TDP model for CPUs; a per-GB constant for RAM).
+        out.method = 'software_estimate';
         let col = null;
         let ncols = 0;
         let header = [];
@@ -1036,6 +1389,7 @@ const codecarbon = {
                 end,
                 cpuModel: get('cpu_model'),
                 gpuModel: get('gpu_model'),
+                location: locationOf(get),
             });
             if (pue === null && !m.has('pue'))
                 unitless++;
@@ -1057,8 +1411,10 @@ const codecarbon = {
             energy += r.energy / r.pue;
             rawEnergy += r.energy;
             pues.add(r.pue);
-            if (r.emissions !== null)
+            if (r.emissions !== null) {
                 co2 = (co2 ?? 0) + r.emissions;
+                out.loggedRun(r.emissions, r.energy, r.location);
+            }
             if (r.water !== null)
                 water = (water ?? 0) + r.water;
             if (r.duration !== null)
@@ -1302,6 +1658,8 @@ const eco2ai = {
     async parse(stream, ctx) {
         const out = ctx.out;
         out.scope = 'host';
+        // A software estimate of the host's energy (NVML for GPUs; RAPL or a TDP model for CPUs; a per-GB constant for RAM).
+        out.method = 'software_estimate';
         let idx = null;
         const runs = new Map();
         let duplicates = 0;
@@ -1333,6 +1691,7 @@ const eco2ai = {
                     mFactor: unitFactor(mu, 'mass') ?? 1,
                     cpu: find(/^cpu_name/),
                     gpu: find(/^gpu_name/),
+                    region: find(/^region/),
                     ncols: c.length,
                 };
                 continue;
@@ -1370,6 +1729,7 @@ const eco2ai = {
                 start,
                 cpu: idx.cpu >= 0 ? (c[idx.cpu] ?? null) : null,
                 gpu: idx.gpu >= 0 ? (c[idx.gpu] ?? null) : null,
+                region: idx.region >= 0 && c[idx.region] && c[idx.region] !== 'N/A' ? c[idx.region] : null,
             });
         }
         if (idx === null)
@@ -1379,8 +1739,10 @@ const eco2ai = {
         const d = out.device('host');
         for (const r of runs.values()) {
             d.addEnergy(r.energyJ);
-            if (r.co2 !== null)
+            if (r.co2 !== null) {
                 co2 = (co2 ?? 0) + r.co2;
+                out.loggedRun(r.co2, jToKwh(r.energyJ), r.region);
+            }
             if (r.dur !== null)
                 dur = (dur ?? 0) + r.dur;
             if (r.start !== null) {
@@ -1410,7 +1772,14 @@ const eco2ai = {
 // Which column of a power log is what, by header name (never by position), with the names
 // nvidia-smi prints and the names scripts rename them to. Also the rule for headerless
 // (`--format=csv,noheader`) logs, where columns are inferred from the first data row.
+// Each measure carries the readings its unit allows (units.ts); where there is more than one
+// (an ambiguous `mw`, no unit at all, a `_w` column that may hold milliwatts) the values decide
+// once the file is read (builder.ts), by what is plausible for the device.
 const TS = new Set(['timestamp', 'time', 'datetime', 'date_time', 'ts', 'time_s', 'epoch', 'epoch_s', 'unix_time', 'date', 'time_stamp', 'timestamp_s']);
+/** Relative-time columns (seconds since the start unless their unit says otherwise). */
+const REL_TS = new Set(['t', 'sec', 'secs', 'seconds', 'elapsed', 'elapsed_time', 'time_elapsed', 'elapsed_seconds', 'rel_time', 'relative_time', 't_rel']);
+/** nvidia-smi's own power fields: watts by its contract (`nounits` drops the `[W]`, not the unit). */
+const NVIDIA_POWER = new Set(['power.draw', 'power.draw.average', 'power.draw.instant']);
 const UUID = new Set(['uuid', 'gpu_uuid', 'gpu.uuid', 'device_uuid']);
 const BUS = new Set(['pci.bus_id', 'bus_id', 'pci_bus_id', 'gpu_bus_id', 'pci.bus']);
 const INDEX = new Set(['index', 'gpu', 'gpu_index', 'gpu_id', 'device', 'device_id', 'gpu_idx', 'idx', 'device_index', 'gpu_num', 'id']);
@@ -1436,19 +1805,50 @@ const POWER = [
 const COUNTER = /^(total_energy(_consumption)?|energy_total|cumulative_energy|energy_cumulative|energy_counter|dcgm_fi_dev_total_energy_consumption)$/;
 const ENERGY = /^(energy|energy_consumed|gpu_energy)$/;
 const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.draw|_draw)?|pwr|watts))?$/;
+/** How a measure's unit reads: its readings (default first) and why there is a choice, or null when the unit is not of this quantity. */
+function unitOf(base, unit, caseKnown, kind) {
+    const q = kind === 'power' ? 'power' : 'energy';
+    if (unit === null) {
+        if (kind === 'power')
+            return NVIDIA_POWER.has(base)
+                ? { readings: [UNITLESS_POWER[0]], unitCase: 'certain' }
+                : { readings: [...UNITLESS_POWER], unitCase: 'none' };
+        // DCGM's counter is in mJ by definition; another counter without a unit: J or mJ.
+        if (kind === 'counter')
+            return base.startsWith('dcgm') ? { readings: [MILLIJOULES], unitCase: 'certain' } : { readings: [JOULES, MILLIJOULES], unitCase: 'none' };
+        return null;
+    }
+    const read = readUnit(unit, q, caseKnown);
+    if (read === null)
+        return null;
+    if (read.ambiguous)
+        return { readings: read.readings, unitCase: 'ambiguous' };
+    const only = read.readings[0];
+    // A home-made `_w` / `[W]` column is the classic home of milliwatts (domain.md); nvidia-smi's own is not.
+    if (kind === 'power' && only.symbol === 'W' && !NVIDIA_POWER.has(base))
+        return { readings: [only, MILLIWATTS], unitCase: 'suspect' };
+    return { readings: [only], unitCase: 'certain' };
+}
+function measure(col, kind, u, device, header) {
+    return { col, kind, factor: u.readings[0].factor, readings: u.readings, unitCase: u.unitCase, device, header };
+}
 /** Plan from a header row; null when the row names no power or energy column. */
 function planFromHeader(cells) {
-    const plan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+    const plan = { ncols: cells.length, need: 0, ts: -1, tsScale: 1, tsRelative: false, key: -1, name: -1, host: -1, measures: [] };
     let uuid = -1;
     let bus = -1;
     let index = -1;
     let power = null;
     const wide = [];
     cells.forEach((cell, col) => {
-        const { base, unit } = splitHeaderUnit(cell.replace(/^"|"$/g, ''));
+        const { base, unit, caseKnown } = splitHeaderUnit(cell.replace(/^"|"$/g, ''));
         const raw = cell.trim().toLowerCase();
-        if (plan.ts < 0 && (TS.has(base) || TS.has(raw)))
+        const timeUnit = unit === null ? null : readUnit(unit, 'time');
+        if (plan.ts < 0 && (TS.has(base) || TS.has(raw) || REL_TS.has(base) || REL_TS.has(raw)) && (unit === null || timeUnit !== null)) {
             plan.ts = col;
+            plan.tsRelative = REL_TS.has(base) || REL_TS.has(raw);
+            plan.tsScale = timeUnit?.readings[0]?.factor ?? 1;
+        }
         else if (uuid < 0 && UUID.has(base))
             uuid = col;
         else if (bus < 0 && BUS.has(raw))
@@ -1462,36 +1862,34 @@ function planFromHeader(cells) {
         else {
             const rank = POWER.indexOf(base);
             if (rank >= 0) {
-                const factor = unit === null ? 1 : unitFactor(unit, 'power');
-                if (factor !== null && (power === null || rank < power.rank))
-                    power = { col, rank, factor, header: cell.trim() };
+                const u = unitOf(base, unit, caseKnown, 'power');
+                if (u !== null && (power === null || rank < power.rank))
+                    power = { m: measure(col, 'power', u, null, cell.trim()), rank };
                 return;
             }
             if (COUNTER.test(base)) {
-                const factor = unit === null ? (base.startsWith('dcgm') ? 1e-3 : 1) : unitFactor(unit, 'energy');
-                if (factor !== null)
-                    plan.measures.push({ col, kind: 'counter', factor, device: null, header: cell.trim() });
+                const u = unitOf(base, unit, caseKnown, 'counter');
+                if (u !== null)
+                    plan.measures.push(measure(col, 'counter', u, null, cell.trim()));
                 return;
             }
             if (ENERGY.test(base) && unit !== null) {
-                const factor = unitFactor(unit, 'energy');
-                if (factor !== null)
-                    plan.measures.push({ col, kind: 'energy', factor, device: null, header: cell.trim() });
+                const u = unitOf(base, unit, caseKnown, 'energy');
+                if (u !== null)
+                    plan.measures.push(measure(col, 'energy', u, null, cell.trim()));
                 return;
             }
             const w = WIDE.exec(base);
             if (w?.[1] !== undefined) {
-                const factor = unit === null ? 1 : unitFactor(unit, 'power');
-                if (factor !== null)
-                    wide.push({ col, kind: 'power', factor, device: String(Number(w[1])), header: cell.trim() });
+                const u = unitOf(base, unit, caseKnown, 'power');
+                if (u !== null)
+                    wide.push(measure(col, 'power', u, String(Number(w[1])), cell.trim()));
             }
         }
     });
     plan.key = uuid >= 0 ? uuid : index >= 0 ? index : bus;
-    if (power !== null) {
-        const p = power;
-        plan.measures.unshift({ col: p.col, kind: 'power', factor: p.factor, device: null, header: p.header });
-    }
+    if (power !== null)
+        plan.measures.unshift(power.m);
     else if (wide.length > 0 && plan.key < 0)
         plan.measures.push(...wide);
     if (plan.measures.length === 0)
@@ -1506,15 +1904,27 @@ const UUID_RE = /^GPU-[0-9a-f]{8}-/i;
 const BUS_RE = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f]$/i;
 const WATTS_RE = /^[+-]?\d+(\.\d+)?\s*W$/;
 const GPU_NAME_RE = /nvidia|tesla|geforce|quadro|rtx|[ahlvbt]\d{2,3}\b/i;
+/** One value per line: `nvidia-smi --query-gpu=power.draw --format=csv,noheader[,nounits]`. */
+const LONE_VALUE_RE = /^(?:[+]?\d+(?:\.\d+)?(?:\s*W)?|\[[A-Za-z/ ]+\])$/;
 /**
  * Headerless nvidia-smi (`--format=csv,noheader[,nounits]`): columns from the first data row.
  * Rule (README): a date/time cell is the timestamp; `GPU-…` is the uuid, `0000:18:00.0` the PCI
  * bus id (either becomes the device key), otherwise a small integer before the power value is
  * the index; a cell with unit `W` is the power; without units, the power is the one decimal
- * number with a fraction among the remaining cells. Anything else cannot be inferred safely.
+ * number with a fraction among the remaining cells. A row of one value (`--query-gpu=power.draw`)
+ * is the power alone: no timestamp (energy needs --interval) and no device key. Anything else
+ * cannot be inferred safely. nvidia-smi's power is in watts with or without `nounits`.
  */
 function inferPlan(cells) {
-    const plan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+    const plan = { ncols: cells.length, need: 0, ts: -1, tsScale: 1, tsRelative: false, key: -1, name: -1, host: -1, measures: [] };
+    const watts = { readings: [UNITLESS_POWER[0]], unitCase: 'certain' };
+    if (cells.length === 1) {
+        if (!LONE_VALUE_RE.test((cells[0] ?? '').trim()))
+            return null;
+        plan.measures.push(measure(0, 'power', watts, null, 'column 1'));
+        plan.need = 1;
+        return plan;
+    }
     let power = -1;
     let index = -1;
     const decimals = [];
@@ -1543,7 +1953,7 @@ function inferPlan(cells) {
         power = decimals[0];
     if (power < 0)
         return null;
-    plan.measures.push({ col: power, kind: 'power', factor: 1, device: null, header: `column ${power + 1}` });
+    plan.measures.push(measure(power, 'power', watts, null, `column ${power + 1}`));
     plan.need = needOf(plan);
     return plan;
 }
@@ -1770,6 +2180,10 @@ class Scanner {
     /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
     sufS = -1;
     sufE = -1;
+    /** How the time column reads (absolute or relative seconds, time.ts). */
+    time = new TimeColumn();
+    /** Ambiguous unit suffixes in cells (`5 mw`) already warned about. */
+    warnedSuffix = new Set();
     constructor(ctx, opts) {
         this.ctx = ctx;
         this.opts = opts;
@@ -1826,6 +2240,8 @@ class Scanner {
                 }
                 this.line += n;
                 out.rows += n;
+                // The lane takes dated rows only: the time column is absolute (as parseTs decides).
+                this.time.relative = false;
             }
             this.tsWidth = r.tsWidth;
             pos = r.pos;
@@ -1908,7 +2324,9 @@ class Scanner {
         }
         this.setPlan(inferred, b, s, e);
         this.header = null;
-        this.ctx.out.warn(`no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`);
+        this.ctx.out.warn(inferred.ncols === 1
+            ? `no header: one power value (W) per line, read as one GPU (nvidia-smi --query-gpu=power.draw --format=csv,noheader,nounits); with several GPUs nvidia-smi prints a line per GPU per interval, so query index,power.draw to tell them apart`
+            : `no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`);
         return false;
     }
     /** A line that does not fit the plan: a new header (re-plan) or a rejected row. */
@@ -1994,7 +2412,7 @@ class Scanner {
                 dev = acc ??= this.deviceOf(b);
             let v = this.parseNum(b, starts[m.col], ends[m.col]);
             if (this.sufS >= 0 && v === v)
-                v = this.suffix(b, v, m.kind === 'power' ? 'power' : 'energy');
+                v = this.suffix(b, v, m);
             if (!terminated && k === measures.length - 1 && v !== v) {
                 out.reject(this.line, 'truncated last line');
                 return;
@@ -2008,7 +2426,7 @@ class Scanner {
                 if (v < 0)
                     dev.negative++;
                 else
-                    dev.addEnergy(v);
+                    dev.addEnergy(v, t);
                 if (t !== null)
                     out.seen(t);
             }
@@ -2018,6 +2436,10 @@ class Scanner {
     }
     setPlan(plan, b, s, e) {
         this.plan = plan;
+        this.ctx.out.columns(plan.measures);
+        this.time = new TimeColumn(plan.tsScale, plan.tsRelative);
+        if (plan.tsRelative)
+            this.ctx.out.relativeTime = true;
         this.tsWidth = 0;
         this.skip = new Uint8Array(MAX_FIELDS + 1);
         if (this.opts.unquoted) {
@@ -2036,7 +2458,11 @@ class Scanner {
             m !== undefined &&
             m.kind === 'power' &&
             m.device === null &&
+            // A column whose unit the values decide reads every cell on the general path, which notes
+            // a unit written in a cell (builder.ts decideUnit must not rescale those).
+            (m.unitCase === 'certain' || m.unitCase === 'suspect') &&
             plan.ts >= 0 &&
+            !plan.tsRelative &&
             plan.host < 0 &&
             m.col !== plan.ts &&
             m.col !== plan.key &&
@@ -2052,13 +2478,30 @@ class Scanner {
         this.fixed = [];
         this.single = null;
     }
-    suffix(b, v, q) {
+    /**
+     * A value with its unit in the cell (`312.45 W`, `500000 mW`). A plain `W` is what the fast
+     * lane takes too; any other unit marks the column as unit-per-cell (Measure.cellUnits), which
+     * only this path can see, so only rows the lane never takes mark it. An ambiguous unit (`mw`)
+     * takes its SI reading and is named once in the warnings.
+     */
+    suffix(b, v, m) {
         const s = this.sufS;
         const e = this.sufE;
-        if (q === 'power' && e - s === 1 && b[s] === 87)
-            return v; // "W"
-        const f = unitFactor(b.toString('latin1', s, e), q);
-        return f === null ? Number.NaN : v * f;
+        const plainW = m.kind === 'power' && e - s === 1 && b[s] === 87; // "W"
+        if (!plainW || m.unitCase === 'none' || m.unitCase === 'ambiguous')
+            m.cellUnits = true;
+        if (plainW)
+            return v;
+        const text = b.toString('latin1', s, e);
+        const read = readUnit(text, m.kind === 'power' ? 'power' : 'energy');
+        if (read === null)
+            return Number.NaN;
+        const r = read.readings[0];
+        if (read.ambiguous && !this.warnedSuffix.has(text)) {
+            this.warnedSuffix.add(text);
+            this.ctx.out.warn(`column ${JSON.stringify(m.header)}: values in ${JSON.stringify(text)} may be ${read.readings.map((x) => x.name).join(' or ')}; read as ${r.name} (${r.symbol})`);
+        }
+        return v * r.factor;
     }
     /** Number from bytes: sign, digits, fraction, exponent; trailing unit left in sufS/sufE. NaN if none. */
     parseNum(b, s, e) {
@@ -2138,8 +2581,9 @@ class Scanner {
             s++;
         while (e > s && b[e - 1] === 32)
             e--;
+        const tc = this.time;
         // YYYY/MM/DD HH:MM:SS(.fff) and YYYY-MM-DD[T ]HH:MM:SS(.f+)(Z|±hh:mm)
-        if (e - s >= 19) {
+        if (e - s >= 19 && tc.relative !== true) {
             const sep = b[s + 4];
             if ((sep === 47 || sep === 45) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84) && b[s + 13] === 58 && b[s + 16] === 58) {
                 const y = d4(b, s);
@@ -2171,15 +2615,17 @@ class Scanner {
                         }
                         t += f / (POW10[fd] ?? 1);
                     }
-                    if (k === e)
+                    if (k === e || (b[k] === 90 && k + 1 === e)) {
+                        tc.relative = false;
                         return t;
-                    if (b[k] === 90 && k + 1 === e)
-                        return t;
+                    }
                     if ((b[k] === 43 || b[k] === 45) && (e - k === 6 || e - k === 5)) {
                         const oh = d2(b, k + 1);
                         const om = d2(b, e - 2);
-                        if (oh >= 0 && om >= 0)
+                        if (oh >= 0 && om >= 0) {
+                            tc.relative = false;
                             return t - (b[k] === 45 ? -1 : 1) * (oh * 3600 + om * 60);
+                        }
                     }
                 }
             }
@@ -2187,10 +2633,28 @@ class Scanner {
         const c = b[s] ?? 0;
         if (c >= 48 && c <= 57) {
             const v = this.parseNum(b, s, e);
-            if (this.sufS < 0 && v > 1e8)
-                return epochToSeconds(v);
+            if (this.sufS < 0)
+                return this.timeOf(v);
         }
-        return parseTimestamp(b.toString('utf8', s, e), this.ctx.out.dates);
+        return this.timeText(b.toString('utf8', s, e));
+    }
+    /** Seconds from a plain number in the time column (epoch, or relative: time.ts TimeColumn). */
+    timeOf(v) {
+        const t = this.time.fromNumber(v);
+        if (this.time.relative === true)
+            this.relativeTimes();
+        return t;
+    }
+    timeText(text) {
+        const t = this.time.fromText(text, this.ctx.out.dates);
+        if (this.time.relative === true)
+            this.relativeTimes();
+        return t;
+    }
+    /** Times are seconds since the log began: no start/end dates, and no fast lane (it reads dates). */
+    relativeTimes() {
+        this.ctx.out.relativeTime = true;
+        this.laneCfg = null;
     }
     deviceOf(b) {
         const plan = this.plan;
@@ -2248,7 +2712,7 @@ class Scanner {
         const out = this.ctx.out;
         let t = null;
         if (plan.ts >= 0) {
-            t = parseTimestamp(cells[plan.ts] ?? '', out.dates);
+            t = this.timeText(cells[plan.ts] ?? '');
             if (t === null) {
                 out.reject(this.line, terminated ? 'unparseable timestamp' : 'truncated last line');
                 return;
@@ -2265,14 +2729,14 @@ class Scanner {
             const buf = Buffer.from(cell(m.col), 'utf8');
             let v = this.parseNum(buf, 0, buf.length);
             if (this.sufS >= 0 && v === v)
-                v = this.suffix(buf, v, m.kind === 'power' ? 'power' : 'energy');
+                v = this.suffix(buf, v, m);
             v *= m.factor;
             if (m.kind === 'power')
                 dev.addPower(t, v);
             else if (m.kind === 'counter')
                 dev.addCounter(t, v);
             else if (v >= 0)
-                dev.addEnergy(v);
+                dev.addEnergy(v, t);
             else if (v === v)
                 dev.negative++;
             else
@@ -2425,6 +2889,8 @@ const genericJsonl = {
         const out = ctx.out;
         out.scope = 'device';
         const plans = new Map();
+        // One time column per key set (plan): absolute or relative seconds, decided by its first value.
+        const times = new Map();
         for await (const ln of readLines(stream)) {
             const text = ln.text.trim();
             if (text === '')
@@ -2450,6 +2916,8 @@ const genericJsonl = {
                 plan = planFromHeader(keys);
                 if (plans.size < 64)
                     plans.set(sig, plan);
+                if (plan)
+                    out.columns(plan.measures);
             }
             if (!plan) {
                 out.reject(ln.n, 'no power or energy key');
@@ -2462,8 +2930,16 @@ const genericJsonl = {
             };
             let t = null;
             if (plan.ts >= 0) {
+                let tc = times.get(plan);
+                if (tc === undefined) {
+                    tc = new TimeColumn(plan.tsScale, plan.tsRelative);
+                    if (times.size < 64)
+                        times.set(plan, tc);
+                }
                 const v = val(plan.ts);
-                t = typeof v === 'number' ? epochToSeconds(v) : parseTimestamp(String(v), out.dates);
+                t = typeof v === 'number' ? tc.fromNumber(v) : tc.fromText(String(v), out.dates);
+                if (tc.relative === true)
+                    out.relativeTime = true;
                 if (t === null) {
                     out.reject(ln.n, 'unparseable timestamp');
                     continue;
@@ -2479,7 +2955,11 @@ const genericJsonl = {
                     v = raw;
                 else if (typeof raw === 'string') {
                     const u = /^\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*([A-Za-z]*)\s*$/i.exec(raw);
-                    const f = u?.[2] ? unitFactor(u[2], m.kind === 'power' ? 'power' : 'energy') : 1;
+                    // A unit in the value decides for it (the column's unit is then not rescaled: builder.ts).
+                    const unit = u?.[2] ? readUnit(u[2], m.kind === 'power' ? 'power' : 'energy') : null;
+                    if (u?.[2])
+                        m.cellUnits = true;
+                    const f = u?.[2] ? (unit?.readings[0]?.factor ?? null) : 1;
                     v = u?.[1] !== undefined && f !== null ? Number(u[1]) * f : Number.NaN;
                 }
                 else
@@ -2490,7 +2970,7 @@ const genericJsonl = {
                 else if (m.kind === 'counter')
                     dev.addCounter(t, v);
                 else if (v >= 0) {
-                    dev.addEnergy(v);
+                    dev.addEnergy(v, t);
                     if (t !== null)
                         out.seen(t);
                 }
@@ -2912,10 +3392,13 @@ const nvidiaSmiDmon = {
 };
 
 // nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits] -l 1 (and scripts that rename its
-// header). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
+// header), down to `--query-gpu=power.draw --format=csv,noheader,nounits`: one number per line,
+// no timestamp (energy needs --interval / the stage's interval_s). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
 // this file only recognises the format. Device key: uuid, else pci.bus_id, else index
 // (columns.ts); host-qualified when a host column exists.
 const NATIVE_TS = /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\s*,/;
+/** `--query-gpu=power.draw --format=csv,noheader[,nounits]`: one value per line (`69.47`, `69.47 W`, `[N/A]`). */
+const LONE_VALUE = /^(\d+(\.\d+)?( ?W)?|\[N\/A\])$/;
 const nvidiaSmi = {
     id: 'nvidia-smi',
     description: 'nvidia-smi --query-gpu CSV (with or without header/units)',
@@ -2925,6 +3408,9 @@ const nvidiaSmi = {
         if (/(^|,)\s*power\.draw(\.(average|instant))?\s*(\[[^\]]*\])?\s*(,|$)/i.test(first))
             return 0.95;
         const data = lines.filter((l) => !l.startsWith('#'));
+        // Power alone, one value per line, at least one with a decimal fraction as nvidia-smi prints it.
+        if (data.length > 0 && data.every((l) => LONE_VALUE.test(l)) && data.some((l) => /\.\d/.test(l)))
+            return 0.6;
         if (data.length === 0 || !data.every((l) => l.includes(',')))
             return 0;
         const native = data.filter((l) => NATIVE_TS.test(l)).length;
@@ -2986,6 +3472,8 @@ const zeus = {
     },
     async parse(stream, ctx) {
         ctx.out.scope = 'device';
+        // Zeus reads NVML's total-energy counter (Volta and newer) for each window.
+        ctx.out.method = 'energy_counter';
         const windows = [];
         // Re-read the first bytes to decide CSV vs JSON without buffering the file.
         const it = stream[Symbol.asyncIterator]();

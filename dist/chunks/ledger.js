@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
-import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, a as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
+import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, p as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
+import { i as isHistoryDir, h as historyEntries, a as auditTotals } from './dir.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
+import './layout.js';
 import 'node:util';
 
 // `ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]`:
 // what past runs spent per team and per model per period, with a cumulative chart against
 // the budget. Exit 1 when a --budget is exceeded in the current period, 2 on bad input.
+// DIR may be a checkout (or copy) of the history branch: its JSONL entries are counted, and the
+// running totals the action read are checked against them (an offline audit).
 const USAGE = 'ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]';
 /** Charts beyond this many groups add length, not insight. */
 const MAX_CHARTS = 8;
@@ -23,7 +27,7 @@ async function ledgerCommand(argv, io) {
         throw new InputError({ code: 'BAD_FLAG', field: 'ml-lca ledger --team', expected: 'a team name', got: '""' });
     }
     const target = path.resolve(io.cwd, positionals[0] ?? '.');
-    const read = await readLedger(target, io);
+    const read = (await isHistoryDir(target, io)) ? await readHistoryLedger(target, io) : await readLedger(target, io);
     for (const w of read.warnings)
         io.log(`ml-lca ledger: ${w}`);
     const entries = team === undefined ? read.entries : read.entries.filter((e) => e.team === team);
@@ -111,6 +115,12 @@ function charts(v) {
     if (names.length > MAX_CHARTS)
         out.push(`_${names.length - MAX_CHARTS} more ${v.scope}s not charted; use --${v.scope === 'team' ? 'team NAME' : 'json'}._`);
     return out;
+}
+/** A history checkout as a ledger: every JSONL entry once, and whether the totals files agree with them. */
+async function readHistoryLedger(dir, io) {
+    const h = await historyEntries(dir, io);
+    const audit = await auditTotals(dir, h.entries, io);
+    return { entries: h.ledger, read: h.ledger.length, duplicates: 0, warnings: [...h.warnings, ...audit] };
 }
 
 export { ledgerCommand };

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
 import { d as distExports } from './index2.js';
-import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR } from './hardware.js';
-import { S as Scenario, s as suggest, m as incompleteFromSources, n as noEnergySource, o as StageCompleteness, q as MEASURED, u as METRICS, v as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, j as fmt$2, w as worstVerdict, A as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, C as pct, g as escapeMarkdown, f as escapeCode, E as incompleteLine, F as ledgerSectionForCard } from './read.js';
+import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
+import { S as Scenario, s as suggest, m as incompleteFromSources, n as noEnergySource, o as StageCompleteness, q as MEASURED, u as METRICS, v as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, j as fmt$2, w as worstVerdict, A as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, a as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, C as pct$1, g as escapeMarkdown, f as escapeCode, E as incompleteLine, F as ledgerSectionForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -2316,6 +2316,10 @@ function assumptionRange(r, path) {
 function assumptionSource(r, path) {
     return r.assumptions.find((x) => x.path === path)?.source ?? null;
 }
+/** The value was set in the scenario file (a stated value: no range unless the file gives one). */
+function isStated(r, path) {
+    return r.assumptions.find((x) => x.path === path)?.origin === 'scenario';
+}
 const ordered = (low, central, high) => ({
     low: Math.min(low, central, high),
     central,
@@ -2377,6 +2381,22 @@ function parametersOf(r, stages) {
             },
         });
     }
+    // The server's embodied carbon (host CPUs, memory, chassis), shared by devices_per_host: a
+    // defaulted platform figure carries its data range; a stated one none.
+    const host = assumptionRange(r, 'hardware.host_embodied_kg');
+    if (h.host_embodied_kg !== null && host && !isStated(r, 'hardware.host_embodied_kg')) {
+        out.push({
+            id: 'host_embodied',
+            parameter: 'hardware.host_embodied_kg',
+            unit: 'kg CO2e per server',
+            ...ordered(host.low, h.host_embodied_kg, host.high),
+            source: host.source,
+            uncertain: true,
+            set: (s, v) => {
+                s.hardware.host_embodied_kg = v;
+            },
+        });
+    }
     const life = assumptionRange(r, 'hardware.lifespan_years');
     out.push({
         id: 'lifespan',
@@ -2391,19 +2411,39 @@ function parametersOf(r, stages) {
         },
     });
     const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    const oh = assumptionRange(r, 'it_overhead_factor');
+    const ohStated = isStated(r, 'it_overhead_factor');
     out.push({
         id: 'it_overhead_factor',
         parameter: 'it_overhead_factor',
         unit: '×',
-        ...ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor)),
-        source: 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
-        // Device-only energy with no overhead applied misses the host: an uncertainty of the
-        // result, not a what-if. With an overhead set or host-inclusive energy it is a what-if.
-        uncertain: deviceOnly && r.it_overhead_factor === 1,
+        ...(oh && !ohStated
+            ? ordered(oh.low, r.it_overhead_factor, oh.high)
+            : ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor))),
+        source: oh && !ohStated ? oh.source : 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
+        // Defaulted and applied to device-only energy, the overhead is an uncertainty of the result;
+        // stated in the scenario (a value without a range), or with host-inclusive energy only, a what-if.
+        uncertain: deviceOnly && !ohStated,
         set: (s, v) => {
             s.it_overhead_factor = v;
         },
     });
+    // WUE (water only): a defaulted WUE carries the data's range; a stated one none.
+    const wue = assumptionRange(r, 'wue_l_per_kwh');
+    if (wue && !isStated(r, 'wue_l_per_kwh')) {
+        out.push({
+            id: 'wue',
+            parameter: 'wue_l_per_kwh',
+            unit: 'L/kWh',
+            ...ordered(wue.low, r.wue_l_per_kwh, wue.high),
+            source: wue.source,
+            uncertain: true,
+            waterOnly: true,
+            set: (s, v) => {
+                s.wue_l_per_kwh = v;
+            },
+        });
+    }
     const L = r.deployment.lifetime_inferences;
     out.push({
         id: 'lifetime_inferences',
@@ -2432,61 +2472,117 @@ function withValues(r, changes) {
     return copy;
 }
 
-/** hours × power estimates without a recorded power range: ±30 % (tool assumption). */
-const ESTIMATE_FACTOR = { low: 0.7, high: 1.3 };
 /** A gap warning whose length cannot be read from the message: +5 % on the high side (tool assumption). */
 const UNQUANTIFIED_GAP = 0.05;
 /** ingest's gap warning: "<device>: N gap(s) longer than T s not bridged (X s in all; ...)". */
 const GAP_SECONDS = /\(([\d,]+(?:\.\d+)?)\s*s in all/i;
+const pct = (x) => `${Number((x * 100).toPrecision(3))} %`;
+/** The method of a source that does not say (cards written before SOURCE.measurement existed). */
+function methodOf(s) {
+    if (s.measurement)
+        return s.measurement.method;
+    if (s.format === 'codecarbon' || s.format === 'eco2ai')
+        return 'software_estimate';
+    if (s.format === 'zeus')
+        return 'energy_counter';
+    return 'power_samples';
+}
+/** Relative half-width of a method's systematic uncertainty, with its source (src/data/measurement.ts). */
+function methodUncertainty(method) {
+    if (method === 'software_estimate') {
+        const f = MEASUREMENT_UNCERTAINTY.software_estimate;
+        return { rel: f.rel, label: `software estimate ±${pct(f.rel)}`, source: f.source };
+    }
+    const f = MEASUREMENT_UNCERTAINTY.gpu_sensor;
+    const what = method === 'energy_counter' ? 'energy counter' : method === 'energy_records' ? 'logged energy' : 'sampled power';
+    return { rel: f.rel, label: `${what}, GPU sensor ±${pct(f.rel)}`, source: f.source };
+}
 /**
- * Factor range on each stage's energy:
- * - `estimate` (hours × count × power_w): the power range of the hardware data, else ±30 %;
- * - logs: rejected rows may have carried energy: high = rows / (rows − rejected);
- *   the estimated part of an `ml-lca measure` log (CPU/memory without RAPL) adds its own range;
+ * Factor ranges on each stage's energy, two per stage at most:
+ * - measurement (systematic), by method: an `estimate` (hours × count × power_w) takes the power
+ *   range of the hardware data, else the published error of rated-power estimates (±37 %); a
+ *   power_w stated in the scenario has no range. Logs: the GPU sensor's ±5 % (power samples,
+ *   energy counters, logged energy) or a software estimate's ±40 % (CodeCarbon, eco2ai), each
+ *   weighted by the source's share of the stage energy; the estimated part of an `ml-lca measure`
+ *   log (CPU/memory without RAPL) takes its own low/high instead of the sensor's. `energy_kwh`
+ *   stated in the scenario: exact.
+ * - per run (noise): rejected rows may have carried energy: high = rows / (rows − rejected);
  *   a reported gap adds its share of the log's duration (5 % when the length is not stated);
- * - `energy_kwh` given in the scenario: taken as exact (a meter reading).
+ *   the scatter of power samples adds ±k·u (GUM Type A, k = 2) on both sides.
  */
 function energyRanges(resolved, inventories, stages, sources) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     const power = assumptionRange(resolved, 'hardware.power_w');
+    const powerStated = isStated(resolved, 'hardware.power_w');
     const out = [];
     for (const [name, inv] of Object.entries(inventories)) {
         const origin = stages[name]?.energy_origin;
         if (origin === 'estimate') {
             const pw = resolved.hardware.power_w;
-            if (power && pw !== null && pw > 0) {
+            if (powerStated || pw === null || !(pw > 0))
+                continue;
+            if (power && power.high > power.low) {
                 out.push({
                     stage: name,
+                    kind: 'measurement',
                     low: Math.min(1, power.low / pw),
                     high: Math.max(1, power.high / pw),
-                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W)`],
+                    reasons: [`hours × power estimate (power ${power.low}–${power.high} W: ${power.source})`],
                     systematic: true,
                 });
             }
             else {
-                out.push({ stage: name, low: ESTIMATE_FACTOR.low, high: ESTIMATE_FACTOR.high, reasons: ['hours × power estimate (±30 %)'], systematic: true });
+                const f = MEASUREMENT_UNCERTAINTY.rated_power_estimate;
+                out.push({
+                    stage: name,
+                    kind: 'measurement',
+                    low: 1 - f.rel,
+                    high: 1 + f.rel,
+                    reasons: [`hours × power estimate ±${pct(f.rel)} (${f.source})`],
+                    systematic: true,
+                });
             }
             continue;
         }
-        let high = 1;
-        let low = 1;
+        if (origin === 'energy_kwh')
+            continue;
+        const total = inv.device_energy_kwh + inv.host_energy_kwh;
+        let sysLow = 0;
+        let sysHigh = 0;
+        const sysReasons = [];
+        let runLow = 0;
+        let high = 0;
         const reasons = [];
         for (const path of inv.sources) {
             const s = byPath.get(path);
             if (!s)
                 continue;
+            // Weight by the source's share of the stage energy when it is known.
+            const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
             // `ml-lca measure` without RAPL: the CPU/memory part is an estimate with its own range.
             const est = s.estimated;
-            const stageKwh = inv.device_energy_kwh + inv.host_energy_kwh;
-            if (est && stageKwh > 0) {
-                low -= Math.max(0, est.energy_kwh - est.low_kwh) / stageKwh;
-                high += Math.max(0, est.high_kwh - est.energy_kwh) / stageKwh;
-                reasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+            if (est && total > 0) {
+                sysLow += Math.max(0, est.energy_kwh - est.low_kwh) / total;
+                sysHigh += Math.max(0, est.high_kwh - est.energy_kwh) / total;
+                sysReasons.push(`estimated CPU/memory power in ${s.path} (${est.low_kwh.toPrecision(3)}–${est.high_kwh.toPrecision(3)} kWh)`);
+            }
+            if (s.energy_kwh !== null && s.energy_kwh > 0) {
+                const m = methodUncertainty(methodOf(s));
+                // The measured part only: an estimated part carries its own range (above).
+                const measured = est && total > 0 ? Math.max(0, s.energy_kwh - est.energy_kwh) / total : w;
+                sysLow += measured * m.rel;
+                sysHigh += measured * m.rel;
+                sysReasons.push(`${s.path}: ${m.label} (${m.source})`);
+                const u = s.measurement?.sampling_rel_u ?? null;
+                if (u !== null && u > 0) {
+                    const ku = COVERAGE_K * u;
+                    runLow += w * ku;
+                    high += w * ku;
+                    const iv = s.measurement?.interval_s;
+                    reasons.push(`${s.path}: scatter of the power samples${iv ? ` every ${Number(iv.toPrecision(3))} s` : ''}, ±${pct(ku)} (GUM Type A, k = ${COVERAGE_K})`);
+                }
             }
             if (s.rows_rejected > 0 && s.rows > s.rows_rejected) {
-                // Weight by the source's share of the stage energy when it is known.
-                const total = inv.device_energy_kwh + inv.host_energy_kwh;
-                const w = total > 0 && s.energy_kwh !== null ? Math.min(1, s.energy_kwh / total) : 1;
                 high += w * (s.rows / (s.rows - s.rows_rejected) - 1);
                 reasons.push(`${s.rows_rejected} of ${s.rows} rows rejected in ${s.path}`);
             }
@@ -2496,14 +2592,17 @@ function energyRanges(resolved, inventories, stages, sources) {
             for (const warning of s.warnings) {
                 if (!/\bgap/i.test(warning))
                     continue;
-                const m = GAP_SECONDS.exec(warning);
-                const gap = m ? Number((m[1] ?? '').replace(/,/g, '')) : Number.NaN;
+                const g = GAP_SECONDS.exec(warning);
+                const gap = g ? Number((g[1] ?? '').replace(/,/g, '')) : Number.NaN;
                 const share = Number.isFinite(gap) && s.duration_s && s.duration_s > 0 ? Math.min(1, gap / s.duration_s) / devices : UNQUANTIFIED_GAP;
                 high += share;
                 reasons.push(`gap in ${s.path}`);
             }
         }
-        out.push({ stage: name, low: Math.max(0, low), high, reasons, systematic: false });
+        if (sysLow > 0 || sysHigh > 0)
+            out.push({ stage: name, kind: 'measurement', low: Math.max(0, 1 - sysLow), high: 1 + sysHigh, reasons: sysReasons, systematic: true });
+        if (high > 0 || runLow > 0)
+            out.push({ stage: name, kind: 'per run', low: Math.max(0, 1 - runLow), high: 1 + high, reasons, systematic: false });
     }
     return out;
 }
@@ -2511,8 +2610,10 @@ function energyRanges(resolved, inventories, stages, sources) {
 function scaleInventories(inventories, ranges, pick) {
     const out = {};
     for (const [name, inv] of Object.entries(inventories)) {
-        const r = ranges.find((x) => x.stage === name);
-        const f = r ? pick(r) : 1;
+        let f = 1;
+        for (const r of ranges)
+            if (r.stage === name)
+                f *= pick(r);
         out[name] = { ...inv, device_energy_kwh: inv.device_energy_kwh * f, host_energy_kwh: inv.host_energy_kwh * f };
     }
     return out;
@@ -2613,14 +2714,20 @@ const UNCERTAINTY_METHOD = 'interval arithmetic by vertices (the model is monoto
     `plus seeded Monte Carlo (${MC_SAMPLES} samples, triangular low/central/high, mulberry32 seed ${MC_SEED}) for percentiles`;
 const total = (r) => r.totals.co2e_kg;
 const perFu = (r) => r.per_functional_unit.co2e_g;
-function propagate(resolved, inventories, params, energy, assess) {
+const energyTotal = (r) => r.totals.energy_kwh;
+const water = (r) => r.totals.water_l;
+/** The card name of an energy range: `stages.training.energy (measurement)`. */
+const energyName = (e) => `stages.${e.stage}.energy (${e.kind})`;
+function propagate(resolved, inventories, stages, params, energy, assess) {
     const uncertain = params.filter((p) => p.uncertain);
     const energyVaried = energy.filter((e) => e.high > e.low);
-    // Direction of each input, per metric, from one-at-a-time runs.
-    const bounds = (m) => {
+    // Direction of each input, per metric, from one-at-a-time runs. WUE moves water only.
+    const bounds = (m, withWater = false) => {
         const lowSet = [];
         const highSet = [];
         for (const p of uncertain) {
+            if (p.waterOnly && !withWater)
+                continue;
             const atLow = m(assess(withValues(resolved, [[p, p.low]]), inventories));
             const atHigh = m(assess(withValues(resolved, [[p, p.high]]), inventories));
             const rising = atHigh >= atLow;
@@ -2634,10 +2741,12 @@ function propagate(resolved, inventories, params, energy, assess) {
     };
     const [tLo, tHi] = bounds(total);
     const [fLo, fHi] = bounds(perFu);
+    const [eLo, eHi] = bounds(energyTotal);
+    const [wLo, wHi] = bounds(water, true);
     const parameters = [
         ...uncertain.map((p) => ({ parameter: p.parameter, unit: p.unit, low: p.low, central: p.central, high: p.high, source: p.source })),
         ...energyVaried.map((e) => ({
-            parameter: `stages.${e.stage}.energy (factor)`,
+            parameter: energyName(e),
             unit: '×',
             low: e.low,
             central: 1,
@@ -2650,10 +2759,57 @@ function propagate(resolved, inventories, params, energy, assess) {
         co2e_kg_high: tHi,
         per_fu_co2e_g_low: fLo,
         per_fu_co2e_g_high: fHi,
+        energy_kwh_low: eLo,
+        energy_kwh_high: eHi,
+        water_l_low: wLo,
+        water_l_high: wHi,
         method: UNCERTAINTY_METHOD,
         parameters,
-        monte_carlo: monteCarlo(resolved, inventories, uncertain, energyVaried, assess),
+        covers: parameters.map((p) => p.parameter),
+        not_covered: notCovered(resolved, stages, uncertain, energyVaried),
+        monte_carlo: monteCarlo(resolved, inventories, uncertain.filter((p) => !p.waterOnly), energyVaried, assess),
     };
+}
+/**
+ * The inputs a range could cover but this one does not, each with why: stated in the scenario
+ * without a range (the rule: a stated value is exact unless the scenario gives its range), or
+ * without a range in the bundled data.
+ */
+function notCovered(resolved, stages, uncertain, energy) {
+    const covered = new Set(uncertain.map((p) => p.parameter));
+    const why = (path, what) => (isStated(resolved, path) ? `stated in the scenario${what}` : `no range in the data${what}`);
+    const out = [];
+    const check = (path, relevant, what = '') => {
+        if (relevant && !covered.has(path))
+            out.push(`${path}: ${why(path, what)}`);
+    };
+    check('grid.intensity_g_per_kwh', true, isStated(resolved, 'grid.intensity_g_per_kwh') ? ' (give grid.intensity_low_g_per_kwh and _high_ for a range)' : '');
+    check('pue', true);
+    const h = resolved.hardware;
+    const anyHours = Object.values(stages).some((s) => (s.hours ?? 0) > 0);
+    if (h.embodied_kg === null)
+        out.push('hardware.embodied_kg: no embodied data (counted as 0)');
+    else
+        check('hardware.embodied_kg', anyHours);
+    const embodied = anyHours && ((h.embodied_kg ?? 0) > 0 || (h.host_embodied_kg ?? 0) > 0);
+    check('hardware.lifespan_years', embodied);
+    check('hardware.utilization', embodied, isStated(resolved, 'hardware.utilization') ? '' : ` (default ${h.utilization}: in use its whole lifespan)`);
+    if (h.host_embodied_kg !== null) {
+        check('hardware.host_embodied_kg', anyHours);
+        check('hardware.devices_per_host', anyHours);
+    }
+    const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+    check('it_overhead_factor', deviceOnly);
+    if (resolved.wue_l_per_kwh > 0)
+        check('wue_l_per_kwh', true, ' (water only)');
+    const ranged = new Set(energy.map((e) => e.stage));
+    for (const [name, s] of Object.entries(stages)) {
+        if (s.energy_origin === 'energy_kwh')
+            out.push(`stages.${name}.energy_kwh: stated in the scenario`);
+        else if (s.energy_origin === 'estimate' && !ranged.has(name) && s.it_energy_kwh > 0)
+            out.push(`stages.${name}: hours × power with hardware.power_w ${isStated(resolved, 'hardware.power_w') ? 'stated in the scenario' : 'without a range'}`);
+    }
+    return out;
 }
 function monteCarlo(resolved, inventories, uncertain, energy, assess) {
     const next = mulberry32(MC_SEED);
@@ -2663,8 +2819,8 @@ function monteCarlo(resolved, inventories, uncertain, energy, assess) {
         // Draw in a fixed order (parameters, then stages in inventory order) so a sample's
         // numbers do not depend on anything but the seed and the inputs.
         const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)]);
-        const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
-        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1));
+        const factors = new Map(energy.map((e) => [e, triangular(next(), e.low, 1, e.high)]));
+        const r = assess(withValues(resolved, changes), scaleInventories(inventories, energy, (e) => factors.get(e) ?? 1));
         totals.push(r.totals.co2e_kg);
         perFus.push(r.per_functional_unit.co2e_g);
     }
@@ -2723,6 +2879,9 @@ function flatten(r) {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+/** A logger's own emission factor this many times above or below the scenario's is reported. */
+const LOGGER_FACTOR_RATIO = 2;
+const gPerKwh = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 function dataQuality$1(resolved, inventories, stages, sources) {
     const out = [];
     const names = Object.keys(stages);
@@ -2832,6 +2991,24 @@ function dataQuality$1(resolved, inventories, stages, sources) {
                 source: s.path,
                 message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
             });
+        }
+        const logged = s.logged_intensity_g_per_kwh;
+        if (logged !== undefined && logged !== null) {
+            // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
+            // as logged. Far from the scenario's, the two placed the run in different grids.
+            const ours = resolved.grid.intensity_g_per_kwh;
+            const ratio = Math.max(logged, ours) / Math.min(logged, ours);
+            if (ratio > LOGGER_FACTOR_RATIO) {
+                const where = s.logged_location ? ` (it placed the run in ${s.logged_location})` : '';
+                const region = resolved.grid.region ? ` (${resolved.grid.region})` : '';
+                out.push({
+                    severity: 'warning',
+                    code: 'logger_factor_mismatch',
+                    source: s.path,
+                    message: `${s.path}: the logger's own emission factor is ${gPerKwh(logged)} g CO2e/kWh${where}, the scenario's ${gPerKwh(ours)} g CO2e/kWh${region}: ` +
+                        `${Number.isFinite(ratio) ? `${ratio.toPrecision(3)}×` : 'far'} apart. A location mismatch is the usual cause; ml-lca applies the scenario's factor, so check grid.region.`,
+                });
+            }
         }
         if (s.logged_pue !== null) {
             out.push({
@@ -2961,12 +3138,12 @@ function interpret(resolved, inventories, result, sources, opts = {}) {
     const srcs = flattenSources(sources);
     const params = parametersOf(resolved, result.stages);
     const energy = energyRanges(resolved, inventories, result.stages, srcs);
-    const u = propagate(resolved, inventories, params, energy, assess$1);
+    const u = propagate(resolved, inventories, result.stages, params, energy, assess$1);
     return {
         ...significantIssues(result),
         breakeven_inferences: result.breakeven_inferences,
         lifetime_curve: lifetimeCurve(resolved, inventories, result, assess$1),
-        sensitivity: tornado(resolved, inventories, params, assess$1),
+        sensitivity: tornado(resolved, inventories, params.filter((p) => !p.waterOnly), assess$1),
         uncertainty: u,
         noise: noiseRanges(resolved, inventories, result, energy, assess$1),
         data_quality: dataQuality$1(resolved, inventories, result.stages, srcs),
@@ -3352,7 +3529,7 @@ async function loadScenarioLedger(scenario, scenarioFile, io) {
 }
 /**
  * Period budget results and the `extensions.ledger` block for a head card. With no ledger
- * (`ledger: artifact` outside the action), spending counts only this change, and a warning
+ * (`ledger: history` outside the action), spending counts only this change, and a warning
  * says so. `extension` is null when the scenario has no period budget.
  */
 function applyLedger(budgets, scenario, headCard, ledger, now) {
@@ -3361,13 +3538,13 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
     const warnings = ledger
         ? [...ledger.warnings]
         : [
-            'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+            'period budgets: no ledger of past runs (the GitHub action reads its history branch; use ledger: file:PATH, or ml-lca ledger on a checkout of the branch, elsewhere), so spent counts only this change',
         ];
-    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
+    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now, ledger?.sums ?? []);
     warnings.push(...ev.warnings);
     return {
         results: ev.results,
-        extension: { source: ledger?.source ?? 'none', entries: ledger?.entries.length ?? 0, positions: ev.positions, warnings },
+        extension: { source: ledger?.source ?? 'none', entries: ledger?.size ?? ledger?.entries.length ?? 0, positions: ev.positions, warnings },
         warnings,
     };
 }
@@ -3510,8 +3687,8 @@ function significant(card) {
     const lines = [];
     if (i.dominant_stage !== null) {
         const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
-        const flows = i.flow_shares ? ` (${pct(i.flow_shares.operational)} operational, ${pct(i.flow_shares.embodied)} embodied)` : '';
-        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct(share)} of ${fmt$2(t.co2e_kg)} kg CO2e${flows}.`);
+        const flows = i.flow_shares ? ` (${pct$1(i.flow_shares.operational)} operational, ${pct$1(i.flow_shares.embodied)} embodied)` : '';
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct$1(share)} of ${fmt$2(t.co2e_kg)} kg CO2e${flows}.`);
     }
     else {
         lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
@@ -3519,14 +3696,14 @@ function significant(card) {
     if (i.dominant_term) {
         const s = i.term_shares;
         const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
-        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct(share)} of ${fmt$2(fu.co2e_g)} g CO2e ` +
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct$1(share)} of ${fmt$2(fu.co2e_g)} g CO2e ` +
             `(marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g).`);
     }
     const lt = card.lifetime;
     if (lt.co2e_kg > 0) {
         const up = lt.upfront_co2e_kg / lt.co2e_kg;
         lines.push(`Over the scenario's ${fmt$2(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
-            `${pct(up >= 0.5 ? up : 1 - up)} of ${fmt$2(lt.co2e_kg)} kg CO2e.`);
+            `${pct$1(up >= 0.5 ? up : 1 - up)} of ${fmt$2(lt.co2e_kg)} kg CO2e.`);
     }
     const pie = stagePie(card);
     return `${lines.join(' ')}\n${pie ? `\n${mermaidBlock(pie)}` : ''}`;
@@ -3596,9 +3773,16 @@ function sensitivity(card) {
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt$2(u.co2e_kg_low)}–${fmt$2(u.co2e_kg_high)} kg CO2e** (central ${fmt$2(card.totals.co2e_kg)}).`];
+    const range = (lo, hi, unit) => lo === hi ? `**${fmt$2(lo)} ${unit}** (a point: no input it rests on carries a range)` : `**${fmt$2(lo)}–${fmt$2(hi)} ${unit}**`;
+    const lines = ['#### Uncertainty', '', `- Assessed stages: ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${fmt$2(card.totals.co2e_kg)}).`];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-        lines.push(`- Per functional unit: **${fmt$2(u.per_fu_co2e_g_low)}–${fmt$2(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt$2(card.per_functional_unit.co2e_g)}).`);
+        lines.push(`- Per functional unit: ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${fmt$2(card.per_functional_unit.co2e_g)}).`);
+    }
+    if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
+        lines.push(`- Energy: ${fmt$2(u.energy_kwh_low)}–${fmt$2(u.energy_kwh_high)} kWh (central ${fmt$2(card.totals.energy_kwh)}).`);
+    }
+    if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
+        lines.push(`- Water: ${fmt$2(u.water_l_low)}–${fmt$2(u.water_l_high)} L (central ${fmt$2(card.totals.water_l)}).`);
     }
     const mc = u.monte_carlo;
     if (mc) {
@@ -3608,8 +3792,15 @@ function uncertainty(card) {
     // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
     if (u.method)
         lines.push(`- Method: ${u.method}.`);
+    if (u.covers !== undefined)
+        lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
     for (const p of u.parameters ?? []) {
         lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$2(p.low)}–${fmt$2(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$2(p.central)}; ${escapeMarkdown(p.source)})`);
+    }
+    if (u.not_covered && u.not_covered.length > 0) {
+        lines.push('- Not covered (the range is narrower than the truth by what these hide):');
+        for (const n of u.not_covered)
+            lines.push(`  - ${escapeMarkdown(n)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -3806,6 +3997,10 @@ function fit(head, details, footer, maxChars) {
     const cut = '\n\n> Trimmed: the rest is in the model card JSON.\n';
     return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
 }
+/** The headline range; a point says so instead of printing `x–x` (every input stated, none with a range). */
+function rangeNote(low, high) {
+    return low === high ? 'no range: every input it rests on is stated without one, see Uncertainty' : `range ${fmt$2(low)}–${fmt$2(high)} kg`;
+}
 function headSection(card) {
     const s = card.scenario;
     const fu = card.per_functional_unit;
@@ -3817,7 +4012,7 @@ function headSection(card) {
         `**${fmt$2(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$2(s.functional_unit.inferences)} inferences), ` +
             `of which marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g.`,
         '',
-        `Assessed stages: **${fmt$2(card.totals.co2e_kg)} kg CO2e** (range ${fmt$2(u.co2e_kg_low)}–${fmt$2(u.co2e_kg_high)} kg), ` +
+        `Assessed stages: **${fmt$2(card.totals.co2e_kg)} kg CO2e** (${rangeNote(u.co2e_kg_low, u.co2e_kg_high)}), ` +
             `${fmt$2(card.totals.energy_kwh)} kWh facility energy, ${fmt$2(card.totals.water_l)} L water` +
             (card.totals.cost_usd !== null ? `, ${fmt$2(card.totals.cost_usd)} USD` : '') +
             `. Over ${fmt$2(card.lifetime.inferences)} lifetime inferences: ${fmt$2(card.lifetime.co2e_kg)} kg CO2e.`,
@@ -3959,7 +4154,7 @@ function stagesSection(card) {
 }
 /** The embodied attribution in words: whose manufacturing is counted and over which hours. */
 function embodiedRule(h) {
-    const use = h.utilization < 1 ? ` at ${pct(h.utilization)} utilization` : '';
+    const use = h.utilization < 1 ? ` at ${pct$1(h.utilization)} utilization` : '';
     const host = h.host_embodied_kg === null
         ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
         : ` Each accelerator also carries 1/${fmt$2(h.devices_per_host)} of its server's ${fmt$2(h.host_embodied_kg)} kg CO2e.`;
@@ -3992,13 +4187,13 @@ function energyFrom(s) {
 }
 function perFuSection(card) {
     const fu = card.per_functional_unit;
-    const share = (x) => (fu.co2e_g > 0 ? pct(x / fu.co2e_g) : '—');
+    const share = (x) => (fu.co2e_g > 0 ? pct$1(x / fu.co2e_g) : '—');
     const table = markdownTable([
         ['term', 'g CO2e per FU', 'share', 'what it is'],
         ['marginal', fmt$2(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
         ['embodied', fmt$2(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
         ['amortized', fmt$2(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
-        ['**total**', `**${fmt$2(fu.co2e_g)}**`, pct(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+        ['**total**', `**${fmt$2(fu.co2e_g)}**`, pct$1(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
     ], { align: ['l', 'r', 'r', 'l'] });
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;

@@ -1,7 +1,7 @@
 import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
-import { e as strictObject, s as string, a as array, r as record, b as boolean, n as number, _ as _enum, c as union, l as literal, o as object, u as unknown } from './schemas.js';
+import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, _ as _enum, e as union, l as literal, o as object, u as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
 
 // Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
@@ -159,7 +159,9 @@ const Scenario = strictObject({
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
-    ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+    ledger: string().optional().meta({
+        description: "Where period budgets find past spending: history (the action's history branch or artifacts; artifact is the old name) | file:PATH",
+    }),
 })
     .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {
@@ -389,7 +391,15 @@ const Interpretation = object({
         per_fu_co2e_g_low: number().optional(),
         per_fu_co2e_g_high: number().optional(),
         method: string().optional(),
+        energy_kwh_low: number().optional().meta({ description: 'totals.energy_kwh at the low corner (kWh)' }),
+        energy_kwh_high: number().optional().meta({ description: 'totals.energy_kwh at the high corner (kWh)' }),
+        water_l_low: number().optional().meta({ description: 'totals.water_l at the low corner (L)' }),
+        water_l_high: number().optional().meta({ description: 'totals.water_l at the high corner (L)' }),
         parameters: array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+        covers: array(string()).optional().meta({ description: 'The inputs whose ranges the low/high include (names as in parameters[])' }),
+        not_covered: array(string())
+            .optional()
+            .meta({ description: 'Inputs the range leaves out, each with why: stated in the scenario without a range, or no range in the data' }),
         monte_carlo: MonteCarlo.optional(),
     }),
     noise: record(string(), NoiseRange)
@@ -535,7 +545,7 @@ const ComparedMetric = object({
     noise_note: string().optional(),
 });
 const Baseline = object({
-    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | cli | dir:PATH' }),
     ref: string().nullable(),
     sha: string().nullable(),
     run_id: number().nullable(),
@@ -644,6 +654,18 @@ const DeviceEnergy = object({
         .optional()
         .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
 });
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+const SourceMeasurement = object({
+    method: MeasurementMethod,
+    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+    sampling_rel_u: number().nullable().meta({
+        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+    }),
+});
 const Source = object({
     path: string(),
     format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
@@ -662,6 +684,11 @@ const Source = object({
     scope: _enum(['device', 'host'])
         .optional()
         .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    logged_intensity_g_per_kwh: number().nullable().optional().meta({
+        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+    }),
+    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
     /** First and last timestamp seen, ISO 8601, when the log has them. */
     start: string().nullable().optional(),
     end: string().nullable().optional(),
@@ -855,7 +882,7 @@ const LedgerPosition = object({
     status: BudgetStatus,
 });
 const LedgerExtension = object({
-    source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | DIR (CLI)' }),
     entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: array(LedgerPosition),
     warnings: array(string()).default([]),
@@ -1024,6 +1051,8 @@ function spentFrom(source) {
         return 'model cards of successful default-branch push runs of this workflow this period';
     if (source === 'none')
         return 'no ledger of past runs was available, so only this change counts';
+    if (source.startsWith('history:'))
+        return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
     return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 /**
@@ -1126,10 +1155,11 @@ function isPeriodBudget(b) {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
-function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
+function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now, sums = []) {
     const results = [];
     const positions = [];
     const warnings = [];
@@ -1158,7 +1188,7 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
             }
             change = v;
         }
-        const pos = positionOf(b, name, change, entries, now);
+        const pos = positionOf(b, name, change, entries, sums, now);
         positions.push(pos.position);
         if (pos.missing > 0)
             warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
@@ -1166,11 +1196,18 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
     });
     return { results, positions, warnings };
 }
-function positionOf(b, name, change, entries, now) {
+function positionOf(b, name, change, entries, sums, now) {
     const p = periodOf(now, b.period);
     let spent = 0;
     let runs = 0;
     let missing = 0;
+    for (const s of sums) {
+        if (s.scope !== b.scope || s.name !== name || s.label !== p.label)
+            continue;
+        runs += s.runs;
+        spent += s.sum[b.metric] ?? 0;
+        missing += s.runs - (s.count[b.metric] ?? 0);
+    }
     for (const e of entries) {
         if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p))
             continue;
@@ -1245,9 +1282,9 @@ function resultOf(p) {
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 function parseLedgerSetting(value, file) {
-    const v = (value ?? 'artifact').trim();
-    if (v === 'artifact')
-        return { kind: 'artifact' };
+    const v = (value ?? 'history').trim();
+    if (v === 'history' || v === 'artifact')
+        return { kind: 'history' };
     const m = /^file:(.+)$/.exec(v);
     if (m?.[1] && m[1].trim() !== '')
         return { kind: 'file', path: m[1].trim() };
@@ -1255,7 +1292,7 @@ function parseLedgerSetting(value, file) {
         code: 'SCENARIO_INVALID',
         file,
         field: 'ledger',
-        expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+        expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
         got: shortValue(value),
     });
 }
@@ -1390,4 +1427,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, dedupeRuns as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, DAY_MS as W, utcDate as X, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, parseLedgerSetting as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };
+export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, RunId as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, dedupeRuns as W, DAY_MS as X, utcDate as Y, parseLedgerSetting as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, periodOf as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

@@ -8,7 +8,7 @@ import { c as checkOutDir, O as OUT_FILES, m as makeOutDir } from './out-dir.js'
 import './index2.js';
 import 'process';
 import 'buffer';
-import './hardware.js';
+import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';

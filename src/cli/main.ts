@@ -23,13 +23,13 @@ const COMMANDS: Record<string, Entry> = {
     load: async () => (await import('./ingest.js')).ingestCommand,
   },
   compare: {
-    usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
-    summary: 'compare two model cards metric by metric',
+    usage: 'compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]',
+    summary: 'compare two model cards metric by metric (BASE may be a checkout of the history branch)',
     load: async () => (await import('./compare.js')).compareCommand,
   },
   ledger: {
     usage: 'ledger  DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]',
-    summary: 'spending per team and model per period, against a period budget',
+    summary: 'spending per team and model per period, against a period budget (DIR may be a checkout of the history branch)',
     load: async () => (await import('./ledger.js')).ledgerCommand,
   },
   data: {

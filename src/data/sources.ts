@@ -92,6 +92,42 @@ const publications: Reference[] = [
     2022,
     'https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2022',
   ),
+  // Measurement uncertainty of logged energy (src/data/measurement.ts).
+  pub(
+    'nvml-api',
+    'NVIDIA Management Library (NVML) API reference: nvmlDeviceGetPowerUsage, nvmlDeviceGetTotalEnergyConsumption',
+    'NVIDIA Corporation',
+    2024,
+    'https://docs.nvidia.com/deploy/nvml-api/group__nvmlDeviceQueries.html',
+  ),
+  pub(
+    'yang-2024-gpu-power-sensor',
+    "Accurate and Convenient Energy Measurements for GPUs: A Detailed Study of NVIDIA GPU's Built-in Power Sensor (Yang, Adamek, Armour)",
+    'SC24, arXiv 2312.02741',
+    2024,
+    'https://arxiv.org/abs/2312.02741',
+  ),
+  pub(
+    'fischer-2025-codecarbon',
+    'Ground-Truthing AI Energy Consumption: Validating CodeCarbon Against External Measurements (Fischer)',
+    'arXiv 2509.22092',
+    2025,
+    'https://arxiv.org/abs/2509.22092',
+  ),
+  pub(
+    'h100-node-power-2025',
+    'Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation',
+    'arXiv 2506.14551',
+    2025,
+    'https://arxiv.org/abs/2506.14551',
+  ),
+  pub(
+    'jcgm-100-2008',
+    'Evaluation of measurement data: Guide to the expression of uncertainty in measurement (GUM), JCGM 100:2008',
+    'Joint Committee for Guides in Metrology (BIPM)',
+    2008,
+    'https://www.bipm.org/documents/20126/2071204/JCGM_100_2008_E.pdf',
+  ),
   pub(
     'ghg-protocol-scope2',
     'GHG Protocol Scope 2 Guidance (location-based and market-based methods, dual reporting)',

@@ -24,6 +24,8 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { type ActionHistory, openHistory, recordRun, runCreatedAt } from './history.js';
+import { periodMetrics } from '../ledger/apply.js';
 import { attentionOf, incompleteLines } from '../report/attention.js';
 import { writeActionHfReadme } from './hf-readme.js';
 import { measuredLogEntry } from './measure.js';
@@ -48,6 +50,10 @@ export interface RunDeps {
   version: string;
   /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
   env?: Record<string, string | undefined>;
+  /** Octokit for another repository's history (`history-token`); `octokit` when absent. */
+  historyOctokit?: ActionOctokit;
+  /** ms one second of backoff stands for (history record retries): 1000; tests shrink it. */
+  retryBaseMs?: number;
   /** The log of a measurement this step stopped (mode: measure-start earlier in the job) and the stage it joins. */
   measurement?: { log: string; stage: string } | null;
 }
@@ -65,6 +71,8 @@ interface Computed extends ScenarioOutcome {
   artifactName: string;
   dir: string;
   notes: string[];
+  /** Card paths the scenario's period budgets sum (kept in its history entry). */
+  periodMetrics: string[];
 }
 
 export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
@@ -73,6 +81,18 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
 
   const files = await scenarioFiles(inputs.scenarios, cwd, deps.io);
   const several = files.length > 1;
+  const jobNames = { job: deps.context.job ?? null, matrix: inputs.matrix };
+  const nameOf = (scenario: string) => artifactNameFor(inputs.artifactName, scenario, several, jobNames);
+  const history = openHistory({
+    inputs,
+    ctx: deps.context,
+    octokit: deps.octokit,
+    historyOctokit: deps.historyOctokit,
+    artifactName: nameOf,
+    artifactTemplate: inputs.artifactName,
+    retryBaseMs: deps.retryBaseMs ?? 1000,
+    log: deps.log.info,
+  });
 
   // 1. Compute every card first: a bad scenario fails before anything is posted.
   const computed: Computed[] = [];
@@ -92,15 +112,10 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       });
     }
     names.add(slug(head.name));
-    const artifactName = artifactNameFor(inputs.artifactName, head.name, several);
-    const baseline = await findBaseline(deps.octokit, {
-      spec: inputs.baseline,
-      ctx: deps.context,
-      artifactName,
-      head: { name: head.name, boundary: head.boundary },
-      log: deps.log.info,
-    });
-    // Period budgets (issue 6): past spending from the default branch's card artifacts.
+    const artifactName = nameOf(head.name);
+    const stores = [history.primary, history.fallback].filter((x) => x !== null);
+    const baseline = await findBaseline(deps.octokit, { spec: inputs.baseline, ctx: deps.context, stores, head: { name: head.name, boundary: head.boundary } });
+    // Period budgets: past spending from the history (branch totals; artifacts behind them).
     const ledger =
       inputs.budgetMode === 'off'
         ? null
@@ -109,9 +124,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
             scenarioFile: file,
             workspace: deps.workspace,
             ctx: deps.context,
-            defaultBranch: deps.context.defaultBranch ?? 'main',
-            artifactTemplate: inputs.artifactName,
-            several,
+            history,
             now: deps.clock.now(),
             io: deps.io,
             log: deps.log.info,
@@ -131,14 +144,26 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       deps.io,
     );
     const card: ModelCard = r.card;
-    // The statement of why nothing was compared belongs to the report the reviewer reads.
+    // The statement of why nothing was compared (or what was compared instead of the base
+    // commit) belongs to the report the reviewer reads.
     if (baseline.kind === 'none' && baseline.note !== null) card.warnings = [baseline.note, ...card.warnings];
+    if (baseline.kind === 'found' && baseline.note) card.warnings = [baseline.note, ...card.warnings];
+    // Which run made this card: the history finds a base commit's card by it.
+    card.extensions = { ...card.extensions, github: githubProvenance(deps.context) };
     for (const w of card.warnings) deps.log.info(`${head.name}: ${w}`);
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
     await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
     deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
-    computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
+    computed.push({
+      card,
+      markdown,
+      cardPath: path.join(dir, 'model-card.json'),
+      artifactName,
+      dir,
+      notes: [],
+      periodMetrics: periodMetrics(scenario.budgets),
+    });
   }
 
   // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
@@ -158,11 +183,13 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
   }
 
-  // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.
+  // 2. Comments (pull requests only), 3. the history (push runs on the default branch),
+  // 4. summary, 5. artifacts, 6. outputs.
   await commentAll(computed, inputs, deps);
+  await recordAll(computed, history, deps);
   for (const c of computed) c.notes.push(`Model card artifact: \`${c.artifactName}\``);
   await writeSummary(computed, deps);
-  await uploadAll(computed, deps);
+  await uploadAll(computed, inputs, deps);
   setOutputs(computed, deps);
   return decide(
     computed.map((c) => c.card),
@@ -233,17 +260,55 @@ async function writeSummary(computed: Computed[], deps: RunDeps): Promise<void> 
   }
 }
 
-async function uploadAll(computed: Computed[], deps: RunDeps): Promise<void> {
+async function recordAll(computed: Computed[], history: ActionHistory, deps: RunDeps): Promise<void> {
+  if (!history.writer) {
+    if (history.notRecording) deps.log.info(`history: not recorded: ${history.notRecording}`);
+    return;
+  }
+  const now = deps.clock.now();
+  const createdAt = await runCreatedAt(deps.octokit, deps.context, now, deps.log.info);
+  const line = await recordRun({
+    writer: history.writer,
+    ctx: deps.context,
+    createdAt,
+    cards: computed.map((c) => ({ card: c.card, extraMetrics: c.periodMetrics })),
+    now,
+    log: deps.log,
+  });
+  if (line) for (const c of computed) c.notes.push(line);
+}
+
+async function uploadAll(computed: Computed[], inputs: Inputs, deps: RunDeps): Promise<void> {
+  const matrixJob = inputs.matrix !== null && !/\{(?:matrix|job)\}/.test(inputs.artifactName);
   for (const c of computed) {
     try {
       const files = [path.join(c.dir, 'model-card.json'), path.join(c.dir, 'report.md')];
-      const r = await deps.artifact.upload(c.artifactName, files, c.dir);
+      const r = await deps.artifact.upload(c.artifactName, files, c.dir, { retentionDays: inputs.retentionDays });
       deps.log.info(`${c.card.scenario.name}: artifact ${c.artifactName} uploaded${r.id !== null ? ` (id ${r.id})` : ''}`);
     } catch (e) {
-      // Without the artifact later PRs have no baseline: loud, but the assessment itself stands.
-      deps.log.warning(`ml-lca: ${c.card.scenario.name}: artifact ${c.artifactName} not uploaded (${describeError(e)})`);
+      // Without the artifact the fork comment mode has no card: loud, but the assessment itself stands.
+      const clash = /already exists|conflict|409/i.test(describeError(e));
+      const hint = clash
+        ? matrixJob
+          ? ' Another job of this run (a matrix job?) uploaded the same name: put {matrix} or {job} in artifact-name, e.g. ml-lca-{scenario}-{matrix}.'
+          : ' Another step or job of this run uploaded the same name: give each its own artifact-name ({scenario}, {job}, {matrix}).'
+        : '';
+      deps.log.warning(`ml-lca: ${c.card.scenario.name}: artifact ${c.artifactName} not uploaded (${describeError(e)}).${hint}`);
     }
   }
+}
+
+/** The run that made a card (`extensions.github`): where it came from, for readers of the card and the history. */
+function githubProvenance(ctx: RunContext): Record<string, unknown> {
+  return {
+    repository: `${ctx.repo.owner}/${ctx.repo.repo}`,
+    run_id: ctx.runId,
+    run_attempt: ctx.runAttempt ?? 1,
+    event: ctx.eventName,
+    ref: ctx.ref,
+    sha: ctx.pullRequest?.headSha ?? ctx.sha,
+    job: ctx.job ?? null,
+  };
 }
 
 function setOutputs(computed: ScenarioOutcome[], deps: RunDeps): void {

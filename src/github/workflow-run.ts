@@ -22,10 +22,14 @@ import type { RunDeps, RunResult } from './run.js';
 
 const OUT_DIR = 'ml-lca-out';
 
-/** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. */
+/** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. `{job}` and `{matrix}` match any text. */
 export function artifactPattern(template: string): RegExp {
   const quote = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${template.split('{scenario}').map(quote).join('.+')}$`);
+  const body = template
+    .split(/(\{(?:scenario|job|matrix)\})/)
+    .map((part) => (part === '{scenario}' ? '.+' : part === '{job}' || part === '{matrix}' ? '.*' : quote(part)))
+    .join('');
+  return new RegExp(`^${body}$`);
 }
 
 export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: string): Promise<RunResult> {
@@ -105,11 +109,14 @@ function parseCard(text: string): ModelCard | null {
 }
 
 /**
- * The PR of the triggering run. `workflow_run.pull_requests` is empty for forks, so look the PR
- * up by `head=<fork owner>:<branch>` and keep the one whose head is exactly the run's commit.
+ * The PR of the triggering run: the one whose head is exactly the run's commit. The payload's
+ * `pull_requests` is used only when it names a PR with that head (one branch can have two open
+ * PRs, and a PR's head may have moved on since the run); it is empty for forks, so otherwise
+ * the PR is looked up by `head=<owner>:<branch>`, again keeping the exact head commit.
  */
-async function pullRequestOf(octokit: ActionOctokit, repo: RepoRef, wr: WorkflowRunInfo): Promise<number | null> {
-  if (wr.pullRequests[0] !== undefined) return wr.pullRequests[0];
+export async function pullRequestOf(octokit: ActionOctokit, repo: RepoRef, wr: WorkflowRunInfo): Promise<number | null> {
+  const listed = (wr.pullRequestHeads ?? []).filter((p) => p.headSha === wr.headSha);
+  if (listed.length === 1 && listed[0]) return listed[0].number;
   if (!wr.headOwner || !wr.headBranch) return null;
   const prs = await octokit.rest.pulls.list({ ...repo, head: `${wr.headOwner}:${wr.headBranch}`, state: 'open', per_page: 30 });
   return prs.data.find((p) => p.head.sha === wr.headSha)?.number ?? null;

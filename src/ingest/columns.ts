@@ -1,16 +1,33 @@
 // Which column of a power log is what, by header name (never by position), with the names
 // nvidia-smi prints and the names scripts rename them to. Also the rule for headerless
 // (`--format=csv,noheader`) logs, where columns are inferred from the first data row.
-import { splitHeaderUnit, unitFactor } from './units.js';
+// Each measure carries the readings its unit allows (units.ts); where there is more than one
+// (an ambiguous `mw`, no unit at all, a `_w` column that may hold milliwatts) the values decide
+// once the file is read (builder.ts), by what is plausible for the device.
+import { JOULES, MILLIJOULES, MILLIWATTS, readUnit, splitHeaderUnit, UNITLESS_POWER, type Quantity, type UnitReading } from './units.js';
 import { parseTimestamp } from './time.js';
 
 export type MeasureKind = 'power' | 'energy' | 'counter';
 
+/**
+ * Why a measure's unit may be read more than one way:
+ *  certain:   one reading (nvidia-smi's own `power.draw [W]`, or `power (mW)`);
+ *  ambiguous: the unit's case does not decide (`power_mw`: milliwatts or megawatts);
+ *  none:      the header names no unit (`power`, `GPU0`);
+ *  suspect:   a home-made `_w` column, which sometimes holds milliwatts (domain.md).
+ */
+export type UnitCase = 'certain' | 'ambiguous' | 'none' | 'suspect';
+
 export interface Measure {
   col: number;
   kind: MeasureKind;
-  /** To W (power) or J (energy, counter). */
+  /** To W (power) or J (energy, counter): the first reading's factor, applied as rows arrive. */
   factor: number;
+  /** The readings the values may decide between, `factor`'s first; one when the unit is certain. */
+  readings: UnitReading[];
+  unitCase: UnitCase;
+  /** Set by the reader when a cell carried its own unit (`250000 mW`): the cells decided, not the header. */
+  cellUnits?: boolean;
   /** Fixed device of a wide per-GPU column (`GPU0`), else null (device from the key column). */
   device: string | null;
   header: string;
@@ -21,6 +38,10 @@ export interface ColumnPlan {
   /** Fields a row must have to reach every used column (last used index + 1). */
   need: number;
   ts: number;
+  /** Seconds per unit of a numeric time column (`elapsed_ms`: 0.001); 1 when the header names none. */
+  tsScale: number;
+  /** The header says the times are relative (`sec`, `elapsed_s`, `t`): seconds since the log began. */
+  tsRelative: boolean;
   key: number;
   name: number;
   host: number;
@@ -28,6 +49,10 @@ export interface ColumnPlan {
 }
 
 const TS = new Set(['timestamp', 'time', 'datetime', 'date_time', 'ts', 'time_s', 'epoch', 'epoch_s', 'unix_time', 'date', 'time_stamp', 'timestamp_s']);
+/** Relative-time columns (seconds since the start unless their unit says otherwise). */
+const REL_TS = new Set(['t', 'sec', 'secs', 'seconds', 'elapsed', 'elapsed_time', 'time_elapsed', 'elapsed_seconds', 'rel_time', 'relative_time', 't_rel']);
+/** nvidia-smi's own power fields: watts by its contract (`nounits` drops the `[W]`, not the unit). */
+const NVIDIA_POWER = new Set(['power.draw', 'power.draw.average', 'power.draw.instant']);
 const UUID = new Set(['uuid', 'gpu_uuid', 'gpu.uuid', 'device_uuid']);
 const BUS = new Set(['pci.bus_id', 'bus_id', 'pci_bus_id', 'gpu_bus_id', 'pci.bus']);
 const INDEX = new Set(['index', 'gpu', 'gpu_index', 'gpu_id', 'device', 'device_id', 'gpu_idx', 'idx', 'device_index', 'gpu_num', 'id']);
@@ -54,19 +79,49 @@ const COUNTER = /^(total_energy(_consumption)?|energy_total|cumulative_energy|en
 const ENERGY = /^(energy|energy_consumed|gpu_energy)$/;
 const WIDE = /^(?:gpu|cuda|device|dev)[ _:-]?(\d{1,3})(?:[ _.-]?(?:power(?:\.draw|_draw)?|pwr|watts))?$/;
 
+/** How a measure's unit reads: its readings (default first) and why there is a choice, or null when the unit is not of this quantity. */
+function unitOf(base: string, unit: string | null, caseKnown: boolean, kind: MeasureKind): { readings: UnitReading[]; unitCase: UnitCase } | null {
+  const q: Quantity = kind === 'power' ? 'power' : 'energy';
+  if (unit === null) {
+    if (kind === 'power')
+      return NVIDIA_POWER.has(base)
+        ? { readings: [UNITLESS_POWER[0] as UnitReading], unitCase: 'certain' }
+        : { readings: [...UNITLESS_POWER], unitCase: 'none' };
+    // DCGM's counter is in mJ by definition; another counter without a unit: J or mJ.
+    if (kind === 'counter')
+      return base.startsWith('dcgm') ? { readings: [MILLIJOULES], unitCase: 'certain' } : { readings: [JOULES, MILLIJOULES], unitCase: 'none' };
+    return null;
+  }
+  const read = readUnit(unit, q, caseKnown);
+  if (read === null) return null;
+  if (read.ambiguous) return { readings: read.readings, unitCase: 'ambiguous' };
+  const only = read.readings[0] as UnitReading;
+  // A home-made `_w` / `[W]` column is the classic home of milliwatts (domain.md); nvidia-smi's own is not.
+  if (kind === 'power' && only.symbol === 'W' && !NVIDIA_POWER.has(base)) return { readings: [only, MILLIWATTS], unitCase: 'suspect' };
+  return { readings: [only], unitCase: 'certain' };
+}
+
+function measure(col: number, kind: MeasureKind, u: { readings: UnitReading[]; unitCase: UnitCase }, device: string | null, header: string): Measure {
+  return { col, kind, factor: (u.readings[0] as UnitReading).factor, readings: u.readings, unitCase: u.unitCase, device, header };
+}
+
 /** Plan from a header row; null when the row names no power or energy column. */
 export function planFromHeader(cells: readonly string[]): ColumnPlan | null {
-  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, tsScale: 1, tsRelative: false, key: -1, name: -1, host: -1, measures: [] };
   let uuid = -1;
   let bus = -1;
   let index = -1;
-  let power: { col: number; rank: number; factor: number; header: string } | null = null;
+  let power: { m: Measure; rank: number } | null = null;
   const wide: Measure[] = [];
   cells.forEach((cell, col) => {
-    const { base, unit } = splitHeaderUnit(cell.replace(/^"|"$/g, ''));
+    const { base, unit, caseKnown } = splitHeaderUnit(cell.replace(/^"|"$/g, ''));
     const raw = cell.trim().toLowerCase();
-    if (plan.ts < 0 && (TS.has(base) || TS.has(raw))) plan.ts = col;
-    else if (uuid < 0 && UUID.has(base)) uuid = col;
+    const timeUnit = unit === null ? null : readUnit(unit, 'time');
+    if (plan.ts < 0 && (TS.has(base) || TS.has(raw) || REL_TS.has(base) || REL_TS.has(raw)) && (unit === null || timeUnit !== null)) {
+      plan.ts = col;
+      plan.tsRelative = REL_TS.has(base) || REL_TS.has(raw);
+      plan.tsScale = timeUnit?.readings[0]?.factor ?? 1;
+    } else if (uuid < 0 && UUID.has(base)) uuid = col;
     else if (bus < 0 && BUS.has(raw)) bus = col;
     else if (index < 0 && INDEX.has(base)) index = col;
     else if (plan.name < 0 && NAME.has(base)) plan.name = col;
@@ -74,32 +129,30 @@ export function planFromHeader(cells: readonly string[]): ColumnPlan | null {
     else {
       const rank = POWER.indexOf(base);
       if (rank >= 0) {
-        const factor = unit === null ? 1 : unitFactor(unit, 'power');
-        if (factor !== null && (power === null || rank < power.rank)) power = { col, rank, factor, header: cell.trim() };
+        const u = unitOf(base, unit, caseKnown, 'power');
+        if (u !== null && (power === null || rank < power.rank)) power = { m: measure(col, 'power', u, null, cell.trim()), rank };
         return;
       }
       if (COUNTER.test(base)) {
-        const factor = unit === null ? (base.startsWith('dcgm') ? 1e-3 : 1) : unitFactor(unit, 'energy');
-        if (factor !== null) plan.measures.push({ col, kind: 'counter', factor, device: null, header: cell.trim() });
+        const u = unitOf(base, unit, caseKnown, 'counter');
+        if (u !== null) plan.measures.push(measure(col, 'counter', u, null, cell.trim()));
         return;
       }
       if (ENERGY.test(base) && unit !== null) {
-        const factor = unitFactor(unit, 'energy');
-        if (factor !== null) plan.measures.push({ col, kind: 'energy', factor, device: null, header: cell.trim() });
+        const u = unitOf(base, unit, caseKnown, 'energy');
+        if (u !== null) plan.measures.push(measure(col, 'energy', u, null, cell.trim()));
         return;
       }
       const w = WIDE.exec(base);
       if (w?.[1] !== undefined) {
-        const factor = unit === null ? 1 : unitFactor(unit, 'power');
-        if (factor !== null) wide.push({ col, kind: 'power', factor, device: String(Number(w[1])), header: cell.trim() });
+        const u = unitOf(base, unit, caseKnown, 'power');
+        if (u !== null) wide.push(measure(col, 'power', u, String(Number(w[1])), cell.trim()));
       }
     }
   });
   plan.key = uuid >= 0 ? uuid : index >= 0 ? index : bus;
-  if (power !== null) {
-    const p: { col: number; factor: number; header: string } = power;
-    plan.measures.unshift({ col: p.col, kind: 'power', factor: p.factor, device: null, header: p.header });
-  } else if (wide.length > 0 && plan.key < 0) plan.measures.push(...wide);
+  if (power !== null) plan.measures.unshift((power as { m: Measure }).m);
+  else if (wide.length > 0 && plan.key < 0) plan.measures.push(...wide);
   if (plan.measures.length === 0) return null;
   plan.need = needOf(plan);
   return plan;
@@ -114,15 +167,27 @@ const BUS_RE = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f]$/i;
 const WATTS_RE = /^[+-]?\d+(\.\d+)?\s*W$/;
 const GPU_NAME_RE = /nvidia|tesla|geforce|quadro|rtx|[ahlvbt]\d{2,3}\b/i;
 
+/** One value per line: `nvidia-smi --query-gpu=power.draw --format=csv,noheader[,nounits]`. */
+const LONE_VALUE_RE = /^(?:[+]?\d+(?:\.\d+)?(?:\s*W)?|\[[A-Za-z/ ]+\])$/;
+
 /**
  * Headerless nvidia-smi (`--format=csv,noheader[,nounits]`): columns from the first data row.
  * Rule (README): a date/time cell is the timestamp; `GPU-…` is the uuid, `0000:18:00.0` the PCI
  * bus id (either becomes the device key), otherwise a small integer before the power value is
  * the index; a cell with unit `W` is the power; without units, the power is the one decimal
- * number with a fraction among the remaining cells. Anything else cannot be inferred safely.
+ * number with a fraction among the remaining cells. A row of one value (`--query-gpu=power.draw`)
+ * is the power alone: no timestamp (energy needs --interval) and no device key. Anything else
+ * cannot be inferred safely. nvidia-smi's power is in watts with or without `nounits`.
  */
 export function inferPlan(cells: readonly string[]): ColumnPlan | null {
-  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, key: -1, name: -1, host: -1, measures: [] };
+  const plan: ColumnPlan = { ncols: cells.length, need: 0, ts: -1, tsScale: 1, tsRelative: false, key: -1, name: -1, host: -1, measures: [] };
+  const watts = { readings: [UNITLESS_POWER[0] as UnitReading], unitCase: 'certain' as const };
+  if (cells.length === 1) {
+    if (!LONE_VALUE_RE.test((cells[0] ?? '').trim())) return null;
+    plan.measures.push(measure(0, 'power', watts, null, 'column 1'));
+    plan.need = 1;
+    return plan;
+  }
   let power = -1;
   let index = -1;
   const decimals: number[] = [];
@@ -140,7 +205,7 @@ export function inferPlan(cells: readonly string[]): ColumnPlan | null {
   if (plan.key < 0) plan.key = index;
   if (power < 0 && decimals.length === 1 && decimals[0] !== undefined) power = decimals[0];
   if (power < 0) return null;
-  plan.measures.push({ col: power, kind: 'power', factor: 1, device: null, header: `column ${power + 1}` });
+  plan.measures.push(measure(power, 'power', watts, null, `column ${power + 1}`));
   plan.need = needOf(plan);
   return plan;
 }

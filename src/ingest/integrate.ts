@@ -45,6 +45,8 @@ export class PowerSeries {
   first = Number.POSITIVE_INFINITY;
   last = Number.NEGATIVE_INFINITY;
   runs: Array<{ start: number; end: number }> = [];
+  /** Median of the first intervals (s), 0 until known: the log's sampling interval. */
+  medianInterval = 0;
   threshold: number;
 
   private readonly fixedThreshold: boolean;
@@ -58,7 +60,6 @@ export class PowerSeries {
   constructor(gapThreshold_s?: number) {
     this.fixedThreshold = gapThreshold_s !== undefined;
     this.threshold = gapThreshold_s ?? MIN_GAP_S;
-    if (this.fixedThreshold) this.warm = null;
   }
 
   add(t: number, w: number): void {
@@ -96,7 +97,9 @@ export class PowerSeries {
     }
     dts.sort((a, b) => a - b);
     const median = dts.length ? (dts[(dts.length - 1) >> 1] ?? 0) : 0;
-    this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
+    this.medianInterval = median;
+    // A threshold given by the caller stays; the warm-up still measures the interval.
+    if (!this.fixedThreshold) this.threshold = Math.max(MIN_GAP_S, GAP_MEDIAN_FACTOR * median);
     for (let i = 0; i < buf.length; i += 2) this.step(buf[i] ?? 0, buf[i + 1] ?? 0);
   }
 

@@ -34,6 +34,21 @@ export function tdpOf(name: string | null | undefined): number | null {
   return null;
 }
 
+/** Below this mean power a GPU is off, not idle (idle draw is well above 2 % of TDP); 1 W when the model is unknown. */
+export const IDLE_FLOOR_SHARE = 0.02;
+export const ANY_DEVICE_MIN_W = 1;
+
+/**
+ * The mean power a device can plausibly have drawn over a log: from 2 % of TDP (below any idle
+ * draw) to 1.5 × TDP; 1–3,000 W when the model is unknown. Used to decide how a column's unit
+ * reads (builder.ts), never to compute energy.
+ */
+export function plausibleMeanW(name: string | null | undefined): { low: number; high: number; known: boolean; label: string } {
+  const tdp = tdpOf(name);
+  if (tdp !== null) return { low: IDLE_FLOOR_SHARE * tdp, high: 1.5 * tdp, known: true, label: `${name} (TDP ${tdp} W)` };
+  return { low: ANY_DEVICE_MIN_W, high: ANY_DEVICE_MAX_W, known: false, label: 'an accelerator of unknown model' };
+}
+
 /** Above this a sample is implausible: 1.5 × TDP, or the absolute bound when TDP is unknown. */
 export function implausibleAboveW(name: string | null | undefined): { limit: number; basis: string } {
   const tdp = tdpOf(name);

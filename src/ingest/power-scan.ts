@@ -15,9 +15,9 @@ import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';
 import { type ColumnPlan, type Measure, inferPlan, planFromHeader } from './columns.js';
 import { type FastLane, type LaneConfig, fastLane } from './fast-lane.js';
-import { epochToSeconds, parseTimestamp } from './time.js';
+import { TimeColumn } from './time.js';
 import type { ParseContext } from './types.js';
-import { unitFactor } from './units.js';
+import { readUnit, type UnitReading } from './units.js';
 
 const MAX_FIELDS = 256;
 const POW10: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -64,6 +64,10 @@ class Scanner {
   /** Numeric value of the last parseNum's unit suffix range (start, end); -1 when none. */
   private sufS = -1;
   private sufE = -1;
+  /** How the time column reads (absolute or relative seconds, time.ts). */
+  private time = new TimeColumn();
+  /** Ambiguous unit suffixes in cells (`5 mw`) already warned about. */
+  private readonly warnedSuffix = new Set<string>();
 
   constructor(
     private readonly ctx: ParseContext,
@@ -121,6 +125,8 @@ class Scanner {
         }
         this.line += n;
         out.rows += n;
+        // The lane takes dated rows only: the time column is absolute (as parseTs decides).
+        this.time.relative = false;
       }
       this.tsWidth = r.tsWidth;
       pos = r.pos;
@@ -201,7 +207,9 @@ class Scanner {
     this.setPlan(inferred, b, s, e);
     this.header = null;
     this.ctx.out.warn(
-      `no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`,
+      inferred.ncols === 1
+        ? `no header: one power value (W) per line, read as one GPU (nvidia-smi --query-gpu=power.draw --format=csv,noheader,nounits); with several GPUs nvidia-smi prints a line per GPU per interval, so query index,power.draw to tell them apart`
+        : `no header: columns inferred from line ${this.line} (timestamp ${inferred.ts >= 0 ? `column ${inferred.ts + 1}` : 'none'}, device key ${inferred.key >= 0 ? `column ${inferred.key + 1}` : 'none'}, power ${inferred.measures[0]?.header ?? ''})`,
     );
     return false;
   }
@@ -278,7 +286,7 @@ class Scanner {
       if (m.device !== null) dev = this.fixedDevice(m.col, m.device);
       else dev = acc ??= this.deviceOf(b);
       let v = this.parseNum(b, starts[m.col] as number, ends[m.col] as number);
-      if (this.sufS >= 0 && v === v) v = this.suffix(b, v, m.kind === 'power' ? 'power' : 'energy');
+      if (this.sufS >= 0 && v === v) v = this.suffix(b, v, m);
       if (!terminated && k === measures.length - 1 && v !== v) {
         out.reject(this.line, 'truncated last line');
         return;
@@ -288,7 +296,7 @@ class Scanner {
       else if (m.kind === 'counter') dev.addCounter(t, v);
       else if (v === v) {
         if (v < 0) dev.negative++;
-        else dev.addEnergy(v);
+        else dev.addEnergy(v, t);
         if (t !== null) out.seen(t);
       } else dev.na++;
     }
@@ -296,6 +304,9 @@ class Scanner {
 
   private setPlan(plan: ColumnPlan, b: Buffer, s: number, e: number): void {
     this.plan = plan;
+    this.ctx.out.columns(plan.measures);
+    this.time = new TimeColumn(plan.tsScale, plan.tsRelative);
+    if (plan.tsRelative) this.ctx.out.relativeTime = true;
     this.tsWidth = 0;
     this.skip = new Uint8Array(MAX_FIELDS + 1);
     if (this.opts.unquoted) {
@@ -313,7 +324,11 @@ class Scanner {
       m !== undefined &&
       m.kind === 'power' &&
       m.device === null &&
+      // A column whose unit the values decide reads every cell on the general path, which notes
+      // a unit written in a cell (builder.ts decideUnit must not rescale those).
+      (m.unitCase === 'certain' || m.unitCase === 'suspect') &&
       plan.ts >= 0 &&
+      !plan.tsRelative &&
       plan.host < 0 &&
       m.col !== plan.ts &&
       m.col !== plan.key &&
@@ -330,12 +345,29 @@ class Scanner {
     this.single = null;
   }
 
-  private suffix(b: Buffer, v: number, q: 'power' | 'energy'): number {
+  /**
+   * A value with its unit in the cell (`312.45 W`, `500000 mW`). A plain `W` is what the fast
+   * lane takes too; any other unit marks the column as unit-per-cell (Measure.cellUnits), which
+   * only this path can see, so only rows the lane never takes mark it. An ambiguous unit (`mw`)
+   * takes its SI reading and is named once in the warnings.
+   */
+  private suffix(b: Buffer, v: number, m: Measure): number {
     const s = this.sufS;
     const e = this.sufE;
-    if (q === 'power' && e - s === 1 && b[s] === 87) return v; // "W"
-    const f = unitFactor(b.toString('latin1', s, e), q);
-    return f === null ? Number.NaN : v * f;
+    const plainW = m.kind === 'power' && e - s === 1 && b[s] === 87; // "W"
+    if (!plainW || m.unitCase === 'none' || m.unitCase === 'ambiguous') m.cellUnits = true;
+    if (plainW) return v;
+    const text = b.toString('latin1', s, e);
+    const read = readUnit(text, m.kind === 'power' ? 'power' : 'energy');
+    if (read === null) return Number.NaN;
+    const r = read.readings[0] as UnitReading;
+    if (read.ambiguous && !this.warnedSuffix.has(text)) {
+      this.warnedSuffix.add(text);
+      this.ctx.out.warn(
+        `column ${JSON.stringify(m.header)}: values in ${JSON.stringify(text)} may be ${read.readings.map((x) => x.name).join(' or ')}; read as ${r.name} (${r.symbol})`,
+      );
+    }
+    return v * r.factor;
   }
 
   /** Number from bytes: sign, digits, fraction, exponent; trailing unit left in sufS/sufE. NaN if none. */
@@ -404,8 +436,9 @@ class Scanner {
   private parseTs(b: Buffer, s: number, e: number): number | null {
     while (s < e && b[s] === 32) s++;
     while (e > s && b[e - 1] === 32) e--;
+    const tc = this.time;
     // YYYY/MM/DD HH:MM:SS(.fff) and YYYY-MM-DD[T ]HH:MM:SS(.f+)(Z|±hh:mm)
-    if (e - s >= 19) {
+    if (e - s >= 19 && tc.relative !== true) {
       const sep = b[s + 4];
       if ((sep === 47 || sep === 45) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84) && b[s + 13] === 58 && b[s + 16] === 58) {
         const y = d4(b, s);
@@ -436,12 +469,17 @@ class Scanner {
             }
             t += f / (POW10[fd] ?? 1);
           }
-          if (k === e) return t;
-          if (b[k] === 90 && k + 1 === e) return t;
+          if (k === e || (b[k] === 90 && k + 1 === e)) {
+            tc.relative = false;
+            return t;
+          }
           if ((b[k] === 43 || b[k] === 45) && (e - k === 6 || e - k === 5)) {
             const oh = d2(b, k + 1);
             const om = d2(b, e - 2);
-            if (oh >= 0 && om >= 0) return t - (b[k] === 45 ? -1 : 1) * (oh * 3600 + om * 60);
+            if (oh >= 0 && om >= 0) {
+              tc.relative = false;
+              return t - (b[k] === 45 ? -1 : 1) * (oh * 3600 + om * 60);
+            }
           }
         }
       }
@@ -449,9 +487,28 @@ class Scanner {
     const c = b[s] ?? 0;
     if (c >= 48 && c <= 57) {
       const v = this.parseNum(b, s, e);
-      if (this.sufS < 0 && v > 1e8) return epochToSeconds(v);
+      if (this.sufS < 0) return this.timeOf(v);
     }
-    return parseTimestamp(b.toString('utf8', s, e), this.ctx.out.dates);
+    return this.timeText(b.toString('utf8', s, e));
+  }
+
+  /** Seconds from a plain number in the time column (epoch, or relative: time.ts TimeColumn). */
+  private timeOf(v: number): number | null {
+    const t = this.time.fromNumber(v);
+    if (this.time.relative === true) this.relativeTimes();
+    return t;
+  }
+
+  private timeText(text: string): number | null {
+    const t = this.time.fromText(text, this.ctx.out.dates);
+    if (this.time.relative === true) this.relativeTimes();
+    return t;
+  }
+
+  /** Times are seconds since the log began: no start/end dates, and no fast lane (it reads dates). */
+  private relativeTimes(): void {
+    this.ctx.out.relativeTime = true;
+    this.laneCfg = null;
   }
 
   private deviceOf(b: Buffer): DeviceAcc {
@@ -505,7 +562,7 @@ class Scanner {
     const out = this.ctx.out;
     let t: number | null = null;
     if (plan.ts >= 0) {
-      t = parseTimestamp(cells[plan.ts] ?? '', out.dates);
+      t = this.timeText(cells[plan.ts] ?? '');
       if (t === null) {
         out.reject(this.line, terminated ? 'unparseable timestamp' : 'truncated last line');
         return;
@@ -522,11 +579,11 @@ class Scanner {
             });
       const buf = Buffer.from(cell(m.col), 'utf8');
       let v = this.parseNum(buf, 0, buf.length);
-      if (this.sufS >= 0 && v === v) v = this.suffix(buf, v, m.kind === 'power' ? 'power' : 'energy');
+      if (this.sufS >= 0 && v === v) v = this.suffix(buf, v, m);
       v *= m.factor;
       if (m.kind === 'power') dev.addPower(t, v);
       else if (m.kind === 'counter') dev.addCounter(t, v);
-      else if (v >= 0) dev.addEnergy(v);
+      else if (v >= 0) dev.addEnergy(v, t);
       else if (v === v) dev.negative++;
       else dev.na++;
     }

@@ -17,6 +17,24 @@ export const DeviceEnergy = z.object({
 });
 export type DeviceEnergy = z.infer<typeof DeviceEnergy>;
 
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+export const MeasurementMethod = z.enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+  description:
+    'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+    "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+export type MeasurementMethod = z.infer<typeof MeasurementMethod>;
+
+export const SourceMeasurement = z.object({
+  method: MeasurementMethod,
+  interval_s: z.number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+  sampling_rel_u: z.number().nullable().meta({
+    description:
+      "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+  }),
+});
+export type SourceMeasurement = z.infer<typeof SourceMeasurement>;
+
 export const Source = z.object({
   path: z.string(),
   format: z.string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
@@ -37,6 +55,12 @@ export const Source = z.object({
     .enum(['device', 'host'])
     .optional()
     .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+  logged_intensity_g_per_kwh: z.number().nullable().optional().meta({
+    description:
+      'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+  }),
+  logged_location: z.string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+  measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
   /** First and last timestamp seen, ISO 8601, when the log has them. */
   start: z.string().nullable().optional(),
   end: z.string().nullable().optional(),

@@ -90,3 +90,43 @@ export function parseCompactDate(s: string): number | null {
   if (!m) return null;
   return build(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0, 0);
 }
+
+/** Epoch seconds start here (1973): a smaller plain number in a time column is not an epoch time. */
+export const EPOCH_MIN_S = 1e8;
+
+/**
+ * A time column read as absolute (dates, epoch numbers) or relative (seconds since the log
+ * began: `sec`, `elapsed_s`, `t`, or a `time` column whose first value is a small number such as
+ * `0.0`). The header decides when its name says relative; otherwise the first value does, for
+ * the whole file, so a stray small number in an absolute log is rejected rather than mixed in.
+ */
+export class TimeColumn {
+  /** null until the first value decides; true: relative seconds (× scale); false: absolute. */
+  relative: boolean | null;
+
+  constructor(
+    /** Seconds per unit of the column (`elapsed_ms`: 0.001). */
+    readonly scale = 1,
+    relativeByName = false,
+  ) {
+    this.relative = relativeByName ? true : null;
+  }
+
+  /** Seconds (epoch or since the start) from a plain number, or null when it cannot be one. */
+  fromNumber(v: number): number | null {
+    if (!(v >= 0) || !Number.isFinite(v)) return null;
+    this.relative ??= v * this.scale < EPOCH_MIN_S;
+    if (this.relative) return v * this.scale;
+    return v * this.scale >= EPOCH_MIN_S ? epochToSeconds(v) : null;
+  }
+
+  /** Seconds from a cell's text: a plain number as fromNumber, else a date (absolute only). */
+  fromText(text: string, dates: DateOrder): number | null {
+    const s = text.trim().replace(/^"|"$/g, '');
+    if (NUM_RE.test(s)) return this.fromNumber(Number(s));
+    if (this.relative === true) return null;
+    const t = parseTimestamp(s, dates);
+    if (t !== null) this.relative = false;
+    return t;
+  }
+}

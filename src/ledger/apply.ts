@@ -5,15 +5,19 @@ import path from 'node:path';
 import type { BudgetResult } from '../compare/schema.js';
 import type { Io } from '../io.js';
 import type { Budget } from '../scenario/schema.js';
-import { isPeriodBudget, evaluatePeriodBudgets, type LedgerScenario } from './position.js';
+import { isPeriodBudget, evaluatePeriodBudgets, type LedgerScenario, type PeriodSums } from './position.js';
 import { parseLedgerSetting, readLedger } from './read.js';
 import type { LedgerEntry, LedgerExtension } from './schema.js';
 
-/** Past spending as found by whoever could find it (file here, artifacts in github/ledger.ts). */
+/** Past spending as found by whoever could find it (a file here, a history store in src/history/). */
 export interface LoadedLedger {
-  /** `artifact`, `file:PATH`, or a CLI path. */
+  /** `history:BRANCH`, `artifact`, `file:PATH`, or a CLI path. */
   source: string;
   entries: LedgerEntry[];
+  /** Running sums per scope, name and period (a history index): counted like entries. */
+  sums?: readonly PeriodSums[];
+  /** Runs the ledger holds in all (for the card's `extensions.ledger.entries`); entries.length when absent. */
+  size?: number;
   warnings: string[];
 }
 
@@ -42,7 +46,7 @@ export async function loadScenarioLedger(
 
 /**
  * Period budget results and the `extensions.ledger` block for a head card. With no ledger
- * (`ledger: artifact` outside the action), spending counts only this change, and a warning
+ * (`ledger: history` outside the action), spending counts only this change, and a warning
  * says so. `extension` is null when the scenario has no period budget.
  */
 export function applyLedger(
@@ -56,13 +60,13 @@ export function applyLedger(
   const warnings = ledger
     ? [...ledger.warnings]
     : [
-        'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+        'period budgets: no ledger of past runs (the GitHub action reads its history branch; use ledger: file:PATH, or ml-lca ledger on a checkout of the branch, elsewhere), so spent counts only this change',
       ];
-  const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
+  const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now, ledger?.sums ?? []);
   warnings.push(...ev.warnings);
   return {
     results: ev.results,
-    extension: { source: ledger?.source ?? 'none', entries: ledger?.entries.length ?? 0, positions: ev.positions, warnings },
+    extension: { source: ledger?.source ?? 'none', entries: ledger?.size ?? ledger?.entries.length ?? 0, positions: ev.positions, warnings },
     warnings,
   };
 }

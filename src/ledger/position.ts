@@ -20,6 +20,22 @@ export interface LedgerScenario {
   team?: string | null | undefined;
 }
 
+/**
+ * Running sums of one team (scope team) or scenario (scope model) in one period, as a history
+ * index keeps them (history/layout.ts): the spending without reading every entry.
+ */
+export interface PeriodSums {
+  scope: 'team' | 'model';
+  name: string;
+  /** Period label: 2026-03, 2026-Q1, 2026. */
+  label: string;
+  runs: number;
+  /** Sum of each metric over the runs that have it. */
+  sum: Readonly<Record<string, number>>;
+  /** How many runs have each metric. */
+  count: Readonly<Record<string, number>>;
+}
+
 export interface PeriodBudgetEvaluation {
   results: BudgetResult[];
   positions: LedgerPosition[];
@@ -30,7 +46,8 @@ export interface PeriodBudgetEvaluation {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
 export function evaluatePeriodBudgets(
@@ -39,6 +56,7 @@ export function evaluatePeriodBudgets(
   headCard: object | null,
   entries: readonly LedgerEntry[],
   now: Date,
+  sums: readonly PeriodSums[] = [],
 ): PeriodBudgetEvaluation {
   const results: BudgetResult[] = [];
   const positions: LedgerPosition[] = [];
@@ -67,7 +85,7 @@ export function evaluatePeriodBudgets(
       }
       change = v;
     }
-    const pos = positionOf(b, name, change, entries, now);
+    const pos = positionOf(b, name, change, entries, sums, now);
     positions.push(pos.position);
     if (pos.missing > 0) warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
     results.push(resultOf(pos.position));
@@ -75,11 +93,24 @@ export function evaluatePeriodBudgets(
   return { results, positions, warnings };
 }
 
-function positionOf(b: PeriodBudget, name: string, change: number, entries: readonly LedgerEntry[], now: Date): { position: LedgerPosition; missing: number } {
+function positionOf(
+  b: PeriodBudget,
+  name: string,
+  change: number,
+  entries: readonly LedgerEntry[],
+  sums: readonly PeriodSums[],
+  now: Date,
+): { position: LedgerPosition; missing: number } {
   const p = periodOf(now, b.period);
   let spent = 0;
   let runs = 0;
   let missing = 0;
+  for (const s of sums) {
+    if (s.scope !== b.scope || s.name !== name || s.label !== p.label) continue;
+    runs += s.runs;
+    spent += s.sum[b.metric] ?? 0;
+    missing += s.runs - (s.count[b.metric] ?? 0);
+  }
   for (const e of entries) {
     if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p)) continue;
     runs += 1;

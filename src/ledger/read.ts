@@ -19,19 +19,23 @@ export interface LedgerRead {
   warnings: string[];
 }
 
-/** Where a scenario's period budgets find past spending (`ledger:` key). */
-export type LedgerSetting = { kind: 'artifact' } | { kind: 'file'; path: string };
+/**
+ * Where a scenario's period budgets find past spending (`ledger:` key): `history` (the default:
+ * the action's history store, its `history` input; `artifact` is the old name and means the
+ * same) or a JSONL file.
+ */
+export type LedgerSetting = { kind: 'history' } | { kind: 'file'; path: string };
 
 export function parseLedgerSetting(value: string | undefined, file?: string): LedgerSetting {
-  const v = (value ?? 'artifact').trim();
-  if (v === 'artifact') return { kind: 'artifact' };
+  const v = (value ?? 'history').trim();
+  if (v === 'history' || v === 'artifact') return { kind: 'history' };
   const m = /^file:(.+)$/.exec(v);
   if (m?.[1] && m[1].trim() !== '') return { kind: 'file', path: m[1].trim() };
   throw new InputError({
     code: 'SCENARIO_INVALID',
     file,
     field: 'ledger',
-    expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+    expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
     got: shortValue(value),
   });
 }

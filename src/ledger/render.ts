@@ -59,6 +59,7 @@ function spentFrom(source: string | undefined): string {
   if (source === undefined) return 'runs in the ledger this period';
   if (source === 'artifact') return 'model cards of successful default-branch push runs of this workflow this period';
   if (source === 'none') return 'no ledger of past runs was available, so only this change counts';
+  if (source.startsWith('history:')) return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
   return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 

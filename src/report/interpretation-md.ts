@@ -133,9 +133,17 @@ function sensitivity(card: ModelCard): string | null {
 
 function uncertainty(card: ModelCard): string {
   const u = card.interpretation.uncertainty;
-  const lines = ['#### Uncertainty', '', `- Assessed stages: **${fmt(u.co2e_kg_low)}–${fmt(u.co2e_kg_high)} kg CO2e** (central ${fmt(card.totals.co2e_kg)}).`];
+  const range = (lo: number, hi: number, unit: string) =>
+    lo === hi ? `**${fmt(lo)} ${unit}** (a point: no input it rests on carries a range)` : `**${fmt(lo)}–${fmt(hi)} ${unit}**`;
+  const lines = ['#### Uncertainty', '', `- Assessed stages: ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${fmt(card.totals.co2e_kg)}).`];
   if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-    lines.push(`- Per functional unit: **${fmt(u.per_fu_co2e_g_low)}–${fmt(u.per_fu_co2e_g_high)} g CO2e** (central ${fmt(card.per_functional_unit.co2e_g)}).`);
+    lines.push(`- Per functional unit: ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${fmt(card.per_functional_unit.co2e_g)}).`);
+  }
+  if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
+    lines.push(`- Energy: ${fmt(u.energy_kwh_low)}–${fmt(u.energy_kwh_high)} kWh (central ${fmt(card.totals.energy_kwh)}).`);
+  }
+  if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
+    lines.push(`- Water: ${fmt(u.water_l_low)}–${fmt(u.water_l_high)} L (central ${fmt(card.totals.water_l)}).`);
   }
   const mc = u.monte_carlo;
   if (mc) {
@@ -146,8 +154,13 @@ function uncertainty(card: ModelCard): string {
   }
   // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
   if (u.method) lines.push(`- Method: ${u.method}.`);
+  if (u.covers !== undefined) lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
   for (const p of u.parameters ?? []) {
     lines.push(`  - ${esc(p.parameter)}: ${fmt(p.low)}–${fmt(p.high)}${p.unit ? ` ${esc(p.unit)}` : ''} (central ${fmt(p.central)}; ${esc(p.source)})`);
+  }
+  if (u.not_covered && u.not_covered.length > 0) {
+    lines.push('- Not covered (the range is narrower than the truth by what these hide):');
+    for (const n of u.not_covered) lines.push(`  - ${esc(n)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -61,6 +61,11 @@ function fit(head: string, details: Section[], footer: string, maxChars: number)
   return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
 }
 
+/** The headline range; a point says so instead of printing `x–x` (every input stated, none with a range). */
+function rangeNote(low: number, high: number): string {
+  return low === high ? 'no range: every input it rests on is stated without one, see Uncertainty' : `range ${fmt(low)}–${fmt(high)} kg`;
+}
+
 function headSection(card: ModelCard): string {
   const s = card.scenario;
   const fu = card.per_functional_unit;
@@ -72,7 +77,7 @@ function headSection(card: ModelCard): string {
     `**${fmt(fu.co2e_g)} g CO2e per functional unit** (${esc(s.functional_unit.description)}; ${fmt(s.functional_unit.inferences)} inferences), ` +
       `of which marginal ${fmt(fu.marginal_co2e_g)} g, embodied ${fmt(fu.embodied_co2e_g)} g, amortized up-front ${fmt(fu.amortized_co2e_g)} g.`,
     '',
-    `Assessed stages: **${fmt(card.totals.co2e_kg)} kg CO2e** (range ${fmt(u.co2e_kg_low)}–${fmt(u.co2e_kg_high)} kg), ` +
+    `Assessed stages: **${fmt(card.totals.co2e_kg)} kg CO2e** (${rangeNote(u.co2e_kg_low, u.co2e_kg_high)}), ` +
       `${fmt(card.totals.energy_kwh)} kWh facility energy, ${fmt(card.totals.water_l)} L water` +
       (card.totals.cost_usd !== null ? `, ${fmt(card.totals.cost_usd)} USD` : '') +
       `. Over ${fmt(card.lifetime.inferences)} lifetime inferences: ${fmt(card.lifetime.co2e_kg)} kg CO2e.`,

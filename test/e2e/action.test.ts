@@ -1,6 +1,9 @@
 // End-to-end: the bundled dist/index.js, run as a child process exactly as a runner runs it,
-// against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). The tests run in
-// order and share the fake: the push run's uploaded card is the baseline later PR runs find.
+// against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). Every case gets a
+// fresh fake and sets up what it needs itself (the base run and its card, an earlier comment),
+// so each passes alone (`-t '<name>'`) and in any order. The base card is made once, in
+// beforeAll, by running the push as a default-branch workflow would. These cases read the history
+// from artifacts (`history: artifact`); history.test.ts covers the history branch.
 //
 // Numbers (hand-computed from the scenario below; formulas in ../../shared/domain.md):
 //   operational = energy_kwh × PUE 1.0 × 0.400 kg/kWh; embodied = 8 GPUs × 150 kg × 100 h / (4 y × 8,760 h)
@@ -8,37 +11,25 @@
 //   Per functional unit: lifetime 1,000,000 inferences / 1,000 per unit = 1,000 units,
 //   so g per unit = kg total (403.424658 g). PR 1 (1,100 kWh): 443.424658 -> +40 / 403.424658 = +9.9151 %.
 //   PR 2 (1,050 kWh): 423.424658 -> +20 / 403.424658 = +4.9576 %.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
 
 // 8 × (150 kg GPU + 2,500 kg ÷ 8 bundled 8-GPU server default) × 100 h / 35,040 h
 const EMBODIED = 370_000 / 35_040;
 const BASE_KG = 400 + EMBODIED;
 
 function scenario(o: { name?: string; energy?: number; budgets?: string[] } = {}): string {
-  const budgets = o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'];
-  return [
-    `name: ${o.name ?? 'chat-model'}`,
-    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-    'deployment: { lifetime_inferences: 1000000 }',
-    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-    'pue: 1.0',
-    'wue_l_per_kwh: 0',
-    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-    'stages:',
-    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
-    'budgets:',
-    ...budgets.map((b) => `  - ${b}`),
-    '',
-  ].join('\n');
+  return chatScenario({ ...o, budgets: o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'] });
 }
 
 const MARKER = '<!-- ml-lca:chat-model -->';
 let fake: FakeGitHub;
+/** The artifact zip (model-card.json + report.md) a push run of scenario() uploads: the baseline. */
+let baseZip: Buffer;
 const repoFull = () => `${fake.owner}/${fake.repo}`;
 
 /** Markdown text without report/escape.ts's backslash escapes, for matching sentences. */
@@ -68,7 +59,7 @@ function prRun(o: {
   return runAction({
     fake,
     workspace,
-    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', ...(o.inputs ?? {}) },
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', history: 'artifact', ...(o.inputs ?? {}) },
     eventName: 'pull_request',
     event: pullRequestEvent({ number: o.number, repo: repoFull(), fork: o.fork ?? false, ...(o.baseRef ? { baseRef: o.baseRef } : {}) }),
     runId: o.runId,
@@ -76,35 +67,59 @@ function prRun(o: {
   });
 }
 
+const BASE_RUN = 101;
+
+/** The push run on main that a pull request's baseline search finds, with its uploaded card. */
+function seedBaseRun(): void {
+  fake.runs.push({
+    id: BASE_RUN,
+    workflowFile: 'train.yml',
+    branch: 'main',
+    event: 'push',
+    conclusion: 'success',
+    headSha: 'b'.repeat(40),
+    createdAt: '2026-11-01T10:00:00Z',
+  });
+  fake.artifacts.push({ id: 5000, runId: BASE_RUN, name: 'ml-lca-chat-model', zip: baseZip, expired: false });
+}
+
+function pushRun(runId: number, workspace = makeWorkspace({ 'lca.yml': scenario() })) {
+  return runAction({
+    fake,
+    workspace,
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, history: 'artifact' },
+    eventName: 'push',
+    event: { ref: 'refs/heads/main' },
+    runId,
+  });
+}
+
 beforeAll(async () => {
   buildDistOnce();
   fake = await startFakeGitHub();
+  try {
+    const r = await pushRun(BASE_RUN);
+    if (r.code !== 0) throw new Error(`the baseline push run failed:\n${r.stdout}${r.stderr}`);
+    const art = fake.artifacts.find((a) => a.runId === BASE_RUN);
+    if (!art) throw new Error('the baseline push run uploaded no artifact');
+    baseZip = art.zip;
+  } finally {
+    await fake.close();
+  }
 }, 300_000);
 
-afterAll(async () => {
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+});
+
+afterEach(async () => {
   await fake?.close();
 });
 
 describe('action end to end (dist/index.js)', () => {
   it('push: computes, uploads model-card.json and report.md as the artifact, sets outputs, posts no comment', async () => {
-    fake.runs.push({
-      id: 101,
-      workflowFile: 'train.yml',
-      branch: 'main',
-      event: 'push',
-      conclusion: 'success',
-      headSha: 'b'.repeat(40),
-      createdAt: '2026-11-01T10:00:00Z',
-    });
     const workspace = makeWorkspace({ 'lca.yml': scenario() });
-    const r = await runAction({
-      fake,
-      workspace,
-      inputs: { scenario: 'lca.yml', 'github-token': TOKEN },
-      eventName: 'push',
-      event: { ref: 'refs/heads/main' },
-      runId: 101,
-    });
+    const r = await pushRun(101, workspace);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const art = fake.artifacts.filter((a) => a.runId === 101);
     expect(art.map((a) => a.name)).toEqual(['ml-lca-chat-model']);
@@ -126,6 +141,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('pull request: finds the base run, downloads its card, compares, creates one sticky comment', async () => {
+    seedBaseRun();
     const r = await prRun({ number: 7, runId: 201, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const paths = fake.requests.map((q) => `${q.method} ${q.path}`);
@@ -146,7 +162,9 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('a second run on the same PR updates that comment in place (no second comment)', async () => {
-    const before = commentsOn(7)[0]!.body;
+    seedBaseRun();
+    const before = `${MARKER}\nan earlier report`;
+    fake.comments.push({ id: 77, body: before, user: { login: `${fake.viewerLogin}[bot]`, type: 'Bot' }, issue: 7 });
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
     const n = patches();
     const r = await prRun({ number: 7, runId: 202, energy: 1050 });
@@ -154,12 +172,18 @@ describe('action end to end (dist/index.js)', () => {
     const cs = commentsOn(7);
     expect(cs).toHaveLength(1);
     expect(patches()).toBe(n + 1);
+    expect(cs[0]!.id).toBe(77);
     expect(cs[0]!.body).not.toBe(before);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((20 / BASE_KG) * 100, 4); // +4.9576 %
     expect(r.outputs.verdict).toBe('pass');
   });
 
   it('comment: on-change skips the update when the report is the same', async () => {
+    seedBaseRun();
+    // A first run writes the comment; a second with the same numbers finds it unchanged.
+    const first = await prRun({ number: 7, runId: 202, energy: 1050 });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(commentsOn(7)).toHaveLength(1);
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
     const n = patches();
     const r = await prRun({ number: 7, runId: 203, energy: 1050, inputs: { comment: 'on-change' } });
@@ -170,6 +194,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('budget overrun: exits non-zero only after the comment, summary, artifact and outputs are written', async () => {
+    seedBaseRun();
     const files = { 'lca.yml': scenario({ energy: 1100, budgets: ['{ metric: totals.co2e_kg, max: 100 }'] }) };
     const r = await prRun({ number: 8, runId: 204, files });
     expect(r.code).toBe(1);
@@ -185,6 +210,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('fork PR (read-only token, 403 on comment): stays green with a warning; summary and outputs still written', async () => {
+    seedBaseRun();
     fake.readOnly = true;
     try {
       const r = await prRun({ number: 9, runId: 301, energy: 1000, fork: true });
@@ -203,6 +229,8 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it("workflow_run: the privileged workflow downloads the fork run's card and comments on its PR", async () => {
+    // The fork's pull_request run (301) uploaded its card; the privileged run comments with it.
+    fake.artifacts.push({ id: 5001, runId: 301, name: 'ml-lca-chat-model', zip: baseZip, expired: false });
     fake.pulls.push({ number: 9, headLabel: 'forker:feature', headSha: 'c'.repeat(40) });
     const workspace = makeWorkspace({});
     const r = await runAction({
@@ -233,6 +261,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('no baseline: says so plainly in the comment and summary, compares nothing, passes', async () => {
+    seedBaseRun(); // on main: a PR against release finds none
     const r = await prRun({ number: 10, runId: 205, baseRef: 'release', energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs['delta-pct']).toBe('');
@@ -241,6 +270,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('expired baseline artifact: says it expired, compares nothing', async () => {
+    seedBaseRun();
     fake.runs.push({
       id: 150,
       workflowFile: 'train.yml',
@@ -259,6 +289,7 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('API 500s are retried (plugin-retry) and the run succeeds', async () => {
+    seedBaseRun();
     fake.faults.push(
       { method: 'GET', path: /\/actions\/workflows\/train\.yml\/runs$/, status: 500, times: 2 },
       { method: 'POST', path: /\/issues\/12\/comments$/, status: 502, times: 1 },
@@ -274,13 +305,17 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('rate limits (403 x-ratelimit-remaining 0, 429 secondary with retry-after) are waited out', async () => {
-    const reset = String(Math.floor(Date.now() / 1000) + 2);
+    seedBaseRun();
+    // No clock here: a reset already past means "retry now" (plugin-throttling waits
+    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 50 s (under the 60 s the action waits at
+    // most) would outlast the harness's 45 s limit (the run is killed, code null) unless waits are
+    // scaled by ML_LCA_RETRY_BASE_MS (5 ms per second: 0.25 s), so a passing run proves the scaling.
     fake.faults.push(
       {
         method: 'GET',
         path: /\/actions\/runs\/101\/artifacts$/,
         status: 403,
-        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
         body: { message: 'API rate limit exceeded' },
         times: 1,
       },
@@ -288,21 +323,19 @@ describe('action end to end (dist/index.js)', () => {
         method: 'POST',
         path: /\/issues\/13\/comments$/,
         status: 429,
-        headers: { 'retry-after': '3' },
+        headers: { 'retry-after': '50' },
         body: { message: 'You have exceeded a secondary rate limit' },
         times: 1,
       },
     );
     const r = await prRun({ number: 13, runId: 208, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/rate limit hit on GET/);
-    expect(r.stdout).toMatch(/secondary rate limit on POST/);
+    expect(r.stdout).toMatch(/rate limit hit on GET .*; waiting 0s/);
+    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 50s/);
     const lists = fake.requests.filter((q) => q.path.startsWith('/repos/acme/model/actions/runs/101/artifacts') && q.path.includes('per_page=10'));
-    expect(lists.slice(-2).map((q) => q.status)).toEqual([403, 200]);
+    expect(lists.map((q) => q.status)).toEqual([403, 200]);
     expect(commentsOn(13)).toHaveLength(1);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
-    // Waits are ML_LCA_RETRY_BASE_MS (5 ms) per second of retry-after: the whole run stays quick.
-    expect(r.ms).toBeLessThan(20_000);
   });
 
   it('several scenarios (glob): one card, artifact and sticky comment each, one aggregated verdict', async () => {
@@ -337,7 +370,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 102,
@@ -355,7 +388,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 104,
@@ -367,10 +400,8 @@ describe('action end to end (dist/index.js)', () => {
   });
 
   it('baseline file:PATH and working-directory: the card committed at the base SHA is compared; comment: never posts nothing', async () => {
-    const base = fake.artifacts.find((a) => a.runId === 101)!;
-    const baseCard = new TextDecoder().decode(unzipSync(new Uint8Array(base.zip))['model-card.json']);
+    const baseCard = new TextDecoder().decode(unzipSync(new Uint8Array(baseZip))['model-card.json']);
     fake.contents.set(`${'b'.repeat(40)}:cards/base.json`, baseCard);
-    const before = fake.comments.length;
     const r = await prRun({
       number: 15,
       runId: 210,
@@ -380,7 +411,7 @@ describe('action end to end (dist/index.js)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(Number(r.outputs['delta-pct'])).toBeCloseTo((40 / BASE_KG) * 100, 4);
     expect(r.outputs['card-path']).toMatch(/\/ml\/ml-lca-out\/chat-model\/model-card\.json$/);
-    expect(fake.comments.length).toBe(before);
+    expect(fake.comments).toHaveLength(0);
     expect(fake.requests.filter((q) => q.path.includes('/contents/')).map((q) => q.path)).toEqual([
       `/repos/acme/model/contents/cards%2Fbase.json?ref=${'b'.repeat(40)}`,
     ]);

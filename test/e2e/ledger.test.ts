@@ -2,17 +2,19 @@
 // hold card artifacts; only the current month's count toward a monthly budget, and failed,
 // pull-request, other-branch, other-workflow and expired runs never do.
 import { zipSync, strToU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/io.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { type ActionLedgerArgs, artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
+import { type ActionLedgerArgs, loadActionLedger } from '../../src/github/ledger.js';
+import { artifactMatcher } from '../../src/history/index.js';
+import { openHistory } from '../../src/github/history.js';
 import type { RunContext } from '../../src/github/context.js';
 import { applyLedger } from '../../src/ledger/apply.js';
 import { renderLedgerSection } from '../../src/ledger/render.js';
 import type { Budget } from '../../src/scenario/schema.js';
 import { makeCard } from '../ledger/cards.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
 import { artifactNameFor, DEFAULT_ARTIFACT_NAME } from '../../src/github/inputs.js';
 import { periodOf } from '../../src/ledger/period.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
@@ -98,24 +100,43 @@ const ctx = (): RunContext => ({
 const octokit = () => createOctokit({ token: 'ghs_test', baseUrl: fake.url, log: () => {}, retryBaseMs: 1, retries: 0 });
 
 describe('ledger from workflow-run artifacts (fake GitHub)', () => {
+  // The runs and artifacts above are read-only fixtures; what a case changes or inspects
+  // (requests, faults, committed files) starts empty, so each case passes alone and in any order.
+  beforeEach(() => {
+    fake.requests.length = 0;
+    fake.faults.length = 0;
+    fake.contents.clear();
+  });
   const budgets: Budget[] = [
     { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
     { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
   ];
+  /** The artifact store as the action wires it (`history: artifact`), logging to `log`. */
+  const artifacts = (c: RunContext, log: (m: string) => void) =>
+    openHistory({
+      inputs: { history: 'artifact', historyBranch: 'ml-lca-data', historyRepo: null },
+      ctx: { ...c, defaultBranch: 'main' },
+      octokit: octokit(),
+      artifactName: (s) => artifactNameFor(DEFAULT_ARTIFACT_NAME, s, false),
+      artifactTemplate: DEFAULT_ARTIFACT_NAME,
+      retryBaseMs: 1,
+      log,
+    });
   /** loadActionLedger's arguments for scenario vision-v2 at /repo/lca.yml, a PR run, NOW; `o` overrides. */
-  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => ({
-    scenario: { name: 'vision-v2', budgets, ledger: undefined },
-    scenarioFile: '/repo/lca.yml',
-    workspace: '/repo',
-    ctx: ctx(),
-    defaultBranch: 'main',
-    artifactTemplate: 'ml-lca-{scenario}',
-    several: false,
-    now: NOW,
-    io: memoryIo({}),
-    log: () => {},
-    ...o,
-  });
+  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => {
+    const log = o.log ?? (() => {});
+    return {
+      scenario: { name: 'vision-v2', budgets, ledger: undefined },
+      scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
+      ctx: ctx(),
+      history: artifacts(o.ctx ?? ctx(), log),
+      now: NOW,
+      io: memoryIo({}),
+      log,
+      ...o,
+    };
+  };
 
   it('counts only this month of successful main push runs, de-duplicated, across pages', async () => {
     const logs: string[] = [];
@@ -170,7 +191,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
     const broken = await loadActionLedger(octokit(), ledgerArgs());
     expect(broken?.entries).toEqual([]);
-    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
+    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be read from workflow run artifacts \(HTTP 404.*spent counts only this change$/);
     const before = fake.requests.length;
     expect(
       await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })),
@@ -237,30 +258,17 @@ describe('artifactMatcher', () => {
   });
 });
 
-// The bundled action (dist/index.js) on a pull request, with the real clock: runs are dated
-// relative to the current UTC month, so the test holds whenever it runs.
+// The bundled action (dist/index.js) on a pull request, its clock fixed by ML_LCA_NOW (a test
+// hook of main.ts): runs are dated relative to that month, never to the real clock.
 describe('action end to end with a period budget (dist/index.js)', () => {
   let gh: FakeGitHub;
-  const monthStart = Date.parse(periodOf(new Date(), 'month').start);
+  const ACTION_NOW = '2026-05-14T09:30:00Z';
+  const period = periodOf(new Date(ACTION_NOW), 'month');
+  const monthStart = Date.parse(period.start);
   const at = (ms: number) => new Date(ms).toISOString();
   const kg = 370_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × (150 kg + 2,500 kg server ÷ 8) × 100 h / (4 × 8,760 h)
 
-  const scenarioText = (max: number) =>
-    [
-      'name: chat-model',
-      'team: vision',
-      'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-      'deployment: { lifetime_inferences: 1000000 }',
-      'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-      'pue: 1.0',
-      'wue_l_per_kwh: 0',
-      'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-      'stages:',
-      '  training: { energy_kwh: 1000, hours: 100 }',
-      'budgets:',
-      `  - { scope: team, period: month, max: ${max} }`,
-      '',
-    ].join('\n');
+  const scenarioText = (max: number) => chatScenario({ team: 'vision', budgets: [`{ scope: team, period: month, max: ${max} }`] });
 
   beforeAll(async () => {
     buildDistOnce();
@@ -297,6 +305,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
       event: pullRequestEvent({ number: 9, repo: `${gh.owner}/${gh.repo}` }),
       runId,
       ref: 'refs/pull/9/merge',
+      env: { ML_LCA_NOW: ACTION_NOW },
     });
     const card: unknown = JSON.parse(readFileSync(path.join(workspace, 'ml-lca-out/chat-model/model-card.json'), 'utf8'));
     return { r, ledger: LedgerExtension.parse((card as { extensions?: { ledger?: unknown } }).extensions?.ledger) };
@@ -319,7 +328,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
     expect(r.outputs.verdict).toBe('fail');
     const comment = gh.comments.find((c) => c.issue === 9)?.body ?? '';
     const plainText = (md: string) => md.replace(/\\(.)/g, '$1');
-    expect(plainText(comment)).toContain(`team vision ${periodOf(new Date(), 'month').label}: projected`);
+    expect(plainText(comment)).toContain(`team vision ${period.label}: projected`);
     expect(plainText(r.summary)).toContain('over budget');
   });
 });

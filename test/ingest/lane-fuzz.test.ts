@@ -38,8 +38,11 @@ function layout(r: () => number): Layout {
   const keyKind = r() < 0.7 ? 'index' : 'uuid';
   const generic = r() < 0.3;
   const unitsInCells = !generic && r() < 0.7;
+  // Generic power headers: `_w` (the lane reads it), no unit or an ambiguous `_mw` (values decide the
+  // unit, so the general path reads every row).
+  const genericPower = ['power_w', 'power_w', 'power', 'power_mw'][Math.floor(r() * 4)] as string;
   const names: Record<string, string> = generic
-    ? { ts: 'timestamp', key: keyKind === 'index' ? 'device' : 'gpu_uuid', name: 'gpu_name', power: 'power_w', util: 'util_pct' }
+    ? { ts: 'timestamp', key: keyKind === 'index' ? 'device' : 'gpu_uuid', name: 'gpu_name', power: genericPower, util: 'util_pct' }
     : {
         ts: 'timestamp',
         key: keyKind === 'index' ? 'index' : 'uuid',
@@ -70,7 +73,9 @@ function timestamp(r: () => number, t: number): string {
   if (x < 0.98) return `  ${base}.${ms}`;
   if (x < 0.985) return `${base}.${ms} `;
   if (x < 0.99) return `${base.slice(0, 16)}.${base.slice(17)}.${ms}`; // the minute's colon replaced
-  return `${base}x`;
+  if (x < 0.995) return `${base}x`;
+  // A small plain number: relative seconds (when it is the first time read, the whole file is).
+  return (t % 1000).toFixed(3);
 }
 
 function power(r: () => number, unitsInCells: boolean): string {
@@ -101,12 +106,14 @@ function power(r: () => number, unitsInCells: boolean): string {
                           ? ''
                           : x < 0.93
                             ? `${w}  `
-                            : x < 0.95
+                            : x < 0.94
                               ? `${Math.round(w * 1000)} mW`
-                              : x < 0.97
-                                ? `${w}W`
-                                : `+${w}`;
-  if (!unitsInCells || num === '[N/A]' || num === '' || num.endsWith('mW') || num.endsWith('W')) return num;
+                              : x < 0.95
+                                ? `${Math.round(w * 1000)} mw` // ambiguous: read as mW, said once
+                                : x < 0.97
+                                  ? `${w}W`
+                                  : `+${w}`;
+  if (!unitsInCells || num === '[N/A]' || num === '' || /m[wW]$/.test(num) || num.endsWith('W')) return num;
   return r() < 0.95 ? `${num} W` : `${num} kW`;
 }
 

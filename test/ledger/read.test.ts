@@ -113,15 +113,17 @@ describe('directory of model cards', () => {
 
 describe('ledger setting', () => {
   it.each([
-    [undefined, { kind: 'artifact' }],
-    ['artifact', { kind: 'artifact' }],
+    [undefined, { kind: 'history' }],
+    ['history', { kind: 'history' }],
+    ['artifact', { kind: 'history' }], // the old name keeps working
+
     ['file:ledger/vision.jsonl', { kind: 'file', path: 'ledger/vision.jsonl' }],
   ])('%s', (v, want) => {
     expect(parseLedgerSetting(v)).toEqual(want);
   });
 
   it.each(['file:', 'artefact', 'https://x'])('refuses %j naming the field', (v) => {
-    expect(() => parseLedgerSetting(v, 'lca.yml')).toThrow(/lca\.yml: ledger: expected "artifact" or "file:PATH"/);
+    expect(() => parseLedgerSetting(v, 'lca.yml')).toThrow(/lca\.yml: ledger: expected "history" \(.*"artifact" is its old name\) or "file:PATH"/);
   });
 
   it('file:PATH is relative to the scenario file; artifact is for the action (null)', async () => {

@@ -40,6 +40,15 @@ interface RunRow {
   end: number | null;
   cpuModel: string | null;
   gpuModel: string | null;
+  location: string | null;
+}
+
+/** Where CodeCarbon placed the run: the cloud region when on a cloud, else country and region. */
+function locationOf(get: (name: string) => string | null): string | null {
+  const cloud = [get('cloud_provider'), get('cloud_region')].filter((x) => x !== null).join(' ');
+  if (cloud !== '') return cloud;
+  const place = [get('country_name'), get('region')].filter((x) => x !== null).join(', ');
+  return place === '' ? null : place;
 }
 
 export const codecarbon: LogFormat = {
@@ -56,6 +65,8 @@ export const codecarbon: LogFormat = {
   async parse(stream, ctx) {
     const out = ctx.out;
     out.scope = 'host';
+    // A software estimate of the host's energy (NVML for GPUs; RAPL or a TDP model for CPUs; a per-GB constant for RAM).
+    out.method = 'software_estimate';
     let col: Map<string, number> | null = null;
     let ncols = 0;
     let header: string[] = [];
@@ -156,6 +167,7 @@ export const codecarbon: LogFormat = {
         end,
         cpuModel: get('cpu_model'),
         gpuModel: get('gpu_model'),
+        location: locationOf(get),
       });
       if (pue === null && !m.has('pue')) unitless++;
     }
@@ -175,7 +187,10 @@ export const codecarbon: LogFormat = {
       energy += r.energy / r.pue;
       rawEnergy += r.energy;
       pues.add(r.pue);
-      if (r.emissions !== null) co2 = (co2 ?? 0) + r.emissions;
+      if (r.emissions !== null) {
+        co2 = (co2 ?? 0) + r.emissions;
+        out.loggedRun(r.emissions, r.energy, r.location);
+      }
       if (r.water !== null) water = (water ?? 0) + r.water;
       if (r.duration !== null) duration = (duration ?? 0) + r.duration;
       for (const k of ['cpu', 'gpu', 'ram'] as const) {

@@ -21,6 +21,8 @@ export const eco2ai: LogFormat = {
   async parse(stream, ctx) {
     const out = ctx.out;
     out.scope = 'host';
+    // A software estimate of the host's energy (NVML for GPUs; RAPL or a TDP model for CPUs; a per-GB constant for RAM).
+    out.method = 'software_estimate';
     let idx: {
       id: number;
       start: number;
@@ -31,9 +33,13 @@ export const eco2ai: LogFormat = {
       mFactor: number;
       cpu: number;
       gpu: number;
+      region: number;
       ncols: number;
     } | null = null;
-    const runs = new Map<string, { energyJ: number; co2: number | null; dur: number | null; start: number | null; cpu: string | null; gpu: string | null }>();
+    const runs = new Map<
+      string,
+      { energyJ: number; co2: number | null; dur: number | null; start: number | null; cpu: string | null; gpu: string | null; region: string | null }
+    >();
     let duplicates = 0;
     let last = '';
     for await (const rec of readCsv(stream, ctx.path)) {
@@ -63,6 +69,7 @@ export const eco2ai: LogFormat = {
           mFactor: unitFactor(mu, 'mass') ?? 1,
           cpu: find(/^cpu_name/),
           gpu: find(/^gpu_name/),
+          region: find(/^region/),
           ncols: c.length,
         };
         continue;
@@ -99,6 +106,7 @@ export const eco2ai: LogFormat = {
         start,
         cpu: idx.cpu >= 0 ? (c[idx.cpu] ?? null) : null,
         gpu: idx.gpu >= 0 ? (c[idx.gpu] ?? null) : null,
+        region: idx.region >= 0 && c[idx.region] && c[idx.region] !== 'N/A' ? (c[idx.region] as string) : null,
       });
     }
     if (idx === null) throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, expected: 'an eco2ai header row', got: 'an empty file' });
@@ -107,7 +115,10 @@ export const eco2ai: LogFormat = {
     const d = out.device('host');
     for (const r of runs.values()) {
       d.addEnergy(r.energyJ);
-      if (r.co2 !== null) co2 = (co2 ?? 0) + r.co2;
+      if (r.co2 !== null) {
+        co2 = (co2 ?? 0) + r.co2;
+        out.loggedRun(r.co2, jToKwh(r.energyJ), r.region);
+      }
       if (r.dur !== null) dur = (dur ?? 0) + r.dur;
       if (r.start !== null) {
         out.seen(r.start);

@@ -4,9 +4,9 @@
 import { type ColumnPlan, planFromHeader } from '../columns.js';
 import { readLines } from '../lines.js';
 import { firstLines } from '../sniff.js';
-import { epochToSeconds, parseTimestamp } from '../time.js';
+import { TimeColumn } from '../time.js';
 import type { LogFormat } from '../types.js';
-import { unitFactor } from '../units.js';
+import { readUnit } from '../units.js';
 import { InputError } from '../../errors.js';
 
 function keysOf(line: string): string[] | null {
@@ -33,6 +33,8 @@ export const genericJsonl: LogFormat = {
     const out = ctx.out;
     out.scope = 'device';
     const plans = new Map<string, ColumnPlan | null>();
+    // One time column per key set (plan): absolute or relative seconds, decided by its first value.
+    const times = new Map<ColumnPlan, TimeColumn>();
     for await (const ln of readLines(stream)) {
       const text = ln.text.trim();
       if (text === '') continue;
@@ -55,6 +57,7 @@ export const genericJsonl: LogFormat = {
       if (plan === undefined) {
         plan = planFromHeader(keys);
         if (plans.size < 64) plans.set(sig, plan);
+        if (plan) out.columns(plan.measures);
       }
       if (!plan) {
         out.reject(ln.n, 'no power or energy key');
@@ -67,8 +70,14 @@ export const genericJsonl: LogFormat = {
       };
       let t: number | null = null;
       if (plan.ts >= 0) {
+        let tc = times.get(plan);
+        if (tc === undefined) {
+          tc = new TimeColumn(plan.tsScale, plan.tsRelative);
+          if (times.size < 64) times.set(plan, tc);
+        }
         const v = val(plan.ts);
-        t = typeof v === 'number' ? epochToSeconds(v) : parseTimestamp(String(v), out.dates);
+        t = typeof v === 'number' ? tc.fromNumber(v) : tc.fromText(String(v), out.dates);
+        if (tc.relative === true) out.relativeTime = true;
         if (t === null) {
           out.reject(ln.n, 'unparseable timestamp');
           continue;
@@ -83,14 +92,17 @@ export const genericJsonl: LogFormat = {
         if (typeof raw === 'number') v = raw;
         else if (typeof raw === 'string') {
           const u = /^\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*([A-Za-z]*)\s*$/i.exec(raw);
-          const f = u?.[2] ? unitFactor(u[2], m.kind === 'power' ? 'power' : 'energy') : 1;
+          // A unit in the value decides for it (the column's unit is then not rescaled: builder.ts).
+          const unit = u?.[2] ? readUnit(u[2], m.kind === 'power' ? 'power' : 'energy') : null;
+          if (u?.[2]) m.cellUnits = true;
+          const f = u?.[2] ? (unit?.readings[0]?.factor ?? null) : 1;
           v = u?.[1] !== undefined && f !== null ? Number(u[1]) * f : Number.NaN;
         } else v = Number.NaN;
         v *= m.factor;
         if (m.kind === 'power') dev.addPower(t, v);
         else if (m.kind === 'counter') dev.addCounter(t, v);
         else if (v >= 0) {
-          dev.addEnergy(v);
+          dev.addEnergy(v, t);
           if (t !== null) out.seen(t);
         } else if (v === v) dev.negative++;
         else dev.na++;

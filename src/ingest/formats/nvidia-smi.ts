@@ -1,5 +1,6 @@
 // nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits] -l 1 (and scripts that rename its
-// header). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
+// header), down to `--query-gpu=power.draw --format=csv,noheader,nounits`: one number per line,
+// no timestamp (energy needs --interval / the stage's interval_s). Every header/unit/timestamp variant goes through the byte scanner (power-scan.ts);
 // this file only recognises the format. Device key: uuid, else pci.bus_id, else index
 // (columns.ts); host-qualified when a host column exists.
 import { firstLines } from '../sniff.js';
@@ -7,6 +8,8 @@ import { scanPowerCsv } from '../power-scan.js';
 import type { LogFormat } from '../types.js';
 
 const NATIVE_TS = /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\s*,/;
+/** `--query-gpu=power.draw --format=csv,noheader[,nounits]`: one value per line (`69.47`, `69.47 W`, `[N/A]`). */
+const LONE_VALUE = /^(\d+(\.\d+)?( ?W)?|\[N\/A\])$/;
 
 export const nvidiaSmi: LogFormat = {
   id: 'nvidia-smi',
@@ -16,6 +19,8 @@ export const nvidiaSmi: LogFormat = {
     const first = lines[0] ?? '';
     if (/(^|,)\s*power\.draw(\.(average|instant))?\s*(\[[^\]]*\])?\s*(,|$)/i.test(first)) return 0.95;
     const data = lines.filter((l) => !l.startsWith('#'));
+    // Power alone, one value per line, at least one with a decimal fraction as nvidia-smi prints it.
+    if (data.length > 0 && data.every((l) => LONE_VALUE.test(l)) && data.some((l) => /\.\d/.test(l))) return 0.6;
     if (data.length === 0 || !data.every((l) => l.includes(','))) return 0;
     const native = data.filter((l) => NATIVE_TS.test(l)).length;
     const watts = data.filter((l) => /,\s*[\d.]+ W\s*(,|$)/.test(l)).length;

@@ -28,6 +28,8 @@ export const zeus: LogFormat = {
   },
   async parse(stream, ctx) {
     ctx.out.scope = 'device';
+    // Zeus reads NVML's total-energy counter (Volta and newer) for each window.
+    ctx.out.method = 'energy_counter';
     const windows: Window[] = [];
     // Re-read the first bytes to decide CSV vs JSON without buffering the file.
     const it = stream[Symbol.asyncIterator]();

@@ -34,12 +34,17 @@ export function interpret(
   const srcs = flattenSources(sources);
   const params = parametersOf(resolved, result.stages);
   const energy = energyRanges(resolved, inventories, result.stages, srcs);
-  const u = propagate(resolved, inventories, params, energy, assess);
+  const u = propagate(resolved, inventories, result.stages, params, energy, assess);
   return {
     ...significantIssues(result),
     breakeven_inferences: result.breakeven_inferences,
     lifetime_curve: lifetimeCurve(resolved, inventories, result, assess),
-    sensitivity: tornado(resolved, inventories, params, assess),
+    sensitivity: tornado(
+      resolved,
+      inventories,
+      params.filter((p) => !p.waterOnly),
+      assess,
+    ),
     uncertainty: u,
     noise: noiseRanges(resolved, inventories, result, energy, assess),
     data_quality: dataQuality(resolved, inventories, result.stages, srcs),

@@ -4,7 +4,7 @@
 import type { ResolvedScenario } from '../../scenario/resolved.js';
 import type { StageResult } from '../../report/card-schema.js';
 
-export type ParameterId = 'grid_intensity' | 'pue' | 'embodied' | 'lifespan' | 'it_overhead_factor' | 'lifetime_inferences';
+export type ParameterId = 'grid_intensity' | 'pue' | 'embodied' | 'host_embodied' | 'lifespan' | 'it_overhead_factor' | 'lifetime_inferences' | 'wue';
 
 export interface Parameter {
   id: ParameterId;
@@ -17,6 +17,8 @@ export interface Parameter {
   source: string;
   /** Whether the range is uncertainty of reference/measured data (propagated), not a what-if. */
   uncertain: boolean;
+  /** Water only (WUE): in the water range, not in the carbon tornado. */
+  waterOnly?: boolean;
   set: (r: ResolvedScenario, value: number) => void;
 }
 
@@ -36,6 +38,11 @@ export function assumptionRange(r: ResolvedScenario, path: string): { low: numbe
 
 export function assumptionSource(r: ResolvedScenario, path: string): string | null {
   return r.assumptions.find((x) => x.path === path)?.source ?? null;
+}
+
+/** The value was set in the scenario file (a stated value: no range unless the file gives one). */
+export function isStated(r: ResolvedScenario, path: string): boolean {
+  return r.assumptions.find((x) => x.path === path)?.origin === 'scenario';
 }
 
 const ordered = (low: number, central: number, high: number) => ({
@@ -100,6 +107,22 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
       },
     });
   }
+  // The server's embodied carbon (host CPUs, memory, chassis), shared by devices_per_host: a
+  // defaulted platform figure carries its data range; a stated one none.
+  const host = assumptionRange(r, 'hardware.host_embodied_kg');
+  if (h.host_embodied_kg !== null && host && !isStated(r, 'hardware.host_embodied_kg')) {
+    out.push({
+      id: 'host_embodied',
+      parameter: 'hardware.host_embodied_kg',
+      unit: 'kg CO2e per server',
+      ...ordered(host.low, h.host_embodied_kg, host.high),
+      source: host.source,
+      uncertain: true,
+      set: (s, v) => {
+        s.hardware.host_embodied_kg = v;
+      },
+    });
+  }
   const life = assumptionRange(r, 'hardware.lifespan_years');
   out.push({
     id: 'lifespan',
@@ -114,19 +137,39 @@ export function parametersOf(r: ResolvedScenario, stages: Record<string, StageRe
     },
   });
   const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+  const oh = assumptionRange(r, 'it_overhead_factor');
+  const ohStated = isStated(r, 'it_overhead_factor');
   out.push({
     id: 'it_overhead_factor',
     parameter: 'it_overhead_factor',
     unit: '×',
-    ...ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor)),
-    source: 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
-    // Device-only energy with no overhead applied misses the host: an uncertainty of the
-    // result, not a what-if. With an overhead set or host-inclusive energy it is a what-if.
-    uncertain: deviceOnly && r.it_overhead_factor === 1,
+    ...(oh && !ohStated
+      ? ordered(oh.low, r.it_overhead_factor, oh.high)
+      : ordered(1, r.it_overhead_factor, Math.max(TEXTBOOK_IT_OVERHEAD, r.it_overhead_factor))),
+    source: oh && !ohStated ? oh.source : 'textbook: DGX H100 rack, host load raises accelerator load 1.375× (1,433.6 kW -> 1,971.2 kW)',
+    // Defaulted and applied to device-only energy, the overhead is an uncertainty of the result;
+    // stated in the scenario (a value without a range), or with host-inclusive energy only, a what-if.
+    uncertain: deviceOnly && !ohStated,
     set: (s, v) => {
       s.it_overhead_factor = v;
     },
   });
+  // WUE (water only): a defaulted WUE carries the data's range; a stated one none.
+  const wue = assumptionRange(r, 'wue_l_per_kwh');
+  if (wue && !isStated(r, 'wue_l_per_kwh')) {
+    out.push({
+      id: 'wue',
+      parameter: 'wue_l_per_kwh',
+      unit: 'L/kWh',
+      ...ordered(wue.low, r.wue_l_per_kwh, wue.high),
+      source: wue.source,
+      uncertain: true,
+      waterOnly: true,
+      set: (s, v) => {
+        s.wue_l_per_kwh = v;
+      },
+    });
+  }
   const L = r.deployment.lifetime_inferences;
   out.push({
     id: 'lifetime_inferences',

@@ -13,6 +13,11 @@ import { isPerInferenceStage } from '../../scenario/stage-kind.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** A logger's own emission factor this many times above or below the scenario's is reported. */
+export const LOGGER_FACTOR_RATIO = 2;
+
+const gPerKwh = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
+
 export function dataQuality(
   resolved: ResolvedScenario,
   inventories: Record<string, InventoryLike>,
@@ -133,6 +138,25 @@ export function dataQuality(
         source: s.path,
         message: `${s.path}: ${s.warnings.length} warning(s): ${s.warnings.slice(0, 3).join('; ')}${s.warnings.length > 3 ? '; …' : ''}`,
       });
+    }
+    const logged = s.logged_intensity_g_per_kwh;
+    if (logged !== undefined && logged !== null) {
+      // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
+      // as logged. Far from the scenario's, the two placed the run in different grids.
+      const ours = resolved.grid.intensity_g_per_kwh;
+      const ratio = Math.max(logged, ours) / Math.min(logged, ours);
+      if (ratio > LOGGER_FACTOR_RATIO) {
+        const where = s.logged_location ? ` (it placed the run in ${s.logged_location})` : '';
+        const region = resolved.grid.region ? ` (${resolved.grid.region})` : '';
+        out.push({
+          severity: 'warning',
+          code: 'logger_factor_mismatch',
+          source: s.path,
+          message:
+            `${s.path}: the logger's own emission factor is ${gPerKwh(logged)} g CO2e/kWh${where}, the scenario's ${gPerKwh(ours)} g CO2e/kWh${region}: ` +
+            `${Number.isFinite(ratio) ? `${ratio.toPrecision(3)}×` : 'far'} apart. A location mismatch is the usual cause; ml-lca applies the scenario's factor, so check grid.region.`,
+        });
+      }
     }
     if (s.logged_pue !== null) {
       out.push({

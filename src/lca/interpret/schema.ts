@@ -123,7 +123,16 @@ export const Interpretation = z.object({
     per_fu_co2e_g_low: z.number().optional(),
     per_fu_co2e_g_high: z.number().optional(),
     method: z.string().optional(),
+    energy_kwh_low: z.number().optional().meta({ description: 'totals.energy_kwh at the low corner (kWh)' }),
+    energy_kwh_high: z.number().optional().meta({ description: 'totals.energy_kwh at the high corner (kWh)' }),
+    water_l_low: z.number().optional().meta({ description: 'totals.water_l at the low corner (L)' }),
+    water_l_high: z.number().optional().meta({ description: 'totals.water_l at the high corner (L)' }),
     parameters: z.array(UncertainParameter).optional().meta({ description: 'Ranges that were propagated' }),
+    covers: z.array(z.string()).optional().meta({ description: 'The inputs whose ranges the low/high include (names as in parameters[])' }),
+    not_covered: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Inputs the range leaves out, each with why: stated in the scenario without a range, or no range in the data' }),
     monte_carlo: MonteCarlo.optional(),
   }),
   noise: z

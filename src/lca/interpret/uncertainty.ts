@@ -1,7 +1,10 @@
-// Uncertainty (ISO 14044 §4.5.3.3): the low/central/high ranges of the reference data (grid
-// intensity, PUE, embodied footprint, lifespan where the data carries a range, the IT overhead
-// when device-only logs lack it) and of the measured data (rejected rows, gaps, estimates)
-// propagated to totals.co2e_kg and per_functional_unit.co2e_g.
+// Uncertainty (ISO 14044 §4.5.3.3): the low/central/high ranges of every defaulted input (grid
+// intensity, PUE, embodied footprint, lifespan, the IT overhead on device-only energy, WUE for
+// water) and of the measured data (the measurement method: sensor, software estimate, hours ×
+// power; rejected rows, gaps, sample scatter) propagated to totals.co2e_kg,
+// per_functional_unit.co2e_g, totals.energy_kwh and totals.water_l. A value stated in the scenario
+// carries no range unless the scenario gives one; `covers` and `not_covered` say which inputs the
+// range includes and which it leaves out, so a point range is never mistaken for certainty.
 //
 // Method: interval arithmetic by vertices. The model is monotone in every one of these inputs
 // (carbon rises with intensity, PUE, embodied, overhead and energy, falls with lifespan), so the
@@ -11,9 +14,10 @@
 // the 5th/50th/95th percentiles: the corners are a guaranteed envelope, the percentiles say
 // where most of the mass is. Both are deterministic: same input, same numbers.
 import type { ResolvedScenario } from '../../scenario/resolved.js';
+import type { StageResult } from '../../report/card-schema.js';
 import type { MonteCarlo, NoiseRange, UncertainParameter } from './schema.js';
 import type { AssessFn, AssessResultLike, InventoryLike } from './types.js';
-import { type Parameter, withValues } from './parameters.js';
+import { isStated, type Parameter, withValues } from './parameters.js';
 import { type EnergyRange, scaleInventories } from './measurement.js';
 import { mulberry32, percentile, triangular } from './prng.js';
 
@@ -29,18 +33,30 @@ export interface UncertaintyOut {
   co2e_kg_high: number;
   per_fu_co2e_g_low: number;
   per_fu_co2e_g_high: number;
+  energy_kwh_low: number;
+  energy_kwh_high: number;
+  water_l_low: number;
+  water_l_high: number;
   method: string;
   parameters: UncertainParameter[];
+  covers: string[];
+  not_covered: string[];
   monte_carlo: MonteCarlo;
 }
 
 type Metric = (r: AssessResultLike) => number;
 const total: Metric = (r) => r.totals.co2e_kg;
 const perFu: Metric = (r) => r.per_functional_unit.co2e_g;
+const energyTotal: Metric = (r) => r.totals.energy_kwh;
+const water: Metric = (r) => r.totals.water_l;
+
+/** The card name of an energy range: `stages.training.energy (measurement)`. */
+const energyName = (e: EnergyRange): string => `stages.${e.stage}.energy (${e.kind})`;
 
 export function propagate<I extends InventoryLike>(
   resolved: ResolvedScenario,
   inventories: Record<string, I>,
+  stages: Record<string, StageResult>,
   params: Parameter[],
   energy: EnergyRange[],
   assess: AssessFn<I>,
@@ -48,11 +64,12 @@ export function propagate<I extends InventoryLike>(
   const uncertain = params.filter((p) => p.uncertain);
   const energyVaried = energy.filter((e) => e.high > e.low);
 
-  // Direction of each input, per metric, from one-at-a-time runs.
-  const bounds = (m: Metric): [number, number] => {
+  // Direction of each input, per metric, from one-at-a-time runs. WUE moves water only.
+  const bounds = (m: Metric, withWater = false): [number, number] => {
     const lowSet: Array<[Parameter, number]> = [];
     const highSet: Array<[Parameter, number]> = [];
     for (const p of uncertain) {
+      if (p.waterOnly && !withWater) continue;
       const atLow = m(assess(withValues(resolved, [[p, p.low]]), inventories));
       const atHigh = m(assess(withValues(resolved, [[p, p.high]]), inventories));
       const rising = atHigh >= atLow;
@@ -76,11 +93,13 @@ export function propagate<I extends InventoryLike>(
   };
   const [tLo, tHi] = bounds(total);
   const [fLo, fHi] = bounds(perFu);
+  const [eLo, eHi] = bounds(energyTotal);
+  const [wLo, wHi] = bounds(water, true);
 
   const parameters: UncertainParameter[] = [
     ...uncertain.map((p) => ({ parameter: p.parameter, unit: p.unit, low: p.low, central: p.central, high: p.high, source: p.source })),
     ...energyVaried.map((e) => ({
-      parameter: `stages.${e.stage}.energy (factor)`,
+      parameter: energyName(e),
       unit: '×',
       low: e.low,
       central: 1,
@@ -94,10 +113,59 @@ export function propagate<I extends InventoryLike>(
     co2e_kg_high: tHi,
     per_fu_co2e_g_low: fLo,
     per_fu_co2e_g_high: fHi,
+    energy_kwh_low: eLo,
+    energy_kwh_high: eHi,
+    water_l_low: wLo,
+    water_l_high: wHi,
     method: UNCERTAINTY_METHOD,
     parameters,
-    monte_carlo: monteCarlo(resolved, inventories, uncertain, energyVaried, assess),
+    covers: parameters.map((p) => p.parameter),
+    not_covered: notCovered(resolved, stages, uncertain, energyVaried),
+    monte_carlo: monteCarlo(
+      resolved,
+      inventories,
+      uncertain.filter((p) => !p.waterOnly),
+      energyVaried,
+      assess,
+    ),
   };
+}
+
+/**
+ * The inputs a range could cover but this one does not, each with why: stated in the scenario
+ * without a range (the rule: a stated value is exact unless the scenario gives its range), or
+ * without a range in the bundled data.
+ */
+export function notCovered(resolved: ResolvedScenario, stages: Record<string, StageResult>, uncertain: Parameter[], energy: EnergyRange[]): string[] {
+  const covered = new Set(uncertain.map((p) => p.parameter));
+  const why = (path: string, what: string) => (isStated(resolved, path) ? `stated in the scenario${what}` : `no range in the data${what}`);
+  const out: string[] = [];
+  const check = (path: string, relevant: boolean, what = '') => {
+    if (relevant && !covered.has(path)) out.push(`${path}: ${why(path, what)}`);
+  };
+  check('grid.intensity_g_per_kwh', true, isStated(resolved, 'grid.intensity_g_per_kwh') ? ' (give grid.intensity_low_g_per_kwh and _high_ for a range)' : '');
+  check('pue', true);
+  const h = resolved.hardware;
+  const anyHours = Object.values(stages).some((s) => (s.hours ?? 0) > 0);
+  if (h.embodied_kg === null) out.push('hardware.embodied_kg: no embodied data (counted as 0)');
+  else check('hardware.embodied_kg', anyHours);
+  const embodied = anyHours && ((h.embodied_kg ?? 0) > 0 || (h.host_embodied_kg ?? 0) > 0);
+  check('hardware.lifespan_years', embodied);
+  check('hardware.utilization', embodied, isStated(resolved, 'hardware.utilization') ? '' : ` (default ${h.utilization}: in use its whole lifespan)`);
+  if (h.host_embodied_kg !== null) {
+    check('hardware.host_embodied_kg', anyHours);
+    check('hardware.devices_per_host', anyHours);
+  }
+  const deviceOnly = Object.values(stages).some((s) => s.energy_scope === 'device' && s.it_energy_kwh > 0);
+  check('it_overhead_factor', deviceOnly);
+  if (resolved.wue_l_per_kwh > 0) check('wue_l_per_kwh', true, ' (water only)');
+  const ranged = new Set(energy.map((e) => e.stage));
+  for (const [name, s] of Object.entries(stages)) {
+    if (s.energy_origin === 'energy_kwh') out.push(`stages.${name}.energy_kwh: stated in the scenario`);
+    else if (s.energy_origin === 'estimate' && !ranged.has(name) && s.it_energy_kwh > 0)
+      out.push(`stages.${name}: hours × power with hardware.power_w ${isStated(resolved, 'hardware.power_w') ? 'stated in the scenario' : 'without a range'}`);
+  }
+  return out;
 }
 
 function monteCarlo<I extends InventoryLike>(
@@ -114,10 +182,10 @@ function monteCarlo<I extends InventoryLike>(
     // Draw in a fixed order (parameters, then stages in inventory order) so a sample's
     // numbers do not depend on anything but the seed and the inputs.
     const changes = uncertain.map((p) => [p, triangular(next(), p.low, p.central, p.high)] as [Parameter, number]);
-    const factors = new Map(energy.map((e) => [e.stage, triangular(next(), e.low, 1, e.high)]));
+    const factors = new Map(energy.map((e) => [e, triangular(next(), e.low, 1, e.high)]));
     const r = assess(
       withValues(resolved, changes),
-      scaleInventories(inventories, energy, (e) => factors.get(e.stage) ?? 1),
+      scaleInventories(inventories, energy, (e) => factors.get(e) ?? 1),
     );
     totals.push(r.totals.co2e_kg);
     perFus.push(r.per_functional_unit.co2e_g);

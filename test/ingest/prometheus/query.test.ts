@@ -160,9 +160,8 @@ describe('queryPrometheus errors: SOURCE_UNREACHABLE naming the URL, never a sec
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
-    const t0 = Date.now();
+    // No stopwatch (the real clock): without the bound this never settles and vitest's timeout fails it.
     const err = await queryPrometheus(base, { fetch: hang, now: NOW, timeoutMs: 200 }).catch((e: unknown) => e);
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect((err as InputError).code).toBe('SOURCE_UNREACHABLE');
     expect((err as InputError).message).toContain('got no answer within 200 ms');
   });

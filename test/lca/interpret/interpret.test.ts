@@ -190,12 +190,15 @@ describe('interpret: measured-data gaps and completeness', () => {
     expect(codes).not.toContain('no_inference_stage');
   });
 
-  it('widens the energy range: rejected rows (×1000/900) and the power range of the estimate (×350/700 .. ×1)', () => {
+  it('widens the energy range: rejected rows (×1000/900), the GPU sensor (±5 %) and the power range of the estimate (×350/700 .. ×1)', () => {
     const ps = out.uncertainty.parameters ?? [];
-    const infE = ps.find((p) => p.parameter === 'stages.inference.energy (factor)');
-    const trE = ps.find((p) => p.parameter === 'stages.training.energy (factor)');
-    expect(infE?.high).toBeCloseTo(1000 / 900, 12);
-    expect(trE?.low).toBeCloseTo(0.5, 12);
+    const infRun = ps.find((p) => p.parameter === 'stages.inference.energy (per run)');
+    const infSensor = ps.find((p) => p.parameter === 'stages.inference.energy (measurement)');
+    const trE = ps.find((p) => p.parameter === 'stages.training.energy (measurement)');
+    expect(infRun?.high).toBeCloseTo(1000 / 900, 12);
+    expect([infSensor?.low, infSensor?.high]).toEqual([expect.closeTo(0.95, 12), expect.closeTo(1.05, 12)]);
+    expect(infSensor?.source).toMatch(/nvmlDeviceGetPowerUsage/);
+    expect([trE?.low, trE?.high]).toEqual([expect.closeTo(0.5, 12), 1]);
     // Missing host overhead on device-only logs is an uncertainty here: 1 .. 1.375.
     expect(ps.find((p) => p.parameter === 'it_overhead_factor')?.high).toBe(1.375);
   });
@@ -314,7 +317,7 @@ describe('interpret: gaps in power logs widen the energy range', () => {
       devices: [0, 1].map((d) => ({ id: String(d), name: null, energy_kwh: 0.5, samples: 10 })),
     });
     const out = interpret(r, i, assess(r, i), [src]);
-    const p = out.uncertainty.parameters?.find((x) => x.parameter === 'stages.inference.energy (factor)');
+    const p = out.uncertainty.parameters?.find((x) => x.parameter === 'stages.inference.energy (per run)');
     expect(p?.high).toBeCloseTo(high, 12);
     // Gaps are per run: they are noise, unlike an estimate's shared power figure.
     expect(out.noise?.['stages.inference.it_energy_kwh']?.high).toBeCloseTo(1.375 * high, 12);
