@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError, b as fromZodError } from './errors.js';
-import { o as object, s as string, n as number, l as literal, _ as _enum, c as boolean } from './schemas.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, b as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):

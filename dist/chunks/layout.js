@@ -1,5 +1,5 @@
-import { U as UtcInstant, R as RunId, p as periodOf, e as entryFromCard } from './read.js';
-import { b as strictObject, s as string, r as record, n as number, o as object, l as literal, a as array } from './schemas.js';
+import { U as UtcInstant, Y as RunId, p as periodOf, e as entryFromCard } from './read.js';
+import { e as strictObject, s as string, r as record, n as number, o as object, l as literal, a as array } from './schemas.js';
 
 // A name (scenario, matrix value) as a file-name-safe segment: artifact names, ml-lca-out/NAME,
 // and the history branch's paths (history/layout.ts) all use the same rule.

@@ -1,7 +1,7 @@
 import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
-import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, _ as _enum, e as union, l as literal, o as object, u as unknown } from './schemas.js';
+import { e as strictObject, s as string, a as array, r as record, b as boolean, n as number, _ as _enum, c as union, l as literal, o as object, u as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
 
 // Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
@@ -1427,4 +1427,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, RunId as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, dedupeRuns as W, DAY_MS as X, utcDate as Y, parseLedgerSetting as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, periodOf as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };
+export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, dedupeRuns as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, DAY_MS as W, utcDate as X, RunId as Y, parseLedgerSetting as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, periodOf as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

@@ -1,4 +1,4 @@
-import { p as periodOf, X as DAY_MS, Y as utcDate } from './read.js';
+import { p as periodOf, W as DAY_MS, X as utcDate } from './read.js';
 
 // Ledger totals per team and per model per period, and the daily cumulative series the
 // chart draws. Pure.

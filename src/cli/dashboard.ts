@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { InputError, shortValue } from '../errors.js';
 import { readHistory } from '../dashboard/history.js';
-import { repoBaseUrl } from '../dashboard/links.js';
+import { cleanRepo, type LinkConfig, repoBaseUrl } from '../dashboard/links.js';
 import { buildSite, writeSite } from '../dashboard/site.js';
 import { UtcInstant } from '../ledger/schema.js';
 import { type CliIo, parseFlags, requiredFlag } from './args.js';
@@ -32,7 +32,7 @@ export async function dashboardCommand(argv: string[], io: CliIo): Promise<numbe
   );
   const history = path.resolve(io.cwd, requiredFlag('dashboard', 'history', values.history, 'DIR (model cards, or a checkout of the history branch)'));
   const out = path.resolve(io.cwd, values.out ?? 'ml-lca-site');
-  const repo = repoFlag(
+  const links = linksFlag(
     values.repo ?? io.env?.GITHUB_REPOSITORY,
     values['server-url'] ?? io.env?.GITHUB_SERVER_URL ?? 'https://github.com',
     values.repo !== undefined,
@@ -47,7 +47,7 @@ export async function dashboardCommand(argv: string[], io: CliIo): Promise<numbe
   for (const w of logged) io.log(`ml-lca dashboard: ${w}`);
   if (read.warnings.length > logged.length) io.log(`ml-lca dashboard: ${read.warnings.length - logged.length} more note(s), listed on the index page`);
 
-  const site = buildSite(read.records, read.warnings, { now, repo, title, version: packageVersion() });
+  const site = buildSite(read.records, read.warnings, { now, links, title, version: packageVersion() });
   await makeOutDir(out, 'ml-lca dashboard --out');
   await writeSite(out, site.files, io);
   const m = site.model;
@@ -57,13 +57,17 @@ export async function dashboardCommand(argv: string[], io: CliIo): Promise<numbe
   return 0;
 }
 
-/** `--repo OWNER/NAME` (or GITHUB_REPOSITORY) -> the repository URL commit links are built on. */
-function repoFlag(repo: string | undefined, serverUrl: string, explicit: boolean): string | null {
+/**
+ * `--repo OWNER/NAME` (or GITHUB_REPOSITORY) and the server: where commit links go. A run of a
+ * shared history that names another repository of the same owner links there (links.ts).
+ */
+function linksFlag(repo: string | undefined, serverUrl: string, explicit: boolean): LinkConfig | null {
   if (repo === undefined || repo.trim() === '') return null;
-  const base = repoBaseUrl(serverUrl.trim(), repo.trim());
-  if (base !== null) return base;
+  const server = serverUrl.trim();
+  const name = cleanRepo(repo);
+  if (name !== null && repoBaseUrl(server, name) !== null) return { server, repo: name };
   if (!explicit) return null; // a strange GITHUB_REPOSITORY only costs the links
-  const badServer = repoBaseUrl(serverUrl.trim(), 'owner/name') === null;
+  const badServer = repoBaseUrl(server, 'owner/name') === null;
   throw new InputError({
     code: 'BAD_FLAG',
     field: `ml-lca dashboard ${badServer ? '--server-url' : '--repo'}`,

@@ -8,10 +8,10 @@ import { evaluatePeriodBudgets } from '../ledger/position.js';
 import { LedgerEntry, type PeriodKind } from '../ledger/schema.js';
 import { dailyCumulative } from '../ledger/totals.js';
 import type { PeriodBudget } from '../scenario/schema.js';
-import type { RunRecord } from './record.js';
+import type { DashboardRun } from './record.js';
 
 /** The ledger entry of a run: what period budgets sum. */
-export function entryOfRecord(r: RunRecord): LedgerEntry {
+export function entryOfRecord(r: DashboardRun): LedgerEntry {
   return LedgerEntry.parse({
     run_id: r.run_id,
     sha: r.sha,
@@ -144,7 +144,7 @@ export interface BudgetKey {
  * metric). Where two scenarios of a team declare different limits, the newer card wins and a
  * warning names both.
  */
-export function declaredBudgets(latest: readonly RunRecord[]): {
+export function declaredBudgets(latest: readonly DashboardRun[]): {
   budgets: Array<BudgetKey & { max: number; warn: number | null; from: string; at: string }>;
   warnings: string[];
 } {
@@ -173,7 +173,7 @@ export function declaredBudgets(latest: readonly RunRecord[]): {
  * Every budget view: one per declared team or model budget, plus a month view of spending for a
  * team that has runs but no budget in its latest cards.
  */
-export function budgetViews(records: readonly RunRecord[], latest: readonly RunRecord[], now: Date): { views: PeriodView[]; warnings: string[] } {
+export function budgetViews(records: readonly DashboardRun[], latest: readonly DashboardRun[], now: Date): { views: PeriodView[]; warnings: string[] } {
   const entries = records.map(entryOfRecord);
   const declared = declaredBudgets(latest);
   const views = declared.budgets.map((b) => periodView(b.scope, b.name, b.period, b.metric, { max: b.max, warn: b.warn, from: b.from }, entries, now));

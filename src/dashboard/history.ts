@@ -7,10 +7,12 @@ import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dedupeRuns } from '../ledger/entries.js';
 import { entryOfRecord } from './budgets.js';
-import { type RunRecord, recordFromText } from './record.js';
+import { historyEntries, isCardPath, isHistoryDir } from '../history/index.js';
+import { cardFromTextWith } from '../ledger/read.js';
+import { DashboardCard, type DashboardRun, type RunMeta, recordFromEntry, recordFromText } from './record.js';
 
 export interface HistoryRead {
-  records: RunRecord[];
+  records: DashboardRun[];
   /** One line per file that was skipped (naming the file) or other doubt about the input. */
   warnings: string[];
 }
@@ -30,11 +32,11 @@ export const MAX_CARD_BYTES = 8 << 20;
 const READ_CONCURRENCY = 16;
 
 /** `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!, i);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
@@ -57,7 +59,7 @@ export const cardDirReader: HistoryReader = {
       files = [];
     }
     // Reads overlap (a history branch holds thousands of small files); results keep the file order.
-    const results = await mapLimit(files, READ_CONCURRENCY, async (f): Promise<{ record: RunRecord } | { warning: string } | null> => {
+    const results = await mapLimit(files, READ_CONCURRENCY, async (f): Promise<{ record: DashboardRun } | { warning: string } | null> => {
       const rel = (path.relative(root, f) || path.basename(f)).split(path.sep).join('/');
       if (NEVER_CARDS.test(rel)) return null;
       const size = await io.size(f);
@@ -66,7 +68,7 @@ export const cardDirReader: HistoryReader = {
       const got = recordFromText(await io.readText(f), rel);
       return 'reason' in got ? { warning: `${rel}: skipped, ${got.reason}` } : got;
     });
-    const records: RunRecord[] = [];
+    const records: DashboardRun[] = [];
     const warnings: string[] = [];
     for (const r of results) {
       if (r === null) continue;
@@ -77,8 +79,54 @@ export const cardDirReader: HistoryReader = {
   },
 };
 
+/**
+ * A checkout (or copy) of the history branch (docs/history.md, layout v1): every JSONL entry is a
+ * run, and its card (`entry.card`, a path checked against the layout's shape before it is
+ * followed) gives the stages, the uncertainty range, the budgets and the lifetime curve. Two runs
+ * of one commit share a card (the later one's): the earlier run then keeps its own numbers from
+ * its entry and draws no stages or range. An entry whose card is missing is drawn from its entry
+ * alone, and a note says so; period spending always counts every entry, as the action does.
+ */
+export const branchReader: HistoryReader = {
+  kind: 'branch',
+  accepts: (root, io) => isHistoryDir(root, io),
+  async read(root, io) {
+    const got = await historyEntries(root, io);
+    const warnings = [...got.warnings];
+    const cards = new Map<string, Promise<{ card: DashboardCard } | { reason: string }>>();
+    const cardAt = (rel: string) => {
+      let p = cards.get(rel);
+      if (!p) {
+        p = (async () => {
+          const file = path.join(root, ...rel.split('/'));
+          const size = await io.size(file);
+          if (size === null) return { reason: 'missing' };
+          if (size > MAX_CARD_BYTES) return { reason: `${size} bytes is more than a model card` };
+          return cardFromTextWith(await io.readText(file), DashboardCard);
+        })();
+        cards.set(rel, p);
+      }
+      return p;
+    };
+    let cardless = 0;
+    const records = await mapLimit(got.entries, READ_CONCURRENCY, async (e, i) => {
+      const source = got.ledger[i]?.source ?? e.card;
+      const meta: RunMeta = { repo: e.repo, sha: e.sha, run_id: e.run_id, created_at: e.created_at };
+      const c = isCardPath(e.card) ? await cardAt(e.card) : { reason: 'not a card path of the layout' };
+      if ('reason' in c) {
+        cardless += 1;
+        if (c.reason !== 'missing') warnings.push(`${source}: card ${JSON.stringify(e.card.slice(0, 120))} not used: ${c.reason}`);
+        return recordFromEntry(e, null, source, meta);
+      }
+      return recordFromEntry(e, c.card, source, meta);
+    });
+    if (cardless > 0) warnings.push(`${cardless} run(s) drawn from their history entry alone (no usable card): no stages or uncertainty range for them`);
+    return { records: records.filter((r): r is DashboardRun => r !== null), warnings };
+  },
+};
+
 /** Readers tried in order; the first that accepts the directory reads it. */
-export const READERS: readonly HistoryReader[] = [cardDirReader];
+export const READERS: readonly HistoryReader[] = [branchReader, cardDirReader];
 
 /**
  * The runs below `root`, one per run (a re-run or a card found twice counts once, the newest
@@ -113,7 +161,7 @@ export async function readHistory(root: string, io: Io, readers: readonly Histor
 }
 
 /** One record per run (ledger `runKey`: run id, else commit, else content; newest wins), oldest first. */
-export function dedupeRecords(records: readonly RunRecord[]): { records: RunRecord[]; duplicates: number } {
+export function dedupeRecords(records: readonly DashboardRun[]): { records: DashboardRun[]; duplicates: number } {
   const d = dedupeRuns(records, entryOfRecord);
   const sorted = d.items.sort(
     (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || String(a.run_id ?? '').localeCompare(String(b.run_id ?? ''), 'en', { numeric: true }),

@@ -37,10 +37,37 @@ export function repoBaseUrl(serverUrl: string, repo: string): string | null {
     return null;
   }
   if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password || u.search || u.hash) return null;
-  const [owner, name, ...rest] = repo.split('/');
-  if (rest.length || !owner || !name || !OWNER.test(owner) || !NAME.test(name) || name === '.' || name === '..') return null;
+  const r = cleanRepo(repo);
+  if (r === null || r !== repo) return null;
   const base = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-  return `${base}/${owner}/${name}`;
+  return `${base}/${r}`;
+}
+
+/** `OWNER/NAME` when `v` is a repository name GitHub would accept, else null. */
+export function cleanRepo(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const [owner, name, ...rest] = v.trim().split('/');
+  return !rest.length && owner && name && OWNER.test(owner) && NAME.test(name) && name !== '.' && name !== '..' ? `${owner}/${name}` : null;
+}
+
+/** Where links go: the server and the repository the dashboard is for (the user's flag, the action's context). */
+export interface LinkConfig {
+  server: string;
+  repo: string;
+}
+
+/**
+ * The repository URL a run's commit links are built on. A run that names its own repository (a
+ * history shared by an organisation's repositories) links there only when that repository has the
+ * configured one's owner: a tampered entry cannot send readers to someone else's repository.
+ * Without a configured repository nothing links.
+ */
+export function runLinkBase(cfg: LinkConfig | null, runRepo: string | null): string | null {
+  if (!cfg) return null;
+  const target = runRepo ?? cfg.repo;
+  const owner = (r: string) => r.split('/')[0]?.toLowerCase();
+  if (owner(target) !== owner(cfg.repo)) return null;
+  return repoBaseUrl(cfg.server, target);
 }
 
 /** The commit page, or null when there is no repository or the SHA is not one. */

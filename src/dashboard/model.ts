@@ -4,19 +4,22 @@
 import { createHash } from 'node:crypto';
 import { budgetViews, type PeriodView } from './budgets.js';
 import type { BudgetChartData, ScenarioPageData, TeamPageData } from './page-data.js';
-import type { RunRecord, Verdict } from './record.js';
+import { type LinkConfig, runLinkBase } from './links.js';
+import type { DashboardRun, Verdict } from './record.js';
 
 export interface DashboardOptions {
   /** Evaluation time of the budget views (the CLI's clock, or --as-of). */
   now: Date;
-  /** `https://github.com/OWNER/NAME` (validated by links.ts), or null: no commit links. */
-  repo: string | null;
+  /** The server and repository commit links go to (validated by links.ts), or null: no commit links. */
+  links: LinkConfig | null;
   title: string;
 }
 
 export interface Change {
   /** Index of the run in its scenario's runs. */
   index: number;
+  /** The repository URL its commit links to (links.ts runLinkBase), or null. */
+  linkBase: string | null;
   sha: string | null;
   pr: number | null;
   run_id: string | null;
@@ -34,8 +37,10 @@ export interface ScenarioModel {
   team: string | null;
   teamSlug: string | null;
   functionalUnit: string | null;
-  runs: RunRecord[];
-  latest: RunRecord;
+  runs: DashboardRun[];
+  latest: DashboardRun;
+  /** The repository URL the latest run's commit links to, or null. */
+  latestLink: string | null;
   /** Change of per-FU g CO2e from the previous run, in %; null with one run or a zero base. */
   deltaPct: number | null;
   /** Per-FU g CO2e downsampled for the index sparkline. */
@@ -57,7 +62,6 @@ export interface TeamModel {
 export interface SiteModel {
   title: string;
   now: string;
-  repo: string | null;
   totalRuns: number;
   scenarios: ScenarioModel[];
   teams: TeamModel[];
@@ -110,7 +114,7 @@ export function downsample(values: readonly number[], points = SPARK_POINTS): nu
 }
 
 /** Δ % of per-FU g CO2e between consecutive runs, largest magnitude first. */
-export function largestChanges(runs: readonly RunRecord[], n = MAX_CHANGES): Change[] {
+export function largestChanges(runs: readonly DashboardRun[], n = MAX_CHANGES, linkOf: (r: DashboardRun) => string | null = () => null): Change[] {
   const out: Change[] = [];
   for (let i = 1; i < runs.length; i++) {
     const prev = runs[i - 1]!;
@@ -120,6 +124,7 @@ export function largestChanges(runs: readonly RunRecord[], n = MAX_CHANGES): Cha
     if (delta_pct === 0) continue;
     out.push({
       index: i,
+      linkBase: linkOf(cur),
       sha: cur.sha,
       pr: cur.pr,
       run_id: cur.run_id === null ? null : String(cur.run_id),
@@ -135,7 +140,7 @@ export function largestChanges(runs: readonly RunRecord[], n = MAX_CHANGES): Cha
 }
 
 /** Stage names in lifecycle order, then by total CO2e; beyond MAX_STAGE_SERIES the rest become `other`. */
-function stageSeries(runs: readonly RunRecord[]): { names: string[]; groupOf: (stage: string) => string } {
+function stageSeries(runs: readonly DashboardRun[]): { names: string[]; groupOf: (stage: string) => string } {
   const total = new Map<string, number>();
   for (const r of runs) for (const [k, v] of Object.entries(r.stages)) total.set(k, (total.get(k) ?? 0) + Math.abs(v.co2e_kg));
   const rank = (s: string) => {
@@ -167,8 +172,16 @@ export function budgetChart(v: PeriodView, id: string, now: Date): BudgetChartDa
   };
 }
 
-function scenarioData(name: string, runs: readonly RunRecord[], repo: string | null, budgets: BudgetChartData[]): ScenarioPageData {
+function scenarioData(name: string, runs: readonly DashboardRun[], linkOf: (r: DashboardRun) => string | null, budgets: BudgetChartData[]): ScenarioPageData {
   const latest = runs[runs.length - 1]!;
+  const repos: string[] = [];
+  const repoIndex = runs.map((r) => {
+    const base = linkOf(r);
+    if (base === null) return null;
+    let i = repos.indexOf(base);
+    if (i < 0) i = repos.push(base) - 1;
+    return i;
+  });
   const stages = stageSeries(runs);
   const column = (field: 'energy_kwh' | 'co2e_kg') =>
     stages.names.map((s) =>
@@ -187,8 +200,9 @@ function scenarioData(name: string, runs: readonly RunRecord[], repo: string | n
     name,
     team: latest.team,
     functional_unit: latest.functional_unit,
-    repo,
+    repos,
     runs: {
+      repo: repoIndex,
       t: runs.map((r) => Math.round(Date.parse(r.created_at) / 1000)),
       sha: runs.map((r) => r.sha),
       pr: runs.map((r) => r.pr),
@@ -218,8 +232,9 @@ function scenarioData(name: string, runs: readonly RunRecord[], repo: string | n
 }
 
 /** The whole site's model from de-duplicated records (oldest first) and the read warnings. */
-export function buildModel(records: readonly RunRecord[], warnings: readonly string[], opts: DashboardOptions): SiteModel {
-  const byScenario = new Map<string, RunRecord[]>();
+export function buildModel(records: readonly DashboardRun[], warnings: readonly string[], opts: DashboardOptions): SiteModel {
+  const linkOf = (r: DashboardRun) => runLinkBase(opts.links, r.repo);
+  const byScenario = new Map<string, DashboardRun[]>();
   for (const r of records) {
     const list = byScenario.get(r.scenario) ?? [];
     list.push(r);
@@ -248,11 +263,12 @@ export function buildModel(records: readonly RunRecord[], warnings: readonly str
         functionalUnit: last.functional_unit,
         runs,
         latest: last,
+        latestLink: linkOf(last),
         deltaPct: prev && prev.per_fu_co2e_g > 0 ? ((last.per_fu_co2e_g - prev.per_fu_co2e_g) / prev.per_fu_co2e_g) * 100 : null,
         spark: downsample(runs.map((r) => r.per_fu_co2e_g)),
-        changes: largestChanges(runs),
+        changes: largestChanges(runs, MAX_CHANGES, linkOf),
         budgets: mine,
-        data: scenarioData(name, runs, opts.repo, charts),
+        data: scenarioData(name, runs, linkOf, charts),
       };
     });
 
@@ -272,7 +288,6 @@ export function buildModel(records: readonly RunRecord[], warnings: readonly str
   return {
     title: opts.title,
     now: opts.now.toISOString(),
-    repo: opts.repo,
     totalRuns: records.length,
     scenarios,
     teams,

@@ -30,9 +30,11 @@ export const ScenarioPageData = z.object({
   name: z.string(),
   team: z.string().nullable(),
   functional_unit: z.string().nullable(),
-  /** `https://github.com/OWNER/NAME`, validated; null when no repository was given. */
-  repo: z.string().nullable(),
+  /** Repository URLs commit links are built on (`https://github.com/OWNER/NAME`, validated); runs.repo indexes it. */
+  repos: z.array(z.string()),
   runs: z.object({
+    /** Index into `repos` of the run's repository; null: no link (no repository given, or one not to link to). */
+    repo: z.array(z.number().int().nullable()),
     /** Unix seconds of each run (created_at), oldest first. */
     t: z.array(num),
     sha: z.array(z.string().nullable()),

@@ -261,11 +261,11 @@ function num1(x: number): string {
 
 // ---------------------------------------------------------------------------------- scenario
 
-function changesTable(s: ScenarioModel, repo: string | null): Html {
+function changesTable(s: ScenarioModel): Html {
   if (s.changes.length === 0) return html`<p class="muted">No change between consecutive runs yet.</p>`;
   const rows = s.changes.map(
     (c: Change) => html`<tr>
-<td>${commitCell(repo, c.sha, c.pr, c.run_id)}</td>
+<td>${commitCell(c.linkBase, c.sha, c.pr, c.run_id)}</td>
 <td class="num">${utcDay(Date.parse(c.created_at) / 1000)}</td>
 <td class="num">${massG(c.from_g)} → ${massG(c.to_g)}</td>
 <td class="num" data-raw="${c.delta_pct}">${pctChange(c.delta_pct)}</td>
@@ -293,7 +293,7 @@ export function scenarioPage(ctx: PageContext, s: ScenarioModel): string {
 <div><dt>Uncertainty range</dt><dd>${range}</dd></div>
 <div><dt>Δ vs previous run</dt><dd>${pctChange(s.deltaPct)}</dd></div>
 <div><dt>Verdict (latest)</dt><dd>${verdictBadge(l.verdict)}</dd></div>
-<div><dt>Latest commit</dt><dd>${commitCell(m.repo, l.sha, l.pr, l.run_id)}</dd></div>
+<div><dt>Latest commit</dt><dd>${commitCell(s.latestLink, l.sha, l.pr, l.run_id)}</dd></div>
 <div><dt>Lifecycle CO2e (latest card)</dt><dd>${massG(l.co2e_kg * 1000)}</dd></div>
 </dl>
 ${chartSection({
@@ -335,7 +335,7 @@ ${
 ${s.budgets.length ? html`<section aria-labelledby="h-scenario-budgets"><h2 id="h-scenario-budgets">Scenario budgets</h2>${s.budgets.map((v, i) => budgetSection(v, `budget-${i}`, 'h3'))}</section>` : ''}
 <section aria-labelledby="h-changes">
 <h2 id="h-changes">Largest changes</h2>
-${changesTable(s, m.repo)}
+${changesTable(s)}
 </section>`;
   const crumbs = html`<a href="../index.html">${m.title}</a> › <span aria-current="page">${s.name}</span>`;
   return layout(ctx, { title: `${s.name} · ${m.title}`, depth: 1, crumbs, main, data: s.data });

@@ -1,4 +1,4 @@
-// One run as the dashboard draws it (a `RunRecord`), and how a model card becomes one.
+// One run as the dashboard draws it (a `DashboardRun`), and how a model card becomes one.
 //
 // Cards in a history may come from anywhere (an older ml-lca, a fork's artifact, a tampered
 // branch), so they are read through a lenient subset of the ModelCard schema: only the fields the
@@ -10,9 +10,10 @@ import { z } from 'zod';
 import { Lifetime, PerFunctionalUnit, StageResult, Totals } from '../report/card-schema.js';
 import { LifetimePoint } from '../lca/interpret/schema.js';
 import { AbsoluteBudget, PeriodBudget } from '../scenario/schema.js';
+import type { HistoryEntry } from '../history/schema.js';
 import { cardFromTextWith } from '../ledger/read.js';
 import { UtcInstant } from '../ledger/schema.js';
-import { cleanPr, cleanSha } from './links.js';
+import { cleanPr, cleanRepo, cleanSha } from './links.js';
 
 /** Verdicts a card may carry; anything else (a future verdict, a tampered one) reads as `unknown`. */
 export const VERDICTS = ['pass', 'warn', 'fail', 'incomplete', 'error'] as const;
@@ -61,12 +62,14 @@ export const RunLifetime = z.object({
 export type RunLifetime = z.infer<typeof RunLifetime>;
 
 /** One run of one scenario, everything the dashboard draws. Units in the names. */
-export const RunRecord = z.object({
+export const DashboardRun = z.object({
   scenario: z.string(),
   team: z.string().nullable(),
   functional_unit: z.string().nullable(),
   /** ISO 8601, UTC. */
   created_at: z.string(),
+  /** `OWNER/NAME` of the repository the run assessed, when the entry or card says (validated). */
+  repo: z.string().nullable(),
   sha: z.string().nullable(),
   run_id: z.union([z.number(), z.string()]).nullable(),
   pr: z.number().nullable(),
@@ -86,10 +89,12 @@ export const RunRecord = z.object({
   /** Where the run was read from (a file below the history), for messages. */
   source: z.string(),
 });
-export type RunRecord = z.infer<typeof RunRecord>;
+export type DashboardRun = z.infer<typeof DashboardRun>;
 
 /** Run identity an entry or a card may carry (`extensions.github` / `extensions.run`), validated. */
 export interface RunMeta {
+  repo?: unknown;
+  repository?: unknown;
   sha?: unknown;
   run_id?: unknown;
   pr?: unknown;
@@ -132,11 +137,11 @@ function perFuBudget(budgets: readonly unknown[]): { max: number | null; warn: n
 }
 
 /**
- * A RunRecord from a validated card. `meta` (from a history entry) wins over what the card says
+ * A DashboardRun from a validated card. `meta` (from a history entry) wins over what the card says
  * about itself; both are validated: a SHA that is not hex, a PR that is not a positive integer
  * are dropped, so no link is built from them.
  */
-export function recordFromCard(card: DashboardCard, source: string, meta: RunMeta = {}): RunRecord {
+export function recordFromCard(card: DashboardCard, source: string, meta: RunMeta = {}): DashboardRun {
   const own = metaInCard(card);
   const created = UtcInstant.safeParse(meta.created_at);
   const u = card.interpretation?.uncertainty;
@@ -149,6 +154,7 @@ export function recordFromCard(card: DashboardCard, source: string, meta: RunMet
     team: card.scenario.team ?? null,
     functional_unit: card.scenario.functional_unit?.description?.trim() || null,
     created_at: created.success ? created.data : card.created_at,
+    repo: cleanRepo(meta.repo) ?? cleanRepo(own.repo ?? own.repository),
     sha: cleanSha(meta.sha) ?? cleanSha(own.sha),
     run_id: cleanRunId(meta.run_id) ?? cleanRunId(own.run_id),
     pr: cleanPr(meta.pr) ?? cleanPr(own.pr),
@@ -181,8 +187,46 @@ export function recordFromCard(card: DashboardCard, source: string, meta: RunMet
   };
 }
 
-/** Card JSON text -> a RunRecord, or the reason it is not a usable card (for a warning naming the file). */
-export function recordFromText(text: string, source: string, meta: RunMeta = {}): { record: RunRecord } | { reason: string } {
+/**
+ * A run of the history branch from its entry (the record of the run) and the card stored for its
+ * commit (null when missing). The card is the later run's when two runs assessed one commit: then
+ * only what the scenario file decides (functional unit, budgets) is taken from it, and the numbers
+ * come from the entry. Null when the entry lacks the per-FU value the charts need.
+ */
+export function recordFromEntry(entry: HistoryEntry, card: DashboardCard | null, source: string, meta: RunMeta): DashboardRun | null {
+  const own = card ? metaInCard(card) : {};
+  const sameRun = card !== null && (own.run_id === undefined || String(own.run_id) === String(entry.run_id));
+  if (card && sameRun) return { ...recordFromCard(card, source, meta), verdict: Verdict.catch('unknown').parse(entry.verdict) };
+  const perFu = entry.metrics['per_functional_unit.co2e_g'];
+  if (perFu === undefined) return null;
+  const base = card ? recordFromCard(card, source, meta) : null;
+  const created = UtcInstant.safeParse(meta.created_at);
+  return {
+    scenario: entry.scenario,
+    team: entry.team,
+    functional_unit: base?.functional_unit ?? null,
+    created_at: created.success ? created.data : entry.created_at,
+    repo: cleanRepo(meta.repo),
+    sha: cleanSha(meta.sha),
+    run_id: cleanRunId(meta.run_id),
+    pr: null,
+    verdict: Verdict.catch('unknown').parse(entry.verdict),
+    per_fu_co2e_g: perFu,
+    per_fu_co2e_g_low: null,
+    per_fu_co2e_g_high: null,
+    co2e_kg: entry.co2e_kg,
+    energy_kwh: entry.metrics['totals.energy_kwh'] ?? 0,
+    metrics: { ...entry.metrics, 'totals.co2e_kg': entry.co2e_kg },
+    stages: {},
+    per_fu_budget: base?.per_fu_budget ?? { max: null, warn: null },
+    period_budgets: base?.period_budgets ?? [],
+    lifetime: null,
+    source,
+  };
+}
+
+/** Card JSON text -> a DashboardRun, or the reason it is not a usable card (for a warning naming the file). */
+export function recordFromText(text: string, source: string, meta: RunMeta = {}): { record: DashboardRun } | { reason: string } {
   const got = cardFromTextWith(text, DashboardCard);
   return 'reason' in got ? got : { record: recordFromCard(got.card, source, meta) };
 }

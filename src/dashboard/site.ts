@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { DASHBOARD_JS, UPLOT_CSS, UPLOT_JS, UPLOT_LICENSE, UPLOT_VERSION } from './assets.generated.js';
 import { buildModel, type DashboardOptions, type SiteModel } from './model.js';
 import { indexPage, type PageContext, scenarioPage, teamPage } from './pages.js';
-import type { RunRecord } from './record.js';
+import type { DashboardRun } from './record.js';
 import { DASHBOARD_CSS } from './styles.js';
 
 export interface SiteOptions extends DashboardOptions {
@@ -27,7 +27,7 @@ assets/uPlot.iife.min.js, assets/uPlot.min.css: uPlot ${UPLOT_VERSION}, https://
 ${uplot}`;
 
 /** All files of the site for de-duplicated records (oldest first). */
-export function buildSite(records: readonly RunRecord[], warnings: readonly string[], opts: SiteOptions): Site {
+export function buildSite(records: readonly DashboardRun[], warnings: readonly string[], opts: SiteOptions): Site {
   const model = buildModel(records, warnings, opts);
   const ctx: PageContext = { model, version: opts.version, uplotVersion: UPLOT_VERSION };
   const files: Record<string, string> = {

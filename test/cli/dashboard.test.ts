@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slug } from '../../src/dashboard/model.js';
-import { AS_OF, REPO, REPO_URL, writeFixture } from '../dashboard/history.js';
+import { AS_OF, branchFixture, REPO, REPO_URL, writeFixture } from '../dashboard/history.js';
 import { runDist, runInProcess, tempDir } from './helpers.js';
 
 function fixture(): { dir: string; history: string } {
@@ -23,8 +23,23 @@ describe('ml-lca dashboard', () => {
       'ml-lca dashboard: 1 duplicate run(s) (same run id or commit) counted once',
     ]);
     const ranker = readFileSync(path.join(dir, 'site', 'scenario', `${slug('ranker')}.html`), 'utf8');
-    expect(ranker).toContain(`"repo":"${REPO_URL}"`);
+    expect(ranker).toContain(`"repos":["${REPO_URL}"]`);
     expect(existsSync(path.join(history, 'ranker', 'run-1.json'))).toBe(true); // the history is only read
+  });
+
+  it('reads a checkout of the history branch (issue 16 layout) the same way', async () => {
+    const dir = tempDir('ml-lca-dash-cli-');
+    for (const [rel, text] of await branchFixture()) {
+      const f = path.join(dir, 'checkout', ...rel.split('/'));
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, text);
+    }
+    const r = await runInProcess(['dashboard', '--history', 'checkout', '--out', 'site', '--repo', REPO, '--as-of', AS_OF], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`ml-lca dashboard: wrote ${path.join(dir, 'site', 'index.html')}: 6 run(s) of 2 scenario(s), 1 team(s), 10 files`);
+    const team = readFileSync(path.join(dir, 'site', 'team', `${slug('search')}.html`), 'utf8');
+    expect(team).toContain('<dd data-fact="spent" data-raw="60">60\u00a0kg</dd>');
   });
 
   it('takes the repository from GITHUB_REPOSITORY and GITHUB_SERVER_URL in CI (GitHub Enterprise Server too)', async () => {
@@ -40,7 +55,7 @@ describe('ml-lca dashboard', () => {
     };
     expect(await runCli(['dashboard', '--history', 'history', '--out', 'site', '--as-of', AS_OF], io)).toBe(0);
     const ranker = readFileSync(path.join(dir, 'site', 'scenario', `${slug('ranker')}.html`), 'utf8');
-    expect(ranker).toContain('"repo":"https://ghe.example.com/o/r"');
+    expect(ranker).toContain('"repos":["https://ghe.example.com/o/r"]');
   });
 
   it.each([

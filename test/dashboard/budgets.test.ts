@@ -3,17 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetViews, declaredBudgets, periodView, entryOfRecord } from '../../src/dashboard/budgets.js';
 import { readHistory } from '../../src/dashboard/history.js';
-import type { RunRecord } from '../../src/dashboard/record.js';
+import type { DashboardRun } from '../../src/dashboard/record.js';
 import { memoryIo } from '../../src/io.js';
 import { AS_OF, fixtureFiles } from './history.js';
 
-async function fixture(): Promise<RunRecord[]> {
+async function fixture(): Promise<DashboardRun[]> {
   const root = path.resolve('/hist');
   const io = memoryIo(Object.fromEntries(Object.entries(fixtureFiles()).map(([k, v]) => [path.join(root, k), v])));
   return (await readHistory(root, io)).records;
 }
 
-const latestOf = (records: RunRecord[]) => [...new Map(records.map((r) => [r.scenario, r])).values()];
+const latestOf = (records: DashboardRun[]) => [...new Map(records.map((r) => [r.scenario, r])).values()];
 
 describe('team budget view (fixture, as of 2026-03-16T00:00Z)', () => {
   it('spent 60 kg of 100 in March, 4 kg/day, forecast 124 kg, runs out 2026-03-26', async () => {
@@ -51,11 +51,12 @@ describe('team budget view (fixture, as of 2026-03-16T00:00Z)', () => {
   });
 
   it('a warn level crossed reads warn, the limit crossed reads fail with the run-out date today', () => {
-    const mk = (kg: number, at: string): RunRecord => ({
+    const mk = (kg: number, at: string): DashboardRun => ({
       scenario: 's',
       team: 't',
       functional_unit: null,
       created_at: at,
+      repo: null,
       sha: null,
       run_id: at,
       pr: null,
@@ -81,7 +82,7 @@ describe('team budget view (fixture, as of 2026-03-16T00:00Z)', () => {
   });
 
   it('two scenarios of a team declaring different limits: the newer card wins, with a warning naming both', () => {
-    const base = { team: 't', period_budgets: [] } as unknown as RunRecord;
+    const base = { team: 't', period_budgets: [] } as unknown as DashboardRun;
     const a = {
       ...base,
       scenario: 'a',
@@ -94,7 +95,7 @@ describe('team budget view (fixture, as of 2026-03-16T00:00Z)', () => {
       created_at: '2026-01-02T00:00:00.000Z',
       period_budgets: [{ scope: 'team', period: 'quarter', metric: 'totals.co2e_kg', max: 12 }],
     };
-    const got = declaredBudgets([b, a] as RunRecord[]);
+    const got = declaredBudgets([b, a] as DashboardRun[]);
     expect(got.budgets).toMatchObject([{ scope: 'team', name: 't', period: 'quarter', max: 12, from: 'b' }]);
     expect(got.warnings).toEqual(['team t quarter budget on totals.co2e_kg: scenario a says 10, b says 12; showing the newer (b)']);
   });

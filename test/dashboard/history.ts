@@ -97,3 +97,24 @@ function withExtension(text: string, ext: Record<string, unknown>): string {
   v.extensions = ext;
   return JSON.stringify(v);
 }
+
+/**
+ * The same ranker and embedder runs recorded in a history branch (issue 16's layout, through its
+ * own writer on a memory backend): path -> file text, as a checkout of the branch holds them.
+ */
+export async function branchFixture(): Promise<Map<string, string>> {
+  const { MemoryBackend, TreeHistory } = await import('../../src/history/index.js');
+  const { ModelCard } = await import('../../src/report/card-schema.js');
+  const backend = new MemoryBackend();
+  const h = new TreeHistory(backend, { backoffMs: () => 0, sleep: async () => {} });
+  for (const [rel, text] of Object.entries(fixtureFiles())) {
+    if (!/^(ranker|embedder)\//.test(rel)) continue;
+    const card = ModelCard.parse(JSON.parse(text));
+    const gh = card.extensions?.github as { sha: string; run_id: number };
+    card.extensions = { github: { repository: REPO, run_id: gh.run_id, sha: gh.sha } };
+    const run = { id: gh.run_id, attempt: 1, repo: REPO, branch: 'main', sha: gh.sha, created_at: card.created_at, job: 'assess' };
+    const r = await h.record([{ card, run }], new Date(AS_OF));
+    if (r.kind !== 'recorded') throw new Error(`fixture not recorded: ${r.reason}`);
+  }
+  return backend.files;
+}

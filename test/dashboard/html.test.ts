@@ -2,7 +2,7 @@
 // <script>, and links are rebuilt from validated parts.
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, jsonForScript, jsonScript, trusted } from '../../src/dashboard/html.js';
-import { cleanPr, cleanSha, commitUrl, pullUrl, repoBaseUrl } from '../../src/dashboard/links.js';
+import { cleanPr, cleanRepo, cleanSha, commitUrl, pullUrl, repoBaseUrl, runLinkBase } from '../../src/dashboard/links.js';
 
 describe('html template', () => {
   it('escapes every interpolated value, in text and in attributes', () => {
@@ -73,5 +73,18 @@ describe('links', () => {
     expect(cleanPr(-1)).toBeNull();
     expect(cleanPr(1.5)).toBeNull();
     expect(cleanSha(' 0123456789abcdef0123456789abcdef01234567 ')).toBe('0123456789abcdef0123456789abcdef01234567');
+  });
+
+  it('a run links to its own repository only under the configured owner', () => {
+    const cfg = { server: 'https://github.com', repo: 'octo-org/models' };
+    expect(runLinkBase(cfg, null)).toBe('https://github.com/octo-org/models');
+    expect(runLinkBase(cfg, 'octo-org/embeddings')).toBe('https://github.com/octo-org/embeddings');
+    expect(runLinkBase(cfg, 'OCTO-ORG/x')).toBe('https://github.com/OCTO-ORG/x');
+    expect(runLinkBase(cfg, 'evil/models')).toBeNull();
+    expect(runLinkBase(null, 'octo-org/models')).toBeNull();
+    expect(cleanRepo(' a/b ')).toBe('a/b');
+    expect(cleanRepo('a/b/c')).toBeNull();
+    expect(cleanRepo('a/..')).toBeNull();
+    expect(cleanRepo(42)).toBeNull();
   });
 });

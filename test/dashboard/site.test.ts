@@ -5,16 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/dashboard/history.js';
 import { downsample, largestChanges, MAX_STAGE_SERIES, r6, slug } from '../../src/dashboard/model.js';
 import { ScenarioPageData, TeamPageData } from '../../src/dashboard/page-data.js';
-import type { RunRecord } from '../../src/dashboard/record.js';
+import type { DashboardRun } from '../../src/dashboard/record.js';
 import { buildSite, writeSite } from '../../src/dashboard/site.js';
 import { memoryIo } from '../../src/io.js';
-import { AS_OF, fakeShaOf, fixtureFiles, HOSTILE_NAME, REPO_URL } from './history.js';
+import { AS_OF, fakeShaOf, fixtureFiles, HOSTILE_NAME, REPO, REPO_URL } from './history.js';
 
 async function site() {
   const root = path.resolve('/hist');
   const io = memoryIo(Object.fromEntries(Object.entries(fixtureFiles()).map(([k, v]) => [path.join(root, k), v])));
   const read = await readHistory(root, io);
-  return buildSite(read.records, read.warnings, { now: new Date(AS_OF), repo: REPO_URL, title: 'Carbon <dashboard>', version: '9.9.9' });
+  return buildSite(read.records, read.warnings, {
+    now: new Date(AS_OF),
+    links: { server: 'https://github.com', repo: REPO },
+    title: 'Carbon <dashboard>',
+    version: '9.9.9',
+  });
 }
 
 /** The JSON data block of a page, parsed. */
@@ -113,7 +118,8 @@ describe('scenario page data', () => {
     expect(d.stages.names).toEqual(['experimentation', 'training', 'inference']);
     expect(d.stages.co2e_kg[1]).toEqual([24, 6, 12, 9]); // training = 0.6 × co2e
     expect(d.lifetime).toMatchObject({ run: 3, breakeven_inferences: 2.5e6, inferences: [1e6, 2.5e6, 1e7, 1e9] });
-    expect(d.repo).toBe(REPO_URL);
+    expect(d.repos).toEqual([REPO_URL]);
+    expect(d.runs.repo).toEqual([0, 0, 0, 0]);
     expect(d.budgets).toEqual([]); // ranker's budget is the team's
   });
 
@@ -129,7 +135,7 @@ describe('scenario page data', () => {
 describe('model helpers', () => {
   it('largest changes: Δ % between consecutive runs, largest magnitude first', () => {
     const runs = [10, 11, 13.2, 9.9, 9.9].map(
-      (g, i) => ({ per_fu_co2e_g: g, sha: null, pr: null, run_id: i, created_at: `2026-01-0${i + 1}T00:00:00Z`, verdict: 'pass' }) as unknown as RunRecord,
+      (g, i) => ({ per_fu_co2e_g: g, sha: null, pr: null, run_id: i, created_at: `2026-01-0${i + 1}T00:00:00Z`, verdict: 'pass' }) as unknown as DashboardRun,
     );
     const got = largestChanges(runs);
     expect(got.map((c) => [c.index, Number(c.delta_pct.toFixed(6))])).toEqual([
@@ -160,7 +166,7 @@ describe('model helpers', () => {
     const { buildModel } = await import('../../src/dashboard/model.js');
     const stages = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, { energy_kwh: i + 1, co2e_kg: i + 1 }]));
     const card = DashboardCard.parse(dashCard({ scenario: 'x', created_at: '2026-01-01T00:00:00Z', co2e_kg: 45, per_fu_g: 1, stages }));
-    const m = buildModel([recordFromCard(card, 'x.json')], [], { now: new Date(AS_OF), repo: null, title: 't' });
+    const m = buildModel([recordFromCard(card, 'x.json')], [], { now: new Date(AS_OF), links: null, title: 't' });
     const names = m.scenarios[0]!.data.stages.names;
     expect(names).toHaveLength(MAX_STAGE_SERIES);
     expect(names.at(-1)).toBe('other');

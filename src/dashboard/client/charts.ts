@@ -6,7 +6,7 @@
 import { compact, energyKwh, massG, massKg, metricValue, num, utcDay, utcMinute } from '../format.js';
 import { commitUrl } from '../links.js';
 import type { BudgetChartData, ScenarioPageData } from '../page-data.js';
-import { cssVar } from './dom.js';
+import { cssVar, repoOf } from './dom.js';
 
 /** A drawn chart and what the keyboard, the click handler and the status line need from it. */
 export interface ChartSpec {
@@ -102,7 +102,7 @@ function commitAxis(t: Theme, d: ScenarioPageData): uPlot.Axis {
 }
 
 function commitHref(d: ScenarioPageData): (idx: number) => string | null {
-  return (idx) => commitUrl(d.repo, d.runs.sha[idx]);
+  return (idx) => commitUrl(repoOf(d, idx), d.runs.sha[idx]);
 }
 
 const xs = (n: number) => Array.from({ length: n }, (_, i) => i);

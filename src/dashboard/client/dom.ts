@@ -16,3 +16,9 @@ export function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
 }
+
+/** The repository URL run `i` of a scenario links to, or null. */
+export function repoOf(d: { repos: string[]; runs: { repo: Array<number | null> } }, i: number): string | null {
+  const k = d.runs.repo[i];
+  return k === null || k === undefined ? null : (d.repos[k] ?? null);
+}

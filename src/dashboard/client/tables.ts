@@ -4,7 +4,7 @@
 import { energyKwh, massG, massKg, metricValue, num, utcDay } from '../format.js';
 import { commitUrl, pullUrl } from '../links.js';
 import type { BudgetChartData, ScenarioPageData } from '../page-data.js';
-import { el } from './dom.js';
+import { el, repoOf } from './dom.js';
 
 type Cell = string | Node;
 
@@ -20,7 +20,7 @@ function commitCell(d: ScenarioPageData, i: number): Cell {
   const pr = d.runs.pr[i] ?? null;
   const frag = document.createDocumentFragment();
   if (sha) {
-    const url = commitUrl(d.repo, sha);
+    const url = commitUrl(repoOf(d, i), sha);
     const code = el('code', {}, sha.slice(0, 7));
     frag.append(url ? el('a', { href: url }, code) : code);
   } else {
@@ -28,7 +28,7 @@ function commitCell(d: ScenarioPageData, i: number): Cell {
     frag.append(id ? `run ${id}` : '—');
   }
   if (pr !== null) {
-    const url = pullUrl(d.repo, pr);
+    const url = pullUrl(repoOf(d, i), pr);
     frag.append(' (', url ? el('a', { href: url }, `#${pr}`) : `#${pr}`, ')');
   }
   return frag;
