@@ -2,12 +2,11 @@ import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
 import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, p as periodOf, l as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
-import { i as isHistoryDir, h as historyEntries, a as auditTotals } from './dir.js';
+import { i as isHistoryDir, e as historyEntries, f as auditTotals } from './dir.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
-import './layout.js';
 import 'node:util';
 
 // `ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]`:
