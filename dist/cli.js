@@ -2,6 +2,7 @@
 import { n as nodeIo } from './chunks/io.js';
 import { I as InputError, f as formatError } from './chunks/errors.js';
 import { p as packageVersion } from './chunks/package-root.js';
+import { e as escapeLogLine } from './chunks/log-line.js';
 import 'node:fs';
 import 'node:path';
 import 'node:url';
@@ -108,5 +109,12 @@ process.stdout.on('error', (e) => {
         process.exit(process.exitCode ?? 0);
     throw e;
 });
-const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+// stderr lines quote input (paths, log labels, scenario values): one line each, no workflow
+// command when the CLI runs in a GitHub Actions step.
+const io = {
+    ...nodeIo({ log: (m) => process.stderr.write(`${escapeLogLine(m)}\n`) }),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    cwd: process.cwd(),
+    env: process.env,
+};
 process.exitCode = await runCli(process.argv.slice(2), io);

@@ -14,9 +14,10 @@ import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';
+import './io.js';
+import 'node:fs';
 import 'node:util';
 import './package-root.js';
-import 'node:fs';
 import 'node:url';
 import './out-dir.js';
 

@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import './measurement.js';
 import './index3.js';
+import './io.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.

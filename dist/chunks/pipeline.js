@@ -1,23 +1,37 @@
 import path from 'node:path';
-import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
+import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
-import { S as Scenario, s as suggest, m as incompleteFromSources, n as noEnergySource, o as StageCompleteness, q as MEASURED, u as METRICS, v as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, j as fmt$2, w as worstVerdict, A as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, a as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, C as pct$1, g as escapeMarkdown, f as escapeCode, E as incompleteLine, F as ledgerSectionForCard } from './read.js';
+import { S as Scenario, s as suggest, m as incompleteFromSources, n as noEnergySource, o as StageCompleteness, q as MEASURED, u as METRICS, v as valueAtPath, x as STAGE_FIELDS, y as unitOf, z as fmtSigned, j as fmt$2, w as worstVerdict, A as numericPaths, M as ModelCard, B as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, C as pct$1, g as escapeMarkdown, a as escapeCode, E as incompleteLine, F as ledgerSectionForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
+import { c as containedPath } from './io.js';
 
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
+/**
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message at once, never a hang, a 4 GB heap or a crash:
+ * size (YAML parsing costs up to ~2 µs a byte: 64 KiB is a tenth of a second, 30× the examples),
+ * nesting depth (the YAML library recurses), keys per mapping, items per list.
+ */
+const SCENARIO_LIMITS = { bytes: 64 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 function parseScenario(text, file) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > SCENARIO_LIMITS.bytes) {
+        throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
+    }
+    checkNesting(text, file);
     const { data, locate } = parseText(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+        // The file is not a scenario (perhaps not even meant as one): say what it is, never quote it.
         throw new InputError({
             code: 'SCENARIO_INVALID',
             file,
             expected: 'a mapping of scenario keys (name, functional_unit, deployment, hardware, stages, ...)',
-            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : shortValue(data),
+            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`,
         });
     }
     const parsed = Scenario.safeParse(data);
@@ -76,7 +90,7 @@ function locateField(text, file, field) {
 }
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 async function loadScenario(file, io) {
-    const text = await io.readText(file);
+    const text = await io.readText(file, { maxBytes: SCENARIO_LIMITS.bytes });
     return parseScenario(text, file);
 }
 function isJsonFile(file, text) {
@@ -94,24 +108,22 @@ function parseText(text, file) {
             data = JSON.parse(text);
         }
         catch (e) {
-            const msg = e instanceof Error ? e.message : String(e);
-            const line = jsonErrorLine(msg, text);
-            throw new InputError({
-                code: 'SCENARIO_SYNTAX',
-                file,
-                line,
-                expected: 'valid JSON',
-                got: msg
-                    .replace(/^JSON\.parse: /, '')
-                    .replace(/\s+in JSON at position \d+.*$/, '')
-                    .replace(/\s*\(line \d+ column \d+\)$/, ''),
-            });
+            const { line, problem } = jsonSyntaxProblem(e, text);
+            throw new InputError({ code: 'SCENARIO_SYNTAX', file, line, expected: 'valid JSON', got: problem });
         }
-        // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
-        const doc = distExports.parseDocument(text, { lineCounter });
-        return { data, locate: doc.errors.length ? () => undefined : locator(doc, lineCounter) };
+        // JSON is (nearly) YAML 1.2: the YAML CST finds the lines of fields and duplicate keys
+        // (JSON.parse keeps the last silently); best effort if the YAML parser disagrees.
+        const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+        if (doc.errors.length) {
+            checkValue(data, file);
+            return { data, locate: () => undefined };
+        }
+        checkStructure(doc, lineCounter, file, 'JSON');
+        return { data, locate: locator(doc, lineCounter) };
     }
-    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // uniqueKeys off: the library's check compares every key with every other (80,000 keys: 33 s);
+    // checkStructure does it with a Set.
+    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
@@ -123,20 +135,126 @@ function parseText(text, file) {
             got: yamlProblem(first.code, first.message),
         });
     }
-    return { data: doc.toJS(), locate: locator(doc, lineCounter) };
+    checkStructure(doc, lineCounter, file, 'YAML');
+    let data;
+    try {
+        // maxAliasCount: an alias bomb (anchors of anchors) expands exponentially.
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        if (!(e instanceof ReferenceError || e instanceof RangeError))
+            throw e;
+        throw new InputError({
+            code: 'SCENARIO_SYNTAX',
+            file,
+            expected: 'YAML whose aliases (*name) expand to a bounded document',
+            got: e instanceof ReferenceError ? 'aliases that expand without bound (or an alias to an undefined anchor)' : 'a document too deeply nested',
+        });
+    }
+    return { data, locate: locator(doc, lineCounter) };
+}
+/**
+ * Flow nesting (`[[[[…`) deeper than SCENARIO_LIMITS.depth, counted over the raw text before any
+ * parser recurses into it. Brackets inside strings count too: harmless, as no real scenario
+ * comes near the limit.
+ */
+function checkNesting(text, file) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 91 || c === 123) {
+            if (++depth > SCENARIO_LIMITS.depth) {
+                throw new InputError({
+                    code: 'SCENARIO_SYNTAX',
+                    file,
+                    line: text.slice(0, i).split('\n').length,
+                    expected: `nesting at most ${SCENARIO_LIMITS.depth} levels deep`,
+                    got: 'deeper nesting of [ or {',
+                });
+            }
+        }
+        else if ((c === 93 || c === 125) && depth > 0)
+            depth--;
+    }
+}
+/**
+ * One linear walk over the parsed document: duplicate keys (an error in YAML, and in JSON too,
+ * where JSON.parse would keep the last silently), `__proto__` as a key (a JavaScript object
+ * cannot hold it as data: it would vanish or change the object's prototype), keys per mapping,
+ * items per list, depth (block indentation nests without brackets).
+ */
+function checkStructure(doc, lc, file, syntax) {
+    const fail = (node, expected, got) => {
+        const at = node?.range?.[0];
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, line: at === undefined ? undefined : lc.linePos(at).line, expected, got });
+    };
+    const walk = (node, depth) => {
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(node, `nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (distExports.isMap(node)) {
+            if (node.items.length > SCENARIO_LIMITS.keysPerMap)
+                fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if (distExports.isScalar(key)) {
+                    const k = String(key.value);
+                    if (seen.has(k))
+                        fail(key, `valid ${syntax}`, 'a duplicate key (map keys must be unique)');
+                    seen.add(k);
+                    if (k === '__proto__')
+                        fail(key, 'keys other than __proto__', 'the key "__proto__"');
+                }
+                walk(pair.value, depth + 1);
+            }
+        }
+        else if (distExports.isSeq(node)) {
+            if (node.items.length > SCENARIO_LIMITS.itemsPerList)
+                fail(node, `at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${node.items.length} items`);
+            for (const item of node.items)
+                walk(item, depth + 1);
+        }
+        else if (distExports.isPair(node)) {
+            walk(node.value, depth + 1);
+        }
+        else if (distExports.isAlias(node)) ;
+    };
+    walk(doc.contents, 0);
+}
+/** The same bounds on an already parsed value (JSON the YAML parser could not read). */
+function checkValue(data, file) {
+    const fail = (expected, got) => {
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, expected, got });
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v !== 'object')
+            return;
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(`nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (Array.isArray(v)) {
+            if (v.length > SCENARIO_LIMITS.itemsPerList)
+                fail(`at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${v.length} items`);
+            for (const x of v)
+                walk(x, depth + 1);
+            return;
+        }
+        const keys = Object.keys(v);
+        if (keys.length > SCENARIO_LIMITS.keysPerMap)
+            fail(`at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${keys.length} keys`);
+        if (Object.hasOwn(v, '__proto__'))
+            fail('keys other than __proto__', 'the key "__proto__"');
+        for (const k of keys)
+            walk(v[k], depth + 1);
+    };
+    walk(data, 0);
 }
 function yamlProblem(code, message) {
     const head = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-    return code === 'DUPLICATE_KEY' ? 'a duplicate key (map keys must be unique)' : head.charAt(0).toLowerCase() + head.slice(1);
-}
-function jsonErrorLine(msg, text) {
-    const lc = /line (\d+)/.exec(msg);
-    if (lc?.[1])
-        return Number(lc[1]);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos?.[1])
-        return text.slice(0, Number(pos[1])).split('\n').length;
-    return undefined;
+    if (code === 'DUPLICATE_KEY')
+        return 'a duplicate key (map keys must be unique)';
+    if (code === 'RESOURCE_EXHAUSTION')
+        return 'a document too large or too deeply nested to read';
+    return head.charAt(0).toLowerCase() + head.slice(1);
 }
 /** Line of the node at `path` (or of the key itself when `key`), 1-based. */
 function locator(doc, lc) {
@@ -1253,7 +1371,9 @@ function parseInstant(text) {
     if (/^\d+(\.\d+)?$/.test(t)) {
         const n = Number(t);
         const intDigits = t.split('.')[0]?.length ?? 0;
-        return intDigits >= 13 ? n : n * 1000;
+        const ms = intDigits >= 13 ? n : n * 1000;
+        // Beyond a Date's range (±8.64e15 ms) it is no time at all.
+        return Number.isFinite(ms) && ms <= 8.64e15 ? ms : null;
     }
     // ISO date or date-time; a date-time without offset is read as UTC (CI runners log UTC).
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
@@ -1873,7 +1993,8 @@ function buildInventories(resolved, sourcesByStage) {
     for (const [name, stage] of Object.entries(resolved.stages)) {
         const warnings = [];
         const count = stage.count ?? resolved.hardware.count;
-        const srcs = sourcesByStage[name] ?? [];
+        // Own keys only: a stage named `constructor` without logs must not find Object's constructor.
+        const srcs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
         // Files whose energy is missing or partial: the stage's energy is not determined.
         const broken = srcs.filter((s) => s.incomplete !== undefined);
@@ -2244,7 +2365,7 @@ function checkResultsFinite(s, result, sourcesByStage) {
         if (values.every(finite))
             continue;
         const st = s.stages[name];
-        const logs = sourcesByStage[name] ?? [];
+        const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         if (r.energy_origin === 'logs' && logs.length > 0) {
             const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
             throw new InputError({
@@ -3492,12 +3613,9 @@ function parseCard(text, file) {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError({
-            code: 'CARD_INVALID',
-            file,
-            expected: 'a model card JSON written by ml-lca',
-            got: `invalid JSON (${e instanceof Error ? e.message : String(e)})`,
-        });
+        // The problem in words, not V8's message, which quotes the file (it may not be a card at all).
+        const { line, problem } = jsonSyntaxProblem(e, text);
+        throw new InputError({ code: 'CARD_INVALID', file, line, expected: 'a model card JSON written by ml-lca', got: `invalid JSON (${problem})` });
     }
     const parsed = ModelCard.safeParse(json);
     if (!parsed.success)
@@ -3516,14 +3634,17 @@ function periodMetrics(budgets) {
  * The ledger a scenario names when it can be read without GitHub: `file:PATH` (JSONL,
  * relative to the scenario file like its logs). `artifact` (the default) returns null:
  * only the action can list workflow runs. Null too when there are no period budgets.
+ * The file must lie inside `root` (the working directory: the repository in the action; the
+ * scenario's directory when not given), also after symlinks: `file:../../etc/passwd` is refused
+ * before anything is read.
  */
-async function loadScenarioLedger(scenario, scenarioFile, io) {
+async function loadScenarioLedger(scenario, scenarioFile, io, root = path.dirname(scenarioFile)) {
     if (!scenario.budgets.some(isPeriodBudget))
         return null;
     const setting = parseLedgerSetting(scenario.ledger, scenarioFile);
     if (setting.kind !== 'file')
         return null;
-    const file = path.resolve(path.dirname(scenarioFile), setting.path);
+    const file = await containedPath(io, root, path.resolve(path.dirname(scenarioFile), setting.path), { field: 'ledger', file: scenarioFile });
     const read = await readLedger(file, io, periodMetrics(scenario.budgets));
     return { source: `file:${setting.path}`, entries: read.entries, warnings: read.warnings };
 }
@@ -3582,6 +3703,13 @@ function mermaidLabel(text, max = 60) {
         .trim();
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
+/**
+ * A label that cleaned to nothing (`%%`, a backslash, a tab, U+2028: a card from outside can
+ * hold any text) gets a neutral name: an empty `""` label breaks or blanks the chart.
+ */
+function labelOr(label, fallback) {
+    return label === '' ? fallback : label;
+}
 function mermaidBlock(diagram) {
     return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
 }
@@ -3593,7 +3721,7 @@ function stagePie(card) {
     return [
         'pie showData',
         `  title ${mermaidLabel(`CO2e by stage (kg), ${card.scenario.name}`)}`,
-        ...rows.map(([name, s]) => `  "${mermaidLabel(name)}" : ${plainNumber(s.co2e_kg, 6)}`),
+        ...rows.map(([name, s], i) => `  "${labelOr(mermaidLabel(name), `stage ${i + 1}`)}" : ${plainNumber(s.co2e_kg, 6)}`),
     ].join('\n');
 }
 /**
@@ -3633,7 +3761,7 @@ function tornadoChart(card) {
     return [
         'xychart-beta horizontal',
         `  title "Sensitivity: swing of g CO2e per FU"`,
-        `  x-axis [${rows.map((s) => `"${mermaidLabel(s.parameter, 40)}"`).join(', ')}]`,
+        `  x-axis [${rows.map((s, i) => `"${labelOr(mermaidLabel(s.parameter, 40), `parameter ${i + 1}`)}"`).join(', ')}]`,
         `  y-axis "g CO2e per FU (high − low)"`,
         `  bar [${rows.map((s) => plainNumber(swing(s), 4)).join(', ')}]`,
     ].join('\n');
@@ -3789,9 +3917,10 @@ function uncertainty(card) {
         lines.push(`- Monte Carlo 90 % band (${fmt$2(mc.samples)} samples, seed ${mc.seed}): ${fmt$2(mc.co2e_kg_p05)}–${fmt$2(mc.co2e_kg_p95)} kg (median ${fmt$2(mc.co2e_kg_p50)}); ` +
             `${fmt$2(mc.per_fu_co2e_g_p05)}–${fmt$2(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt$2(mc.per_fu_co2e_g_p50)}).`);
     }
-    // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
+    // Escaped although ml-lca writes the method and the SCI note: a card read from outside this
+    // run (a fork's artifact, a baseline) can say anything there. No card text is trusted.
     if (u.method)
-        lines.push(`- Method: ${u.method}.`);
+        lines.push(`- Method: ${escapeMarkdown(u.method)}.`);
     if (u.covers !== undefined)
         lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
     for (const p of u.parameters ?? []) {
@@ -3848,7 +3977,7 @@ function sciSection(card) {
         `SCI = (E × I + M) / R = (${fmt$2(s.e_kwh)} kWh × ${fmt$2(s.i_g_per_kwh)} g/kWh + ${fmt$2(s.m_g)} g) / ${fmt$2(s.r)} = **${fmt$2(s.sci_g_per_fu)} g CO2e per functional unit** ` +
             `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
         '',
-        `Not included: the amortized up-front carbon, ${fmt$2(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        `Not included: the amortized up-front carbon, ${fmt$2(s.amortized_co2e_g_excluded)} g per FU. ${escapeMarkdown(s.note)}`,
         '',
     ].join('\n');
 }
@@ -4344,7 +4473,8 @@ async function buildReport(opts, io) {
         version: opts.version,
         createdAt: io.now(),
         // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
-        scenario: { ...resolved, boundary: result.boundary },
+        // Credentials in a prometheus.url were used to query; the card (an uploaded artifact) never holds them.
+        scenario: { ...resolved, stages: withoutUrlCredentials(resolved.stages), boundary: result.boundary },
         stages: result.stages,
         totals: result.totals,
         per_functional_unit: result.per_functional_unit,
@@ -4369,7 +4499,7 @@ async function buildReport(opts, io) {
     else {
         budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
         // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
-        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io, opts.cwd);
         const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
         budgets.push(...period.results);
         warnings.push(...period.warnings);
@@ -4385,6 +4515,14 @@ async function buildReport(opts, io) {
         ...(Object.keys(extensions).length ? { extensions } : {}),
     });
     return { card, markdown: renderReport(card), warnings };
+}
+/** Stages as the card shows them: a prometheus.url without its `user:password@`. */
+function withoutUrlCredentials(stages) {
+    const out = Object.create(null);
+    for (const [name, st] of Object.entries(stages)) {
+        out[name] = st.prometheus ? { ...st, prometheus: { ...st.prometheus, url: redactUrlCredentials(st.prometheus.url) } } : st;
+    }
+    return { ...out };
 }
 /** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
 function runYearOfLogs(sources) {
@@ -4471,7 +4609,7 @@ function budgetFailed(card, mode) {
 async function ingestStages(scenario, scenarioPath, opts, extra, hardwareModel, io) {
     const scenarioDir = path.dirname(scenarioPath);
     const cwd = path.resolve(opts.cwd ?? '.');
-    const out = {};
+    const out = Object.create(null);
     for (const [name, stage] of Object.entries(scenario.stages)) {
         const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
         const sources = [];
@@ -4523,6 +4661,8 @@ async function scenarioLogError(e, where) {
         field: where.field,
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
         got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+        // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
@@ -4534,6 +4674,7 @@ async function extraLogError(e, stage, cwd) {
         field: '--log',
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
         got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /**
@@ -4544,7 +4685,9 @@ async function extraLogError(e, stage, cwd) {
  */
 function assignExtraLogs(scenario, extra) {
     const stages = Object.keys(scenario.stages);
-    const out = {};
+    // Keyed by stage names the user chose: no prototype, so a stage named `constructor` or
+    // `toString` finds nothing but its own logs.
+    const out = Object.create(null);
     for (const raw of extra) {
         const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
         let stage;
@@ -4562,7 +4705,7 @@ function assignExtraLogs(scenario, extra) {
             pattern = m[2];
         }
         else {
-            const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+            const withLogs = stages.filter((s) => Object.hasOwn(scenario.stages, s) && scenario.stages[s]?.logs?.length);
             const candidates = withLogs.length ? withLogs : stages;
             if (candidates.length !== 1 || candidates[0] === undefined) {
                 throw new InputError({

@@ -1,4 +1,4 @@
-import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
+import { I as InputError, j as jsonSyntaxProblem, b as fromZodError, s as shortValue } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
 import { e as strictObject, s as string, a as array, r as record, b as boolean, n as number, _ as _enum, c as union, l as literal, o as object, u as unknown } from './schemas.js';
@@ -26,9 +26,17 @@ function escapeMarkdown(text) {
         .replace(MARKUP, (c) => `\\${c}`)
         .replace(/@/g, '@\u200d');
 }
-/** Inline code for paths: backticks inside the text cannot end the span early. */
+/**
+ * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
+ * markup is literal, but the raw text still holds what was written: a zero-width space after a
+ * `<!` keeps a card's text from carrying a second sticky-comment marker (`<!-- ml-lca:other -->`),
+ * which is found by searching the raw comment body.
+ */
 function escapeCode(text) {
-    const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+    const oneLine = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/<!/g, '<\u200b!');
     const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
@@ -1029,14 +1037,19 @@ function renderLedgerSection(positions, opts = {}) {
     const withChange = opts.withChange ?? true;
     const rows = positions.map((p) => {
         const m = p.metric;
-        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+        // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
         const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
         const projected = withChange
             ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmt(p.spent)} (${runs}) + this change ${fmt(p.change)}`
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
-        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+        const runOut = p.remaining <= 0 && p.projected > 0
+            ? `exhausted (${rate})`
+            : p.run_out_date
+                ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+                : `not this ${p.period} (${rate})`;
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';
@@ -1309,16 +1322,17 @@ function parseLedgerJsonl(text, file) {
             value = JSON.parse(raw);
         }
         catch (e) {
+            // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError({
                 code: 'BAD_INPUT',
                 file,
                 line,
-                expected: 'one JSON object per line (JSONL)',
-                got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+                expected: 'a JSON object (one ledger entry)',
+                got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
             });
-        }
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
         }
         const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
         const parsed = LedgerEntry.safeParse(withSource);
@@ -1427,4 +1441,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, dedupeRuns as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, DAY_MS as W, utcDate as X, RunId as Y, parseLedgerSetting as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, periodOf as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };
+export { numericPaths as A, SCHEMA_VERSION as B, pct as C, DEFAULT_METRIC as D, incompleteLine as E, ledgerSectionForCard as F, inPeriod as G, metricOf as H, LifetimePoint as I, Lifetime as J, StageResult as K, LedgerEntry as L, ModelCard as M, PeriodBudget as N, cardFromTextWith as O, PerFunctionalUnit as P, AbsoluteBudget as Q, dedupeRuns as R, Scenario as S, Totals as T, UtcInstant as U, VERDICT_SEVERITY as V, DAY_MS as W, utcDate as X, RunId as Y, escapeCode as a, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, incompleteFromSources as m, noEnergySource as n, StageCompleteness as o, periodOf as p, MEASURED as q, readLedger as r, suggest as s, textBar as t, METRICS as u, valueAtPath as v, worstVerdict as w, STAGE_FIELDS as x, unitOf as y, fmtSigned as z };

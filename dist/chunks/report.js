@@ -12,9 +12,10 @@ import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';
+import './io.js';
+import 'node:fs';
 import 'node:crypto';
 import 'node:util';
-import 'node:fs';
 import 'node:url';
 
 function escapeXml(text) {

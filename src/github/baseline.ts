@@ -16,7 +16,7 @@ import type { ActionOctokit } from './octokit.js';
 import { describeError, statusOf } from './octokit.js';
 
 export { accept, boundaryDifference, type BaselineResult, type HeadIdentity } from '../history/accept.js';
-export { CARD_FILE, cardFromZip, toBytes } from '../history/artifact.js';
+export { CARD_FILE, MAX_ARTIFACT_BYTES, cardFromZip, toBytes } from '../history/artifact.js';
 export type { BaselineMeta } from '../history/store.js';
 
 export interface FindBaselineArgs {

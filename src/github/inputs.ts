@@ -96,7 +96,9 @@ const artifactName = text(DEFAULT_ARTIFACT_NAME).pipe(
   z
     .string()
     .max(200, 'an artifact name of at most 200 characters')
-    .refine((s) => !/["':<>|*?\\/\r\n]/.test(s), { error: 'an artifact name without " : < > | * ? \\ / or line breaks' }),
+    .refine((s) => !/["':<>|*?\\/\r\n]/.test(s), { error: 'an artifact name without " : < > | * ? \\ / or line breaks' })
+    // `.` and `..` name directories, not artifacts (the artifact client joins the name into paths).
+    .refine((s) => !/^\.+$/.test(s), { error: 'an artifact name that is not only dots' }),
 );
 
 /**

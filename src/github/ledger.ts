@@ -51,7 +51,7 @@ export async function loadActionLedger(octokit: ActionOctokit, a: ActionLedgerAr
       if (atBase) return atBase;
     }
     // From the checkout: same code path as the CLI (errors are the user's to fix).
-    return loadScenarioLedger(a.scenario, a.scenarioFile, a.io);
+    return loadScenarioLedger(a.scenario, a.scenarioFile, a.io, a.workspace);
   }
   if (!a.history.primary) {
     return { source: 'none', entries: [], warnings: ['ledger: the history is off (history: off), so spent counts only this change'] };

@@ -4,14 +4,14 @@
 // incomplete assessment) fails the step (budget-mode fail), annotates it (warn) or is only
 // reported (off).
 import path from 'node:path';
-import type { Io } from '../io.js';
+import { containedPath, type Io } from '../io.js';
 import { InputError } from '../errors.js';
+import { escapeCode } from '../report/escape.js';
 import { buildReport } from '../pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ModelCard } from '../report/card-schema.js';
 import { renderReport } from '../report/markdown.js';
-import { escapeCode } from '../report/escape.js';
 import type { Inputs } from './inputs.js';
 import { artifactNameFor, slug } from './inputs.js';
 import type { RunContext } from './context.js';
@@ -24,6 +24,7 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
 import { type ActionHistory, openHistory, recordRun, runCreatedAt } from './history.js';
 import { publishRunDashboard } from './dashboard.js';
 import { periodMetrics } from '../ledger/apply.js';
@@ -65,8 +66,7 @@ export interface RunResult {
   failure: string | null;
 }
 
-/** Directory (under the working directory) the cards and reports are written to. */
-export const OUT_DIR = 'ml-lca-out';
+export { OUT_DIR } from './out-dir.js';
 
 interface Computed extends ScenarioOutcome {
   artifactName: string;
@@ -77,10 +77,12 @@ interface Computed extends ScenarioOutcome {
 }
 
 export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
-  const cwd = path.resolve(deps.workspace, inputs.workingDirectory);
+  // Every path the workflow names stays inside the checkout, also through symlinks: the action
+  // writes (ml-lca-out/) and reads (scenario, logs, ledger) nowhere else.
+  const cwd = await containedPath(deps.io, deps.workspace, inputs.workingDirectory, { field: 'input "working-directory"' });
   if (deps.context.eventName === 'workflow_run') return runWorkflowRunMode(inputs, deps, cwd);
 
-  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io);
+  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io, deps.workspace);
   const several = files.length > 1;
   const jobNames = { job: deps.context.job ?? null, matrix: inputs.matrix };
   const nameOf = (scenario: string) => artifactNameFor(inputs.artifactName, scenario, several, jobNames);
@@ -154,8 +156,6 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     for (const w of card.warnings) deps.log.info(`${head.name}: ${w}`);
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
-    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
-    deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
     computed.push({
       card,
       markdown,
@@ -166,7 +166,6 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       periodMetrics: periodMetrics(scenario.budgets),
     });
   }
-
   // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
   // a README that cannot be rewritten is bad input. Writing only; committing is the user's step.
   if (inputs.hfReadme !== null) {
@@ -183,13 +182,18 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     deps.log.info(`${only.card.scenario.name}: co2_eq_emissions written into ${rel} (not committed: commit it in a later step to publish it)`);
     only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
   }
+  // Written only once every scenario is assessed (and a bad hf-readme refused), all in one go:
+  // a bad second scenario leaves no directory of the first one behind.
+  await writeOutcomes(computed, cwd, deps.io);
+  for (const c of computed)
+    deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
 
   // 2. Comments (pull requests only), 3. the history (push runs on the default branch),
   // 4. summary, 5. artifacts, 6. outputs.
   await commentAll(computed, inputs, deps);
   await recordAll(computed, history, deps);
   if (inputs.dashboard) await publishDashboardOf(computed, history, deps);
-  for (const c of computed) c.notes.push(`Model card artifact: \`${c.artifactName}\``);
+  for (const c of computed) c.notes.push(`Model card artifact: ${escapeCode(c.artifactName)}`);
   await writeSummary(computed, deps);
   await uploadAll(computed, inputs, deps);
   setOutputs(computed, deps);
@@ -200,7 +204,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   );
 }
 
-async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): Promise<string[]> {
+async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io, workspace: string): Promise<string[]> {
   if (patterns.length === 0) {
     throw new InputError({
       code: 'BAD_INPUT',
@@ -209,9 +213,13 @@ async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): 
       got: 'nothing',
     });
   }
+  for (const p of patterns) if (!/[*?[\]{}]/.test(p)) await containedPath(io, workspace, path.resolve(cwd, p), { field: 'input "scenario"' });
   const files = await io.glob(patterns, cwd);
   const existing: string[] = [];
-  for (const f of files) if ((await io.size(f)) !== null) existing.push(f);
+  for (const f of files) {
+    await containedPath(io, workspace, f, { field: 'input "scenario"' });
+    if ((await io.size(f)) !== null) existing.push(f);
+  }
   if (existing.length === 0) {
     throw new InputError({
       code: 'LOG_NO_MATCH',

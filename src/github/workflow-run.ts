@@ -14,13 +14,13 @@ import { slug } from './inputs.js';
 import type { RepoRef, WorkflowRunInfo } from './context.js';
 import type { ActionOctokit } from './octokit.js';
 import { describeError } from './octokit.js';
-import { cardFromZip } from './baseline.js';
+import { cardFromZip, MAX_ARTIFACT_BYTES } from './baseline.js';
+import { escapeCode } from '../report/escape.js';
 import { commentBody, upsertComment } from './comment.js';
 import { summaryMarkdown, type SummaryEntry } from './summary.js';
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import type { RunDeps, RunResult } from './run.js';
-
-const OUT_DIR = 'ml-lca-out';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
 
 /** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. `{job}` and `{matrix}` match any text. */
 export function artifactPattern(template: string): RegExp {
@@ -49,8 +49,15 @@ export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: str
     return { verdict: null, failure: null };
   }
 
-  const outcomes: Array<ScenarioOutcome & SummaryEntry> = [];
+  const outcomes: Array<ScenarioOutcome & SummaryEntry & { dir: string }> = [];
   for (const a of artifacts) {
+    // The fork chose the name (it matched the pattern): a code span that its backticks cannot end.
+    const name = escapeCode(a.name);
+    // Before downloading: the fork decides how big its artifact is.
+    if ((a.size_in_bytes ?? 0) > MAX_ARTIFACT_BYTES) {
+      deps.log.warning(`ml-lca: artifact ${a.name} of run ${wr.id} is ${a.size_in_bytes} bytes, more than a model card; skipped.`);
+      continue;
+    }
     let text: string | null;
     try {
       const zip = await deps.octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: a.id, archive_format: 'zip' });
@@ -66,9 +73,9 @@ export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: str
     }
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(card.scenario.name));
-    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
-    outcomes.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), notes: [`From artifact \`${a.name}\` of run ${wr.id}.`] });
+    outcomes.push({ card, markdown, dir, cardPath: path.join(dir, 'model-card.json'), notes: [`From artifact ${name} of run ${wr.id}.`] });
   }
+  await writeOutcomes(outcomes, cwd, deps.io);
 
   let prNumber: number | null = null;
   if (wr.event === 'pull_request' || wr.event === 'pull_request_target') {

@@ -27,6 +27,8 @@ export const CARD_FILE = 'model-card.json';
 const MAX_BASELINE_RUNS = 20;
 /** Largest zip / card accepted: a model card is kilobytes. */
 const MAX_BYTES = 16 * 1024 * 1024;
+/** The same bound for the fork comment mode (github/workflow-run.ts), checked before downloading. */
+export const MAX_ARTIFACT_BYTES = MAX_BYTES;
 /** Runs read per ledger evaluation: a year of daily pushes fits; beyond it, say so. */
 const MAX_LEDGER_RUNS = 500;
 const PER_PAGE = 100;

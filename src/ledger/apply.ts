@@ -3,7 +3,7 @@
 // back the budget results and the card's `extensions.ledger` block.
 import path from 'node:path';
 import type { BudgetResult } from '../compare/schema.js';
-import type { Io } from '../io.js';
+import { containedPath, type Io } from '../io.js';
 import type { Budget } from '../scenario/schema.js';
 import { isPeriodBudget, evaluatePeriodBudgets, type LedgerScenario, type PeriodSums } from './position.js';
 import { parseLedgerSetting, readLedger } from './read.js';
@@ -30,16 +30,20 @@ export function periodMetrics(budgets: readonly Budget[]): string[] {
  * The ledger a scenario names when it can be read without GitHub: `file:PATH` (JSONL,
  * relative to the scenario file like its logs). `artifact` (the default) returns null:
  * only the action can list workflow runs. Null too when there are no period budgets.
+ * The file must lie inside `root` (the working directory: the repository in the action; the
+ * scenario's directory when not given), also after symlinks: `file:../../etc/passwd` is refused
+ * before anything is read.
  */
 export async function loadScenarioLedger(
   scenario: { ledger?: string | undefined; budgets: readonly Budget[] },
   scenarioFile: string,
   io: Io,
+  root: string = path.dirname(scenarioFile),
 ): Promise<LoadedLedger | null> {
   if (!scenario.budgets.some(isPeriodBudget)) return null;
   const setting = parseLedgerSetting(scenario.ledger, scenarioFile);
   if (setting.kind !== 'file') return null;
-  const file = path.resolve(path.dirname(scenarioFile), setting.path);
+  const file = await containedPath(io, root, path.resolve(path.dirname(scenarioFile), setting.path), { field: 'ledger', file: scenarioFile });
   const read = await readLedger(file, io, periodMetrics(scenario.budgets));
   return { source: `file:${setting.path}`, entries: read.entries, warnings: read.warnings };
 }

@@ -4,7 +4,7 @@
 // is an error naming its line, since that file is written for us and exists to be exact.
 import path from 'node:path';
 import type { z } from 'zod';
-import { InputError, fromZodError, shortValue } from '../errors.js';
+import { InputError, fromZodError, jsonSyntaxProblem, shortValue } from '../errors.js';
 import type { Io } from '../io.js';
 import { ModelCard } from '../report/card-schema.js';
 import { dedupeEntries, entryFromCard } from './entries.js';
@@ -51,16 +51,17 @@ export function parseLedgerJsonl(text: string, file: string): LedgerEntry[] {
     try {
       value = JSON.parse(raw);
     } catch (e) {
+      // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+      throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError({
         code: 'BAD_INPUT',
         file,
         line,
-        expected: 'one JSON object per line (JSONL)',
-        got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+        expected: 'a JSON object (one ledger entry)',
+        got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
       });
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
     }
     const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
     const parsed = LedgerEntry.safeParse(withSource);

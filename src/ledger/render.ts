@@ -38,7 +38,8 @@ export function renderLedgerSection(
   const withChange = opts.withChange ?? true;
   const rows = positions.map((p) => {
     const m = p.metric;
-    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+    // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
     const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
     const projected = withChange
       ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmtNum(p.spent)} (${runs}) + this change ${fmtNum(p.change)}`
@@ -46,7 +47,11 @@ export function renderLedgerSection(
     const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
     const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
     const runOut =
-      p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+      p.remaining <= 0 && p.projected > 0
+        ? `exhausted (${rate})`
+        : p.run_out_date
+          ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+          : `not this ${p.period} (${rate})`;
     return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
   });
   const heading = opts.heading ?? '### Period budgets';

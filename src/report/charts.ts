@@ -38,6 +38,14 @@ export function mermaidLabel(text: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/**
+ * A label that cleaned to nothing (`%%`, a backslash, a tab, U+2028: a card from outside can
+ * hold any text) gets a neutral name: an empty `""` label breaks or blanks the chart.
+ */
+function labelOr(label: string, fallback: string): string {
+  return label === '' ? fallback : label;
+}
+
 export function mermaidBlock(diagram: string): string {
   return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
 }
@@ -49,7 +57,7 @@ export function stagePie(card: ModelCard): string | null {
   return [
     'pie showData',
     `  title ${mermaidLabel(`CO2e by stage (kg), ${card.scenario.name}`)}`,
-    ...rows.map(([name, s]) => `  "${mermaidLabel(name)}" : ${plainNumber(s.co2e_kg, 6)}`),
+    ...rows.map(([name, s], i) => `  "${labelOr(mermaidLabel(name), `stage ${i + 1}`)}" : ${plainNumber(s.co2e_kg, 6)}`),
   ].join('\n');
 }
 
@@ -88,7 +96,7 @@ export function tornadoChart(card: ModelCard): string | null {
   return [
     'xychart-beta horizontal',
     `  title "Sensitivity: swing of g CO2e per FU"`,
-    `  x-axis [${rows.map((s) => `"${mermaidLabel(s.parameter, 40)}"`).join(', ')}]`,
+    `  x-axis [${rows.map((s, i) => `"${labelOr(mermaidLabel(s.parameter, 40), `parameter ${i + 1}`)}"`).join(', ')}]`,
     `  y-axis "g CO2e per FU (high − low)"`,
     `  bar [${rows.map((s) => plainNumber(swing(s), 4)).join(', ')}]`,
   ].join('\n');

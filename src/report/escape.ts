@@ -23,9 +23,17 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '@\u200d');
 }
 
-/** Inline code for paths: backticks inside the text cannot end the span early. */
+/**
+ * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
+ * markup is literal, but the raw text still holds what was written: a zero-width space after a
+ * `<!` keeps a card's text from carrying a second sticky-comment marker (`<!-- ml-lca:other -->`),
+ * which is found by searching the raw comment body.
+ */
 export function escapeCode(text: string): string {
-  const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+  const oneLine = text
+    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/<!/g, '<\u200b!');
   const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';

@@ -152,8 +152,9 @@ function uncertainty(card: ModelCard): string {
         `${fmt(mc.per_fu_co2e_g_p05)}–${fmt(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt(mc.per_fu_co2e_g_p50)}).`,
     );
   }
-  // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
-  if (u.method) lines.push(`- Method: ${u.method}.`);
+  // Escaped although ml-lca writes the method and the SCI note: a card read from outside this
+  // run (a fork's artifact, a baseline) can say anything there. No card text is trusted.
+  if (u.method) lines.push(`- Method: ${esc(u.method)}.`);
   if (u.covers !== undefined) lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
   for (const p of u.parameters ?? []) {
     lines.push(`  - ${esc(p.parameter)}: ${fmt(p.low)}–${fmt(p.high)}${p.unit ? ` ${esc(p.unit)}` : ''} (central ${fmt(p.central)}; ${esc(p.source)})`);
@@ -206,7 +207,7 @@ function sciSection(card: ModelCard): string | null {
     `SCI = (E × I + M) / R = (${fmt(s.e_kwh)} kWh × ${fmt(s.i_g_per_kwh)} g/kWh + ${fmt(s.m_g)} g) / ${fmt(s.r)} = **${fmt(s.sci_g_per_fu)} g CO2e per functional unit** ` +
       `(R = ${esc(s.r_unit)}; stages: ${s.stages.map(esc).join(', ')}).`,
     '',
-    `Not included: the amortized up-front carbon, ${fmt(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+    `Not included: the amortized up-front carbon, ${fmt(s.amortized_co2e_g_excluded)} g per FU. ${esc(s.note)}`,
     '',
   ].join('\n');
 }

@@ -67,7 +67,7 @@ describe('ml-lca hf-card', () => {
     [['hf-card', 'README.md'], 'ml-lca: hf-card: expected --card CARD.json (a model card written by ml-lca report), got nothing'],
     [['hf-card', '--card', 'out/model-card.json'], 'ml-lca: hf-card: expected ml-lca hf-card --card CARD.json README.md, got no arguments'],
     [['hf-card', '--card', 'out/model-card.json', 'missing.md'], 'ml-lca: '],
-    [['hf-card', '--card', 'README.md', 'README.md'], 'ml-lca: README.md: expected a model card JSON written by ml-lca'],
+    [['hf-card', '--card', 'README.md', 'README.md'], 'ml-lca: README.md: line 1: expected a model card JSON written by ml-lca'],
   ])('%j exits 2 with one line', async (argv, message) => {
     const r = await runInProcess(argv, dir);
     expect(r.code).toBe(2);

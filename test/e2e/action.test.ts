@@ -428,7 +428,10 @@ describe('action end to end (dist/index.js)', () => {
       runId: 103,
     });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error::ml-lca: input "budget-mode": expected one of fail | warn | off, got "fial"');
+    expect(r.stdout).toContain(
+      '::error title=ml-lca error%3A bad input::ml-lca: bad input: input "budget-mode": expected one of fail | warn | off, got "fial"',
+    );
+    expect(r.outputs.verdict).toBe('error');
     expect(r.summary).toContain('ml-lca could not run');
     expect(plain(r.summary)).toContain('input "budget-mode": expected one of fail | warn | off, got "fial"');
     expectNoToken(r);
