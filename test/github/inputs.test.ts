@@ -143,6 +143,8 @@ describe('artifact names', () => {
     ['', false],
   ])('dashboard %j reads as %s; anything else is refused with the input named', (v, want) => {
     expect(parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: v }).dashboard).toBe(want);
-    expect(() => parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: 'yes' })).toThrow('input "dashboard": expected one of true | false, got "yes"');
+    expect(() => parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: 'yes' })).toThrow(
+      'input "dashboard": expected one of true | false, got "yes"',
+    );
   });
 });
