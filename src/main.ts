@@ -54,6 +54,7 @@ export async function main(): Promise<void> {
         GITHUB_WORKFLOW_REF: env.GITHUB_WORKFLOW_REF,
         GITHUB_SHA: env.GITHUB_SHA,
         GITHUB_REF: env.GITHUB_REF,
+        GITHUB_SERVER_URL: env.GITHUB_SERVER_URL,
       },
       readEvent(env.GITHUB_EVENT_PATH),
     );

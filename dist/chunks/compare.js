@@ -4,8 +4,7 @@ import { e as compareWithBaseline, f as renderComparison } from './pipeline.js';
 import { h as pair, u as unitOf, l as labelOf, j as deltaPct, N as NBSP } from './read.js';
 import { T as TreeHistory, a as accept } from './tree.js';
 import 'node:crypto';
-import { i as isHistoryDir, D as DirBackend } from './dir.js';
-import { r as readIndex } from './layout.js';
+import { i as isHistoryDir, r as readIndex, D as DirBackend } from './dir.js';
 import { p as parseFlags } from './args.js';
 import { readCardFile, readBaseline } from './report.js';
 import './index2.js';
@@ -20,6 +19,7 @@ import 'node:fs';
 import 'node:util';
 import './package-root.js';
 import 'node:url';
+import './out-dir.js';
 
 /** Text from a card on a terminal: C0/C1 controls (escape sequences) and bidi overrides become spaces. */
 function plain(text) {

@@ -11,6 +11,7 @@ import './read.js';
 import './index.js';
 import './schemas.js';
 import 'node:crypto';
+import './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { N as NBSP, x as count, y as qty } from './read.js';
+import { N as NBSP, s as count, v as qty } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
 import { g as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
@@ -19,6 +19,7 @@ import 'node:fs';
 import 'node:util';
 import './package-root.js';
 import 'node:url';
+import './out-dir.js';
 
 // `ml-lca hf-card --card model-card.json README.md`: writes the card's Hugging Face
 // `co2_eq_emissions` block into a model README's YAML front matter (creating the front matter when

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { I as InputError, j as jsonSyntaxProblem, b as fromZodError } from './errors.js';
 import { c as containedPath } from './io.js';
-import { o as object, s as string, n as number, l as literal, _ as _enum, c as boolean } from './schemas.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, b as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):

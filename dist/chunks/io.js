@@ -289,5 +289,62 @@ async function walkGlob(pattern, cwd) {
     await walk(base);
     return out;
 }
+/** A memory Io for tests: files keyed by absolute path. */
+function memoryIo(files, opts = {}) {
+    const written = {};
+    const logs = [];
+    const get = (f) => {
+        const v = files[path.resolve(f)] ?? files[f];
+        if (v === undefined)
+            throw new InputError({ code: 'FILE_NOT_FOUND', file: f, expected: 'an existing file', got: 'no such file' });
+        return v;
+    };
+    return {
+        written,
+        logs,
+        async readText(file, o = {}) {
+            const v = get(file);
+            const bytes = typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
+            const max = o.maxBytes ?? MAX_TEXT_BYTES;
+            if (bytes > max)
+                throw tooLarge(file, bytes, max);
+            return typeof v === 'string' ? v : new TextDecoder().decode(v);
+        },
+        async *openRead(file) {
+            const v = get(file);
+            yield typeof v === 'string' ? new TextEncoder().encode(v) : v;
+        },
+        async size(file) {
+            const v = files[path.resolve(file)] ?? files[file];
+            if (v === undefined)
+                return null;
+            return typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
+        },
+        async glob(patterns, cwd) {
+            const { default: picomatch } = await import('./index4.js').then(function (n) { return n.i; });
+            const out = new Set();
+            for (const p of patterns) {
+                const abs = path.resolve(cwd, p);
+                const m = picomatch(abs);
+                for (const k of Object.keys(files))
+                    if (m(path.resolve(k)))
+                        out.add(path.resolve(k));
+            }
+            return [...out].sort();
+        },
+        async writeFilesAtomic(dir, fs) {
+            const out = [];
+            for (const [name, content] of Object.entries(fs)) {
+                const p = path.join(dir, name);
+                written[p] = content;
+                out.push(p);
+            }
+            return out;
+        },
+        now: () => opts.now ?? new Date('2026-01-01T00:00:00Z'),
+        log: (m) => logs.push(m),
+        progress: false,
+    };
+}
 
-export { containedPath as c, nodeIo as n };
+export { containedPath as c, memoryIo as m, nodeIo as n };

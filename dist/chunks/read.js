@@ -1,7 +1,7 @@
 import { I as InputError, j as jsonSyntaxProblem, b as fromZodError, s as shortValue } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
-import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, _ as _enum, u as union, l as literal, o as object, e as unknown } from './schemas.js';
+import { e as strictObject, s as string, a as array, r as record, b as boolean, n as number, _ as _enum, c as union, l as literal, o as object, u as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
 
 // Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
@@ -1214,14 +1214,21 @@ function runKey(e) {
  * `created_at` wins; on a tie the first seen. Order of first appearance is kept.
  */
 function dedupeEntries(entries) {
+    const d = dedupeRuns(entries, (e) => e);
+    return { entries: d.items, duplicates: d.duplicates };
+}
+/** `dedupeEntries` for anything that has a ledger entry (the dashboard's run records). */
+function dedupeRuns(items, entryOf) {
     const byKey = new Map();
-    for (const e of entries) {
+    for (const item of items) {
+        const e = entryOf(item);
         const key = runKey(e);
+        const at = Date.parse(e.created_at);
         const prev = byKey.get(key);
-        if (!prev || Date.parse(e.created_at) > Date.parse(prev.created_at))
-            byKey.set(key, e);
+        if (!prev || at > prev.at)
+            byKey.set(key, { item, at });
     }
-    return { entries: [...byKey.values()], duplicates: entries.length - byKey.size };
+    return { items: [...byKey.values()].map((v) => v.item), duplicates: items.length - byKey.size };
 }
 /** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
 function canonicalJson(v) {
@@ -1808,6 +1815,10 @@ function parseLedgerJsonl(text, file) {
  * GitHub ledger, which reads the same cards out of artifacts.
  */
 function cardFromText(text) {
+    return cardFromTextWith(text, ModelCard);
+}
+/** `cardFromText` through another card schema (the dashboard reads a lenient subset of the card). */
+function cardFromTextWith(text, schema) {
     let value;
     try {
         value = JSON.parse(text);
@@ -1815,7 +1826,7 @@ function cardFromText(text) {
     catch {
         return { reason: 'not JSON' };
     }
-    const parsed = ModelCard.safeParse(value);
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
@@ -1896,4 +1907,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { escapeHtml as $, scaleFor as A, clipText as B, suggest as C, DAY_MS as D, incompleteFromSources as E, noEnergySource as F, StageCompleteness as G, MEASURED as H, METRICS as I, valueAtPath as J, STAGE_FIELDS as K, qtyParam as L, ModelCard as M, NBSP as N, percent as O, numericPaths as P, SCHEMA_VERSION as Q, RunId as R, Scenario as S, withoutUrls as T, UtcInstant as U, VERDICT_SEVERITY as V, range as W, parameterName as X, pct as Y, incompleteLine as Z, ledgerSectionForCard as _, escapeCode as a, stagePie as a0, lifetimeChart as a1, tornadoChart as a2, headVsBaseChart as a3, mermaidBlock as a4, ledgerLinesForCard as a5, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, utcDate as k, labelOf as l, evaluatePeriodBudgets as m, fmt as n, param as o, periodOf as p, renderLedgerSection as q, readLedger as r, renderCumulativeChart as s, textBar as t, unitOf as u, DEFAULT_METRIC as v, worstVerdict as w, count as x, qty as y, compact as z };
+export { headVsBaseChart as $, suggest as A, incompleteFromSources as B, noEnergySource as C, DEFAULT_METRIC as D, StageCompleteness as E, MEASURED as F, METRICS as G, valueAtPath as H, STAGE_FIELDS as I, qtyParam as J, percent as K, numericPaths as L, ModelCard as M, NBSP as N, SCHEMA_VERSION as O, withoutUrls as P, range as Q, parameterName as R, Scenario as S, pct as T, incompleteLine as U, VERDICT_SEVERITY as V, ledgerSectionForCard as W, escapeHtml as X, stagePie as Y, lifetimeChart as Z, tornadoChart as _, escapeCode as a, mermaidBlock as a0, ledgerLinesForCard as a1, UtcInstant as a2, LedgerEntry as a3, inPeriod as a4, metricOf as a5, LifetimePoint as a6, Lifetime as a7, PerFunctionalUnit as a8, Totals as a9, StageResult as aa, PeriodBudget as ab, cardFromTextWith as ac, AbsoluteBudget as ad, dedupeRuns as ae, DAY_MS as af, utcDate as ag, RunId as ah, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, evaluatePeriodBudgets as k, labelOf as l, fmt as m, param as n, renderLedgerSection as o, periodOf as p, renderCumulativeChart as q, readLedger as r, count as s, textBar as t, unitOf as u, qty as v, worstVerdict as w, compact as x, scaleFor as y, clipText as z };

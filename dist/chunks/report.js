@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { h as parseCard, c as buildReport, g as displayPath, j as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
-import { z as compact, y as qty, A as scaleFor, B as clipText } from './read.js';
+import { x as compact, v as qty, y as scaleFor, z as clipText } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
-import { promises } from 'node:fs';
+import { c as checkOutDir, O as OUT_FILES, m as makeOutDir } from './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -13,6 +13,7 @@ import './index.js';
 import './schemas.js';
 import './index3.js';
 import './io.js';
+import 'node:fs';
 import 'node:crypto';
 import 'node:util';
 import 'node:url';
@@ -181,87 +182,6 @@ function svgCharts(card) {
     if (stages)
         out['stages.svg'] = stages;
     return out;
-}
-
-// The CLI's output directory (`report --out DIR`, `demo --out DIR`), checked before anything is
-// assessed, so an unusable path exits 2 within seconds with nothing written (issue 12).
-//
-// Node's recursive mkdir spins forever where mkdir answers ENOENT for a parent that exists
-// (`--out /proc/x`: procfs refuses new entries that way). So the nearest existing ancestor is
-// found with stat, probed with one temporary directory, and the missing directories are created
-// one at a time, each a single mkdir whose error is reported, never retried.
-/** The files `report` writes (charts may add more; each is checked again before writing). */
-const OUT_FILES = ['model-card.json', 'report.md'];
-function outError(flag, dir, expected, got) {
-    return new InputError({ code: 'BAD_FLAG', field: flag, expected, got: `${dir} (${got})` });
-}
-const codeOf = (e) => e?.code ?? String(e);
-/** The directory itself if it exists, else its nearest existing ancestor; the parts to create below it. */
-async function existingBase(dir, flag) {
-    const missing = [];
-    let cur = path.resolve(dir);
-    for (;;) {
-        const st = await promises.stat(cur).catch((e) => {
-            if (codeOf(e) === 'ENOENT')
-                return null;
-            throw outError(flag, dir, 'a directory ml-lca can create or write', `${cur}: ${codeOf(e)}`);
-        });
-        if (st) {
-            if (!st.isDirectory())
-                throw outError(flag, dir, 'a directory ml-lca can create or write', `${cur} exists and is not a directory`);
-            return { base: cur, missing };
-        }
-        const parent = path.dirname(cur);
-        if (parent === cur)
-            throw outError(flag, dir, 'a directory ml-lca can create or write', 'no existing parent directory');
-        missing.unshift(path.basename(cur));
-        cur = parent;
-    }
-}
-/**
- * Exit 2 (InputError naming the flag) unless `dir` can be created and `files` written in it:
- * the nearest existing ancestor takes a new directory, and no target name is a directory.
- */
-async function checkOutDir(dir, files, flag = '--out') {
-    const { base, missing } = await existingBase(dir, flag);
-    if (missing.length === 0) {
-        for (const name of files) {
-            const target = path.join(base, name);
-            const st = await promises.lstat(target).catch(() => null);
-            if (st && !st.isFile()) {
-                throw outError(flag, dir, `a directory where ${name} can be written`, `${target} is ${st.isDirectory() ? 'a directory' : 'not a regular file'}`);
-            }
-        }
-    }
-    // One probe directory, removed at once: proves the file system takes new entries here
-    // (read-only mounts, permissions, procfs/sysfs) without leaving anything behind.
-    let probe = null;
-    try {
-        probe = await promises.mkdtemp(path.join(base, '.ml-lca-probe-'));
-    }
-    catch (e) {
-        throw outError(flag, dir, 'a directory ml-lca can create or write', `${base} does not accept new files: ${codeOf(e)}`);
-    }
-    finally {
-        if (probe)
-            await promises.rmdir(probe).catch(() => undefined);
-    }
-}
-/** Create `dir` and its missing parents, one mkdir each (no recursive mkdir: see above). */
-async function makeOutDir(dir, flag = '--out') {
-    const { base, missing } = await existingBase(dir, flag);
-    let cur = base;
-    for (const part of missing) {
-        cur = path.join(cur, part);
-        try {
-            await promises.mkdir(cur);
-        }
-        catch (e) {
-            if (codeOf(e) === 'EEXIST' && (await promises.stat(cur).catch(() => null))?.isDirectory())
-                continue;
-            throw outError(flag, dir, 'a directory ml-lca can create', `${cur}: ${codeOf(e)}`);
-        }
-    }
 }
 
 // `ml-lca report --scenario FILE [--log FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR]

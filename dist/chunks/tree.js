@@ -1,5 +1,5 @@
 import { M as ModelCard } from './read.js';
-import { c as cardPath, r as readIndex, i as isCardPath, l as labelsOf, a as readTotals, h as historyEntry, b as applyRecords } from './layout.js';
+import { c as cardPath, r as readIndex, a as isCardPath, l as labelsOf, b as readTotals, h as historyEntry, d as applyRecords } from './dir.js';
 
 // A baseline card, wherever it came from (history branch, artifact, a committed file), is
 // compared only when it is a valid model card of the same scenario and system boundary.

@@ -52,6 +52,11 @@ const COMMANDS: Record<string, Entry> = {
     summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
     load: async () => (await import('./hf-card.js')).hfCardCommand,
   },
+  dashboard: {
+    usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
+    summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
+    load: async () => (await import('./dashboard.js')).dashboardCommand,
+  },
 };
 
 export function usage(): string {

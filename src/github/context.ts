@@ -47,12 +47,22 @@ export interface RunContext {
   runAttempt?: number;
   /** GITHUB_JOB: the job's id in the workflow (`{job}` in artifact names). */
   job?: string | null;
+  /** GITHUB_SERVER_URL (`https://github.com`, or a GitHub Enterprise Server): where web links go. */
+  serverUrl?: string | null;
 }
 
 /** The environment variables main.ts passes in (names as the runner sets them). */
 export type RunnerEnv = Partial<
   Record<
-    'GITHUB_EVENT_NAME' | 'GITHUB_REPOSITORY' | 'GITHUB_RUN_ID' | 'GITHUB_RUN_ATTEMPT' | 'GITHUB_JOB' | 'GITHUB_WORKFLOW_REF' | 'GITHUB_SHA' | 'GITHUB_REF',
+    | 'GITHUB_EVENT_NAME'
+    | 'GITHUB_REPOSITORY'
+    | 'GITHUB_RUN_ID'
+    | 'GITHUB_RUN_ATTEMPT'
+    | 'GITHUB_JOB'
+    | 'GITHUB_WORKFLOW_REF'
+    | 'GITHUB_SHA'
+    | 'GITHUB_REF'
+    | 'GITHUB_SERVER_URL',
     string
   >
 >;
@@ -100,6 +110,7 @@ export function parseContext(env: RunnerEnv, payload: unknown): RunContext {
     defaultBranch: RepositoryPayload.safeParse(payload).data?.repository.default_branch ?? null,
     runAttempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
     job: env.GITHUB_JOB || null,
+    serverUrl: env.GITHUB_SERVER_URL || null,
   };
 }
 

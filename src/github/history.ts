@@ -28,6 +28,8 @@ export interface ActionHistory {
   writer: TreeHistory | null;
   /** Why this run does not record (for the log), when it does not. */
   notRecording: string | null;
+  /** The branch the writer commits to, with the client and repository that reach it (`dashboard: true` publishes there). */
+  branch?: { backend: GitBranchBackend; octokit: ActionOctokit; repo: RepoRef } | null;
 }
 
 export interface OpenHistoryArgs {
@@ -61,15 +63,23 @@ export function openHistory(a: OpenHistoryArgs): ActionHistory {
   const own = `${ctx.repo.owner}/${ctx.repo.repo}`;
   const target = historyRepo(inputs.historyRepo, ctx.repo);
   const cross = `${target.owner}/${target.repo}` !== own;
-  const api = gitDataApi(cross && a.historyOctokit ? a.historyOctokit : a.octokit, target);
+  const octokit = cross && a.historyOctokit ? a.historyOctokit : a.octokit;
+  const api = gitDataApi(octokit, target);
   const base = a.retryBaseMs;
-  const tree = new TreeHistory(new GitBranchBackend(api, inputs.historyBranch, cross), {
+  const backend = new GitBranchBackend(api, inputs.historyBranch, cross);
+  const tree = new TreeHistory(backend, {
     backoffMs: (n) => base * 0.5 * n * (0.5 + Math.random()),
     log: a.log,
   });
   const pushOnDefault = ctx.eventName === 'push' && ctx.ref === `refs/heads/${defaultBranch}`;
   const notRecording = pushOnDefault ? null : `only push runs on the default branch (${defaultBranch}) record; this is ${describeEvent(ctx)}`;
-  return { primary: tree, fallback: artifacts, writer: pushOnDefault ? tree : null, notRecording };
+  return {
+    primary: tree,
+    fallback: artifacts,
+    writer: pushOnDefault ? tree : null,
+    notRecording,
+    branch: pushOnDefault ? { backend, octokit, repo: target } : null,
+  };
 }
 
 function historyRepo(name: string | null, own: RepoRef): RepoRef {

@@ -35,6 +35,7 @@ export const INPUT_NAMES = [
   'hf-readme',
   'mode',
   'measure-stage',
+  'dashboard',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -185,6 +186,7 @@ export const ActionInputs = z.object({
   mode: oneOf(MODES, 'assess'),
   /** A stage name as scenario keys allow (the same rule as `--log STAGE=GLOB`). */
   'measure-stage': text('training').pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'a stage name of letters, digits, _ and - (at most 40)')),
+  dashboard: oneOf(['true', 'false'] as const, 'false'),
 });
 
 export interface Inputs {
@@ -215,6 +217,8 @@ export interface Inputs {
   mode: Mode;
   /** The stage a running measurement's log is added to when the assessment step stops it. */
   measureStage: string;
+  /** Push runs that record also publish the dashboard into the history branch's docs/ (GitHub Pages). */
+  dashboard: boolean;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -250,6 +254,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     hfReadme: d['hf-readme'],
     mode: d.mode,
     measureStage: d['measure-stage'],
+    dashboard: d.dashboard === 'true',
   };
 }
 

@@ -26,6 +26,7 @@ import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
 import { OUT_DIR, writeOutcomes } from './out-dir.js';
 import { type ActionHistory, openHistory, recordRun, runCreatedAt } from './history.js';
+import { publishRunDashboard } from './dashboard.js';
 import { periodMetrics } from '../ledger/apply.js';
 import { attentionOf, incompleteLines } from '../report/attention.js';
 import { writeActionHfReadme } from './hf-readme.js';
@@ -191,6 +192,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   // 4. summary, 5. artifacts, 6. outputs.
   await commentAll(computed, inputs, deps);
   await recordAll(computed, history, deps);
+  if (inputs.dashboard) await publishDashboardOf(computed, history, deps);
   for (const c of computed) c.notes.push(`Model card artifact: ${escapeCode(c.artifactName)}`);
   await writeSummary(computed, deps);
   await uploadAll(computed, inputs, deps);
@@ -281,6 +283,23 @@ async function recordAll(computed: Computed[], history: ActionHistory, deps: Run
     createdAt,
     cards: computed.map((c) => ({ card: c.card, extraMetrics: c.periodMetrics })),
     now,
+    log: deps.log,
+  });
+  if (line) for (const c of computed) c.notes.push(line);
+}
+
+/** `dashboard: true`: the site into the history branch's docs/, after the record (push runs on the default branch). */
+async function publishDashboardOf(computed: Computed[], history: ActionHistory, deps: RunDeps): Promise<void> {
+  if (!history.branch) {
+    deps.log.info(`dashboard: not published: ${history.notRecording ?? 'it needs history: branch'}`);
+    return;
+  }
+  const line = await publishRunDashboard({
+    branch: history.branch,
+    ctx: deps.context,
+    now: deps.clock.now(),
+    version: deps.version,
+    retryBaseMs: deps.retryBaseMs ?? 1000,
     log: deps.log,
   });
   if (line) for (const c of computed) c.notes.push(line);

@@ -3,6 +3,7 @@
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 import path from 'node:path';
+import type { z } from 'zod';
 import { InputError, fromZodError, jsonSyntaxProblem, shortValue } from '../errors.js';
 import type { Io } from '../io.js';
 import { ModelCard } from '../report/card-schema.js';
@@ -83,13 +84,18 @@ export function toJsonl(entries: readonly LedgerEntry[]): string {
  * GitHub ledger, which reads the same cards out of artifacts.
  */
 export function cardFromText(text: string): { card: ModelCard } | { reason: string } {
+  return cardFromTextWith(text, ModelCard);
+}
+
+/** `cardFromText` through another card schema (the dashboard reads a lenient subset of the card). */
+export function cardFromTextWith<S extends z.ZodType>(text: string, schema: S): { card: z.output<S> } | { reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { reason: 'not JSON' };
   }
-  const parsed = ModelCard.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };

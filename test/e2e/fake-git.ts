@@ -4,6 +4,7 @@
 // fields ml-lca and octokit read, including the 422 "Update is not a fast forward" that a
 // non-forced ref update gets when the branch moved meanwhile.
 import { createHash } from 'node:crypto';
+import { zipSync } from 'fflate';
 
 type Obj =
   | { type: 'blob'; data: Buffer }
@@ -126,10 +127,10 @@ export class FakeGitRepo {
     return cur?.type === 'blob' ? cur.data : null;
   }
 
-  /** Every file of a branch (path -> text), for assertions. */
+  /** Every file of a branch (or a commit, by SHA) (path -> text), for assertions and archives. */
   files(branch: string): Map<string, string> {
     const out = new Map<string, string>();
-    const head = this.commitOf(this.refs.get(`refs/heads/${branch}`) ?? '');
+    const head = this.commitOf(this.refs.get(`refs/heads/${branch}`) ?? branch);
     const walk = (sha: string, prefix: string) => {
       const t = this.objects.get(sha);
       if (t?.type !== 'tree') return;
@@ -158,6 +159,19 @@ export class FakeGitRepo {
       stack.push(...(this.commitOf(s)?.parents ?? []));
     }
     return false;
+  }
+
+  /**
+   * The tree at a branch or commit as GitHub's zipball lays it out: one top folder named after
+   * the repository and the commit (`owner-repo-1a2b3c4/`), then the paths. Null for an unknown ref.
+   */
+  zipball(ref: string): { sha: string; zip: Buffer } | null {
+    const sha = this.refs.get(`refs/heads/${ref}`) ?? (this.commitOf(ref) ? ref : null);
+    if (sha === null) return null;
+    const top = `${this.fullName.replace('/', '-')}-${sha.slice(0, 7)}`;
+    const entries: Record<string, Uint8Array> = {};
+    for (const [p, text] of this.files(sha)) entries[`${top}/${p}`] = Buffer.from(text, 'utf8');
+    return { sha, zip: Buffer.from(zipSync(entries)) };
   }
 
   // ---------- REST answers

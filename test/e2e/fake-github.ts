@@ -263,6 +263,11 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
       if (method === 'GET' && blob.data) return send(200, blob.data, { 'content-type': 'application/zip' });
       return send(405, { message: 'fake blob: unsupported' });
     }
+    // Archives: GitHub answers /zipball/REF with a redirect to codeload; this is the codeload side.
+    if (method === 'GET' && (m = /^\/codeload\/([^/]+\/[^/]+)\/zip\/([0-9a-f]{40})$/.exec(p))) {
+      const z = gitRepos.get(m[1] ?? '')?.zipball(m[2] ?? '');
+      return z ? send(200, z.zip, { 'content-type': 'application/zip' }) : send(404, { message: 'Not Found' });
+    }
     if (method === 'GET' && (m = /^\/blob\/download\/(\d+)$/.exec(p))) {
       const a = fake.artifacts.find((x) => x.id === Number(m?.[1]));
       return a ? send(200, a.zip, { 'content-type': 'application/zip' }) : send(404, { message: 'Not Found' });
@@ -273,7 +278,7 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
     if ((m = /^\/repos\/([^/]+\/[^/]+)(\/.*)$/.exec(p))) {
       const g = gitRepos.get(m[1] ?? '');
       const r = m[2] ?? '';
-      if (g && (r.startsWith('/git/') || r.startsWith('/contents/'))) {
+      if (g && (r.startsWith('/git/') || r.startsWith('/contents/') || r.startsWith('/zipball/'))) {
         const answer = gitRoute(g, method, r, q, body);
         if (answer) return send(answer.status, answer.body, answer.headers ?? {});
       }
@@ -395,6 +400,15 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghe
           body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' },
         };
       return { status: 200, body: data, headers: { 'content-type': 'application/vnd.github.raw' } };
+    }
+    if (method === 'GET' && (m = /^\/zipball\/(.+)$/.exec(rest))) {
+      const z = g.zipball(decodeURIComponent(m[1] ?? ''));
+      if (!z)
+        return {
+          status: 404,
+          body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#download-a-repository-archive-zip', status: '404' },
+        };
+      return { status: 302, body: undefined, headers: { location: `${fake.url}/codeload/${g.fullName}/zip/${z.sha}` } };
     }
     if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) return g.getRef(decodeURIComponent(m[1] ?? ''));
     if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) return g.getCommit(m[1] ?? '');

@@ -33,6 +33,7 @@ describe('parseInputs', () => {
       hfReadme: null,
       mode: 'assess',
       measureStage: 'training',
+      dashboard: false,
     });
   });
 
@@ -134,5 +135,16 @@ describe('artifact names', () => {
     ['chat 7b', 'chat-7b'],
   ])('slug(%j) = %j: never empty, never a path that leaves its directory', (name, expected) => {
     expect(slug(name)).toBe(expected);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['', false],
+  ])('dashboard %j reads as %s; anything else is refused with the input named', (v, want) => {
+    expect(parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: v }).dashboard).toBe(want);
+    expect(() => parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: 'yes' })).toThrow(
+      'input "dashboard": expected one of true | false, got "yes"',
+    );
   });
 });
