@@ -9,18 +9,27 @@ import { createHash } from 'node:crypto';
 // HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
 /**
  * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
- * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
+ * math). Not `:` in general (emoji shortcodes are harmless, and timestamps stay readable).
  */
 const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
 /**
+ * GFM's extended autolinks turn bare `scheme://…` and `www.…` in plain text into clickable links,
+ * so a fork's card could still put a link into the privileged comment. `\:` is a GFM escape (it
+ * renders as `:`) that stops the `://` from being recognised; a zero-width joiner does the same for
+ * `www.`. (`user@host` mail autolinks are already broken by the joiner after `@`.)
+ */
+function noAutolinks(text) {
+    return text.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\u200d.');
+}
+/**
  * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped
- * (GFM allows a backslash before any ASCII punctuation), HTML as entities, and `@` followed by
- * a zero-width joiner so GitHub does not mention anyone.
+ * (GFM allows a backslash before any ASCII punctuation), HTML as entities, `@` followed by a
+ * zero-width joiner so GitHub does not mention anyone, and no bare URL left to autolink.
  */
 function escapeMarkdown(text) {
-    return oneLineEntities(text)
+    return noAutolinks(oneLineEntities(text)
         .replace(MARKUP, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200d');
+        .replace(/@/g, '@\u200d'));
 }
 /** One line (line breaks and tabs become a space), `& < >` as entities: the start of both escapes. */
 function oneLineEntities(text) {

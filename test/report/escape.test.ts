@@ -9,7 +9,9 @@ describe('escapeMarkdown', () => {
     ['mention', 'ping @octocat', 'ping @\u200doctocat'],
     ['team mention', '@org/team', '@\u200dorg/team'],
     ['table pipe', 'a | b', 'a \\| b'],
-    ['emphasis and link', '**x** [y](http://z)', '\\*\\*x\\*\\* \\[y\\]\\(http://z\\)'],
+    ['emphasis and link', '**x** [y](http://z)', '\\*\\*x\\*\\* \\[y\\]\\(http\\://z\\)'],
+    ['bare URL cannot autolink', 'see https://evil.example/x', 'see https\\://evil.example/x'],
+    ['www cannot autolink', 'see www.evil.example', 'see www\u200d.evil.example'],
     ['newline cannot start a heading', 'a\n# b', 'a \\# b'],
     ['issue reference', '#123', '\\#123'],
     ['entity stays literal', '&amp;', '&amp;amp;'],
@@ -70,5 +72,28 @@ describe('withoutUrls and clipText', () => {
     expect(clipText('runs/a/b/gpu.csv', 9, 'end')).toBe('…/gpu.csv');
     expect(clipText('😀😀😀', 3)).toBe('😀😀😀');
     expect(clipText('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('escaped text renders inert in a GitHub-flavoured renderer', () => {
+  // marked implements GFM's extended autolinks (bare URLs, www.) as github.com does.
+  it.each([
+    ['a bare https URL', 'fork says https://evil.example/x'],
+    ['a www. address', 'fork says www.evil.example'],
+    ['a mail address', 'write to admin@evil.example'],
+    ['a markdown link', '[click](https://evil.example)'],
+    ['an HTML link', '<a href="https://evil.example">x</a>'],
+  ])('%s gives no link', async (_what, text) => {
+    const { marked } = await import('marked');
+    const html = marked.parse(escapeMarkdown(text), { gfm: true, async: false });
+    expect(html).not.toMatch(/<a\b/i);
+    // and the reader still sees the text (zero-width characters aside)
+    expect(html.replace(/\u200d/g, '')).toContain('evil.example');
+  });
+
+  it('the unescaped text would have been a link (the check can fail)', async () => {
+    const { marked } = await import('marked');
+    expect(marked.parse('fork says https://evil.example/x', { gfm: true, async: false })).toMatch(/<a\b/);
+    expect(marked.parse('fork says www.evil.example', { gfm: true, async: false })).toMatch(/<a\b/);
   });
 });

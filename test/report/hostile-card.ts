@@ -145,6 +145,8 @@ export function injectionProblems(markdown: string): string[] {
   if (/^\s*#+ Heading from the fork/m.test(markdown)) problems.push('a heading from the fork');
   if (/(^|[^\\])\]\(javascript:/.test(prose)) problems.push('a live javascript: link');
   if (/(^|[^\\])!\[i\]/.test(prose)) problems.push('a live image');
+  // GFM autolinks a bare scheme://… or www.… in text (github.com does too).
+  if (/evil\.example/.test(prose) && /(^|[^\\])(https?:\/\/|\bwww\.)evil/.test(prose)) problems.push('a bare URL that would autolink');
   if (/""/.test(markdown.match(/```mermaid[\s\S]*?```/g)?.join('\n') ?? '')) problems.push('an empty mermaid label');
   return problems;
 }

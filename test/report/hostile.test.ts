@@ -23,6 +23,7 @@ describe('a hostile card renders inertly', () => {
       'an @-mention that would ping',
       'a heading from the fork',
     ]);
+    expect(injectionProblems('see https://evil.example/a and www.evil.example')).toEqual(['a bare URL that would autolink']);
   });
 
   it('the report and the comment body have none of the injections', () => {
@@ -33,12 +34,12 @@ describe('a hostile card renders inertly', () => {
     expect(body.match(/<!-- ml-lca:/g)).toHaveLength(1);
     expect(body.startsWith('<!-- ml-lca:x_error_pwned-by-fork_Heading_from_the_fork_details_open_summary_open_me_/summary_ -->\n')).toBe(true);
     // The escaped text is still there for a reader.
-    expect(body).toContain('&lt;img src="https://evil.example/x.png"&gt; @\u200dadmin &lt;\\!-- ml-lca:other --&gt;');
+    expect(body).toContain('&lt;img src="https\\://evil.example/x.png"&gt; @\u200dadmin &lt;\\!-- ml-lca:other --&gt;');
   });
 
   it('the uncertainty method and the SCI note are escaped like any card text', () => {
     const md = renderReport(card);
-    expect(md).toContain('- Method: &lt;img src="https://evil.example/x.png"&gt; @\u200dadmin &lt;\\!-- ml-lca:other --&gt;.');
+    expect(md).toContain('- Method: &lt;img src="https\\://evil.example/x.png"&gt; @\u200dadmin &lt;\\!-- ml-lca:other --&gt;.');
     expect(md).toContain('x ::error::pwned-by-fork \\#\\# Heading from the fork &lt;details open&gt;&lt;summary&gt;open me&lt;/summary&gt;');
   });
 
