@@ -1,6 +1,8 @@
 // The metrics compared between cards and allowed in budgets: one table, with unit and the
 // direction that is better (every impact is better lower).
 
+import { unitOfName } from '../number-format.js';
+
 export interface Metric {
   /** Dotted path into the model card. */
   path: string;
@@ -42,8 +44,8 @@ export function unitOf(path: string): string {
   const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
   const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
   if (f) return f.unit;
-  const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
-  return suffix ? ({ kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' } as const)[suffix as 'kg'] : '';
+  const unit = unitOfName(path);
+  return unit === 'kg' || unit === 'g' ? `${unit} CO2e` : unit; // a mass in a card is CO2e
 }
 
 /**
