@@ -3,7 +3,7 @@
 // HTML with no script (it must render fast with long history); scenario and team pages embed
 // their columnar data and draw charts with uPlot in the browser (client/).
 import type { PeriodView } from './budgets.js';
-import { count, massG, metricLabel, metricValue, NBSP, pct, pctChange, utcDay } from './format.js';
+import { count, deltaPct, fmt, massG, metricLabel, metricValue, NBSP, pct, utcDay } from './format.js';
 import { type Html, html, jsonScript, trusted } from './html.js';
 import { commitUrl, pullUrl } from './links.js';
 import type { Change, ScenarioModel, SiteModel, TeamModel } from './model.js';
@@ -127,7 +127,7 @@ export function indexPage(ctx: PageContext): string {
 <td class="name">${s.team !== null && s.teamSlug ? html`<a href="team/${s.teamSlug}.html">${s.team}</a>` : html`<span class="muted">—</span>`}</td>
 <td class="num">${count(s.runs.length)}</td>
 <td class="num" data-raw="${l.per_fu_co2e_g}">${massG(l.per_fu_co2e_g)}${range}</td>
-<td class="num">${pctChange(s.deltaPct)}</td>
+<td class="num">${deltaPct(s.deltaPct)}</td>
 <td>${verdictBadge(l.verdict)}</td>
 <td>${sparkline(s.spark, trend)}</td>
 <td class="num">${utcDay(Date.parse(l.created_at) / 1000)}</td>
@@ -166,8 +166,13 @@ function budgetHead(first: string): Html {
   return html`<thead><tr><th scope="col">${first}</th><th scope="col">Period</th><th scope="col">Metric</th><th scope="col" class="num">Spent</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Used</th><th scope="col" class="num">Burn rate / day</th><th scope="col" class="num">Forecast</th><th scope="col">Runs out</th><th scope="col">Status</th></tr></thead>`;
 }
 
+/** The share of the budget spent (1 = all of it; a zero budget is all used by any spending); null without a budget. */
+function usedShare(v: PeriodView): number | null {
+  return v.max === null ? null : v.max > 0 ? v.spent / v.max : v.spent > 0 ? 1 : 0;
+}
+
 function budgetRow(v: PeriodView, name: Html): Html {
-  const used = v.max === null ? null : v.max > 0 ? (v.spent / v.max) * 100 : v.spent > 0 ? 100 : 0;
+  const used = usedShare(v);
   return html`<tr>
 <td class="name">${name}</td><td>${v.label}</td><td>${metricLabel(v.metric)}</td>
 <td class="num" data-raw="${v.spent}">${metricValue(v.spent, v.metric)}</td>
@@ -208,7 +213,7 @@ ${heading}
 const COMMIT_KEYS = 'Keyboard: focus the chart, then ← → move between commits, Home / End go to the first / last, Enter opens the commit.';
 
 function budgetSection(v: PeriodView, id: string, heading: 'h2' | 'h3'): Html {
-  const used = v.max === null ? null : v.max > 0 ? (v.spent / v.max) * 100 : v.spent > 0 ? 100 : 0;
+  const used = usedShare(v);
   const fact = (key: string, label: string, value: string | Html, raw?: number | string | null) =>
     html`<div><dt>${label}</dt><dd data-fact="${key}"${raw !== undefined && raw !== null ? html` data-raw="${raw}"` : ''}>${value}</dd></div>`;
   const title = `${v.period === 'month' ? 'Month' : v.period === 'quarter' ? 'Quarter' : 'Year'} ${v.label}: ${metricLabel(v.metric)}`;
@@ -218,13 +223,13 @@ ${h}
 <dl class="facts">
 ${fact('spent', `Spent (${count(v.runs)} run${v.runs === 1 ? '' : 's'})`, metricValue(v.spent, v.metric), v.spent)}
 ${fact('budget', 'Budget', v.max === null ? 'none' : metricValue(v.max, v.metric), v.max)}
-${fact('used', 'Used', pct(used), used)}
+${fact('used', 'Used', pct(used), used === null ? null : used * 100)}
 ${fact('burn', 'Burn rate', html`${metricValue(v.burn_rate_per_day, v.metric)} / day`, v.burn_rate_per_day)}
 ${fact('forecast', `Forecast at ${v.end.slice(0, 10)}`, metricValue(v.forecast, v.metric), v.forecast)}
 ${fact('run-out', 'Projected run-out', v.run_out_date ?? (v.max === null ? '—' : 'not this period'), v.run_out_date)}
 ${fact('status', 'Status', statusBadge(v.status))}
 </dl>
-${v.budget_from ? html`<p class="muted">Budget from the newest card of scenario ${v.budget_from}${v.warn !== null ? html`; warn level ${metricValue(v.warn, v.metric)}` : ''}. Burn rate = spent ÷ ${num1(v.elapsed_days)} days elapsed; the run-out date assumes that rate.</p>` : html`<p class="muted">No ${v.period} budget on ${metricLabel(v.metric)} in the newest cards; spending only.</p>`}
+${v.budget_from ? html`<p class="muted">Budget from the newest card of scenario ${v.budget_from}${v.warn !== null ? html`; warn level ${metricValue(v.warn, v.metric)}` : ''}. Burn rate = spent ÷ ${fmt(v.elapsed_days)} days elapsed; the run-out date assumes that rate.</p>` : html`<p class="muted">No ${v.period} budget on ${metricLabel(v.metric)} in the newest cards; spending only.</p>`}
 ${chartSection(
   {
     id: `${id}-chart`,
@@ -248,15 +253,11 @@ ${
   v.past.length
     ? html`<details><summary>Earlier periods (${v.past.length})</summary><div class="table-wrap"><table class="past"><thead><tr><th scope="col">Period</th><th scope="col" class="num">Runs</th><th scope="col" class="num">Spent</th>${v.max !== null ? html`<th scope="col" class="num">of today's budget</th>` : ''}</tr></thead><tbody>${v.past.map(
         (p) =>
-          html`<tr><td>${p.label}</td><td class="num">${count(p.runs)}</td><td class="num" data-raw="${p.spent}">${metricValue(p.spent, v.metric)}</td>${v.max !== null ? html`<td class="num">${pct(v.max > 0 ? (p.spent / v.max) * 100 : null)}</td>` : ''}</tr>`,
+          html`<tr><td>${p.label}</td><td class="num">${count(p.runs)}</td><td class="num" data-raw="${p.spent}">${metricValue(p.spent, v.metric)}</td>${v.max !== null ? html`<td class="num">${pct(v.max > 0 ? p.spent / v.max : null)}</td>` : ''}</tr>`,
       )}</tbody></table></div></details>`
     : ''
 }
 </section>`;
-}
-
-function num1(x: number): string {
-  return (Math.round(x * 10) / 10).toString();
 }
 
 // ---------------------------------------------------------------------------------- scenario
@@ -268,7 +269,7 @@ function changesTable(s: ScenarioModel): Html {
 <td>${commitCell(c.linkBase, c.sha, c.pr, c.run_id)}</td>
 <td class="num">${utcDay(Date.parse(c.created_at) / 1000)}</td>
 <td class="num">${massG(c.from_g)} → ${massG(c.to_g)}</td>
-<td class="num" data-raw="${c.delta_pct}">${pctChange(c.delta_pct)}</td>
+<td class="num" data-raw="${c.delta_pct}">${deltaPct(c.delta_pct)}</td>
 <td>${verdictBadge(c.verdict)}</td>
 </tr>`,
   );
@@ -291,7 +292,7 @@ export function scenarioPage(ctx: PageContext, s: ScenarioModel): string {
 <dl class="facts">
 <div><dt>g CO2e per FU (latest)</dt><dd data-fact="per-fu" data-raw="${l.per_fu_co2e_g}">${massG(l.per_fu_co2e_g)}</dd></div>
 <div><dt>Uncertainty range</dt><dd>${range}</dd></div>
-<div><dt>Δ vs previous run</dt><dd>${pctChange(s.deltaPct)}</dd></div>
+<div><dt>Δ vs previous run</dt><dd>${deltaPct(s.deltaPct)}</dd></div>
 <div><dt>Verdict (latest)</dt><dd>${verdictBadge(l.verdict)}</dd></div>
 <div><dt>Latest commit</dt><dd>${commitCell(s.latestLink, l.sha, l.pr, l.run_id)}</dd></div>
 <div><dt>Lifecycle CO2e (latest card)</dt><dd>${massG(l.co2e_kg * 1000)}</dd></div>

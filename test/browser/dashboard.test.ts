@@ -211,7 +211,8 @@ describe.skipIf(!chromium)('dashboard in headless Chromium', () => {
     expect(await fact('spent').textContent()).toBe('60\u00a0kg');
     expect(await fact('spent').getAttribute('data-raw')).toBe('60');
     expect(await fact('budget').textContent()).toBe('100\u00a0kg');
-    expect(await fact('used').textContent()).toBe('60\u00a0%');
+    expect(await fact('used').textContent()).toBe('60.0\u00a0%');
+    expect(await fact('used').getAttribute('data-raw')).toBe('60');
     expect(await fact('burn').textContent()).toBe('4\u00a0kg / day');
     expect(await fact('forecast').textContent()).toBe('124\u00a0kg');
     expect(await fact('run-out').textContent()).toBe('2026-03-26');
@@ -227,7 +228,7 @@ describe.skipIf(!chromium)('dashboard in headless Chromium', () => {
       'CO2e',
       '60\u00a0kg',
       '100\u00a0kg',
-      '60\u00a0%',
+      '60.0\u00a0%',
       '4\u00a0kg',
       '124\u00a0kg',
       '2026-03-26',

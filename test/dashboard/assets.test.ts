@@ -21,4 +21,9 @@ describe('dashboard assets', () => {
     // No network from the page: no fetch, no URL literal (links are built from the repository URL in the data).
     expect(DASHBOARD_JS).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|['"`]https?:/);
   });
+
+  it('take the shared number style in, and nothing Node-side with it (no zod, no metrics table)', () => {
+    expect(DASHBOARD_JS).toContain("new Intl.NumberFormat('en-US', opts)"); // src/number-format.ts
+    expect(DASHBOARD_JS).not.toMatch(/\bzod\b|ZodError|safeParse|IT energy incl\. overhead|node:/);
+  });
 });

@@ -97,10 +97,11 @@ describe('site files', () => {
     const row = /<tr>\s*<td class="name"><a href="scenario\/ranker-[0-9a-f]{8}\.html">ranker<\/a>[\s\S]*?<\/tr>/.exec(index)?.[0] ?? '';
     expect(row).toContain('<td class="num">4</td>'); // runs
     expect(row).toContain('data-raw="9.9">9.9\u00a0g'); // latest per FU
-    expect(row).toContain('−25\u00a0%'); // 13.2 -> 9.9
+    expect(row).toContain('<td class="num">-25.0\u00a0%</td>'); // 13.2 -> 9.9: one decimal, ASCII minus, as in the PR comment
     expect(row).toContain('verdict-pass');
     const team = /<table id="team-budgets">[\s\S]*?<\/table>/.exec(index)?.[0] ?? '';
     expect(team).toContain('<td class="num" data-raw="60">60\u00a0kg</td>');
+    expect(team).toContain('<td class="num">60.0\u00a0%</td>'); // used: 60 of 100 kg
     expect(team).toContain('<td>2026-03-26</td>');
   });
 });

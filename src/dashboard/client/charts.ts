@@ -3,7 +3,7 @@
 // range), log scales (the lifetime curve) and a cursor we can drive from the keyboard, and needs
 // nothing from the network. Colours come from CSS variables so the charts follow light and dark
 // mode. Every value shown is formatted by ../format.ts, the same as the HTML around it.
-import { compact, energyKwh, massG, massKg, metricValue, num, utcDay, utcMinute } from '../format.js';
+import { compact, energyKwh, fmt, massG, massKg, metricValue, utcDay, utcMinute } from '../format.js';
 import { commitUrl } from '../links.js';
 import type { BudgetChartData, ScenarioPageData } from '../page-data.js';
 import { cssVar, repoOf } from './dom.js';
@@ -244,7 +244,7 @@ export function lifetimeChart(d: ScenarioPageData): ChartSpec | null {
     yScale: 'y',
     yAt: (i) => lt.per_fu_g[i] ?? null,
     href: () => null,
-    describe: (i) => `${num(lt.inferences[i])} lifetime inferences: ${massG(lt.per_fu_g[i])} CO2e per functional unit.`,
+    describe: (i) => `${fmt(lt.inferences[i])} lifetime inferences: ${massG(lt.per_fu_g[i])} CO2e per functional unit.`,
     opts: (width) => {
       const t = theme();
       return {
@@ -253,7 +253,7 @@ export function lifetimeChart(d: ScenarioPageData): ChartSpec | null {
         scales: { x: { time: false, distr: 3 }, y: { distr: 3 } },
         axes: [axis(t, 'Lifetime inferences (log)', fmtAxis(compact)), axis(t, 'g CO2e per functional unit (log)', fmtAxis(massG), { size: 70 })],
         series: [
-          { label: 'Inferences', value: (_u, v) => num(v) },
+          { label: 'Inferences', value: (_u, v) => fmt(v) },
           { label: 'g CO2e / FU', stroke: t.main, width: 2, points: { show: true, size: 6, fill: t.main }, value: (_u, v) => massG(v) },
         ],
         legend: { live: true },

@@ -1,7 +1,7 @@
 // Each chart's data as a table inside its <details>, built the first time it is opened (so a
 // page with 5,000 runs does not build 20,000 rows nobody asked for). Cells are textContent;
 // commit links are rebuilt from validated SHAs (links.ts).
-import { energyKwh, massG, massKg, metricValue, num, utcDay } from '../format.js';
+import { energyKwh, fmt, massG, massKg, metricValue, utcDay } from '../format.js';
 import { commitUrl, pullUrl } from '../links.js';
 import type { BudgetChartData, ScenarioPageData } from '../page-data.js';
 import { el, repoOf } from './dom.js';
@@ -74,7 +74,7 @@ export function lifetimeTable(d: ScenarioPageData): HTMLTableElement | null {
   return table(
     `Lifetime curve of run ${lt.run + 1}`,
     ['Lifetime inferences', 'g CO2e / FU', 'Mark'],
-    lt.inferences.map((x, i) => [num(x), massG(lt.per_fu_g[i]), mark(x)]),
+    lt.inferences.map((x, i) => [fmt(x), massG(lt.per_fu_g[i]), mark(x)]),
     (c) => c < 2,
   );
 }
