@@ -457,89 +457,10 @@ const Interpretation = object({
     energy_disclosure: EnergyDisclosure.optional(),
 });
 
-// The metrics compared between cards and allowed in budgets: one table, with unit and the
-// direction that is better (every impact is better lower).
-const METRICS = [
-    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'total CO2e' },
-    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'operational CO2e' },
-    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'embodied CO2e' },
-    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'facility energy' },
-    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy incl. overhead' },
-    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'water' },
-    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'cost' },
-    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'CO2e per FU' },
-    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'marginal CO2e per FU' },
-    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'embodied CO2e per FU' },
-    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'amortized CO2e per FU' },
-    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'facility energy per FU' },
-    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'water per FU' },
-    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'cost per FU' },
-    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'lifetime CO2e' },
-];
-/** Per-stage columns compared for each stage present in either card. */
-const STAGE_FIELDS = [
-    { field: 'co2e_kg', unit: 'kg CO2e', label: 'CO2e' },
-    { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
-    { field: 'water_l', unit: 'L', label: 'water' },
-    { field: 'cost_usd', unit: 'USD', label: 'cost' },
-];
-/** Unit of a card path (stage paths included), or '' when unknown. */
-function unitOf(path) {
-    const m = METRICS.find((x) => x.path === path);
-    if (m)
-        return m.unit;
-    const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
-    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
-    if (f)
-        return f.unit;
-    const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
-    return suffix ? { kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' }[suffix] : '';
-}
-/**
- * What a metric is, in words for a reader: `CO2e per FU`, `training: facility energy`; the path
- * itself when it is none of the compared metrics. Plain text: a stage name comes from the card,
- * so markdown callers escape the result.
- */
-function labelOf(path) {
-    const m = METRICS.find((x) => x.path === path);
-    if (m)
-        return m.label;
-    const stage = /^stages\.(.+)\.([^.]+)$/.exec(path);
-    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[2]) : undefined;
-    if (stage && f)
-        return `${stage[1]}: ${f.label}`;
-    return path;
-}
-/** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
-function valueAtPath(root, path) {
-    let cur = root;
-    for (const key of path.split('.')) {
-        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, key))
-            return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-/** Every dotted path to a number (or null) under the given roots: the metrics a budget may name. */
-function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime', 'stages', 'interpretation']) {
-    const out = [];
-    const walk = (v, p, depth) => {
-        if (typeof v === 'number' || v === null) {
-            out.push(p);
-            return;
-        }
-        if (depth > 3 || v === undefined || typeof v !== 'object' || Array.isArray(v))
-            return;
-        for (const [k, x] of Object.entries(v))
-            walk(x, `${p}.${k}`, depth + 1);
-    };
-    for (const r of roots)
-        walk(valueAtPath(root, r), r, 0);
-    return out;
-}
-
-// The one number style of every human-facing text (PR comment, job summary, report.md, CLI
-// lines, `compare`, the ledger): fixed locale (en-US) so output is byte-identical everywhere.
+// The one number style of every human-facing text: the PR comment, job summary, report.md, CLI
+// lines, `compare`, the ledger (through src/report/format.ts) and the dashboard's pages, charts and
+// tables (through src/dashboard/format.ts, in Node and in the browser). A value prints the same
+// way in all of them. Fixed locale (en-US) so output is byte-identical on every machine.
 // - results: 3 significant figures (4 where a delta needs them, see `pair`), thousands
 //   separators, never an exponent;
 // - quantities: an SI prefix instead of an exponent (0.78 g, 780 mg, 1.2 t, 141 Wh, 55.9 kWh),
@@ -547,7 +468,13 @@ function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime'
 // - inputs a user stated (PUE 1.375, grid 383.5 g CO2e/kWh): up to 4 significant figures, so
 //   the value reads as it was written (`param`);
 // - percentages: one decimal, signed for a change, `+16.3 %` with a non-breaking space;
-// - counts: whole numbers with separators (2,428,779 inferences); `compact` only for chart axes.
+// - counts: whole numbers with separators (2,428,779 inferences); `compact` only for chart axes;
+// - negative numbers take the ASCII hyphen-minus (`-6.8 %`, `-2.5 kg`), not U+2212: what a
+//   reader copies from a comment, a log or a table cell pastes as a number into a spreadsheet,
+//   a calculator or `Number()`, and greps the same in a job log;
+// - missing (null, NaN) prints `—`; an infinite value (a change from zero) prints `∞` / `-∞`.
+// DOM-free and without imports: the dashboard's browser bundle (src/dashboard/client/) takes it
+// in as it is, so it stays clear of Node-side code and the card schema (test/number-format.test.ts).
 /** Non-breaking space: between a number and its unit or `%`. */
 const NBSP = '\u00a0';
 const cache = new Map();
@@ -588,8 +515,10 @@ function count(x) {
     const r = Math.round(x);
     return nf('int', { maximumFractionDigits: 0 }).format(r === 0 ? 0 : r);
 }
-/** A count for a chart axis: `2.5M`, `50M`, `1B`, `1T` (two significant figures). */
+/** A count for a chart axis: `2.5M`, `50M`, `1B`, `1T` (two significant figures); null -> `—`. */
 function compact(x) {
+    if (missing(x))
+        return '—';
     if (!Number.isFinite(x))
         return infinite(x);
     return nf('compact', { notation: 'compact', compactDisplay: 'short', maximumSignificantDigits: 2 }).format(x);
@@ -754,6 +683,97 @@ function pair(base, head, unit) {
     }
     const delta = missing(base) || missing(head) ? '—' : fmtSigned((head - base) / sc.divisor);
     return { base: sc.format(base), head: sc.format(head), delta, unit: sc.unit };
+}
+const SUFFIX_UNITS = { kg: 'kg', g: 'g', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' };
+/**
+ * The unit a name carries in its suffix (the project's "units in every name"): `co2e_kg` -> `kg`,
+ * `totals.energy_kwh` -> `kWh`, `water_ml` -> `mL`, `cost_usd` -> `USD`; '' when it carries none.
+ * Masses without `CO2e`: the caller adds what is weighed (compare/metrics.ts unitOf does).
+ */
+function unitOfName(name) {
+    const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(name)?.[1];
+    return suffix ? SUFFIX_UNITS[suffix] : '';
+}
+
+// The metrics compared between cards and allowed in budgets: one table, with unit and the
+// direction that is better (every impact is better lower).
+const METRICS = [
+    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'total CO2e' },
+    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'operational CO2e' },
+    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'embodied CO2e' },
+    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'facility energy' },
+    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy incl. overhead' },
+    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'water' },
+    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'cost' },
+    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'CO2e per FU' },
+    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'marginal CO2e per FU' },
+    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'embodied CO2e per FU' },
+    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'amortized CO2e per FU' },
+    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'facility energy per FU' },
+    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'water per FU' },
+    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'cost per FU' },
+    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'lifetime CO2e' },
+];
+/** Per-stage columns compared for each stage present in either card. */
+const STAGE_FIELDS = [
+    { field: 'co2e_kg', unit: 'kg CO2e', label: 'CO2e' },
+    { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
+    { field: 'water_l', unit: 'L', label: 'water' },
+    { field: 'cost_usd', unit: 'USD', label: 'cost' },
+];
+/** Unit of a card path (stage paths included), or '' when unknown. */
+function unitOf(path) {
+    const m = METRICS.find((x) => x.path === path);
+    if (m)
+        return m.unit;
+    const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
+    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
+    if (f)
+        return f.unit;
+    const unit = unitOfName(path);
+    return unit === 'kg' || unit === 'g' ? `${unit} CO2e` : unit; // a mass in a card is CO2e
+}
+/**
+ * What a metric is, in words for a reader: `CO2e per FU`, `training: facility energy`; the path
+ * itself when it is none of the compared metrics. Plain text: a stage name comes from the card,
+ * so markdown callers escape the result.
+ */
+function labelOf(path) {
+    const m = METRICS.find((x) => x.path === path);
+    if (m)
+        return m.label;
+    const stage = /^stages\.(.+)\.([^.]+)$/.exec(path);
+    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[2]) : undefined;
+    if (stage && f)
+        return `${stage[1]}: ${f.label}`;
+    return path;
+}
+/** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
+function valueAtPath(root, path) {
+    let cur = root;
+    for (const key of path.split('.')) {
+        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, key))
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+/** Every dotted path to a number (or null) under the given roots: the metrics a budget may name. */
+function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime', 'stages', 'interpretation']) {
+    const out = [];
+    const walk = (v, p, depth) => {
+        if (typeof v === 'number' || v === null) {
+            out.push(p);
+            return;
+        }
+        if (depth > 3 || v === undefined || typeof v !== 'object' || Array.isArray(v))
+            return;
+        for (const [k, x] of Object.entries(v))
+            walk(x, `${p}.${k}`, depth + 1);
+    };
+    for (const r of roots)
+        walk(valueAtPath(root, r), r, 0);
+    return out;
 }
 
 // Budget verdicts and base-vs-head comparison, as stored in the model card.
@@ -1916,4 +1936,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { headVsBaseChart as $, suggest as A, incompleteFromSources as B, noEnergySource as C, DEFAULT_METRIC as D, StageCompleteness as E, MEASURED as F, METRICS as G, valueAtPath as H, STAGE_FIELDS as I, qtyParam as J, percent as K, numericPaths as L, ModelCard as M, NBSP as N, SCHEMA_VERSION as O, withoutUrls as P, range as Q, parameterName as R, Scenario as S, pct as T, incompleteLine as U, VERDICT_SEVERITY as V, ledgerSectionForCard as W, escapeHtml as X, stagePie as Y, lifetimeChart as Z, tornadoChart as _, escapeCode as a, mermaidBlock as a0, ledgerLinesForCard as a1, UtcInstant as a2, LedgerEntry as a3, inPeriod as a4, metricOf as a5, LifetimePoint as a6, Lifetime as a7, PerFunctionalUnit as a8, Totals as a9, StageResult as aa, PeriodBudget as ab, cardFromTextWith as ac, AbsoluteBudget as ad, dedupeRuns as ae, DAY_MS as af, utcDate as ag, RunId as ah, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, evaluatePeriodBudgets as k, labelOf as l, fmt as m, param as n, renderLedgerSection as o, periodOf as p, renderCumulativeChart as q, readLedger as r, count as s, textBar as t, unitOf as u, qty as v, worstVerdict as w, compact as x, scaleFor as y, clipText as z };
+export { headVsBaseChart as $, suggest as A, incompleteFromSources as B, noEnergySource as C, DEFAULT_METRIC as D, StageCompleteness as E, MEASURED as F, METRICS as G, valueAtPath as H, STAGE_FIELDS as I, qtyParam as J, percent as K, numericPaths as L, ModelCard as M, NBSP as N, SCHEMA_VERSION as O, withoutUrls as P, range as Q, parameterName as R, Scenario as S, pct as T, incompleteLine as U, VERDICT_SEVERITY as V, ledgerSectionForCard as W, escapeHtml as X, stagePie as Y, lifetimeChart as Z, tornadoChart as _, escapeCode as a, mermaidBlock as a0, ledgerLinesForCard as a1, UtcInstant as a2, LedgerEntry as a3, inPeriod as a4, metricOf as a5, LifetimePoint as a6, Lifetime as a7, PerFunctionalUnit as a8, Totals as a9, StageResult as aa, PeriodBudget as ab, cardFromTextWith as ac, AbsoluteBudget as ad, dedupeRuns as ae, unitOfName as af, DAY_MS as ag, utcDate as ah, RunId as ai, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, evaluatePeriodBudgets as k, labelOf as l, fmt as m, param as n, renderLedgerSection as o, periodOf as p, renderCumulativeChart as q, readLedger as r, count as s, textBar as t, unitOf as u, qty as v, worstVerdict as w, compact as x, scaleFor as y, clipText as z };
