@@ -78,6 +78,9 @@ describe('regression budgets', () => {
     [100, 110, 10, undefined, 'pass', 10],
     [100, 112, 10, undefined, 'fail', 12],
     [100, 107, 10, 5, 'warn', 7],
+    [100, 105, 10, 5, 'pass', 5], // exactly at the warning level: not above it
+    [100, 105.5, 10, 5, 'warn', 5.5],
+    [100, 110, 10, 5, 'warn', 10], // at the limit, above the warning level
     [100, 90, 0, undefined, 'pass', -10],
     [0, 5, 10, undefined, 'fail', null], // up from 0: infinite increase
     [0, 0, 10, undefined, 'pass', 0],

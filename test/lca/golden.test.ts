@@ -215,6 +215,30 @@ describe('per functional unit without a per-inference stage', () => {
   });
 });
 
+describe('breakeven with a zero-carbon per-inference stage', () => {
+  // Grid 0 g/kWh: no operational carbon anywhere. Training: 1 GPU × 100 kg embodied × 876 h ÷ (1 year
+  // × 8,760 h) = 10 kg up front. Inference: 5 kWh for 1,000 inferences and no hours, so no embodied
+  // share either: 0 g per inference. The per-inference carbon never catches up with the 10 kg:
+  // no breakeven (not 10,000 g ÷ 0 g = ∞).
+  const res = run({
+    functional_unit: { description: '1 request', inferences: 1 },
+    deployment: { lifetime_inferences: 1e6 },
+    grid: { intensity_g_per_kwh: 0 },
+    pue: 1,
+    hardware: { model: 'H100', count: 1, embodied_kg: 100, host_embodied_kg: 0, lifespan_years: 1 },
+    stages: { training: { energy_kwh: 20, hours: 876 }, inference: { energy_kwh: 5, inferences: 1000 } },
+  });
+  it('up-front 10 kg, 0 g per inference, breakeven null', () => {
+    expect(res.lifetime.upfront_co2e_kg).toBeCloseTo((100 * 876) / 8760, 12);
+    expect(res.lifetime.inference_co2e_kg).toBe(0);
+    expect(res.per_functional_unit.marginal_co2e_g).toBe(0);
+    expect(res.per_functional_unit.embodied_co2e_g).toBe(0);
+    // 10,000 g ÷ 1e6 FUs = 0.01 g per FU
+    expect(res.per_functional_unit.amortized_co2e_g).toBeCloseTo(0.01, 12);
+    expect(res.breakeven_inferences).toBeNull();
+  });
+});
+
 describe('cost: a GPU-hour rental price includes electricity unless the scenario says otherwise', () => {
   // 4 H100 × 0.7 kW × 10 h = 28 kWh device energy; × PUE 1.5 = 42 kWh facility energy.
   // Electricity 42 kWh × $0.1 = $4.20; rental 4 × 10 h × $2 = $80.
