@@ -64,6 +64,20 @@ const marginalG = ((op('inference') * 1000) / 6000) * 1000;
 const embodiedG = ((expected.inference.emb * 1000) / 6000) * 1000;
 const amortizedG = (upfrontKg * 1000) / (5e7 / 1000);
 
+/** The example's layout (scenarios/ next to logs/) in a temporary directory, `from` replaced by `to` in scenarios/lca.yml. */
+function exampleCopy(from: string, to: string): string {
+  const dir = tempDir();
+  const text = readFileSync(path.join(ROOT, 'examples/scenarios/chat-model.yml'), 'utf8');
+  expect(text).toContain(from);
+  for (const f of ['logs/training/emissions.csv', 'logs/inference/gpu_power.csv']) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
+  }
+  mkdirSync(path.join(dir, 'scenarios'));
+  writeFileSync(path.join(dir, 'scenarios/lca.yml'), text.replace(from, to));
+  return dir;
+}
+
 function readCard(dir: string): ModelCard {
   return ModelCard.parse(JSON.parse(readFileSync(path.join(dir, 'model-card.json'), 'utf8')));
 }
@@ -109,18 +123,7 @@ describe('node dist/cli.js report', () => {
   });
 
   it('exits 1 on a budget overrun, after writing the card and the report', () => {
-    const dir = tempDir();
-    const text = readFileSync(path.join(ROOT, 'examples/scenarios/chat-model.yml'), 'utf8').replace(
-      '{ metric: per_functional_unit.co2e_g, max: 15, warn: 9 }',
-      '{ metric: per_functional_unit.co2e_g, max: 5 }',
-    );
-    // the example's layout (scenarios/ next to logs/) rebuilt in a temporary directory
-    for (const f of ['logs/training/emissions.csv', 'logs/inference/gpu_power.csv']) {
-      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-      copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
-    }
-    mkdirSync(path.join(dir, 'scenarios'));
-    writeFileSync(path.join(dir, 'scenarios/lca.yml'), text);
+    const dir = exampleCopy('{ metric: per_functional_unit.co2e_g, max: 15, warn: 9 }', '{ metric: per_functional_unit.co2e_g, max: 5 }');
     const r = runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'out'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL');
@@ -184,32 +187,55 @@ describe('node dist/cli.js demo', () => {
     const dir = tempDir();
     const r = runDist(['demo', '--out', 'demo-out'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ml-lca: chat-7b: (PASS|WARN): [\d.,]+ g CO2e per functional unit/);
-    expect(readCard(path.join(dir, 'demo-out')).scenario.name).toBe('chat-7b');
+    // The demo is the chat-model example: the hand calculation above, ~9.56 g, WARN (warn level 9).
+    const perFuG = marginalG + embodiedG + amortizedG;
+    expect(r.stdout).toContain(`ml-lca: chat-7b: WARN: ${perFuG.toPrecision(4)} g CO2e per functional unit`);
+    const card = readCard(path.join(dir, 'demo-out'));
+    expect(card.scenario.name).toBe('chat-7b');
+    expect(card.verdict).toBe('warn');
+    expect(card.per_functional_unit.co2e_g).toBeCloseTo(perFuG, 6);
     expect(existsSync(path.join(dir, 'demo-out/report.md'))).toBe(true);
   });
 });
 
 describe('node dist/cli.js compare', () => {
   it('compares two cards (JSON and markdown)', () => {
-    const dir = tempDir();
+    // Head: the example with 50 kWh of experimentation instead of 40. +10 kWh × PUE 1.12 = +11.2 kWh
+    // facility energy; × 0.3835492 kg/kWh = +4.2958 kg CO2e; nothing else changes.
+    const dir = exampleCopy('energy_kwh: 40', 'energy_kwh: 50');
     expect(runDist(['report', '--scenario', 'examples/scenarios/chat-model.yml', '--out', path.join(dir, 'base')], ROOT).code).toBe(0);
-    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(
-      0,
-    );
+    expect(runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'head'], dir).code).toBe(0);
     const j = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--json'], dir);
     expect(j.code).toBe(0);
     const c = JSON.parse(j.stdout) as {
       comparable: boolean;
       consistency: string[];
-      metrics: Array<{ metric: string; base: number; head: number; delta: number }>;
+      metrics: Array<{ metric: string; base: number; head: number; delta: number; delta_pct: number | null }>;
     };
-    const m = c.metrics.find((x) => x.metric === 'totals.co2e_kg')!;
-    expect(m.delta).toBeCloseTo(m.head - m.base, 9);
-    // Different functional units: the comparison must say so.
-    expect(c.consistency.join(' ')).toMatch(/functional unit/i);
+    const metric = (name: string) => c.metrics.find((x) => x.metric === name)!;
+    const baseKg = upfrontKg + op('inference') + expected.inference.emb;
+    const deltaKg = 10 * PUE * CI;
+    expect(metric('totals.co2e_kg')).toMatchObject({ base: expect.closeTo(baseKg, 6), head: expect.closeTo(baseKg + deltaKg, 6) });
+    expect(metric('totals.co2e_kg').delta).toBeCloseTo(deltaKg, 9);
+    expect(metric('totals.co2e_kg').delta_pct).toBeCloseTo((deltaKg / baseKg) * 100, 6);
+    expect(metric('totals.energy_kwh').delta).toBeCloseTo(11.2, 9);
+    expect(metric('stages.experimentation.co2e_kg').delta).toBeCloseTo(deltaKg, 9);
+    expect(metric('stages.inference.co2e_kg').delta).toBe(0);
+    // amortized over 5e7 / 1,000 = 50,000 FUs: +4,295.75 g / 50,000 = +0.0859 g per FU
+    expect(metric('per_functional_unit.co2e_g').delta).toBeCloseTo((deltaKg * 1000) / 50_000, 9);
+    expect(c.comparable).toBe(true);
+    expect(c.consistency).toEqual([]);
     const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json'], dir);
     expect(md.stdout).toContain('| metric');
+    // Different functional units: the comparison must say so.
+    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'other'), '--budget-mode', 'off'], ROOT).code).toBe(
+      0,
+    );
+    const other = JSON.parse(runDist(['compare', 'base/model-card.json', 'other/model-card.json', '--json'], dir).stdout) as typeof c;
+    expect(other.comparable).toBe(false);
+    expect(other.consistency.join(' ')).toContain(
+      'Functional unit differs: base "1,000 chat requests served" (1000 inferences) vs head "1,000 support tickets classified" (1000 inferences)',
+    );
     const bad = runDist(['compare', 'base/model-card.json', 'missing.json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('missing.json');

@@ -112,7 +112,10 @@ describe('compareCards', () => {
     const c = compareCards(card({ stages: { training: { energy_kwh: 1000, hours: 100 } } }), card(), META);
     const m = c.metrics.find((x) => x.metric === 'stages.inference.co2e_kg')!;
     expect(m.base).toBeNull();
-    expect(m.head).toBeGreaterThan(0);
+    // inference: 10 kWh × PUE 1.12 × 0.3835492 kg/kWh = 4.2958 kg operational, plus embodied
+    // 8 H100 × (164 kg + 2,500 kg server ÷ 8) × 5 h ÷ (4 years × 8,760 h) = 19,060 / 35,040 = 0.5439 kg
+    expect(m.head).toBeCloseTo(10 * 1.12 * 0.3835492 + (8 * (164 + 2500 / 8) * 5) / 35_040, 9);
     expect(m.delta).toBeNull();
+    expect(m.delta_pct).toBeNull();
   });
 });

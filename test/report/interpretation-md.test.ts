@@ -3,10 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { renderInterpretation } from '../../src/report/interpretation-md.js';
 import { annotateNoise } from '../../src/compare/noise.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
-import { cardOf, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
 
 const card = cardOf(scenarioA(), inventoriesA());
+
+/** The numbers a pattern's groups capture, as numbers (thousands separators dropped). */
+function numbersAfter(text: string, pattern: RegExp): number[] {
+  const m = pattern.exec(text);
+  expect(m, String(pattern)).not.toBeNull();
+  return (m ?? []).slice(1).map((g) => Number(g.replaceAll(',', '')));
+}
+
+/** A number as the report shows it (rounded to 3 or 4 figures) against its exact value. */
+function expectShown(shown: number, exact: number): void {
+  expect(Math.abs(shown / exact - 1), `${shown} shown for ${exact}`).toBeLessThan(0.005);
+}
 const md = renderInterpretation(card);
 
 describe('renderInterpretation', () => {
@@ -28,7 +40,22 @@ describe('renderInterpretation', () => {
   });
 
   it('gives the uncertainty range and its method', () => {
-    expect(md).toMatch(/Assessed stages: \*\*[\d.,]+–[\d.,]+ kg CO2e\*\*/);
+    // All-low corner (grid 200 g/kWh, PUE 1.05, embodied 15 kg, lifespan 5 years):
+    //   1,001 kWh × 1.05 × 0.2 kg/kWh + 101 h × 15 kg / (5 × 8,760 h) = 210.21 + 0.0346 = 210.245 kg
+    // All-high corner (600 g/kWh, PUE 1.5, 463 kg, 3 years):
+    //   1,001 × 1.5 × 0.6 + 101 × 463 / (3 × 8,760) = 900.9 + 1.779 = 902.679 kg
+    const [lo, hi] = numbersAfter(md, /Assessed stages: \*\*([\d.,]+)–([\d.,]+) kg CO2e\*\*/);
+    // (as shown, rounded: within 0.5 %, whatever the number style)
+    expectShown(lo, 1001 * 1.05 * 0.2 + (101 * 15) / (5 * 8760));
+    expectShown(hi, 1001 * 1.5 * 0.6 + (101 * 463) / (3 * 8760));
+    // the same corners per FU (handA: marginal + embodied + amortized)
+    const [fLo, fHi] = numbersAfter(md, /Per functional unit: \*\*([\d.,]+)–([\d.,]+) g CO2e\*\*/);
+    expectShown(fLo, handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).perFuG);
+    expectShown(fHi, handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).perFuG);
+    // energy: 1,001 kWh × PUE 1.05 … 1.5 = 1,051.05 … 1,501.5 kWh
+    const [eLo, eHi] = numbersAfter(md, /Energy: ([\d.,]+)–([\d.,]+) kWh/);
+    expectShown(eLo, 1051.05);
+    expectShown(eHi, 1501.5);
     expect(md).toContain('Method: interval arithmetic by vertices');
     expect(md).toContain('seed 20240521');
   });

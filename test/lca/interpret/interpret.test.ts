@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/lca/index.js';
 import { interpret } from '../../../src/lca/interpret/index.js';
 import { Interpretation } from '../../../src/lca/interpret/schema.js';
+import { mulberry32, triangular } from '../../../src/lca/interpret/prng.js';
 import { handA, inv, inventoriesA, scenarioA, source } from './fixtures.js';
 
 const run = () => {
@@ -117,6 +118,34 @@ describe('interpret: scenario A (hand-computed from domain.md formulas)', () => 
     expect(mc.co2e_kg_p50).toBeLessThan(mc.co2e_kg_p95);
     expect(mc.per_fu_co2e_g_p05).toBeLessThan(4.887271689);
     expect(mc.per_fu_co2e_g_p95).toBeGreaterThan(4.887271689);
+  });
+
+  it('Monte Carlo percentiles recomputed independently: the hand model under the same seeded draws', () => {
+    // 1,000 samples; each draws grid, PUE, embodied, lifespan in that order from triangular(low,
+    // central, high) with mulberry32(20240521); the model is handA (domain.md formulas, not src/lca).
+    // Percentiles by nearest rank: p05 = 50th, p50 = 500th, p95 = 950th smallest.
+    const next = mulberry32(20_240_521);
+    const totals: number[] = [];
+    const perFus: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const ci = triangular(next(), 200, 400, 600);
+      const pue = triangular(next(), 1.05, 1.1, 1.5);
+      const emb = triangular(next(), 15, 164, 463);
+      const life = triangular(next(), 3, 4, 5);
+      const h = handA({ ci, pue, emb, life });
+      totals.push(h.totalKg);
+      perFus.push(h.perFuG);
+    }
+    totals.sort((a, b) => a - b);
+    perFus.sort((a, b) => a - b);
+    const mc = out.uncertainty.monte_carlo!;
+    expect(mc.co2e_kg_p05).toBeCloseTo(totals[49]!, 9);
+    expect(mc.co2e_kg_p50).toBeCloseTo(totals[499]!, 9);
+    expect(mc.co2e_kg_p95).toBeCloseTo(totals[949]!, 9);
+    expect(mc.per_fu_co2e_g_p05).toBeCloseTo(perFus[49]!, 9);
+    expect(mc.per_fu_co2e_g_p50).toBeCloseTo(perFus[499]!, 9);
+    expect(mc.per_fu_co2e_g_p95).toBeCloseTo(perFus[949]!, 9);
+    expect(mc).toMatchObject({ seed: 20_240_521, samples: 1000 });
   });
 
   it('is deterministic: the same input gives the same numbers, byte for byte', () => {
