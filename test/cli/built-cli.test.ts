@@ -228,9 +228,9 @@ describe('node dist/cli.js compare', () => {
     const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json'], dir);
     expect(md.stdout).toContain('| metric');
     // Different functional units: the comparison must say so.
-    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'other'), '--budget-mode', 'off'], ROOT).code).toBe(
-      0,
-    );
+    expect(
+      runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'other'), '--budget-mode', 'off'], ROOT).code,
+    ).toBe(0);
     const other = JSON.parse(runDist(['compare', 'base/model-card.json', 'other/model-card.json', '--json'], dir).stdout) as typeof c;
     expect(other.comparable).toBe(false);
     expect(other.consistency.join(' ')).toContain(

@@ -8,11 +8,12 @@ import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
 
 const card = cardOf(scenarioA(), inventoriesA());
 
-/** The numbers a pattern's groups capture, as numbers (thousands separators dropped). */
-function numbersAfter(text: string, pattern: RegExp): number[] {
+/** The two numbers a pattern's groups capture (thousands separators dropped). */
+function numbersAfter(text: string, pattern: RegExp): [number, number] {
   const m = pattern.exec(text);
   expect(m, String(pattern)).not.toBeNull();
-  return (m ?? []).slice(1).map((g) => Number(g.replaceAll(',', '')));
+  const n = (g: string | undefined) => Number((g ?? '').replaceAll(',', ''));
+  return [n(m?.[1]), n(m?.[2])];
 }
 
 /** A number as the report shows it (rounded to 3 or 4 figures) against its exact value. */
