@@ -7,8 +7,9 @@ import { cardOf, inventoriesA, scenarioA } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
 import { buildReport } from '../../src/pipeline.js';
 import { nodeIo } from '../../src/io.js';
+import { perTest } from '../per-test.js';
 
-const card = cardOf(scenarioA(), inventoriesA());
+const card = perTest(() => cardOf(scenarioA(), inventoriesA()));
 
 const comparison: Comparison = {
   baseline: { source: 'artifact', ref: 'main', sha: 'abc1234', run_id: 1, created_at: null },

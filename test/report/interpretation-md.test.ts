@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderInterpretation } from '../../src/report/interpretation-md.js';
 import { annotateNoise } from '../../src/compare/noise.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
 import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
+import { perTest } from '../per-test.js';
 
-const card = cardOf(scenarioA(), inventoriesA());
+const card = perTest(() => cardOf(scenarioA(), inventoriesA()));
 
 /** The two numbers a pattern's groups capture (thousands separators dropped). */
 function numbersAfter(text: string, pattern: RegExp): [number, number] {
@@ -20,7 +21,10 @@ function numbersAfter(text: string, pattern: RegExp): [number, number] {
 function expectShown(shown: number, exact: number): void {
   expect(Math.abs(shown / exact - 1), `${shown} shown for ${exact}`).toBeLessThan(0.005);
 }
-const md = renderInterpretation(card);
+let md = '';
+beforeEach(() => {
+  md = renderInterpretation(card);
+});
 
 describe('renderInterpretation', () => {
   it('names the dominant stage and term with their shares', () => {

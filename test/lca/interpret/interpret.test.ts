@@ -4,6 +4,7 @@ import { interpret } from '../../../src/lca/interpret/index.js';
 import { Interpretation } from '../../../src/lca/interpret/schema.js';
 import { mulberry32, triangular } from '../../../src/lca/interpret/prng.js';
 import { handA, inv, inventoriesA, scenarioA, source } from './fixtures.js';
+import { perTest } from '../../per-test.js';
 
 const run = () => {
   const r = scenarioA();
@@ -12,7 +13,7 @@ const run = () => {
 };
 
 describe('interpret: scenario A (hand-computed from domain.md formulas)', () => {
-  const out = run();
+  const out = perTest(run);
 
   it('is a valid Interpretation', () => {
     expect(Interpretation.safeParse(out).success).toBe(true);
@@ -200,8 +201,8 @@ describe('interpret: measured-data gaps and completeness', () => {
     inference: inv({ device_energy_kwh: 0.9, hours: 1, inferences: 1e5, origin: 'logs', sources: ['gpu.csv'] }),
   };
   const srcs = [source({ path: 'gpu.csv', energy_kwh: 0.9, rows: 1000, rows_rejected: 100 })];
-  const out = interpret(r, i, assess(r, i), srcs);
-  const codes = out.data_quality.map((d) => d.code);
+  const out = perTest(() => interpret(r, i, assess(r, i), srcs));
+  const codes = perTest(() => out.data_quality.map((d) => d.code));
 
   it.each([
     ['device_only_without_overhead', 'warning'],
@@ -303,7 +304,7 @@ describe('interpret: values set in the scenario without a range', () => {
     },
   });
   const i = inventoriesA();
-  const out = interpret(r, i, assess(r, i), []);
+  const out = perTest(() => interpret(r, i, assess(r, i), []));
 
   it.each([
     ['pue', 1.1, 1.58, handA({ pue: 1.1 }), handA({ pue: 1.58 })],
