@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets, verdictOf } from '../../src/compare/index.js';
+import { evaluateBudgets, METRICS, valueAtPath, verdictOf } from '../../src/compare/index.js';
 import { worstVerdict } from '../../src/compare/schema.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { InputError } from '../../src/errors.js';
@@ -44,6 +44,44 @@ describe('absolute budgets', () => {
     expect(r?.limit).toBe(budget.max);
   });
 
+  it.each([
+    // Numbers in messages: thousands separated and at most 2 decimals from 1,000 up and for whole
+    // numbers; 4 significant figures below.
+    [{ metric: 'totals.energy_kwh', max: 1000 }, 'fail', 'totals.energy_kwh = 1,234.57 kWh exceeds the limit of 1,000 kWh', null],
+    [
+      { metric: 'totals.energy_kwh', max: 12_345, warn: 1000.25 },
+      'warn',
+      'totals.energy_kwh = 1,234.57 kWh exceeds the warning level of 1,000.25 kWh (limit 12,345 kWh)',
+      1000.25,
+    ],
+    [{ metric: 'totals.water_l', max: 1 }, 'pass', 'totals.water_l = 0.1235 L is within the limit of 1 L', null],
+    [{ metric: 'totals.cost_usd', max: 5 }, 'pass', 'totals.cost_usd = 0 USD is within the limit of 5 USD', null],
+    // a card number without a unit (hours are not a compared metric): no unit after the numbers
+    [{ metric: 'stages.training.hours', max: 5 }, 'fail', 'stages.training.hours = 10 exceeds the limit of 5', null],
+    [
+      { metric: 'totals.cost_usd', max: 1234.5 },
+      'warn',
+      'totals.cost_usd has no value (e.g. cost without a price in the scenario): budget of 1,234.5 USD not checked',
+      null,
+    ],
+  ] as const)('message %o: %s, "%s"', (budget, status, message, warnLimit) => {
+    const head = {
+      ...HEAD,
+      totals: { co2e_kg: 100, energy_kwh: 1234.5678, water_l: 0.123456, cost_usd: budget.max === 1234.5 ? null : 0 },
+      stages: { training: { co2e_kg: 80, hours: 10 } },
+    };
+    const [r] = evaluateBudgets([budget], head, null);
+    expect(r).toEqual({
+      metric: budget.metric,
+      kind: 'absolute',
+      limit: budget.max,
+      warn_limit: warnLimit,
+      actual: budget.max === 1234.5 ? null : valueAtPath(head, budget.metric),
+      status,
+      message,
+    });
+  });
+
   it('rejects an unknown metric, naming budgets[i].metric and listing valid metrics', () => {
     const budgets: Budget[] = [
       { metric: 'totals.co2e_kg', max: 1e9 },
@@ -58,12 +96,22 @@ describe('absolute budgets', () => {
     expect(err).toBeInstanceOf(InputError);
     const e = err as InputError;
     expect(e.field).toBe('budgets[1].metric');
+    expect(e.code).toBe('SCENARIO_INVALID');
     expect(e.got).toBe('"totals.co2_kg"');
-    expect(e.expected).toContain('totals.co2e_kg');
-    expect(e.expected).toContain('per_functional_unit.co2e_g');
-    expect(e.expected).toContain('stages.<stage>.<field> (stages: training');
+    expect(e.expected).toBe(
+      `a numeric model-card path: one of ${METRICS.map((m) => m.path).join(', ')}, or stages.<stage>.<field> (stages: training, inference)`,
+    );
+    expect(e.expected).toContain('totals.co2e_kg, totals.operational_co2e_kg, ');
     expect(e.expected.length).toBeLessThan(700);
     expect(e.hint).toBe('did you mean "totals.co2e_kg"?');
+  });
+
+  it.each([
+    ['no stages at all', {}],
+    ['stages: null', { stages: null }],
+  ])('an unknown metric on a card with %s lists "stages: none"', (_what, over) => {
+    const head = { totals: { co2e_kg: 1 }, ...over };
+    expect(() => evaluateBudgets([{ metric: 'totals.co2_kg', max: 1 }], head, null)).toThrow(/\(stages: none\)/);
   });
 
   it('rejects a path to an object, not a number', () => {
@@ -95,6 +143,35 @@ describe('regression budgets', () => {
     else expect(r?.actual).toBeCloseTo(actual, 9);
   });
 
+  it.each([
+    // [base, head, max %, warn %, message]
+    [100, 105, 10, undefined, 'totals.co2e_kg changed +5% vs base, within +10%'],
+    [100, 90, 10, undefined, 'totals.co2e_kg changed -10% vs base, within +10%'],
+    [100, 100, 10, undefined, 'totals.co2e_kg changed +0% vs base, within +10%'],
+    [100, 112.5, 10, undefined, 'totals.co2e_kg rose +12.5% vs base, above the allowed +10%'],
+    [100, 107, 10, 5, 'totals.co2e_kg rose +7% vs base, above the warning level +5% (limit +10%)'],
+    [3, 4, 10, undefined, 'totals.co2e_kg rose +33.33% vs base, above the allowed +10%'],
+    [0, 5, 10, undefined, 'totals.co2e_kg rose up from 0 vs base, above the allowed +10%'],
+    [100, 1600, 2000.5, undefined, 'totals.co2e_kg changed +1,500% vs base, within +2,000.5%'],
+  ] as const)('message when base %s -> head %s', (base, head, max, warn, message) => {
+    const b: Budget =
+      warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
+    const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', base, head));
+    expect(r?.message).toBe(message);
+    expect(r?.warn_limit).toBe(warn ?? null);
+  });
+
+  it('a higher-is-better metric regresses when it falls', () => {
+    // base 100 -> head 80: delta_pct −20 %; for a metric where higher is better that is a +20 % regression.
+    const c = comparison('totals.co2e_kg', 100, 80);
+    const higher: Comparison = { ...c, metrics: c.metrics.map((m) => ({ ...m, better: 'higher' as const })) };
+    const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, higher);
+    expect(r).toMatchObject({ status: 'fail', actual: 20, message: 'totals.co2e_kg rose +20% vs base, above the allowed +10%' });
+    // and rising is no regression: 100 -> 130 is −30 %
+    const up: Comparison = { ...higher, metrics: comparison('totals.co2e_kg', 100, 130).metrics.map((m) => ({ ...m, better: 'higher' as const })) };
+    expect(evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, up)[0]).toMatchObject({ status: 'pass', actual: -30 });
+  });
+
   it('passes with a clear message when there is no baseline', () => {
     const [r] = evaluateBudgets([{ metric: 'per_functional_unit.co2e_g', max_increase_pct: 10 }], HEAD, null);
     expect(r).toMatchObject({ status: 'pass', message: 'no baseline: regression budget not checked', actual: null });
@@ -103,19 +180,26 @@ describe('regression budgets', () => {
   it('notes when the cards are not comparable', () => {
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 120, false));
     expect(r?.status).toBe('fail');
-    expect(r?.message).toContain('not fully comparable');
+    expect(r?.message).toBe('totals.co2e_kg rose +20% vs base, above the allowed +10% (base and head are not fully comparable, see consistency)');
   });
 
   it('warns when the metric is a card number that is not compared', () => {
     const [r] = evaluateBudgets([{ metric: 'lifetime.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 100));
     expect(r?.status).toBe('warn');
-    expect(r?.message).toContain('not among the compared metrics');
+    expect(r?.actual).toBeNull();
+    expect(r?.message).toBe(
+      `lifetime.co2e_kg is not among the compared metrics (${METRICS.map((m) => m.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked`,
+    );
+    expect(r?.message).toContain('(totals.co2e_kg, totals.operational_co2e_kg, ');
   });
 
   it('passes, saying why, when the base has no value', () => {
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', null, 100));
     expect(r?.status).toBe('pass');
-    expect(r?.message).toContain('no value in the base card');
+    expect(r?.actual).toBeNull();
+    expect(r?.message).toBe('totals.co2e_kg: no value in the base card: regression budget not checked');
+    const [h] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, null));
+    expect(h).toMatchObject({ status: 'pass', actual: null, message: 'totals.co2e_kg: no value in the head card: regression budget not checked' });
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { annotateNoise, NOISE_FLOOR_REL } from '../../src/compare/noise.js';
-import type { Comparison } from '../../src/compare/schema.js';
+import type { ComparedMetric, Comparison } from '../../src/compare/schema.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
-import { cardOf, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { perTest } from '../per-test.js';
 
 /** A comparison as compareCards would build it, written out here so this test stands alone. */
 function compare(base: ModelCard, head: ModelCard, paths: string[], over: Partial<Comparison> = {}): Comparison {
@@ -39,7 +40,8 @@ describe('annotateNoise', () => {
     expect(m.delta).toBeCloseTo(44, 9);
     expect(m.noise_band).toBeCloseTo(55, 9);
     expect(m.within_noise).toBe(true);
-    expect(m.noise_note).toMatch(/within the noise band ±55 kg CO2e .*not a real change/);
+    // +44 kg of 440.9127 kg = +9.979 %
+    expect(m.noise_note).toBe('+44 kg CO2e (+9.979 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.');
   });
 
   it('the same base against +20 % is a real change, and says which way', () => {
@@ -107,3 +109,92 @@ describe('annotateNoise', () => {
     expect(JSON.stringify(c)).toBe(before);
   });
 });
+
+/** A metric row with hand-chosen numbers (the cards then only supply their noise ranges). */
+function row(base: number | null, head: number | null, better: 'lower' | 'higher' = 'lower', metric = 'totals.co2e_kg'): ComparedMetric {
+  const delta = base !== null && head !== null ? head - base : null;
+  return { metric, base, head, delta, delta_pct: delta !== null && base ? (delta / base) * 100 : null, better };
+}
+
+function rows(metrics: ComparedMetric[], comparable = true): Comparison {
+  return { baseline: { source: 'cli', ref: null, sha: null, run_id: null, created_at: null }, metrics, consistency: [], comparable };
+}
+
+describe('annotateNoise: band, direction and wording', () => {
+  // Clean logs on both sides: no measured noise, so the band is the floor, here 50 % of the larger value.
+  const clean = perTest(() => trainingFromLog(1000, 0));
+  const opts = { floorRel: 0.5 };
+
+  it('a delta exactly at the band is within it', () => {
+    // 100 -> 200: floor 50 % × 200 = 100 = |delta|
+    const [m] = annotateNoise(rows([row(100, 200)]), clean, clean, opts).metrics;
+    expect(m).toMatchObject({ within_noise: true, noise_band: 100 });
+    expect(m?.noise_note).toBe('+100 kg CO2e (+100 %) is within the noise band ±100 kg CO2e (50 % run-to-run floor): not a real change.');
+  });
+
+  it.each([
+    // [base, head, better, note]
+    [100, 300, 'lower', '+200 kg CO2e (+200 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    [300, 100, 'lower', '-200 kg CO2e (-66.67 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [100, 300, 'higher', '+200 kg CO2e (+200 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [300, 100, 'higher', '-200 kg CO2e (-66.67 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    // from 0 there is no percentage: floor 50 % × 5 = 2.5
+    [0, 5, 'lower', '+5 kg CO2e exceeds the noise band ±2.5 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+  ] as const)('%s -> %s (%s is better): %s', (base, head, better, note) => {
+    const [m] = annotateNoise(rows([row(base, head, better)]), clean, clean, opts).metrics;
+    expect(m?.within_noise).toBe(false);
+    expect(m?.noise_note).toBe(note);
+  });
+
+  it('without a value on one side: no noise test', () => {
+    const out = annotateNoise(rows([row(null, 5), row(5, null)]), clean, clean).metrics;
+    for (const m of out) expect(m).toMatchObject({ within_noise: null, noise_band: null, noise_note: 'No base or head value: no noise test.' });
+  });
+
+  it('cards that are not comparable: no noise test, said so', () => {
+    const [m] = annotateNoise(rows([row(100, 110)], false), clean, clean).metrics;
+    expect(m).toMatchObject({
+      within_noise: null,
+      noise_band: null,
+      noise_note: 'Not comparable (different functional unit or boundary): no noise test.',
+    });
+  });
+
+  it('a card without noise ranges (written before them): the floor, and the note says so', () => {
+    const { noise: _noise, ...interpretation } = clean.interpretation;
+    const old: ModelCard = { ...clean, interpretation };
+    // 100 -> 120: floor 50 % × 120 = 60
+    const note =
+      '+20 kg CO2e (+20 %) is within the noise band ±60 kg CO2e (50 % run-to-run floor) (a card has no noise range for this metric; floor used for it): not a real change.';
+    expect(annotateNoise(rows([row(100, 120)]), old, clean, opts).metrics[0]?.noise_note).toBe(note);
+    expect(annotateNoise(rows([row(100, 120)]), clean, old, opts).metrics[0]?.noise_note).toBe(note);
+    expect(annotateNoise(rows([row(100, 120)]), clean, clean, opts).metrics[0]?.noise_note).not.toContain('no noise range');
+  });
+
+  it('another accelerator model alone makes the factors differ: the whole uncertainty, per metric', () => {
+    // Same numbers, hardware "A100-X": the uncertainty of scenario A no longer cancels.
+    // totals: (902.679 − 210.245) / 2 = 346.217 kg per card; per FU: (10.0779 − 2.31346) / 2 = 3.88224 g.
+    // Two cards in quadrature: × √2.
+    const r = scenarioA();
+    const other = cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA());
+    const a = cardOf(r, inventoriesA());
+    const totals = (handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).totalKg - handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).totalKg) / 2;
+    const perFu = (handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).perFuG - handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).perFuG) / 2;
+    const out = annotateNoise(
+      rows([
+        row(a.totals.co2e_kg, other.totals.co2e_kg),
+        row(a.per_functional_unit.co2e_g, other.per_functional_unit.co2e_g, 'lower', 'per_functional_unit.co2e_g'),
+      ]),
+      a,
+      other,
+    ).metrics;
+    expect(out[0]?.noise_band).toBeCloseTo(Math.SQRT2 * totals, 6);
+    expect(out[1]?.noise_band).toBeCloseTo(Math.SQRT2 * perFu, 9);
+    expect(out[1]?.noise_note).toBe(
+      `0 g CO2e (0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`,
+    );
+  });
+});
+
+/** The band as the note prints it: 4 significant figures. */
+const fmtBand = (x: number) => Number(x.toPrecision(4)).toString();
