@@ -2,6 +2,7 @@
 import { n as nodeIo } from './chunks/io.js';
 import { I as InputError, f as formatError } from './chunks/errors.js';
 import { p as packageVersion } from './chunks/package-root.js';
+import { e as escapeLogLine } from './chunks/log-line.js';
 import 'node:fs';
 import 'node:path';
 import 'node:url';
@@ -21,13 +22,13 @@ const COMMANDS = {
         load: async () => (await import('./chunks/ingest.js')).ingestCommand,
     },
     compare: {
-        usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
-        summary: 'compare two model cards metric by metric',
+        usage: 'compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]',
+        summary: 'compare two model cards metric by metric (BASE may be a checkout of the history branch)',
         load: async () => (await import('./chunks/compare.js')).compareCommand,
     },
     ledger: {
         usage: 'ledger  DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]',
-        summary: 'spending per team and model per period, against a period budget',
+        summary: 'spending per team and model per period, against a period budget (DIR may be a checkout of the history branch)',
         load: async () => (await import('./chunks/ledger.js')).ledgerCommand,
     },
     data: {
@@ -49,6 +50,11 @@ const COMMANDS = {
         usage: 'hf-card --card CARD.json README.md',
         summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
         load: async () => (await import('./chunks/hf-card.js')).hfCardCommand,
+    },
+    dashboard: {
+        usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
+        summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
+        load: async () => (await import('./chunks/dashboard.js')).dashboardCommand,
     },
 };
 function usage() {
@@ -103,5 +109,12 @@ process.stdout.on('error', (e) => {
         process.exit(process.exitCode ?? 0);
     throw e;
 });
-const io = { ...nodeIo(), stdout: (line) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+// stderr lines quote input (paths, log labels, scenario values): one line each, no workflow
+// command when the CLI runs in a GitHub Actions step.
+const io = {
+    ...nodeIo({ log: (m) => process.stderr.write(`${escapeLogLine(m)}\n`) }),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    cwd: process.cwd(),
+    env: process.env,
+};
 process.exitCode = await runCli(process.argv.slice(2), io);

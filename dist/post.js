@@ -1,5 +1,6 @@
 import { f as formatError } from './chunks/errors.js';
 import { a as stopActionMeasurement } from './chunks/measure2.js';
+import { e as escapeLogLine } from './chunks/log-line.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/background.js';
@@ -13,7 +14,8 @@ import 'node:os';
 // writes the runner's `::warning::` command itself), so it starts in milliseconds.
 /** A workflow command's message, escaped as @actions/core does (% CR LF). */
 const escapeCommand = (m) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const info = (m) => void process.stdout.write(`${m}\n`);
+// One line, no workflow command from a path in the message (log-line.ts).
+const info = (m) => void process.stdout.write(`${escapeLogLine(m)}\n`);
 const warning = (m) => void process.stdout.write(`::warning::${escapeCommand(m)}\n`);
 try {
     await stopActionMeasurement({ env: process.env, log: { info, warning } });

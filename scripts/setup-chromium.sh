@@ -7,9 +7,19 @@ set -u
 
 say() { printf 'setup-chromium: %s\n' "$*"; }
 
+# The PR comment screenshots (test/browser/comment.test.ts) show the verdict's emoji: without a
+# colour emoji font they are boxes. Best effort, like everything here.
+emoji_font() {
+  if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi 'emoji' && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-color-emoji >/dev/null 2>&1 \
+      && say "installed fonts-noto-color-emoji" || say "could not install fonts-noto-color-emoji (emoji in screenshots show as boxes)"
+  fi
+}
+
 for c in "${ML_LCA_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
   if [ -n "$c" ] && [ -x "$c" ]; then
     say "already installed: $c ($("$c" --version 2>/dev/null | head -n1))"
+    emoji_font
     exit 0
   fi
 done

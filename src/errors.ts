@@ -6,6 +6,8 @@ import type { z } from 'zod';
 export type InputErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'NOT_REGULAR_FILE'
+  | 'FILE_TOO_LARGE'
   | 'SCENARIO_SYNTAX'
   | 'SCENARIO_INVALID'
   | 'SCENARIO_UNKNOWN_KEY'
@@ -49,8 +51,8 @@ export class InputError extends Error {
     this.file = init.file;
     this.line = init.line;
     this.field = init.field;
-    this.got = init.got;
-    this.hint = init.hint;
+    this.got = init.got === undefined ? undefined : redactUrlCredentials(init.got);
+    this.hint = init.hint === undefined ? undefined : redactUrlCredentials(init.hint);
   }
 
   static is(e: unknown): e is InputError {
@@ -59,6 +61,10 @@ export class InputError extends Error {
 }
 
 function composeMessage(i: InputErrorInit): string {
+  return redactUrlCredentials(composeRaw(i));
+}
+
+function composeRaw(i: InputErrorInit): string {
   const where = [i.file, i.line !== undefined ? `line ${i.line}` : undefined, i.field].filter((x): x is string => x !== undefined && x !== '').join(': ');
   const got = i.got !== undefined ? `, got ${i.got}` : '';
   const hint = i.hint ? ` (${i.hint})` : '';
@@ -68,8 +74,9 @@ function composeMessage(i: InputErrorInit): string {
 /** One line for the terminal or an annotation. Never includes a stack. */
 export function formatError(e: unknown): string {
   if (e instanceof InputError) return `ml-lca: ${e.message}`;
-  if (e instanceof Error) return `ml-lca: internal error: ${e.message}`;
-  return `ml-lca: internal error: ${String(e)}`;
+  // Our bug's message may quote input too (a URL with credentials): redacted like the rest.
+  if (e instanceof Error) return `ml-lca: internal error: ${redactUrlCredentials(e.message)}`;
+  return `ml-lca: internal error: ${redactUrlCredentials(String(e))}`;
 }
 
 /** Render a value for an error message: short, single line. YAML's `.nan` / `.inf` are named as such. */
@@ -81,8 +88,55 @@ export function shortValue(v: unknown, max = 60): string {
   } catch {
     s = String(v);
   }
-  s = s.replace(/\s+/g, ' ');
+  s = redactUrlCredentials(s).replace(/\s+/g, ' ');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * `http://user:pass@host/` -> `http://host/`: credentials in a URL (a scenario's prometheus.url)
+ * never reach a message, a card or a log. The URL's owner uses them as credentials (see
+ * ingest/prometheus/client.ts); everything shown to people goes through here.
+ */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi, '$1');
+}
+
+/**
+ * A JSON syntax error in plain words and its line, without quoting the text: V8's messages
+ * quote the start of the document (`Unexpected token 'r', "root:x:0:0"... is not valid JSON`),
+ * and the file may not be what it was named as (a secret file, /etc/passwd).
+ */
+export function jsonSyntaxProblem(e: unknown, text: string): { line: number | undefined; problem: string } {
+  const msg = e instanceof Error ? e.message : String(e);
+  let line: number | undefined;
+  const lc = /line (\d+)/.exec(msg);
+  const pos = /position (\d+)/.exec(msg);
+  if (lc?.[1]) line = Number(lc[1]);
+  else if (pos?.[1]) line = lineAt(text, Number(pos[1]));
+  const problem = /Unexpected end of JSON input/i.test(msg)
+    ? 'the document ends early (an unclosed bracket or brace)'
+    : /Unterminated string/i.test(msg)
+      ? 'a string that is not closed'
+      : /Bad control character/i.test(msg)
+        ? 'a control character inside a string'
+        : /Expected (double-quoted )?property name/i.test(msg)
+          ? 'a property name that is not in double quotes (or a trailing comma)'
+          : /Expected ':'/i.test(msg)
+            ? "a missing ':' after a property name"
+            : /Expected ',' or/i.test(msg)
+              ? 'a missing comma or closing bracket'
+              : /Unexpected non-whitespace character after JSON/i.test(msg)
+                ? 'more text after the JSON document'
+                : /Unexpected token|Unexpected number|Unexpected string/i.test(msg)
+                  ? 'a character that cannot start or continue a JSON value'
+                  : 'a JSON syntax error';
+  return { line, problem };
+}
+
+function lineAt(text: string, pos: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** `['budgets', 2, 'metric']` -> `budgets[2].metric` */

@@ -1,8 +1,11 @@
 // The I/O the core is given, so tests can pass a memory fs and a fixed clock.
 // Only the entry points (cli.ts, main.ts) build `nodeIo()`; the core takes an `Io`.
-import { closeSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from './errors.js';
+
+/** Default bound of `readText` (cards, ledgers): a wrong file named by mistake cannot exhaust memory. */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 /** A file's chunks, in order. */
 export interface ChunkSource extends AsyncIterable<Uint8Array> {
@@ -15,16 +18,25 @@ export interface ChunkSource extends AsyncIterable<Uint8Array> {
 }
 
 export interface Io {
-  /** Whole small text file (scenario, card). Throws InputError FILE_NOT_FOUND. */
-  readText(file: string): Promise<string>;
-  /** Stream a (possibly multi-GB) file in chunks. */
+  /**
+   * Whole small text file (scenario, card). Throws InputError FILE_NOT_FOUND, NOT_REGULAR_FILE
+   * (a FIFO, a device: never opened for a blocking read) or FILE_TOO_LARGE (over `maxBytes`,
+   * default MAX_TEXT_BYTES).
+   */
+  readText(file: string, opts?: { maxBytes?: number }): Promise<string>;
+  /** Stream a (possibly multi-GB) regular file in chunks; a FIFO or device fails with code ENOTREG. */
   openRead(file: string): ChunkSource;
-  /** Size in bytes, or null when missing. */
+  /** Size in bytes of a regular file; null when missing or a directory; NOT_REGULAR_FILE for anything else. */
   size(file: string): Promise<number | null>;
   /** Expand globs relative to cwd; sorted, de-duplicated, files only. */
   glob(patterns: readonly string[], cwd: string): Promise<string[]>;
-  /** Write all files or none: temp files then rename. */
+  /**
+   * Write all files or none: temp files, then rename into place (files already there are moved
+   * aside first and put back if any rename fails). Names may hold `/` (subdirectories).
+   */
   writeFilesAtomic(dir: string, files: Record<string, string>): Promise<string[]>;
+  /** The path with every symlink resolved, or null when it does not exist (path containment). Optional. */
+  realpath?(file: string): Promise<string | null>;
   now(): Date;
   /** Progress and warnings for humans (stderr in the CLI, core.info in the action). */
   log(message: string): void;
@@ -36,11 +48,31 @@ const READ_CHUNK = 128 << 10;
 
 export function nodeIo(opts: { log?: (m: string) => void; now?: () => Date; progress?: boolean } = {}): Io {
   return {
-    async readText(file) {
+    async readText(file, o = {}) {
+      const max = o.maxBytes ?? MAX_TEXT_BYTES;
+      let st: Stats;
       try {
-        return await fsp.readFile(file, 'utf8');
+        st = await fsp.stat(file);
       } catch (e) {
         throw fsError(e, file);
+      }
+      if (st.isDirectory()) throw fsError({ code: 'EISDIR' }, file);
+      if (!st.isFile()) throw notRegular(file, st);
+      if (st.size > max) throw tooLarge(file, st.size, max);
+      // O_NONBLOCK: if the path was swapped for a FIFO since the stat, open does not wait for a writer.
+      const fh = await fsp.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0)).catch((e: unknown) => {
+        throw fsError(e, file);
+      });
+      try {
+        const st2 = await fh.stat();
+        if (!st2.isFile()) throw notRegular(file, st2);
+        const buf = await fh.readFile();
+        if (buf.byteLength > max) throw tooLarge(file, buf.byteLength, max);
+        return buf.toString('utf8');
+      } catch (e) {
+        throw InputError.is(e) ? e : fsError(e, file);
+      } finally {
+        await fh.close();
       }
     },
     openRead(file) {
@@ -56,9 +88,16 @@ export function nodeIo(opts: { log?: (m: string) => void; now?: () => Date; prog
         // loop is never held for longer than one read. Errors keep their `code` (ENOENT, EISDIR,
         // EACCES); the caller names the file.
         async *[Symbol.asyncIterator]() {
-          const fd = openSync(file, 'r');
+          // O_NONBLOCK and fstat: a FIFO or a device (/dev/zero) is refused before any read,
+          // never waited on or read without end.
+          const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
           let buf: Buffer | null = null;
           try {
+            const st = fstatSync(fd);
+            if (!st.isFile()) {
+              const dir = st.isDirectory();
+              throw Object.assign(new Error(`${file} is ${dir ? 'a directory' : 'not a regular file'}`), { code: dir ? 'EISDIR' : 'ENOTREG' });
+            }
             for (;;) {
               if (!reuse || buf === null) buf = Buffer.allocUnsafeSlow(READ_CHUNK);
               const n = readSync(fd, buf, 0, READ_CHUNK, null);
@@ -72,9 +111,19 @@ export function nodeIo(opts: { log?: (m: string) => void; now?: () => Date; prog
       };
     },
     async size(file) {
+      let st: Stats;
       try {
-        const st = await fsp.stat(file);
-        return st.isFile() ? st.size : null;
+        st = await fsp.stat(file);
+      } catch {
+        return null;
+      }
+      if (st.isFile()) return st.size;
+      if (st.isDirectory()) return null;
+      throw notRegular(file, st);
+    },
+    async realpath(file) {
+      try {
+        return await fsp.realpath(file);
       } catch {
         return null;
       }
@@ -101,27 +150,122 @@ export function nodeIo(opts: { log?: (m: string) => void; now?: () => Date; prog
       }
       return [...out].sort();
     },
-    async writeFilesAtomic(dir, files) {
-      await fsp.mkdir(dir, { recursive: true });
-      const tmp: Array<[string, string]> = [];
-      try {
-        for (const [name, content] of Object.entries(files)) {
-          const final = path.join(dir, name);
-          const t = `${final}.tmp-${process.pid}`;
-          await fsp.writeFile(t, content, 'utf8');
-          tmp.push([t, final]);
-        }
-        for (const [t, final] of tmp) await fsp.rename(t, final);
-      } catch (e) {
-        await Promise.all(tmp.map(([t]) => fsp.rm(t, { force: true })));
-        throw e;
-      }
-      return tmp.map(([, f]) => f);
-    },
+    writeFilesAtomic: (dir, files) => writeAllOrNone(dir, files),
     now: opts.now ?? (() => new Date()),
     log: opts.log ?? ((m) => process.stderr.write(`${m}\n`)),
     progress: opts.progress ?? false,
   };
+}
+
+interface Staged {
+  tmp: string;
+  final: string;
+  /** Where the file that was at `final` waits until the new one is in place. */
+  backup: string | null;
+  placed: boolean;
+}
+
+/**
+ * All or none (design.md: no partial output files): every file is written to a temp name first;
+ * only when all are written are they renamed into place, after the files they replace are moved
+ * aside. If anything fails, what was placed is removed, what was moved aside is put back, and
+ * directories this call created are removed again.
+ */
+async function writeAllOrNone(dir: string, files: Record<string, string>): Promise<string[]> {
+  const staged: Staged[] = [];
+  const created: string[] = [];
+  const mkdir = async (d: string) => {
+    const first = await fsp.mkdir(d, { recursive: true });
+    if (first !== undefined) created.push(first);
+  };
+  try {
+    await mkdir(dir);
+    for (const [name, content] of Object.entries(files)) {
+      const final = path.join(dir, name);
+      await mkdir(path.dirname(final));
+      const tmp = `${final}.tmp-${process.pid}`;
+      staged.push({ tmp, final, backup: null, placed: false });
+      await fsp.writeFile(tmp, content, 'utf8');
+    }
+    // Something that is not a file where a file goes (a directory named report.md): refuse
+    // before anything is moved, so a directory is never moved aside or replaced.
+    for (const f of staged) {
+      const st = await fsp.lstat(f.final).catch(() => null);
+      if (st?.isDirectory()) throw Object.assign(new Error(`${f.final} is a directory`), { code: 'EISDIR' });
+    }
+    for (const f of staged) {
+      const backup = `${f.final}.bak-${process.pid}`;
+      try {
+        await fsp.rename(f.final, backup);
+        f.backup = backup;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'ENOENT') throw e;
+      }
+    }
+    for (const f of staged) {
+      await fsp.rename(f.tmp, f.final);
+      f.placed = true;
+    }
+  } catch (e) {
+    for (const f of [...staged].reverse()) {
+      await fsp.rm(f.tmp, { force: true }).catch(() => undefined);
+      if (f.placed) await fsp.rm(f.final, { force: true }).catch(() => undefined);
+      if (f.backup !== null) await fsp.rename(f.backup, f.final).catch(() => undefined);
+    }
+    for (const d of created.reverse()) await fsp.rm(d, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+  for (const f of staged) if (f.backup !== null) await fsp.rm(f.backup, { force: true }).catch(() => undefined);
+  return staged.map((f) => f.final);
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+function notRegular(file: string, st: Stats): InputError {
+  return new InputError({ code: 'NOT_REGULAR_FILE', file, expected: 'a regular file', got: `not a regular file (${kindOf(st)})` });
+}
+
+function tooLarge(file: string, size: number, max: number): InputError {
+  return new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a file of at most ${mib(max)}`, got: `${mib(size)}` });
+}
+
+function mib(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB`;
+  return bytes >= 1024 ? `${Number((bytes / 1024).toPrecision(3))} KiB` : `${bytes} bytes`;
+}
+
+/** Whether `file` is `root` or below it (both absolute, already resolved). */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+/**
+ * `file` (absolute, or relative to `root`) when it lies inside `root`, also after following
+ * symlinks (a link in the workspace to /etc/passwd escapes). PATH_ESCAPE otherwise, naming
+ * `field` and the path as the user wrote it, never the file's content. A missing file passes
+ * (the caller reports it as not found).
+ */
+export async function containedPath(io: Io, root: string, file: string, what: { field: string; file?: string | undefined }): Promise<string> {
+  const absRoot = path.resolve(root);
+  const abs = path.resolve(absRoot, file);
+  const escaped = () =>
+    new InputError({ code: 'PATH_ESCAPE', file: what.file, field: what.field, expected: `a path inside ${absRoot}`, got: JSON.stringify(file) });
+  if (!isInside(absRoot, abs)) throw escaped();
+  if (io.realpath) {
+    const real = await io.realpath(abs);
+    if (real !== null) {
+      const realRoot = (await io.realpath(absRoot)) ?? absRoot;
+      if (!isInside(realRoot, real)) throw escaped();
+    }
+  }
+  return abs;
 }
 
 function fsError(e: unknown, file: string): InputError {
@@ -150,7 +294,9 @@ async function walkGlob(pattern: string, cwd: string): Promise<string[]> {
       if (ent.isDirectory()) {
         if (ent.name === 'node_modules' || ent.name === '.git') continue;
         await walk(abs);
-      } else if (ent.isFile()) {
+      } else if (ent.isFile() || (ent.isSymbolicLink() && (await fsp.stat(abs).catch(() => null))?.isFile())) {
+        // A symlink to a file matches as fs.glob (Node >= 22) matches it; where it leads is
+        // checked by the caller (containedPath), the same on every Node version.
         const rel = path.relative(cwd, abs).split(path.sep).join('/');
         if (isMatch(rel)) out.push(abs);
       }
@@ -178,8 +324,11 @@ export function memoryIo(
   return {
     written,
     logs,
-    async readText(file) {
+    async readText(file, o = {}) {
       const v = get(file);
+      const bytes = typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
+      const max = o.maxBytes ?? MAX_TEXT_BYTES;
+      if (bytes > max) throw tooLarge(file, bytes, max);
       return typeof v === 'string' ? v : new TextDecoder().decode(v);
     },
     async *openRead(file) {

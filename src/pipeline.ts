@@ -4,7 +4,7 @@
 // Pure apart from the Io it is given; warnings are returned, never printed.
 import path from 'node:path';
 import type { Io } from './io.js';
-import { InputError } from './errors.js';
+import { InputError, redactUrlCredentials } from './errors.js';
 import type { Scenario } from './scenario/schema.js';
 import type { MarketBased, ModelCard } from './report/card-schema.js';
 import type { ResolvedScenario } from './scenario/resolved.js';
@@ -51,7 +51,7 @@ export interface BuildReportOptions {
   version: string;
   /**
    * Past runs for period budgets (the action passes what src/github/ledger.ts found for
-   * `ledger: artifact`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
+   * `ledger: history`). Undefined: the scenario's `ledger: file:PATH`, if any (ledger/apply.ts).
    */
   ledger?: LoadedLedger | null;
   /** For stages with `prometheus:`: the shell's environment (job window, credentials) and fetch. */
@@ -105,7 +105,8 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     version: opts.version,
     createdAt: io.now(),
     // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
-    scenario: { ...resolved, boundary: result.boundary },
+    // Credentials in a prometheus.url were used to query; the card (an uploaded artifact) never holds them.
+    scenario: { ...resolved, stages: withoutUrlCredentials(resolved.stages), boundary: result.boundary },
     stages: result.stages,
     totals: result.totals,
     per_functional_unit: result.per_functional_unit,
@@ -128,7 +129,7 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
   } else {
     budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
     // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
-    const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+    const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io, opts.cwd);
     const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
     budgets.push(...period.results);
     warnings.push(...period.warnings);
@@ -143,6 +144,15 @@ export async function buildReport(opts: BuildReportOptions, io: Io): Promise<Bui
     ...(Object.keys(extensions).length ? { extensions } : {}),
   });
   return { card, markdown: renderReport(card), warnings };
+}
+
+/** Stages as the card shows them: a prometheus.url without its `user:password@`. */
+function withoutUrlCredentials(stages: Scenario['stages']): Scenario['stages'] {
+  const out: Scenario['stages'] = Object.create(null) as Scenario['stages'];
+  for (const [name, st] of Object.entries(stages)) {
+    out[name] = st.prometheus ? { ...st, prometheus: { ...st.prometheus, url: redactUrlCredentials(st.prometheus.url) } } : st;
+  }
+  return { ...out };
 }
 
 /** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
@@ -239,7 +249,7 @@ async function ingestStages(
 ): Promise<Record<string, Source[]>> {
   const scenarioDir = path.dirname(scenarioPath);
   const cwd = path.resolve(opts.cwd ?? '.');
-  const out: Record<string, Source[]> = {};
+  const out: Record<string, Source[]> = Object.create(null) as Record<string, Source[]>;
   for (const [name, stage] of Object.entries(scenario.stages)) {
     const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
     const sources: Source[] = [];
@@ -290,6 +300,8 @@ async function scenarioLogError(e: unknown, where: { scenarioPath: string; field
     field: where.field,
     expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
     got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+    // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+    hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
   });
 }
 
@@ -301,6 +313,7 @@ async function extraLogError(e: unknown, stage: string, cwd: string): Promise<un
     field: '--log',
     expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
     got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+    hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
   });
 }
 
@@ -312,7 +325,9 @@ async function extraLogError(e: unknown, stage: string, cwd: string): Promise<un
  */
 export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: readonly string[]): Record<string, string[]> {
   const stages = Object.keys(scenario.stages);
-  const out: Record<string, string[]> = {};
+  // Keyed by stage names the user chose: no prototype, so a stage named `constructor` or
+  // `toString` finds nothing but its own logs.
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const raw of extra) {
     const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
     let stage: string;
@@ -329,7 +344,7 @@ export function assignExtraLogs(scenario: Pick<Scenario, 'stages'>, extra: reado
       stage = m[1];
       pattern = m[2];
     } else {
-      const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+      const withLogs = stages.filter((s) => Object.hasOwn(scenario.stages, s) && scenario.stages[s]?.logs?.length);
       const candidates = withLogs.length ? withLogs : stages;
       if (candidates.length !== 1 || candidates[0] === undefined) {
         throw new InputError({

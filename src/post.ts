@@ -5,10 +5,12 @@
 // writes the runner's `::warning::` command itself), so it starts in milliseconds.
 import { formatError } from './errors.js';
 import { stopActionMeasurement } from './github/measure.js';
+import { escapeLogLine } from './log-line.js';
 
 /** A workflow command's message, escaped as @actions/core does (% CR LF). */
 const escapeCommand = (m: string) => m.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const info = (m: string) => void process.stdout.write(`${m}\n`);
+// One line, no workflow command from a path in the message (log-line.ts).
+const info = (m: string) => void process.stdout.write(`${escapeLogLine(m)}\n`);
 const warning = (m: string) => void process.stdout.write(`::warning::${escapeCommand(m)}\n`);
 
 try {

@@ -62,7 +62,7 @@ describe('buildReport', () => {
     expect(r.card.sources.map((s) => s.path)).toEqual(['lca/runs/train/a.csv']);
     expect(r.card.stages.training!.sources).toEqual(['lca/runs/train/a.csv']);
     expect(r.card.verdict).toBe('pass');
-    expect(r.markdown.split('\n')[0]).toBe('## ✅ ml-lca: pipe: PASS');
+    expect(r.markdown.split('\n')[0]).toBe('## ✅ ml-lca: pipe: PASS — within all 2 budgets');
     // The Hugging Face block: operational CO2e of the up-front stage only, in grams (5,000 g).
     expect(r.card.hf_co2_eq_emissions.emissions).toBeCloseTo(TRAIN_OP * 1000, 6);
   });
@@ -118,7 +118,7 @@ describe('buildReport', () => {
     expect(r.card.verdict).toBe('fail');
     expect(budgetFailed(r.card, 'fail')).toBe(true);
     expect(budgetFailed(r.card, 'warn')).toBe(false);
-    expect(r.markdown).toContain('### Comparison with base');
+    expect(r.markdown).toContain('<details><summary><b>Comparison with base</b>');
   });
 
   it('budget-mode off evaluates no budget and says so', async () => {
@@ -240,7 +240,7 @@ describe('buildReport fails closed (issue 12)', () => {
     expect(budgetFailed(r.card, 'fail')).toBe(true);
     expect(budgetFailed(r.card, 'warn')).toBe(false);
     const md = r.markdown.split('\n');
-    expect(md[0]).toBe('## ⛔ ml-lca: pipe: INCOMPLETE');
+    expect(md[0]).toBe('## ⛔ ml-lca: pipe: INCOMPLETE — the energy of stage `training` could not be determined, so this check cannot pass');
     expect(md.slice(0, 6).join('\n')).toContain('- ⛔ **training**: `lca/runs/train/a.csv`: the CodeCarbon file has a header but no rows');
     expect(md.slice(0, 6).join('\n')).toContain('**Fix:** CodeCarbon writes a row when the tracker stops');
   });

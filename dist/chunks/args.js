@@ -6,7 +6,7 @@ import { I as InputError } from './errors.js';
 function parseFlags(command, argv, options, positionals) {
     const parsed = (() => {
         try {
-            return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+            return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
         }
         catch (e) {
             throw badFlag(command, e, Object.keys(options));
@@ -22,6 +22,25 @@ function parseFlags(command, argv, options, positionals) {
         });
     }
     return parsed;
+}
+/**
+ * `--interval -1` -> `--interval=-1`: parseArgs reads a value that starts with `-` as another
+ * flag ("argument is ambiguous"); joined, the flag's own check says what is wrong with -1.
+ */
+function joinNegativeValues(argv, options) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const next = argv[i + 1];
+        const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+        if (name !== null && Object.hasOwn(options, name) && options[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+            out.push(`${a}=${next}`);
+            i++;
+        }
+        else
+            out.push(a);
+    }
+    return out;
 }
 /** A flag whose value must be one of a few words (`--budget-mode fail|warn|off`). */
 function enumFlag(command, flag, value, allowed, fallback) {

@@ -11,11 +11,13 @@ import './read.js';
 import './index.js';
 import './schemas.js';
 import 'node:crypto';
+import './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';
 import './measurement.js';
 import './index3.js';
+import './io.js';
 
 // `ml-lca demo [--out DIR]`: the chat-model example end to end, on the logs bundled in
 // examples/ (found next to the installed package), with no network and no token.

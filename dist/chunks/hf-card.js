@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { j as fmt } from './read.js';
+import { N as NBSP, s as count, v as qty } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
 import { g as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
@@ -14,10 +14,12 @@ import 'process';
 import 'buffer';
 import './measurement.js';
 import './index3.js';
+import './io.js';
+import 'node:fs';
 import 'node:util';
 import './package-root.js';
-import 'node:fs';
 import 'node:url';
+import './out-dir.js';
 
 // `ml-lca hf-card --card model-card.json README.md`: writes the card's Hugging Face
 // `co2_eq_emissions` block into a model README's YAML front matter (creating the front matter when
@@ -32,7 +34,7 @@ async function hfCardCommand(argv, io) {
     // A symlinked README is rewritten where it points, not replaced by a copy.
     const target = await realpath(readme).catch(() => readme);
     await writeHfReadme(target, card.hf_co2_eq_emissions, io);
-    io.stdout(`wrote co2_eq_emissions (${fmt(card.hf_co2_eq_emissions.emissions)} g CO2e) into ${displayPath(readme, io.cwd)}`);
+    io.stdout(`wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)}${NBSP}g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`);
     return 0;
 }
 

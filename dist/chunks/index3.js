@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { I as InputError, b as fromZodError } from './errors.js';
-import { o as object, s as string, n as number, l as literal, _ as _enum, c as boolean } from './schemas.js';
+import { I as InputError, j as jsonSyntaxProblem, b as fromZodError } from './errors.js';
+import { c as containedPath } from './io.js';
+import { o as object, s as string, n as number, l as literal, _ as _enum, b as boolean } from './schemas.js';
 
 // Power samples and energy counters to energy, per device, as rows arrive (O(1) memory per
 // device). Trapezoid rule (domain.md, "Integrating power logs"; the textbook chapter "Sustainable AI"):
@@ -267,10 +268,20 @@ function offsetSeconds(z) {
     const s = (Number(m[2]) * 3600 + Number(m[3]) * 60) * (m[1] === '-' ? -1 : 1);
     return s;
 }
+/**
+ * The range of a JavaScript Date (±8.64e15 ms). A timestamp beyond it is corrupt, and it
+ * cannot be written as ISO 8601 ("Invalid time value"): parsers reject such rows.
+ */
+const MAX_ABS_EPOCH_S = 8.64e12;
+/** Whether `t` (epoch seconds) is a time a Date can hold. */
+function validEpoch(t) {
+    return Number.isFinite(t) && Math.abs(t) <= MAX_ABS_EPOCH_S;
+}
 function build(y, mo, d, h, mi, s, frac, off) {
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60)
         return null;
-    return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+    const t = Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+    return validEpoch(t) ? t : null;
 }
 /** Epoch seconds from a number that may be s, ms, µs or ns since the epoch. */
 function epochToSeconds(v) {
@@ -289,7 +300,10 @@ function parseTimestamp(text, dates = newDateOrder()) {
         return null;
     if (NUM_RE.test(s)) {
         const v = Number(s);
-        return Number.isFinite(v) && v > 1e8 ? epochToSeconds(v) : null;
+        if (!(Number.isFinite(v) && v > 1e8))
+            return null;
+        const t = epochToSeconds(v);
+        return validEpoch(t) ? t : null;
     }
     let m = ISO_RE.exec(s);
     if (m) {
@@ -354,7 +368,11 @@ class TimeColumn {
         this.relative ??= v * this.scale < EPOCH_MIN_S;
         if (this.relative)
             return v * this.scale;
-        return v * this.scale >= EPOCH_MIN_S ? epochToSeconds(v) : null;
+        if (v * this.scale < EPOCH_MIN_S)
+            return null;
+        // Beyond a Date's range (1e308) the time is corrupt: the row is rejected, never integrated.
+        const t = epochToSeconds(v);
+        return validEpoch(t) ? t : null;
     }
     /** Seconds from a cell's text: a plain number as fromNumber, else a date (absolute only). */
     fromText(text, dates) {
@@ -904,6 +922,9 @@ class SourceBuilder {
             r.lines.push(line);
     }
     seen(t) {
+        // A corrupt time (a Zeus window at 1e308 s) must not become start/end: a Date cannot hold it.
+        if (!validEpoch(t))
+            return;
         if (t < this.first)
             this.first = t;
         if (t > this.last)
@@ -1134,28 +1155,53 @@ class SourceBuilder {
 // Streams of bytes to lines (for the line-oriented formats that are not on the hot path:
 // dmon, Prometheus text, JSON lines, Zeus) and to CSV records via csv-parse (CodeCarbon,
 // eco2ai: quoting matters there). Memory is one chunk plus one partial line.
-async function* readLines(stream) {
+/**
+ * Longest line any line-based parser accepts (bytes for the byte scanner, characters here). A
+ * log line is under a kilobyte; without a bound, a file that never breaks its first line is
+ * held (and, joined chunk by chunk, rescanned) whole. 2 MiB: twice the fast lane's window
+ * (fast-lane.ts), so the lane's fallback for a line longer than its window stays reachable.
+ */
+const MAX_LINE_BYTES = 2 * 1024 * 1024;
+/** LOG_CORRUPT for a line longer than MAX_LINE_BYTES, naming the file and the line. */
+function lineTooLong(file, line) {
+    return new InputError({
+        code: 'LOG_CORRUPT',
+        file,
+        line,
+        expected: `lines of at most ${MAX_LINE_BYTES >> 20} MiB`,
+        got: `a longer line (no line break within ${MAX_LINE_BYTES >> 20} MiB)`,
+    });
+}
+async function* readLines(stream, file) {
     const dec = new TextDecoder('utf-8');
     let rest = '';
     let n = 0;
     let first = true;
     for await (const chunk of stream) {
+        // A line break can only be in the new text: search from there, not the whole carried line.
+        let from = rest.length;
         let text = rest + dec.decode(chunk, { stream: true });
         if (first) {
-            if (text.charCodeAt(0) === 0xfeff)
+            if (text.charCodeAt(0) === 0xfeff) {
                 text = text.slice(1);
+                from = 0;
+            }
             first = false;
         }
         let pos = 0;
         for (;;) {
-            const nl = text.indexOf('\n', pos);
+            const nl = text.indexOf('\n', Math.max(pos, from));
             if (nl < 0)
                 break;
+            if (nl - pos > MAX_LINE_BYTES)
+                throw lineTooLong(file, n + 1);
             const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
             yield { text: text.slice(pos, end), n: ++n, terminated: true };
             pos = nl + 1;
         }
         rest = text.slice(pos);
+        if (rest.length > MAX_LINE_BYTES)
+            throw lineTooLong(file, n + 1);
     }
     rest += dec.decode();
     if (rest.length > 0)
@@ -1184,7 +1230,16 @@ async function readAll(stream, file, maxBytes = 256 * 1024 * 1024) {
  */
 async function* readCsv(stream, file) {
     const { parse } = await import('./lib.js');
-    const parser = parse({ bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true });
+    const parser = parse({
+        bom: true,
+        trim: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+        relax_quotes: true,
+        // A record (a line, or lines joined by an unclosed quote) is bounded like every other line.
+        max_record_size: MAX_LINE_BYTES,
+    });
     const feed = (async () => {
         try {
             for await (const chunk of stream) {
@@ -1213,6 +1268,8 @@ async function* readCsv(stream, file) {
         if (e instanceof InputError)
             throw e;
         const err = e;
+        if (err.code === 'CSV_MAX_RECORD_SIZE')
+            throw lineTooLong(file, err.lines ?? 1);
         if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
             throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
         }
@@ -1527,7 +1584,7 @@ const dcgmProm = {
         out.scope = 'device';
         const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
         let metrics = 0;
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '' || text.startsWith('#'))
                 continue;
@@ -1551,6 +1608,10 @@ const dcgmProm = {
                 continue;
             }
             const t = m[5] !== undefined ? epochToSeconds(Number(m[5])) : null;
+            if (t !== null && !validEpoch(t)) {
+                out.reject(ln.n, 'timestamp out of range');
+                continue;
+            }
             const dev = deviceFromLabels(labelsOf(m[3] ?? ''));
             const acc = out.device(dev.key, { name: dev.name, host: dev.host });
             if (isPower)
@@ -1608,12 +1669,8 @@ const dcgmJson = {
             doc = JSON.parse(text);
         }
         catch (e) {
-            throw new InputError({
-                code: 'LOG_CORRUPT',
-                file: ctx.path,
-                expected: 'valid JSON',
-                got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
-            });
+            const { line, problem } = jsonSyntaxProblem(e, text);
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line, expected: 'valid JSON', got: problem });
         }
         const r = (await rangeResponse()).safeParse(doc);
         if (!r.success)
@@ -1627,6 +1684,10 @@ const dcgmJson = {
             const values = s.values ?? (s.value ? [s.value] : []);
             for (const [t, raw] of values) {
                 out.rows++;
+                if (!validEpoch(t)) {
+                    out.reject(0, 'timestamp out of range');
+                    continue;
+                }
                 const v = Number(raw);
                 if (raw !== 'NaN' && !Number.isFinite(v)) {
                     out.reject(0, `non-numeric value in series ${JSON.stringify(s.metric)}`);
@@ -2346,6 +2407,8 @@ class Scanner {
         out.reject(this.line, reason);
     }
     onLine(b, s, e, terminated) {
+        if (e - s > MAX_LINE_BYTES)
+            throw lineTooLong(this.ctx.path, this.line);
         while (s < e && (b[s] === 32 || b[s] === 9))
             s++;
         if (s >= e)
@@ -2808,17 +2871,24 @@ async function scanPowerCsv(stream, ctx, opts) {
     for await (const chunk of stream) {
         let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         if (rest !== null) {
-            // Only the line that straddles the chunk boundary is copied.
+            // Only the line that straddles the chunk boundary is copied. Bounded: a file that never
+            // breaks its line would otherwise be copied over and over as it grows (quadratic).
             const nl = buf.indexOf(10);
             if (nl < 0) {
+                if (rest.length + buf.length > MAX_LINE_BYTES)
+                    throw lineTooLong(ctx.path, sc.line + 1);
                 rest = Buffer.concat([rest, buf]);
                 continue;
             }
+            if (rest.length + nl > MAX_LINE_BYTES)
+                throw lineTooLong(ctx.path, sc.line + 1);
             sc.feed(Buffer.concat([rest, buf.subarray(0, nl + 1)]), false);
             buf = buf.subarray(nl + 1);
             rest = null;
         }
         const used = sc.feed(buf, false);
+        if (buf.length - used > MAX_LINE_BYTES)
+            throw lineTooLong(ctx.path, sc.line + 1);
         rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
     }
     if (rest !== null && rest.length > 0)
@@ -2891,7 +2961,7 @@ const genericJsonl = {
         const plans = new Map();
         // One time column per key set (plan): absolute or relative seconds, decided by its first value.
         const times = new Map();
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '')
                 continue;
@@ -3155,7 +3225,7 @@ const mlLcaMeasure = {
             if (session > 0 && !ended)
                 cutShort.push(lastT !== null ? isoOf(lastT) : 'its start');
         };
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '')
                 continue;
@@ -3178,7 +3248,8 @@ const mlLcaMeasure = {
             if (typeof r.ch === 'string') {
                 out.rows++;
                 const st = channels.get(r.ch);
-                const t = typeof r.t === 'number' && Number.isFinite(r.t) ? r.t : null;
+                // A time a Date can hold (1e308 would end as "Invalid time value" in a warning).
+                const t = typeof r.t === 'number' && validEpoch(r.t) ? r.t : null;
                 if (!st) {
                     out.reject(ln.n, 'sample of a channel not declared before it');
                     continue;
@@ -3315,7 +3386,7 @@ const nvidiaSmiDmon = {
         let factor = 1;
         let dayOffset = 0;
         let lastTod = -1;
-        for await (const ln of readLines(stream)) {
+        for await (const ln of readLines(stream, ctx.path)) {
             const text = ln.text.trim();
             if (text === '')
                 continue;
@@ -3563,16 +3634,58 @@ function windowFrom(o, line) {
         line,
     };
 }
+/** Largest JSON value (one measurement, or a whole pretty-printed array) read as one piece. */
+const MAX_JSON_VALUE = 256 * 1024 * 1024;
+/**
+ * Bracket depth outside strings, carried from line to line, so a value spread over many lines
+ * is parsed once, when it closes, not once per line (which is quadratic in its length).
+ */
+class JsonDepth {
+    depth = 0;
+    inString = false;
+    escaped = false;
+    feed(line) {
+        for (let i = 0; i < line.length; i++) {
+            const c = line.charCodeAt(i);
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === 92)
+                    this.escaped = true;
+                else if (c === 34)
+                    this.inString = false;
+            }
+            else if (c === 34)
+                this.inString = true;
+            else if (c === 123 || c === 91)
+                this.depth++;
+            else if (c === 125 || c === 93)
+                this.depth--;
+        }
+    }
+    reset() {
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+    }
+}
 async function readJson(stream, ctx, windows) {
     const out = ctx.out;
     let pending = '';
     let startLine = 0;
-    for await (const ln of readLines(stream)) {
+    const depth = new JsonDepth();
+    for await (const ln of readLines(stream, ctx.path)) {
         if (pending === '' && ln.text.trim() === '')
             continue;
         if (pending === '')
             startLine = ln.n;
         pending += `${ln.text}\n`;
+        depth.feed(ln.text);
+        if (pending.length > MAX_JSON_VALUE)
+            throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'JSON values under 256 MiB', got: 'a larger one' });
+        // Still inside a value: nothing to parse yet (a truncated last value is reported below).
+        if (depth.depth > 0 && ln.terminated)
+            continue;
         let v;
         try {
             v = JSON.parse(pending);
@@ -3582,9 +3695,18 @@ async function readJson(stream, ctx, windows) {
                 out.rows++;
                 out.reject(startLine, 'truncated last line');
             }
+            else if (depth.depth <= 0) {
+                // Not JSON although its brackets closed: reject this piece and read on (re-parsing it
+                // with every later line would be quadratic and reject the rest of the file too).
+                out.rows++;
+                out.reject(startLine, 'not valid JSON');
+                pending = '';
+                depth.reset();
+            }
             continue;
         }
         pending = '';
+        depth.reset();
         const items = Array.isArray(v) ? v : [v];
         for (const item of items) {
             out.rows++;
@@ -3598,19 +3720,33 @@ async function readJson(stream, ctx, windows) {
     if (pending.trim() !== '')
         throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
 }
+/**
+ * Windows inside another window: w is inner when some other window o starts no later, ends no
+ * earlier, and is longer (or, for the same window logged twice, comes later). Sorted by start,
+ * then longest first, then latest line first, a window is inner exactly when a window before it
+ * in that order ends no earlier: one sweep, O(n log n) rather than comparing every pair.
+ */
+function innerWindows(windows) {
+    const timed = windows.filter((w) => w.start !== null && w.elapsed !== null);
+    timed.sort((a, b) => a.start - b.start || b.elapsed - a.elapsed || b.line - a.line);
+    const inner = new Set();
+    let maxEnd = Number.NEGATIVE_INFINITY;
+    for (const w of timed) {
+        const end = w.start + w.elapsed;
+        if (maxEnd >= end)
+            inner.add(w);
+        if (end > maxEnd)
+            maxEnd = end;
+    }
+    return inner;
+}
 function finish(ctx, windows) {
     const out = ctx.out;
     let nested = 0;
+    const innerSet = innerWindows(windows);
     const runs = [];
     for (const w of windows) {
-        const inner = w.start !== null &&
-            w.elapsed !== null &&
-            windows.some((o) => o !== w &&
-                o.start !== null &&
-                o.elapsed !== null &&
-                o.start <= w.start &&
-                o.start + o.elapsed >= w.start + w.elapsed &&
-                (o.elapsed > w.elapsed || o.line > w.line));
+        const inner = innerSet.has(w);
         if (inner) {
             nested++;
             continue;
@@ -3682,7 +3818,9 @@ async function* withProgress(stream, file, total, io) {
 }
 /** Ingest one file; the format is detected from its content. */
 async function ingestFile(file, opts, io, displayPath = file) {
-    const size = await io.size(file);
+    const size = await io.size(file).catch((e) => {
+        throw InputError.is(e) ? renamed(e, displayPath) : e;
+    });
     if (size === null)
         throw new InputError({ code: 'FILE_NOT_FOUND', file: displayPath, expected: 'an existing file', got: 'no such file' });
     const raw = io.openRead(file);
@@ -3708,11 +3846,14 @@ async function ingestFile(file, opts, io, displayPath = file) {
         if (e instanceof InputError)
             throw e;
         const code = e?.code;
+        if (code === 'ENOTREG') {
+            throw new InputError({ code: 'NOT_REGULAR_FILE', file: displayPath, expected: 'a regular file', got: 'not a regular file' });
+        }
         throw new InputError({
             code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
             file: displayPath,
             expected: 'a readable file',
-            got: code ?? String(e),
+            got: code ?? 'a read error',
         });
     }
     const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
@@ -3729,13 +3870,14 @@ async function ingestFile(file, opts, io, displayPath = file) {
     }
     const found = detectFormat(headText, file);
     if (!found) {
-        const firstLine = headText.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+        // No quote of the file: it is not a log we recognise, so it may be anything (a key file, a
+        // config with secrets that a glob matched by mistake).
         throw new InputError({
             code: 'LOG_UNKNOWN_FORMAT',
             file: displayPath,
             line: 1,
             expected: `a log in one of the formats tried: ${FORMATS.map((f) => f.id).join(', ')}`,
-            got: JSON.stringify(firstLine.slice(0, 80)),
+            got: 'a file none of them recognises (check the header line)',
         });
     }
     async function* replay() {
@@ -3761,6 +3903,9 @@ async function ingestFile(file, opts, io, displayPath = file) {
         await it.return?.();
     }
     return out.build();
+}
+function renamed(e, file) {
+    return new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
 }
 async function ingestFiles(paths, opts, io) {
     const out = [];
@@ -3789,9 +3934,23 @@ async function ingestPatterns(patterns, cwd, opts, io) {
             return abs === root || abs.startsWith(root + path.sep);
         });
         const existing = [];
-        for (const f of matched)
+        for (const f of matched) {
+            // After symlinks too: a link in the workspace to a file outside it is not read.
+            await containedPath(io, root, f, { field: 'logs' }).catch((e) => {
+                if (!InputError.is(e))
+                    throw e;
+                const rel = path.relative(root, f).split(path.sep).join('/');
+                throw new InputError({
+                    code: e.code,
+                    field: 'logs',
+                    expected: e.expected,
+                    got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`,
+                    hint: 'a symlink to a file outside',
+                });
+            });
             if ((await io.size(f)) !== null)
                 existing.push(f);
+        }
         if (existing.length === 0) {
             throw new InputError({
                 code: 'LOG_NO_MATCH',

@@ -2,6 +2,9 @@ import { I as InputError } from './errors.js';
 import path from 'node:path';
 import { i as ingestPatterns, a as ingestFile } from './index3.js';
 import { p as parseFlags } from './args.js';
+import { e as escapeLogLine } from './log-line.js';
+import './io.js';
+import 'node:fs';
 import './schemas.js';
 import 'node:util';
 
@@ -20,7 +23,11 @@ function positiveFlag(flag, value) {
     return n;
 }
 const num = (x, unit, digits = 4) => (x === null ? 'n/a' : `${Number(x.toPrecision(digits))} ${unit}`);
+/** Human lines for one SOURCE; each is one safe log line (paths and device names come from the files). */
 function summarise(s) {
+    return summaryLines(s).map(escapeLogLine);
+}
+function summaryLines(s) {
     const lines = [
         `${s.path}: ${s.format} (${s.scope ?? 'device'}), energy ${num(s.energy_kwh, 'kWh')}` +
             (s.co2e_kg !== null ? `, CO2e ${num(s.co2e_kg, 'kg')}` : '') +

@@ -1,62 +1,19 @@
 import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
-import { a as periodOf, D as DAY_MS, u as utcDate, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, t as textBar, k as renderLedgerSection, l as renderCumulativeChart, m as DEFAULT_METRIC } from './read.js';
+import { r as readLedger, k as evaluatePeriodBudgets, g as escapeMarkdown, m as fmt, n as param, t as textBar, o as renderLedgerSection, p as periodOf, q as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
+import { i as isHistoryDir, e as historyEntries, f as auditTotals } from './dir.js';
+import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';
 import './schemas.js';
 import 'node:crypto';
 import 'node:util';
 
-// Ledger totals per team and per model per period, and the daily cumulative series the
-// chart draws. Pure.
-/**
- * Totals of co2e_kg per (team, period) and per (model, period), newest period first, then
- * by name. Entries with no team count toward no team total (they still count for their model).
- */
-function ledgerTotals(entries, period) {
-    const byKey = new Map();
-    const add = (scope, name, p, kg) => {
-        const key = `${scope}\u0000${name}\u0000${p.label}`;
-        const t = byKey.get(key) ?? { scope, name, period: p.label, start: p.start, end: p.end, runs: 0, co2e_kg: 0 };
-        t.runs += 1;
-        t.co2e_kg += kg;
-        byKey.set(key, t);
-    };
-    for (const e of entries) {
-        const p = periodOf(e.created_at, period);
-        if (e.team !== null)
-            add('team', e.team, p, e.co2e_kg);
-        add('model', e.scenario, p, e.co2e_kg);
-    }
-    return [...byKey.values()].sort((a, b) => b.start.localeCompare(a.start) || a.scope.localeCompare(b.scope) || a.name.localeCompare(b.name));
-}
-/**
- * Cumulative co2e_kg at the end of each UTC day of `p`, from its first day up to the day of
- * `now` (or of a later run in the period: clocks disagree), never past the period's end.
- * Days to come are left out, so a chart does not draw spending that has not happened.
- */
-function dailyCumulative(entries, p, now) {
-    const startMs = Date.parse(p.start);
-    const endMs = Date.parse(p.end);
-    const latestRun = Math.max(0, ...entries.map((e) => Date.parse(e.created_at)).filter((t) => t < endMs));
-    const lastMs = Math.min(endMs - 1, Math.max(startMs, now.getTime(), latestRun));
-    const days = Math.floor((lastMs - startMs) / DAY_MS) + 1;
-    const perDay = new Array(days).fill(0);
-    for (const e of entries) {
-        const i = Math.floor((Date.parse(e.created_at) - startMs) / DAY_MS);
-        if (i >= 0 && i < days)
-            perDay[i] = (perDay[i] ?? 0) + e.co2e_kg;
-    }
-    let sum = 0;
-    return perDay.map((v, i) => {
-        sum += v;
-        return { date: utcDate(startMs + i * DAY_MS), cumulative: sum };
-    });
-}
-
 // `ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]`:
 // what past runs spent per team and per model per period, with a cumulative chart against
 // the budget. Exit 1 when a --budget is exceeded in the current period, 2 on bad input.
+// DIR may be a checkout (or copy) of the history branch: its JSONL entries are counted, and the
+// running totals the action read are checked against them (an offline audit).
 const USAGE = 'ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]';
 /** Charts beyond this many groups add length, not insight. */
 const MAX_CHARTS = 8;
@@ -69,7 +26,7 @@ async function ledgerCommand(argv, io) {
         throw new InputError({ code: 'BAD_FLAG', field: 'ml-lca ledger --team', expected: 'a team name', got: '""' });
     }
     const target = path.resolve(io.cwd, positionals[0] ?? '.');
-    const read = await readLedger(target, io);
+    const read = (await isHistoryDir(target, io)) ? await readHistoryLedger(target, io) : await readLedger(target, io);
     for (const w of read.warnings)
         io.log(`ml-lca ledger: ${w}`);
     const entries = team === undefined ? read.entries : read.entries.filter((e) => e.team === team);
@@ -124,7 +81,7 @@ function renderMarkdown(v) {
         const row = [t.period, t.scope, escapeMarkdown(t.name), String(t.runs), fmt(t.co2e_kg)];
         if (v.budget !== null) {
             const budgeted = t.scope === v.scope;
-            row.push(budgeted ? fmt(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
+            row.push(budgeted ? param(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
         }
         return row;
     });
@@ -152,11 +109,17 @@ function charts(v) {
         if (points.length === 0 || (points[points.length - 1]?.cumulative ?? 0) === 0)
             continue;
         out.push(`### Cumulative ${v.scope} ${escapeMarkdown(name)}, ${p.label}`, '');
-        out.push(renderCumulativeChart(`${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`, points, DEFAULT_METRIC, v.budget));
+        out.push(renderCumulativeChart(`${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${param(v.budget)}` : ''})`, points, DEFAULT_METRIC, v.budget));
     }
     if (names.length > MAX_CHARTS)
         out.push(`_${names.length - MAX_CHARTS} more ${v.scope}s not charted; use --${v.scope === 'team' ? 'team NAME' : 'json'}._`);
     return out;
+}
+/** A history checkout as a ledger: every JSONL entry once, and whether the totals files agree with them. */
+async function readHistoryLedger(dir, io) {
+    const h = await historyEntries(dir, io);
+    const audit = await auditTotals(dir, h.entries, io);
+    return { entries: h.ledger, read: h.ledger.length, duplicates: 0, warnings: [...h.warnings, ...audit] };
 }
 
 export { ledgerCommand };

@@ -1,5 +1,5 @@
 import { O as OWID_SERIES, E as EGRID_SERIES, G as GCP_SERIES, a as refForYear, b as STATE_MAPPINGS, C as CLOUD_MAPPINGS, r as ref, c as GCP_COLUMNS, R as Reference } from './index.js';
-import { o as object, a as array, n as number, t as tuple, s as string, _ as _enum, c as boolean } from './schemas.js';
+import { o as object, a as array, n as number, t as tuple, s as string, _ as _enum, b as boolean } from './schemas.js';
 
 // Grid carbon intensity (location-based, annual average, g CO2e per kWh) by year, from public
 // datasets pinned under data/ and turned into typed tables by `npm run data`

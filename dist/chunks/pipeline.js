@@ -1,23 +1,37 @@
 import path from 'node:path';
-import { I as InputError, s as shortValue, a as formatPath, b as fromZodError } from './errors.js';
+import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
-import { S as Scenario, s as suggest, n as incompleteFromSources, o as noEnergySource, q as StageCompleteness, v as MEASURED, x as METRICS, y as valueAtPath, z as STAGE_FIELDS, A as unitOf, B as fmtSigned, j as fmt$2, w as worstVerdict, C as numericPaths, M as ModelCard, E as SCHEMA_VERSION, i as isPeriodBudget, p as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, F as pct$1, g as escapeMarkdown, f as escapeCode, G as incompleteLine, H as ledgerSectionForCard } from './read.js';
+import { S as Scenario, A as suggest, B as incompleteFromSources, C as noEnergySource, E as StageCompleteness, F as MEASURED, G as METRICS, H as valueAtPath, I as STAGE_FIELDS, s as count, J as qtyParam, n as param, u as unitOf, K as percent, j as deltaPct, y as scaleFor, w as worstVerdict, L as numericPaths, v as qty, M as ModelCard, O as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, k as evaluatePeriodBudgets, g as escapeMarkdown, P as withoutUrls, N as NBSP, m as fmt$1, a as escapeCode, Q as range, R as parameterName, T as pct$1, U as incompleteLine, h as pair, z as clipText, l as labelOf, W as ledgerSectionForCard, X as escapeHtml, Y as stagePie, Z as lifetimeChart, _ as tornadoChart, $ as headVsBaseChart, a0 as mermaidBlock, a1 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
+import { c as containedPath } from './io.js';
 
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
+/**
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message at once, never a hang, a 4 GB heap or a crash:
+ * size (YAML parsing costs up to ~2 µs a byte: 64 KiB is a tenth of a second, 30× the examples),
+ * nesting depth (the YAML library recurses), keys per mapping, items per list.
+ */
+const SCENARIO_LIMITS = { bytes: 64 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 };
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 function parseScenario(text, file) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > SCENARIO_LIMITS.bytes) {
+        throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
+    }
+    checkNesting(text, file);
     const { data, locate } = parseText(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+        // The file is not a scenario (perhaps not even meant as one): say what it is, never quote it.
         throw new InputError({
             code: 'SCENARIO_INVALID',
             file,
             expected: 'a mapping of scenario keys (name, functional_unit, deployment, hardware, stages, ...)',
-            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : shortValue(data),
+            got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`,
         });
     }
     const parsed = Scenario.safeParse(data);
@@ -76,7 +90,7 @@ function locateField(text, file, field) {
 }
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 async function loadScenario(file, io) {
-    const text = await io.readText(file);
+    const text = await io.readText(file, { maxBytes: SCENARIO_LIMITS.bytes });
     return parseScenario(text, file);
 }
 function isJsonFile(file, text) {
@@ -94,24 +108,22 @@ function parseText(text, file) {
             data = JSON.parse(text);
         }
         catch (e) {
-            const msg = e instanceof Error ? e.message : String(e);
-            const line = jsonErrorLine(msg, text);
-            throw new InputError({
-                code: 'SCENARIO_SYNTAX',
-                file,
-                line,
-                expected: 'valid JSON',
-                got: msg
-                    .replace(/^JSON\.parse: /, '')
-                    .replace(/\s+in JSON at position \d+.*$/, '')
-                    .replace(/\s*\(line \d+ column \d+\)$/, ''),
-            });
+            const { line, problem } = jsonSyntaxProblem(e, text);
+            throw new InputError({ code: 'SCENARIO_SYNTAX', file, line, expected: 'valid JSON', got: problem });
         }
-        // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
-        const doc = distExports.parseDocument(text, { lineCounter });
-        return { data, locate: doc.errors.length ? () => undefined : locator(doc, lineCounter) };
+        // JSON is (nearly) YAML 1.2: the YAML CST finds the lines of fields and duplicate keys
+        // (JSON.parse keeps the last silently); best effort if the YAML parser disagrees.
+        const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+        if (doc.errors.length) {
+            checkValue(data, file);
+            return { data, locate: () => undefined };
+        }
+        checkStructure(doc, lineCounter, file, 'JSON');
+        return { data, locate: locator(doc, lineCounter) };
     }
-    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // uniqueKeys off: the library's check compares every key with every other (80,000 keys: 33 s);
+    // checkStructure does it with a Set.
+    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const first = doc.errors[0];
     if (first) {
         const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
@@ -123,20 +135,126 @@ function parseText(text, file) {
             got: yamlProblem(first.code, first.message),
         });
     }
-    return { data: doc.toJS(), locate: locator(doc, lineCounter) };
+    checkStructure(doc, lineCounter, file, 'YAML');
+    let data;
+    try {
+        // maxAliasCount: an alias bomb (anchors of anchors) expands exponentially.
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        if (!(e instanceof ReferenceError || e instanceof RangeError))
+            throw e;
+        throw new InputError({
+            code: 'SCENARIO_SYNTAX',
+            file,
+            expected: 'YAML whose aliases (*name) expand to a bounded document',
+            got: e instanceof ReferenceError ? 'aliases that expand without bound (or an alias to an undefined anchor)' : 'a document too deeply nested',
+        });
+    }
+    return { data, locate: locator(doc, lineCounter) };
+}
+/**
+ * Flow nesting (`[[[[…`) deeper than SCENARIO_LIMITS.depth, counted over the raw text before any
+ * parser recurses into it. Brackets inside strings count too: harmless, as no real scenario
+ * comes near the limit.
+ */
+function checkNesting(text, file) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 91 || c === 123) {
+            if (++depth > SCENARIO_LIMITS.depth) {
+                throw new InputError({
+                    code: 'SCENARIO_SYNTAX',
+                    file,
+                    line: text.slice(0, i).split('\n').length,
+                    expected: `nesting at most ${SCENARIO_LIMITS.depth} levels deep`,
+                    got: 'deeper nesting of [ or {',
+                });
+            }
+        }
+        else if ((c === 93 || c === 125) && depth > 0)
+            depth--;
+    }
+}
+/**
+ * One linear walk over the parsed document: duplicate keys (an error in YAML, and in JSON too,
+ * where JSON.parse would keep the last silently), `__proto__` as a key (a JavaScript object
+ * cannot hold it as data: it would vanish or change the object's prototype), keys per mapping,
+ * items per list, depth (block indentation nests without brackets).
+ */
+function checkStructure(doc, lc, file, syntax) {
+    const fail = (node, expected, got) => {
+        const at = node?.range?.[0];
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, line: at === undefined ? undefined : lc.linePos(at).line, expected, got });
+    };
+    const walk = (node, depth) => {
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(node, `nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (distExports.isMap(node)) {
+            if (node.items.length > SCENARIO_LIMITS.keysPerMap)
+                fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if (distExports.isScalar(key)) {
+                    const k = String(key.value);
+                    if (seen.has(k))
+                        fail(key, `valid ${syntax}`, 'a duplicate key (map keys must be unique)');
+                    seen.add(k);
+                    if (k === '__proto__')
+                        fail(key, 'keys other than __proto__', 'the key "__proto__"');
+                }
+                walk(pair.value, depth + 1);
+            }
+        }
+        else if (distExports.isSeq(node)) {
+            if (node.items.length > SCENARIO_LIMITS.itemsPerList)
+                fail(node, `at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${node.items.length} items`);
+            for (const item of node.items)
+                walk(item, depth + 1);
+        }
+        else if (distExports.isPair(node)) {
+            walk(node.value, depth + 1);
+        }
+        else if (distExports.isAlias(node)) ;
+    };
+    walk(doc.contents, 0);
+}
+/** The same bounds on an already parsed value (JSON the YAML parser could not read). */
+function checkValue(data, file) {
+    const fail = (expected, got) => {
+        throw new InputError({ code: 'SCENARIO_SYNTAX', file, expected, got });
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v !== 'object')
+            return;
+        if (depth > SCENARIO_LIMITS.depth)
+            fail(`nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+        if (Array.isArray(v)) {
+            if (v.length > SCENARIO_LIMITS.itemsPerList)
+                fail(`at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${v.length} items`);
+            for (const x of v)
+                walk(x, depth + 1);
+            return;
+        }
+        const keys = Object.keys(v);
+        if (keys.length > SCENARIO_LIMITS.keysPerMap)
+            fail(`at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${keys.length} keys`);
+        if (Object.hasOwn(v, '__proto__'))
+            fail('keys other than __proto__', 'the key "__proto__"');
+        for (const k of keys)
+            walk(v[k], depth + 1);
+    };
+    walk(data, 0);
 }
 function yamlProblem(code, message) {
     const head = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-    return code === 'DUPLICATE_KEY' ? 'a duplicate key (map keys must be unique)' : head.charAt(0).toLowerCase() + head.slice(1);
-}
-function jsonErrorLine(msg, text) {
-    const lc = /line (\d+)/.exec(msg);
-    if (lc?.[1])
-        return Number(lc[1]);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos?.[1])
-        return text.slice(0, Number(pos[1])).split('\n').length;
-    return undefined;
+    if (code === 'DUPLICATE_KEY')
+        return 'a duplicate key (map keys must be unique)';
+    if (code === 'RESOURCE_EXHAUSTION')
+        return 'a document too large or too deeply nested to read';
+    return head.charAt(0).toLowerCase() + head.slice(1);
 }
 /** Line of the node at `path` (or of the key itself when `key`), 1-based. */
 function locator(doc, lc) {
@@ -1253,7 +1371,9 @@ function parseInstant(text) {
     if (/^\d+(\.\d+)?$/.test(t)) {
         const n = Number(t);
         const intDigits = t.split('.')[0]?.length ?? 0;
-        return intDigits >= 13 ? n : n * 1000;
+        const ms = intDigits >= 13 ? n : n * 1000;
+        // Beyond a Date's range (±8.64e15 ms) it is no time at all.
+        return Number.isFinite(ms) && ms <= 8.64e15 ? ms : null;
     }
     // ISO date or date-time; a date-time without offset is read as UTC (CI runners log UTC).
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
@@ -1873,7 +1993,8 @@ function buildInventories(resolved, sourcesByStage) {
     for (const [name, stage] of Object.entries(resolved.stages)) {
         const warnings = [];
         const count = stage.count ?? resolved.hardware.count;
-        const srcs = sourcesByStage[name] ?? [];
+        // Own keys only: a stage named `constructor` without logs must not find Object's constructor.
+        const srcs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
         // Files whose energy is missing or partial: the stage's energy is not determined.
         const broken = srcs.filter((s) => s.incomplete !== undefined);
@@ -2049,7 +2170,7 @@ function assess(resolved, inventories) {
     return { stages, totals, ...fu, boundary, warnings: [...new Set(warnings)] };
 }
 
-const fmt$1 = (x) => Number(x.toPrecision(4)).toString();
+const fmt = (x) => Number(x.toPrecision(4)).toString();
 /**
  * A device identity that is the same physical device wherever it appears: its UUID where the log
  * has one, else its host-qualified id (host/index), else an id that is a UUID; null for a bare
@@ -2170,7 +2291,7 @@ function countOnce(byStage) {
             }
             for (const [other, r] of repeats) {
                 const shown = r.what.length > 3 ? `${r.what.slice(0, 3).join(', ')} and ${r.what.length - 3} more` : r.what.join(', ');
-                warnings.push(`${stage}: ${s.path} repeats ${shown} of ${other} over the same time: counted once (${fmt$1(r.kwh)} kWh not added again)`);
+                warnings.push(`${stage}: ${s.path} repeats ${shown} of ${other} over the same time: counted once (${fmt(r.kwh)} kWh not added again)`);
             }
             if (removed > 0 && s.energy_kwh !== null) {
                 const left = s.energy_kwh - removed;
@@ -2244,7 +2365,7 @@ function checkResultsFinite(s, result, sourcesByStage) {
         if (values.every(finite))
             continue;
         const st = s.stages[name];
-        const logs = sourcesByStage[name] ?? [];
+        const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         if (r.energy_origin === 'logs' && logs.length > 0) {
             const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
             throw new InputError({
@@ -3198,7 +3319,7 @@ function consistency(base, head) {
     const fuB = base.functional_unit;
     const fuH = head.functional_unit;
     if (fuB.description !== fuH.description || !same(fuB.inferences, fuH.inferences)) {
-        breaking(`Functional unit differs: base "${fuB.description}" (${fuB.inferences} inferences) vs head "${fuH.description}" (${fuH.inferences} inferences); per-functional-unit results are not comparable.`);
+        breaking(`Functional unit differs: base "${fuB.description}" (${count(fuB.inferences)} inferences) vs head "${fuH.description}" (${count(fuH.inferences)} inferences); per-functional-unit results are not comparable.`);
     }
     const st = diffList(base.boundary.stages, head.boundary.stages);
     if (st.onlyBase.length || st.onlyHead.length) {
@@ -3210,12 +3331,12 @@ function consistency(base, head) {
     }
     if (!same(base.grid.intensity_g_per_kwh, head.grid.intensity_g_per_kwh)) {
         const where = (r) => (r.grid.region ? ` (${r.grid.region})` : '');
-        breaking(`Grid intensity differs: base ${base.grid.intensity_g_per_kwh} g CO2e/kWh${where(base)} vs head ${head.grid.intensity_g_per_kwh} g CO2e/kWh${where(head)}; carbon deltas partly reflect the grid, not the model.`);
+        breaking(`Grid intensity differs: base ${qtyParam(base.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(base)} vs head ${qtyParam(head.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(head)}; carbon deltas partly reflect the grid, not the model.`);
     }
     if (!same(base.pue, head.pue))
-        breaking(`PUE differs: base ${base.pue} vs head ${head.pue}; energy and carbon deltas partly reflect the facility.`);
+        breaking(`PUE differs: base ${param(base.pue)} vs head ${param(head.pue)}; energy and carbon deltas partly reflect the facility.`);
     if (!same(base.it_overhead_factor, head.it_overhead_factor)) {
-        breaking(`IT overhead factor differs: base ${base.it_overhead_factor} vs head ${head.it_overhead_factor}.`);
+        breaking(`IT overhead factor differs: base ${param(base.it_overhead_factor)} vs head ${param(head.it_overhead_factor)}.`);
     }
     const hB = base.hardware;
     const hH = head.hardware;
@@ -3223,23 +3344,23 @@ function consistency(base, head) {
         breaking(`Hardware differs: base ${hB.model} vs head ${hH.model}.`);
     else {
         if (!same(hB.embodied_kg, hH.embodied_kg))
-            breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
+            breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg === null ? 'unknown' : qtyParam(hB.embodied_kg, 'kg CO2e')} vs head ${hH.embodied_kg === null ? 'unknown' : qtyParam(hH.embodied_kg, 'kg CO2e')}.`);
         if (!same(hB.lifespan_years, hH.lifespan_years))
-            breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+            breaking(`Hardware lifespan differs: base ${param(hB.lifespan_years)} vs head ${qtyParam(hH.lifespan_years, 'years')}.`);
         if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
-            const host = (h) => h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
+            const host = (h) => h.host_embodied_kg === null ? 'outside the boundary' : `${qtyParam(h.host_embodied_kg, 'kg CO2e')} per ${h.devices_per_host}-accelerator server`;
             breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
         }
         if (!same(hB.utilization, hH.utilization))
-            breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
+            breaking(`Hardware utilization differs: base ${param(hB.utilization)} vs head ${param(hH.utilization)}; the embodied share per hour used changes with it.`);
     }
     if (hB.count !== hH.count)
         out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
     if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {
-        out.push(`Lifetime inferences differ: base ${base.deployment.lifetime_inferences} vs head ${head.deployment.lifetime_inferences}; the amortised per-functional-unit term changes with it.`);
+        out.push(`Lifetime inferences differ: base ${count(base.deployment.lifetime_inferences)} vs head ${count(head.deployment.lifetime_inferences)}; the amortised per-functional-unit term changes with it.`);
     }
     if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
-        out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
+        out.push(`WUE differs: base ${param(base.wue_l_per_kwh)} vs head ${qtyParam(head.wue_l_per_kwh, 'L/kWh')}; water deltas partly reflect the facility.`);
     if (!same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) ||
         !same(base.gpu_hour_usd, head.gpu_hour_usd) ||
         base.gpu_hour_includes_electricity !== head.gpu_hour_includes_electricity) {
@@ -3306,17 +3427,19 @@ function annotateNoise(comparison, baseCard, headCard, opts = {}) {
         const band = Math.max(measured, floor);
         const within = Math.abs(m.delta) <= band;
         const unit = unitOf(m.metric);
-        const u = unit ? ` ${unit}` : '';
         const what = factorsDiffer
             ? 'uncertainty of base and head (their factors differ, so it does not cancel)'
             : measured > floor
                 ? 'measured-data uncertainty of base and head'
-                : `${(floorRel * 100).toFixed(0)} % run-to-run floor`;
+                : `${percent(floorRel * 100)} run-to-run floor`;
         const missing = hb === null || hh === null ? ' (a card has no noise range for this metric; floor used for it)' : '';
-        const pct = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
+        const pct = m.delta_pct === null ? '' : ` (${deltaPct(m.delta_pct)})`;
+        // The change and the band in the unit of the values, so the two read side by side.
+        const sc = scaleFor([m.base, m.head], unit);
+        const change = `${m.delta > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
         const note = within
-            ? `${fmtSigned(m.delta)}${u}${pct} is within the noise band ±${fmt$2(band)}${u} (${what})${missing}: not a real change.`
-            : `${fmtSigned(m.delta)}${u}${pct} exceeds the noise band ±${fmt$2(band)}${u} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
+            ? `${change}${pct} is within the noise band ±${sc.withUnit(band)} (${what})${missing}: not a real change.`
+            : `${change}${pct} exceeds the noise band ±${sc.withUnit(band)} (${what})${missing}: a real change, ${(m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'}.`;
         return { ...m, within_noise: within, noise_band: band, noise_note: note };
     });
     return { ...comparison, metrics };
@@ -3325,7 +3448,6 @@ function annotateNoise(comparison, baseCard, headCard, opts = {}) {
 // Budget verdicts as data: absolute limits (max, warn) on any numeric card path, regression
 // limits (max_increase_pct, warn_increase_pct) against the comparison with the base card.
 // Period budgets are evaluated by the ledger (src/ledger/) and produce nothing here.
-const fmt = (v) => Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString();
 function isRegression(b) {
     return 'max_increase_pct' in b;
 }
@@ -3356,21 +3478,23 @@ function hintFor(metric, valid) {
     return near ? `did you mean "${near}"?` : undefined;
 }
 function absolute(b, actual, unit) {
-    const u = unit ? ` ${unit}` : '';
+    // The number style of the report (format.ts): the actual to 3 figures, limits as stated.
+    const limit = qtyParam(b.max, unit);
     const base = { metric: b.metric, kind: 'absolute', limit: b.max, warn_limit: b.warn ?? null, actual };
     if (actual === null) {
         return {
             ...base,
             status: 'warn',
-            message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked`,
+            message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${limit} not checked`,
         };
     }
+    const value = qty(actual, unit);
     if (actual > b.max)
-        return { ...base, status: 'fail', message: `${b.metric} = ${fmt(actual)}${u} exceeds the limit of ${fmt(b.max)}${u}` };
+        return { ...base, status: 'fail', message: `${b.metric} = ${value} exceeds the limit of ${limit}` };
     if (b.warn !== undefined && actual > b.warn) {
-        return { ...base, status: 'warn', message: `${b.metric} = ${fmt(actual)}${u} exceeds the warning level of ${fmt(b.warn)}${u} (limit ${fmt(b.max)}${u})` };
+        return { ...base, status: 'warn', message: `${b.metric} = ${value} exceeds the warning level of ${qtyParam(b.warn, unit)} (limit ${limit})` };
     }
-    return { ...base, status: 'pass', message: `${b.metric} = ${fmt(actual)}${u} is within the limit of ${fmt(b.max)}${u}` };
+    return { ...base, status: 'pass', message: `${b.metric} = ${value} is within the limit of ${limit}` };
 }
 function regression(b, comparison) {
     const base = { metric: b.metric, kind: 'regression', limit: b.max_increase_pct, warn_limit: b.warn_increase_pct ?? null };
@@ -3400,17 +3524,18 @@ function regression(b, comparison) {
         pct = m.head > m.base ? Infinity : 0; // base 0, head > 0: any increase is infinite
     // For a higher-is-better metric a regression is a decrease.
     const increase = m.better === 'lower' ? pct : -pct;
-    const shown = Number.isFinite(increase) ? `${increase >= 0 ? '+' : ''}${fmt(increase)}%` : `up from 0`;
+    const shown = Number.isFinite(increase) ? deltaPct(increase) : `up from 0`;
     const actual = Number.isFinite(increase) ? increase : null;
+    const limit = percent(b.max_increase_pct, { signed: true });
     let status = 'pass';
-    let message = `${b.metric} changed ${shown} vs base, within +${fmt(b.max_increase_pct)}%`;
+    let message = `${b.metric} changed ${shown} vs base, within ${limit}`;
     if (increase > b.max_increase_pct) {
         status = 'fail';
-        message = `${b.metric} rose ${shown} vs base, above the allowed +${fmt(b.max_increase_pct)}%`;
+        message = `${b.metric} rose ${shown} vs base, above the allowed ${limit}`;
     }
     else if (b.warn_increase_pct !== undefined && increase > b.warn_increase_pct) {
         status = 'warn';
-        message = `${b.metric} rose ${shown} vs base, above the warning level +${fmt(b.warn_increase_pct)}% (limit +${fmt(b.max_increase_pct)}%)`;
+        message = `${b.metric} rose ${shown} vs base, above the warning level ${percent(b.warn_increase_pct, { signed: true })} (limit ${limit})`;
     }
     return { ...base, actual, status, message: message + note };
 }
@@ -3492,12 +3617,9 @@ function parseCard(text, file) {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError({
-            code: 'CARD_INVALID',
-            file,
-            expected: 'a model card JSON written by ml-lca',
-            got: `invalid JSON (${e instanceof Error ? e.message : String(e)})`,
-        });
+        // The problem in words, not V8's message, which quotes the file (it may not be a card at all).
+        const { line, problem } = jsonSyntaxProblem(e, text);
+        throw new InputError({ code: 'CARD_INVALID', file, line, expected: 'a model card JSON written by ml-lca', got: `invalid JSON (${problem})` });
     }
     const parsed = ModelCard.safeParse(json);
     if (!parsed.success)
@@ -3516,20 +3638,23 @@ function periodMetrics(budgets) {
  * The ledger a scenario names when it can be read without GitHub: `file:PATH` (JSONL,
  * relative to the scenario file like its logs). `artifact` (the default) returns null:
  * only the action can list workflow runs. Null too when there are no period budgets.
+ * The file must lie inside `root` (the working directory: the repository in the action; the
+ * scenario's directory when not given), also after symlinks: `file:../../etc/passwd` is refused
+ * before anything is read.
  */
-async function loadScenarioLedger(scenario, scenarioFile, io) {
+async function loadScenarioLedger(scenario, scenarioFile, io, root = path.dirname(scenarioFile)) {
     if (!scenario.budgets.some(isPeriodBudget))
         return null;
     const setting = parseLedgerSetting(scenario.ledger, scenarioFile);
     if (setting.kind !== 'file')
         return null;
-    const file = path.resolve(path.dirname(scenarioFile), setting.path);
+    const file = await containedPath(io, root, path.resolve(path.dirname(scenarioFile), setting.path), { field: 'ledger', file: scenarioFile });
     const read = await readLedger(file, io, periodMetrics(scenario.budgets));
     return { source: `file:${setting.path}`, entries: read.entries, warnings: read.warnings };
 }
 /**
  * Period budget results and the `extensions.ledger` block for a head card. With no ledger
- * (`ledger: artifact` outside the action), spending counts only this change, and a warning
+ * (`ledger: history` outside the action), spending counts only this change, and a warning
  * says so. `extension` is null when the scenario has no period budget.
  */
 function applyLedger(budgets, scenario, headCard, ledger, now) {
@@ -3538,147 +3663,36 @@ function applyLedger(budgets, scenario, headCard, ledger, now) {
     const warnings = ledger
         ? [...ledger.warnings]
         : [
-            'period budgets: no ledger of past runs (ledger: artifact is read by the GitHub action; use ledger: file:PATH elsewhere), so spent counts only this change',
+            'period budgets: no ledger of past runs (the GitHub action reads its history branch; use ledger: file:PATH, or ml-lca ledger on a checkout of the branch, elsewhere), so spent counts only this change',
         ];
-    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now);
+    const ev = evaluatePeriodBudgets(budgets, scenario, headCard, ledger?.entries ?? [], now, ledger?.sums ?? []);
     warnings.push(...ev.warnings);
     return {
         results: ev.results,
-        extension: { source: ledger?.source ?? 'none', entries: ledger?.entries.length ?? 0, positions: ev.positions, warnings },
+        extension: { source: ledger?.source ?? 'none', entries: ledger?.size ?? ledger?.entries.length ?? 0, positions: ev.positions, warnings },
         warnings,
     };
 }
 
-/** A finite number as a plain decimal with `sig` significant digits, never in exponent form. */
-function plainNumber(x, sig = 4) {
-    if (!Number.isFinite(x) || x === 0)
-        return '0';
-    const mag = Math.floor(Math.log10(Math.abs(x)));
-    const decimals = Math.min(20, Math.max(0, sig - 1 - mag));
-    const rounded = Number(x.toPrecision(sig));
-    let s = rounded.toFixed(decimals);
-    if (s.includes('e'))
-        s = BigInt(rounded).toString(); // toFixed switches to exponent at 1e21
-    if (s.includes('.'))
-        s = s.replace(/0+$/, '').replace(/\.$/, '');
-    return s === '-0' ? '0' : s;
-}
-/** `5e9`, `2.5e10`: a compact axis label for an inference count. */
-function compactCount(x) {
-    if (!Number.isFinite(x) || x <= 0)
-        return String(x);
-    const e = Math.floor(Math.log10(x));
-    const m = x / 10 ** e;
-    const mant = Number(m.toPrecision(2));
-    return mant === 10 ? `1e${e + 1}` : `${mant}e${e}`;
-}
-/** A label inside mermaid double quotes (or a bare title): no quotes, no line breaks, bounded. */
-function mermaidLabel(text, max = 60) {
-    const clean = text
-        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-        .replace(/["`]/g, "'")
-        .replace(/[;#%{}<>\\]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-function mermaidBlock(diagram) {
-    return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
-}
-/** Pie of lifecycle CO2e per stage (kg); null when there is nothing to split. */
-function stagePie(card) {
-    const rows = Object.entries(card.stages).filter(([, s]) => s.co2e_kg > 0);
-    if (rows.length === 0)
-        return null;
-    return [
-        'pie showData',
-        `  title ${mermaidLabel(`CO2e by stage (kg), ${card.scenario.name}`)}`,
-        ...rows.map(([name, s]) => `  "${mermaidLabel(name)}" : ${plainNumber(s.co2e_kg, 6)}`),
-    ].join('\n');
-}
-/**
- * Per-FU carbon over lifetime inferences. The x axis is categorical (xychart-beta has no log
- * axis): the decades 1e6..1e12 plus the scenario value and the breakeven, in order, so it reads
- * as a log axis. The y values are log10 of g CO2e per FU because the amortized term falls by
- * six orders of magnitude over that range; a second line is the per-inference floor
- * (marginal + embodied): the curve crosses twice the floor at the breakeven.
- */
-function lifetimeChart(card) {
-    const curve = card.interpretation.lifetime_curve ?? [];
-    if (curve.length < 2)
-        return null;
-    const fu = card.per_functional_unit;
-    const floor = fu.marginal_co2e_g + fu.embodied_co2e_g;
-    const values = curve.map((p) => p.co2e_g_per_fu);
-    const log = values.every((v) => v > 0);
-    const y = (v) => (log ? plainNumber(Math.log10(v), 4) : plainNumber(v, 4));
-    const labels = curve.map((p) => `"${compactCount(p.inferences)}${p.label ? ` ${p.label}` : ''}"`);
-    const lines = [
-        'xychart-beta',
-        `  title "${mermaidLabel(`Per-FU CO2e vs lifetime inferences${log ? ' (log10 g)' : ' (g)'}${floor > 0 ? ', flat line = per-inference floor' : ''}`, 100)}"`,
-        `  x-axis "lifetime inferences" [${labels.join(', ')}]`,
-        `  y-axis "${log ? 'log10 g CO2e per FU' : 'g CO2e per FU'}"`,
-        `  line [${values.map(y).join(', ')}]`,
-    ];
-    if (floor > 0)
-        lines.push(`  line [${values.map(() => y(floor)).join(', ')}]`);
-    return lines.join('\n');
-}
-/** Tornado: swing of per-FU CO2e per parameter (low to high), largest first. */
-function tornadoChart(card) {
-    const rows = card.interpretation.sensitivity.filter((s) => (s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low)) > 0);
-    if (rows.length === 0)
-        return null;
-    const swing = (s) => s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low);
-    return [
-        'xychart-beta horizontal',
-        `  title "Sensitivity: swing of g CO2e per FU"`,
-        `  x-axis [${rows.map((s) => `"${mermaidLabel(s.parameter, 40)}"`).join(', ')}]`,
-        `  y-axis "g CO2e per FU (high − low)"`,
-        `  bar [${rows.map((s) => plainNumber(swing(s), 4)).join(', ')}]`,
-    ].join('\n');
-}
-/**
- * Head vs base, one bar per (metric, side): stage and total CO2e in kg. One bar series with
- * "base"/"head" categories side by side, because xychart-beta draws several bar series on top
- * of each other.
- */
-function headVsBaseChart(comparison) {
-    if (!comparison?.comparable)
-        return null;
-    const rows = comparison.metrics.filter((m) => /^(stages\.[^.]+|totals)\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null);
-    if (rows.length === 0)
-        return null;
-    const name = (metric) => (metric === 'totals.co2e_kg' ? 'total' : (metric.split('.')[1] ?? metric));
-    const cats = [];
-    const vals = [];
-    for (const m of rows) {
-        cats.push(`"${mermaidLabel(`${name(m.metric)} base`, 40)}"`, `"${mermaidLabel(`${name(m.metric)} head`, 40)}"`);
-        vals.push(plainNumber(m.base ?? 0, 6), plainNumber(m.head ?? 0, 6));
-    }
-    return ['xychart-beta', '  title "Head vs base: kg CO2e"', `  x-axis [${cats.join(', ')}]`, '  y-axis "kg CO2e"', `  bar [${vals.join(', ')}]`].join('\n');
-}
-
-// The interpretation section of report.md and the PR comment (ISO 14044 phase 4): significant
-// issues, the lifetime curve with its breakeven, the tornado, the uncertainty range, data
-// quality, head vs base noise statements, SCI and the energy disclosure, with mermaid charts
-// where a picture reads faster than a table. Card in, markdown out; user text escaped.
-// renderReport places this under its own "### Interpretation" heading, so sub-sections use ####.
+// The interpretation of report.md and the PR comment (ISO 14044 phase 4): significant issues,
+// the lifetime curve with its breakeven, the tornado, the uncertainty range, data quality, head
+// vs base noise statements, SCI, the Hugging Face block and the energy disclosure. Card in,
+// markdown parts out (renderReport puts each in its own collapsed section, and the charts in
+// one "Charts" section); every string from the card is escaped or rebuilt from numbers.
 const HEADLINE_METRICS = ['totals.co2e_kg', 'per_functional_unit.co2e_g', 'lifetime.co2e_kg'];
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-function renderInterpretation(card) {
-    const parts = [
-        significant(card),
-        lifetime(card),
-        sensitivity(card),
-        uncertainty(card),
-        dataQuality(card),
-        headVsBase(card),
-        sciSection(card),
-        hfSection(card),
-        energy(card),
-    ].filter((x) => x !== null);
-    return `${parts.join('\n')}`;
+function interpretationParts(card) {
+    return {
+        significant: significant(card),
+        lifetime: lifetime(card),
+        sensitivity: sensitivity(card),
+        uncertainty: uncertainty(card),
+        dataQuality: dataQuality(card),
+        headVsBase: headVsBase(card),
+        sci: sciSection(card),
+        hf: hfSection(card),
+        energy: energy(card),
+    };
 }
 function significant(card) {
     const i = card.interpretation;
@@ -3688,7 +3702,7 @@ function significant(card) {
     if (i.dominant_stage !== null) {
         const share = i.shares?.[i.dominant_stage] ?? (t.co2e_kg > 0 ? (card.stages[i.dominant_stage]?.co2e_kg ?? 0) / t.co2e_kg : null);
         const flows = i.flow_shares ? ` (${pct$1(i.flow_shares.operational)} operational, ${pct$1(i.flow_shares.embodied)} embodied)` : '';
-        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct$1(share)} of ${fmt$2(t.co2e_kg)} kg CO2e${flows}.`);
+        lines.push(`**Significant issues.** Stage **${escapeMarkdown(i.dominant_stage)}** dominates the assessed carbon: ${pct$1(share)} of ${qty(t.co2e_kg, 'kg CO2e')}${flows}.`);
     }
     else {
         lines.push('**Significant issues.** No stage has any carbon: nothing dominates.');
@@ -3696,17 +3710,17 @@ function significant(card) {
     if (i.dominant_term) {
         const s = i.term_shares;
         const share = s ? s[i.dominant_term] : fu.co2e_g > 0 ? termOf(fu, i.dominant_term) / fu.co2e_g : null;
-        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct$1(share)} of ${fmt$2(fu.co2e_g)} g CO2e ` +
-            `(marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g).`);
+        const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
+        lines.push(`Per functional unit the **${i.dominant_term}** term dominates: ${pct$1(share)} of ${sc.withUnit(fu.co2e_g)} ` +
+            `(marginal ${sc.withUnit(fu.marginal_co2e_g)}, embodied ${sc.withUnit(fu.embodied_co2e_g)}, amortized up-front ${sc.withUnit(fu.amortized_co2e_g)}).`);
     }
     const lt = card.lifetime;
     if (lt.co2e_kg > 0) {
         const up = lt.upfront_co2e_kg / lt.co2e_kg;
-        lines.push(`Over the scenario's ${fmt$2(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
-            `${pct$1(up >= 0.5 ? up : 1 - up)} of ${fmt$2(lt.co2e_kg)} kg CO2e.`);
+        lines.push(`Over the scenario's ${count(lt.inferences)} lifetime inferences, ${up >= 0.5 ? 'up-front (experimentation, training) carbon' : 'inference carbon'} dominates the lifecycle: ` +
+            `${pct$1(up >= 0.5 ? up : 1 - up)} of ${qty(lt.co2e_kg, 'kg CO2e')}.`);
     }
-    const pie = stagePie(card);
-    return `${lines.join(' ')}\n${pie ? `\n${mermaidBlock(pie)}` : ''}`;
+    return `${lines.join(' ')}\n`;
 }
 function termOf(fu, term) {
     return term === 'marginal' ? fu.marginal_co2e_g : term === 'embodied' ? fu.embodied_co2e_g : fu.amortized_co2e_g;
@@ -3719,23 +3733,20 @@ function lifetime(card) {
     const L = card.scenario.deployment.lifetime_inferences;
     const first = curve[0];
     const last = curve[curve.length - 1];
+    const sc = scaleFor(curve.map((p) => p.co2e_g_per_fu), 'g CO2e');
     const lines = [
-        '#### Per-FU carbon vs lifetime inferences',
+        '#### CO2e per FU vs lifetime inferences',
         '',
-        `Per functional unit, CO2e falls from ${fmt$2(first.co2e_g_per_fu)} g at ${compactCount(first.inferences)} lifetime inferences to ${fmt$2(last.co2e_g_per_fu)} g at ${compactCount(last.inferences)}, ` +
+        `Per functional unit, CO2e falls from ${sc.withUnit(first.co2e_g_per_fu)} at ${count(first.inferences)} lifetime inferences to ${sc.withUnit(last.co2e_g_per_fu)} at ${count(last.inferences)}, ` +
             'as the up-front carbon is spread over more units (paper: the per-unit cost is extremely sensitive to lifetime use until it reaches tens of billions).',
         be === null
             ? 'No breakeven: without a per-inference stage, inference carbon never catches up with the up-front carbon here.'
-            : `Breakeven at **${fmt$2(be)}** inferences (${compactCount(be)}): beyond it inference carbon exceeds the up-front carbon. ` +
-                `The scenario's ${fmt$2(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
+            : `Breakeven at **${count(be)}** inferences: beyond it inference carbon exceeds the up-front carbon. ` +
+                `The scenario's ${count(L)} is ${L < be ? '**below** it: the up-front carbon still dominates each unit' : '**beyond** it: serving dominates each unit'}.`,
+        '',
+        markdownTable([['lifetime inferences', `${sc.unit} per FU`, 'point'], ...curve.map((p) => [count(p.inferences), sc.format(p.co2e_g_per_fu), p.label ?? ''])], { align: ['r', 'r', 'l'] }),
         '',
     ];
-    const chart = lifetimeChart(card);
-    if (chart)
-        lines.push(mermaidBlock(chart));
-    lines.push(markdownTable([['lifetime inferences', 'g CO2e per FU', ''], ...curve.map((p) => [fmt$2(p.inferences), fmt$2(p.co2e_g_per_fu), p.label ?? ''])], {
-        align: ['r', 'r', 'l'],
-    }), '');
     return lines.join('\n');
 }
 function sensitivity(card) {
@@ -3745,57 +3756,77 @@ function sensitivity(card) {
     const swing = (a, b, stored) => stored ?? Math.abs(b - a);
     // Tornado order: largest swing of the per-FU result first (cards from older versions may be unsorted).
     const sorted = [...rows].sort((a, b) => swing(b.per_fu_co2e_g_low, b.per_fu_co2e_g_high, b.swing_per_fu_co2e_g) - swing(a.per_fu_co2e_g_low, a.per_fu_co2e_g_high, a.swing_per_fu_co2e_g));
-    const table = markdownTable([
-        ['parameter', 'low', 'central', 'high', 'g CO2e per FU (at low → at high)', 'swing (g)', 'kg CO2e total (at low → at high)', 'swing (kg)'],
+    const g = scaleFor(sorted.flatMap((s) => [s.per_fu_co2e_g_low, s.per_fu_co2e_g_high]), 'g CO2e');
+    const kg = scaleFor(sorted.flatMap((s) => [s.co2e_kg_low, s.co2e_kg_high]), 'kg CO2e');
+    // The unit after the name, unless the name says it (`lifetime inferences`).
+    const name = (s) => {
+        const n = parameterName(s.parameter);
+        return `${escapeMarkdown(n)}${s.unit && !n.endsWith(s.unit) ? ` (${escapeMarkdown(s.unit)})` : ''}`;
+    };
+    // Two tables of at most 6 columns: the per-FU result (what the tornado sorts by), then the total.
+    const perFu = markdownTable([
+        ['parameter', 'low', 'central', 'high', `${g.unit} per FU<br>at low → high`, `swing<br>(${g.unit})`],
         ...sorted.map((s) => [
-            `${escapeMarkdown(s.parameter)}${s.unit ? ` (${escapeMarkdown(s.unit)})` : ''}`,
-            fmt$2(s.low_value),
-            fmt$2(s.central_value),
-            fmt$2(s.high_value),
-            `${fmt$2(s.per_fu_co2e_g_low)} → ${fmt$2(s.per_fu_co2e_g_high)}`,
-            fmt$2(swing(s.per_fu_co2e_g_low, s.per_fu_co2e_g_high, s.swing_per_fu_co2e_g)),
-            `${fmt$2(s.co2e_kg_low)} → ${fmt$2(s.co2e_kg_high)}`,
-            fmt$2(swing(s.co2e_kg_low, s.co2e_kg_high, s.swing_co2e_kg)),
+            name(s),
+            param(s.low_value),
+            param(s.central_value),
+            param(s.high_value),
+            `${g.format(s.per_fu_co2e_g_low)} → ${g.format(s.per_fu_co2e_g_high)}`,
+            g.format(swing(s.per_fu_co2e_g_low, s.per_fu_co2e_g_high, s.swing_per_fu_co2e_g)),
         ]),
-    ], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
-    const chart = tornadoChart(card);
-    const sources = sorted.filter((s) => s.source).map((s) => `${escapeMarkdown(s.parameter)}: ${escapeMarkdown(s.source ?? '')}`);
+    ], { align: ['l', 'r', 'r', 'r', 'r', 'r'] });
+    const total = markdownTable([
+        ['parameter', `${kg.unit} total<br>at low → high`, `swing<br>(${kg.unit})`],
+        ...sorted.map((s) => [
+            name(s),
+            `${kg.format(s.co2e_kg_low)} → ${kg.format(s.co2e_kg_high)}`,
+            kg.format(swing(s.co2e_kg_low, s.co2e_kg_high, s.swing_co2e_kg)),
+        ]),
+    ], { align: ['l', 'r', 'r'] });
+    const sources = sorted.filter((s) => s.source).map((s) => `- ${escapeMarkdown(parameterName(s.parameter))}: ${escapeMarkdown(withoutUrls(s.source ?? ''))}`);
     return [
         '#### Sensitivity (one at a time)',
         '',
         'Each parameter set to its low and its high value, every other one central; sorted by the swing of the per-FU result (a tornado).',
         '',
-        table,
+        perFu,
         '',
-        ...(chart ? [mermaidBlock(chart)] : []),
-        ...(sources.length ? [`<sub>Ranges: ${sources.join('; ')}.</sub>`, ''] : []),
+        total,
+        '',
+        ...(sources.length ? ['Ranges:', '', ...sources, ''] : []),
     ].join('\n');
 }
 function uncertainty(card) {
     const u = card.interpretation.uncertainty;
-    const range = (lo, hi, unit) => lo === hi ? `**${fmt$2(lo)} ${unit}** (a point: no input it rests on carries a range)` : `**${fmt$2(lo)}–${fmt$2(hi)} ${unit}**`;
-    const lines = ['#### Uncertainty', '', `- Assessed stages: ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${fmt$2(card.totals.co2e_kg)}).`];
+    // A point says so instead of printing `x–x` (every input stated, none with a range).
+    const span = (lo, hi, unit) => lo === hi ? `**${qty(lo, unit)}** (a point: no input it rests on carries a range)` : `**${range(lo, hi, unit)}**`;
+    const lines = [
+        '#### Uncertainty',
+        '',
+        `- Assessed stages: ${span(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')} (central ${qty(card.totals.co2e_kg, 'kg CO2e')}).`,
+    ];
     if (u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined) {
-        lines.push(`- Per functional unit: ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${fmt$2(card.per_functional_unit.co2e_g)}).`);
+        lines.push(`- Per functional unit: ${span(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} (central ${qty(card.per_functional_unit.co2e_g, 'g CO2e')}).`);
     }
     if (u.energy_kwh_low !== undefined && u.energy_kwh_high !== undefined) {
-        lines.push(`- Energy: ${fmt$2(u.energy_kwh_low)}–${fmt$2(u.energy_kwh_high)} kWh (central ${fmt$2(card.totals.energy_kwh)}).`);
+        lines.push(`- Energy: ${range(u.energy_kwh_low, u.energy_kwh_high, 'kWh')} (central ${qty(card.totals.energy_kwh, 'kWh')}).`);
     }
     if (u.water_l_low !== undefined && u.water_l_high !== undefined && (u.water_l_high > 0 || card.totals.water_l > 0)) {
-        lines.push(`- Water: ${fmt$2(u.water_l_low)}–${fmt$2(u.water_l_high)} L (central ${fmt$2(card.totals.water_l)}).`);
+        lines.push(`- Water: ${range(u.water_l_low, u.water_l_high, 'L')} (central ${qty(card.totals.water_l, 'L')}).`);
     }
     const mc = u.monte_carlo;
     if (mc) {
-        lines.push(`- Monte Carlo 90 % band (${fmt$2(mc.samples)} samples, seed ${mc.seed}): ${fmt$2(mc.co2e_kg_p05)}–${fmt$2(mc.co2e_kg_p95)} kg (median ${fmt$2(mc.co2e_kg_p50)}); ` +
-            `${fmt$2(mc.per_fu_co2e_g_p05)}–${fmt$2(mc.per_fu_co2e_g_p95)} g per FU (median ${fmt$2(mc.per_fu_co2e_g_p50)}).`);
+        lines.push(`- Monte Carlo 90${NBSP}% band (${count(mc.samples)} samples, seed ${String(mc.seed)}): ${range(mc.co2e_kg_p05, mc.co2e_kg_p95, 'kg CO2e')} (median ${qty(mc.co2e_kg_p50, 'kg CO2e')}); ` +
+            `${range(mc.per_fu_co2e_g_p05, mc.per_fu_co2e_g_p95, 'g CO2e')} per FU (median ${qty(mc.per_fu_co2e_g_p50, 'g CO2e')}).`);
     }
-    // The method and the SCI note are ml-lca's own sentences, not user text: no escaping needed.
+    // Escaped although ml-lca writes the method and the SCI note: a card read from outside this
+    // run (a fork's artifact, a baseline) can say anything there. No card text is trusted.
     if (u.method)
-        lines.push(`- Method: ${u.method}.`);
+        lines.push(`- Method: ${escapeMarkdown(u.method)}.`);
     if (u.covers !== undefined)
         lines.push(u.covers.length > 0 ? '- The range covers:' : '- The range covers no input: none carries a range.');
     for (const p of u.parameters ?? []) {
-        lines.push(`  - ${escapeMarkdown(p.parameter)}: ${fmt$2(p.low)}–${fmt$2(p.high)}${p.unit ? ` ${escapeMarkdown(p.unit)}` : ''} (central ${fmt$2(p.central)}; ${escapeMarkdown(p.source)})`);
+        lines.push(`  - ${escapeMarkdown(p.parameter)}: ${param(p.low)}–${param(p.high)}${p.unit ? `${NBSP}${escapeMarkdown(p.unit)}` : ''} (central ${param(p.central)}; ${escapeMarkdown(withoutUrls(p.source))})`);
     }
     if (u.not_covered && u.not_covered.length > 0) {
         lines.push('- Not covered (the range is narrower than the truth by what these hide):');
@@ -3807,34 +3838,35 @@ function uncertainty(card) {
 function dataQuality(card) {
     const items = card.interpretation.data_quality;
     if (items.length === 0)
-        return '#### Data quality\n\nNo completeness or consistency findings.\n';
+        return 'No completeness or consistency findings.\n';
     const lines = items.map((d) => `- ${SEVERITY_ICON[d.severity]} **${d.severity}** ${escapeCode(d.code)}: ${escapeMarkdown(d.message)}`);
-    return `#### Data quality\n\n${lines.join('\n')}\n`;
+    return `${lines.join('\n')}\n`;
 }
+/** Head vs base: is each headline change (and any other real change) beyond the noise band? */
 function headVsBase(card) {
     const c = card.comparison;
     if (!c)
         return null;
     // Sentences rebuilt from the numbers (the stored noise_note is for JSON readers): no card
-    // text reaches the markdown unescaped, and none needs escaping here.
-    // The headline metrics always; any other metric only when it is a real change (the
-    // comparison table above has every metric).
+    // text reaches the markdown unescaped. The headline metrics always; any other metric only when
+    // it is a real change (the comparison table has every metric).
     const notes = c.metrics
         .filter((m) => m.within_noise !== undefined && m.within_noise !== null && m.delta !== null && m.noise_band !== undefined && m.noise_band !== null)
         .filter((m) => HEADLINE_METRICS.includes(m.metric) || m.within_noise === false)
         .map((m) => {
         const unit = unitOf(m.metric);
-        const u = unit ? ` ${unit}` : '';
-        const pctText = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
+        const pctText = m.delta_pct === null ? '' : ` (${deltaPct(m.delta_pct)})`;
         const improved = m.better === 'lower' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0;
         const verdict = m.within_noise ? 'is within the noise band' : 'exceeds the noise band';
         const tail = m.within_noise ? 'not a real change' : `a real change, ${improved ? 'better' : 'worse'}`;
-        return `- ${escapeCode(m.metric)}: ${fmtSigned(m.delta)}${u}${pctText} ${verdict} ±${fmt$2(m.noise_band)}${u}: ${tail}.`;
+        // The change and the band in the unit of the values (±0.545 kg, not ±545 g beside +3.44 kg).
+        const sc = scaleFor([m.base, m.head], unit);
+        const delta = `${(m.delta ?? 0) > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
+        return `- ${escapeCode(m.metric)}: ${delta}${pctText} ${verdict} ±${sc.withUnit(m.noise_band)}: ${tail}.`;
     });
-    const chart = headVsBaseChart(c);
-    if (notes.length === 0 && !chart)
+    if (notes.length === 0)
         return null;
-    return ['#### Head vs base: real change or noise?', '', ...notes, ...(notes.length ? [''] : []), ...(chart ? [mermaidBlock(chart)] : [])].join('\n');
+    return ['#### Real change or noise?', '', ...notes, ''].join('\n');
 }
 function sciSection(card) {
     const s = card.interpretation.sci;
@@ -3845,10 +3877,11 @@ function sciSection(card) {
     return [
         '#### SCI (ISO/IEC 21031:2024)',
         '',
-        `SCI = (E × I + M) / R = (${fmt$2(s.e_kwh)} kWh × ${fmt$2(s.i_g_per_kwh)} g/kWh + ${fmt$2(s.m_g)} g) / ${fmt$2(s.r)} = **${fmt$2(s.sci_g_per_fu)} g CO2e per functional unit** ` +
+        `SCI = (E × I + M) / R = (${fmt$1(s.e_kwh)}${NBSP}kWh × ${qtyParam(s.i_g_per_kwh, 'g/kWh')} + ${fmt$1(s.m_g)}${NBSP}g) / ${fmt$1(s.r)} = **${qty(s.sci_g_per_fu, 'g CO2e')} per functional unit** ` +
             `(R = ${escapeMarkdown(s.r_unit)}; stages: ${s.stages.map(escapeMarkdown).join(', ')}).`,
         '',
-        `Not included: the amortized up-front carbon, ${fmt$2(s.amortized_co2e_g_excluded)} g per FU. ${s.note}`,
+        // Escaped for the same reason as the method: a card from outside can say anything here.
+        `Not included: the amortized up-front carbon, ${qty(s.amortized_co2e_g_excluded, 'g CO2e')} per FU. ${escapeMarkdown(s.note)}`,
         '',
     ].join('\n');
 }
@@ -3856,41 +3889,23 @@ function sciSection(card) {
 function hfSection(card) {
     const h = card.hf_co2_eq_emissions;
     return [
-        '#### Hugging Face `co2_eq_emissions`',
-        '',
-        `**${fmt$2(h.emissions)} g CO2e**${h.training_type ? ` (training_type ${escapeMarkdown(h.training_type)})` : ''}: ${escapeMarkdown(h.source)}. ` +
+        `**${qty(h.emissions, 'g CO2e')}** (the block states grams: ${count(h.emissions)}${NBSP}g)${h.training_type ? `, training_type ${escapeMarkdown(h.training_type)}` : ''}: ${escapeMarkdown(h.source)}. ` +
             `Location ${escapeMarkdown(h.geographical_location)}, hardware ${escapeMarkdown(h.hardware_used)}. ` +
             'Write it into a model README with `ml-lca hf-card --card model-card.json README.md` (or the action input `hf-readme`).',
         '',
     ].join('\n');
 }
+/** Hardware, location and facility factors of the energy disclosure (its per-stage rows are in the per-stage table). */
 function energy(card) {
     const e = card.interpretation.energy_disclosure;
     if (!e)
         return null;
-    const table = markdownTable([
-        ['stage', 'energy from', 'scope', 'hours (h)', 'accelerator-hours', 'IT energy (kWh)', 'facility energy (kWh)'],
-        ...e.stages.map((s) => [
-            escapeMarkdown(s.stage),
-            escapeMarkdown(s.energy_origin),
-            escapeMarkdown(s.energy_scope),
-            fmt$2(s.hours),
-            fmt$2(s.accelerator_hours),
-            fmt$2(s.it_energy_kwh),
-            fmt$2(s.energy_kwh),
-        ]),
-        ['**total**', '', '', '', '', fmt$2(e.total_it_energy_kwh), `**${fmt$2(e.total_energy_kwh)}**`],
-    ], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r'] });
     const h = e.hardware;
     const where = e.location;
     return [
-        '#### Energy disclosure',
-        '',
-        table,
-        '',
-        `- Hardware: ${fmt$2(h.count)} × ${escapeMarkdown(h.model)}${h.power_w !== null ? ` (${fmt$2(h.power_w)} W each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
-        `- Location: ${where.region ? escapeMarkdown(where.region) : 'no region'}, grid ${fmt$2(where.intensity_g_per_kwh)} g CO2e/kWh${where.source ? ` (${escapeMarkdown(where.source)})` : ''}.`,
-        `- Facility: PUE ${fmt$2(e.pue)} (applied once), IT overhead ${fmt$2(e.it_overhead_factor)}× on device-only energy, WUE ${fmt$2(e.wue_l_per_kwh)} L/kWh.`,
+        `- Hardware: ${count(h.count)} × ${escapeMarkdown(h.model)}${h.power_w !== null ? ` (${qty(h.power_w, 'W', 4)} each)` : ''}${h.known ? '' : ' (not in the bundled data)'}.`,
+        `- Location: ${where.region ? escapeMarkdown(where.region) : 'no region'}, grid ${qtyParam(where.intensity_g_per_kwh, 'g CO2e/kWh')}${where.source ? ` (${escapeMarkdown(withoutUrls(where.source))})` : ''}.`,
+        `- Facility: PUE ${param(e.pue)} (applied once), IT overhead ${param(e.it_overhead_factor)}× on device-only energy, WUE ${qtyParam(e.wue_l_per_kwh, 'L/kWh')}.`,
         '',
     ].join('\n');
 }
@@ -3914,15 +3929,16 @@ function renderClusterSection(card) {
         return '';
     const out = [];
     for (const [stage, c] of Object.entries(parsed.data)) {
-        out.push(`**${escapeMarkdown(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt$2(c.skew_s)} s of each other` : '') + '.', '', markdownTable([
-            ['host', 'measured energy (kWh)', 'scope', 'devices', 'span (h)', 'clock offset (s)'],
+        const energy = scaleFor(c.hosts.map((h) => h.energy_kwh), 'kWh');
+        out.push(`**${escapeMarkdown(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt$1(c.skew_s)}${NBSP}s of each other` : '') + '.', '', markdownTable([
+            ['host', `measured energy,<br>before overhead (${energy.unit})`, 'scope', 'devices', 'span<br>(h)', 'clock<br>offset (s)'],
             ...c.hosts.map((h) => [
                 escapeMarkdown(h.host),
-                fmt$2(h.energy_kwh),
+                energy.format(h.energy_kwh),
                 escapeMarkdown(h.scope),
-                fmt$2(h.devices),
-                fmt$2(h.duration_s === null ? null : h.duration_s / 3600),
-                fmt$2(h.offset_s),
+                count(h.devices),
+                fmt$1(h.duration_s === null ? null : h.duration_s / 3600),
+                fmt$1(h.offset_s),
             ]),
         ], { align: ['l', 'r', 'l', 'r', 'r', 'r'] }), '');
     }
@@ -3955,122 +3971,214 @@ function incompleteLines(a) {
     return a.incomplete.map((i) => incompleteLine(i.stage, i.completeness));
 }
 
-// report.md and the PR comment body (without the marker): card in, markdown out, nothing else.
-// Order is the reviewer's order: verdict and headline first, then the per-stage inventory, the
-// per-functional-unit breakdown (paper §3.3: marginal, embodied, amortized), the comparison
-// with base, the interpretation, the assumptions with their sources, and the logs used.
-// Every string that came from a user or a log goes through escape.ts.
+// report.md, the PR comment body (without the marker) and the job summary: card in, markdown
+// out, nothing else. Written for a reviewer (issue 17): one screen first (the verdict with its
+// reason, the headline per functional unit and total with the change against the base, what
+// changed most, where each budget stands, the data-quality errors), then everything else in
+// collapsed `<details>` sections whose summaries already say what is inside.
+// Every string that came from a user, a log or a card goes through escape.ts; numbers through
+// format.ts (one style everywhere).
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '⛔' };
+/** Above the fold: at most this many lines of budgets, of data-quality errors, of rows in the change table. */
+const TOP_BUDGETS = 5;
+const TOP_ERRORS = 3;
+const TOP_CHANGES = 5;
+/** Widest table cell for a name (stage, host) or a path, in characters: wider ones overflow 800 px. */
+const NAME_MAX = 28;
+const PATH_MAX = 44;
+/** Logs listed in the comment; a fork's hundreds of shards are in the card JSON. */
+const LOGS_MAX = 50;
 /**
- * The whole report. With `maxChars`, detail sections are dropped from the end (sources first,
- * per-stage table last) until it fits; the verdict and headline are never dropped.
+ * The whole report. With `maxChars`, detail sections are dropped from the end until it fits;
+ * the part above the fold (verdict, headline, budgets) is never dropped.
  */
 function renderReport(card, opts = {}) {
-    const head = headSection(card);
-    const clusterSection = renderClusterSection(card);
-    const details = [
-        { title: 'Per stage', body: stagesSection(card) },
-        ...(clusterSection ? [{ title: 'Per host', body: clusterSection }] : []),
-        { title: 'Per functional unit', body: perFuSection(card) },
-        ...(card.comparison ? [{ title: 'Comparison with base', body: renderComparison(card.comparison) }] : []),
-        { title: 'Interpretation', body: `${renderInterpretation(card).trimEnd()}\n` },
-        { title: 'Assumptions', body: assumptionsSection(card) },
-        ...(card.sources.length ? [{ title: 'Sources', body: sourcesSection(card) }] : []),
-        ...(card.warnings.length ? [{ title: 'Warnings', body: warningsSection(card.warnings) }] : []),
-    ];
     const footer = `<sub>ml-lca ${escapeMarkdown(card.tool.version)} · model card schema ${escapeMarkdown(card.schema_version)} · ${escapeMarkdown(card.created_at)}</sub>\n`;
-    return fit(head, details, footer, opts.maxChars ?? Number.POSITIVE_INFINITY);
+    return fit(aboveTheFold(card), detailSections(card), footer, opts.maxChars ?? Number.POSITIVE_INFINITY);
+}
+function renderSection(s) {
+    return `<details><summary><b>${escapeHtml(s.title)}</b>${s.summary ? ` · ${s.summary}` : ''}</summary>\n\n${s.body.trimEnd()}\n\n</details>\n`;
 }
 function fit(head, details, footer, maxChars) {
-    const join = (kept, note) => [head, ...kept.map((s) => `### ${s.title}\n\n${s.body}`), note, footer].filter((x) => x !== '').join('\n');
+    const join = (kept, note) => [head, ...kept.map(renderSection), note, footer].filter((x) => x !== '').join('\n');
     const kept = [...details];
     const dropped = [];
     let out = join(kept, '');
     while (out.length > maxChars && kept.length > 0) {
         dropped.unshift(kept.pop().title);
-        out = join(kept, `> Trimmed to fit ${fmt$2(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
+        out = join(kept, `> Trimmed to fit ${count(maxChars)} characters: ${dropped.join(', ')} omitted; the model card JSON has every value.\n`);
     }
     if (out.length <= maxChars)
         return out;
-    // Only the verdict block is left and it is still too long (thousands of budget lines):
-    // keep its beginning, where the verdict is.
+    // Only the part above the fold is left and it is still too long: keep its beginning, where the verdict is.
     const cut = '\n\n> Trimmed: the rest is in the model card JSON.\n';
     return `${head.slice(0, Math.max(0, maxChars - cut.length))}${cut}`;
 }
-/** The headline range; a point says so instead of printing `x–x` (every input stated, none with a range). */
-function rangeNote(low, high) {
-    return low === high ? 'no range: every input it rests on is stated without one, see Uncertainty' : `range ${fmt$2(low)}–${fmt$2(high)} kg`;
-}
-function headSection(card) {
-    const s = card.scenario;
-    const fu = card.per_functional_unit;
-    const u = card.interpretation.uncertainty;
-    const lines = [
-        `## ${ICON[card.verdict]} ml-lca: ${escapeMarkdown(s.name)}: ${card.verdict.toUpperCase()}`,
-        ...attentionBlock(card),
-        '',
-        `**${fmt$2(fu.co2e_g)} g CO2e per functional unit** (${escapeMarkdown(s.functional_unit.description)}; ${fmt$2(s.functional_unit.inferences)} inferences), ` +
-            `of which marginal ${fmt$2(fu.marginal_co2e_g)} g, embodied ${fmt$2(fu.embodied_co2e_g)} g, amortized up-front ${fmt$2(fu.amortized_co2e_g)} g.`,
-        '',
-        `Assessed stages: **${fmt$2(card.totals.co2e_kg)} kg CO2e** (${rangeNote(u.co2e_kg_low, u.co2e_kg_high)}), ` +
-            `${fmt$2(card.totals.energy_kwh)} kWh facility energy, ${fmt$2(card.totals.water_l)} L water` +
-            (card.totals.cost_usd !== null ? `, ${fmt$2(card.totals.cost_usd)} USD` : '') +
-            `. Over ${fmt$2(card.lifetime.inferences)} lifetime inferences: ${fmt$2(card.lifetime.co2e_kg)} kg CO2e.`,
-    ];
-    const mb = card.market_based;
-    if (mb) {
-        // GHG Protocol Scope 2 dual reporting: location-based first (primary), then market-based.
-        lines.push('', `Scope 2 dual reporting: location-based (grid average, ${fmt$2(s.grid.intensity_g_per_kwh)} g CO2e/kWh) ${fmt$2(card.totals.co2e_kg)} kg CO2e, ` +
-            `${fmt$2(fu.co2e_g)} g per functional unit; market-based (${fmt$2(mb.intensity_g_per_kwh)} g CO2e/kWh: ${escapeMarkdown(withoutUrls(mb.source))}) ` +
-            `${fmt$2(mb.co2e_kg)} kg CO2e, ${fmt$2(mb.per_functional_unit_co2e_g)} g per functional unit. Budgets use the location-based result.`);
-    }
-    const headline = comparisonHeadline(card.comparison) ?? noBaselineNote(card.warnings);
-    if (headline)
-        lines.push('', headline);
-    lines.push('', budgetsBlock(card));
-    // Period budgets (ledger) belong with the verdict: they can be what fails the check.
-    const ledger = ledgerSectionForCard(card);
-    if (ledger)
-        lines.push('', ledger.trimEnd());
+// --- Above the fold -------------------------------------------------------------------------
+function aboveTheFold(card) {
+    const name = escapeMarkdown(clipText(card.scenario.name, 60));
+    const lines = [`## ${ICON[card.verdict]} ml-lca: ${name}: ${card.verdict.toUpperCase()} — ${verdictReason(card)}`];
+    // What a reader must see before any number (issue 12): the stages that could not be measured,
+    // then the data-quality errors that change the result.
+    lines.push(...incompleteBlock(card), ...errorsBlock(card));
+    lines.push('', ...headline(card));
+    const changes = changesBlock(card.comparison);
+    if (changes.length)
+        lines.push('', ...changes);
+    const budgets = budgetLines(card, card.verdict === 'incomplete');
+    lines.push('', ...(budgets.length ? budgets : ['No budgets set.']));
     return `${lines.join('\n')}\n`;
 }
-/**
- * Right under the verdict (issue 12): why the card is INCOMPLETE (stage, file, fix), then the
- * data-quality errors and the rejected rows that changed a stage's energy. Empty when none.
- */
-function attentionBlock(card) {
+/** Why the verdict is what it is, in a few words (markdown, escaped). */
+function verdictReason(card) {
     const a = attentionOf(card);
-    const out = [];
-    if (a.incomplete.length > 0) {
-        const names = a.incomplete.map((i) => escapeCode(i.stage));
-        out.push('', `**The energy of ${a.incomplete.length === 1 ? 'stage' : 'stages'} ${names.join(', ')} could not be determined, so this check cannot pass.** ` +
-            'The figures below leave out (or only estimate) what could not be measured.', '', ...a.incomplete.map((i) => {
+    if (card.verdict === 'incomplete' || a.incomplete.length > 0) {
+        const names = a.incomplete.map((i) => escapeCode(clipText(i.stage, NAME_MAX)));
+        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+        return `the energy of ${names.length === 1 ? 'stage' : 'stages'} ${shown} could not be determined, so this check cannot pass`;
+    }
+    const at = (status) => card.budgets.filter((b) => b.status === status && b.actual !== null);
+    for (const status of ['fail', 'warn']) {
+        const hit = at(status);
+        if (hit.length === 0)
+            continue;
+        if (hit.length > 1)
+            return `${hit.length} budgets are over their ${status === 'fail' ? 'limits' : 'warning levels'}`;
+        const b = hit[0];
+        const what = b.kind === 'period' ? `the period budget on ${escapeMarkdown(labelOf(b.metric))}` : escapeMarkdown(labelOf(b.metric));
+        const over = status === 'fail' ? 'over its limit' : 'above its warning level';
+        return b.kind === 'regression' ? `${what} rose ${deltaPct(b.actual)} vs base, ${over}` : `${what} is ${over}`;
+    }
+    const unchecked = card.budgets.filter((b) => b.status !== 'pass');
+    if (unchecked.length > 0)
+        return `${unchecked.length === 1 ? 'a budget' : `${unchecked.length} budgets`} could not be checked`;
+    if (card.budgets.length === 0)
+        return 'no budgets set';
+    return card.budgets.length === 1 ? 'within its budget' : `within all ${card.budgets.length} budgets`;
+}
+/** The stages whose energy is unknown (issue 12): stage, file, why, fix; right under the verdict. */
+function incompleteBlock(card) {
+    const a = attentionOf(card);
+    if (a.incomplete.length === 0)
+        return [];
+    const shown = a.incomplete.slice(0, TOP_BUDGETS);
+    return [
+        '',
+        ...shown.map((i) => {
             const c = i.completeness;
             const file = c.file ? `${escapeCode(c.file)}: ` : '';
             return `- ⛔ **${escapeMarkdown(i.stage)}**: ${file}${escapeMarkdown(c.reason ?? 'energy unknown')}. **Fix:** ${escapeMarkdown(c.fix ?? 'give the stage a log with usable energy')}`;
-        }));
+        }),
+        ...(a.incomplete.length > shown.length ? [`- ⛔ and ${a.incomplete.length - shown.length} more stages: see Data quality below`] : []),
+        '',
+        '_The figures below leave out (or only estimate) what could not be measured._',
+    ];
+}
+/** The data-quality errors and rejected rows that change the result; the rest is in Data quality. */
+function errorsBlock(card) {
+    const a = attentionOf(card);
+    const items = [...a.errors.map((e) => `- ❗ ${escapeMarkdown(e)}`), ...a.rejected.map((r) => `- ✂️ ${escapeCode(r.file)} (stage ${escapeMarkdown(r.stage)}): ${escapeMarkdown(r.text)}`)];
+    if (items.length === 0)
+        return [];
+    const shown = items.slice(0, TOP_ERRORS);
+    return [
+        '',
+        '**Data quality that changes the result:**',
+        '',
+        ...shown,
+        ...(items.length > shown.length ? [`- and ${items.length - shown.length} more in Data quality below`] : []),
+    ];
+}
+/** Per functional unit and total, each with its change against the base; then the other totals. */
+function headline(card) {
+    const s = card.scenario;
+    const fu = card.per_functional_unit;
+    const t = card.totals;
+    const u = card.interpretation.uncertainty;
+    const c = card.comparison;
+    const metric = (path) => (c?.comparable ? c.metrics.find((m) => m.metric === path) : undefined);
+    // A point says so instead of printing `x–x` (every input stated, none with a range).
+    const rangeText = u.co2e_kg_low === u.co2e_kg_high ? 'no range: every input it rests on is stated without one' : `range ${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}`;
+    const lines = [
+        `${headValue(fu.co2e_g, 'g CO2e', metric('per_functional_unit.co2e_g'))} per functional unit${changeText(metric('per_functional_unit.co2e_g'), 'g CO2e')}\\`,
+        `${headValue(t.co2e_kg, 'kg CO2e', metric('totals.co2e_kg'))} over the assessed stages (${rangeText})${changeText(metric('totals.co2e_kg'), 'kg CO2e')}\\`,
+        [
+            `FU: ${escapeMarkdown(s.functional_unit.description)} (${count(s.functional_unit.inferences)} inferences)`,
+            `${qty(t.energy_kwh, 'kWh')} facility energy`,
+            `${qty(t.water_l, 'L')} water`,
+            ...(t.cost_usd !== null ? [qty(t.cost_usd, 'USD')] : []),
+            `lifetime (${count(card.lifetime.inferences)} inferences) ${qty(card.lifetime.co2e_kg, 'kg CO2e')}`,
+        ].join(' · '),
+    ];
+    const note = comparisonNote(c, card.warnings);
+    if (note)
+        lines.push('', note);
+    return lines;
+}
+/** The head value in bold, with 4 figures where the change needs them. */
+function headValue(value, unit, m) {
+    if (!m || m.base === null || m.head === null)
+        return `**${qty(value, unit)}**`;
+    const p = pair(m.base, m.head, unit);
+    return `**${p.head}${NBSP}${p.unit}**`;
+}
+/** ` ▲ +16.3 % vs base 10.7 g, worse, beyond noise (±0.2 g)`; empty without a comparable base value. */
+function changeText(m, unit) {
+    if (!m || m.base === null || m.head === null || m.delta === null)
+        return '';
+    const p = pair(m.base, m.head, unit);
+    const arrow = m.delta > 0 ? '▲' : m.delta < 0 ? '▼' : '=';
+    // The base and the band without "CO2e": the value just before says what is measured.
+    const short = (text) => text.replace(/ CO2e$/, '');
+    const band = short(scaleFor([m.base, m.head], unit).withUnit(m.noise_band));
+    const noise = m.within_noise === true ? `, within noise (±${band})` : m.within_noise === false ? `, beyond noise (±${band})` : '';
+    const dir = direction(m.delta, m.better, m.within_noise);
+    return ` ${arrow} ${deltaPct(m.delta_pct)} vs base ${short(`${p.base}${NBSP}${p.unit}`)}${m.within_noise ? '' : `, ${dir}`}${noise}`;
+}
+/** Why nothing was compared, or that the base is not comparable. */
+function comparisonNote(c, warnings) {
+    if (!c) {
+        const w = warnings.find((x) => x.startsWith('No baseline:'));
+        return w ? `ℹ️ ${escapeMarkdown(w)}` : null;
     }
-    if (a.errors.length > 0 || a.rejected.length > 0) {
-        out.push('', '**Data quality that changes the result:**', '', ...a.errors.map((e) => `- ❗ ${escapeMarkdown(e)}`), ...a.rejected.map((r) => `- ✂️ ${escapeCode(r.file)} (stage ${escapeMarkdown(r.stage)}): ${escapeMarkdown(r.text)}`));
+    if (!c.comparable) {
+        const more = c.consistency.length > 1 ? ` (${c.consistency.length - 1} more in Comparison with base)` : '';
+        return `⚠️ Not comparable with base ${baselineLabel(c)}: ${escapeMarkdown(c.consistency[0] ?? 'the functional unit or the boundary differs')}${more}`;
     }
-    return out;
+    return null;
 }
-function comparisonHeadline(c) {
-    if (!c)
-        return null;
-    const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
-    const against = `base ${baselineLabel(c)}`;
-    if (!c.comparable)
-        return `⚠️ Not comparable with ${against}: ${c.consistency.map(escapeMarkdown).join(' ')}`;
-    if (!m || m.delta_pct === null)
-        return `Compared with ${against}.`;
-    return `Per functional unit vs ${against}: ${fmtSigned(m.delta_pct)} % (${direction(m.delta, m.better, m.within_noise)}).`;
+/** "What changed most": up to 5 metrics besides the headline two, real changes first. */
+function changesBlock(c) {
+    if (!c?.comparable)
+        return [];
+    const headlineMetrics = ['per_functional_unit.co2e_g', 'totals.co2e_kg'];
+    const changed = c.metrics
+        .filter((m) => !headlineMetrics.includes(m.metric) && m.delta !== null && m.delta !== 0 && m.base !== null && m.head !== null)
+        .sort((a, b) => realFirst(a) - realFirst(b) || tier(a) - tier(b) || Math.abs(b.delta_pct ?? Infinity) - Math.abs(a.delta_pct ?? Infinity));
+    const real = c.metrics.filter((m) => m.within_noise === false).length;
+    const tested = c.metrics.some((m) => m.within_noise === true || m.within_noise === false);
+    const summary = `**What changed most** vs base ${baselineLabel(c)}${tested ? `: ${real} of ${c.metrics.length} metrics beyond noise` : ''}`;
+    if (changed.length === 0)
+        return [`${summary}; nothing else changed.`];
+    const rows = changed.slice(0, TOP_CHANGES).map((m) => {
+        const unit = unitOf(m.metric);
+        const p = pair(m.base, m.head, unit);
+        return [
+            `${escapeMarkdown(clipText(labelOf(m.metric), NAME_MAX + 8))}${p.unit ? ` (${p.unit})` : ''}`,
+            p.base,
+            p.head,
+            `${(m.delta ?? 0) > 0 ? '▲' : '▼'} ${deltaPct(m.delta_pct)}`,
+            direction(m.delta, m.better, m.within_noise),
+        ];
+    });
+    return [`${summary}:`, '', markdownTable([['metric (unit)', 'base', 'head', 'Δ %', 'change'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })];
 }
-/** Why nothing was compared, next to the headline where a reviewer looks (the action adds it). */
-function noBaselineNote(warnings) {
-    const w = warnings.find((x) => x.startsWith('No baseline:'));
-    return w ? `ℹ️ ${escapeMarkdown(w)}` : null;
-}
+const realFirst = (m) => (m.within_noise === false ? 0 : 1);
+/** Carbon first, then energy, water, cost: what a reviewer of a carbon report reads first. */
+const tier = (m) => {
+    const u = unitOf(m.metric);
+    return u.endsWith('CO2e') ? 0 : u.endsWith('Wh') ? 1 : u.endsWith('L') ? 2 : 3;
+};
 function baselineLabel(c) {
     const b = c.baseline;
     const parts = [b.ref ? escapeMarkdown(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
@@ -4087,79 +4195,270 @@ function direction(delta, better, withinNoise) {
     const improved = better === 'lower' ? delta < 0 : delta > 0;
     return improved ? 'better' : 'worse';
 }
-function budgetsBlock(card) {
-    if (card.budgets.length === 0)
-        return 'No budgets set.';
-    const order = { fail: 0, warn: 1, pass: 2 };
-    const sorted = [...card.budgets].sort((a, b) => order[a.status] - order[b.status]);
-    return markdownTable([
-        ['budget', 'metric', 'limit', 'actual', 'message'],
-        ...sorted.map((b) => [
-            `${ICON[b.status]} ${b.status}`,
-            escapeCode(b.metric),
-            `${fmt$2(b.limit)}${b.kind === 'regression' ? ' %' : ''}`,
-            fmt$2(b.actual),
-            escapeMarkdown(b.message),
-        ]),
-    ], { align: ['l', 'l', 'r', 'r', 'l'] });
+// --- Budgets ----------------------------------------------------------------------------------
+const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 };
+/** One line per budget, worst first, at most TOP_BUDGETS (the rest in the Budgets section). */
+function budgetLines(card, incomplete) {
+    const period = ledgerLinesForCard(card);
+    const lines = [
+        ...card.budgets.filter((b) => !(b.kind === 'period' && period.length > 0)).map((b) => ({ status: b.status, text: budgetLine(b, card.comparison) })),
+        ...period,
+    ].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    if (lines.length === 0)
+        return [];
+    const shown = lines.slice(0, TOP_BUDGETS);
+    const rest = lines.slice(TOP_BUDGETS);
+    const more = rest.length
+        ? [
+            `- and ${rest.length} more (${['fail', 'warn', 'pass'].map((s) => `${rest.filter((l) => l.status === s).length} ${s}`).join(', ')}): see Budgets below`,
+        ]
+        : [];
+    // On an incomplete card a budget "passes" on figures that leave something out: say so.
+    return [incomplete ? '**Budgets** (on the incomplete figures above):' : '**Budgets:**', '', ...shown.map((l) => `- ${l.text}`), ...more];
 }
+/** `⚠️ **CO2e per FU** 9.84 g CO2e, above the warning level · warn at 9 g CO2e, limit 15 g CO2e`. */
+function budgetLine(b, comparison) {
+    const label = escapeMarkdown(clipText(labelOf(b.metric), NAME_MAX + 8));
+    const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[b.status];
+    if (b.kind === 'regression') {
+        const levels = `${b.warn_limit != null ? `warn at ${percent(b.warn_limit, { signed: true })}, ` : ''}limit ${percent(b.limit, { signed: true })}`;
+        if (b.actual === null) {
+            const why = comparison === null ? 'no baseline' : comparison.metrics.some((m) => m.metric === b.metric) ? 'no base or head value' : 'not a compared metric';
+            return `${ICON[b.status]} **${label} vs base** not checked, ${why} · ${levels}`;
+        }
+        return `${ICON[b.status]} **${label} vs base** ${deltaPct(b.actual)}${said} · ${levels}`;
+    }
+    const unit = unitOf(b.metric);
+    const levels = `${b.warn_limit != null ? `warn at ${qtyParam(b.warn_limit, unit)}, ` : ''}limit ${qtyParam(b.limit, unit)}`;
+    if (b.actual === null)
+        return `${ICON[b.status]} **${label}** no value, not checked · ${levels}`;
+    return `${ICON[b.status]} **${label}** ${qty(b.actual, unit)}${said} · ${levels}`;
+}
+/** Every budget in a table (shown when the list above the fold is cut). */
+function budgetsTable(card) {
+    const sorted = [...card.budgets].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const rows = sorted.map((b) => {
+        const regression = b.kind === 'regression';
+        const unit = unitOf(b.metric);
+        const show = (v) => (v == null ? '—' : regression ? percent(v, { signed: true }) : qtyParam(v, unit));
+        return [
+            `${ICON[b.status]} ${b.status}`,
+            `${escapeCode(clipText(b.metric, PATH_MAX))}${regression ? ' vs base' : b.kind === 'period' ? ' per period' : ''}`,
+            b.actual === null ? 'not checked' : regression ? deltaPct(b.actual) : qty(b.actual, unit),
+            show(b.warn_limit),
+            show(b.limit),
+        ];
+    });
+    return `${markdownTable([['status', 'metric', 'actual', 'warn at', 'limit'], ...rows], { align: ['l', 'l', 'r', 'r', 'r'] })}\n`;
+}
+// --- Details ----------------------------------------------------------------------------------
+function detailSections(card) {
+    const parts = interpretationParts(card);
+    const c = card.comparison;
+    const cluster = renderClusterSection(card);
+    const ledger = ledgerSectionForCard(card, { heading: '' });
+    const out = [];
+    if (c)
+        out.push({
+            title: 'Comparison with base',
+            summary: comparisonSummary(c),
+            body: `${renderComparison(c)}${parts.headVsBase ? `\n${parts.headVsBase}` : ''}`,
+        });
+    const budgetCount = card.budgets.length;
+    if (budgetCount > TOP_BUDGETS)
+        out.push({ title: 'Budgets', summary: budgetSummary(card), body: budgetsTable(card) });
+    if (ledger) {
+        const n = ledgerCount(card);
+        out.push({ title: 'Period budgets', summary: `${count(n)} ${n === 1 ? 'budget' : 'budgets'}: spent, projected, remaining, run-out date`, body: ledger });
+    }
+    out.push({ title: 'Per stage', summary: stagesSummary(card), body: `${stagesSection(card)}${parts.energy ? `\n${parts.energy}` : ''}` });
+    if (cluster)
+        out.push({ title: 'Per host', summary: 'energy, devices and clock offset of each host of a multi-node stage', body: cluster });
+    out.push({ title: 'Per functional unit', summary: perFuSummary(card), body: perFuSection(card) });
+    out.push({
+        title: 'Interpretation',
+        summary: interpretationSummary(card),
+        body: [parts.significant, parts.lifetime, parts.sensitivity, parts.sci].filter((x) => x !== null).join('\n'),
+    });
+    out.push({ title: 'Uncertainty', summary: uncertaintySummary(card), body: parts.uncertainty.replace(/^#### Uncertainty\n\n/, '') });
+    out.push({ title: 'Data quality', summary: dataQualitySummary(card), body: parts.dataQuality });
+    const charts = chartsSection(card);
+    if (charts)
+        out.push(charts);
+    if (card.market_based)
+        out.push({ title: 'Market-based result', summary: marketSummary(card), body: marketSection(card) });
+    out.push({ title: 'Hugging Face co2_eq_emissions', summary: escapeHtml(qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')), body: parts.hf });
+    out.push({ title: 'Assumptions', summary: assumptionsSummary(card), body: assumptionsSection(card) });
+    if (card.sources.length)
+        out.push({ title: 'Logs read', summary: sourcesSummary(card), body: sourcesSection(card) });
+    if (card.warnings.length)
+        out.push({ title: 'Warnings', summary: `${card.warnings.length}`, body: warningsSection(card.warnings) });
+    return out;
+}
+function comparisonSummary(c) {
+    if (!c.comparable)
+        return 'not comparable: see why';
+    const tested = c.metrics.some((m) => m.within_noise === true || m.within_noise === false);
+    // Without noise bands (an older card) every change counts.
+    const real = c.metrics.filter((m) => (tested ? m.within_noise === false : m.delta !== null && m.delta !== 0));
+    const worse = real.filter((m) => m.delta !== null && (m.better === 'lower' ? m.delta > 0 : m.delta < 0)).length;
+    return `${c.metrics.length} metrics, ${real.length} ${tested ? 'beyond noise' : 'changed'} (${worse} worse, ${real.length - worse} better)`;
+}
+function budgetSummary(card) {
+    const n = (s) => card.budgets.filter((b) => b.status === s).length;
+    return `${card.budgets.length} budgets: ${n('fail')} fail, ${n('warn')} warn, ${n('pass')} pass`;
+}
+function ledgerCount(card) {
+    const l = card.extensions?.ledger;
+    return Array.isArray(l?.positions) ? l.positions.length : 0;
+}
+function stagesSummary(card) {
+    const n = Object.keys(card.stages).length;
+    const d = card.interpretation.dominant_stage;
+    const share = d !== null && card.totals.co2e_kg > 0 ? (card.stages[d]?.co2e_kg ?? 0) / card.totals.co2e_kg : null;
+    const lead = d !== null && share !== null ? `${escapeHtml(clipText(d, NAME_MAX))} ${pct$1(share)} of ` : '';
+    return `${lead}${qty(card.totals.co2e_kg, 'kg CO2e')} over ${n} ${n === 1 ? 'stage' : 'stages'}; energy, water, cost`;
+}
+function perFuSummary(card) {
+    const fu = card.per_functional_unit;
+    const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
+    return `${sc.withUnit(fu.co2e_g)} = ${sc.format(fu.marginal_co2e_g)} marginal + ${sc.format(fu.embodied_co2e_g)} embodied + ${sc.format(fu.amortized_co2e_g)} amortized`;
+}
+function interpretationSummary(card) {
+    const i = card.interpretation;
+    const parts = [];
+    if (i.dominant_stage !== null)
+        parts.push(`${escapeHtml(clipText(i.dominant_stage, NAME_MAX))} dominates`);
+    parts.push(i.breakeven_inferences === null ? 'no breakeven' : `breakeven at ${count(i.breakeven_inferences)} inferences`);
+    const top = [...i.sensitivity].sort((a, b) => (b.swing_per_fu_co2e_g ?? Math.abs(b.per_fu_co2e_g_high - b.per_fu_co2e_g_low)) -
+        (a.swing_per_fu_co2e_g ?? Math.abs(a.per_fu_co2e_g_high - a.per_fu_co2e_g_low)))[0];
+    if (top)
+        parts.push(`most sensitive to ${escapeHtml(clipText(parameterName(top.parameter), 40))}`);
+    return parts.join(', ');
+}
+function uncertaintySummary(card) {
+    const u = card.interpretation.uncertainty;
+    if (u.co2e_kg_low === u.co2e_kg_high)
+        return 'no range: every input it rests on is stated without one';
+    const fu = u.per_fu_co2e_g_low !== undefined && u.per_fu_co2e_g_high !== undefined ? `, ${range(u.per_fu_co2e_g_low, u.per_fu_co2e_g_high, 'g CO2e')} per FU` : '';
+    return `${range(u.co2e_kg_low, u.co2e_kg_high, 'kg CO2e')}${fu}`;
+}
+function dataQualitySummary(card) {
+    const items = card.interpretation.data_quality;
+    if (items.length === 0)
+        return 'no findings';
+    const n = (s) => items.filter((d) => d.severity === s).length;
+    const plural = (k, w) => `${k} ${w}${k === 1 ? '' : 's'}`;
+    return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'note')}`;
+}
+/** Every chart in one section, each with a line saying what it shows. */
+function chartsSection(card) {
+    const charts = [
+        ['CO2e by stage', stagePie(card)],
+        ['CO2e per FU vs lifetime inferences: the up-front carbon spreads over more units; breakeven and scenario marked on the axis', lifetimeChart(card)],
+        ['Sensitivity: how far each parameter moves the per-FU result', tornadoChart(card)],
+        ['Head vs base per stage', headVsBaseChart(card.comparison)],
+    ];
+    const present = charts.filter((c) => c[1] !== null);
+    if (present.length === 0)
+        return null;
+    return {
+        title: 'Charts',
+        summary: present.map(([t]) => escapeHtml(t.split(':')[0])).join(', '),
+        body: present.map(([t, d]) => `${escapeMarkdown(t)}.\n\n${mermaidBlock(d)}`).join('\n'),
+    };
+}
+function marketSummary(card) {
+    const mb = card.market_based;
+    return `${qty(mb.co2e_kg, 'kg CO2e')}, ${qty(mb.per_functional_unit_co2e_g, 'g CO2e')} per FU at ${qtyParam(mb.intensity_g_per_kwh, 'g CO2e/kWh')}`;
+}
+/** GHG Protocol Scope 2 dual reporting: location-based first (primary, budgets use it), then market-based. */
+function marketSection(card) {
+    const mb = card.market_based;
+    const s = card.scenario;
+    const fu = card.per_functional_unit;
+    return (`Scope 2 dual reporting: location-based (grid average, ${qtyParam(s.grid.intensity_g_per_kwh, 'g CO2e/kWh')}) ${qty(card.totals.co2e_kg, 'kg CO2e')}, ` +
+        `${qty(fu.co2e_g, 'g CO2e')} per functional unit; market-based (${qtyParam(mb.intensity_g_per_kwh, 'g CO2e/kWh')}: ${escapeMarkdown(withoutUrls(mb.source))}) ` +
+        `${qty(mb.co2e_kg, 'kg CO2e')}, ${qty(mb.per_functional_unit_co2e_g, 'g CO2e')} per functional unit. Budgets use the location-based result.\n`);
+}
+function assumptionsSummary(card) {
+    const a = card.scenario.assumptions;
+    const defaults = a.filter((x) => x.origin === 'default').length;
+    return `${a.length} parameters: ${defaults} defaults with their sources, ${a.length - defaults} from the scenario or logs`;
+}
+function sourcesSummary(card) {
+    const rows = card.sources.reduce((n, s) => n + s.rows, 0);
+    const rejected = card.sources.reduce((n, s) => n + s.rows_rejected, 0);
+    return `${count(card.sources.length)} ${card.sources.length === 1 ? 'file' : 'files'}, ${count(rows)} rows, ${count(rejected)} rejected`;
+}
+// --- Per stage --------------------------------------------------------------------------------
 function stagesSection(card) {
-    const rows = Object.entries(card.stages).map(([name, s]) => [
-        escapeMarkdown(name),
-        energyFrom(s),
-        fmt$2(s.hours),
-        fmt$2(s.it_energy_kwh),
-        fmt$2(s.energy_kwh),
-        fmt$2(s.operational_co2e_kg),
-        fmt$2(s.embodied_co2e_kg),
-        fmt$2(s.co2e_kg),
-        fmt$2(s.water_l),
-        fmt$2(s.cost_usd),
-    ]);
+    const stages = Object.entries(card.stages);
     const t = card.totals;
-    rows.push([
-        '**total**',
-        '',
-        '',
-        fmt$2(t.it_energy_kwh),
-        fmt$2(t.energy_kwh),
-        fmt$2(t.operational_co2e_kg),
-        fmt$2(t.embodied_co2e_kg),
-        `**${fmt$2(t.co2e_kg)}**`,
-        fmt$2(t.water_l),
-        fmt$2(t.cost_usd),
-    ]);
-    const table = markdownTable([
+    const disclosure = new Map((card.interpretation.energy_disclosure?.stages ?? []).map((d) => [d.stage, d]));
+    // One unit per quantity, chosen by the largest value: the CO2e columns add up, so they share it.
+    const col = (unit, pick, total) => scaleFor([...stages.flatMap(([, s]) => pick(s)), ...total], unit);
+    const energy = col('kWh', (s) => [s.it_energy_kwh, s.energy_kwh], [t.it_energy_kwh, t.energy_kwh]);
+    const co2e = col('kg CO2e', (s) => [s.co2e_kg], [t.co2e_kg]);
+    const water = col('L', (s) => [s.water_l], [t.water_l]);
+    const cost = col('USD', (s) => [s.cost_usd], [t.cost_usd]);
+    const name = (n) => escapeMarkdown(clipText(n, NAME_MAX));
+    const withAccel = disclosure.size > 0;
+    const energyTable = markdownTable([
         [
             'stage',
             'energy from',
-            'hours (h)',
-            'IT energy (kWh)',
-            'facility energy (kWh)',
-            'operational (kg CO2e)',
-            'embodied (kg CO2e)',
-            'total (kg CO2e)',
-            'water (L)',
-            'cost (USD)',
+            'hours<br>(h)',
+            ...(withAccel ? ['accelerator-<br>hours (h)'] : []),
+            `IT energy incl.<br>overhead (${energy.unit})`,
+            `facility<br>energy (${energy.unit})`,
         ],
-        ...rows,
-    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
+        ...stages.map(([n, s]) => [
+            name(n),
+            energyFrom(s),
+            fmt$1(s.hours),
+            ...(withAccel ? [fmt$1(disclosure.get(n)?.accelerator_hours)] : []),
+            energy.format(s.it_energy_kwh),
+            energy.format(s.energy_kwh),
+        ]),
+        ['**total**', '', '', ...(withAccel ? [''] : []), energy.format(t.it_energy_kwh), `**${energy.format(t.energy_kwh)}**`],
+    ], { align: ['l', 'l', 'r', ...(withAccel ? ['r'] : []), 'r', 'r'] });
+    const impactTable = markdownTable([
+        ['stage', `operational<br>(${co2e.unit})`, `embodied<br>(${co2e.unit})`, `total<br>(${co2e.unit})`, `water<br>(${water.unit})`, `cost<br>(${cost.unit})`],
+        ...stages.map(([n, s]) => [
+            name(n),
+            co2e.format(s.operational_co2e_kg),
+            co2e.format(s.embodied_co2e_kg),
+            co2e.format(s.co2e_kg),
+            water.format(s.water_l),
+            cost.format(s.cost_usd),
+        ]),
+        [
+            '**total**',
+            co2e.format(t.operational_co2e_kg),
+            co2e.format(t.embodied_co2e_kg),
+            `**${co2e.format(t.co2e_kg)}**`,
+            water.format(t.water_l),
+            cost.format(t.cost_usd),
+        ],
+    ], { align: ['l', 'r', 'r', 'r', 'r', 'r'] });
     const s = card.scenario;
-    const cost = costRule(s);
-    return (`${table}\n\nIT energy is whole-server energy (device-only logs and hour estimates × IT overhead ${fmt$2(s.it_overhead_factor)}); ` +
-        `facility energy = IT energy × PUE ${fmt$2(s.pue)}, applied once. Operational carbon at ${fmt$2(s.grid.intensity_g_per_kwh)} g CO2e/kWh; ` +
-        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${fmt$2(s.wue_l_per_kwh)} L/kWh on site` +
-        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${fmt$2(s.grid.water_intensity_l_per_kwh)} L/kWh off site (electricity generation)` : ''}.` +
-        `${cost ? ` ${cost}` : ''}\n`);
+    const costText = costRule(s);
+    return (`${energyTable}\n\n${impactTable}\n\n` +
+        `IT energy incl. overhead is whole-server energy: device-only logs and hour estimates × IT overhead ${param(s.it_overhead_factor)}, host logs as logged. ` +
+        `Facility energy = IT energy × PUE ${param(s.pue)}, applied once. Operational carbon at ${qtyParam(s.grid.intensity_g_per_kwh, 'g CO2e/kWh')}; ` +
+        `${embodiedRule(s.hardware)} Water: IT energy × WUE ${qtyParam(s.wue_l_per_kwh, 'L/kWh')} on site` +
+        `${s.grid.water_intensity_l_per_kwh > 0 ? ` + facility energy × ${qtyParam(s.grid.water_intensity_l_per_kwh, 'L/kWh')} off site (electricity generation)` : ''}.` +
+        `${costText ? ` ${costText}` : ''}\n`);
 }
 /** The embodied attribution in words: whose manufacturing is counted and over which hours. */
 function embodiedRule(h) {
     const use = h.utilization < 1 ? ` at ${pct$1(h.utilization)} utilization` : '';
     const host = h.host_embodied_kg === null
         ? ' Accelerators only: server embodied carbon is outside the boundary (set hardware.host_embodied_kg).'
-        : ` Each accelerator also carries 1/${fmt$2(h.devices_per_host)} of its server's ${fmt$2(h.host_embodied_kg)} kg CO2e.`;
+        : ` Each accelerator also carries 1/${count(h.devices_per_host)} of its server's ${qtyParam(h.host_embodied_kg, 'kg CO2e')}.`;
     const custom = h.known ? '' : ' (custom hardware: its figures come from the scenario)';
-    return `embodied carbon is the time share of ${fmt$2(h.count)} × ${escapeMarkdown(h.model)}${custom} over ${fmt$2(h.lifespan_years)} years${use}.${host}`;
+    return `embodied carbon is the time share of ${count(h.count)} × ${escapeMarkdown(h.model)}${custom} over ${qtyParam(h.lifespan_years, 'years')}${use}.${host}`;
 }
 /** The cost rule, when there is a price: what each price is applied to. */
 function costRule(s) {
@@ -4168,88 +4467,99 @@ function costRule(s) {
     if (gpu === null && power === null)
         return null;
     if (gpu === null)
-        return `Cost: facility energy × ${fmt$2(power)} USD/kWh.`;
-    const rental = `Cost: ${fmt$2(gpu)} USD per accelerator-hour × accelerators × hours`;
+        return `Cost: facility energy × ${qtyParam(power, 'USD/kWh')}.`;
+    const rental = `Cost: ${qtyParam(gpu, 'USD')} per accelerator-hour × accelerators × hours`;
     if (power === null)
         return `${rental}.`;
     return s.gpu_hour_includes_electricity
-        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${fmt$2(power)} USD/kWh is applied only to stages without hours.`
-        : `${rental} + facility energy × ${fmt$2(power)} USD/kWh (gpu_hour_includes_electricity: false).`;
+        ? `${rental}; the rental price includes electricity (gpu_hour_includes_electricity: true), so ${qtyParam(power, 'USD/kWh')} is applied only to stages without hours.`
+        : `${rental} + facility energy × ${qtyParam(power, 'USD/kWh')} (gpu_hour_includes_electricity: false).`;
 }
+const ORIGIN_WORDS = {
+    logs: 'logs',
+    energy_kwh: 'energy_kwh',
+    estimate: 'hours × power',
+    prometheus: 'Prometheus',
+};
+const SCOPE_WORDS = { device: 'device only', host: 'whole server' };
 /** The per-stage table's "energy from" cell: origin and scope, estimates and incomplete stages labelled. */
 function energyFrom(s) {
-    const base = `${s.energy_origin} (${s.energy_scope})`;
+    const base = escapeMarkdown(`${ORIGIN_WORDS[s.energy_origin]}, ${SCOPE_WORDS[s.energy_scope]}`);
     if (s.completeness?.status === 'incomplete')
         return `⛔ incomplete: ${base}`;
     if (s.completeness?.status === 'estimate')
         return `${base}, estimate`;
     return base;
 }
+// --- Per functional unit ----------------------------------------------------------------------
 function perFuSection(card) {
     const fu = card.per_functional_unit;
     const share = (x) => (fu.co2e_g > 0 ? pct$1(x / fu.co2e_g) : '—');
+    const sc = scaleFor([fu.co2e_g, fu.marginal_co2e_g, fu.embodied_co2e_g, fu.amortized_co2e_g], 'g CO2e');
     const table = markdownTable([
-        ['term', 'g CO2e per FU', 'share', 'what it is'],
-        ['marginal', fmt$2(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of producing one unit (per-inference stages)'],
-        ['embodied', fmt$2(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, time share of the hardware time one unit used'],
-        ['amortized', fmt$2(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages (experimentation, training, ...) ÷ lifetime functional units'],
-        ['**total**', `**${fmt$2(fu.co2e_g)}**`, pct$1(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
+        ['term', `${sc.unit} per FU`, 'share', 'what it is'],
+        ['marginal', sc.format(fu.marginal_co2e_g), share(fu.marginal_co2e_g), 'operational carbon of one unit (per-inference stages)'],
+        ['embodied', sc.format(fu.embodied_co2e_g), share(fu.embodied_co2e_g), 'hardware manufacturing, share of the time one unit used'],
+        ['amortized', sc.format(fu.amortized_co2e_g), share(fu.amortized_co2e_g), 'up-front stages ÷ lifetime functional units'],
+        ['**total**', `**${sc.format(fu.co2e_g)}**`, pct$1(fu.co2e_g > 0 ? 1 : null), 'C_FU, paper §3.3'],
     ], { align: ['l', 'r', 'r', 'l'] });
     const lt = card.lifetime;
     const be = card.interpretation.breakeven_inferences;
     const lines = [
-        `Per functional unit also: ${fmt$2(fu.energy_wh)} Wh facility energy, ${fmt$2(fu.water_ml)} mL water` +
-            (fu.cost_usd !== null ? `, ${fmt$2(fu.cost_usd)} USD` : '') +
+        `Per functional unit also: ${qty(fu.energy_wh, 'Wh')} facility energy, ${qty(fu.water_ml, 'mL')} water` +
+            (fu.cost_usd !== null ? `, ${qty(fu.cost_usd, 'USD')}` : '') +
             '.',
-        `Lifetime: ${fmt$2(lt.inferences)} inferences = ${fmt$2(lt.functional_units)} functional units; up-front ${fmt$2(lt.upfront_co2e_kg)} kg CO2e, inference ${fmt$2(lt.inference_co2e_kg)} kg CO2e.`,
+        `Lifetime: ${count(lt.inferences)} inferences = ${count(lt.functional_units)} functional units; up-front ${qty(lt.upfront_co2e_kg, 'kg CO2e')}, inference ${qty(lt.inference_co2e_kg, 'kg CO2e')}.`,
         be === null
             ? 'Breakeven: no per-inference stage was measured, so inference carbon never catches up with the up-front carbon in this assessment.'
-            : `Breakeven: after ${fmt$2(Math.round(be))} inferences the cumulative inference carbon equals the up-front carbon.`,
+            : `Breakeven: after ${count(be)} inferences the cumulative inference carbon equals the up-front carbon.`,
     ];
-    return `${table}\n\n${lines.join('\n')}\n`;
+    return `${table}\n\n${lines.join('\\\n')}\n`;
 }
-/** The comparison with base on its own (`ml-lca compare`, and the report's section). */
+// --- Comparison -------------------------------------------------------------------------------
+/** The comparison with base on its own (`ml-lca compare --markdown`, and the report's section). */
 function renderComparison(c) {
     const head = `Base: ${baselineLabel(c)}${c.baseline.created_at ? `, created ${escapeMarkdown(c.baseline.created_at)}` : ''}.`;
     const consistency = c.consistency.length
         ? `\n\n${c.consistency.map((x) => `- ${escapeMarkdown(x)}`).join('\n')}`
-        : '\n\nSame functional unit and system boundary as the base.';
+        : '\n\nSame functional unit and system boundary as the base. Lower is better for every metric.';
     if (c.metrics.length === 0)
         return `${head}${consistency}\n`;
     const table = markdownTable([
-        ['metric', 'unit', 'base', 'head', 'delta', 'delta %', 'better', 'change'],
-        ...c.metrics.map((m) => [
-            escapeCode(m.metric),
-            unitOf(m.metric),
-            fmt$2(m.base),
-            fmt$2(m.head),
-            fmtSigned(m.delta),
-            m.delta_pct === null ? '—' : `${fmtSigned(m.delta_pct)} %`,
-            m.better,
-            direction(m.delta, m.better, m.within_noise),
-        ]),
-    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] });
+        ['metric (unit)', 'base', 'head', 'Δ', 'Δ %', 'change'],
+        ...c.metrics.map((m) => {
+            const p = pair(m.base, m.head, unitOf(m.metric));
+            return [
+                `${escapeMarkdown(clipText(labelOf(m.metric), NAME_MAX + 8))}${p.unit ? ` (${p.unit})` : ''}`,
+                p.base,
+                p.head,
+                p.delta,
+                deltaPct(m.delta_pct),
+                direction(m.delta, m.better, m.within_noise),
+            ];
+        }),
+    ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] });
     return `${head}${consistency}\n\n${table}\n`;
 }
+// --- Assumptions and logs ---------------------------------------------------------------------
 function assumptionsSection(card) {
-    const rows = card.scenario.assumptions.map((a) => [
-        escapeCode(a.path),
-        `${typeof a.value === 'number' ? fmt$2(a.value) : escapeMarkdown(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit)}` : ''}`,
-        a.low !== undefined || a.high !== undefined ? `${fmt$2(a.low)}–${fmt$2(a.high)}` : '',
-        a.origin,
-        `${escapeMarkdown(withoutUrls(a.source))}${a.year !== null ? ` (${a.year})` : ''}${a.note ? `; ${escapeMarkdown(withoutUrls(a.note))}` : ''}${referenceLinks(a.references)}`,
-    ]);
-    if (rows.length === 0)
+    const a = card.scenario.assumptions;
+    if (a.length === 0)
         return 'No assumptions recorded.\n';
-    return `${markdownTable([['parameter', 'value', 'range', 'origin', 'source'], ...rows], { align: ['l', 'r', 'r', 'l', 'l'] })}\n`;
-}
-/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
-function withoutUrls(text) {
-    return text
-        .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
-        .replace(/;\s*;/g, ';')
-        .replace(/[;,]\s*$/, '')
-        .trim();
+    const value = (x) => `${typeof x.value === 'number' ? param(x.value) : escapeMarkdown(clipText(x.value, NAME_MAX))}${x.unit ? `${NBSP}${escapeMarkdown(x.unit)}` : ''}`;
+    const table = markdownTable([
+        ['parameter', 'value', 'range', 'origin'],
+        ...a.map((x) => [escapeCode(x.path), value(x), x.low !== undefined || x.high !== undefined ? `${param(x.low)}–${param(x.high)}` : '', x.origin]),
+    ], { align: ['l', 'r', 'r', 'l'] });
+    // Values the scenario file states need no citation: one line names them.
+    const stated = (x) => x.source === 'scenario file' && !x.note && !x.references?.length;
+    const sources = a
+        .filter((x) => !stated(x))
+        .map((x) => `- ${escapeCode(x.path)}: ${escapeMarkdown(withoutUrls(x.source))}${x.year !== null ? ` (${x.year})` : ''}${x.note ? `; ${escapeMarkdown(withoutUrls(x.note))}` : ''}${referenceLinks(x.references)}`);
+    const fromScenario = a.filter(stated).map((x) => escapeCode(x.path));
+    if (fromScenario.length)
+        sources.push(`- From the scenario file: ${fromScenario.join(', ')}.`);
+    return `${table}\n\nSources:\n\n${sources.join('\n')}\n`;
 }
 /**
  * The citations of an assumption as links. Title and URL come from the catalog entry of the
@@ -4275,26 +4585,33 @@ function referenceLinks(refs) {
 function sourcesSection(card) {
     const stageOf = (path) => Object.entries(card.stages)
         .filter(([, s]) => s.sources.includes(path))
-        .map(([n]) => escapeMarkdown(n))
+        .map(([n]) => escapeMarkdown(clipText(n, NAME_MAX)))
         .join(', ');
-    const rows = card.sources.map((s) => [
-        escapeCode(s.path),
-        escapeMarkdown(s.format),
+    const energy = scaleFor(card.sources.map((s) => s.energy_kwh), 'kWh');
+    const shownSources = card.sources.slice(0, LOGS_MAX);
+    const rows = shownSources.map((s) => [
+        escapeCode(clipText(s.path, PATH_MAX, 'end')),
+        `${escapeMarkdown(s.format)}${s.scope ? `, ${SCOPE_WORDS[s.scope]}` : ''}`,
         stageOf(s.path),
-        fmt$2(s.energy_kwh),
-        fmt$2(s.logged_pue),
-        fmt$2(s.rows),
-        fmt$2(s.rows_rejected),
-        clip(s.warnings.map(escapeMarkdown).join('; '), 400),
+        energy.format(s.energy_kwh),
+        param(s.logged_pue),
+        `${count(s.rows)} (${count(s.rows_rejected)})`,
     ]);
-    return `${markdownTable([['log', 'format', 'stage', 'IT energy (kWh)', 'logged PUE (divided out)', 'rows', 'rejected', 'warnings'], ...rows], {
-        align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'],
-    })}\n`;
+    const table = markdownTable([
+        ['log', 'format, scope', 'stage', `IT energy as logged,<br>before overhead (${energy.unit})`, 'logged PUE<br>(divided out)', 'rows<br>(rejected)'],
+        ...rows,
+    ], { align: ['l', 'l', 'l', 'r', 'r', 'r'] });
+    const more = card.sources.length > shownSources.length
+        ? `\nAnd ${count(card.sources.length - shownSources.length)} more logs: the model card JSON lists every one.\n`
+        : '';
+    const warned = shownSources.filter((s) => s.warnings.length > 0);
+    const warnings = warned.map((s) => `- ${escapeCode(clipText(s.path, PATH_MAX, 'end'))}: ${clip(s.warnings.map(escapeMarkdown).join('; '), 400)}`);
+    return `${table}\n${more}${warnings.length ? `\nWarnings of the logs:\n\n${warnings.join('\n')}\n` : ''}`;
 }
 function warningsSection(warnings) {
     return `${warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}\n`;
 }
-/** Shorten an already-escaped cell without splitting an escape (`\|`, `&amp;`). */
+/** Shorten an already-escaped text without splitting an escape (`\|`, `&amp;`). */
 function clip(text, max) {
     if (text.length <= max)
         return text;
@@ -4344,7 +4661,8 @@ async function buildReport(opts, io) {
         version: opts.version,
         createdAt: io.now(),
         // The engine refines the boundary with what the logs held (e.g. host energy from CodeCarbon).
-        scenario: { ...resolved, boundary: result.boundary },
+        // Credentials in a prometheus.url were used to query; the card (an uploaded artifact) never holds them.
+        scenario: { ...resolved, stages: withoutUrlCredentials(resolved.stages), boundary: result.boundary },
         stages: result.stages,
         totals: result.totals,
         per_functional_unit: result.per_functional_unit,
@@ -4369,7 +4687,7 @@ async function buildReport(opts, io) {
     else {
         budgets = await inScenarioFile(scenarioPath, io, () => evaluateBudgets(resolved.budgets, head, comparison));
         // Period budgets (issue 6): spent this period (the ledger) + this change; position -> extensions.ledger.
-        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io);
+        const ledger = opts.ledger !== undefined ? opts.ledger : await loadScenarioLedger(scenario, scenarioPath, io, opts.cwd);
         const period = applyLedger(resolved.budgets, resolved, head, ledger, io.now());
         budgets.push(...period.results);
         warnings.push(...period.warnings);
@@ -4385,6 +4703,14 @@ async function buildReport(opts, io) {
         ...(Object.keys(extensions).length ? { extensions } : {}),
     });
     return { card, markdown: renderReport(card), warnings };
+}
+/** Stages as the card shows them: a prometheus.url without its `user:password@`. */
+function withoutUrlCredentials(stages) {
+    const out = Object.create(null);
+    for (const [name, st] of Object.entries(stages)) {
+        out[name] = st.prometheus ? { ...st, prometheus: { ...st.prometheus, url: redactUrlCredentials(st.prometheus.url) } } : st;
+    }
+    return { ...out };
 }
 /** The year of the latest timestamp in the logs (their `end`, else `start`), or null when none has one. */
 function runYearOfLogs(sources) {
@@ -4471,7 +4797,7 @@ function budgetFailed(card, mode) {
 async function ingestStages(scenario, scenarioPath, opts, extra, hardwareModel, io) {
     const scenarioDir = path.dirname(scenarioPath);
     const cwd = path.resolve(opts.cwd ?? '.');
-    const out = {};
+    const out = Object.create(null);
     for (const [name, stage] of Object.entries(scenario.stages)) {
         const ingestOpts = { hardwareModel, ...(stage.interval_s !== undefined ? { interval_s: stage.interval_s } : {}) };
         const sources = [];
@@ -4523,6 +4849,8 @@ async function scenarioLogError(e, where) {
         field: where.field,
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${where.dir}` : `a log file matching ${JSON.stringify(where.pattern)} (relative to ${where.dir})`,
         got: e.code === 'PATH_ESCAPE' ? `${JSON.stringify(where.pattern)}, which leaves it` : 'no matching file',
+        // "a symlink to a file outside": the pattern stays inside, a file it matched does not.
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /** A `--log` / action `logs` glob that matches nothing: name the stage and the pattern. */
@@ -4534,6 +4862,7 @@ async function extraLogError(e, stage, cwd) {
         field: '--log',
         expected: e.code === 'PATH_ESCAPE' ? `a log path inside ${cwd} for stage ${stage}` : `a log file matching ${e.got} (relative to ${cwd}) for stage ${stage}`,
         got: e.code === 'PATH_ESCAPE' ? `${e.got}, which leaves it` : 'no matching file',
+        hint: e.code === 'PATH_ESCAPE' ? e.hint : undefined,
     });
 }
 /**
@@ -4544,7 +4873,9 @@ async function extraLogError(e, stage, cwd) {
  */
 function assignExtraLogs(scenario, extra) {
     const stages = Object.keys(scenario.stages);
-    const out = {};
+    // Keyed by stage names the user chose: no prototype, so a stage named `constructor` or
+    // `toString` finds nothing but its own logs.
+    const out = Object.create(null);
     for (const raw of extra) {
         const m = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(raw);
         let stage;
@@ -4562,7 +4893,7 @@ function assignExtraLogs(scenario, extra) {
             pattern = m[2];
         }
         else {
-            const withLogs = stages.filter((s) => scenario.stages[s]?.logs?.length);
+            const withLogs = stages.filter((s) => Object.hasOwn(scenario.stages, s) && scenario.stages[s]?.logs?.length);
             const candidates = withLogs.length ? withLogs : stages;
             if (candidates.length !== 1 || candidates[0] === undefined) {
                 throw new InputError({
@@ -4614,4 +4945,4 @@ function uniqueSources(byStage) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, displayPath as g, compactCount as h, incompleteLines as i, parseCard as j, budgetFailed as k, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, displayPath as g, parseCard as h, incompleteLines as i, budgetFailed as j, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

@@ -1,7 +1,7 @@
-import { I as InputError, s as shortValue, b as fromZodError } from './errors.js';
+import { I as InputError, j as jsonSyntaxProblem, b as fromZodError, s as shortValue } from './errors.js';
 import { R as Reference, m as markdownTable } from './index.js';
 import path from 'node:path';
-import { b as strictObject, s as string, a as array, r as record, c as boolean, n as number, _ as _enum, u as union, l as literal, o as object, e as unknown } from './schemas.js';
+import { e as strictObject, s as string, a as array, r as record, b as boolean, n as number, _ as _enum, c as union, l as literal, o as object, u as unknown } from './schemas.js';
 import { createHash } from 'node:crypto';
 
 // Everything a user or a log wrote (scenario name, stage names, file paths, warnings) passes
@@ -9,30 +9,77 @@ import { createHash } from 'node:crypto';
 // HTML, table breaks or @-mentions (a scenario name like "@org/team" must not ping anyone).
 /**
  * ASCII punctuation that GFM treats as markup somewhere (emphasis, links, code, tables, refs,
- * math). Not `:` (emoji shortcodes and bare URLs are harmless, and timestamps stay readable).
+ * math). Not `:` in general (emoji shortcodes are harmless, and timestamps stay readable).
  */
 const MARKUP = /[\\`*_[\]{}()#+!|~^$]/g;
 /**
+ * GFM's extended autolinks turn bare `scheme://…` and `www.…` in plain text into clickable links,
+ * so a fork's card could still put a link into the privileged comment. `\:` is a GFM escape (it
+ * renders as `:`) that stops the `://` from being recognised; a zero-width joiner does the same for
+ * `www.`. (`user@host` mail autolinks are already broken by the joiner after `@`.)
+ */
+function noAutolinks(text) {
+    return text.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\u200d.');
+}
+/**
  * Text for a markdown paragraph or table cell: one line, markup characters backslash-escaped
- * (GFM allows a backslash before any ASCII punctuation), HTML as entities, and `@` followed by
- * a zero-width joiner so GitHub does not mention anyone.
+ * (GFM allows a backslash before any ASCII punctuation), HTML as entities, `@` followed by a
+ * zero-width joiner so GitHub does not mention anyone, and no bare URL left to autolink.
  */
 function escapeMarkdown(text) {
+    return noAutolinks(oneLineEntities(text)
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200d'));
+}
+/** One line (line breaks and tabs become a space), `& < >` as entities: the start of both escapes. */
+function oneLineEntities(text) {
     return text
         .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKUP, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200d');
+        .replace(/>/g, '&gt;');
 }
-/** Inline code for paths: backticks inside the text cannot end the span early. */
+/**
+ * Inline code for paths: backticks inside the text cannot end the span early. Inside a code span
+ * markup is literal, but the raw text still holds what was written: a zero-width space after a
+ * `<!` keeps a card's text from carrying a second sticky-comment marker (`<!-- ml-lca:other -->`),
+ * which is found by searching the raw comment body.
+ */
 function escapeCode(text) {
-    const oneLine = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+    const oneLine = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/<!/g, '<\u200b!');
     const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+/**
+ * Text for HTML (a `<summary>` line, where GitHub renders no markdown): one line, `& < > " '`
+ * as entities, and `@` followed by a zero-width joiner so GitHub does not mention anyone.
+ */
+function escapeHtml(text) {
+    return oneLineEntities(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/@/g, '@\u200d');
+}
+/** URLs are shown only as links rebuilt from ml-lca's own source catalog, never from card text. */
+function withoutUrls(text) {
+    return text
+        .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+        .replace(/ {2,}/g, ' ')
+        .replace(/;\s*;/g, ';')
+        .replace(/[;,]\s*$/, '')
+        .trim();
+}
+/**
+ * Shorten text for a table cell to `max` characters, keeping the end when `keep` is `end` (a
+ * file path: its name matters most). Cut before escaping, so no escape is split.
+ */
+function clipText(text, max, keep = 'start') {
+    const chars = [...text];
+    if (chars.length <= max)
+        return text;
+    return keep === 'end' ? `…${chars.slice(chars.length - max + 1).join('')}` : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 // The scenario file (YAML or JSON): the goal and scope of the assessment (ISO 14044 phase 1).
@@ -159,7 +206,9 @@ const Scenario = strictObject({
     stages: record(string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
         .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: array(Budget).default([]),
-    ledger: string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+    ledger: string().optional().meta({
+        description: "Where period budgets find past spending: history (the action's history branch or artifacts; artifact is the old name) | file:PATH",
+    }),
 })
     .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {
@@ -408,28 +457,266 @@ const Interpretation = object({
     energy_disclosure: EnergyDisclosure.optional(),
 });
 
+// The one number style of every human-facing text: the PR comment, job summary, report.md, CLI
+// lines, `compare`, the ledger (through src/report/format.ts) and the dashboard's pages, charts and
+// tables (through src/dashboard/format.ts, in Node and in the browser). A value prints the same
+// way in all of them. Fixed locale (en-US) so output is byte-identical on every machine.
+// - results: 3 significant figures (4 where a delta needs them, see `pair`), thousands
+//   separators, never an exponent;
+// - quantities: an SI prefix instead of an exponent (0.78 g, 780 mg, 1.2 t, 141 Wh, 55.9 kWh),
+//   a non-breaking space between number and unit so the two never wrap apart;
+// - inputs a user stated (PUE 1.375, grid 383.5 g CO2e/kWh): up to 4 significant figures, so
+//   the value reads as it was written (`param`);
+// - percentages: one decimal, signed for a change, `+16.3 %` with a non-breaking space;
+// - counts: whole numbers with separators (2,428,779 inferences); `compact` only for chart axes;
+// - negative numbers take the ASCII hyphen-minus (`-6.8 %`, `-2.5 kg`), not U+2212: what a
+//   reader copies from a comment, a log or a table cell pastes as a number into a spreadsheet,
+//   a calculator or `Number()`, and greps the same in a job log;
+// - missing (null, NaN) prints `—`; an infinite value (a change from zero) prints `∞` / `-∞`.
+// DOM-free and without imports: the dashboard's browser bundle (src/dashboard/client/) takes it
+// in as it is, so it stays clear of Node-side code and the card schema (test/number-format.test.ts).
+/** Non-breaking space: between a number and its unit or `%`. */
+const NBSP = '\u00a0';
+const cache = new Map();
+function nf(key, opts) {
+    let f = cache.get(key);
+    if (!f) {
+        f = new Intl.NumberFormat('en-US', opts);
+        cache.set(key, f);
+    }
+    return f;
+}
+const sigFormat = (sig) => nf(`sig${sig}`, { maximumSignificantDigits: sig });
+const missing = (x) => x === null || x === undefined || Number.isNaN(x);
+function infinite(x) {
+    return x > 0 ? '∞' : '-∞';
+}
+/** A result: `sig` significant figures (3), separators, no exponent. `5682.67` -> `5,680`; null -> `—`. */
+function fmt(x, sig = 3) {
+    if (missing(x))
+        return '—';
+    if (!Number.isFinite(x))
+        return infinite(x);
+    if (x === 0)
+        return '0';
+    const s = sigFormat(sig).format(x);
+    return s === '-0' ? '0' : s;
+}
+/** A value a user or a dataset stated (a factor, an intensity, a price): up to 4 significant figures. */
+function param(x) {
+    return fmt(x, 4);
+}
+/** A count: a whole number with separators. `2428778.6` -> `2,428,779`. */
+function count(x) {
+    if (missing(x))
+        return '—';
+    if (!Number.isFinite(x))
+        return infinite(x);
+    const r = Math.round(x);
+    return nf('int', { maximumFractionDigits: 0 }).format(r === 0 ? 0 : r);
+}
+/** A count for a chart axis: `2.5M`, `50M`, `1B`, `1T` (two significant figures); null -> `—`. */
+function compact(x) {
+    if (missing(x))
+        return '—';
+    if (!Number.isFinite(x))
+        return infinite(x);
+    return nf('compact', { notation: 'compact', compactDisplay: 'short', maximumSignificantDigits: 2 }).format(x);
+}
+/** Signed result for a change: `+3.2`, `-1.5`, `0`. */
+function fmtSigned(x, sig = 3) {
+    if (missing(x))
+        return '—';
+    const s = fmt(x, sig);
+    return x > 0 ? `+${s}` : s;
+}
+/** A percentage value (16.27 means 16.27 %): one decimal; `0.042 %` below 0.05; no decimal from 1,000. */
+function percentNumber(p) {
+    const a = Math.abs(p);
+    if (a === 0)
+        return '0.0';
+    if (a < 0.05)
+        return fmt(p, 2);
+    if (a >= 1000)
+        return count(p);
+    return nf('pct1', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p);
+}
+/** A change in percent, signed: `+16.3 %`, `-6.8 %`, `0.0 %`; null -> `—`. */
+function deltaPct(p) {
+    if (missing(p))
+        return '—';
+    if (!Number.isFinite(p))
+        return `${p > 0 ? '+' : ''}${infinite(p)}${NBSP}%`;
+    const s = percentNumber(p);
+    return `${p > 0 ? '+' : ''}${s === '-0.0' ? '0.0' : s}${NBSP}%`;
+}
+/** A share (0..1) in percent: `0.1234` -> `12.3 %`. */
+function pct(share) {
+    if (missing(share) || !Number.isFinite(share))
+        return '—';
+    const s = percentNumber(share * 100);
+    return `${s === '-0.0' ? '0.0' : s}${NBSP}%`;
+}
+/** A percentage a user stated (a budget's limit), as stated: `10 %`, `12.5 %`; `signed` adds `+`. */
+function percent(p, opts = {}) {
+    if (missing(p) || !Number.isFinite(p))
+        return '—';
+    return `${opts.signed && p > 0 ? '+' : ''}${param(p)}${NBSP}%`;
+}
+const MASS = [
+    { unit: 'µg', factor: 1e-6 },
+    { unit: 'mg', factor: 1e-3 },
+    { unit: 'g', factor: 1 },
+    { unit: 'kg', factor: 1e3 },
+    { unit: 't', factor: 1e6 },
+    { unit: 'kt', factor: 1e9 },
+    { unit: 'Mt', factor: 1e12 },
+];
+const ENERGY = [
+    { unit: 'µWh', factor: 1e-6 },
+    { unit: 'mWh', factor: 1e-3 },
+    { unit: 'Wh', factor: 1 },
+    { unit: 'kWh', factor: 1e3 },
+    { unit: 'MWh', factor: 1e6 },
+    { unit: 'GWh', factor: 1e9 },
+    { unit: 'TWh', factor: 1e12 },
+];
+const VOLUME = [
+    { unit: 'µL', factor: 1e-6 },
+    { unit: 'mL', factor: 1e-3 },
+    { unit: 'L', factor: 1 },
+    { unit: 'm³', factor: 1e3 },
+];
+const POWER = [
+    { unit: 'mW', factor: 1e-3 },
+    { unit: 'W', factor: 1 },
+    { unit: 'kW', factor: 1e3 },
+    { unit: 'MW', factor: 1e6 },
+];
+/** The family and the factor (in the family's base unit) of a unit written in a card or a metric table. */
+function familyOf(unit) {
+    const m = /^(µg|mg|g|kg|t|µWh|mWh|Wh|kWh|MWh|GWh|µL|mL|L|m³|mW|W|kW|MW)(?: (CO2e))?$/.exec(unit);
+    if (!m)
+        return null;
+    const u = m[1];
+    const suffix = m[2] ? ` ${m[2]}` : '';
+    for (const steps of [MASS, ENERGY, VOLUME, POWER]) {
+        const s = steps.find((x) => x.unit === u);
+        if (s)
+            return { family: { steps, suffix }, factor: s.factor };
+    }
+    return null;
+}
+/** The step for a magnitude in base units: the largest whose factor is at most |v| (after rounding to `sig`). */
+function stepFor(steps, base, sig) {
+    const a = Math.abs(base);
+    let i = steps.length - 1;
+    while (i > 0 && a < steps[i].factor)
+        i--;
+    // Rounding can carry into the next step (999.7 g at 3 figures is 1,000 g: 1 kg).
+    if (i < steps.length - 1 && Math.abs(Number((base / steps[i].factor).toPrecision(sig))) >= 1000)
+        i++;
+    return steps[i];
+}
+/**
+ * A quantity with its unit, SI-prefixed: `qty(0.00078, 'kg CO2e')` -> `780 mg CO2e`,
+ * `qty(1234, 'kg CO2e')` -> `1.23 t CO2e`, `qty(0.1406, 'kWh')` -> `141 Wh`. Units outside the
+ * families (USD, h, g CO2e/kWh) keep their unit. Zero keeps the unit it came in.
+ */
+function qty(value, unit, sig = 3) {
+    if (missing(value))
+        return '—';
+    const f = familyOf(unit);
+    if (!f || !Number.isFinite(value) || value === 0)
+        return withUnit$1(fmt(value, sig), unit);
+    const base = value * f.factor;
+    const step = stepFor(f.family.steps, base, sig);
+    return withUnit$1(fmt(base / step.factor, sig), `${step.unit}${f.family.suffix}`);
+}
+/** A quantity stated as an input (a factor, a limit): up to 4 significant figures, SI-prefixed. */
+function qtyParam(value, unit) {
+    return qty(value, unit, 4);
+}
+function withUnit$1(number, unit) {
+    return unit ? `${number}${NBSP}${unit}` : number;
+}
+/**
+ * One unit for several values shown together (a table column, a sum): the prefix the largest
+ * value calls for. `scaleFor([44.8, 0.14], 'kWh')` -> kWh; `scaleFor([0.0562, 0.0042], 'kg CO2e')`
+ * -> g CO2e. `format` prints a value in that unit without the unit, `withUnit` with it.
+ */
+function scaleFor(values, unit, sig = 3) {
+    const f = familyOf(unit);
+    const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v) && v !== 0);
+    if (!f || finite.length === 0)
+        return scale(unit, 1, sig);
+    const largest = Math.max(...finite.map((v) => Math.abs(v * f.factor)));
+    const step = stepFor(f.family.steps, largest, sig);
+    return scale(`${step.unit}${f.family.suffix}`, step.factor / f.factor, sig);
+}
+function scale(unit, divisor, sig) {
+    const format = (v) => (missing(v) ? '—' : fmt(v / divisor, sig));
+    return { unit, divisor, format, withUnit: (v) => (missing(v) ? '—' : withUnit$1(format(v), unit)) };
+}
+/** A range in one unit: `23.1–27.6 kg CO2e`; a point (low = high) is one value. */
+function range(low, high, unit, sig = 3) {
+    if (missing(low) || missing(high))
+        return '—';
+    const sc = scaleFor([low, high], unit, sig);
+    if (sc.format(low) === sc.format(high))
+        return sc.withUnit(low);
+    return withUnit$1(`${sc.format(low)}–${sc.format(high)}`, sc.unit);
+}
+/**
+ * Base and head of a change, with enough figures that the change shows: 3, or 4 when 3 would
+ * print the two alike (or misstate their difference by more than a tenth). One unit for both,
+ * and the signed difference in it.
+ */
+function pair(base, head, unit) {
+    const values = [base, head];
+    let sc = scaleFor(values, unit, 3);
+    if (!missing(base) && !missing(head) && base !== head) {
+        const d = Math.abs(head - base) / sc.divisor;
+        const shown = Math.abs(Number(sc.format(head).replace(/,/g, '')) - Number(sc.format(base).replace(/,/g, '')));
+        if (sc.format(base) === sc.format(head) || Math.abs(shown - d) > d / 10)
+            sc = scaleFor(values, unit, 4);
+    }
+    const delta = missing(base) || missing(head) ? '—' : fmtSigned((head - base) / sc.divisor);
+    return { base: sc.format(base), head: sc.format(head), delta, unit: sc.unit };
+}
+const SUFFIX_UNITS = { kg: 'kg', g: 'g', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' };
+/**
+ * The unit a name carries in its suffix (the project's "units in every name"): `co2e_kg` -> `kg`,
+ * `totals.energy_kwh` -> `kWh`, `water_ml` -> `mL`, `cost_usd` -> `USD`; '' when it carries none.
+ * Masses without `CO2e`: the caller adds what is weighed (compare/metrics.ts unitOf does).
+ */
+function unitOfName(name) {
+    const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(name)?.[1];
+    return suffix ? SUFFIX_UNITS[suffix] : '';
+}
+
 // The metrics compared between cards and allowed in budgets: one table, with unit and the
 // direction that is better (every impact is better lower).
 const METRICS = [
-    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Total carbon' },
-    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Operational carbon' },
-    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Embodied carbon' },
-    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'Facility energy' },
-    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy' },
-    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'Water' },
-    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'Cost' },
-    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'Carbon per functional unit' },
-    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Marginal (inference) carbon per FU' },
-    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Embodied carbon per FU' },
-    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Amortised up-front carbon per FU' },
-    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'Energy per functional unit' },
-    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'Water per functional unit' },
-    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'Cost per functional unit' },
-    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Lifetime carbon' },
+    { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'total CO2e' },
+    { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'operational CO2e' },
+    { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'embodied CO2e' },
+    { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'facility energy' },
+    { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy incl. overhead' },
+    { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'water' },
+    { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'cost' },
+    { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'CO2e per FU' },
+    { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'marginal CO2e per FU' },
+    { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'embodied CO2e per FU' },
+    { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'amortized CO2e per FU' },
+    { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'facility energy per FU' },
+    { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'water per FU' },
+    { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'cost per FU' },
+    { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'lifetime CO2e' },
 ];
 /** Per-stage columns compared for each stage present in either card. */
 const STAGE_FIELDS = [
-    { field: 'co2e_kg', unit: 'kg CO2e', label: 'carbon' },
+    { field: 'co2e_kg', unit: 'kg CO2e', label: 'CO2e' },
     { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
     { field: 'water_l', unit: 'L', label: 'water' },
     { field: 'cost_usd', unit: 'USD', label: 'cost' },
@@ -443,8 +730,23 @@ function unitOf(path) {
     const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
     if (f)
         return f.unit;
-    const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
-    return suffix ? { kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' }[suffix] : '';
+    const unit = unitOfName(path);
+    return unit === 'kg' || unit === 'g' ? `${unit} CO2e` : unit; // a mass in a card is CO2e
+}
+/**
+ * What a metric is, in words for a reader: `CO2e per FU`, `training: facility energy`; the path
+ * itself when it is none of the compared metrics. Plain text: a stage name comes from the card,
+ * so markdown callers escape the result.
+ */
+function labelOf(path) {
+    const m = METRICS.find((x) => x.path === path);
+    if (m)
+        return m.label;
+    const stage = /^stages\.(.+)\.([^.]+)$/.exec(path);
+    const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[2]) : undefined;
+    if (stage && f)
+        return `${stage[1]}: ${f.label}`;
+    return path;
 }
 /** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */
 function valueAtPath(root, path) {
@@ -472,38 +774,6 @@ function numericPaths(root, roots = ['totals', 'per_functional_unit', 'lifetime'
     for (const r of roots)
         walk(valueAtPath(root, r), r, 0);
     return out;
-}
-
-// Numbers for humans: fixed locale (en-US) so reports are byte-identical everywhere, enough
-// significant digits to check a hand calculation, thousands separators for large values.
-const BIG = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const MID = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
-/** `5682.67` -> `5,682.7`; `0.49954` -> `0.4995`; `1.2e-7` -> `1.2e-7`; null -> `—`. */
-function fmt(x) {
-    if (x === null || x === undefined || Number.isNaN(x))
-        return '—';
-    if (!Number.isFinite(x))
-        return x > 0 ? '∞' : '−∞';
-    const a = Math.abs(x);
-    if (a === 0)
-        return '0';
-    if (a >= 1000)
-        return BIG.format(x);
-    if (a >= 0.001)
-        return MID.format(x);
-    return x.toExponential(2).replace(/\.?0+e/, 'e');
-}
-/** Signed, for deltas: `+3.2`, `−1.5`. */
-function fmtSigned(x) {
-    if (x === null || x === undefined || Number.isNaN(x))
-        return '—';
-    return x > 0 ? `+${fmt(x)}` : fmt(x);
-}
-/** `0.1234` -> `12.3 %` (a share 0..1). */
-function pct(share) {
-    if (share === null || share === undefined || !Number.isFinite(share))
-        return '—';
-    return `${(share * 100).toFixed(1)} %`;
 }
 
 // Budget verdicts and base-vs-head comparison, as stored in the model card.
@@ -543,7 +813,7 @@ const ComparedMetric = object({
     noise_note: string().optional(),
 });
 const Baseline = object({
-    source: string().meta({ description: 'artifact | file:PATH | cli' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | cli | dir:PATH' }),
     ref: string().nullable(),
     sha: string().nullable(),
     run_id: number().nullable(),
@@ -880,7 +1150,7 @@ const LedgerPosition = object({
     status: BudgetStatus,
 });
 const LedgerExtension = object({
-    source: string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    source: string().meta({ description: 'history:BRANCH | artifact | file:PATH | DIR (CLI)' }),
     entries: number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: array(LedgerPosition),
     warnings: array(string()).default([]),
@@ -973,14 +1243,21 @@ function runKey(e) {
  * `created_at` wins; on a tie the first seen. Order of first appearance is kept.
  */
 function dedupeEntries(entries) {
+    const d = dedupeRuns(entries, (e) => e);
+    return { entries: d.items, duplicates: d.duplicates };
+}
+/** `dedupeEntries` for anything that has a ledger entry (the dashboard's run records). */
+function dedupeRuns(items, entryOf) {
     const byKey = new Map();
-    for (const e of entries) {
+    for (const item of items) {
+        const e = entryOf(item);
         const key = runKey(e);
+        const at = Date.parse(e.created_at);
         const prev = byKey.get(key);
-        if (!prev || Date.parse(e.created_at) > Date.parse(prev.created_at))
-            byKey.set(key, e);
+        if (!prev || at > prev.at)
+            byKey.set(key, { item, at });
     }
-    return { entries: [...byKey.values()], duplicates: entries.length - byKey.size };
+    return { items: [...byKey.values()].map((v) => v.item), duplicates: items.length - byKey.size };
 }
 /** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
 function canonicalJson(v) {
@@ -996,19 +1273,241 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
+/** Chart colours (WCAG contrast on #ffffff / #0d1117 in brackets). */
+const CHART_COLORS = {
+    /** The main series (4.6:1 / 4.1:1). */
+    main: '#1f6feb',
+    /** References: base, floor, limits (3.0:1 / 6.2:1). */
+    reference: '#8c959f',
+    /** Titles, axes, labels (4.6:1 / 4.2:1). */
+    text: '#6e7781',
+    /** Pie slices: each 3:1 or more on both backgrounds, white text on each. */
+    slices: ['#1f6feb', '#bc4c00', '#8250df', '#1a7f37', '#bf3989', '#9a6700', '#cf222e', '#6e7781'],
+};
+/**
+ * The `%%{init}%%` line of every chart: theme `base` with our colours, so GitHub's light and dark
+ * themes both read; `xy` for xychart-beta, `pie` for pie charts.
+ */
+function themeDirective(kind = 'xy') {
+    const c = CHART_COLORS;
+    const common = { background: 'transparent', primaryTextColor: c.text, textColor: c.text, titleColor: c.text };
+    if (kind === 'pie') {
+        const slices = Object.fromEntries(c.slices.map((color, i) => [`pie${i + 1}`, color]));
+        const vars = {
+            ...common,
+            ...slices,
+            pieTitleTextColor: c.text,
+            pieLegendTextColor: c.text,
+            pieSectionTextColor: '#ffffff',
+            pieStrokeColor: '#ffffff',
+            pieOuterStrokeColor: c.text,
+        };
+        return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: vars })}}%%`;
+    }
+    const axis = (a) => ({
+        [`${a}AxisLabelColor`]: c.text,
+        [`${a}AxisTitleColor`]: c.text,
+        [`${a}AxisTickColor`]: c.text,
+        [`${a}AxisLineColor`]: c.text,
+    });
+    const xyChart = { backgroundColor: 'transparent', titleColor: c.text, ...axis('x'), ...axis('y'), plotColorPalette: `${c.main}, ${c.reference}` };
+    const config = { xyChart: { width: 720, height: 400, titleFontSize: 16, xAxis: { labelFontSize: 13 }, yAxis: { labelFontSize: 13, titleFontSize: 14 } } };
+    return `%%{init: ${JSON.stringify({ theme: 'base', themeVariables: { ...common, xyChart }, ...config })}}%%`;
+}
+/** A finite number as a plain decimal with `sig` significant digits, never in exponent form. */
+function plainNumber(x, sig = 4) {
+    if (!Number.isFinite(x) || x === 0)
+        return '0';
+    const mag = Math.floor(Math.log10(Math.abs(x)));
+    const decimals = Math.min(20, Math.max(0, sig - 1 - mag));
+    const rounded = Number(x.toPrecision(sig));
+    let s = rounded.toFixed(decimals);
+    if (s.includes('e'))
+        s = BigInt(rounded).toString(); // toFixed switches to exponent at 1e21
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    return s === '-0' ? '0' : s;
+}
+/** `5M`, `2.5B`: a compact label for an inference count (the report's compact count style). */
+function compactCount(x) {
+    if (!Number.isFinite(x) || x <= 0)
+        return String(x);
+    return compact(x);
+}
+/** A label inside mermaid double quotes (or a bare title): no quotes, no line breaks, bounded. */
+function mermaidLabel(text, max = 60) {
+    const clean = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        .replace(/["`]/g, "'")
+        .replace(/[;#%{}<>\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A label that cleaned to nothing (`%%`, a backslash, a tab, U+2028: a card from outside can
+ * hold any text) gets a neutral name: an empty `""` label breaks or blanks the chart.
+ */
+function labelOr(label, fallback) {
+    return label === '' ? fallback : label;
+}
+function mermaidBlock(diagram) {
+    return `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
+}
+/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): an axis top that reads well. */
+function niceCeil(v) {
+    if (!(v > 0))
+        return 1;
+    const p = 10 ** Math.floor(Math.log10(v));
+    for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8])
+        if (v <= m * p * (1 + 1e-12))
+            return Number((m * p).toPrecision(6));
+    return 10 * p;
+}
+/** Pie of lifecycle CO2e per stage, in one unit for all slices; null when there is nothing to split. */
+function stagePie(card) {
+    const rows = Object.entries(card.stages).filter(([, s]) => s.co2e_kg > 0);
+    if (rows.length === 0)
+        return null;
+    const sc = scaleFor(rows.map(([, s]) => s.co2e_kg), 'kg CO2e');
+    const divisor = sc.divisor;
+    return [
+        themeDirective('pie'),
+        'pie showData',
+        `  title ${mermaidLabel(`${sc.unit} by stage, ${card.scenario.name}`)}`,
+        ...rows.map(([name, s], i) => `  "${labelOr(mermaidLabel(name), `stage ${i + 1}`)}" : ${plainNumber(s.co2e_kg / divisor, 3)}`),
+    ].join('\n');
+}
+/** At most this many categories on a categorical x axis: more collide at comment width. */
+const MAX_CATEGORIES = 7;
+/**
+ * The points the lifetime chart shows: the scenario and the breakeven (marked once each) and the
+ * decades around them, from a tenth of the smaller to a hundred times the larger; a decade that
+ * sits next to a marked point (within a factor of 2) is left out so the labels do not collide.
+ */
+function lifetimePoints(card) {
+    const curve = (card.interpretation.lifetime_curve ?? []).filter((p) => p.inferences > 0 && Number.isFinite(p.co2e_g_per_fu));
+    const marked = curve.filter((p) => p.label);
+    if (marked.length === 0)
+        return curve.slice(0, MAX_CATEGORIES);
+    const lo = Math.min(...marked.map((p) => p.inferences)) / 10;
+    const hi = Math.max(...marked.map((p) => p.inferences)) * 100;
+    const near = (x) => marked.some((m) => m.inferences !== x && Math.max(m.inferences, x) / Math.min(m.inferences, x) < 2);
+    const kept = curve.filter((p) => p.label || (p.inferences >= lo && p.inferences <= hi && !near(p.inferences)));
+    // Too many: drop decades from the far end (the flat tail says least), never a marked point.
+    while (kept.length > MAX_CATEGORIES) {
+        const i = kept.map((p, j) => (p.label ? -1 : j)).filter((j) => j >= 0);
+        kept.splice(i[i.length - 1], 1);
+    }
+    return kept;
+}
+/**
+ * Per-FU carbon over lifetime inferences, y in real units (g CO2e per FU, SI-prefixed for the
+ * whole axis) from 0, x categorical (xychart-beta has no log axis): `lifetimePoints`, labelled
+ * compactly (`2.5M`), the breakeven and the scenario named once. A second, grey line is the
+ * per-inference floor (marginal + embodied): the curve is twice the floor at the breakeven.
+ */
+function lifetimeChart(card) {
+    const points = lifetimePoints(card);
+    if (points.length < 2)
+        return null;
+    const fu = card.per_functional_unit;
+    const floor = fu.marginal_co2e_g + fu.embodied_co2e_g;
+    const values = points.map((p) => p.co2e_g_per_fu);
+    const sc = scaleFor([...values, floor], 'g CO2e');
+    const divisor = sc.divisor;
+    const y = (v) => plainNumber(v / divisor, 3);
+    const top = niceCeil(Math.max(...values, floor) / divisor);
+    const labels = points.map((p) => `"${compactCount(p.inferences)}${p.label ? ` ${p.label}` : ''}"`);
+    const lines = [
+        themeDirective(),
+        'xychart-beta',
+        `  title "${mermaidLabel(`${sc.unit} per FU vs lifetime inferences${floor > 0 ? ' (grey: per-inference floor)' : ''}`, 100)}"`,
+        `  x-axis "lifetime inferences" [${labels.join(', ')}]`,
+        `  y-axis "${mermaidLabel(`${sc.unit} per FU`)}" 0 --> ${plainNumber(top, 6)}`,
+        `  line [${values.map(y).join(', ')}]`,
+    ];
+    if (floor > 0)
+        lines.push(`  line [${values.map(() => y(floor)).join(', ')}]`);
+    return lines.join('\n');
+}
+/** Short names for the tornado's axis; the parameter path for anything else. */
+const PARAMETER_NAMES = {
+    'deployment.lifetime_inferences': 'lifetime inferences',
+    'grid.intensity_g_per_kwh': 'grid intensity',
+    pue: 'PUE',
+    it_overhead_factor: 'IT overhead',
+    'hardware.embodied_kg': 'embodied per device',
+    'hardware.host_embodied_kg': 'server embodied',
+    'hardware.lifespan_years': 'hardware lifespan',
+    'hardware.power_w': 'device power',
+    wue_l_per_kwh: 'WUE',
+};
+/** A parameter path in words for a chart axis or a table (`grid intensity`); the path when unknown. */
+function parameterName(path) {
+    return Object.hasOwn(PARAMETER_NAMES, path) ? PARAMETER_NAMES[path] : path;
+}
+/** Tornado: swing of per-FU CO2e per parameter (low to high), largest first, in one unit. */
+function tornadoChart(card) {
+    const swing = (s) => s.swing_per_fu_co2e_g ?? Math.abs(s.per_fu_co2e_g_high - s.per_fu_co2e_g_low);
+    const rows = card.interpretation.sensitivity
+        .filter((s) => swing(s) > 0)
+        .sort((a, b) => swing(b) - swing(a))
+        .slice(0, 8);
+    if (rows.length === 0)
+        return null;
+    const sc = scaleFor(rows.map(swing), 'g CO2e');
+    const divisor = sc.divisor;
+    const top = niceCeil(swing(rows[0]) / divisor);
+    return [
+        themeDirective(),
+        'xychart-beta horizontal',
+        `  title "${mermaidLabel(`Sensitivity: swing of ${sc.unit} per FU, low to high`)}"`,
+        `  x-axis [${rows.map((s, i) => `"${labelOr(mermaidLabel(parameterName(s.parameter), 32), `parameter ${i + 1}`)}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(`${sc.unit} per FU`)}" 0 --> ${plainNumber(top, 6)}`,
+        `  bar [${rows.map((s) => plainNumber(swing(s) / divisor, 3)).join(', ')}]`,
+    ].join('\n');
+}
+/**
+ * Head vs base CO2e per stage: head as bars (the main series), base as a grey reference line.
+ * Stages only (the total is in the headline); null with fewer than two stages or no comparison.
+ */
+function headVsBaseChart(comparison) {
+    if (!comparison?.comparable)
+        return null;
+    const rows = comparison.metrics
+        .filter((m) => /^stages\.[^.]+\.co2e_kg$/.test(m.metric) && m.base !== null && m.head !== null)
+        .sort((a, b) => (b.head ?? 0) - (a.head ?? 0))
+        .slice(0, MAX_CATEGORIES);
+    if (rows.length < 2)
+        return null;
+    const name = (metric) => metric.slice('stages.'.length, -'.co2e_kg'.length);
+    const sc = scaleFor(rows.flatMap((m) => [m.base, m.head]), 'kg CO2e');
+    const divisor = sc.divisor;
+    const top = niceCeil(Math.max(...rows.flatMap((m) => [m.base ?? 0, m.head ?? 0])) / divisor);
+    return [
+        themeDirective(),
+        'xychart-beta',
+        `  title "${mermaidLabel(`${sc.unit} per stage: head (bars) vs base (grey line)`)}"`,
+        `  x-axis [${rows.map((m, i) => `"${labelOr(mermaidLabel(name(m.metric), 24), `stage ${i + 1}`)}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(sc.unit)}" 0 --> ${plainNumber(top, 6)}`,
+        `  bar [${rows.map((m) => plainNumber((m.head ?? 0) / divisor, 4)).join(', ')}]`,
+        `  line [${rows.map((m) => plainNumber((m.base ?? 0) / divisor, 4)).join(', ')}]`,
+    ].join('\n');
+}
+
 // Markdown for the budget position: the section of the PR comment and job summary, and the
 // tables and chart of `ml-lca ledger`. Pure: positions and totals in, markdown out.
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-/** `12.5 kg CO2e` (no trailing space when the metric's name gives no unit). */
+/** `12.5 kg CO2e`, SI-prefixed (`1.6 t CO2e`); the bare number when the metric's name gives no unit. */
 function withUnit(v, metric) {
-    const u = unitOf(metric);
-    return u ? `${fmt(v)} ${u}` : fmt(v);
+    return qty(v, unitOf(metric));
 }
-/** `████████░░ 80%`: ten cells, full at 100 % and beyond (the percentage still says how far). */
-function textBar(pct, width = 10) {
-    const clamped = Math.min(100, Math.max(0, pct));
+/** `████████░░ 80.0 %`: ten cells, full at 100 % and beyond (the percentage still says how far). */
+function textBar(used, width = 10) {
+    const clamped = Math.min(100, Math.max(0, used));
     const filled = Math.round((clamped / 100) * width);
-    return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+    return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct(used / 100)}`;
 }
 /**
  * The "Period budgets" section: one row per budget with a bar, projected (spent + this
@@ -1020,20 +1519,26 @@ function renderLedgerSection(positions, opts = {}) {
     const withChange = opts.withChange ?? true;
     const rows = positions.map((p) => {
         const m = p.metric;
-        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+        // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+        const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
         const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
         const projected = withChange
-            ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmt(p.spent)} (${runs}) + this change ${fmt(p.change)}`
+            ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${withUnit(p.spent, m)} (${runs}) + this change ${withUnit(p.change, m)}`
             : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
         const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
         const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
-        const runOut = p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+        const runOut = p.remaining <= 0 && p.projected > 0
+            ? `exhausted (${rate})`
+            : p.run_out_date
+                ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+                : `not this ${p.period} (${rate})`;
         return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
     });
     const heading = opts.heading ?? '### Period budgets';
+    const title = heading ? `${heading}\n\n` : '';
     const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
     const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
-    return `${heading}\n\n${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+    return `${title}${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
 }
 function spentFrom(source) {
     if (source === undefined)
@@ -1042,6 +1547,8 @@ function spentFrom(source) {
         return 'model cards of successful default-branch push runs of this workflow this period';
     if (source === 'none')
         return 'no ledger of past runs was available, so only this change counts';
+    if (source.startsWith('history:'))
+        return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
     return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 /**
@@ -1058,6 +1565,7 @@ function renderCumulativeChart(title, points, metric, budget) {
     const round = (v) => Number(v.toPrecision(6));
     const lines = [
         '```mermaid',
+        themeDirective(),
         'xychart-beta',
         `  title "${title.replace(/"/g, "'")}"`,
         // A month reads well as dates; a quarter or year of date labels is a smear, so days are numbered.
@@ -1072,13 +1580,24 @@ function renderCumulativeChart(title, points, metric, budget) {
     lines.push('```');
     return `${lines.join('\n')}\n`;
 }
-/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): a y-axis top that reads well. */
-function niceCeil(v) {
-    const p = 10 ** Math.floor(Math.log10(v));
-    for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8])
-        if (v <= m * p * (1 + 1e-12))
-            return Number((m * p).toPrecision(6));
-    return 10 * p;
+/**
+ * One line per period budget for the top of the PR comment: where it stands with this change,
+ * the warning level and the limit both shown. Markdown, escaped; empty when the card has none.
+ */
+function ledgerLinesForCard(card) {
+    const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+    if (!parsed.success)
+        return [];
+    return parsed.data.positions.map((p) => {
+        const m = p.metric;
+        const levels = `${p.warn !== null ? `warn at ${withUnit(p.warn, m)}, ` : ''}limit ${withUnit(p.max, m)}`;
+        const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[p.status];
+        const who = `${p.period} budget of ${p.scope} ${escapeMarkdown(p.name ?? '(none)')}, ${escapeMarkdown(p.label)}`;
+        return {
+            status: p.status,
+            text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}`,
+        };
+    });
 }
 /**
  * The "Period budgets" section for a card (PR comment, job summary, report.md): reads
@@ -1144,10 +1663,11 @@ function isPeriodBudget(b) {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
-function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
+function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now, sums = []) {
     const results = [];
     const positions = [];
     const warnings = [];
@@ -1176,7 +1696,7 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
             }
             change = v;
         }
-        const pos = positionOf(b, name, change, entries, now);
+        const pos = positionOf(b, name, change, entries, sums, now);
         positions.push(pos.position);
         if (pos.missing > 0)
             warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
@@ -1184,11 +1704,18 @@ function evaluatePeriodBudgets(budgets, scenario, headCard, entries, now) {
     });
     return { results, positions, warnings };
 }
-function positionOf(b, name, change, entries, now) {
+function positionOf(b, name, change, entries, sums, now) {
     const p = periodOf(now, b.period);
     let spent = 0;
     let runs = 0;
     let missing = 0;
+    for (const s of sums) {
+        if (s.scope !== b.scope || s.name !== name || s.label !== p.label)
+            continue;
+        runs += s.runs;
+        spent += s.sum[b.metric] ?? 0;
+        missing += s.runs - (s.count[b.metric] ?? 0);
+    }
     for (const e of entries) {
         if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p))
             continue;
@@ -1254,7 +1781,7 @@ function resultOf(p) {
         actual: p.projected,
         status: p.status,
         message: `${p.scope} ${p.name} ${p.label}: projected ${withUnit(p.projected, m)} of ${withUnit(p.max, m)} ` +
-            `(spent ${fmt(p.spent)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${fmt(p.change)}); ${rest}${runOut}`,
+            `(spent ${withUnit(p.spent, m)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${withUnit(p.change, m)}); ${rest}${runOut}`,
     };
 }
 
@@ -1263,9 +1790,9 @@ function resultOf(p) {
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 function parseLedgerSetting(value, file) {
-    const v = (value ?? 'artifact').trim();
-    if (v === 'artifact')
-        return { kind: 'artifact' };
+    const v = (value ?? 'history').trim();
+    if (v === 'history' || v === 'artifact')
+        return { kind: 'history' };
     const m = /^file:(.+)$/.exec(v);
     if (m?.[1] && m[1].trim() !== '')
         return { kind: 'file', path: m[1].trim() };
@@ -1273,7 +1800,7 @@ function parseLedgerSetting(value, file) {
         code: 'SCENARIO_INVALID',
         file,
         field: 'ledger',
-        expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+        expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
         got: shortValue(value),
     });
 }
@@ -1290,16 +1817,17 @@ function parseLedgerJsonl(text, file) {
             value = JSON.parse(raw);
         }
         catch (e) {
+            // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError({
                 code: 'BAD_INPUT',
                 file,
                 line,
-                expected: 'one JSON object per line (JSONL)',
-                got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+                expected: 'a JSON object (one ledger entry)',
+                got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
             });
-        }
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
         }
         const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
         const parsed = LedgerEntry.safeParse(withSource);
@@ -1316,6 +1844,10 @@ function parseLedgerJsonl(text, file) {
  * GitHub ledger, which reads the same cards out of artifacts.
  */
 function cardFromText(text) {
+    return cardFromTextWith(text, ModelCard);
+}
+/** `cardFromText` through another card schema (the dashboard reads a lenient subset of the card). */
+function cardFromTextWith(text, schema) {
     let value;
     try {
         value = JSON.parse(text);
@@ -1323,7 +1855,7 @@ function cardFromText(text) {
     catch {
         return { reason: 'not JSON' };
     }
-    const parsed = ModelCard.safeParse(value);
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
@@ -1404,4 +1936,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { unitOf as A, fmtSigned as B, numericPaths as C, DAY_MS as D, SCHEMA_VERSION as E, pct as F, incompleteLine as G, ledgerSectionForCard as H, ModelCard as M, Scenario as S, VERDICT_SEVERITY as V, periodOf as a, parseLedgerJsonl as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, escapeCode as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, renderLedgerSection as k, renderCumulativeChart as l, DEFAULT_METRIC as m, incompleteFromSources as n, noEnergySource as o, parseLedgerSetting as p, StageCompleteness as q, readLedger as r, suggest as s, textBar as t, utcDate as u, MEASURED as v, worstVerdict as w, METRICS as x, valueAtPath as y, STAGE_FIELDS as z };
+export { headVsBaseChart as $, suggest as A, incompleteFromSources as B, noEnergySource as C, DEFAULT_METRIC as D, StageCompleteness as E, MEASURED as F, METRICS as G, valueAtPath as H, STAGE_FIELDS as I, qtyParam as J, percent as K, numericPaths as L, ModelCard as M, NBSP as N, SCHEMA_VERSION as O, withoutUrls as P, range as Q, parameterName as R, Scenario as S, pct as T, incompleteLine as U, VERDICT_SEVERITY as V, ledgerSectionForCard as W, escapeHtml as X, stagePie as Y, lifetimeChart as Z, tornadoChart as _, escapeCode as a, mermaidBlock as a0, ledgerLinesForCard as a1, UtcInstant as a2, LedgerEntry as a3, inPeriod as a4, metricOf as a5, LifetimePoint as a6, Lifetime as a7, PerFunctionalUnit as a8, Totals as a9, StageResult as aa, PeriodBudget as ab, cardFromTextWith as ac, AbsoluteBudget as ad, dedupeRuns as ae, unitOfName as af, DAY_MS as ag, utcDate as ah, RunId as ai, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, pair as h, isPeriodBudget as i, deltaPct as j, evaluatePeriodBudgets as k, labelOf as l, fmt as m, param as n, renderLedgerSection as o, periodOf as p, renderCumulativeChart as q, readLedger as r, count as s, textBar as t, unitOf as u, qty as v, worstVerdict as w, compact as x, scaleFor as y, clipText as z };

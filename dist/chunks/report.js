@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { h as compactCount, j as parseCard, c as buildReport, g as displayPath, k as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
-import { j as fmt } from './read.js';
+import { h as parseCard, c as buildReport, g as displayPath, j as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
+import { x as compact, v as qty, y as scaleFor, z as clipText } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';
-import { promises } from 'node:fs';
+import { c as checkOutDir, O as OUT_FILES, m as makeOutDir } from './out-dir.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -12,6 +12,8 @@ import './measurement.js';
 import './index.js';
 import './schemas.js';
 import './index3.js';
+import './io.js';
+import 'node:fs';
 import 'node:crypto';
 import 'node:util';
 import 'node:url';
@@ -29,22 +31,54 @@ function escapeXml(text) {
 }
 const W = 720;
 const H = 420;
-const M = { left: 80, right: 24, top: 48, bottom: 64 };
-const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
-const TITLE_FONT = 'font-family="system-ui, sans-serif" font-size="15" font-weight="bold"';
+const M = { left: 84, right: 28, top: 88, bottom: 64 };
+const FONT_SIZE = 13;
+const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="${FONT_SIZE}"`;
+const TITLE_FONT = `font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="15" font-weight="bold"`;
+/**
+ * Light and dark palettes (contrast on #ffffff / #0d1117): text 15:1 / 16:1, main series 5.2:1 /
+ * 6.1:1, breakeven 5.4:1 / 5.5:1, scenario 5.1:1 / 7.6:1, floor and embodied 4.5:1 and more.
+ */
+const STYLE = [
+    '<style>',
+    '.bg{fill:#ffffff}.grid{stroke:#d0d7de}.text{fill:#1f2328}.muted{fill:#59636e}',
+    '.main{stroke:#0969da}.main-fill{fill:#0969da}.floor{stroke:#59636e}.floor-text{fill:#59636e}',
+    '.breakeven{stroke:#cf222e;fill:#cf222e}.scenario{stroke:#1a7f37;fill:#1a7f37}.embodied{fill:#bc4c00}',
+    '.halo{paint-order:stroke;stroke:#ffffff;stroke-width:4px;stroke-linejoin:round}',
+    '@media (prefers-color-scheme: dark){',
+    '.bg{fill:#0d1117}.grid{stroke:#30363d}.text{fill:#e6edf3}.muted{fill:#9198a1}',
+    '.main{stroke:#4493f8}.main-fill{fill:#4493f8}.floor{stroke:#9198a1}.floor-text{fill:#9198a1}',
+    '.breakeven{stroke:#f85149;fill:#f85149}.scenario{stroke:#3fb950;fill:#3fb950}.embodied{fill:#db6d28}',
+    '.halo{stroke:#0d1117}',
+    '}',
+    '</style>',
+].join('');
 const r2 = (x) => (Math.round(x * 100) / 100).toString();
+function textBox(text, x, baseline, anchor, size = FONT_SIZE) {
+    const w = [...text].length * size * 0.6;
+    const left = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
+    return { x: left, y: baseline - size, w, h: size * 1.3 };
+}
+function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
 function frame(title, body, height = H) {
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${r2(height)}" viewBox="0 0 ${W} ${r2(height)}" role="img" aria-label="${escapeXml(title)}">`,
         `<title>${escapeXml(title)}</title>`,
-        `<rect width="${W}" height="${r2(height)}" fill="#ffffff"/>`,
-        `<text x="${W / 2}" y="24" text-anchor="middle" ${TITLE_FONT}>${escapeXml(title)}</text>`,
+        STYLE,
+        `<rect class="bg" width="${W}" height="${r2(height)}"/>`,
+        `<text class="text" x="${W / 2}" y="26" text-anchor="middle" ${TITLE_FONT}>${escapeXml(title)}</text>`,
         ...body,
         '</svg>',
         '',
     ].join('\n');
 }
-/** Per-FU CO2e (g) vs lifetime inferences on log-log axes; null without a positive curve. */
+/** The chart's title: the scenario name clipped so the line fits the width. */
+function titleOf(name, what) {
+    return `${clipText(name, Math.max(12, 68 - what.length))}: ${what}`;
+}
+/** Per-FU CO2e vs lifetime inferences on log-log axes; null without a positive curve. */
 function lifetimeSvg(card) {
     const curve = (card.interpretation.lifetime_curve ?? []).filter((p) => p.inferences > 0 && p.co2e_g_per_fu > 0);
     if (curve.length < 2)
@@ -57,61 +91,86 @@ function lifetimeSvg(card) {
         ys.push(Math.log10(floor));
     const x0 = Math.floor(Math.min(...xs));
     const x1 = Math.ceil(Math.max(...xs));
-    const y0 = Math.floor(Math.min(...ys));
+    // One decade of room below the lowest value: the floor and its label never sit on the x axis.
+    const y0 = Math.floor(Math.min(...ys)) - (Math.min(...ys) - Math.floor(Math.min(...ys)) < 0.3 ? 1 : 0);
     const y1 = Math.max(y0 + 1, Math.ceil(Math.max(...ys)));
     const pw = W - M.left - M.right;
     const ph = H - M.top - M.bottom;
     const X = (lx) => M.left + ((lx - x0) / Math.max(1e-9, x1 - x0)) * pw;
     const Y = (ly) => M.top + ph - ((ly - y0) / Math.max(1e-9, y1 - y0)) * ph;
     const body = [];
-    body.push(`<g stroke="#dddddd" stroke-width="1">`);
+    const title = titleOf(card.scenario.name, 'CO2e per functional unit vs lifetime inferences');
+    const placed = [textBox(title, W / 2, 26, 'middle', 15)];
+    const text = (cls, s, x, y, anchor, extra = '') => {
+        placed.push(textBox(s, x, y, anchor));
+        return `<text class="${cls}" x="${r2(x)}" y="${r2(y)}" text-anchor="${anchor}" ${FONT}${extra}>${escapeXml(s)}</text>`;
+    };
+    body.push('<g class="grid" stroke-width="1">');
     for (let e = x0; e <= x1; e++)
         body.push(`<line x1="${r2(X(e))}" y1="${M.top}" x2="${r2(X(e))}" y2="${M.top + ph}"/>`);
     for (let e = y0; e <= y1; e++)
         body.push(`<line x1="${M.left}" y1="${r2(Y(e))}" x2="${M.left + pw}" y2="${r2(Y(e))}"/>`);
     body.push('</g>');
-    body.push(`<g ${FONT} fill="#333333">`);
+    // Axis ticks in real units: inferences compact (1M, 1B), g CO2e SI-prefixed (1 g, 10 g, 100 mg).
+    const everyOther = x1 - x0 > 8;
     for (let e = x0; e <= x1; e++)
-        body.push(`<text x="${r2(X(e))}" y="${M.top + ph + 18}" text-anchor="middle">1e${e}</text>`);
+        if (!everyOther || (e - x0) % 2 === 0)
+            body.push(text('muted', compact(10 ** e), X(e), M.top + ph + 22, 'middle'));
     for (let e = y0; e <= y1; e++)
-        body.push(`<text x="${M.left - 8}" y="${r2(Y(e) + 4)}" text-anchor="end">${escapeXml(fmt(10 ** e))}</text>`);
-    body.push(`<text x="${M.left + pw / 2}" y="${H - 16}" text-anchor="middle">lifetime inferences (log scale)</text>`);
-    body.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">g CO2e per functional unit (log scale)</text>`);
-    body.push('</g>');
-    if (floor > 0) {
-        body.push(`<line x1="${M.left}" y1="${r2(Y(Math.log10(floor)))}" x2="${M.left + pw}" y2="${r2(Y(Math.log10(floor)))}" stroke="#888888" stroke-dasharray="6 4"/>`, `<text x="${M.left + pw - 4}" y="${r2(Y(Math.log10(floor)) + 16)}" text-anchor="end" ${FONT} fill="#555555">per-inference floor (marginal + embodied) ${escapeXml(fmt(floor))} g</text>`);
-    }
+        body.push(text('muted', plain$1(qty(10 ** e, 'g CO2e')).replace(/ CO2e$/, ''), M.left - 8, Y(e) + 4, 'end'));
+    body.push(text('muted', 'lifetime inferences (log scale)', M.left + pw / 2, H - 18, 'middle'));
+    body.push(`<text class="muted" transform="translate(20 ${r2(M.top + ph / 2)}) rotate(-90)" text-anchor="middle" ${FONT}>g CO2e per functional unit (log scale)</text>`);
     const pts = curve.map((p) => `${r2(X(Math.log10(p.inferences)))},${r2(Y(Math.log10(p.co2e_g_per_fu)))}`).join(' ');
-    body.push(`<polyline points="${pts}" fill="none" stroke="#1f77b4" stroke-width="2.5"/>`);
-    for (const p of curve) {
-        if (!p.label)
-            continue;
-        const cx = r2(X(Math.log10(p.inferences)));
-        const color = p.label === 'breakeven' ? '#d62728' : '#2ca02c';
-        body.push(`<line x1="${cx}" y1="${M.top}" x2="${cx}" y2="${M.top + ph}" stroke="${color}" stroke-dasharray="3 3"/>`, `<circle cx="${cx}" cy="${r2(Y(Math.log10(p.co2e_g_per_fu)))}" r="4.5" fill="${color}"/>`, `<text x="${cx}" y="${p.label === 'breakeven' ? M.top + 14 : M.top + 28}" ${FONT} fill="${color}" text-anchor="middle">${escapeXml(`${p.label} ${compactCount(p.inferences)}: ${fmt(p.co2e_g_per_fu)} g`)}</text>`);
+    body.push(`<polyline class="main" points="${pts}" fill="none" stroke-width="3"/>`);
+    if (floor > 0) {
+        const fy = Y(Math.log10(floor));
+        body.push(`<line class="floor" x1="${M.left}" y1="${r2(fy)}" x2="${M.left + pw}" y2="${r2(fy)}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+        // Below the line, at the right end: the curve runs into the floor from above, and the axis is
+        // a decade lower (y0), so nothing else is there.
+        body.push(text('floor-text halo', `per-inference floor (marginal + embodied) ${plain$1(qty(floor, 'g CO2e'))}`, M.left + pw - 6, fy + 18, 'end'));
     }
-    return frame(`${card.scenario.name}: CO2e per functional unit vs lifetime inferences`, body);
+    // Marked points (breakeven, scenario): a dashed line, a dot, and a label in the band above the
+    // plot, on the first row where it overlaps no label already placed; kept inside the frame.
+    for (const p of curve.filter((q) => q.label)) {
+        const cx = X(Math.log10(p.inferences));
+        const cls = p.label === 'breakeven' ? 'breakeven' : 'scenario';
+        const label = `${p.label} ${compact(p.inferences)}: ${plain$1(qty(p.co2e_g_per_fu, 'g CO2e'))}`;
+        const w = textBox(label, 0, 0, 'start').w;
+        const lx = Math.min(Math.max(cx, M.left + w / 2), W - M.right - w / 2);
+        const rowY = (row) => M.top - 10 - row * 18;
+        let row = 0;
+        while (row < 2 && placed.some((b) => overlaps(b, textBox(label, lx, rowY(row), 'middle'))))
+            row++;
+        body.push(`<line class="${cls}" x1="${r2(cx)}" y1="${M.top}" x2="${r2(cx)}" y2="${M.top + ph}" stroke-width="1.5" stroke-dasharray="3 3"/>`, `<circle class="${cls}" cx="${r2(cx)}" cy="${r2(Y(Math.log10(p.co2e_g_per_fu)))}" r="5"/>`, text(`${cls} halo`, label, lx, rowY(row), 'middle'));
+    }
+    return frame(title, body);
 }
-/** CO2e per stage (kg), operational and embodied stacked, one horizontal bar per stage. */
+/** `9.37 g CO2e` with ordinary spaces (an SVG text has no line to wrap). */
+function plain$1(s) {
+    return s.replace(/\u00a0/g, ' ');
+}
+/** CO2e per stage, operational and embodied stacked, one horizontal bar per stage, in one unit. */
 function stagesSvg(card) {
     const rows = Object.entries(card.stages);
     const max = Math.max(0, ...rows.map(([, s]) => s.co2e_kg));
     if (rows.length === 0 || !(max > 0))
         return null;
-    const left = 160;
-    const pw = W - left - 120;
-    const bh = Math.max(12, Math.min(36, (H - M.top - M.bottom) / rows.length - 8));
+    const sc = scaleFor(rows.map(([, s]) => s.co2e_kg), 'kg CO2e');
+    const left = 180;
+    const pw = W - left - 110;
+    const top = 48;
+    const bh = Math.max(14, Math.min(36, (H - top - 64) / rows.length - 8));
     const body = [];
     rows.forEach(([name, s], i) => {
-        const y = M.top + 8 + i * (bh + 8);
+        const y = top + 8 + i * (bh + 8);
         const wOp = (s.operational_co2e_kg / max) * pw;
         const wEm = (s.embodied_co2e_kg / max) * pw;
-        body.push(`<text x="${left - 8}" y="${r2(y + bh / 2 + 4)}" text-anchor="end" ${FONT}>${escapeXml(name)}</text>`, `<rect x="${left}" y="${r2(y)}" width="${r2(wOp)}" height="${r2(bh)}" fill="#1f77b4"><title>${escapeXml(`${name} operational ${fmt(s.operational_co2e_kg)} kg`)}</title></rect>`, `<rect x="${r2(left + wOp)}" y="${r2(y)}" width="${r2(wEm)}" height="${r2(bh)}" fill="#ff7f0e"><title>${escapeXml(`${name} embodied ${fmt(s.embodied_co2e_kg)} kg`)}</title></rect>`, `<text x="${r2(left + wOp + wEm + 6)}" y="${r2(y + bh / 2 + 4)}" ${FONT}>${escapeXml(`${fmt(s.co2e_kg)} kg`)}</text>`);
+        body.push(`<text class="text" x="${left - 8}" y="${r2(y + bh / 2 + 4)}" text-anchor="end" ${FONT}>${escapeXml(clipText(name, 24))}</text>`, `<rect class="main-fill" x="${left}" y="${r2(y)}" width="${r2(wOp)}" height="${r2(bh)}"><title>${escapeXml(`${name} operational ${plain$1(sc.withUnit(s.operational_co2e_kg))}`)}</title></rect>`, `<rect class="embodied" x="${r2(left + wOp)}" y="${r2(y)}" width="${r2(wEm)}" height="${r2(bh)}"><title>${escapeXml(`${name} embodied ${plain$1(sc.withUnit(s.embodied_co2e_kg))}`)}</title></rect>`, `<text class="text" x="${r2(left + wOp + wEm + 6)}" y="${r2(y + bh / 2 + 4)}" ${FONT}>${escapeXml(plain$1(sc.withUnit(s.co2e_kg)))}</text>`);
     });
-    const height = M.top + 8 + rows.length * (bh + 8) + 48;
-    const ly = height - 20;
-    body.push(`<rect x="${left}" y="${ly - 10}" width="12" height="12" fill="#1f77b4"/><text x="${left + 18}" y="${ly}" ${FONT}>operational</text>`, `<rect x="${left + 110}" y="${ly - 10}" width="12" height="12" fill="#ff7f0e"/><text x="${left + 128}" y="${ly}" ${FONT}>embodied</text>`);
-    return frame(`${card.scenario.name}: CO2e per stage (kg)`, body, height);
+    const height = top + 8 + rows.length * (bh + 8) + 40;
+    const ly = height - 16;
+    body.push(`<rect class="main-fill" x="${left}" y="${ly - 11}" width="12" height="12"/><text class="text" x="${left + 18}" y="${ly}" ${FONT}>operational</text>`, `<rect class="embodied" x="${left + 120}" y="${ly - 11}" width="12" height="12"/><text class="text" x="${left + 138}" y="${ly}" ${FONT}>embodied</text>`);
+    return frame(titleOf(card.scenario.name, `CO2e per stage (${sc.unit})`), body, height);
 }
 /** The SVG files for the output directory, by file name; charts without data are left out. */
 function svgCharts(card) {
@@ -123,87 +182,6 @@ function svgCharts(card) {
     if (stages)
         out['stages.svg'] = stages;
     return out;
-}
-
-// The CLI's output directory (`report --out DIR`, `demo --out DIR`), checked before anything is
-// assessed, so an unusable path exits 2 within seconds with nothing written (issue 12).
-//
-// Node's recursive mkdir spins forever where mkdir answers ENOENT for a parent that exists
-// (`--out /proc/x`: procfs refuses new entries that way). So the nearest existing ancestor is
-// found with stat, probed with one temporary directory, and the missing directories are created
-// one at a time, each a single mkdir whose error is reported, never retried.
-/** The files `report` writes (charts may add more; each is checked again before writing). */
-const OUT_FILES = ['model-card.json', 'report.md'];
-function outError(flag, dir, expected, got) {
-    return new InputError({ code: 'BAD_FLAG', field: flag, expected, got: `${dir} (${got})` });
-}
-const codeOf = (e) => e?.code ?? String(e);
-/** The directory itself if it exists, else its nearest existing ancestor; the parts to create below it. */
-async function existingBase(dir, flag) {
-    const missing = [];
-    let cur = path.resolve(dir);
-    for (;;) {
-        const st = await promises.stat(cur).catch((e) => {
-            if (codeOf(e) === 'ENOENT')
-                return null;
-            throw outError(flag, dir, 'a directory ml-lca can create or write', `${cur}: ${codeOf(e)}`);
-        });
-        if (st) {
-            if (!st.isDirectory())
-                throw outError(flag, dir, 'a directory ml-lca can create or write', `${cur} exists and is not a directory`);
-            return { base: cur, missing };
-        }
-        const parent = path.dirname(cur);
-        if (parent === cur)
-            throw outError(flag, dir, 'a directory ml-lca can create or write', 'no existing parent directory');
-        missing.unshift(path.basename(cur));
-        cur = parent;
-    }
-}
-/**
- * Exit 2 (InputError naming the flag) unless `dir` can be created and `files` written in it:
- * the nearest existing ancestor takes a new directory, and no target name is a directory.
- */
-async function checkOutDir(dir, files, flag = '--out') {
-    const { base, missing } = await existingBase(dir, flag);
-    if (missing.length === 0) {
-        for (const name of files) {
-            const target = path.join(base, name);
-            const st = await promises.lstat(target).catch(() => null);
-            if (st && !st.isFile()) {
-                throw outError(flag, dir, `a directory where ${name} can be written`, `${target} is ${st.isDirectory() ? 'a directory' : 'not a regular file'}`);
-            }
-        }
-    }
-    // One probe directory, removed at once: proves the file system takes new entries here
-    // (read-only mounts, permissions, procfs/sysfs) without leaving anything behind.
-    let probe = null;
-    try {
-        probe = await promises.mkdtemp(path.join(base, '.ml-lca-probe-'));
-    }
-    catch (e) {
-        throw outError(flag, dir, 'a directory ml-lca can create or write', `${base} does not accept new files: ${codeOf(e)}`);
-    }
-    finally {
-        if (probe)
-            await promises.rmdir(probe).catch(() => undefined);
-    }
-}
-/** Create `dir` and its missing parents, one mkdir each (no recursive mkdir: see above). */
-async function makeOutDir(dir, flag = '--out') {
-    const { base, missing } = await existingBase(dir, flag);
-    let cur = base;
-    for (const part of missing) {
-        cur = path.join(cur, part);
-        try {
-            await promises.mkdir(cur);
-        }
-        catch (e) {
-            if (codeOf(e) === 'EEXIST' && (await promises.stat(cur).catch(() => null))?.isDirectory())
-                continue;
-            throw outError(flag, dir, 'a directory ml-lca can create', `${cur}: ${codeOf(e)}`);
-        }
-    }
 }
 
 // `ml-lca report --scenario FILE [--log FILE_OR_GLOB]... [--baseline CARD.json] [--out DIR]
@@ -283,8 +261,8 @@ async function readBaseline(file, io) {
  */
 function printSummary({ card }, io) {
     const name = plain(card.scenario.name);
-    const figures = `${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-        `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`;
+    const figures = `${qty(card.per_functional_unit.co2e_g, 'g CO2e')} per functional unit ` +
+        `(${plain(card.scenario.functional_unit.description)}); ${qty(card.totals.co2e_kg, 'kg CO2e')} over the assessed stages`;
     const attention = attentionOf(card);
     const incomplete = incompleteLines(attention);
     if (incomplete.length > 0) {

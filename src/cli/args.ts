@@ -21,7 +21,7 @@ type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean;
 export function parseFlags<T extends FlagSpec>(command: string, argv: string[], options: T, positionals: { min: number; max: number; usage: string }) {
   const parsed = (() => {
     try {
-      return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+      return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
     } catch (e) {
       throw badFlag(command, e, Object.keys(options));
     }
@@ -36,6 +36,24 @@ export function parseFlags<T extends FlagSpec>(command: string, argv: string[], 
     });
   }
   return parsed;
+}
+
+/**
+ * `--interval -1` -> `--interval=-1`: parseArgs reads a value that starts with `-` as another
+ * flag ("argument is ambiguous"); joined, the flag's own check says what is wrong with -1.
+ */
+function joinNegativeValues(argv: string[], options: FlagSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+    if (name !== null && Object.hasOwn(options, name) && options[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** A flag whose value must be one of a few words (`--budget-mode fail|warn|off`). */

@@ -4,7 +4,7 @@
 // replaced atomically. Committing the README stays the user's choice.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fmt } from '../report/format.js';
+import { count, NBSP, qty } from '../report/format.js';
 import { writeHfReadme } from '../report/hf-readme.js';
 import { displayPath } from '../pipeline.js';
 import { parseFlags, requiredFlag, type CliIo } from './args.js';
@@ -20,6 +20,8 @@ export async function hfCardCommand(argv: string[], io: CliIo): Promise<number> 
   // A symlinked README is rewritten where it points, not replaced by a copy.
   const target = await realpath(readme).catch(() => readme);
   await writeHfReadme(target, card.hf_co2_eq_emissions, io);
-  io.stdout(`wrote co2_eq_emissions (${fmt(card.hf_co2_eq_emissions.emissions)} g CO2e) into ${displayPath(readme, io.cwd)}`);
+  io.stdout(
+    `wrote co2_eq_emissions (${count(card.hf_co2_eq_emissions.emissions)}${NBSP}g, ${qty(card.hf_co2_eq_emissions.emissions, 'g CO2e')}) into ${displayPath(readme, io.cwd)}`,
+  );
   return 0;
 }

@@ -8,6 +8,7 @@ import { ingestFile, ingestPatterns } from '../ingest/index.js';
 import type { Source } from '../ingest/source.js';
 import type { IngestOptions } from '../ingest/types.js';
 import { type CliIo, parseFlags } from './args.js';
+import { escapeLogLine } from '../log-line.js';
 
 const USAGE = 'ml-lca ingest FILE_OR_GLOB... [--json] [--interval SECONDS] [--gap SECONDS] [--hardware MODEL]';
 
@@ -22,7 +23,12 @@ function positiveFlag(flag: string, value: string | undefined): number | undefin
 
 const num = (x: number | null, unit: string, digits = 4): string => (x === null ? 'n/a' : `${Number(x.toPrecision(digits))} ${unit}`);
 
+/** Human lines for one SOURCE; each is one safe log line (paths and device names come from the files). */
 export function summarise(s: Source): string[] {
+  return summaryLines(s).map(escapeLogLine);
+}
+
+function summaryLines(s: Source): string[] {
   const lines = [
     `${s.path}: ${s.format} (${s.scope ?? 'device'}), energy ${num(s.energy_kwh, 'kWh')}` +
       (s.co2e_kg !== null ? `, CO2e ${num(s.co2e_kg, 'kg')}` : '') +

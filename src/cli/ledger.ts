@@ -1,12 +1,15 @@
 // `ml-lca ledger DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]`:
 // what past runs spent per team and per model per period, with a cumulative chart against
 // the budget. Exit 1 when a --budget is exceeded in the current period, 2 on bad input.
+// DIR may be a checkout (or copy) of the history branch: its JSONL entries are counted, and the
+// running totals the action read are checked against them (an offline audit).
 import path from 'node:path';
 import { markdownTable } from 'markdown-table';
 import { InputError } from '../errors.js';
 import { escapeMarkdown } from '../report/escape.js';
-import { fmt } from '../report/format.js';
-import { readLedger } from '../ledger/read.js';
+import { fmt, param } from '../report/format.js';
+import { readLedger, type LedgerRead } from '../ledger/read.js';
+import { auditTotals, historyEntries, isHistoryDir } from '../history/dir.js';
 import { evaluatePeriodBudgets } from '../ledger/position.js';
 import { periodOf, type Period } from '../ledger/period.js';
 import { ledgerTotals, dailyCumulative, type LedgerTotal } from '../ledger/totals.js';
@@ -34,7 +37,7 @@ export async function ledgerCommand(argv: string[], io: CliIo): Promise<number> 
     throw new InputError({ code: 'BAD_FLAG', field: 'ml-lca ledger --team', expected: 'a team name', got: '""' });
   }
   const target = path.resolve(io.cwd, positionals[0] ?? '.');
-  const read = await readLedger(target, io);
+  const read = (await isHistoryDir(target, io)) ? await readHistoryLedger(target, io) : await readLedger(target, io);
   for (const w of read.warnings) io.log(`ml-lca ledger: ${w}`);
 
   const entries = team === undefined ? read.entries : read.entries.filter((e) => e.team === team);
@@ -118,7 +121,7 @@ function renderMarkdown(v: View): string {
     const row = [t.period, t.scope, escapeMarkdown(t.name), String(t.runs), fmt(t.co2e_kg)];
     if (v.budget !== null) {
       const budgeted = t.scope === v.scope;
-      row.push(budgeted ? fmt(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
+      row.push(budgeted ? param(v.budget) : '', budgeted ? `\`${textBar(v.budget > 0 ? (t.co2e_kg / v.budget) * 100 : t.co2e_kg > 0 ? 100 : 0)}\`` : '');
     }
     return row;
   });
@@ -150,7 +153,7 @@ function charts(v: View): string[] {
     out.push(`### Cumulative ${v.scope} ${escapeMarkdown(name)}, ${p.label}`, '');
     out.push(
       renderCumulativeChart(
-        `${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${fmt(v.budget)}` : ''})`,
+        `${v.scope} ${name}, ${p.label} (kg CO2e${v.budget !== null ? `; budget ${param(v.budget)}` : ''})`,
         points,
         DEFAULT_METRIC,
         v.budget,
@@ -159,4 +162,11 @@ function charts(v: View): string[] {
   }
   if (names.length > MAX_CHARTS) out.push(`_${names.length - MAX_CHARTS} more ${v.scope}s not charted; use --${v.scope === 'team' ? 'team NAME' : 'json'}._`);
   return out;
+}
+
+/** A history checkout as a ledger: every JSONL entry once, and whether the totals files agree with them. */
+async function readHistoryLedger(dir: string, io: CliIo): Promise<LedgerRead> {
+  const h = await historyEntries(dir, io);
+  const audit = await auditTotals(dir, h.entries, io);
+  return { entries: h.ledger, read: h.ledger.length, duplicates: 0, warnings: [...h.warnings, ...audit] };
 }

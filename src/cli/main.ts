@@ -23,13 +23,13 @@ const COMMANDS: Record<string, Entry> = {
     load: async () => (await import('./ingest.js')).ingestCommand,
   },
   compare: {
-    usage: 'compare BASE_CARD.json HEAD_CARD.json [--json]',
-    summary: 'compare two model cards metric by metric',
+    usage: 'compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]',
+    summary: 'compare two model cards metric by metric (BASE may be a checkout of the history branch)',
     load: async () => (await import('./compare.js')).compareCommand,
   },
   ledger: {
     usage: 'ledger  DIR_OR_JSONL [--json] [--period month|quarter|year] [--budget KG] [--team NAME]',
-    summary: 'spending per team and model per period, against a period budget',
+    summary: 'spending per team and model per period, against a period budget (DIR may be a checkout of the history branch)',
     load: async () => (await import('./ledger.js')).ledgerCommand,
   },
   data: {
@@ -51,6 +51,11 @@ const COMMANDS: Record<string, Entry> = {
     usage: 'hf-card --card CARD.json README.md',
     summary: "write the card's Hugging Face co2_eq_emissions block into a model README's YAML front matter (the rest kept byte for byte)",
     load: async () => (await import('./hf-card.js')).hfCardCommand,
+  },
+  dashboard: {
+    usage: 'dashboard --history DIR --out SITE [--repo OWNER/NAME] [--server-url URL] [--title TEXT] [--as-of DATE]',
+    summary: 'a static carbon dashboard of the history (trends, stages, lifetime, team budgets); opens from file:// or GitHub Pages',
+    load: async () => (await import('./dashboard.js')).dashboardCommand,
   },
 };
 

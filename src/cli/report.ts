@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildReport, budgetFailed, displayPath, type BudgetMode, type BuildReportOptions, type BuildReportResult } from '../pipeline.js';
 import { parseCard } from '../report/card.js';
 import type { ModelCard } from '../report/card-schema.js';
-import { fmt } from '../report/format.js';
+import { qty } from '../report/format.js';
 import { svgCharts } from '../report/svg.js';
 import { InputError } from '../errors.js';
 import { enumFlag, parseFlags, requiredFlag, type CliIo } from './args.js';
@@ -108,8 +108,8 @@ export async function readBaseline(file: string, io: CliIo): Promise<NonNullable
 function printSummary({ card }: BuildReportResult, io: CliIo): void {
   const name = plain(card.scenario.name);
   const figures =
-    `${fmt(card.per_functional_unit.co2e_g)} g CO2e per functional unit ` +
-    `(${plain(card.scenario.functional_unit.description)}); ${fmt(card.totals.co2e_kg)} kg CO2e over the assessed stages`;
+    `${qty(card.per_functional_unit.co2e_g, 'g CO2e')} per functional unit ` +
+    `(${plain(card.scenario.functional_unit.description)}); ${qty(card.totals.co2e_kg, 'kg CO2e')} over the assessed stages`;
   const attention = attentionOf(card);
   const incomplete = incompleteLines(attention);
   if (incomplete.length > 0) {

@@ -6,12 +6,10 @@ import type { AbsoluteBudget, Budget, RegressionBudget } from '../scenario/schem
 import { type BudgetResult, type BudgetStatus, type CardVerdict, type Comparison, worstVerdict } from './schema.js';
 import { suggest } from '../scenario/suggest.js';
 import { METRICS, numericPaths, unitOf, valueAtPath } from './metrics.js';
+import { deltaPct, percent, qty, qtyParam } from '../report/format.js';
 
 /** What a budget can read: any card-shaped object (the head card, or its parts before assembly). */
 export type HeadForBudgets = { readonly [key: string]: unknown };
-
-const fmt = (v: number) =>
-  Math.abs(v) >= 1000 || v === 0 || Number.isInteger(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : Number(v.toPrecision(4)).toString();
 
 function isRegression(b: Budget): b is RegressionBudget {
   return 'max_increase_pct' in b;
@@ -46,20 +44,22 @@ function hintFor(metric: string, valid: readonly string[]): string | undefined {
 }
 
 function absolute(b: AbsoluteBudget, actual: number | null, unit: string): BudgetResult {
-  const u = unit ? ` ${unit}` : '';
+  // The number style of the report (format.ts): the actual to 3 figures, limits as stated.
+  const limit = qtyParam(b.max, unit);
   const base = { metric: b.metric, kind: 'absolute' as const, limit: b.max, warn_limit: b.warn ?? null, actual };
   if (actual === null) {
     return {
       ...base,
       status: 'warn',
-      message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${fmt(b.max)}${u} not checked`,
+      message: `${b.metric} has no value (e.g. cost without a price in the scenario): budget of ${limit} not checked`,
     };
   }
-  if (actual > b.max) return { ...base, status: 'fail', message: `${b.metric} = ${fmt(actual)}${u} exceeds the limit of ${fmt(b.max)}${u}` };
+  const value = qty(actual, unit);
+  if (actual > b.max) return { ...base, status: 'fail', message: `${b.metric} = ${value} exceeds the limit of ${limit}` };
   if (b.warn !== undefined && actual > b.warn) {
-    return { ...base, status: 'warn', message: `${b.metric} = ${fmt(actual)}${u} exceeds the warning level of ${fmt(b.warn)}${u} (limit ${fmt(b.max)}${u})` };
+    return { ...base, status: 'warn', message: `${b.metric} = ${value} exceeds the warning level of ${qtyParam(b.warn, unit)} (limit ${limit})` };
   }
-  return { ...base, status: 'pass', message: `${b.metric} = ${fmt(actual)}${u} is within the limit of ${fmt(b.max)}${u}` };
+  return { ...base, status: 'pass', message: `${b.metric} = ${value} is within the limit of ${limit}` };
 }
 
 function regression(b: RegressionBudget, comparison: Comparison | null): BudgetResult {
@@ -88,16 +88,17 @@ function regression(b: RegressionBudget, comparison: Comparison | null): BudgetR
   if (pct === null) pct = m.head > m.base ? Infinity : 0; // base 0, head > 0: any increase is infinite
   // For a higher-is-better metric a regression is a decrease.
   const increase = m.better === 'lower' ? pct : -pct;
-  const shown = Number.isFinite(increase) ? `${increase >= 0 ? '+' : ''}${fmt(increase)}%` : `up from 0`;
+  const shown = Number.isFinite(increase) ? deltaPct(increase) : `up from 0`;
   const actual = Number.isFinite(increase) ? increase : null;
+  const limit = percent(b.max_increase_pct, { signed: true });
   let status: BudgetStatus = 'pass';
-  let message = `${b.metric} changed ${shown} vs base, within +${fmt(b.max_increase_pct)}%`;
+  let message = `${b.metric} changed ${shown} vs base, within ${limit}`;
   if (increase > b.max_increase_pct) {
     status = 'fail';
-    message = `${b.metric} rose ${shown} vs base, above the allowed +${fmt(b.max_increase_pct)}%`;
+    message = `${b.metric} rose ${shown} vs base, above the allowed ${limit}`;
   } else if (b.warn_increase_pct !== undefined && increase > b.warn_increase_pct) {
     status = 'warn';
-    message = `${b.metric} rose ${shown} vs base, above the warning level +${fmt(b.warn_increase_pct)}% (limit +${fmt(b.max_increase_pct)}%)`;
+    message = `${b.metric} rose ${shown} vs base, above the warning level ${percent(b.warn_increase_pct, { signed: true })} (limit ${limit})`;
   }
   return { ...base, actual, status, message: message + note };
 }

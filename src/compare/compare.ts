@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ModelCard } from '../report/card-schema.js';
 import type { Baseline, ComparedMetric, Comparison } from './schema.js';
 import { METRICS, STAGE_FIELDS, valueAtPath } from './metrics.js';
+import { count, param, qtyParam } from '../report/format.js';
 
 /** What compareCards reads from a card: only these parts, so older or partial cards work too. */
 export type CardForComparison = Pick<ModelCard, 'scenario' | 'stages' | 'totals' | 'per_functional_unit'> & Partial<Pick<ModelCard, 'lifetime'>>;
@@ -61,7 +62,7 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
   const fuH = head.functional_unit;
   if (fuB.description !== fuH.description || !same(fuB.inferences, fuH.inferences)) {
     breaking(
-      `Functional unit differs: base "${fuB.description}" (${fuB.inferences} inferences) vs head "${fuH.description}" (${fuH.inferences} inferences); per-functional-unit results are not comparable.`,
+      `Functional unit differs: base "${fuB.description}" (${count(fuB.inferences)} inferences) vs head "${fuH.description}" (${count(fuH.inferences)} inferences); per-functional-unit results are not comparable.`,
     );
   }
   const st = diffList(base.boundary.stages, head.boundary.stages);
@@ -79,36 +80,42 @@ export function consistency(base: Resolved, head: Resolved): { statements: strin
   if (!same(base.grid.intensity_g_per_kwh, head.grid.intensity_g_per_kwh)) {
     const where = (r: Resolved) => (r.grid.region ? ` (${r.grid.region})` : '');
     breaking(
-      `Grid intensity differs: base ${base.grid.intensity_g_per_kwh} g CO2e/kWh${where(base)} vs head ${head.grid.intensity_g_per_kwh} g CO2e/kWh${where(head)}; carbon deltas partly reflect the grid, not the model.`,
+      `Grid intensity differs: base ${qtyParam(base.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(base)} vs head ${qtyParam(head.grid.intensity_g_per_kwh, 'g CO2e/kWh')}${where(head)}; carbon deltas partly reflect the grid, not the model.`,
     );
   }
-  if (!same(base.pue, head.pue)) breaking(`PUE differs: base ${base.pue} vs head ${head.pue}; energy and carbon deltas partly reflect the facility.`);
+  if (!same(base.pue, head.pue))
+    breaking(`PUE differs: base ${param(base.pue)} vs head ${param(head.pue)}; energy and carbon deltas partly reflect the facility.`);
   if (!same(base.it_overhead_factor, head.it_overhead_factor)) {
-    breaking(`IT overhead factor differs: base ${base.it_overhead_factor} vs head ${head.it_overhead_factor}.`);
+    breaking(`IT overhead factor differs: base ${param(base.it_overhead_factor)} vs head ${param(head.it_overhead_factor)}.`);
   }
   const hB = base.hardware;
   const hH = head.hardware;
   if (hB.model !== hH.model) breaking(`Hardware differs: base ${hB.model} vs head ${hH.model}.`);
   else {
     if (!same(hB.embodied_kg, hH.embodied_kg))
-      breaking(`Embodied carbon per accelerator differs: base ${hB.embodied_kg ?? 'unknown'} kg vs head ${hH.embodied_kg ?? 'unknown'} kg.`);
-    if (!same(hB.lifespan_years, hH.lifespan_years)) breaking(`Hardware lifespan differs: base ${hB.lifespan_years} vs head ${hH.lifespan_years} years.`);
+      breaking(
+        `Embodied carbon per accelerator differs: base ${hB.embodied_kg === null ? 'unknown' : qtyParam(hB.embodied_kg, 'kg CO2e')} vs head ${hH.embodied_kg === null ? 'unknown' : qtyParam(hH.embodied_kg, 'kg CO2e')}.`,
+      );
+    if (!same(hB.lifespan_years, hH.lifespan_years))
+      breaking(`Hardware lifespan differs: base ${param(hB.lifespan_years)} vs head ${qtyParam(hH.lifespan_years, 'years')}.`);
     if (!same(hB.host_embodied_kg, hH.host_embodied_kg) || hB.devices_per_host !== hH.devices_per_host) {
       const host = (h: Resolved['hardware']) =>
-        h.host_embodied_kg === null ? 'outside the boundary' : `${h.host_embodied_kg} kg per ${h.devices_per_host}-accelerator server`;
+        h.host_embodied_kg === null ? 'outside the boundary' : `${qtyParam(h.host_embodied_kg, 'kg CO2e')} per ${h.devices_per_host}-accelerator server`;
       breaking(`Server embodied carbon differs: base ${host(hB)} vs head ${host(hH)}.`);
     }
     if (!same(hB.utilization, hH.utilization))
-      breaking(`Hardware utilization differs: base ${hB.utilization} vs head ${hH.utilization}; the embodied share per hour used changes with it.`);
+      breaking(
+        `Hardware utilization differs: base ${param(hB.utilization)} vs head ${param(hH.utilization)}; the embodied share per hour used changes with it.`,
+      );
   }
   if (hB.count !== hH.count) out.push(`Accelerator count changed: base ${hB.count} vs head ${hH.count}.`);
   if (!same(base.deployment.lifetime_inferences, head.deployment.lifetime_inferences)) {
     out.push(
-      `Lifetime inferences differ: base ${base.deployment.lifetime_inferences} vs head ${head.deployment.lifetime_inferences}; the amortised per-functional-unit term changes with it.`,
+      `Lifetime inferences differ: base ${count(base.deployment.lifetime_inferences)} vs head ${count(head.deployment.lifetime_inferences)}; the amortised per-functional-unit term changes with it.`,
     );
   }
   if (!same(base.wue_l_per_kwh, head.wue_l_per_kwh))
-    out.push(`WUE differs: base ${base.wue_l_per_kwh} vs head ${head.wue_l_per_kwh} L/kWh; water deltas partly reflect the facility.`);
+    out.push(`WUE differs: base ${param(base.wue_l_per_kwh)} vs head ${qtyParam(head.wue_l_per_kwh, 'L/kWh')}; water deltas partly reflect the facility.`);
   if (
     !same(base.electricity_usd_per_kwh, head.electricity_usd_per_kwh) ||
     !same(base.gpu_hour_usd, head.gpu_hour_usd) ||

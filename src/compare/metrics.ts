@@ -1,6 +1,8 @@
 // The metrics compared between cards and allowed in budgets: one table, with unit and the
 // direction that is better (every impact is better lower).
 
+import { unitOfName } from '../number-format.js';
+
 export interface Metric {
   /** Dotted path into the model card. */
   path: string;
@@ -10,26 +12,26 @@ export interface Metric {
 }
 
 export const METRICS: readonly Metric[] = [
-  { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Total carbon' },
-  { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Operational carbon' },
-  { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Embodied carbon' },
-  { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'Facility energy' },
-  { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy' },
-  { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'Water' },
-  { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'Cost' },
-  { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'Carbon per functional unit' },
-  { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Marginal (inference) carbon per FU' },
-  { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Embodied carbon per FU' },
-  { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'Amortised up-front carbon per FU' },
-  { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'Energy per functional unit' },
-  { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'Water per functional unit' },
-  { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'Cost per functional unit' },
-  { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'Lifetime carbon' },
+  { path: 'totals.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'total CO2e' },
+  { path: 'totals.operational_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'operational CO2e' },
+  { path: 'totals.embodied_co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'embodied CO2e' },
+  { path: 'totals.energy_kwh', unit: 'kWh', better: 'lower', label: 'facility energy' },
+  { path: 'totals.it_energy_kwh', unit: 'kWh', better: 'lower', label: 'IT energy incl. overhead' },
+  { path: 'totals.water_l', unit: 'L', better: 'lower', label: 'water' },
+  { path: 'totals.cost_usd', unit: 'USD', better: 'lower', label: 'cost' },
+  { path: 'per_functional_unit.co2e_g', unit: 'g CO2e', better: 'lower', label: 'CO2e per FU' },
+  { path: 'per_functional_unit.marginal_co2e_g', unit: 'g CO2e', better: 'lower', label: 'marginal CO2e per FU' },
+  { path: 'per_functional_unit.embodied_co2e_g', unit: 'g CO2e', better: 'lower', label: 'embodied CO2e per FU' },
+  { path: 'per_functional_unit.amortized_co2e_g', unit: 'g CO2e', better: 'lower', label: 'amortized CO2e per FU' },
+  { path: 'per_functional_unit.energy_wh', unit: 'Wh', better: 'lower', label: 'facility energy per FU' },
+  { path: 'per_functional_unit.water_ml', unit: 'mL', better: 'lower', label: 'water per FU' },
+  { path: 'per_functional_unit.cost_usd', unit: 'USD', better: 'lower', label: 'cost per FU' },
+  { path: 'lifetime.co2e_kg', unit: 'kg CO2e', better: 'lower', label: 'lifetime CO2e' },
 ];
 
 /** Per-stage columns compared for each stage present in either card. */
 export const STAGE_FIELDS: ReadonlyArray<{ field: string; unit: string; label: string }> = [
-  { field: 'co2e_kg', unit: 'kg CO2e', label: 'carbon' },
+  { field: 'co2e_kg', unit: 'kg CO2e', label: 'CO2e' },
   { field: 'energy_kwh', unit: 'kWh', label: 'facility energy' },
   { field: 'water_l', unit: 'L', label: 'water' },
   { field: 'cost_usd', unit: 'USD', label: 'cost' },
@@ -42,8 +44,22 @@ export function unitOf(path: string): string {
   const stage = /^stages\.[^.]+\.(.+)$/.exec(path);
   const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[1]) : undefined;
   if (f) return f.unit;
-  const suffix = /_(kg|g|kwh|wh|l|ml|usd|h)$/.exec(path)?.[1];
-  return suffix ? ({ kg: 'kg CO2e', g: 'g CO2e', kwh: 'kWh', wh: 'Wh', l: 'L', ml: 'mL', usd: 'USD', h: 'h' } as const)[suffix as 'kg'] : '';
+  const unit = unitOfName(path);
+  return unit === 'kg' || unit === 'g' ? `${unit} CO2e` : unit; // a mass in a card is CO2e
+}
+
+/**
+ * What a metric is, in words for a reader: `CO2e per FU`, `training: facility energy`; the path
+ * itself when it is none of the compared metrics. Plain text: a stage name comes from the card,
+ * so markdown callers escape the result.
+ */
+export function labelOf(path: string): string {
+  const m = METRICS.find((x) => x.path === path);
+  if (m) return m.label;
+  const stage = /^stages\.(.+)\.([^.]+)$/.exec(path);
+  const f = stage ? STAGE_FIELDS.find((x) => x.field === stage[2]) : undefined;
+  if (stage && f) return `${stage[1]}: ${f.label}`;
+  return path;
 }
 
 /** Value at a dotted path (`stages.training.co2e_kg`); undefined when the path does not exist. */

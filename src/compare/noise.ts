@@ -6,7 +6,7 @@
 // factor uncertainty no longer cancels, so the card-level uncertainty range is used instead.
 import type { Comparison, ComparedMetric } from './schema.js';
 import type { ModelCard } from '../report/card-schema.js';
-import { fmt, fmtSigned, unitOf } from '../report/format.js';
+import { deltaPct, percent, scaleFor, unitOf } from '../report/format.js';
 
 /** Run-to-run variation of a re-measured job, as a share of the value (tool assumption, 2 %). */
 export const NOISE_FLOOR_REL = 0.02;
@@ -72,17 +72,19 @@ export function annotateNoise(comparison: Comparison, baseCard: ModelCard, headC
     const band = Math.max(measured, floor);
     const within = Math.abs(m.delta) <= band;
     const unit = unitOf(m.metric);
-    const u = unit ? ` ${unit}` : '';
     const what = factorsDiffer
       ? 'uncertainty of base and head (their factors differ, so it does not cancel)'
       : measured > floor
         ? 'measured-data uncertainty of base and head'
-        : `${(floorRel * 100).toFixed(0)} % run-to-run floor`;
+        : `${percent(floorRel * 100)} run-to-run floor`;
     const missing = hb === null || hh === null ? ' (a card has no noise range for this metric; floor used for it)' : '';
-    const pct = m.delta_pct === null ? '' : ` (${fmtSigned(m.delta_pct)} %)`;
+    const pct = m.delta_pct === null ? '' : ` (${deltaPct(m.delta_pct)})`;
+    // The change and the band in the unit of the values, so the two read side by side.
+    const sc = scaleFor([m.base, m.head], unit);
+    const change = `${m.delta > 0 ? '+' : ''}${sc.withUnit(m.delta)}`;
     const note = within
-      ? `${fmtSigned(m.delta)}${u}${pct} is within the noise band ±${fmt(band)}${u} (${what})${missing}: not a real change.`
-      : `${fmtSigned(m.delta)}${u}${pct} exceeds the noise band ±${fmt(band)}${u} (${what})${missing}: a real change, ${
+      ? `${change}${pct} is within the noise band ±${sc.withUnit(band)} (${what})${missing}: not a real change.`
+      : `${change}${pct} exceeds the noise band ±${sc.withUnit(band)} (${what})${missing}: a real change, ${
           (m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse'
         }.`;
     return { ...m, within_noise: within, noise_band: band, noise_note: note };

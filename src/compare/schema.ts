@@ -50,7 +50,7 @@ export const ComparedMetric = z.object({
 export type ComparedMetric = z.infer<typeof ComparedMetric>;
 
 export const Baseline = z.object({
-  source: z.string().meta({ description: 'artifact | file:PATH | cli' }),
+  source: z.string().meta({ description: 'history:BRANCH | artifact | file:PATH | cli | dir:PATH' }),
   ref: z.string().nullable(),
   sha: z.string().nullable(),
   run_id: z.number().nullable(),

@@ -4,16 +4,24 @@
 // The uploader is an interface so run.ts is tested without the Actions results service.
 import { DefaultArtifactClient } from '@actions/artifact';
 
+export interface UploadOptions {
+  /** Days GitHub keeps the artifact; null: the repository's default (GitHub caps it at the repository's setting). */
+  retentionDays?: number | null;
+}
+
 export interface ArtifactUploader {
-  upload(name: string, files: string[], rootDirectory: string): Promise<{ id: number | null; size: number | null }>;
+  upload(name: string, files: string[], rootDirectory: string, options?: UploadOptions): Promise<{ id: number | null; size: number | null }>;
 }
 
 /** The real uploader (twirp CreateArtifact -> blob upload -> FinalizeArtifact, via ACTIONS_RUNTIME_TOKEN). */
 export function actionsArtifactUploader(): ArtifactUploader {
   const client = new DefaultArtifactClient();
   return {
-    async upload(name, files, rootDirectory) {
-      const r = await client.uploadArtifact(name, files, rootDirectory, { compressionLevel: 6 });
+    async upload(name, files, rootDirectory, options) {
+      const r = await client.uploadArtifact(name, files, rootDirectory, {
+        compressionLevel: 6,
+        ...(options?.retentionDays ? { retentionDays: options.retentionDays } : {}),
+      });
       return { id: r.id ?? null, size: r.size ?? null };
     },
   };

@@ -27,6 +27,8 @@ export interface WorkflowRunInfo {
   /** owner login of the repository the run's head commit lives in */
   headOwner: string | null;
   pullRequests: number[];
+  /** The payload's pull requests with their head commit as GitHub listed them (sha null when absent). */
+  pullRequestHeads?: Array<{ number: number; headSha: string | null }>;
 }
 
 export interface RunContext {
@@ -41,11 +43,28 @@ export interface RunContext {
   workflowRun: WorkflowRunInfo | null;
   /** `repository.default_branch` of the payload (period budgets count its push runs); null when absent. */
   defaultBranch?: string | null;
+  /** GITHUB_RUN_ATTEMPT (1 on the first attempt). */
+  runAttempt?: number;
+  /** GITHUB_JOB: the job's id in the workflow (`{job}` in artifact names). */
+  job?: string | null;
+  /** GITHUB_SERVER_URL (`https://github.com`, or a GitHub Enterprise Server): where web links go. */
+  serverUrl?: string | null;
 }
 
 /** The environment variables main.ts passes in (names as the runner sets them). */
 export type RunnerEnv = Partial<
-  Record<'GITHUB_EVENT_NAME' | 'GITHUB_REPOSITORY' | 'GITHUB_RUN_ID' | 'GITHUB_WORKFLOW_REF' | 'GITHUB_SHA' | 'GITHUB_REF', string>
+  Record<
+    | 'GITHUB_EVENT_NAME'
+    | 'GITHUB_REPOSITORY'
+    | 'GITHUB_RUN_ID'
+    | 'GITHUB_RUN_ATTEMPT'
+    | 'GITHUB_JOB'
+    | 'GITHUB_WORKFLOW_REF'
+    | 'GITHUB_SHA'
+    | 'GITHUB_REF'
+    | 'GITHUB_SERVER_URL',
+    string
+  >
 >;
 
 const PullRequestPayload = z.object({
@@ -66,7 +85,7 @@ const WorkflowRunPayload = z.object({
     head_sha: z.string(),
     head_branch: z.string().nullish(),
     head_repository: z.object({ owner: z.object({ login: z.string() }) }).nullish(),
-    pull_requests: z.array(z.object({ number: z.number().int() })).default([]),
+    pull_requests: z.array(z.object({ number: z.number().int(), head: z.object({ sha: z.string() }).nullish() })).default([]),
   }),
 });
 
@@ -78,6 +97,7 @@ export function parseContext(env: RunnerEnv, payload: unknown): RunContext {
   }
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const runId = Number(env.GITHUB_RUN_ID);
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT);
   return {
     eventName,
     repo: { owner, repo },
@@ -88,6 +108,9 @@ export function parseContext(env: RunnerEnv, payload: unknown): RunContext {
     pullRequest: pullRequestOf(payload, full),
     workflowRun: eventName === 'workflow_run' ? workflowRunOf(payload) : null,
     defaultBranch: RepositoryPayload.safeParse(payload).data?.repository.default_branch ?? null,
+    runAttempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
+    job: env.GITHUB_JOB || null,
+    serverUrl: env.GITHUB_SERVER_URL || null,
   };
 }
 
@@ -125,5 +148,6 @@ function workflowRunOf(payload: unknown): WorkflowRunInfo | null {
     headBranch: w.head_branch ?? null,
     headOwner: w.head_repository?.owner.login ?? null,
     pullRequests: w.pull_requests.map((p) => p.number),
+    pullRequestHeads: w.pull_requests.map((p) => ({ number: p.number, headSha: p.head?.sha ?? null })),
   };
 }

@@ -24,10 +24,21 @@ export interface OctokitOptions {
   requestTimeoutMs?: number;
   /** Retries after a 5xx / 429 / rate limit. */
   retries?: number;
+  /**
+   * Longest rate-limit wait (seconds) worth taking. A primary limit can mean an hour until the
+   * reset, on a runner that may be a rented GPU: past this the request fails at once, and what
+   * needed it (baseline, ledger, comment, history) says it was skipped.
+   */
+  maxRateLimitWaitS?: number | undefined;
+  /** All rate-limit waits of one run together (seconds), beyond which no more are taken. */
+  maxTotalRateLimitWaitS?: number | undefined;
   /** Where the plugins report waits (core.info in the action). */
   log: (message: string) => void;
   fetch?: typeof fetch;
 }
+
+/** Seconds: a secondary limit's usual retry-after (60 s) is waited out; an hour's reset is not. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 60;
 
 export function createOctokit(o: OctokitOptions): ActionOctokit {
   const retries = o.retries ?? 3;
@@ -40,6 +51,27 @@ export function createOctokit(o: OctokitOptions): ActionOctokit {
     return baseFetch(input, { ...init, signal });
   };
   const base = o.retryBaseMs ?? 1000;
+  const maxWait = o.maxRateLimitWaitS ?? DEFAULT_MAX_RATE_LIMIT_WAIT_S;
+  const maxTotal = o.maxTotalRateLimitWaitS ?? 3 * maxWait;
+  let waited = 0;
+  /** Whether to wait `retryAfter` seconds and retry; a line in the log either way. */
+  const waitOrSkip = (kind: string, retryAfter: number, options: { method: string; url: string }, retryCount: number): boolean => {
+    const what = `${options.method} ${options.url}`;
+    if (retryCount >= retries) {
+      o.log(`GitHub API ${kind} on ${what}: still limited after ${retries} retries; skipped (what needed it says so)`);
+      return false;
+    }
+    if (retryAfter > maxWait || waited + retryAfter > maxTotal) {
+      o.log(
+        `GitHub API ${kind} on ${what}: it lifts in ${retryAfter}s, more than ml-lca waits (${maxWait}s per wait, ${maxTotal}s per run); ` +
+          'skipped, not waited for (what needed it says so)',
+      );
+      return false;
+    }
+    waited += retryAfter;
+    o.log(`GitHub API ${kind} ${kind === 'rate limit' ? 'hit ' : ''}on ${what}; waiting ${retryAfter}s (retry ${retryCount + 1}/${retries})`);
+    return true;
+  };
   const octokit = new ActionOctokit({
     auth: o.token,
     baseUrl: o.baseUrl.replace(/\/+$/, ''),
@@ -49,19 +81,16 @@ export function createOctokit(o: OctokitOptions): ActionOctokit {
     log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log(`GitHub API: ${m}`), error: (m: string) => o.log(`GitHub API: ${m}`) },
     // 429 and rate-limit 403s belong to the throttling plugin (it knows retry-after and the
     // reset time); letting plugin-retry retry them too would multiply the attempts.
-    retry: { retries, retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    // 409 is a conflict (a history ref moved): the same request would conflict again.
+    retry: { retries, retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
     throttle: {
       retryAfterBaseValue: base,
       ...(base < 1000 ? scaledGroups(base / 1000) : {}),
       fallbackSecondaryRateRetryAfter: 60,
-      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-        o.log(`GitHub API rate limit hit on ${options.method} ${options.url}; waiting ${retryAfter}s (retry ${retryCount + 1}/${retries})`);
-        return retryCount < retries;
-      },
-      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-        o.log(`GitHub API secondary rate limit on ${options.method} ${options.url}; waiting ${retryAfter}s (retry ${retryCount + 1}/${retries})`);
-        return retryCount < retries;
-      },
+      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) =>
+        waitOrSkip('rate limit', retryAfter, options, retryCount),
+      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) =>
+        waitOrSkip('secondary rate limit', retryAfter, options, retryCount),
     },
   });
   if (o.graphqlUrl) {

@@ -4,7 +4,13 @@
 // reports one after another; co2e-per-fu-g and delta-pct are per scenario and do not add up, so
 // they are empty, and `results` (JSON, one object per scenario) carries every value.
 import type { ModelCard } from '../report/card-schema.js';
-import { aggregateVerdict } from './summary.js';
+import { aggregateVerdict, reportsWithin } from './summary.js';
+
+/**
+ * GitHub keeps a step output of at most 1 MB; report-markdown stays under it with room for the
+ * other outputs (details trimmed first, the verdict never).
+ */
+export const REPORT_OUTPUT_LIMIT_BYTES = 900_000;
 
 export interface ScenarioOutcome {
   card: ModelCard;
@@ -38,8 +44,18 @@ export function outputsOf(outcomes: readonly ScenarioOutcome[]): Outputs {
     'co2e-per-fu-g': one ? num(one.card.per_functional_unit.co2e_g) : '',
     verdict: aggregateVerdict(outcomes.map((o) => o.card.verdict)),
     'card-path': outcomes.map((o) => o.cardPath).join('\n'),
-    'report-markdown': outcomes.map((o) => o.markdown).join('\n'),
+    'report-markdown': reportMarkdown(outcomes),
     'delta-pct': one ? num(deltaPct(one.card)) : '',
     results: JSON.stringify(results),
   };
+}
+
+/** The reports one after another, re-rendered shorter when together they pass the output limit. */
+function reportMarkdown(outcomes: readonly ScenarioOutcome[], limitBytes = REPORT_OUTPUT_LIMIT_BYTES): string {
+  const whole = outcomes.map((o) => o.markdown).join('\n');
+  if (Buffer.byteLength(whole, 'utf8') <= limitBytes) return whole;
+  return reportsWithin(
+    outcomes.map((o) => o.card),
+    limitBytes - outcomes.length,
+  ).join('\n');
 }

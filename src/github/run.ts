@@ -4,14 +4,14 @@
 // incomplete assessment) fails the step (budget-mode fail), annotates it (warn) or is only
 // reported (off).
 import path from 'node:path';
-import type { Io } from '../io.js';
+import { containedPath, type Io } from '../io.js';
 import { InputError } from '../errors.js';
+import { escapeCode } from '../report/escape.js';
 import { buildReport } from '../pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ModelCard } from '../report/card-schema.js';
 import { renderReport } from '../report/markdown.js';
-import { escapeCode } from '../report/escape.js';
 import type { Inputs } from './inputs.js';
 import { artifactNameFor, slug } from './inputs.js';
 import type { RunContext } from './context.js';
@@ -24,6 +24,10 @@ import { aggregateVerdict, summaryMarkdown, type SummaryWriter, type Verdict } f
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import { runWorkflowRunMode } from './workflow-run.js';
 import { loadActionLedger } from './ledger.js';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
+import { type ActionHistory, openHistory, recordRun, runCreatedAt } from './history.js';
+import { publishRunDashboard } from './dashboard.js';
+import { periodMetrics } from '../ledger/apply.js';
 import { attentionOf, incompleteLines } from '../report/attention.js';
 import { writeActionHfReadme } from './hf-readme.js';
 import { measuredLogEntry } from './measure.js';
@@ -48,6 +52,10 @@ export interface RunDeps {
   version: string;
   /** Job window and credentials for stages with `prometheus:` (ML_LCA_JOB_*, ML_LCA_PROMETHEUS_*). */
   env?: Record<string, string | undefined>;
+  /** Octokit for another repository's history (`history-token`); `octokit` when absent. */
+  historyOctokit?: ActionOctokit;
+  /** ms one second of backoff stands for (history record retries): 1000; tests shrink it. */
+  retryBaseMs?: number;
   /** The log of a measurement this step stopped (mode: measure-start earlier in the job) and the stage it joins. */
   measurement?: { log: string; stage: string } | null;
 }
@@ -58,21 +66,36 @@ export interface RunResult {
   failure: string | null;
 }
 
-/** Directory (under the working directory) the cards and reports are written to. */
-export const OUT_DIR = 'ml-lca-out';
+export { OUT_DIR } from './out-dir.js';
 
 interface Computed extends ScenarioOutcome {
   artifactName: string;
   dir: string;
   notes: string[];
+  /** Card paths the scenario's period budgets sum (kept in its history entry). */
+  periodMetrics: string[];
 }
 
 export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
-  const cwd = path.resolve(deps.workspace, inputs.workingDirectory);
+  // Every path the workflow names stays inside the checkout, also through symlinks: the action
+  // writes (ml-lca-out/) and reads (scenario, logs, ledger) nowhere else.
+  const cwd = await containedPath(deps.io, deps.workspace, inputs.workingDirectory, { field: 'input "working-directory"' });
   if (deps.context.eventName === 'workflow_run') return runWorkflowRunMode(inputs, deps, cwd);
 
-  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io);
+  const files = await scenarioFiles(inputs.scenarios, cwd, deps.io, deps.workspace);
   const several = files.length > 1;
+  const jobNames = { job: deps.context.job ?? null, matrix: inputs.matrix };
+  const nameOf = (scenario: string) => artifactNameFor(inputs.artifactName, scenario, several, jobNames);
+  const history = openHistory({
+    inputs,
+    ctx: deps.context,
+    octokit: deps.octokit,
+    historyOctokit: deps.historyOctokit,
+    artifactName: nameOf,
+    artifactTemplate: inputs.artifactName,
+    retryBaseMs: deps.retryBaseMs ?? 1000,
+    log: deps.log.info,
+  });
 
   // 1. Compute every card first: a bad scenario fails before anything is posted.
   const computed: Computed[] = [];
@@ -92,15 +115,10 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       });
     }
     names.add(slug(head.name));
-    const artifactName = artifactNameFor(inputs.artifactName, head.name, several);
-    const baseline = await findBaseline(deps.octokit, {
-      spec: inputs.baseline,
-      ctx: deps.context,
-      artifactName,
-      head: { name: head.name, boundary: head.boundary },
-      log: deps.log.info,
-    });
-    // Period budgets (issue 6): past spending from the default branch's card artifacts.
+    const artifactName = nameOf(head.name);
+    const stores = [history.primary, history.fallback].filter((x) => x !== null);
+    const baseline = await findBaseline(deps.octokit, { spec: inputs.baseline, ctx: deps.context, stores, head: { name: head.name, boundary: head.boundary } });
+    // Period budgets: past spending from the history (branch totals; artifacts behind them).
     const ledger =
       inputs.budgetMode === 'off'
         ? null
@@ -109,9 +127,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
             scenarioFile: file,
             workspace: deps.workspace,
             ctx: deps.context,
-            defaultBranch: deps.context.defaultBranch ?? 'main',
-            artifactTemplate: inputs.artifactName,
-            several,
+            history,
             now: deps.clock.now(),
             io: deps.io,
             log: deps.log.info,
@@ -131,16 +147,25 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       deps.io,
     );
     const card: ModelCard = r.card;
-    // The statement of why nothing was compared belongs to the report the reviewer reads.
+    // The statement of why nothing was compared (or what was compared instead of the base
+    // commit) belongs to the report the reviewer reads.
     if (baseline.kind === 'none' && baseline.note !== null) card.warnings = [baseline.note, ...card.warnings];
+    if (baseline.kind === 'found' && baseline.note) card.warnings = [baseline.note, ...card.warnings];
+    // Which run made this card: the history finds a base commit's card by it.
+    card.extensions = { ...card.extensions, github: githubProvenance(deps.context) };
     for (const w of card.warnings) deps.log.info(`${head.name}: ${w}`);
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(head.name));
-    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
-    deps.log.info(`${head.name}: ${card.verdict.toUpperCase()}; ${card.totals.co2e_kg} kg CO2e; card written to ${dir}`);
-    computed.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), artifactName, dir, notes: [] });
+    computed.push({
+      card,
+      markdown,
+      cardPath: path.join(dir, 'model-card.json'),
+      artifactName,
+      dir,
+      notes: [],
+      periodMetrics: periodMetrics(scenario.budgets),
+    });
   }
-
   // 1b. The Hugging Face block into a model README (input hf-readme), before anything is posted:
   // a README that cannot be rewritten is bad input. Writing only; committing is the user's step.
   if (inputs.hfReadme !== null) {
@@ -157,12 +182,20 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     deps.log.info(`${only.card.scenario.name}: co2_eq_emissions written into ${rel} (not committed: commit it in a later step to publish it)`);
     only.notes.push(`Hugging Face \`co2_eq_emissions\` written into ${escapeCode(rel)} (not committed).`);
   }
+  // Written only once every scenario is assessed (and a bad hf-readme refused), all in one go:
+  // a bad second scenario leaves no directory of the first one behind.
+  await writeOutcomes(computed, cwd, deps.io);
+  for (const c of computed)
+    deps.log.info(`${c.card.scenario.name}: ${c.card.verdict.toUpperCase()}; ${c.card.totals.co2e_kg} kg CO2e; card written to ${c.dir}`);
 
-  // 2. Comments (pull requests only), 3. summary, 4. artifacts, 5. outputs.
+  // 2. Comments (pull requests only), 3. the history (push runs on the default branch),
+  // 4. summary, 5. artifacts, 6. outputs.
   await commentAll(computed, inputs, deps);
-  for (const c of computed) c.notes.push(`Model card artifact: \`${c.artifactName}\``);
+  await recordAll(computed, history, deps);
+  if (inputs.dashboard) await publishDashboardOf(computed, history, deps);
+  for (const c of computed) c.notes.push(`Model card artifact: ${escapeCode(c.artifactName)}`);
   await writeSummary(computed, deps);
-  await uploadAll(computed, deps);
+  await uploadAll(computed, inputs, deps);
   setOutputs(computed, deps);
   return decide(
     computed.map((c) => c.card),
@@ -171,7 +204,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   );
 }
 
-async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): Promise<string[]> {
+async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io, workspace: string): Promise<string[]> {
   if (patterns.length === 0) {
     throw new InputError({
       code: 'BAD_INPUT',
@@ -180,9 +213,13 @@ async function scenarioFiles(patterns: readonly string[], cwd: string, io: Io): 
       got: 'nothing',
     });
   }
+  for (const p of patterns) if (!/[*?[\]{}]/.test(p)) await containedPath(io, workspace, path.resolve(cwd, p), { field: 'input "scenario"' });
   const files = await io.glob(patterns, cwd);
   const existing: string[] = [];
-  for (const f of files) if ((await io.size(f)) !== null) existing.push(f);
+  for (const f of files) {
+    await containedPath(io, workspace, f, { field: 'input "scenario"' });
+    if ((await io.size(f)) !== null) existing.push(f);
+  }
   if (existing.length === 0) {
     throw new InputError({
       code: 'LOG_NO_MATCH',
@@ -233,17 +270,72 @@ async function writeSummary(computed: Computed[], deps: RunDeps): Promise<void> 
   }
 }
 
-async function uploadAll(computed: Computed[], deps: RunDeps): Promise<void> {
+async function recordAll(computed: Computed[], history: ActionHistory, deps: RunDeps): Promise<void> {
+  if (!history.writer) {
+    if (history.notRecording) deps.log.info(`history: not recorded: ${history.notRecording}`);
+    return;
+  }
+  const now = deps.clock.now();
+  const createdAt = await runCreatedAt(deps.octokit, deps.context, now, deps.log.info);
+  const line = await recordRun({
+    writer: history.writer,
+    ctx: deps.context,
+    createdAt,
+    cards: computed.map((c) => ({ card: c.card, extraMetrics: c.periodMetrics })),
+    now,
+    log: deps.log,
+  });
+  if (line) for (const c of computed) c.notes.push(line);
+}
+
+/** `dashboard: true`: the site into the history branch's docs/, after the record (push runs on the default branch). */
+async function publishDashboardOf(computed: Computed[], history: ActionHistory, deps: RunDeps): Promise<void> {
+  if (!history.branch) {
+    deps.log.info(`dashboard: not published: ${history.notRecording ?? 'it needs history: branch'}`);
+    return;
+  }
+  const line = await publishRunDashboard({
+    branch: history.branch,
+    ctx: deps.context,
+    now: deps.clock.now(),
+    version: deps.version,
+    retryBaseMs: deps.retryBaseMs ?? 1000,
+    log: deps.log,
+  });
+  if (line) for (const c of computed) c.notes.push(line);
+}
+
+async function uploadAll(computed: Computed[], inputs: Inputs, deps: RunDeps): Promise<void> {
+  const matrixJob = inputs.matrix !== null && !/\{(?:matrix|job)\}/.test(inputs.artifactName);
   for (const c of computed) {
     try {
       const files = [path.join(c.dir, 'model-card.json'), path.join(c.dir, 'report.md')];
-      const r = await deps.artifact.upload(c.artifactName, files, c.dir);
+      const r = await deps.artifact.upload(c.artifactName, files, c.dir, { retentionDays: inputs.retentionDays });
       deps.log.info(`${c.card.scenario.name}: artifact ${c.artifactName} uploaded${r.id !== null ? ` (id ${r.id})` : ''}`);
     } catch (e) {
-      // Without the artifact later PRs have no baseline: loud, but the assessment itself stands.
-      deps.log.warning(`ml-lca: ${c.card.scenario.name}: artifact ${c.artifactName} not uploaded (${describeError(e)})`);
+      // Without the artifact the fork comment mode has no card: loud, but the assessment itself stands.
+      const clash = /already exists|conflict|409/i.test(describeError(e));
+      const hint = clash
+        ? matrixJob
+          ? ' Another job of this run (a matrix job?) uploaded the same name: put {matrix} or {job} in artifact-name, e.g. ml-lca-{scenario}-{matrix}.'
+          : ' Another step or job of this run uploaded the same name: give each its own artifact-name ({scenario}, {job}, {matrix}).'
+        : '';
+      deps.log.warning(`ml-lca: ${c.card.scenario.name}: artifact ${c.artifactName} not uploaded (${describeError(e)}).${hint}`);
     }
   }
+}
+
+/** The run that made a card (`extensions.github`): where it came from, for readers of the card and the history. */
+function githubProvenance(ctx: RunContext): Record<string, unknown> {
+  return {
+    repository: `${ctx.repo.owner}/${ctx.repo.repo}`,
+    run_id: ctx.runId,
+    run_attempt: ctx.runAttempt ?? 1,
+    event: ctx.eventName,
+    ref: ctx.ref,
+    sha: ctx.pullRequest?.headSha ?? ctx.sha,
+    job: ctx.job ?? null,
+  };
 }
 
 function setOutputs(computed: ScenarioOutcome[], deps: RunDeps): void {

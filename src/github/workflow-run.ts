@@ -14,18 +14,22 @@ import { slug } from './inputs.js';
 import type { RepoRef, WorkflowRunInfo } from './context.js';
 import type { ActionOctokit } from './octokit.js';
 import { describeError } from './octokit.js';
-import { cardFromZip } from './baseline.js';
+import { cardFromZip, MAX_ARTIFACT_BYTES } from './baseline.js';
+import { escapeCode } from '../report/escape.js';
 import { commentBody, upsertComment } from './comment.js';
 import { summaryMarkdown, type SummaryEntry } from './summary.js';
 import { outputsOf, type Outputs, type ScenarioOutcome } from './outputs.js';
 import type { RunDeps, RunResult } from './run.js';
+import { OUT_DIR, writeOutcomes } from './out-dir.js';
 
-const OUT_DIR = 'ml-lca-out';
-
-/** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. */
+/** `ml-lca-{scenario}` -> /^ml-lca-.+$/; a name without the placeholder matches itself only. `{job}` and `{matrix}` match any text. */
 export function artifactPattern(template: string): RegExp {
   const quote = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${template.split('{scenario}').map(quote).join('.+')}$`);
+  const body = template
+    .split(/(\{(?:scenario|job|matrix)\})/)
+    .map((part) => (part === '{scenario}' ? '.+' : part === '{job}' || part === '{matrix}' ? '.*' : quote(part)))
+    .join('');
+  return new RegExp(`^${body}$`);
 }
 
 export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: string): Promise<RunResult> {
@@ -45,8 +49,15 @@ export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: str
     return { verdict: null, failure: null };
   }
 
-  const outcomes: Array<ScenarioOutcome & SummaryEntry> = [];
+  const outcomes: Array<ScenarioOutcome & SummaryEntry & { dir: string }> = [];
   for (const a of artifacts) {
+    // The fork chose the name (it matched the pattern): a code span that its backticks cannot end.
+    const name = escapeCode(a.name);
+    // Before downloading: the fork decides how big its artifact is.
+    if ((a.size_in_bytes ?? 0) > MAX_ARTIFACT_BYTES) {
+      deps.log.warning(`ml-lca: artifact ${a.name} of run ${wr.id} is ${a.size_in_bytes} bytes, more than a model card; skipped.`);
+      continue;
+    }
     let text: string | null;
     try {
       const zip = await deps.octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: a.id, archive_format: 'zip' });
@@ -62,9 +73,9 @@ export async function runWorkflowRunMode(inputs: Inputs, deps: RunDeps, cwd: str
     }
     const markdown = renderReport(card);
     const dir = path.join(cwd, OUT_DIR, slug(card.scenario.name));
-    await deps.io.writeFilesAtomic(dir, { 'model-card.json': `${JSON.stringify(card, null, 2)}\n`, 'report.md': markdown });
-    outcomes.push({ card, markdown, cardPath: path.join(dir, 'model-card.json'), notes: [`From artifact \`${a.name}\` of run ${wr.id}.`] });
+    outcomes.push({ card, markdown, dir, cardPath: path.join(dir, 'model-card.json'), notes: [`From artifact ${name} of run ${wr.id}.`] });
   }
+  await writeOutcomes(outcomes, cwd, deps.io);
 
   let prNumber: number | null = null;
   if (wr.event === 'pull_request' || wr.event === 'pull_request_target') {
@@ -105,11 +116,14 @@ function parseCard(text: string): ModelCard | null {
 }
 
 /**
- * The PR of the triggering run. `workflow_run.pull_requests` is empty for forks, so look the PR
- * up by `head=<fork owner>:<branch>` and keep the one whose head is exactly the run's commit.
+ * The PR of the triggering run: the one whose head is exactly the run's commit. The payload's
+ * `pull_requests` is used only when it names a PR with that head (one branch can have two open
+ * PRs, and a PR's head may have moved on since the run); it is empty for forks, so otherwise
+ * the PR is looked up by `head=<owner>:<branch>`, again keeping the exact head commit.
  */
-async function pullRequestOf(octokit: ActionOctokit, repo: RepoRef, wr: WorkflowRunInfo): Promise<number | null> {
-  if (wr.pullRequests[0] !== undefined) return wr.pullRequests[0];
+export async function pullRequestOf(octokit: ActionOctokit, repo: RepoRef, wr: WorkflowRunInfo): Promise<number | null> {
+  const listed = (wr.pullRequestHeads ?? []).filter((p) => p.headSha === wr.headSha);
+  if (listed.length === 1 && listed[0]) return listed[0].number;
   if (!wr.headOwner || !wr.headBranch) return null;
   const prs = await octokit.rest.pulls.list({ ...repo, head: `${wr.headOwner}:${wr.headBranch}`, state: 'open', per_page: 30 });
   return prs.data.find((p) => p.head.sha === wr.headSha)?.number ?? null;

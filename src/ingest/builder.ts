@@ -6,7 +6,7 @@ import type { DeviceEnergy, MeasurementMethod, Source, SourceMeasurement } from 
 import type { Measure } from './columns.js';
 import { CounterSeries, PowerSeries } from './integrate.js';
 import { implausibleAboveW, plausibleMeanW } from './plausibility.js';
-import { isoOf, type DateOrder, newDateOrder } from './time.js';
+import { isoOf, type DateOrder, newDateOrder, validEpoch } from './time.js';
 import { jToKwh, type UnitReading } from './units.js';
 import type { IngestOptions } from './types.js';
 
@@ -458,6 +458,8 @@ export class SourceBuilder {
   }
 
   seen(t: number): void {
+    // A corrupt time (a Zeus window at 1e308 s) must not become start/end: a Date cannot hold it.
+    if (!validEpoch(t)) return;
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
   }

@@ -3,7 +3,7 @@
 // format by content, stream the rest through that format's parser into a SourceBuilder.
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import { containedPath, type Io } from '../io.js';
 import { SourceBuilder } from './builder.js';
 import { FORMATS, detectFormat } from './registry.js';
 import type { Source } from './source.js';
@@ -32,7 +32,9 @@ async function* withProgress(stream: AsyncIterable<Uint8Array>, file: string, to
 
 /** Ingest one file; the format is detected from its content. */
 export async function ingestFile(file: string, opts: IngestOptions, io: Io, displayPath = file): Promise<Source> {
-  const size = await io.size(file);
+  const size = await io.size(file).catch((e: unknown) => {
+    throw InputError.is(e) ? renamed(e, displayPath) : e;
+  });
   if (size === null) throw new InputError({ code: 'FILE_NOT_FOUND', file: displayPath, expected: 'an existing file', got: 'no such file' });
   const raw = io.openRead(file);
   let source: AsyncIterable<Uint8Array> = raw;
@@ -54,11 +56,14 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string } | null)?.code;
+    if (code === 'ENOTREG') {
+      throw new InputError({ code: 'NOT_REGULAR_FILE', file: displayPath, expected: 'a regular file', got: 'not a regular file' });
+    }
     throw new InputError({
       code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
       file: displayPath,
       expected: 'a readable file',
-      got: code ?? String(e),
+      got: code ?? 'a read error',
     });
   }
   const headBuf = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
@@ -74,13 +79,14 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
   }
   const found = detectFormat(headText, file);
   if (!found) {
-    const firstLine = headText.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+    // No quote of the file: it is not a log we recognise, so it may be anything (a key file, a
+    // config with secrets that a glob matched by mistake).
     throw new InputError({
       code: 'LOG_UNKNOWN_FORMAT',
       file: displayPath,
       line: 1,
       expected: `a log in one of the formats tried: ${FORMATS.map((f) => f.id).join(', ')}`,
-      got: JSON.stringify(firstLine.slice(0, 80)),
+      got: 'a file none of them recognises (check the header line)',
     });
   }
   async function* replay(): AsyncGenerator<Uint8Array> {
@@ -102,6 +108,10 @@ export async function ingestFile(file: string, opts: IngestOptions, io: Io, disp
     await it.return?.();
   }
   return out.build();
+}
+
+function renamed(e: InputError, file: string): InputError {
+  return new InputError({ code: e.code, file, line: e.line, field: e.field, expected: e.expected, got: e.got, hint: e.hint });
 }
 
 export async function ingestFiles(paths: string[], opts: IngestOptions, io: Io): Promise<Source[]> {
@@ -131,7 +141,21 @@ export async function ingestPatterns(patterns: string[], cwd: string, opts: Inge
       return abs === root || abs.startsWith(root + path.sep);
     });
     const existing: string[] = [];
-    for (const f of matched) if ((await io.size(f)) !== null) existing.push(f);
+    for (const f of matched) {
+      // After symlinks too: a link in the workspace to a file outside it is not read.
+      await containedPath(io, root, f, { field: 'logs' }).catch((e: unknown) => {
+        if (!InputError.is(e)) throw e;
+        const rel = path.relative(root, f).split(path.sep).join('/');
+        throw new InputError({
+          code: e.code,
+          field: 'logs',
+          expected: e.expected,
+          got: `${JSON.stringify(rel)} (matched by ${JSON.stringify(pattern)})`,
+          hint: 'a symlink to a file outside',
+        });
+      });
+      if ((await io.size(f)) !== null) existing.push(f);
+    }
     if (existing.length === 0) {
       throw new InputError({
         code: 'LOG_NO_MATCH',

@@ -11,26 +11,52 @@ export interface Line {
   terminated: boolean;
 }
 
-export async function* readLines(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
+/**
+ * Longest line any line-based parser accepts (bytes for the byte scanner, characters here). A
+ * log line is under a kilobyte; without a bound, a file that never breaks its first line is
+ * held (and, joined chunk by chunk, rescanned) whole. 2 MiB: twice the fast lane's window
+ * (fast-lane.ts), so the lane's fallback for a line longer than its window stays reachable.
+ */
+export const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/** LOG_CORRUPT for a line longer than MAX_LINE_BYTES, naming the file and the line. */
+export function lineTooLong(file: string, line: number): InputError {
+  return new InputError({
+    code: 'LOG_CORRUPT',
+    file,
+    line,
+    expected: `lines of at most ${MAX_LINE_BYTES >> 20} MiB`,
+    got: `a longer line (no line break within ${MAX_LINE_BYTES >> 20} MiB)`,
+  });
+}
+
+export async function* readLines(stream: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<Line> {
   const dec = new TextDecoder('utf-8');
   let rest = '';
   let n = 0;
   let first = true;
   for await (const chunk of stream) {
+    // A line break can only be in the new text: search from there, not the whole carried line.
+    let from = rest.length;
     let text = rest + dec.decode(chunk, { stream: true });
     if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        from = 0;
+      }
       first = false;
     }
     let pos = 0;
     for (;;) {
-      const nl = text.indexOf('\n', pos);
+      const nl = text.indexOf('\n', Math.max(pos, from));
       if (nl < 0) break;
+      if (nl - pos > MAX_LINE_BYTES) throw lineTooLong(file, n + 1);
       const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       yield { text: text.slice(pos, end), n: ++n, terminated: true };
       pos = nl + 1;
     }
     rest = text.slice(pos);
+    if (rest.length > MAX_LINE_BYTES) throw lineTooLong(file, n + 1);
   }
   rest += dec.decode();
   if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, n: ++n, terminated: false };
@@ -65,7 +91,16 @@ export interface CsvRecord {
  */
 export async function* readCsv(stream: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<CsvRecord> {
   const { parse } = await import('csv-parse');
-  const parser = parse({ bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true });
+  const parser = parse({
+    bom: true,
+    trim: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    relax_quotes: true,
+    // A record (a line, or lines joined by an unclosed quote) is bounded like every other line.
+    max_record_size: MAX_LINE_BYTES,
+  });
   const feed = (async () => {
     try {
       for await (const chunk of stream) {
@@ -90,6 +125,7 @@ export async function* readCsv(stream: AsyncIterable<Uint8Array>, file: string):
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, err.lines ?? 1);
     if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
       throw new InputError({ code: 'LOG_CORRUPT', file, line: err.lines, expected: 'well-formed CSV', got: `${err.code}: ${err.message ?? ''}`.slice(0, 120) });
     }

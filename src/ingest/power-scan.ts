@@ -15,6 +15,7 @@ import { InputError } from '../errors.js';
 import type { DeviceAcc } from './builder.js';
 import { type ColumnPlan, type Measure, inferPlan, planFromHeader } from './columns.js';
 import { type FastLane, type LaneConfig, fastLane } from './fast-lane.js';
+import { MAX_LINE_BYTES, lineTooLong } from './lines.js';
 import { TimeColumn } from './time.js';
 import type { ParseContext } from './types.js';
 import { readUnit, type UnitReading } from './units.js';
@@ -230,6 +231,7 @@ class Scanner {
   }
 
   private onLine(b: Buffer, s: number, e: number, terminated: boolean): void {
+    if (e - s > MAX_LINE_BYTES) throw lineTooLong(this.ctx.path, this.line);
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     if (s >= e) return;
     if (b[s] === 35) return; // '#' comment
@@ -647,17 +649,21 @@ export async function scanPowerCsv(stream: AsyncIterable<Uint8Array>, ctx: Parse
   for await (const chunk of stream) {
     let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (rest !== null) {
-      // Only the line that straddles the chunk boundary is copied.
+      // Only the line that straddles the chunk boundary is copied. Bounded: a file that never
+      // breaks its line would otherwise be copied over and over as it grows (quadratic).
       const nl = buf.indexOf(10);
       if (nl < 0) {
+        if (rest.length + buf.length > MAX_LINE_BYTES) throw lineTooLong(ctx.path, sc.line + 1);
         rest = Buffer.concat([rest, buf]);
         continue;
       }
+      if (rest.length + nl > MAX_LINE_BYTES) throw lineTooLong(ctx.path, sc.line + 1);
       sc.feed(Buffer.concat([rest, buf.subarray(0, nl + 1)]), false);
       buf = buf.subarray(nl + 1);
       rest = null;
     }
     const used = sc.feed(buf, false);
+    if (buf.length - used > MAX_LINE_BYTES) throw lineTooLong(ctx.path, sc.line + 1);
     rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
   }
   if (rest !== null && rest.length > 0) sc.feed(rest, true);

@@ -33,9 +33,21 @@ function offsetSeconds(z: string | undefined): number {
   return s;
 }
 
+/**
+ * The range of a JavaScript Date (±8.64e15 ms). A timestamp beyond it is corrupt, and it
+ * cannot be written as ISO 8601 ("Invalid time value"): parsers reject such rows.
+ */
+export const MAX_ABS_EPOCH_S = 8.64e12;
+
+/** Whether `t` (epoch seconds) is a time a Date can hold. */
+export function validEpoch(t: number): boolean {
+  return Number.isFinite(t) && Math.abs(t) <= MAX_ABS_EPOCH_S;
+}
+
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: number, off: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s) / 1000 + frac - off;
+  return validEpoch(t) ? t : null;
 }
 
 /** Epoch seconds from a number that may be s, ms, µs or ns since the epoch. */
@@ -52,7 +64,9 @@ export function parseTimestamp(text: string, dates: DateOrder = newDateOrder()):
   if (s === '') return null;
   if (NUM_RE.test(s)) {
     const v = Number(s);
-    return Number.isFinite(v) && v > 1e8 ? epochToSeconds(v) : null;
+    if (!(Number.isFinite(v) && v > 1e8)) return null;
+    const t = epochToSeconds(v);
+    return validEpoch(t) ? t : null;
   }
   let m = ISO_RE.exec(s);
   if (m) {
@@ -117,7 +131,10 @@ export class TimeColumn {
     if (!(v >= 0) || !Number.isFinite(v)) return null;
     this.relative ??= v * this.scale < EPOCH_MIN_S;
     if (this.relative) return v * this.scale;
-    return v * this.scale >= EPOCH_MIN_S ? epochToSeconds(v) : null;
+    if (v * this.scale < EPOCH_MIN_S) return null;
+    // Beyond a Date's range (1e308) the time is corrupt: the row is rejected, never integrated.
+    const t = epochToSeconds(v);
+    return validEpoch(t) ? t : null;
   }
 
   /** Seconds from a cell's text: a plain number as fromNumber, else a date (absolute only). */

@@ -61,7 +61,7 @@ export function checkResultsFinite(s: Scenario, result: AssessResult, sourcesByS
     const values = [r.it_energy_kwh, r.energy_kwh, r.operational_co2e_kg, r.embodied_co2e_kg, r.co2e_kg, r.water_l, r.cost_usd];
     if (values.every(finite)) continue;
     const st = s.stages[name];
-    const logs = sourcesByStage[name] ?? [];
+    const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
     if (r.energy_origin === 'logs' && logs.length > 0) {
       const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
       throw new InputError({

@@ -70,7 +70,8 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
   for (const [name, stage] of Object.entries(resolved.stages)) {
     const warnings: string[] = [];
     const count = stage.count ?? resolved.hardware.count;
-    const srcs = sourcesByStage[name] ?? [];
+    // Own keys only: a stage named `constructor` without logs must not find Object's constructor.
+    const srcs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
     const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
     // Files whose energy is missing or partial: the stage's energy is not determined.
     const broken = srcs.filter((s) => s.incomplete !== undefined);

@@ -96,13 +96,21 @@ export function runKey(e: LedgerEntry): string {
  * `created_at` wins; on a tie the first seen. Order of first appearance is kept.
  */
 export function dedupeEntries(entries: readonly LedgerEntry[]): { entries: LedgerEntry[]; duplicates: number } {
-  const byKey = new Map<string, LedgerEntry>();
-  for (const e of entries) {
+  const d = dedupeRuns(entries, (e) => e);
+  return { entries: d.items, duplicates: d.duplicates };
+}
+
+/** `dedupeEntries` for anything that has a ledger entry (the dashboard's run records). */
+export function dedupeRuns<T>(items: readonly T[], entryOf: (item: T) => LedgerEntry): { items: T[]; duplicates: number } {
+  const byKey = new Map<string, { item: T; at: number }>();
+  for (const item of items) {
+    const e = entryOf(item);
     const key = runKey(e);
+    const at = Date.parse(e.created_at);
     const prev = byKey.get(key);
-    if (!prev || Date.parse(e.created_at) > Date.parse(prev.created_at)) byKey.set(key, e);
+    if (!prev || at > prev.at) byKey.set(key, { item, at });
   }
-  return { entries: [...byKey.values()], duplicates: entries.length - byKey.size };
+  return { items: [...byKey.values()].map((v) => v.item), duplicates: items.length - byKey.size };
 }
 
 /** JSON with object keys sorted, so equal content hashes equally whatever the key order. */

@@ -5,7 +5,6 @@ import { InputError } from '../errors.js';
 import type { BudgetResult } from '../compare/schema.js';
 import type { Budget, PeriodBudget } from '../scenario/schema.js';
 import { metricOf, numberAt } from './entries.js';
-import { fmt as fmtNum } from '../report/format.js';
 import { withUnit } from './render.js';
 import { DAY_MS, inPeriod, periodOf, utcDate } from './period.js';
 import type { LedgerEntry, LedgerPosition } from './schema.js';
@@ -20,6 +19,22 @@ export interface LedgerScenario {
   team?: string | null | undefined;
 }
 
+/**
+ * Running sums of one team (scope team) or scenario (scope model) in one period, as a history
+ * index keeps them (history/layout.ts): the spending without reading every entry.
+ */
+export interface PeriodSums {
+  scope: 'team' | 'model';
+  name: string;
+  /** Period label: 2026-03, 2026-Q1, 2026. */
+  label: string;
+  runs: number;
+  /** Sum of each metric over the runs that have it. */
+  sum: Readonly<Record<string, number>>;
+  /** How many runs have each metric. */
+  count: Readonly<Record<string, number>>;
+}
+
 export interface PeriodBudgetEvaluation {
   results: BudgetResult[];
   positions: LedgerPosition[];
@@ -30,7 +45,8 @@ export interface PeriodBudgetEvaluation {
 /**
  * Evaluate every period budget in `budgets` (others are ignored: compare/budgets.ts handles
  * them). `headCard` is this change (its value of the metric is added to what was spent);
- * null evaluates the ledger alone (CLI). `now` picks the current period.
+ * null evaluates the ledger alone (CLI). `now` picks the current period. `sums` (from a history
+ * index) are added to what `entries` hold for the same scope, name and period.
  * Throws InputError for a team budget with no team, or a metric the head card lacks.
  */
 export function evaluatePeriodBudgets(
@@ -39,6 +55,7 @@ export function evaluatePeriodBudgets(
   headCard: object | null,
   entries: readonly LedgerEntry[],
   now: Date,
+  sums: readonly PeriodSums[] = [],
 ): PeriodBudgetEvaluation {
   const results: BudgetResult[] = [];
   const positions: LedgerPosition[] = [];
@@ -67,7 +84,7 @@ export function evaluatePeriodBudgets(
       }
       change = v;
     }
-    const pos = positionOf(b, name, change, entries, now);
+    const pos = positionOf(b, name, change, entries, sums, now);
     positions.push(pos.position);
     if (pos.missing > 0) warnings.push(`${pos.missing} ledger run(s) of ${b.scope} ${name} have no ${b.metric}; counted as 0`);
     results.push(resultOf(pos.position));
@@ -75,11 +92,24 @@ export function evaluatePeriodBudgets(
   return { results, positions, warnings };
 }
 
-function positionOf(b: PeriodBudget, name: string, change: number, entries: readonly LedgerEntry[], now: Date): { position: LedgerPosition; missing: number } {
+function positionOf(
+  b: PeriodBudget,
+  name: string,
+  change: number,
+  entries: readonly LedgerEntry[],
+  sums: readonly PeriodSums[],
+  now: Date,
+): { position: LedgerPosition; missing: number } {
   const p = periodOf(now, b.period);
   let spent = 0;
   let runs = 0;
   let missing = 0;
+  for (const s of sums) {
+    if (s.scope !== b.scope || s.name !== name || s.label !== p.label) continue;
+    runs += s.runs;
+    spent += s.sum[b.metric] ?? 0;
+    missing += s.runs - (s.count[b.metric] ?? 0);
+  }
   for (const e of entries) {
     if ((b.scope === 'team' ? e.team : e.scenario) !== name || !inPeriod(e.created_at, p)) continue;
     runs += 1;
@@ -142,6 +172,6 @@ function resultOf(p: LedgerPosition): BudgetResult {
     status: p.status,
     message:
       `${p.scope} ${p.name} ${p.label}: projected ${withUnit(p.projected, m)} of ${withUnit(p.max, m)} ` +
-      `(spent ${fmtNum(p.spent)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${fmtNum(p.change)}); ${rest}${runOut}`,
+      `(spent ${withUnit(p.spent, m)} in ${p.runs} run${p.runs === 1 ? '' : 's'} + this change ${withUnit(p.change, m)}); ${rest}${runOut}`,
   };
 }

@@ -3,7 +3,8 @@
 // skipped with a warning (a directory of downloads holds other JSON too); a bad JSONL line
 // is an error naming its line, since that file is written for us and exists to be exact.
 import path from 'node:path';
-import { InputError, fromZodError, shortValue } from '../errors.js';
+import type { z } from 'zod';
+import { InputError, fromZodError, jsonSyntaxProblem, shortValue } from '../errors.js';
 import type { Io } from '../io.js';
 import { ModelCard } from '../report/card-schema.js';
 import { dedupeEntries, entryFromCard } from './entries.js';
@@ -18,19 +19,23 @@ export interface LedgerRead {
   warnings: string[];
 }
 
-/** Where a scenario's period budgets find past spending (`ledger:` key). */
-export type LedgerSetting = { kind: 'artifact' } | { kind: 'file'; path: string };
+/**
+ * Where a scenario's period budgets find past spending (`ledger:` key): `history` (the default:
+ * the action's history store, its `history` input; `artifact` is the old name and means the
+ * same) or a JSONL file.
+ */
+export type LedgerSetting = { kind: 'history' } | { kind: 'file'; path: string };
 
 export function parseLedgerSetting(value: string | undefined, file?: string): LedgerSetting {
-  const v = (value ?? 'artifact').trim();
-  if (v === 'artifact') return { kind: 'artifact' };
+  const v = (value ?? 'history').trim();
+  if (v === 'history' || v === 'artifact') return { kind: 'history' };
   const m = /^file:(.+)$/.exec(v);
   if (m?.[1] && m[1].trim() !== '') return { kind: 'file', path: m[1].trim() };
   throw new InputError({
     code: 'SCENARIO_INVALID',
     file,
     field: 'ledger',
-    expected: '"artifact" or "file:PATH" (a JSONL ledger committed in the repo)',
+    expected: '"history" (the action\'s history branch or artifacts; "artifact" is its old name) or "file:PATH" (a JSONL ledger committed in the repo)',
     got: shortValue(value),
   });
 }
@@ -46,16 +51,17 @@ export function parseLedgerJsonl(text: string, file: string): LedgerEntry[] {
     try {
       value = JSON.parse(raw);
     } catch (e) {
+      // Not quoted: a line that is not JSON may be from a file that is no ledger at all.
+      throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'one JSON object per line (JSONL)', got: jsonSyntaxProblem(e, raw).problem });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError({
         code: 'BAD_INPUT',
         file,
         line,
-        expected: 'one JSON object per line (JSONL)',
-        got: `${shortValue(raw, 40)} (${e instanceof Error ? e.message : String(e)})`,
+        expected: 'a JSON object (one ledger entry)',
+        got: value === null ? 'null' : Array.isArray(value) ? 'a list' : `a single ${typeof value} value`,
       });
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new InputError({ code: 'BAD_INPUT', file, line, expected: 'a JSON object (one ledger entry)', got: shortValue(value) });
     }
     const withSource = 'source' in value ? value : { ...value, source: `${file}:${line}` };
     const parsed = LedgerEntry.safeParse(withSource);
@@ -78,13 +84,18 @@ export function toJsonl(entries: readonly LedgerEntry[]): string {
  * GitHub ledger, which reads the same cards out of artifacts.
  */
 export function cardFromText(text: string): { card: ModelCard } | { reason: string } {
+  return cardFromTextWith(text, ModelCard);
+}
+
+/** `cardFromText` through another card schema (the dashboard reads a lenient subset of the card). */
+export function cardFromTextWith<S extends z.ZodType>(text: string, schema: S): { card: z.output<S> } | { reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { reason: 'not JSON' };
   }
-  const parsed = ModelCard.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { reason: `not an ml-lca model card (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };

@@ -2,22 +2,24 @@
 // tables and chart of `ml-lca ledger`. Pure: positions and totals in, markdown out.
 import { markdownTable } from 'markdown-table';
 import { escapeMarkdown } from '../report/escape.js';
-import { fmt as fmtNum, unitOf } from '../report/format.js';
+import { pct, qty, unitOf } from '../report/format.js';
+import { niceCeil, themeDirective } from '../report/charts.js';
 import { LedgerExtension, type LedgerPosition } from './schema.js';
+
+export { niceCeil };
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 
-/** `12.5 kg CO2e` (no trailing space when the metric's name gives no unit). */
+/** `12.5 kg CO2e`, SI-prefixed (`1.6 t CO2e`); the bare number when the metric's name gives no unit. */
 export function withUnit(v: number, metric: string): string {
-  const u = unitOf(metric);
-  return u ? `${fmtNum(v)} ${u}` : fmtNum(v);
+  return qty(v, unitOf(metric));
 }
 
-/** `████████░░ 80%`: ten cells, full at 100 % and beyond (the percentage still says how far). */
-export function textBar(pct: number, width = 10): string {
-  const clamped = Math.min(100, Math.max(0, pct));
+/** `████████░░ 80.0 %`: ten cells, full at 100 % and beyond (the percentage still says how far). */
+export function textBar(used: number, width = 10): string {
+  const clamped = Math.min(100, Math.max(0, used));
   const filled = Math.round((clamped / 100) * width);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct(used / 100)}`;
 }
 
 /**
@@ -38,27 +40,34 @@ export function renderLedgerSection(
   const withChange = opts.withChange ?? true;
   const rows = positions.map((p) => {
     const m = p.metric;
-    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${p.label}`;
+    // Card text (a baseline's or a fork's card carries this block): escaped like all of it.
+    const who = `${ICON[p.status]} ${p.scope} **${escapeMarkdown(p.name ?? '(none)')}** · ${escapeMarkdown(p.label)}`;
     const runs = `${p.runs} run${p.runs === 1 ? '' : 's'}`;
     const projected = withChange
-      ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${fmtNum(p.spent)} (${runs}) + this change ${fmtNum(p.change)}`
+      ? `${withUnit(p.projected, m)} of ${withUnit(p.max, m)}<br>spent ${withUnit(p.spent, m)} (${runs}) + this change ${withUnit(p.change, m)}`
       : `${withUnit(p.spent, m)} of ${withUnit(p.max, m)} (${runs})`;
     const remaining = p.remaining >= 0 ? withUnit(p.remaining, m) : `**${withUnit(-p.remaining, m)} over**`;
     const rate = `${withUnit(p.burn_rate_per_day, m)}/day`;
     const runOut =
-      p.remaining <= 0 && p.projected > 0 ? `exhausted (${rate})` : p.run_out_date ? `${p.run_out_date} at ${rate}` : `not this ${p.period} (${rate})`;
+      p.remaining <= 0 && p.projected > 0
+        ? `exhausted (${rate})`
+        : p.run_out_date
+          ? `${escapeMarkdown(p.run_out_date)} at ${rate}`
+          : `not this ${p.period} (${rate})`;
     return [who, `\`${textBar(p.used_pct)}\``, projected, remaining, runOut];
   });
   const heading = opts.heading ?? '### Period budgets';
+  const title = heading ? `${heading}\n\n` : '';
   const table = markdownTable([['Budget', 'Used', withChange ? 'Projected' : 'Spent', 'Remaining', 'Runs out'], ...rows], { alignDelimiters: false });
   const metrics = [...new Set(positions.map((p) => p.metric))].join(', ');
-  return `${heading}\n\n${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
+  return `${title}${table}\n\n<sub>Spent: ${spentFrom(opts.source)}, de-duplicated by run; metric ${escapeMarkdown(metrics)}; periods in UTC.</sub>\n`;
 }
 
 function spentFrom(source: string | undefined): string {
   if (source === undefined) return 'runs in the ledger this period';
   if (source === 'artifact') return 'model cards of successful default-branch push runs of this workflow this period';
   if (source === 'none') return 'no ledger of past runs was available, so only this change counts';
+  if (source.startsWith('history:')) return `default-branch runs recorded in the history branch ${escapeMarkdown(source.slice('history:'.length))} this period`;
   return `runs in ${escapeMarkdown(source.replace(/^file:/, ''))} this period`;
 }
 
@@ -81,6 +90,7 @@ export function renderCumulativeChart(title: string, points: readonly DailyPoint
   const round = (v: number) => Number(v.toPrecision(6));
   const lines = [
     '```mermaid',
+    themeDirective(),
     'xychart-beta',
     `  title "${title.replace(/"/g, "'")}"`,
     // A month reads well as dates; a quarter or year of date labels is a smear, so days are numbered.
@@ -95,11 +105,23 @@ export function renderCumulativeChart(title: string, points: readonly DailyPoint
   return `${lines.join('\n')}\n`;
 }
 
-/** A round number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k): a y-axis top that reads well. */
-export function niceCeil(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) if (v <= m * p * (1 + 1e-12)) return Number((m * p).toPrecision(6));
-  return 10 * p;
+/**
+ * One line per period budget for the top of the PR comment: where it stands with this change,
+ * the warning level and the limit both shown. Markdown, escaped; empty when the card has none.
+ */
+export function ledgerLinesForCard(card: { extensions?: Record<string, unknown> | undefined }): Array<{ status: LedgerPosition['status']; text: string }> {
+  const parsed = LedgerExtension.safeParse(card.extensions?.ledger);
+  if (!parsed.success) return [];
+  return parsed.data.positions.map((p) => {
+    const m = p.metric;
+    const levels = `${p.warn !== null ? `warn at ${withUnit(p.warn, m)}, ` : ''}limit ${withUnit(p.max, m)}`;
+    const said = { pass: '', warn: ', above the warning level', fail: ', over the limit' }[p.status];
+    const who = `${p.period} budget of ${p.scope} ${escapeMarkdown(p.name ?? '(none)')}, ${escapeMarkdown(p.label)}`;
+    return {
+      status: p.status,
+      text: `${ICON[p.status]} **${who}** ${withUnit(p.projected, m)} with this change (${pct(p.used_pct / 100)})${said} · ${levels}`,
+    };
+  });
 }
 
 /**

@@ -82,7 +82,7 @@ export type LedgerPosition = z.infer<typeof LedgerPosition>;
 
 export const LedgerExtension = z
   .object({
-    source: z.string().meta({ description: 'artifact | file:PATH | DIR (CLI)' }),
+    source: z.string().meta({ description: 'history:BRANCH | artifact | file:PATH | DIR (CLI)' }),
     entries: z.number().int().meta({ description: 'Entries read before period and scope filters' }),
     positions: z.array(LedgerPosition),
     warnings: z.array(z.string()).default([]),

@@ -2,7 +2,7 @@
 // schema before anyone writes it: a card that does not match is our bug, not the user's.
 import { ModelCard, SCHEMA_VERSION } from './card-schema.js';
 import { hfCo2EqEmissions } from './hf.js';
-import { InputError, formatPath, fromZodError } from '../errors.js';
+import { InputError, formatPath, fromZodError, jsonSyntaxProblem } from '../errors.js';
 
 export type CardParts = Omit<ModelCard, 'schema_version' | 'tool' | 'hf_co2_eq_emissions' | 'created_at'> & {
   version: string;
@@ -33,12 +33,9 @@ export function parseCard(text: string, file: string): ModelCard {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError({
-      code: 'CARD_INVALID',
-      file,
-      expected: 'a model card JSON written by ml-lca',
-      got: `invalid JSON (${e instanceof Error ? e.message : String(e)})`,
-    });
+    // The problem in words, not V8's message, which quotes the file (it may not be a card at all).
+    const { line, problem } = jsonSyntaxProblem(e, text);
+    throw new InputError({ code: 'CARD_INVALID', file, line, expected: 'a model card JSON written by ml-lca', got: `invalid JSON (${problem})` });
   }
   const parsed = ModelCard.safeParse(json);
   if (!parsed.success) throw fromZodError(parsed.error, { file, input: json, code: 'CARD_INVALID' });

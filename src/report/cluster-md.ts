@@ -4,7 +4,7 @@
 import { markdownTable } from 'markdown-table';
 import { z } from 'zod';
 import { escapeMarkdown as esc } from './escape.js';
-import { fmt } from './format.js';
+import { count, fmt, NBSP, scaleFor } from './format.js';
 
 const HostRow = z.object({
   host: z.string(),
@@ -22,17 +22,21 @@ export function renderClusterSection(card: { extensions?: Record<string, unknown
   if (!parsed.success || Object.keys(parsed.data).length === 0) return '';
   const out: string[] = [];
   for (const [stage, c] of Object.entries(parsed.data)) {
+    const energy = scaleFor(
+      c.hosts.map((h) => h.energy_kwh),
+      'kWh',
+    );
     out.push(
-      `**${esc(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt(c.skew_s)} s of each other` : '') + '.',
+      `**${esc(stage)}**: ${c.hosts.length} hosts` + (c.skew_s !== null ? `, host clocks within ${fmt(c.skew_s)}${NBSP}s of each other` : '') + '.',
       '',
       markdownTable(
         [
-          ['host', 'measured energy (kWh)', 'scope', 'devices', 'span (h)', 'clock offset (s)'],
+          ['host', `measured energy,<br>before overhead (${energy.unit})`, 'scope', 'devices', 'span<br>(h)', 'clock<br>offset (s)'],
           ...c.hosts.map((h) => [
             esc(h.host),
-            fmt(h.energy_kwh),
+            energy.format(h.energy_kwh),
             esc(h.scope),
-            fmt(h.devices),
+            count(h.devices),
             fmt(h.duration_s === null ? null : h.duration_s / 3600),
             fmt(h.offset_s),
           ]),

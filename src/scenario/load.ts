@@ -1,8 +1,8 @@
 // Parse and validate a scenario file (YAML or JSON). Every user error is an InputError naming
 // the file, the line where we can find it, the dotted field, what was expected and what was got.
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import { InputError, formatPath, fromZodError, shortValue } from '../errors.js';
+import { InputError, formatPath, fromZodError, jsonSyntaxProblem, shortValue } from '../errors.js';
 import type { Io } from '../io.js';
 import { GRID_REGIONS, lookupGrid } from '../data/grid.js';
 import { Scenario } from './schema.js';
@@ -11,15 +11,29 @@ import { suggest } from './suggest.js';
 type Issue = z.core.$ZodIssue;
 type Path = PropertyKey[];
 
+/**
+ * Bounds on a scenario (a few kB in practice: the examples are 2 kB), checked before and while
+ * parsing so a crafted file is an exit-2 message at once, never a hang, a 4 GB heap or a crash:
+ * size (YAML parsing costs up to ~2 µs a byte: 64 KiB is a tenth of a second, 30× the examples),
+ * nesting depth (the YAML library recurses), keys per mapping, items per list.
+ */
+export const SCENARIO_LIMITS = { bytes: 64 * 1024, depth: 64, keysPerMap: 256, itemsPerList: 10_000 } as const;
+
 /** Parse scenario text; `file` is used for messages and to pick JSON (`.json`) or YAML. */
 export function parseScenario(text: string, file: string): Scenario {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > SCENARIO_LIMITS.bytes) {
+    throw new InputError({ code: 'FILE_TOO_LARGE', file, expected: `a scenario of at most ${SCENARIO_LIMITS.bytes >> 10} KiB`, got: `${bytes} bytes` });
+  }
+  checkNesting(text, file);
   const { data, locate } = parseText(text, file);
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    // The file is not a scenario (perhaps not even meant as one): say what it is, never quote it.
     throw new InputError({
       code: 'SCENARIO_INVALID',
       file,
       expected: 'a mapping of scenario keys (name, functional_unit, deployment, hardware, stages, ...)',
-      got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : shortValue(data),
+      got: data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`,
     });
   }
   const parsed = Scenario.safeParse(data);
@@ -83,7 +97,7 @@ export function locateField(text: string, file: string, field: string): number |
 
 /** Read and parse a scenario file through `io` (FILE_NOT_FOUND names the file). */
 export async function loadScenario(file: string, io: Io): Promise<Scenario> {
-  const text = await io.readText(file);
+  const text = await io.readText(file, { maxBytes: SCENARIO_LIMITS.bytes });
   return parseScenario(text, file);
 }
 
@@ -104,24 +118,22 @@ function parseText(text: string, file: string): { data: unknown; locate: Locate 
     try {
       data = JSON.parse(text) as unknown;
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const line = jsonErrorLine(msg, text);
-      throw new InputError({
-        code: 'SCENARIO_SYNTAX',
-        file,
-        line,
-        expected: 'valid JSON',
-        got: msg
-          .replace(/^JSON\.parse: /, '')
-          .replace(/\s+in JSON at position \d+.*$/, '')
-          .replace(/\s*\(line \d+ column \d+\)$/, ''),
-      });
+      const { line, problem } = jsonSyntaxProblem(e, text);
+      throw new InputError({ code: 'SCENARIO_SYNTAX', file, line, expected: 'valid JSON', got: problem });
     }
-    // JSON is (nearly) YAML 1.2: reuse the YAML CST only to find lines of fields, best effort.
-    const doc = parseDocument(text, { lineCounter });
-    return { data, locate: doc.errors.length ? () => undefined : locator(doc, lineCounter) };
+    // JSON is (nearly) YAML 1.2: the YAML CST finds the lines of fields and duplicate keys
+    // (JSON.parse keeps the last silently); best effort if the YAML parser disagrees.
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length) {
+      checkValue(data, file);
+      return { data, locate: () => undefined };
+    }
+    checkStructure(doc, lineCounter, file, 'JSON');
+    return { data, locate: locator(doc, lineCounter) };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys off: the library's check compares every key with every other (80,000 keys: 33 s);
+  // checkStructure does it with a Set.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
@@ -133,20 +145,111 @@ function parseText(text: string, file: string): { data: unknown; locate: Locate 
       got: yamlProblem(first.code, first.message),
     });
   }
-  return { data: doc.toJS() as unknown, locate: locator(doc, lineCounter) };
+  checkStructure(doc, lineCounter, file, 'YAML');
+  let data: unknown;
+  try {
+    // maxAliasCount: an alias bomb (anchors of anchors) expands exponentially.
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    if (!(e instanceof ReferenceError || e instanceof RangeError)) throw e;
+    throw new InputError({
+      code: 'SCENARIO_SYNTAX',
+      file,
+      expected: 'YAML whose aliases (*name) expand to a bounded document',
+      got: e instanceof ReferenceError ? 'aliases that expand without bound (or an alias to an undefined anchor)' : 'a document too deeply nested',
+    });
+  }
+  return { data, locate: locator(doc, lineCounter) };
+}
+
+/**
+ * Flow nesting (`[[[[…`) deeper than SCENARIO_LIMITS.depth, counted over the raw text before any
+ * parser recurses into it. Brackets inside strings count too: harmless, as no real scenario
+ * comes near the limit.
+ */
+function checkNesting(text: string, file: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > SCENARIO_LIMITS.depth) {
+        throw new InputError({
+          code: 'SCENARIO_SYNTAX',
+          file,
+          line: text.slice(0, i).split('\n').length,
+          expected: `nesting at most ${SCENARIO_LIMITS.depth} levels deep`,
+          got: 'deeper nesting of [ or {',
+        });
+      }
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+}
+
+/**
+ * One linear walk over the parsed document: duplicate keys (an error in YAML, and in JSON too,
+ * where JSON.parse would keep the last silently), `__proto__` as a key (a JavaScript object
+ * cannot hold it as data: it would vanish or change the object's prototype), keys per mapping,
+ * items per list, depth (block indentation nests without brackets).
+ */
+function checkStructure(doc: Document, lc: LineCounter, file: string, syntax: 'YAML' | 'JSON'): void {
+  const fail = (node: { range?: [number, number, number] | null | undefined } | null | undefined, expected: string, got: string): never => {
+    const at = node?.range?.[0];
+    throw new InputError({ code: 'SCENARIO_SYNTAX', file, line: at === undefined ? undefined : lc.linePos(at).line, expected, got });
+  };
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > SCENARIO_LIMITS.depth) fail(node as Node, `nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+    if (isMap(node)) {
+      if (node.items.length > SCENARIO_LIMITS.keysPerMap) fail(node, `at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${node.items.length} keys`);
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const k = String(key.value);
+          if (seen.has(k)) fail(key, `valid ${syntax}`, 'a duplicate key (map keys must be unique)');
+          seen.add(k);
+          if (k === '__proto__') fail(key, 'keys other than __proto__', 'the key "__proto__"');
+        }
+        walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      if (node.items.length > SCENARIO_LIMITS.itemsPerList)
+        fail(node, `at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${node.items.length} items`);
+      for (const item of node.items) walk(item, depth + 1);
+    } else if (isPair(node)) {
+      walk(node.value, depth + 1);
+    } else if (isAlias(node)) {
+      // Expanded (and bounded) by toJS.
+    }
+  };
+  walk(doc.contents, 0);
+}
+
+/** The same bounds on an already parsed value (JSON the YAML parser could not read). */
+function checkValue(data: unknown, file: string): void {
+  const fail = (expected: string, got: string): never => {
+    throw new InputError({ code: 'SCENARIO_SYNTAX', file, expected, got });
+  };
+  const walk = (v: unknown, depth: number): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (depth > SCENARIO_LIMITS.depth) fail(`nesting at most ${SCENARIO_LIMITS.depth} levels deep`, 'deeper nesting');
+    if (Array.isArray(v)) {
+      if (v.length > SCENARIO_LIMITS.itemsPerList) fail(`at most ${SCENARIO_LIMITS.itemsPerList} items in one list`, `${v.length} items`);
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    const keys = Object.keys(v);
+    if (keys.length > SCENARIO_LIMITS.keysPerMap) fail(`at most ${SCENARIO_LIMITS.keysPerMap} keys in one mapping`, `${keys.length} keys`);
+    if (Object.hasOwn(v, '__proto__')) fail('keys other than __proto__', 'the key "__proto__"');
+    for (const k of keys) walk((v as Record<string, unknown>)[k], depth + 1);
+  };
+  walk(data, 0);
 }
 
 function yamlProblem(code: string, message: string): string {
   const head = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  return code === 'DUPLICATE_KEY' ? 'a duplicate key (map keys must be unique)' : head.charAt(0).toLowerCase() + head.slice(1);
-}
-
-function jsonErrorLine(msg: string, text: string): number | undefined {
-  const lc = /line (\d+)/.exec(msg);
-  if (lc?.[1]) return Number(lc[1]);
-  const pos = /position (\d+)/.exec(msg);
-  if (pos?.[1]) return text.slice(0, Number(pos[1])).split('\n').length;
-  return undefined;
+  if (code === 'DUPLICATE_KEY') return 'a duplicate key (map keys must be unique)';
+  if (code === 'RESOURCE_EXHAUSTION') return 'a document too large or too deeply nested to read';
+  return head.charAt(0).toLowerCase() + head.slice(1);
 }
 
 /** Line of the node at `path` (or of the key itself when `key`), 1-based. */

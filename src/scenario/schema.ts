@@ -156,7 +156,9 @@ export const Scenario = z
       .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), Stage)
       .meta({ description: 'Life cycle stages: experimentation, training, inference, or any custom name' }),
     budgets: z.array(Budget).default([]),
-    ledger: z.string().optional().meta({ description: 'Where period budgets find past spending: artifact | file:PATH' }),
+    ledger: z.string().optional().meta({
+      description: "Where period budgets find past spending: history (the action's history branch or artifacts; artifact is the old name) | file:PATH",
+    }),
   })
   .superRefine((s, ctx) => {
     s.budgets.forEach((b, i) => {

@@ -58,7 +58,8 @@ function expectIncomplete(dir: string, r: ReturnType<typeof report>, stage: stri
   expect(c.verdict).toBe('incomplete');
   expect(c.stages[stage]?.completeness).toMatchObject({ status: 'incomplete', file });
   const md = readFileSync(path.join(dir, 'out/report.md'), 'utf8').split('\n');
-  expect(md[0]).toBe('## ⛔ ml-lca: t: INCOMPLETE');
+  // The verdict with its reason in one line, then the stage, the file and the fix.
+  expect(md[0]).toBe(`## ⛔ ml-lca: t: INCOMPLETE — the energy of stage \`${stage}\` could not be determined, so this check cannot pass`);
   expect(md.slice(0, 6).join('\n')).toContain(`- ⛔ **${stage}**`);
 }
 
@@ -187,7 +188,7 @@ describe('node dist/cli.js report: measurements counted right', () => {
       file: null,
       fix: null,
     });
-    expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('| training  | energy_kwh (host), estimate |');
+    expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toMatch(/^\| training +\| energy\\_kwh, whole server, estimate \|/m);
   });
 });
 

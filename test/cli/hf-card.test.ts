@@ -35,7 +35,8 @@ describe('ml-lca hf-card', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const h = card.hf_co2_eq_emissions;
-    expect(r.stdout).toMatch(/^wrote co2_eq_emissions \(\d[\d,.]* g CO2e\) into README\.md$/);
+    // grams as the block states them (a count), and the same value in the report style
+    expect(r.stdout).toMatch(/^wrote co2_eq_emissions \(\d[\d,]*\u00a0g, [\d.]+\u00a0[mk]?g CO2e\) into README\.md$/);
     const text = readFileSync(file, 'utf8');
     const [fmEnd] = [text.indexOf('---\r\n\r\n# chat-7b')];
     expect(text.slice(fmEnd)).toBe('---\r\n\r\n# chat-7b\r\n\r\nBody text.\r\n');
@@ -67,7 +68,7 @@ describe('ml-lca hf-card', () => {
     [['hf-card', 'README.md'], 'ml-lca: hf-card: expected --card CARD.json (a model card written by ml-lca report), got nothing'],
     [['hf-card', '--card', 'out/model-card.json'], 'ml-lca: hf-card: expected ml-lca hf-card --card CARD.json README.md, got no arguments'],
     [['hf-card', '--card', 'out/model-card.json', 'missing.md'], 'ml-lca: '],
-    [['hf-card', '--card', 'README.md', 'README.md'], 'ml-lca: README.md: expected a model card JSON written by ml-lca'],
+    [['hf-card', '--card', 'README.md', 'README.md'], 'ml-lca: README.md: line 1: expected a model card JSON written by ml-lca'],
   ])('%j exits 2 with one line', async (argv, message) => {
     const r = await runInProcess(argv, dir);
     expect(r.code).toBe(2);

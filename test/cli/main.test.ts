@@ -31,7 +31,10 @@ describe('ml-lca (dispatch)', () => {
     [['report', '--scenario'], 'ml-lca: report: expected a value after the flag'],
     [['report', '--scenario', 'x.yml', '--budget-mode', 'strict'], 'ml-lca: report --budget-mode: expected one of fail, warn, off, got "strict"'],
     [['report', '--scenario', 'x.yml', 'extra'], 'ml-lca: report: expected ml-lca report --scenario FILE'],
-    [['compare', 'a.json'], 'ml-lca: compare: expected ml-lca compare BASE_CARD.json HEAD_CARD.json [--json], got "a.json"'],
+    [
+      ['compare', 'a.json'],
+      'ml-lca: compare: expected ml-lca compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME], got "a.json"',
+    ],
     [['demo', '--out'], 'ml-lca: demo: expected a value after the flag'],
   ])('%j exits 2 with one line: %s', async (argv, message) => {
     const r = await runInProcess(argv);
@@ -43,7 +46,9 @@ describe('ml-lca (dispatch)', () => {
   it('per-command --help', async () => {
     const r = await runInProcess(['compare', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: ml-lca compare BASE_CARD.json HEAD_CARD.json [--json]');
+    expect(r.stdout).toContain(
+      'Usage: ml-lca compare BASE_CARD.json|HISTORY_DIR HEAD_CARD.json [--json | --markdown] [--sha SHA] [--branch NAME] [--repo OWNER/NAME]',
+    );
   });
 });
 

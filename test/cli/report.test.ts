@@ -32,7 +32,7 @@ describe('ml-lca report (in process)', () => {
   });
 
   it.each([
-    ['not JSON', '{ nope', /base\.json: expected a model card JSON written by ml-lca, got invalid JSON/],
+    ['not JSON', '{ nope', /base\.json: line 1: expected a model card JSON written by ml-lca, got invalid JSON \(a property name that is not in double quotes/],
     ['not a card', '{"schema_version": "1.0"}', /base\.json: tool: expected/],
   ])('a --baseline that is %s exits 2 and writes nothing', async (_what, text, message) => {
     const dir = setup();

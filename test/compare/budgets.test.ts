@@ -4,6 +4,7 @@ import { worstVerdict } from '../../src/compare/schema.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { InputError } from '../../src/errors.js';
 import type { Budget } from '../../src/scenario/schema.js';
+import { nb } from '../report/nbsp.js';
 
 // A head card reduced to what budgets read (numbers chosen to make the arithmetic obvious).
 const HEAD = {
@@ -39,29 +40,33 @@ describe('absolute budgets', () => {
   ] as const)('%o -> %s', (budget, status, message) => {
     const [r] = evaluateBudgets([budget], HEAD, null);
     expect(r?.status).toBe(status);
-    expect(r?.message).toContain(message);
+    // The report's number style: a non-breaking space between a number and its unit.
+    expect(r?.message).toContain(nb(message));
     expect(r?.kind).toBe('absolute');
     expect(r?.limit).toBe(budget.max);
   });
 
   it.each([
-    // Numbers in messages: thousands separated and at most 2 decimals from 1,000 up and for whole
-    // numbers; 4 significant figures below.
-    [{ metric: 'totals.energy_kwh', max: 1000 }, 'fail', 'totals.energy_kwh = 1,234.57 kWh exceeds the limit of 1,000 kWh', null],
+    // Numbers in messages (src/number-format.ts): the card's value as a result (3 significant
+    // figures), a limit as stated (up to 4), SI-prefixed, a non-breaking space before the unit:
+    // 1,234.5678 kWh -> 1.23 MWh; 1,000 kWh -> 1 MWh; 0.123456 L -> 123 mL.
+    [{ metric: 'totals.energy_kwh', max: 1000 }, 'fail', 'totals.energy_kwh = 1.23 MWh exceeds the limit of 1 MWh', null],
     [
+      // 1,000.25 kWh at 4 figures is 1.000 MWh; 12,345 kWh is 12.35 MWh
       { metric: 'totals.energy_kwh', max: 12_345, warn: 1000.25 },
       'warn',
-      'totals.energy_kwh = 1,234.57 kWh exceeds the warning level of 1,000.25 kWh (limit 12,345 kWh)',
+      'totals.energy_kwh = 1.23 MWh exceeds the warning level of 1 MWh (limit 12.35 MWh)',
       1000.25,
     ],
-    [{ metric: 'totals.water_l', max: 1 }, 'pass', 'totals.water_l = 0.1235 L is within the limit of 1 L', null],
+    [{ metric: 'totals.water_l', max: 1 }, 'pass', 'totals.water_l = 123 mL is within the limit of 1 L', null],
     [{ metric: 'totals.cost_usd', max: 5 }, 'pass', 'totals.cost_usd = 0 USD is within the limit of 5 USD', null],
     // a card number without a unit (hours are not a compared metric): no unit after the numbers
     [{ metric: 'stages.training.hours', max: 5 }, 'fail', 'stages.training.hours = 10 exceeds the limit of 5', null],
     [
+      // 1,234.5 at 4 figures, with a thousands separator
       { metric: 'totals.cost_usd', max: 1234.5 },
       'warn',
-      'totals.cost_usd has no value (e.g. cost without a price in the scenario): budget of 1,234.5 USD not checked',
+      'totals.cost_usd has no value (e.g. cost without a price in the scenario): budget of 1,235 USD not checked',
       null,
     ],
   ] as const)('message %o: %s, "%s"', (budget, status, message, warnLimit) => {
@@ -78,7 +83,7 @@ describe('absolute budgets', () => {
       warn_limit: warnLimit,
       actual: budget.max === 1234.5 ? null : valueAtPath(head, budget.metric),
       status,
-      message,
+      message: nb(message),
     });
   });
 
@@ -145,19 +150,22 @@ describe('regression budgets', () => {
 
   it.each([
     // [base, head, max %, warn %, message]
-    [100, 105, 10, undefined, 'totals.co2e_kg changed +5% vs base, within +10%'],
-    [100, 90, 10, undefined, 'totals.co2e_kg changed -10% vs base, within +10%'],
-    [100, 100, 10, undefined, 'totals.co2e_kg changed +0% vs base, within +10%'],
-    [100, 112.5, 10, undefined, 'totals.co2e_kg rose +12.5% vs base, above the allowed +10%'],
-    [100, 107, 10, 5, 'totals.co2e_kg rose +7% vs base, above the warning level +5% (limit +10%)'],
-    [3, 4, 10, undefined, 'totals.co2e_kg rose +33.33% vs base, above the allowed +10%'],
-    [0, 5, 10, undefined, 'totals.co2e_kg rose up from 0 vs base, above the allowed +10%'],
-    [100, 1600, 2000.5, undefined, 'totals.co2e_kg changed +1,500% vs base, within +2,000.5%'],
+    // (the change with one decimal, the limits as stated; a non-breaking space before `%`)
+    [100, 105, 10, undefined, 'totals.co2e_kg changed +5.0 % vs base, within +10 %'],
+    [100, 95, 10, undefined, 'totals.co2e_kg changed -5.0 % vs base, within +10 %'],
+    [100, 90, 10, undefined, 'totals.co2e_kg changed -10.0 % vs base, within +10 %'],
+    [100, 100, 10, undefined, 'totals.co2e_kg changed 0.0 % vs base, within +10 %'],
+    [100, 112, 10, undefined, 'totals.co2e_kg rose +12.0 % vs base, above the allowed +10 %'],
+    [100, 112.5, 10, undefined, 'totals.co2e_kg rose +12.5 % vs base, above the allowed +10 %'],
+    [100, 107, 10, 5, 'totals.co2e_kg rose +7.0 % vs base, above the warning level +5 % (limit +10 %)'],
+    [3, 4, 10, undefined, 'totals.co2e_kg rose +33.3 % vs base, above the allowed +10 %'],
+    [0, 5, 10, undefined, 'totals.co2e_kg rose up from 0 vs base, above the allowed +10 %'],
+    [100, 1600, 2500, undefined, 'totals.co2e_kg changed +1,500 % vs base, within +2,500 %'],
   ] as const)('message when base %s -> head %s', (base, head, max, warn, message) => {
     const b: Budget =
       warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
     const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', base, head));
-    expect(r?.message).toBe(message);
+    expect(r?.message).toBe(nb(message));
     expect(r?.warn_limit).toBe(warn ?? null);
   });
 
@@ -166,7 +174,7 @@ describe('regression budgets', () => {
     const c = comparison('totals.co2e_kg', 100, 80);
     const higher: Comparison = { ...c, metrics: c.metrics.map((m) => ({ ...m, better: 'higher' as const })) };
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, higher);
-    expect(r).toMatchObject({ status: 'fail', actual: 20, message: 'totals.co2e_kg rose +20% vs base, above the allowed +10%' });
+    expect(r).toMatchObject({ status: 'fail', actual: 20, message: nb('totals.co2e_kg rose +20.0 % vs base, above the allowed +10 %') });
     // and rising is no regression: 100 -> 130 is −30 %
     const up: Comparison = { ...higher, metrics: comparison('totals.co2e_kg', 100, 130).metrics.map((m) => ({ ...m, better: 'higher' as const })) };
     expect(evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, up)[0]).toMatchObject({ status: 'pass', actual: -30 });
@@ -180,7 +188,7 @@ describe('regression budgets', () => {
   it('notes when the cards are not comparable', () => {
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 120, false));
     expect(r?.status).toBe('fail');
-    expect(r?.message).toBe('totals.co2e_kg rose +20% vs base, above the allowed +10% (base and head are not fully comparable, see consistency)');
+    expect(r?.message).toBe(nb('totals.co2e_kg rose +20.0 % vs base, above the allowed +10 % (base and head are not fully comparable, see consistency)'));
   });
 
   it('warns when the metric is a card number that is not compared', () => {

@@ -76,26 +76,31 @@ describe('compareCards', () => {
     [
       'functional unit',
       { functional_unit: { description: 'one request', inferences: 1 } },
-      /Functional unit differs: base "1,000 requests" \(1000 inferences\) vs head "one request" \(1 inferences\)/,
+      /Functional unit differs: base "1,000 requests" \(1,000 inferences\) vs head "one request" \(1 inferences\)/,
       false,
     ],
     ['stages', { stages: { training: { energy_kwh: 1000, hours: 100 } } }, /System boundary differs in stages: only in base: inference/, false],
     ['flows', { grid: { region: 'US', water_intensity_l_per_kwh: 2 } }, /System boundary differs in flows: only in head: water_offsite/, false],
-    ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 383.5492 g CO2e\/kWh \(US\) vs head 5.48 g CO2e\/kWh \(CA-QC\)/, false],
+    ['grid', { grid: { region: 'CA-QC' } }, /Grid intensity differs: base 383.5\u00a0g CO2e\/kWh \(US\) vs head 5.48\u00a0g CO2e\/kWh \(CA-QC\)/, false],
     ['PUE', { pue: 1.58 }, /PUE differs: base 1.12 vs head 1.58/, false],
     ['hardware', { hardware: { model: 'A100', count: 8 } }, /Hardware differs: base H100-SXM vs head A100-SXM-80GB/, false],
-    ['embodied', { hardware: { model: 'H100', count: 8, embodied_kg: 100 } }, /Embodied carbon per accelerator differs: base 164 kg vs head 100 kg/, false],
+    [
+      'embodied',
+      { hardware: { model: 'H100', count: 8, embodied_kg: 100 } },
+      /Embodied carbon per accelerator differs: base 164\u00a0kg CO2e vs head 100\u00a0kg CO2e/,
+      false,
+    ],
     ['overhead', { it_overhead_factor: 1.375 }, /IT overhead factor differs/, false],
     [
       'server embodied',
       { hardware: { model: 'H100', count: 8, host_embodied_kg: 1000 } },
       // base: the bundled 8-GPU server default (2,500 kg, BLOOM)
-      /Server embodied carbon differs: base 2500 kg per 8-accelerator server vs head 1000 kg per 8-accelerator server/,
+      /Server embodied carbon differs: base 2.5\u00a0t CO2e per 8-accelerator server vs head 1\u00a0t CO2e per 8-accelerator server/,
       false,
     ],
     ['utilization', { hardware: { model: 'H100', count: 8, utilization: 0.85 } }, /Hardware utilization differs: base 1 vs head 0.85/, false],
 
-    ['lifetime', { deployment: { lifetime_inferences: 2e9 } }, /Lifetime inferences differ: base 1000000000 vs head 2000000000/, true],
+    ['lifetime', { deployment: { lifetime_inferences: 2e9 } }, /Lifetime inferences differ: base 1,000,000,000 vs head 2,000,000,000/, true],
     ['count', { hardware: { model: 'H100', count: 4 } }, /Accelerator count changed: base 8 vs head 4/, true],
   ] as const)('states when %s differs (comparable: %s)', (_what, over, statement, comparable) => {
     const c = compareCards(card(), card(over as Partial<ScenarioInput>), META);

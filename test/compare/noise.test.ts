@@ -4,6 +4,7 @@ import type { ComparedMetric, Comparison } from '../../src/compare/schema.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
 import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
 import { perTest } from '../per-test.js';
+import { nb } from '../report/nbsp.js';
 
 /** A comparison as compareCards would build it, written out here so this test stands alone. */
 function compare(base: ModelCard, head: ModelCard, paths: string[], over: Partial<Comparison> = {}): Comparison {
@@ -40,8 +41,8 @@ describe('annotateNoise', () => {
     expect(m.delta).toBeCloseTo(44, 9);
     expect(m.noise_band).toBeCloseTo(55, 9);
     expect(m.within_noise).toBe(true);
-    // +44 kg of 440.9127 kg = +9.979 %
-    expect(m.noise_note).toBe('+44 kg CO2e (+9.979 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.');
+    // +44 kg of 440.9127 kg = +9.979 %, shown with one decimal: +10.0 %
+    expect(m.noise_note).toBe(nb('+44 kg CO2e (+10.0 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.'));
   });
 
   it('the same base against +20 % is a real change, and says which way', () => {
@@ -50,7 +51,8 @@ describe('annotateNoise', () => {
     const m = annotateNoise(compare(base, head, ['totals.co2e_kg']), base, head).metrics[0]!;
     expect(m.delta).toBeCloseTo(88, 9);
     expect(m.within_noise).toBe(false);
-    expect(m.noise_note).toMatch(/exceeds the noise band ±55 kg CO2e .*a real change, worse/);
+    // +88 kg of 440.9127 kg = +19.96 % -> +20.0 %; the band is still the measured 55 kg (> 2 % × 528.9 kg)
+    expect(m.noise_note).toBe(nb('+88 kg CO2e (+20.0 %) exceeds the noise band ±55 kg CO2e (measured-data uncertainty of base and head): a real change, worse.'));
   });
 
   it.each([
@@ -129,21 +131,21 @@ describe('annotateNoise: band, direction and wording', () => {
     // 100 -> 200: floor 50 % × 200 = 100 = |delta|
     const [m] = annotateNoise(rows([row(100, 200)]), clean, clean, opts).metrics;
     expect(m).toMatchObject({ within_noise: true, noise_band: 100 });
-    expect(m?.noise_note).toBe('+100 kg CO2e (+100 %) is within the noise band ±100 kg CO2e (50 % run-to-run floor): not a real change.');
+    expect(m?.noise_note).toBe(nb('+100 kg CO2e (+100.0 %) is within the noise band ±100 kg CO2e (50 % run-to-run floor): not a real change.'));
   });
 
   it.each([
     // [base, head, better, note]
-    [100, 300, 'lower', '+200 kg CO2e (+200 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
-    [300, 100, 'lower', '-200 kg CO2e (-66.67 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
-    [100, 300, 'higher', '+200 kg CO2e (+200 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
-    [300, 100, 'higher', '-200 kg CO2e (-66.67 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    [100, 300, 'lower', '+200 kg CO2e (+200.0 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    [300, 100, 'lower', '-200 kg CO2e (-66.7 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [100, 300, 'higher', '+200 kg CO2e (+200.0 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [300, 100, 'higher', '-200 kg CO2e (-66.7 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
     // from 0 there is no percentage: floor 50 % × 5 = 2.5
     [0, 5, 'lower', '+5 kg CO2e exceeds the noise band ±2.5 kg CO2e (50 % run-to-run floor): a real change, worse.'],
   ] as const)('%s -> %s (%s is better): %s', (base, head, better, note) => {
     const [m] = annotateNoise(rows([row(base, head, better)]), clean, clean, opts).metrics;
     expect(m?.within_noise).toBe(false);
-    expect(m?.noise_note).toBe(note);
+    expect(m?.noise_note).toBe(nb(note));
   });
 
   it('without a value on one side: no noise test', () => {
@@ -165,9 +167,9 @@ describe('annotateNoise: band, direction and wording', () => {
     const old: ModelCard = { ...clean, interpretation };
     // 100 -> 120: floor 50 % × 120 = 60
     const note =
-      '+20 kg CO2e (+20 %) is within the noise band ±60 kg CO2e (50 % run-to-run floor) (a card has no noise range for this metric; floor used for it): not a real change.';
-    expect(annotateNoise(rows([row(100, 120)]), old, clean, opts).metrics[0]?.noise_note).toBe(note);
-    expect(annotateNoise(rows([row(100, 120)]), clean, old, opts).metrics[0]?.noise_note).toBe(note);
+      '+20 kg CO2e (+20.0 %) is within the noise band ±60 kg CO2e (50 % run-to-run floor) (a card has no noise range for this metric; floor used for it): not a real change.';
+    expect(annotateNoise(rows([row(100, 120)]), old, clean, opts).metrics[0]?.noise_note).toBe(nb(note));
+    expect(annotateNoise(rows([row(100, 120)]), clean, old, opts).metrics[0]?.noise_note).toBe(nb(note));
     expect(annotateNoise(rows([row(100, 120)]), clean, clean, opts).metrics[0]?.noise_note).not.toContain('no noise range');
   });
 
@@ -191,10 +193,10 @@ describe('annotateNoise: band, direction and wording', () => {
     expect(out[0]?.noise_band).toBeCloseTo(Math.SQRT2 * totals, 6);
     expect(out[1]?.noise_band).toBeCloseTo(Math.SQRT2 * perFu, 9);
     expect(out[1]?.noise_note).toBe(
-      `0 g CO2e (0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`,
+      nb(`0 g CO2e (0.0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`),
     );
   });
 });
 
-/** The band as the note prints it: 4 significant figures. */
-const fmtBand = (x: number) => Number(x.toPrecision(4)).toString();
+/** The band as the note prints it: 3 significant figures. */
+const fmtBand = (x: number) => Number(x.toPrecision(3)).toString();

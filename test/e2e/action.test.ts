@@ -2,7 +2,8 @@
 // against a fake GitHub API + artifact service on 127.0.0.1 (fake-github.ts). Every case gets a
 // fresh fake and sets up what it needs itself (the base run and its card, an earlier comment),
 // so each passes alone (`-t '<name>'`) and in any order. The base card is made once, in
-// beforeAll, by running the push as a default-branch workflow would.
+// beforeAll, by running the push as a default-branch workflow would. These cases read the history
+// from artifacts (`history: artifact`); history.test.ts covers the history branch.
 //
 // Numbers (hand-computed from the scenario below; formulas in ../../shared/domain.md):
 //   operational = energy_kwh × PUE 1.0 × 0.400 kg/kWh; embodied = 8 GPUs × 150 kg × 100 h / (4 y × 8,760 h)
@@ -15,28 +16,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, type RunResult } from './harness.js';
 
 // 8 × (150 kg GPU + 2,500 kg ÷ 8 bundled 8-GPU server default) × 100 h / 35,040 h
 const EMBODIED = 370_000 / 35_040;
 const BASE_KG = 400 + EMBODIED;
 
 function scenario(o: { name?: string; energy?: number; budgets?: string[] } = {}): string {
-  const budgets = o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'];
-  return [
-    `name: ${o.name ?? 'chat-model'}`,
-    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-    'deployment: { lifetime_inferences: 1000000 }',
-    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-    'pue: 1.0',
-    'wue_l_per_kwh: 0',
-    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-    'stages:',
-    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
-    'budgets:',
-    ...budgets.map((b) => `  - ${b}`),
-    '',
-  ].join('\n');
+  return chatScenario({ ...o, budgets: o.budgets ?? ['{ metric: per_functional_unit.co2e_g, max_increase_pct: 10, warn_increase_pct: 5 }'] });
 }
 
 const MARKER = '<!-- ml-lca:chat-model -->';
@@ -72,7 +59,7 @@ function prRun(o: {
   return runAction({
     fake,
     workspace,
-    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', ...(o.inputs ?? {}) },
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, 'budget-mode': 'fail', history: 'artifact', ...(o.inputs ?? {}) },
     eventName: 'pull_request',
     event: pullRequestEvent({ number: o.number, repo: repoFull(), fork: o.fork ?? false, ...(o.baseRef ? { baseRef: o.baseRef } : {}) }),
     runId: o.runId,
@@ -100,7 +87,7 @@ function pushRun(runId: number, workspace = makeWorkspace({ 'lca.yml': scenario(
   return runAction({
     fake,
     workspace,
-    inputs: { scenario: 'lca.yml', 'github-token': TOKEN },
+    inputs: { scenario: 'lca.yml', 'github-token': TOKEN, history: 'artifact' },
     eventName: 'push',
     event: { ref: 'refs/heads/main' },
     runId,
@@ -320,9 +307,9 @@ describe('action end to end (dist/index.js)', () => {
   it('rate limits (403 x-ratelimit-remaining 0, 429 secondary with retry-after) are waited out', async () => {
     seedBaseRun();
     // No clock here: a reset already past means "retry now" (plugin-throttling waits
-    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 100 s would outlast the harness's 45 s limit
-    // (the run is killed, code null) unless waits are scaled by ML_LCA_RETRY_BASE_MS (5 ms per
-    // second: 0.5 s), so a passing run proves the scaling.
+    // max(ceil(reset − now) + 1 s, 0) = 0 s). retry-after 50 s (under the 60 s the action waits at
+    // most) would outlast the harness's 45 s limit (the run is killed, code null) unless waits are
+    // scaled by ML_LCA_RETRY_BASE_MS (5 ms per second: 0.25 s), so a passing run proves the scaling.
     fake.faults.push(
       {
         method: 'GET',
@@ -336,7 +323,7 @@ describe('action end to end (dist/index.js)', () => {
         method: 'POST',
         path: /\/issues\/13\/comments$/,
         status: 429,
-        headers: { 'retry-after': '100' },
+        headers: { 'retry-after': '50' },
         body: { message: 'You have exceeded a secondary rate limit' },
         times: 1,
       },
@@ -344,7 +331,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await prRun({ number: 13, runId: 208, energy: 1100 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/rate limit hit on GET .*; waiting 0s/);
-    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 100s/);
+    expect(r.stdout).toMatch(/secondary rate limit on POST .*; waiting 50s/);
     const lists = fake.requests.filter((q) => q.path.startsWith('/repos/acme/model/actions/runs/101/artifacts') && q.path.includes('per_page=10'));
     expect(lists.map((q) => q.status)).toEqual([403, 200]);
     expect(commentsOn(13)).toHaveLength(1);
@@ -383,7 +370,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', logs: 'training=runs/*.csv', 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 102,
@@ -401,7 +388,7 @@ describe('action end to end (dist/index.js)', () => {
     const r = await runAction({
       fake,
       workspace,
-      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN },
+      inputs: { scenario: 'lca.yml', 'budget-mode': mode, 'github-token': TOKEN, history: 'artifact' },
       eventName: 'push',
       event: {},
       runId: 104,
@@ -441,7 +428,10 @@ describe('action end to end (dist/index.js)', () => {
       runId: 103,
     });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error::ml-lca: input "budget-mode": expected one of fail | warn | off, got "fial"');
+    expect(r.stdout).toContain(
+      '::error title=ml-lca error%3A bad input::ml-lca: bad input: input "budget-mode": expected one of fail | warn | off, got "fial"',
+    );
+    expect(r.outputs.verdict).toBe('error');
     expect(r.summary).toContain('ml-lca could not run');
     expect(plain(r.summary)).toContain('input "budget-mode": expected one of fail | warn | off, got "fial"');
     expectNoToken(r);

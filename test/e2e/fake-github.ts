@@ -1,8 +1,12 @@
 // A fake of the parts of GitHub the action talks to, on 127.0.0.1 (random port), for running
 // the bundled dist/index.js as a runner does:
 //   REST   /repos/{o}/{r}/...   workflow runs, run artifacts, artifact zip (302 -> blob),
-//                               contents (raw), issue comments (paginated), pulls
+//                               contents (raw; from `contents` or the git store), issue
+//                               comments (paginated), pulls, and the Git Data API (refs,
+//                               commits, trees) of any repository in `gitRepos` (fake-git.ts)
 //   GraphQL /graphql            viewer { login }
+// With `ghes: true` REST and GraphQL answer only under /api/v3 and /api/graphql, as on GitHub
+// Enterprise Server (apiUrl / graphqlUrl say where).
 //   Twirp  /twirp/github.actions.results.api.v1.ArtifactService/{CreateArtifact,FinalizeArtifact}
 //   Blob   /blob/...            Azure block-blob stageBlock (comp=block) + commitBlockList
 // Uploaded artifacts are attached to the run named in the runtime token, so a push run's
@@ -10,6 +14,7 @@
 // 403) are queued per route. Everything is in memory and bounded.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGitRepo, type GitAnswer } from './fake-git.js';
 
 export interface FakeComment {
   id: number;
@@ -54,10 +59,17 @@ export interface LoggedRequest {
   path: string;
   status: number;
   authorization: string | undefined;
+  /** Request body of Git Data writes (to check e.g. that no ref update is forced). */
+  body?: unknown;
 }
 
 export interface FakeGitHub {
+  /** Where the server listens (artifact results service, blobs). */
   url: string;
+  /** GITHUB_API_URL: `url`, or `url`/api/v3 with ghes. */
+  apiUrl: string;
+  /** GITHUB_GRAPHQL_URL. */
+  graphqlUrl: string;
   owner: string;
   repo: string;
   comments: FakeComment[];
@@ -67,23 +79,43 @@ export interface FakeGitHub {
   pulls: Array<{ number: number; headLabel: string; headSha: string }>;
   requests: LoggedRequest[];
   faults: Fault[];
-  /** Comments POST/PATCH answer 403 "Resource not accessible by integration" (a fork's token). */
+  /** Comments POST/PATCH and Git Data writes answer 403 "Resource not accessible by integration" (a fork's token). */
   readOnly: boolean;
+  /** Git stores by `owner/name` (the fake's own repository always has one). */
+  gitRepos: Map<string, FakeGitRepo>;
+  /** The git store of a repository, created when first asked for. */
+  git(fullName?: string): FakeGitRepo;
+  /** Repositories whose git data the token may read but not write (403 on writes). */
+  gitWriteForbidden: Set<string>;
+  /**
+   * Hold ref updates (PATCH git/refs) until this many are waiting, then answer them in arrival
+   * order, once: two runs that read the same head both try to move it, and the second is not a
+   * fast-forward. 0: off.
+   */
+  refUpdateBarrier: number;
+  /** CreateArtifact requests as received (name, run, expires_at from retention-days). */
+  createdArtifacts: Array<{ runId: number; name: string; expiresAt: string | null }>;
   viewerLogin: string;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 32 * 1024 * 1024;
 
-export async function startFakeGitHub(opts: { owner?: string; repo?: string } = {}): Promise<FakeGitHub> {
+export async function startFakeGitHub(opts: { owner?: string; repo?: string; ghes?: boolean } = {}): Promise<FakeGitHub> {
   const owner = opts.owner ?? 'acme';
   const repo = opts.repo ?? 'model';
+  const restPrefix = opts.ghes ? '/api/v3' : '';
+  const graphqlPath = opts.ghes ? '/api/graphql' : '/graphql';
   let nextId = 1000;
   const blobs = new Map<string, { blocks: Map<string, Buffer>; data: Buffer | null }>();
   const pending = new Map<string, { runId: number; name: string }>(); // blob key -> artifact being created
 
+  const gitRepos = new Map<string, FakeGitRepo>();
+  const held: Array<() => void> = [];
   const fake: FakeGitHub = {
     url: '',
+    apiUrl: '',
+    graphqlUrl: '',
     owner,
     repo,
     comments: [],
@@ -94,9 +126,22 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
     requests: [],
     faults: [],
     readOnly: false,
+    gitRepos,
+    git: (fullName = `${owner}/${repo}`) => {
+      let g = gitRepos.get(fullName);
+      if (!g) {
+        g = new FakeGitRepo(fullName, () => fake.apiUrl);
+        gitRepos.set(fullName, g);
+      }
+      return g;
+    },
+    gitWriteForbidden: new Set(),
+    refUpdateBarrier: 0,
+    createdArtifacts: [],
     viewerLogin: 'github-actions',
     close: async () => {},
   };
+  fake.git();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -108,8 +153,15 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://fake');
+      const gitWrite = req.method !== 'GET' && /\/git\//.test(url.pathname);
       const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
-        fake.requests.push({ method: req.method ?? '', path: url.pathname + url.search, status, authorization: req.headers.authorization });
+        fake.requests.push({
+          method: req.method ?? '',
+          path: url.pathname + url.search,
+          status,
+          authorization: req.headers.authorization,
+          ...(gitWrite ? { body: safeJson(body) } : {}),
+        });
         const isBuf = Buffer.isBuffer(data);
         const payload = data === undefined ? '' : isBuf ? data : JSON.stringify(data);
         res.writeHead(status, {
@@ -131,6 +183,14 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
           else answer();
           return;
         }
+        if (req.method === 'PATCH' && /\/git\/refs\//.test(url.pathname) && fake.refUpdateBarrier > 0) {
+          held.push(() => route('PATCH', url, body, req, send));
+          if (held.length >= fake.refUpdateBarrier) {
+            fake.refUpdateBarrier = 0;
+            for (const h of held.splice(0)) h();
+          }
+          return;
+        }
         route(req.method ?? 'GET', url, body, req, send);
       } catch (e) {
         send(500, { message: `fake-github bug: ${e instanceof Error ? e.message : String(e)}` });
@@ -141,12 +201,13 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
   type Send = (status: number, data?: unknown, headers?: Record<string, string>) => void;
 
   function route(method: string, url: URL, body: Buffer, req: http.IncomingMessage, send: Send): void {
-    const p = url.pathname;
     const q = url.searchParams;
     const base = `/repos/${owner}/${repo}`;
     let m: RegExpExecArray | null;
+    // GHES serves REST under /api/v3: a request without it is not the API.
+    const p = url.pathname.startsWith(`${restPrefix}/repos/`) ? url.pathname.slice(restPrefix.length) : url.pathname;
 
-    if (method === 'POST' && p === '/graphql') {
+    if (method === 'POST' && p === graphqlPath) {
       const query = String((JSON.parse(body.toString('utf8')) as { query?: unknown }).query ?? '');
       if (/viewer\s*\{\s*login/.test(query)) return send(200, { data: { viewer: { login: fake.viewerLogin } } });
       return send(200, { errors: [{ message: `fake: unsupported query ${query.slice(0, 80)}` }] });
@@ -158,6 +219,11 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
       const runId = Number(String(reqBody.workflow_run_backend_id ?? '').replace(/^run-/, ''));
       const name = String(reqBody.name ?? '');
       if (m[1] === 'CreateArtifact') {
+        fake.createdArtifacts.push({ runId, name, expiresAt: typeof reqBody.expires_at === 'string' ? reqBody.expires_at : null });
+        // As the results service does: one name per workflow run (matrix jobs included).
+        if (fake.artifacts.some((a) => a.runId === runId && a.name === name)) {
+          return send(409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
+        }
         const key = `${runId}-${name}-${nextId++}`;
         pending.set(key, { runId, name });
         blobs.set(key, { blocks: new Map(), data: null });
@@ -197,9 +263,25 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
       if (method === 'GET' && blob.data) return send(200, blob.data, { 'content-type': 'application/zip' });
       return send(405, { message: 'fake blob: unsupported' });
     }
+    // Archives: GitHub answers /zipball/REF with a redirect to codeload; this is the codeload side.
+    if (method === 'GET' && (m = /^\/codeload\/([^/]+\/[^/]+)\/zip\/([0-9a-f]{40})$/.exec(p))) {
+      const z = gitRepos.get(m[1] ?? '')?.zipball(m[2] ?? '');
+      return z ? send(200, z.zip, { 'content-type': 'application/zip' }) : send(404, { message: 'Not Found' });
+    }
     if (method === 'GET' && (m = /^\/blob\/download\/(\d+)$/.exec(p))) {
       const a = fake.artifacts.find((x) => x.id === Number(m?.[1]));
       return a ? send(200, a.zip, { 'content-type': 'application/zip' }) : send(404, { message: 'Not Found' });
+    }
+
+    if (url.pathname.startsWith('/repos/') && restPrefix) return send(404, { message: 'Not Found (fake GHES: REST lives under /api/v3)' });
+    // Git Data API and contents of any repository with a git store.
+    if ((m = /^\/repos\/([^/]+\/[^/]+)(\/.*)$/.exec(p))) {
+      const g = gitRepos.get(m[1] ?? '');
+      const r = m[2] ?? '';
+      if (g && (r.startsWith('/git/') || r.startsWith('/contents/') || r.startsWith('/zipball/'))) {
+        const answer = gitRoute(g, method, r, q, body);
+        if (answer) return send(answer.status, answer.body, answer.headers ?? {});
+      }
     }
 
     if (!p.startsWith(`${base}/`) && p !== base) return send(404, { message: 'Not Found' });
@@ -243,10 +325,7 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
       if (a.expired) return send(410, { message: 'Artifact has expired' });
       return send(302, undefined, { location: `${fake.url}/blob/download/${a.id}` });
     }
-    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
-      const text = fake.contents.get(`${q.get('ref') ?? ''}:${decodeURIComponent(m[1] ?? '')}`);
-      return text === undefined ? send(404, { message: 'Not Found' }) : send(200, Buffer.from(text, 'utf8'), { 'content-type': 'application/vnd.github.raw' });
-    }
+
     if (method === 'GET' && rest === '/pulls') {
       const head = q.get('head');
       return send(
@@ -288,6 +367,56 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
     }
     void req;
     send(404, { message: `fake: no route ${method} ${p}` });
+  }
+
+  /**
+   * Git Data API and raw contents of one repository; null when the route is not one of them.
+   * The fixed `contents` map (files at a commit, set by tests) is read first for the fake's own repository.
+   */
+  function gitRoute(g: FakeGitRepo, method: string, rest: string, q: URLSearchParams, body: Buffer): (GitAnswer & { headers?: Record<string, string> }) | null {
+    let m: RegExpExecArray | null;
+    const json = (): unknown => JSON.parse(body.toString('utf8') || '{}');
+    const write = method !== 'GET';
+    if (write && (fake.readOnly || fake.gitWriteForbidden.has(g.fullName))) {
+      return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/git', status: '403' } };
+    }
+    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
+      const path = decodeURIComponent(m[1] ?? '');
+      const ref = q.get('ref') ?? 'main';
+      const fixed = g.fullName === `${owner}/${repo}` ? fake.contents.get(`${ref}:${path}`) : undefined;
+      const data = fixed !== undefined ? Buffer.from(fixed, 'utf8') : g.fileAt(ref, path);
+      if (data === undefined)
+        return {
+          status: 404,
+          body: {
+            message: `No commit found for the ref ${ref}`,
+            documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+            status: '404',
+          },
+        };
+      if (data === null)
+        return {
+          status: 404,
+          body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' },
+        };
+      return { status: 200, body: data, headers: { 'content-type': 'application/vnd.github.raw' } };
+    }
+    if (method === 'GET' && (m = /^\/zipball\/(.+)$/.exec(rest))) {
+      const z = g.zipball(decodeURIComponent(m[1] ?? ''));
+      if (!z)
+        return {
+          status: 404,
+          body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#download-a-repository-archive-zip', status: '404' },
+        };
+      return { status: 302, body: undefined, headers: { location: `${fake.url}/codeload/${g.fullName}/zip/${z.sha}` } };
+    }
+    if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) return g.getRef(decodeURIComponent(m[1] ?? ''));
+    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) return g.getCommit(m[1] ?? '');
+    if (method === 'POST' && rest === '/git/trees') return g.createTree(json());
+    if (method === 'POST' && rest === '/git/commits') return g.createCommit(json());
+    if (method === 'POST' && rest === '/git/refs') return g.createRef(json());
+    if (method === 'PATCH' && (m = /^\/git\/refs\/(.+)$/.exec(rest))) return g.updateRef(decodeURIComponent(m[1] ?? ''), json());
+    return null;
   }
 
   /** GitHub's `created` qualifier for list workflow runs: `>=DATE`, `<=DATE`, `>DATE`, `<DATE`, `A..B` (ledger). */
@@ -350,12 +479,22 @@ export async function startFakeGitHub(opts: { owner?: string; repo?: string } = 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   fake.url = `http://127.0.0.1:${port}`;
+  fake.apiUrl = `${fake.url}${restPrefix}`;
+  fake.graphqlUrl = `${fake.url}${graphqlPath}`;
   fake.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
   return fake;
+}
+
+function safeJson(b: Buffer): unknown {
+  try {
+    return JSON.parse(b.toString('utf8'));
+  } catch {
+    return null;
+  }
 }
 
 /**

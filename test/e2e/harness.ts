@@ -79,6 +79,7 @@ export interface RunOptions {
   sha?: string;
   ref?: string;
   workflowFile?: string;
+  attempt?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
   /** The script to run instead of dist/index.js (dist/post.js for the post step). */
@@ -126,15 +127,16 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     GITHUB_REPOSITORY: `${o.fake.owner}/${o.fake.repo}`,
     GITHUB_REPOSITORY_OWNER: o.fake.owner,
     GITHUB_RUN_ID: String(o.runId),
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(o.attempt ?? 1),
+    GITHUB_JOB: 'train',
     GITHUB_WORKFLOW: 'train',
     GITHUB_WORKFLOW_REF: `${o.fake.owner}/${o.fake.repo}/.github/workflows/${wf}@${o.ref ?? 'refs/heads/main'}`,
     GITHUB_SHA: o.sha ?? 'a'.repeat(40),
     GITHUB_REF: o.ref ?? 'refs/heads/main',
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_API_URL: o.fake.url,
-    GITHUB_GRAPHQL_URL: `${o.fake.url}/graphql`,
+    GITHUB_API_URL: o.fake.apiUrl,
+    GITHUB_GRAPHQL_URL: o.fake.graphqlUrl,
     GITHUB_SERVER_URL: 'https://github.com',
     ACTIONS_RUNTIME_TOKEN: fakeRuntimeToken(o.runId),
     ACTIONS_RESULTS_URL: `${o.fake.url}/`,
@@ -183,4 +185,27 @@ export function pullRequestEvent(o: { number: number; baseRef?: string; baseSha?
     },
     repository: { full_name: o.repo },
   };
+}
+
+/**
+ * The e2e tests' scenario: a chat model trained on 8 H100s, `energy` kWh (1,000 by default) at
+ * 400 g/kWh with PUE 1, embodied 8 × (150 kg + the bundled server share) × 100 h / (4 y × 8,760 h),
+ * 1,000 functional units over the lifetime (so g per unit = kg total).
+ */
+export function chatScenario(o: { name?: string; team?: string; energy?: number; budgets: readonly string[] }): string {
+  return [
+    `name: ${o.name ?? 'chat-model'}`,
+    ...(o.team ? [`team: ${o.team}`] : []),
+    'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
+    'deployment: { lifetime_inferences: 1000000 }',
+    'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
+    'pue: 1.0',
+    'wue_l_per_kwh: 0',
+    'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
+    'stages:',
+    `  training: { energy_kwh: ${o.energy ?? 1000}, hours: 100 }`,
+    'budgets:',
+    ...o.budgets.map((b) => `  - ${b}`),
+    '',
+  ].join('\n');
 }

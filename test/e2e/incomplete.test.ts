@@ -23,7 +23,7 @@ const SCENARIO = [
 ].join('\n');
 
 const LOG = readFileSync(path.join(ROOT, 'test/fixtures/nvidia-smi/all-na.csv'), 'utf8');
-const HEADLINE = '## ⛔ ml-lca: chat-model: INCOMPLETE';
+const HEADLINE = '## ⛔ ml-lca: chat-model: INCOMPLETE — the energy of stage `inference` could not be determined, so this check cannot pass';
 const STAGE_LINE =
   '- ⛔ **inference**: `runs/gpu_power.csv`: device 0: none of its 10 values is usable \\(10 not available \\(\\[N/A\\], NaN or empty\\)\\). **Fix:**';
 

@@ -5,14 +5,16 @@ import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/io.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { type ActionLedgerArgs, artifactMatcher, loadActionLedger } from '../../src/github/ledger.js';
+import { type ActionLedgerArgs, loadActionLedger } from '../../src/github/ledger.js';
+import { artifactMatcher } from '../../src/history/index.js';
+import { openHistory } from '../../src/github/history.js';
 import type { RunContext } from '../../src/github/context.js';
 import { applyLedger } from '../../src/ledger/apply.js';
 import { renderLedgerSection } from '../../src/ledger/render.js';
 import type { Budget } from '../../src/scenario/schema.js';
 import { makeCard } from '../ledger/cards.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
+import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
 import { artifactNameFor, DEFAULT_ARTIFACT_NAME } from '../../src/github/inputs.js';
 import { periodOf } from '../../src/ledger/period.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
@@ -109,20 +111,32 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     { scope: 'team', period: 'month', metric: 'totals.co2e_kg', max: 600, warn: 450 },
     { scope: 'model', period: 'month', metric: 'totals.co2e_kg', max: 300 },
   ];
+  /** The artifact store as the action wires it (`history: artifact`), logging to `log`. */
+  const artifacts = (c: RunContext, log: (m: string) => void) =>
+    openHistory({
+      inputs: { history: 'artifact', historyBranch: 'ml-lca-data', historyRepo: null },
+      ctx: { ...c, defaultBranch: 'main' },
+      octokit: octokit(),
+      artifactName: (s) => artifactNameFor(DEFAULT_ARTIFACT_NAME, s, false),
+      artifactTemplate: DEFAULT_ARTIFACT_NAME,
+      retryBaseMs: 1,
+      log,
+    });
   /** loadActionLedger's arguments for scenario vision-v2 at /repo/lca.yml, a PR run, NOW; `o` overrides. */
-  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => ({
-    scenario: { name: 'vision-v2', budgets, ledger: undefined },
-    scenarioFile: '/repo/lca.yml',
-    workspace: '/repo',
-    ctx: ctx(),
-    defaultBranch: 'main',
-    artifactTemplate: 'ml-lca-{scenario}',
-    several: false,
-    now: NOW,
-    io: memoryIo({}),
-    log: () => {},
-    ...o,
-  });
+  const ledgerArgs = (o: Partial<ActionLedgerArgs> = {}): ActionLedgerArgs => {
+    const log = o.log ?? (() => {});
+    return {
+      scenario: { name: 'vision-v2', budgets, ledger: undefined },
+      scenarioFile: '/repo/lca.yml',
+      workspace: '/repo',
+      ctx: ctx(),
+      history: artifacts(o.ctx ?? ctx(), log),
+      now: NOW,
+      io: memoryIo({}),
+      log,
+      ...o,
+    };
+  };
 
   it('counts only this month of successful main push runs, de-duplicated, across pages', async () => {
     const logs: string[] = [];
@@ -155,8 +169,8 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     ]);
     expect(applied.results.map((r) => r.status)).toEqual(['warn', 'fail']);
     const md = renderLedgerSection(applied.extension?.positions ?? []);
-    expect(md).toContain('`████████░░ 83%`');
-    expect(md).toContain('**69 kg CO2e over**');
+    expect(md).toContain('`████████░░ 83.3\u00a0%`');
+    expect(md).toContain('**69\u00a0kg CO2e over**');
   });
 
   it('a model budget downloads only its own artifact', async () => {
@@ -177,7 +191,7 @@ describe('ledger from workflow-run artifacts (fake GitHub)', () => {
     fake.faults.push({ method: 'GET', path: /\/actions\/workflows\/.*\/runs$/, status: 404, times: 1 });
     const broken = await loadActionLedger(octokit(), ledgerArgs());
     expect(broken?.entries).toEqual([]);
-    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be listed \(HTTP 404/);
+    expect(broken?.warnings[0]).toMatch(/^ledger: past runs could not be read from workflow run artifacts \(HTTP 404.*spent counts only this change$/);
     const before = fake.requests.length;
     expect(
       await loadActionLedger(octokit(), ledgerArgs({ scenario: { name: 'vision-v2', budgets: [{ metric: 'totals.co2e_kg', max: 1 }], ledger: undefined } })),
@@ -254,22 +268,7 @@ describe('action end to end with a period budget (dist/index.js)', () => {
   const at = (ms: number) => new Date(ms).toISOString();
   const kg = 370_000 / 35_040 + 400; // head: 1,000 kWh × 0.4 kg/kWh + 8 × (150 kg + 2,500 kg server ÷ 8) × 100 h / (4 × 8,760 h)
 
-  const scenarioText = (max: number) =>
-    [
-      'name: chat-model',
-      'team: vision',
-      'functional_unit: { description: "1,000 chat requests", inferences: 1000 }',
-      'deployment: { lifetime_inferences: 1000000 }',
-      'grid: { region: US, intensity_g_per_kwh: 400, water_intensity_l_per_kwh: 0 }',
-      'pue: 1.0',
-      'wue_l_per_kwh: 0',
-      'hardware: { model: H100-SXM, count: 8, embodied_kg: 150, lifespan_years: 4 }',
-      'stages:',
-      '  training: { energy_kwh: 1000, hours: 100 }',
-      'budgets:',
-      `  - { scope: team, period: month, max: ${max} }`,
-      '',
-    ].join('\n');
+  const scenarioText = (max: number) => chatScenario({ team: 'vision', budgets: [`{ scope: team, period: month, max: ${max} }`] });
 
   beforeAll(async () => {
     buildDistOnce();
@@ -329,7 +328,9 @@ describe('action end to end with a period budget (dist/index.js)', () => {
     expect(r.outputs.verdict).toBe('fail');
     const comment = gh.comments.find((c) => c.issue === 9)?.body ?? '';
     const plainText = (md: string) => md.replace(/\\(.)/g, '$1');
-    expect(plainText(comment)).toContain(`team vision ${period.label}: projected`);
-    expect(plainText(r.summary)).toContain('over budget');
+    // One line above the fold: the period budget, projected with this change, over the limit.
+    expect(plainText(comment)).toContain(`❌ **month budget of team vision, ${period.label}**`);
+    expect(plainText(comment)).toMatch(/with this change \([\d.]+\u00a0%\), over the limit · limit 800\u00a0kg CO2e/);
+    expect(plainText(r.summary)).toContain('over the limit');
   });
 });

@@ -141,7 +141,9 @@ describe('action: mode measure-start -> assess -> post (dist/)', () => {
       env,
     });
     expect(assess.code).toBe(1);
-    expect(assess.stdout).toMatch(/::error::.*input "measure-stage".*a stage of the scenario to add the measurement to \(finetune\).*"training"/);
+    expect(assess.stdout).toMatch(
+      /::error title=ml-lca error%3A bad input[^:]*::.*input "measure-stage".*a stage of the scenario to add the measurement to \(finetune\).*"training"/,
+    );
     expect(logRecords(log).at(-1)).toMatchObject({ reason: 'stopped (SIGTERM)' });
   });
 });

@@ -5,6 +5,8 @@ import { octokitFor } from './helpers.js';
 import { accept, boundaryDifference, cardFromZip, findBaseline, type HeadIdentity } from '../../src/github/baseline.js';
 import { parseContext } from '../../src/github/context.js';
 import type { BaselineSpec } from '../../src/github/inputs.js';
+import { openHistory } from '../../src/github/history.js';
+import type { ActionOctokit } from '../../src/github/octokit.js';
 import { sampleCard } from '../report/sample-card.js';
 
 const card = sampleCard();
@@ -84,8 +86,21 @@ describe('findBaseline against a fake GitHub', () => {
       },
       eventName === 'pull_request' ? prEvent : {},
     );
+  /** The artifact store as the action wires it with `history: artifact`. */
+  const artifactStores = (octokit: ActionOctokit, eventName?: string) => {
+    const h = openHistory({
+      inputs: { history: 'artifact', historyBranch: 'ml-lca-data', historyRepo: null },
+      ctx: ctx(eventName),
+      octokit,
+      artifactName: () => 'ml-lca-chat-7b',
+      artifactTemplate: 'ml-lca-{scenario}',
+      retryBaseMs: 1,
+      log: () => {},
+    });
+    return h.primary ? [h.primary] : [];
+  };
   const find = (spec: BaselineSpec, eventName?: string) =>
-    findBaseline(octokitFor(fake), { spec, ctx: ctx(eventName), artifactName: 'ml-lca-chat-7b', head, log: () => {} });
+    findBaseline(octokitFor(fake), { spec, ctx: ctx(eventName), stores: artifactStores(octokitFor(fake), eventName), head });
   const addRun = (id: number, createdAt: string, withArtifact: boolean, expired = false) => {
     fake.runs.push({ id, workflowFile: 'train.yml', branch: 'main', event: 'push', conclusion: 'success', headSha: String(id).padStart(40, '0'), createdAt });
     if (withArtifact)
@@ -96,7 +111,7 @@ describe('findBaseline against a fake GitHub', () => {
     addRun(1, '2026-01-01T00:00:00Z', true);
     addRun(2, '2026-01-02T00:00:00Z', true);
     addRun(3, '2026-01-03T00:00:00Z', false); // newest, but without the artifact
-    const r = await find({ kind: 'artifact' });
+    const r = await find({ kind: 'history' });
     expect(r).toMatchObject({
       kind: 'found',
       meta: { source: 'artifact', ref: 'main', run_id: 2, sha: '2'.padStart(40, '0'), created_at: '2026-01-02T00:00:00Z' },
@@ -106,12 +121,12 @@ describe('findBaseline against a fake GitHub', () => {
 
   it('an expired artifact is named as such', async () => {
     addRun(1, '2026-01-01T00:00:00Z', true, true);
-    const r = await find({ kind: 'artifact' });
+    const r = await find({ kind: 'history' });
     expect(r.kind === 'none' && r.note).toMatch(/artifact ml-lca-chat-7b of run 1 on main has expired/);
   });
 
   it('no run at all: a plain statement', async () => {
-    const r = await find({ kind: 'artifact' });
+    const r = await find({ kind: 'history' });
     expect(r).toEqual({
       kind: 'none',
       note: 'No baseline: no successful push run of train.yml on main (newest 20) carries artifact ml-lca-chat-7b; nothing compared.',
@@ -120,14 +135,9 @@ describe('findBaseline against a fake GitHub', () => {
 
   it('API failures after the retries become a statement, never a throw', async () => {
     fake.faults.push({ method: 'GET', path: /\/runs$/, status: 500, times: 100 });
-    const r = await findBaseline(octokitFor(fake, [], { retries: 1 }), {
-      spec: { kind: 'artifact' },
-      ctx: ctx(),
-      artifactName: 'ml-lca-chat-7b',
-      head,
-      log: () => {},
-    });
-    expect(r.kind === 'none' && r.note).toMatch(/^No baseline: it could not be retrieved \(HTTP 500/);
+    const octokit = octokitFor(fake, [], { retries: 1 });
+    const r = await findBaseline(octokit, { spec: { kind: 'history' }, ctx: ctx(), stores: artifactStores(octokit), head });
+    expect(r.kind === 'none' && r.note).toMatch(/^No baseline: it could not be retrieved from workflow run artifacts \(HTTP 500/);
   });
 
   it('file:PATH reads the card at the base SHA through the contents API', async () => {
@@ -140,7 +150,7 @@ describe('findBaseline against a fake GitHub', () => {
 
   it.each([
     [{ kind: 'none' } as const, 'pull_request'],
-    [{ kind: 'artifact' } as const, 'push'],
+    [{ kind: 'history' } as const, 'push'],
   ])('%j on %s: nothing to compare, no statement, no request', async (spec, event) => {
     expect(await find(spec, event)).toEqual({ kind: 'none', note: null });
     expect(fake.requests).toHaveLength(0);

@@ -34,7 +34,36 @@ describe('parseContext', () => {
         workflow_run: { id: 9, event: 'pull_request', head_sha: 'h', head_branch: 'feat', head_repository: { owner: { login: 'forker' } }, pull_requests: [] },
       },
     );
-    expect(c.workflowRun).toEqual({ id: 9, event: 'pull_request', headSha: 'h', headBranch: 'feat', headOwner: 'forker', pullRequests: [] });
+    expect(c.workflowRun).toEqual({
+      id: 9,
+      event: 'pull_request',
+      headSha: 'h',
+      headBranch: 'feat',
+      headOwner: 'forker',
+      pullRequests: [],
+      pullRequestHeads: [],
+    });
+  });
+
+  it('reads the payload pull requests with their head commit, the run attempt and the job', () => {
+    const c = parseContext(
+      { ...env, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_RUN_ATTEMPT: '3', GITHUB_JOB: 'train' },
+      {
+        workflow_run: {
+          id: 9,
+          event: 'pull_request',
+          head_sha: 'h',
+          pull_requests: [{ number: 4, head: { sha: 'old' } }, { number: 5, head: { sha: 'h' } }, { number: 6 }],
+        },
+      },
+    );
+    expect(c.workflowRun?.pullRequestHeads).toEqual([
+      { number: 4, headSha: 'old' },
+      { number: 5, headSha: 'h' },
+      { number: 6, headSha: null },
+    ]);
+    expect([c.runAttempt, c.job]).toEqual([3, 'train']);
+    expect([parseContext(env, {}).runAttempt, parseContext(env, {}).job]).toEqual([1, null]);
   });
 
   it('reads repository.default_branch when the payload has it', () => {

@@ -19,14 +19,21 @@ describe('parseInputs', () => {
       scenarios: ['lca.yml'],
       logs: [],
       token: 't',
-      baseline: { kind: 'artifact' },
+      baseline: { kind: 'history' },
       budgetMode: 'fail',
       comment: 'always',
       artifactName: 'ml-lca-{scenario}',
       workingDirectory: '.',
+      history: 'branch',
+      historyBranch: 'ml-lca-data',
+      historyRepo: null,
+      historyToken: '',
+      retentionDays: null,
+      matrix: null,
       hfReadme: null,
       mode: 'assess',
       measureStage: 'training',
+      dashboard: false,
     });
   });
 
@@ -43,7 +50,8 @@ describe('parseInputs', () => {
   });
 
   it.each([
-    ['artifact', { kind: 'artifact' }],
+    ['history', { kind: 'history' }],
+    ['artifact', { kind: 'history' }], // the old name keeps working
     ['none', { kind: 'none' }],
     ['file:cards/base.json', { kind: 'file', path: 'cards/base.json' }],
     ['file: ./cards/base.json', { kind: 'file', path: 'cards/base.json' }],
@@ -54,7 +62,19 @@ describe('parseInputs', () => {
   it.each([
     [{ 'budget-mode': 'fial' }, 'input "budget-mode": expected one of fail | warn | off, got "fial"'],
     [{ comment: 'sometimes' }, 'input "comment": expected one of always | on-change | never, got "sometimes"'],
-    [{ baseline: 'latest' }, 'input "baseline": expected artifact | file:PATH | none, got "latest"'],
+    [{ baseline: 'latest' }, 'input "baseline": expected history | file:PATH | none (artifact is the old name of history), got "latest"'],
+    [{ history: 'git' }, 'input "history": expected one of branch | artifact | off, got "git"'],
+    [
+      { 'history-branch': 'ml lca' },
+      'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "ml lca"',
+    ],
+    [
+      { 'history-branch': 'refs/heads/x' },
+      'input "history-branch": expected a branch name such as ml-lca-data (no spaces, "..", ~ ^ : ? * [ \\, not starting with - / . or refs/), got "refs/heads/x"',
+    ],
+    [{ 'history-repo': 'acme' }, 'input "history-repo": expected owner/name of a repository, e.g. acme/carbon-ledger, got "acme"'],
+    [{ 'retention-days': '0' }, 'input "retention-days": expected a whole number of days from 1 to 400, or empty for the repository default, got "0"'],
+    [{ 'retention-days': '7.5' }, 'input "retention-days": expected a whole number of days from 1 to 400, or empty for the repository default, got "7.5"'],
     [{ baseline: 'file:../secrets.json' }, 'input "baseline": expected file:PATH relative to the repository root, without "..", got "file:../secrets.json"'],
     [{ baseline: 'file:/etc/passwd' }, 'input "baseline": expected file:PATH relative to the repository root, without "..", got "file:/etc/passwd"'],
     [
@@ -86,6 +106,28 @@ describe('artifact names', () => {
   });
 
   it.each([
+    // {job} and {matrix}: unique names per matrix job; an empty one takes its separator with it.
+    ['ml-lca-{scenario}-{matrix}', { matrix: 'a100-3.12' }, 'ml-lca-chat-a100-3.12'],
+    ['ml-lca-{scenario}-{matrix}', { matrix: null }, 'ml-lca-chat'],
+    ['ml-lca-{matrix}-{scenario}', {}, 'ml-lca-chat'],
+    ['{job}_{scenario}', { job: 'train gpu' }, 'train-gpu_chat'],
+    ['{matrix}.{scenario}', { matrix: null }, 'chat'],
+  ])('%j with %j -> %j', (template, names, expected) => {
+    expect(artifactNameFor(template, 'chat', false, names)).toBe(expected);
+  });
+
+  it.each([
+    ['{"gpu":"a100","python":"3.12"}', 'a100-3.12'],
+    ['{"os":{"name":"linux"}}', 'name-linux'], // values only; an object value as JSON, slugged
+    ['null', null],
+    ['', null],
+    ['{}', null],
+    ['$' + '{{ toJSON(matrix) }}', null], // the unevaluated default: not a matrix
+  ])('input "matrix" %j -> {matrix} %j', (raw, expected) => {
+    expect(parseInputs({ matrix: raw }).matrix).toBe(expected);
+  });
+
+  it.each([
     ['///', 'scenario'],
     ['..', 'scenario'],
     ['../../x', 'x'],
@@ -93,5 +135,16 @@ describe('artifact names', () => {
     ['chat 7b', 'chat-7b'],
   ])('slug(%j) = %j: never empty, never a path that leaves its directory', (name, expected) => {
     expect(slug(name)).toBe(expected);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['', false],
+  ])('dashboard %j reads as %s; anything else is refused with the input named', (v, want) => {
+    expect(parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: v }).dashboard).toBe(want);
+    expect(() => parseInputs({ scenario: 'lca.yml', 'github-token': 't', dashboard: 'yes' })).toThrow(
+      'input "dashboard": expected one of true | false, got "yes"',
+    );
   });
 });

@@ -23,6 +23,15 @@ beforeEach(() => {
 
 const listRuns = (o: ReturnType<typeof octokitFor>) => o.rest.actions.listWorkflowRuns({ owner: 'acme', repo: 'model', workflow_id: 'train.yml' });
 const statuses = () => fake.requests.map((r) => r.status);
+/** One 403 of an exhausted primary rate limit that resets `inS` seconds from now. */
+const primaryLimit = (inS: number) => ({
+  method: 'GET',
+  path: /\/runs$/,
+  status: 403,
+  times: 1,
+  headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + inS) },
+  body: { message: 'API rate limit exceeded' },
+});
 
 describe('the action octokit', () => {
   it.each([
@@ -35,7 +44,7 @@ describe('the action octokit', () => {
     expect(statuses()).toEqual(seen);
   });
 
-  it.each([404, 422])('does not retry %i', async (status) => {
+  it.each([404, 409, 422])('does not retry %i', async (status) => {
     fake.faults.push({ method: 'GET', path: /\/runs$/, status, times: 5 });
     await expect(listRuns(octokitFor(fake))).rejects.toMatchObject({ status });
     expect(statuses()).toEqual([status]);
@@ -45,14 +54,7 @@ describe('the action octokit', () => {
     // The clock is fixed (NOW), so the wait is exact whatever the load: reset 2 s ahead ->
     // ceil(2000 ms / 1000) + 1 = 3 s (the plugin adds one second).
     const logs: string[] = [];
-    fake.faults.push({
-      method: 'GET',
-      path: /\/runs$/,
-      status: 403,
-      times: 1,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 2) },
-      body: { message: 'API rate limit exceeded' },
-    });
+    fake.faults.push(primaryLimit(2));
     await listRuns(octokitFor(fake, logs));
     expect(statuses()).toEqual([403, 200]);
     expect(logs.join('\n')).toMatch(/rate limit hit on GET .*waiting 3s \(retry 1\/3\)/);
@@ -82,6 +84,34 @@ describe('the action octokit', () => {
     });
     await expect(listRuns(octokitFor(fake, [], { retries: 2 }))).rejects.toMatchObject({ status: 429 });
     expect(statuses()).toEqual([429, 429, 429]);
+  });
+
+  it('does not wait out a rate limit that lifts later than the cap: fails at once and says it skipped', async () => {
+    const logs: string[] = [];
+    fake.faults.push(primaryLimit(3600));
+    await expect(listRuns(octokitFor(fake, logs))).rejects.toMatchObject({ status: 403 });
+    expect(statuses()).toEqual([403]);
+    expect(logs.join('\n')).toMatch(
+      /rate limit on GET \S+: it lifts in 360[01]s, more than ml-lca waits \(60s per wait, 180s per run\); skipped, not waited for/,
+    );
+  });
+
+  it('stops waiting once the waits of the run add up to the total cap', async () => {
+    const logs: string[] = [];
+    const octokit = octokitFor(fake, logs, { maxRateLimitWaitS: 2, maxTotalRateLimitWaitS: 3 });
+    const limited = {
+      method: 'GET',
+      path: /\/runs$/,
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    };
+    fake.faults.push({ ...limited, times: 1 });
+    await listRuns(octokit); // waits 2 s (scaled): 2 of 3
+    fake.faults.push({ ...limited, times: 1 });
+    await expect(listRuns(octokit)).rejects.toMatchObject({ status: 429 }); // 2 more would make 4 > 3
+    expect(statuses()).toEqual([429, 200, 429]);
+    expect(logs.filter((l) => l.includes('skipped'))).toHaveLength(1);
   });
 
   it('bounds every request in time', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nb } from '../report/nbsp.js';
 import { ledgerCommand } from '../../src/cli/ledger.js';
 import type { CliIo } from '../../src/cli/args.js';
 import { InputError } from '../../src/errors.js';
@@ -55,19 +56,19 @@ describe('ml-lca ledger', () => {
     const md = io.out.join('\n');
     expect(md).toContain('## ml-lca ledger: 4 runs (1 duplicate run counted once), per quarter (UTC)');
     // 250.5 of 300 = 83.5 % -> 8 of 10 cells.
-    expect(md).toContain('| 2026-Q1 | team | vision | 4 | 250.5 | 300 | `████████░░ 84%` |');
+    expect(md).toContain(nb('| 2026-Q1 | team | vision | 4 | 251 | 300 | `████████░░ 83.5 %` |'));
     expect(md).not.toContain('nlp');
     // On March 20, 78 days into Q1, all four runs (the last two dated March 31: a clock
     // ahead, or a ledger written later) count: 250.5 / 78 = 3.212 kg/day; 300 kg would last
     // 300 / 3.212 = 93.4 days > 90: not this quarter.
     expect(md).toContain('### Budget position (now: 2026-03-20)');
-    expect(md).toContain('not this quarter (3.212 kg CO2e/day)');
+    expect(md).toContain(nb('not this quarter (3.21 kg CO2e/day)'));
     expect(md).toContain('### Cumulative team vision, 2026-Q1');
     // One point per day up to the last run (Jan 1 .. Mar 31 = 90); Jan 5 +120, Feb 10 +80.5, Mar 31 +50.
     const line = /\n {2}line \[([^\]]*)\]/.exec(md)?.[1]?.split(', ').map(Number) ?? [];
     expect(line).toHaveLength(90);
     expect(md).toContain('  x-axis "day (1 = 2026-01-01)" 1 --> 90');
-    expect(md).toContain('| ✅ team **vision** · 2026-Q1 | `████████░░ 84%` | 250.5 kg CO2e of 300 kg CO2e (4 runs) | 49.5 kg CO2e |');
+    expect(md).toContain(nb('| ✅ team **vision** · 2026-Q1 | `████████░░ 83.5 %` | 251 kg CO2e of 300 kg CO2e (4 runs) | 49.5 kg CO2e |'));
     expect(line[3]).toBe(0);
     expect(line[4]).toBe(120);
     expect(line[40]).toBe(200.5);

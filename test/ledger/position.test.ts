@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nb } from '../report/nbsp.js';
 import { evaluatePeriodBudgets } from '../../src/ledger/position.js';
 import { LedgerEntry, type LedgerEntryInput } from '../../src/ledger/schema.js';
 import type { Budget } from '../../src/scenario/schema.js';
@@ -60,7 +61,9 @@ describe('evaluatePeriodBudgets: projection, burn rate, run-out date', () => {
   it('the message says spent, this change, remaining and the run-out date', () => {
     const r = evaluatePeriodBudgets([TEAM_Q], SCENARIO, head(400), ENTRIES, NOW).results[0];
     expect(r?.message).toBe(
-      'team vision 2026-Q1: projected 1,600 kg CO2e of 2,000 kg CO2e (spent 1,200 in 2 runs + this change 400); 400 kg CO2e remaining; runs out 2026-03-28 at 23.19 kg CO2e/day',
+      nb(
+        'team vision 2026-Q1: projected 1.6 t CO2e of 2 t CO2e (spent 1.2 t CO2e in 2 runs + this change 400 kg CO2e); 400 kg CO2e remaining; runs out 2026-03-28 at 23.2 kg CO2e/day',
+      ),
     );
   });
 
@@ -107,7 +110,7 @@ describe('evaluatePeriodBudgets: projection, burn rate, run-out date', () => {
     // head card energy_kwh defaults to 10 in makeCard: 40 + 10.
     expect(ev.positions[0]).toMatchObject({ spent: 40, change: 10, projected: 50, runs: 2 });
     expect(ev.warnings).toEqual(['1 ledger run(s) of team vision have no totals.energy_kwh; counted as 0']);
-    expect(ev.results[0]?.message).toContain('50 kWh of 100 kWh');
+    expect(ev.results[0]?.message).toContain(nb('50 kWh of 100 kWh'));
   });
 
   it('a team budget with no team anywhere, or a metric the card lacks, is an input error naming the budget', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerSectionForCard, niceCeil, renderCumulativeChart, renderLedgerSection, textBar } from '../../src/ledger/render.js';
+import { nb } from '../report/nbsp.js';
+import { ledgerLinesForCard, ledgerSectionForCard, niceCeil, renderCumulativeChart, renderLedgerSection, textBar } from '../../src/ledger/render.js';
+import { themeDirective } from '../../src/report/charts.js';
 import { evaluatePeriodBudgets } from '../../src/ledger/position.js';
 import { LedgerEntry } from '../../src/ledger/schema.js';
 import { makeCard } from './cards.js';
@@ -15,14 +17,14 @@ async function mermaidParse(md: string): Promise<unknown> {
 
 describe('textBar', () => {
   it.each([
-    [80, '████████░░ 80%'],
-    [0, '░░░░░░░░░░ 0%'],
-    [100, '██████████ 100%'],
-    [134.6, '██████████ 135%'],
-    [4, '░░░░░░░░░░ 4%'],
-    [5, '█░░░░░░░░░ 5%'],
+    [80, '████████░░ 80.0 %'],
+    [0, '░░░░░░░░░░ 0.0 %'],
+    [100, '██████████ 100.0 %'],
+    [134.6, '██████████ 134.6 %'],
+    [4, '░░░░░░░░░░ 4.0 %'],
+    [5, '█░░░░░░░░░ 5.0 %'],
   ])('%d%%', (pct, bar) => {
-    expect(textBar(pct)).toBe(bar);
+    expect(textBar(pct)).toBe(nb(bar));
   });
 });
 
@@ -54,10 +56,10 @@ describe('renderLedgerSection', () => {
     const md = renderLedgerSection(positions);
     expect(md).toContain('### Period budgets');
     // 1600 / 2000 = 80 %
-    expect(md).toContain('`████████░░ 80%`');
-    expect(md).toContain('1,600 kg CO2e of 2,000 kg CO2e<br>spent 1,200 (1 run) + this change 400');
-    expect(md).toContain('| 400 kg CO2e |');
-    expect(md).toContain('2026-03-28 at 23.19 kg CO2e/day');
+    expect(md).toContain(nb('`████████░░ 80.0 %`'));
+    expect(md).toContain(nb('1.6 t CO2e of 2 t CO2e<br>spent 1.2 t CO2e (1 run) + this change 400 kg CO2e'));
+    expect(md).toContain(nb('| 400 kg CO2e |'));
+    expect(md).toContain(nb('2026-03-28 at 23.2 kg CO2e/day'));
     expect(md).toContain('⚠️ team **vi\\|sion @\u200dorg** · 2026-Q1');
     // Every table row has the same number of unescaped cell separators as the header.
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
@@ -68,9 +70,9 @@ describe('renderLedgerSection', () => {
   it('over budget says how far over; empty input renders nothing', () => {
     const over = { ...positions[0]!, projected: 2300, remaining: -300, used_pct: 115, status: 'fail' as const, run_out_date: '2026-03-11' };
     const md = renderLedgerSection([over]);
-    expect(md).toContain('**300 kg CO2e over**');
+    expect(md).toContain(nb('**300 kg CO2e over**'));
     expect(md).toContain('❌');
-    expect(md).toContain('██████████ 115%');
+    expect(md).toContain(nb('██████████ 115.0 %'));
     expect(md).toContain('| exhausted (');
     expect(renderLedgerSection([])).toBe('');
   });
@@ -82,6 +84,20 @@ describe('renderLedgerSection', () => {
   ])('a card with ledger source %s says where spending came from', (source, note) => {
     const card = { extensions: { ledger: { source, entries: 1, positions, warnings: [] } } };
     expect(ledgerSectionForCard(card)).toContain(note);
+  });
+
+  it('one line per period budget for the top of the comment: projected, share, warning level and limit', () => {
+    const card = { extensions: { ledger: { source: 'artifact', entries: 1, positions, warnings: [] } } };
+    // 1,200 spent + 400 this change = 1,600 of 2,000 (80 %), above the warning level of 1,500
+    expect(ledgerLinesForCard(card)).toEqual([
+      {
+        status: 'warn',
+        text: nb(
+          '⚠️ **quarter budget of team vi\\|sion @\u200dorg, 2026-Q1** 1.6 t CO2e with this change (80.0 %), above the warning level · warn at 1.5 t CO2e, limit 2 t CO2e',
+        ),
+      },
+    ]);
+    expect(ledgerLinesForCard({})).toEqual([]);
   });
 
   it('a card without (or with a malformed) extensions.ledger renders nothing', () => {
@@ -102,6 +118,7 @@ describe('renderCumulativeChart', () => {
     expect(md).toBe(
       [
         '```mermaid',
+        themeDirective('xy'),
         'xychart-beta',
         `  title "team 'vision', 2026-03"`,
         '  x-axis ["03-01", "03-02", "03-03"]',

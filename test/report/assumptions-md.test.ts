@@ -1,6 +1,7 @@
-// The report's assumptions table links each citation, with URLs from ml-lca's own source
+// The report's assumptions list links each citation, with URLs from ml-lca's own source
 // catalog only; and grid.basis: market adds the market-based result after the location-based one.
 import { describe, expect, it } from 'vitest';
+import { nb } from './nbsp.js';
 import { renderReport } from '../../src/report/markdown.js';
 import { ModelCard } from '../../src/report/card-schema.js';
 import { sampleCard } from './sample-card.js';
@@ -34,7 +35,9 @@ describe('assumptions table', () => {
         },
       ]),
     );
-    const row = md.split('\n').find((l) => l.startsWith('| `grid.intensity_g_per_kwh`'))!;
+    // The table has parameter, value, range, origin; the source with its links is a list item below.
+    expect(md.split('\n').find((l) => l.startsWith('| `grid.intensity_g_per_kwh`'))).toMatch(/\| +55\.28\u00a0g CO2e\/kWh \| +\| default +\|$/);
+    const row = md.split('\n').find((l) => l.startsWith('- `grid.intensity_g_per_kwh`:'))!;
     expect(row).toContain('[Carbon intensity of electricity generation \\(carbon\\_intensity\\_elec\\)');
     expect(row).toContain('](https://ourworldindata.org/grapher/carbon-intensity-electricity)');
     expect(row.match(/https:\/\//g)).toHaveLength(1); // the link only, not the URL in the source text
@@ -72,7 +75,10 @@ describe('assumptions table', () => {
     );
     const line = md.split('\n').find((l) => l.startsWith('Scope 2 dual reporting'))!;
     expect(line.indexOf('location-based')).toBeLessThan(line.indexOf('market-based'));
-    expect(line).toContain('market-based (100 g CO2e/kWh: location × \\(1 − CFE 75 %\\)) 6.5 kg CO2e, 1.5 g per functional unit');
+    // The card's own text (the source) keeps its spaces; the numbers get the non-breaking ones.
+    expect(line).toContain(`${nb('market-based (100 g CO2e/kWh: ')}location × \\(1 − CFE 75 %\\)) ${nb('6.5 kg CO2e, 1.5 g CO2e per functional unit')}`);
+    // Its own collapsed section, the summary already giving the market-based figures.
+    expect(md).toContain(nb('<details><summary><b>Market-based result</b> · 6.5 kg CO2e, 1.5 g CO2e per FU at 100 g CO2e/kWh</summary>'));
     expect(renderReport(sampleCard())).not.toContain('Scope 2 dual reporting');
   });
 });

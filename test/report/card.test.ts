@@ -53,7 +53,8 @@ describe('parseCard', () => {
   });
 
   it.each([
-    ['{', /^c\.json: expected a model card JSON written by ml-lca, got invalid JSON/],
+    // The problem in words and its line, never V8's message (it quotes the file).
+    ['{', /^c\.json: line 1: expected a model card JSON written by ml-lca, got invalid JSON \(a property name that is not in double quotes/],
     ['[]', /^c\.json: expected a mapping \(key: value pairs\), got \[\]/],
     [JSON.stringify({ ...sampleCard(), verdict: 'maybe' }), /^c\.json: verdict: expected one of/],
   ])('%s -> CARD_INVALID', (text, message) => {

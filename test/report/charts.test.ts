@@ -1,7 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { compactCount, headVsBaseChart, lifetimeChart, mermaidLabel, plainNumber, stagePie, tornadoChart } from '../../src/report/charts.js';
-import { lifetimeSvg, stagesSvg, svgCharts } from '../../src/report/svg.js';
+import {
+  CHART_COLORS,
+  compactCount,
+  headVsBaseChart,
+  lifetimeChart,
+  lifetimePoints,
+  mermaidLabel,
+  plainNumber,
+  stagePie,
+  themeDirective,
+  tornadoChart,
+} from '../../src/report/charts.js';
+import { contrastRatio } from './contrast.js';
+import { lifetimeSvg, overlaps, stagesSvg, svgCharts, textBox } from '../../src/report/svg.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { cardOf, inventoriesA, scenarioA } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
@@ -10,17 +22,6 @@ import { nodeIo } from '../../src/io.js';
 import { perTest } from '../per-test.js';
 
 const card = perTest(() => cardOf(scenarioA(), inventoriesA()));
-
-const comparison: Comparison = {
-  baseline: { source: 'artifact', ref: 'main', sha: 'abc1234', run_id: 1, created_at: null },
-  metrics: [
-    { metric: 'stages.training.co2e_kg', base: 450.5, head: 440.468, delta: -10.032, delta_pct: -2.227, better: 'lower' },
-    { metric: 'totals.co2e_kg', base: 451, head: 440.91, delta: -10.09, delta_pct: -2.24, better: 'lower' },
-    { metric: 'per_functional_unit.co2e_g', base: 5, head: 4.887, delta: -0.113, delta_pct: -2.26, better: 'lower' },
-  ],
-  consistency: [],
-  comparable: true,
-};
 
 describe('plainNumber: mermaid accepts no exponents', () => {
   it.each([
@@ -35,14 +36,49 @@ describe('plainNumber: mermaid accepts no exponents', () => {
   });
 });
 
-describe('compactCount', () => {
+describe('compactCount: chart axes in words a reader knows', () => {
   it.each([
-    [1e6, '1e6'],
-    [5e9, '5e9'],
-    [99_052_728.86, '9.9e7'],
-    [9.96e9, '1e10'],
+    [1e6, '1M'],
+    [5e9, '5B'],
+    [99_052_728.86, '99M'],
+    [9.96e9, '10B'],
   ])('%d -> %s', (x, s) => expect(compactCount(x)).toBe(s));
 });
+
+describe('chart colours', () => {
+  it('the main series and the text keep 3:1 on GitHub light and dark; references are grey', () => {
+    for (const bg of ['#ffffff', '#0d1117']) {
+      expect(contrastRatio(CHART_COLORS.main, bg)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(CHART_COLORS.text, bg)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(CHART_COLORS.reference, bg)).toBeGreaterThanOrEqual(3);
+      for (const slice of CHART_COLORS.slices) expect(contrastRatio(slice, bg), slice).toBeGreaterThanOrEqual(3);
+    }
+    // white slice labels on every slice colour
+    for (const slice of CHART_COLORS.slices) expect(contrastRatio(slice, '#ffffff'), slice).toBeGreaterThanOrEqual(3);
+  });
+
+  it('every chart starts with the theme: main series first in the palette, transparent background', () => {
+    for (const chart of [stagePie(card), lifetimeChart(card), tornadoChart(card), headVsBaseChart(stageComparison)]) {
+      const first = chart!.split('\n')[0]!;
+      const init = JSON.parse(first.replace(/^%%\{init: /, '').replace(/\}%%$/, '')) as { theme: string; themeVariables: Record<string, unknown> };
+      expect(init.theme).toBe('base');
+      expect(init.themeVariables.background).toBe('transparent');
+    }
+    expect(themeDirective('xy')).toContain(`"plotColorPalette":"${CHART_COLORS.main}, ${CHART_COLORS.reference}"`);
+    expect(themeDirective('pie')).toContain(`"pie1":"${CHART_COLORS.slices[0]}"`);
+  });
+});
+
+const stageComparison: Comparison = {
+  baseline: { source: 'artifact', ref: 'main', sha: 'abc1234', run_id: 1, created_at: null },
+  metrics: [
+    { metric: 'stages.training.co2e_kg', base: 450.5, head: 440.468, delta: -10.032, delta_pct: -2.227, better: 'lower' },
+    { metric: 'stages.inference.co2e_kg', base: 0.4, head: 0.44468, delta: 0.04468, delta_pct: 11.17, better: 'lower' },
+    { metric: 'totals.co2e_kg', base: 451, head: 440.91, delta: -10.09, delta_pct: -2.24, better: 'lower' },
+  ],
+  consistency: [],
+  comparable: true,
+};
 
 describe('mermaid charts parse with the real mermaid parser', () => {
   it('rejects a broken diagram (so the check can fail)', async () => {
@@ -50,43 +86,69 @@ describe('mermaid charts parse with the real mermaid parser', () => {
     await expect(parseMermaid('pie\n  "a" : x')).rejects.toThrow();
   });
 
-  it('stage pie: one slice per stage with kg values', async () => {
+  it('stage pie: one slice per stage, 3 figures, in one unit named in the title', async () => {
     const pie = stagePie(card)!;
     expect(await parseMermaid(pie)).toBe('pie');
-    expect(pie).toContain('"training" : 440.468');
-    expect(pie).toContain('"inference" : 0.44468');
+    expect(pie).toContain('title kg CO2e by stage, scenario-a');
+    expect(pie).toContain('"training" : 440');
+    expect(pie).toContain('"inference" : 0.445');
   });
 
-  it('lifetime xychart: log10 g per FU at 1e6..1e12, scenario and breakeven marked', async () => {
+  it('lifetime xychart: g per FU from 0 (no log10), the decades around breakeven and scenario, each marked once', async () => {
     const chart = lifetimeChart(card)!;
     expect(await parseMermaid(chart)).toBe('xychart');
-    expect(chart).toContain('"1e9 scenario"');
-    expect(chart).toContain('"9.9e7 breakeven"');
-    // log10(444.9148) = 2.648, log10(4.887272) = 0.6891; floor log10(4.44680) = 0.64805
-    expect(chart).toMatch(/line \[2\.648, .*0\.6891/);
-    expect(chart).toMatch(/line \[0\.648, 0\.648/);
+    expect(chart).not.toMatch(/log10/);
+    // curve: 1e7 48.49 g, breakeven 9.9e7 8.894 g, 1e9 4.887 g (scenario), 1e10 4.491, 1e11 4.451;
+    // 1e6 is more than a decade below the breakeven, 1e8 sits next to it (×1.01), 1e12 past 100 × the scenario.
+    expect(chart).toContain('x-axis "lifetime inferences" ["10M", "99M breakeven", "1B scenario", "10B", "100B"]');
+    expect(chart).toContain('y-axis "g CO2e per FU" 0 --> 50');
+    expect(chart).toContain('line [48.5, 8.89, 4.89, 4.49, 4.45]');
+    // the per-inference floor: 4.4 + 0.0468 = 4.447 g
+    expect(chart).toContain('line [4.45, 4.45, 4.45, 4.45, 4.45]');
+    expect(chart.match(/breakeven/g)).toHaveLength(1);
+    expect(chart.match(/scenario/g)).toHaveLength(1);
   });
 
-  it('tornado: horizontal bars of swings, largest first', async () => {
+  it('lifetime points: at most 7, never dropping a marked point', () => {
+    const curve = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((e) => ({ inferences: 10 ** e, co2e_g_per_fu: 1 + 10 ** (9 - e) }));
+    const wide = {
+      ...card,
+      interpretation: {
+        ...card.interpretation,
+        lifetime_curve: [
+          ...curve,
+          { inferences: 2e3, co2e_g_per_fu: 500, label: 'breakeven' as const },
+          { inferences: 5e11, co2e_g_per_fu: 1, label: 'scenario' as const },
+        ].sort((a, b) => a.inferences - b.inferences),
+      },
+    };
+    const points = lifetimePoints(wide);
+    expect(points.length).toBeLessThanOrEqual(7);
+    expect(points.filter((p) => p.label).map((p) => p.label)).toEqual(['breakeven', 'scenario']);
+  });
+
+  it('tornado: horizontal bars of swings in words, largest first, zero swings left out', async () => {
     const chart = tornadoChart(card)!;
     expect(await parseMermaid(chart)).toBe('xychart');
     // grid: 7.307272 − 2.467272 = 4.84 g
-    expect(chart).toMatch(/bar \[4\.84, /);
+    expect(chart).toContain('x-axis ["grid intensity", "lifetime inferences", "PUE", "embodied per device", "hardware lifespan"]');
+    expect(chart).toMatch(/bar \[4\.84, 4\.36, 1\.98, /);
   });
 
-  it('head vs base: bars side by side', async () => {
-    const chart = headVsBaseChart(comparison)!;
+  it('head vs base: head as bars, base as a grey line, per stage', async () => {
+    const chart = headVsBaseChart(stageComparison)!;
     expect(await parseMermaid(chart)).toBe('xychart');
-    expect(chart).toContain('"training base", "training head", "total base", "total head"');
-    expect(chart).toContain('bar [450.5, 440.468, 451, 440.91]');
-    expect(headVsBaseChart({ ...comparison, comparable: false })).toBeNull();
+    expect(chart).toContain('x-axis ["training", "inference"]');
+    expect(chart).toContain('bar [440.5, 0.4447]');
+    expect(chart).toContain('line [450.5, 0.4]');
+    expect(headVsBaseChart({ ...stageComparison, comparable: false })).toBeNull();
   });
 
   it('survives a hostile scenario name', async () => {
     const hostile = cardOf(scenarioA({ name: 'x"\n  "injected" : 99\n#;{}<script>' }), inventoriesA());
     const pie = stagePie(hostile)!;
     expect(await parseMermaid(pie)).toBe('pie');
-    expect(pie.split('\n')).toHaveLength(4);
+    expect(pie.split('\n')).toHaveLength(5);
     expect(mermaidLabel('a"b\nc')).toBe("a'b c");
   });
 });
@@ -116,11 +178,37 @@ describe('svg charts', () => {
     }
   });
 
-  it('marks the breakeven and the scenario on the lifetime chart', () => {
+  it('marks the breakeven and the scenario on the lifetime chart, with ticks in real units', () => {
     const svg = lifetimeSvg(card)!;
-    expect(svg).toContain('breakeven 9.9e7');
-    expect(svg).toContain('scenario 1e9: 4.887 g');
-    expect(svg).toContain('per-inference floor');
+    expect(svg).toContain('breakeven 99M: 8.89 g CO2e');
+    expect(svg).toContain('scenario 1B: 4.89 g CO2e');
+    expect(svg).toContain('per-inference floor (marginal + embodied) 4.45 g CO2e');
+    for (const tick of ['>1 g<', '>10 g<', '>100 g<', '>1M<', '>1B<']) expect(svg).toContain(tick);
+    // Follows the reader's colour scheme.
+    expect(svg).toContain('@media (prefers-color-scheme: dark)');
+  });
+
+  it('places marker labels on separate rows when they would overlap (estimated boxes)', () => {
+    // breakeven and scenario a factor 1.5 apart: their labels collide on one row
+    const near = {
+      ...card,
+      interpretation: {
+        ...card.interpretation,
+        lifetime_curve: [
+          { inferences: 1e6, co2e_g_per_fu: 100 },
+          { inferences: 2e8, co2e_g_per_fu: 6, label: 'breakeven' as const },
+          { inferences: 3e8, co2e_g_per_fu: 5, label: 'scenario' as const },
+          { inferences: 1e12, co2e_g_per_fu: 4.45 },
+        ],
+      },
+    };
+    const svg = lifetimeSvg(near)!;
+    const labels = [...svg.matchAll(/<text class="(?:breakeven|scenario) halo" x="([\d.]+)" y="([\d.]+)" text-anchor="middle"[^>]*>([^<]+)</g)].map((m) =>
+      textBox(m[3]!, Number(m[1]), Number(m[2]), 'middle'),
+    );
+    expect(labels).toHaveLength(2);
+    expect(overlaps(labels[0]!, labels[1]!)).toBe(false);
+    expect(labels[0]!.y).not.toBe(labels[1]!.y);
   });
 
   it('leaves out charts without data', () => {
@@ -137,6 +225,6 @@ describe('the demo report', () => {
     const blocks = mermaidBlocks(markdown);
     const kinds = await Promise.all(blocks.map(parseMermaid));
     expect(kinds).toEqual(['pie', 'xychart', 'xychart']);
-    expect(blocks[1]).toMatch(/"[\d.]+e\d+ breakeven"/);
+    expect(blocks[1]).toContain('"2.5M breakeven"');
   });
 });

@@ -16,10 +16,11 @@ describe('renderClusterSection', () => {
         },
       },
     });
-    expect(md).toContain('**training**: 2 hosts, host clocks within 12 s of each other.');
-    // 21,600 s = 6 h; 10,800 s = 3 h
-    expect(md).toMatch(/\| node-a +\| +18\.48 \| device \| +8 \| +6 \| +-6 \|/);
-    expect(md).toMatch(/\| +20\.88 \| device \| +8 \| +3 \| +6 \|/);
+    expect(md).toContain('**training**: 2 hosts, host clocks within 12\u00a0s of each other.');
+    expect(md).toContain('measured energy,<br>before overhead (kWh)');
+    // 21,600 s = 6 h; 10,800 s = 3 h; energy to 3 figures
+    expect(md).toMatch(/\| node-a +\| +18\.5 \| device \| +8 \| +6 \| +-6 \|/);
+    expect(md).toMatch(/\| +20\.9 \| device \| +8 \| +3 \| +6 \|/);
     expect(md).not.toContain('<b>');
   });
 

@@ -1,27 +1,15 @@
+// src/report/format.ts: the report's names for the one number style, plus the unit of a card path.
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtSigned, pct, unitOf } from '../../src/report/format.js';
+import * as core from '../../src/number-format.js';
+import * as report from '../../src/report/format.js';
+import { unitOf } from '../../src/report/format.js';
 
-describe('fmt', () => {
-  it.each([
-    [5682.67, '5,682.7'],
-    [1589575.68, '1,589,575.7'],
-    [24.024, '24.02'],
-    [0.49924, '0.4992'],
-    [0.0012345, '0.001235'],
-    [0.00001234, '1.23e-5'],
-    [0, '0'],
-    [-3.5, '-3.5'],
-    [null, '—'],
-    [Number.NaN, '—'],
-  ])('%s -> %s', (x, expected) => {
-    expect(fmt(x)).toBe(expected);
+describe('report/format', () => {
+  it('is the shared number style itself, not a copy', () => {
+    const exported = new Map(Object.entries(report));
+    expect(Object.keys(core).length).toBeGreaterThan(10);
+    for (const [name, value] of Object.entries(core)) expect(exported.get(name), name).toBe(value);
   });
-  it.each([
-    [3.2, '+3.2'],
-    [-1.5, '-1.5'],
-    [0, '0'],
-  ])('signed %s -> %s', (x, expected) => expect(fmtSigned(x)).toBe(expected));
-  it('pct', () => expect(pct(0.1234)).toBe('12.3 %'));
 });
 
 describe('unitOf', () => {
@@ -34,5 +22,10 @@ describe('unitOf', () => {
     ['totals.water_l', 'L'],
     ['totals.cost_usd', 'USD'],
     ['stages.training.co2e_kg', 'kg CO2e'],
+    // Paths outside the metric table: the unit their name carries; a mass is CO2e.
+    ['interpretation.sci.host_embodied_kg', 'kg CO2e'],
+    ['interpretation.sensitivity.swing_per_fu_co2e_g', 'g CO2e'],
+    ['stages.training.duration_h', 'h'],
+    ['lifetime.functional_units', ''],
   ])('%s -> %s', (m, u) => expect(unitOf(m)).toBe(u));
 });

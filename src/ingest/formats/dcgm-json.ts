@@ -4,9 +4,10 @@
 // Each series is one device (labels as in dcgm-prom.ts); `__name__` tells power gauge (W) from
 // energy counter (mJ). A query without `__name__` (e.g. `sum by (gpu)(…)`) is taken as power.
 // The document is parsed whole (bounded by readAll): range responses are small next to raw logs.
-import { InputError, fromZodError } from '../../errors.js';
+import { InputError, fromZodError, jsonSyntaxProblem } from '../../errors.js';
 import { readAll } from '../lines.js';
 import type { LogFormat } from '../types.js';
+import { validEpoch } from '../time.js';
 import { unitFactor } from '../units.js';
 import { deviceFromLabels } from './dcgm-prom.js';
 
@@ -42,12 +43,8 @@ export const dcgmJson: LogFormat = {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new InputError({
-        code: 'LOG_CORRUPT',
-        file: ctx.path,
-        expected: 'valid JSON',
-        got: e instanceof Error ? e.message.slice(0, 100) : 'a syntax error',
-      });
+      const { line, problem } = jsonSyntaxProblem(e, text);
+      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line, expected: 'valid JSON', got: problem });
     }
     const r = (await rangeResponse()).safeParse(doc);
     if (!r.success) throw fromZodError(r.error, { file: ctx.path, input: doc, code: 'LOG_CORRUPT' });
@@ -60,6 +57,10 @@ export const dcgmJson: LogFormat = {
       const values = s.values ?? (s.value ? [s.value] : []);
       for (const [t, raw] of values) {
         out.rows++;
+        if (!validEpoch(t)) {
+          out.reject(0, 'timestamp out of range');
+          continue;
+        }
         const v = Number(raw);
         if (raw !== 'NaN' && !Number.isFinite(v)) {
           out.reject(0, `non-numeric value in series ${JSON.stringify(s.metric)}`);

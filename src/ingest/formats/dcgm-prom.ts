@@ -7,7 +7,7 @@
 // format). Without them, consecutive scrapes are `interval_s` apart. Device ids are
 // `Hostname/gpu` when a Hostname label exists (multi-node).
 import { readLines } from '../lines.js';
-import { epochToSeconds } from '../time.js';
+import { epochToSeconds, validEpoch } from '../time.js';
 import type { LogFormat } from '../types.js';
 import { InputError } from '../../errors.js';
 import { unitFactor } from '../units.js';
@@ -43,7 +43,7 @@ export const dcgmProm: LogFormat = {
     out.scope = 'device';
     const mjToJ = unitFactor('mJ', 'energy') ?? 1e-3;
     let metrics = 0;
-    for await (const ln of readLines(stream)) {
+    for await (const ln of readLines(stream, ctx.path)) {
       const text = ln.text.trim();
       if (text === '' || text.startsWith('#')) continue;
       const name = /^[A-Za-z_:][A-Za-z0-9_:]*/.exec(text)?.[0] ?? '';
@@ -65,6 +65,10 @@ export const dcgmProm: LogFormat = {
         continue;
       }
       const t = m[5] !== undefined ? epochToSeconds(Number(m[5])) : null;
+      if (t !== null && !validEpoch(t)) {
+        out.reject(ln.n, 'timestamp out of range');
+        continue;
+      }
       const dev = deviceFromLabels(labelsOf(m[3] ?? ''));
       const acc = out.device(dev.key, { name: dev.name, host: dev.host });
       if (isPower) acc.addPower(t, v);

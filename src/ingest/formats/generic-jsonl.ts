@@ -35,7 +35,7 @@ export const genericJsonl: LogFormat = {
     const plans = new Map<string, ColumnPlan | null>();
     // One time column per key set (plan): absolute or relative seconds, decided by its first value.
     const times = new Map<ColumnPlan, TimeColumn>();
-    for await (const ln of readLines(stream)) {
+    for await (const ln of readLines(stream, ctx.path)) {
       const text = ln.text.trim();
       if (text === '') continue;
       out.rows++;

@@ -11,7 +11,7 @@ import { MEASURE_FORMAT_ID, MeasureChannel, MeasureEnd, MeasureHeader } from '..
 import { readLines } from '../lines.js';
 import { firstLines } from '../sniff.js';
 import type { LogFormat } from '../types.js';
-import { isoOf } from '../time.js';
+import { isoOf, validEpoch } from '../time.js';
 import { jToKwh } from '../units.js';
 
 interface ChannelState {
@@ -48,7 +48,7 @@ export const mlLcaMeasure: LogFormat = {
     const closeSession = () => {
       if (session > 0 && !ended) cutShort.push(lastT !== null ? isoOf(lastT) : 'its start');
     };
-    for await (const ln of readLines(stream)) {
+    for await (const ln of readLines(stream, ctx.path)) {
       const text = ln.text.trim();
       if (text === '') continue;
       let v: unknown;
@@ -69,7 +69,8 @@ export const mlLcaMeasure: LogFormat = {
       if (typeof r.ch === 'string') {
         out.rows++;
         const st = channels.get(r.ch);
-        const t = typeof r.t === 'number' && Number.isFinite(r.t) ? r.t : null;
+        // A time a Date can hold (1e308 would end as "Invalid time value" in a warning).
+        const t = typeof r.t === 'number' && validEpoch(r.t) ? r.t : null;
         if (!st) {
           out.reject(ln.n, 'sample of a channel not declared before it');
           continue;

@@ -29,7 +29,7 @@ export const nvidiaSmiDmon: LogFormat = {
     let factor = 1;
     let dayOffset = 0;
     let lastTod = -1;
-    for await (const ln of readLines(stream)) {
+    for await (const ln of readLines(stream, ctx.path)) {
       const text = ln.text.trim();
       if (text === '') continue;
       if (text.startsWith('#')) {

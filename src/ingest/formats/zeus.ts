@@ -110,14 +110,50 @@ function windowFrom(o: unknown, line: number): Window | null {
   };
 }
 
+/** Largest JSON value (one measurement, or a whole pretty-printed array) read as one piece. */
+const MAX_JSON_VALUE = 256 * 1024 * 1024;
+
+/**
+ * Bracket depth outside strings, carried from line to line, so a value spread over many lines
+ * is parsed once, when it closes, not once per line (which is quadratic in its length).
+ */
+class JsonDepth {
+  depth = 0;
+  private inString = false;
+  private escaped = false;
+  feed(line: string): void {
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) this.inString = false;
+      } else if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) this.depth++;
+      else if (c === 125 || c === 93) this.depth--;
+    }
+  }
+  reset(): void {
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
+  }
+}
+
 async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, windows: Window[]): Promise<void> {
   const out = ctx.out;
   let pending = '';
   let startLine = 0;
-  for await (const ln of readLines(stream)) {
+  const depth = new JsonDepth();
+  for await (const ln of readLines(stream, ctx.path)) {
     if (pending === '' && ln.text.trim() === '') continue;
     if (pending === '') startLine = ln.n;
     pending += `${ln.text}\n`;
+    depth.feed(ln.text);
+    if (pending.length > MAX_JSON_VALUE)
+      throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'JSON values under 256 MiB', got: 'a larger one' });
+    // Still inside a value: nothing to parse yet (a truncated last value is reported below).
+    if (depth.depth > 0 && ln.terminated) continue;
     let v: unknown;
     try {
       v = JSON.parse(pending);
@@ -125,10 +161,18 @@ async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, wi
       if (!ln.terminated) {
         out.rows++;
         out.reject(startLine, 'truncated last line');
+      } else if (depth.depth <= 0) {
+        // Not JSON although its brackets closed: reject this piece and read on (re-parsing it
+        // with every later line would be quadratic and reject the rest of the file too).
+        out.rows++;
+        out.reject(startLine, 'not valid JSON');
+        pending = '';
+        depth.reset();
       }
       continue;
     }
     pending = '';
+    depth.reset();
     const items = Array.isArray(v) ? v : [v];
     for (const item of items) {
       out.rows++;
@@ -141,23 +185,32 @@ async function readJson(stream: AsyncIterable<Uint8Array>, ctx: ParseContext, wi
     throw new InputError({ code: 'LOG_CORRUPT', file: ctx.path, line: startLine, expected: 'complete JSON', got: 'unterminated JSON' });
 }
 
+/**
+ * Windows inside another window: w is inner when some other window o starts no later, ends no
+ * earlier, and is longer (or, for the same window logged twice, comes later). Sorted by start,
+ * then longest first, then latest line first, a window is inner exactly when a window before it
+ * in that order ends no earlier: one sweep, O(n log n) rather than comparing every pair.
+ */
+function innerWindows(windows: readonly Window[]): Set<Window> {
+  const timed = windows.filter((w) => w.start !== null && w.elapsed !== null) as Array<Window & { start: number; elapsed: number }>;
+  timed.sort((a, b) => a.start - b.start || b.elapsed - a.elapsed || b.line - a.line);
+  const inner = new Set<Window>();
+  let maxEnd = Number.NEGATIVE_INFINITY;
+  for (const w of timed) {
+    const end = w.start + w.elapsed;
+    if (maxEnd >= end) inner.add(w);
+    if (end > maxEnd) maxEnd = end;
+  }
+  return inner;
+}
+
 function finish(ctx: ParseContext, windows: Window[]): void {
   const out = ctx.out;
   let nested = 0;
+  const innerSet = innerWindows(windows);
   const runs: Array<{ id: string; energy_kwh: number }> = [];
   for (const w of windows) {
-    const inner =
-      w.start !== null &&
-      w.elapsed !== null &&
-      windows.some(
-        (o) =>
-          o !== w &&
-          o.start !== null &&
-          o.elapsed !== null &&
-          o.start <= (w.start as number) &&
-          o.start + o.elapsed >= (w.start as number) + (w.elapsed as number) &&
-          (o.elapsed > (w.elapsed as number) || o.line > w.line),
-      );
+    const inner = innerSet.has(w);
     if (inner) {
       nested++;
       continue;

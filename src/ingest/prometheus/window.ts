@@ -24,7 +24,9 @@ export function parseInstant(text: string): number | null {
   if (/^\d+(\.\d+)?$/.test(t)) {
     const n = Number(t);
     const intDigits = t.split('.')[0]?.length ?? 0;
-    return intDigits >= 13 ? n : n * 1000;
+    const ms = intDigits >= 13 ? n : n * 1000;
+    // Beyond a Date's range (±8.64e15 ms) it is no time at all.
+    return Number.isFinite(ms) && ms <= 8.64e15 ? ms : null;
   }
   // ISO date or date-time; a date-time without offset is read as UTC (CI runners log UTC).
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);

@@ -46,12 +46,11 @@ describe('a scenario where every input is stated (GPT-3, Patterson et al. 2021: 
 
   it('the report calls it a point and lists the stated inputs', () => {
     const md = renderInterpretation(cardOf(r, i));
-    expect(md).toContain('**552,123 kg CO2e** (a point: no input it rests on carries a range)');
+    // 552,123 kg in the report's number style: 552 t (3 figures, SI prefix, non-breaking space)
+    expect(md).toContain('**552\u00a0t CO2e** (a point: no input it rests on carries a range)');
     expect(md).toContain('- The range covers no input: none carries a range.');
     expect(md).toContain('  - pue: stated in the scenario');
-    expect(renderReport(cardOf(r, i))).toContain(
-      'Assessed stages: **552,123 kg CO2e** (no range: every input it rests on is stated without one, see Uncertainty)',
-    );
+    expect(renderReport(cardOf(r, i))).toContain('**552\u00a0t CO2e** over the assessed stages (no range: every input it rests on is stated without one)');
   });
 });
 
