@@ -246,7 +246,9 @@ describe('node dist/cli.js compare', () => {
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe(
-      nb(`per FU ${sig3(perFuG)} → ${sig3(perFuG + dPerFuG)} g CO2e, +${((dPerFuG / perFuG) * 100).toFixed(1)} %, within noise; 11 of 27 metrics changed beyond noise`),
+      nb(
+        `per FU ${sig3(perFuG)} → ${sig3(perFuG + dPerFuG)} g CO2e, +${((dPerFuG / perFuG) * 100).toFixed(1)} %, within noise; 11 of 27 metrics changed beyond noise`,
+      ),
     );
     expect(lines[3]).toBe('same functional unit and system boundary as the base; lower is better for every metric');
     expect(text.stdout).toMatch(/^metric +unit +base +head +Δ +Δ % +change$/m);
@@ -256,7 +258,10 @@ describe('node dist/cli.js compare', () => {
     const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--markdown'], dir);
     expect(md.stdout).toMatch(/^\| metric \(unit\) +\| +base \| +head \| +Δ \| +Δ % \| change +\|$/m);
     expect(md.stdout).toMatch(
-      new RegExp(`^\\| total CO2e \\(kg CO2e\\) +\\| +${sig3(baseKg)} \\| +${sig3(baseKg + deltaKg)} \\| +\\+${sig3(deltaKg)} \\| +\\+${((deltaKg / baseKg) * 100).toFixed(1)}\u00a0% \\| worse +\\|$`, 'm'),
+      new RegExp(
+        `^\\| total CO2e \\(kg CO2e\\) +\\| +${sig3(baseKg)} \\| +${sig3(baseKg + deltaKg)} \\| +\\+${sig3(deltaKg)} \\| +\\+${((deltaKg / baseKg) * 100).toFixed(1)}\u00a0% \\| worse +\\|$`,
+        'm',
+      ),
     );
     // Different functional units: the comparison must say so.
     expect(

@@ -6,6 +6,7 @@ import { assess, buildInventories } from '../../src/lca/index.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { perTest } from '../per-test.js';
+import { nb } from '../report/nbsp.js';
 
 const META = { source: 'file:base.json', ref: 'main', sha: 'abc', run_id: null, created_at: null };
 
@@ -158,7 +159,7 @@ describe('consistency: every statement, word for word', () => {
     [
       'same description, other size',
       (b: R): R => ({ ...b, functional_unit: { ...b.functional_unit, inferences: 100 } }),
-      'Functional unit differs: base "1,000 requests" (1000 inferences) vs head "1,000 requests" (100 inferences); per-functional-unit results are not comparable.',
+      'Functional unit differs: base "1,000 requests" (1,000 inferences) vs head "1,000 requests" (100 inferences); per-functional-unit results are not comparable.',
       false,
     ],
     [
@@ -176,21 +177,21 @@ describe('consistency: every statement, word for word', () => {
     [
       'a grid without a region',
       (b: R): R => ({ ...b, grid: { ...b.grid, region: null, intensity_g_per_kwh: 100 } }),
-      'Grid intensity differs: base 383.5492 g CO2e/kWh (US) vs head 100 g CO2e/kWh; carbon deltas partly reflect the grid, not the model.',
+      'Grid intensity differs: base 383.5 g CO2e/kWh (US) vs head 100 g CO2e/kWh; carbon deltas partly reflect the grid, not the model.',
       false,
     ],
-    ['embodied unknown', hw({ embodied_kg: null }), 'Embodied carbon per accelerator differs: base 164 kg vs head unknown kg.', false],
+    ['embodied unknown', hw({ embodied_kg: null }), 'Embodied carbon per accelerator differs: base 164 kg CO2e vs head unknown.', false],
     ['lifespan', hw({ lifespan_years: 5 }), 'Hardware lifespan differs: base 4 vs head 5 years.', false],
     [
       'accelerators per server',
       hw({ devices_per_host: 4 }),
-      'Server embodied carbon differs: base 2500 kg per 8-accelerator server vs head 2500 kg per 4-accelerator server.',
+      'Server embodied carbon differs: base 2.5 t CO2e per 8-accelerator server vs head 2.5 t CO2e per 4-accelerator server.',
       false,
     ],
     [
       'server outside the boundary',
       hw({ host_embodied_kg: null }),
-      'Server embodied carbon differs: base 2500 kg per 8-accelerator server vs head outside the boundary.',
+      'Server embodied carbon differs: base 2.5 t CO2e per 8-accelerator server vs head outside the boundary.',
       false,
     ],
     ['WUE', (b: R): R => ({ ...b, wue_l_per_kwh: 1.8 }), 'WUE differs: base 0.5 vs head 1.8 L/kWh; water deltas partly reflect the facility.', true],
@@ -202,9 +203,10 @@ describe('consistency: every statement, word for word', () => {
     ],
     ['GPU-hour price only', (b: R): R => ({ ...b, gpu_hour_usd: 2 }), 'Prices differ between base and head; cost deltas partly reflect prices.', true],
   ] as const)('%s', (_what, head, statement, comparable) => {
-    // (WUE stated, so the statement does not depend on the bundled default)
+    // (WUE stated, so the statement does not depend on the bundled default.) Stated values as
+    // stated, up to 4 figures (383.5492 -> 383.5), SI-prefixed (2,500 kg -> 2.5 t), NBSP before a unit.
     const b = structuredClone({ ...base, wue_l_per_kwh: 0.5 });
-    expect(consistency(b, head(b))).toEqual({ statements: [statement], comparable });
+    expect(consistency(b, head(b))).toEqual({ statements: [nb(statement)], comparable });
   });
 
   it('equal within 1e-9 relative is the same value; beyond it is a difference', () => {
@@ -220,7 +222,7 @@ describe('consistency: every statement, word for word', () => {
     expect(consistency(wue(0), wue(3e-9)).statements).toHaveLength(1);
     // 0 and "not known" (null) are not the same: a server share of 0 kg vs none at all
     expect(consistency(hwOf({ host_embodied_kg: 0 }), hwOf({ host_embodied_kg: null })).statements).toEqual([
-      'Server embodied carbon differs: base 0 kg per 8-accelerator server vs head outside the boundary.',
+      nb('Server embodied carbon differs: base 0 kg CO2e per 8-accelerator server vs head outside the boundary.'),
     ]);
     // null on both sides is the same
     expect(consistency(hwOf({ host_embodied_kg: null }), hwOf({ host_embodied_kg: null })).statements).toEqual([]);

@@ -42,7 +42,9 @@ describe('annotateNoise', () => {
     expect(m.noise_band).toBeCloseTo(55, 9);
     expect(m.within_noise).toBe(true);
     // +44 kg of 440.9127 kg = +9.979 %, shown with one decimal: +10.0 %
-    expect(m.noise_note).toBe(nb('+44 kg CO2e (+10.0 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.'));
+    expect(m.noise_note).toBe(
+      nb('+44 kg CO2e (+10.0 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.'),
+    );
   });
 
   it('the same base against +20 % is a real change, and says which way', () => {
@@ -52,7 +54,9 @@ describe('annotateNoise', () => {
     expect(m.delta).toBeCloseTo(88, 9);
     expect(m.within_noise).toBe(false);
     // +88 kg of 440.9127 kg = +19.96 % -> +20.0 %; the band is still the measured 55 kg (> 2 % × 528.9 kg)
-    expect(m.noise_note).toBe(nb('+88 kg CO2e (+20.0 %) exceeds the noise band ±55 kg CO2e (measured-data uncertainty of base and head): a real change, worse.'));
+    expect(m.noise_note).toBe(
+      nb('+88 kg CO2e (+20.0 %) exceeds the noise band ±55 kg CO2e (measured-data uncertainty of base and head): a real change, worse.'),
+    );
   });
 
   it.each([
@@ -193,7 +197,9 @@ describe('annotateNoise: band, direction and wording', () => {
     expect(out[0]?.noise_band).toBeCloseTo(Math.SQRT2 * totals, 6);
     expect(out[1]?.noise_band).toBeCloseTo(Math.SQRT2 * perFu, 9);
     expect(out[1]?.noise_note).toBe(
-      nb(`0 g CO2e (0.0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`),
+      nb(
+        `0 g CO2e (0.0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`,
+      ),
     );
   });
 });
