@@ -172,3 +172,112 @@ describe('CounterSeries', () => {
     expect(c.resets).toBe(1);
   });
 });
+
+describe('PowerSeries: the warm-up, the time span and the bookkeeping', () => {
+  /** Samples at t = 0 and after each interval, 100 W throughout. */
+  function spaced(intervals: number[]): Array<[number, number]> {
+    const out: Array<[number, number]> = [[0, 100]];
+    for (const d of intervals) out.push([out.at(-1)![0] + d, 100]);
+    return out;
+  }
+
+  it('the median interval is that of the first 32 intervals (33 samples), sorted', () => {
+    // Intervals 32, 31, …, 1 s (newest-looking order, so an unsorted list would give another
+    // median), then one of 100 s. The first 32 sorted are 1..32: median (lower middle, index 15) = 16 s.
+    // (31 or 33 intervals, or all 33, would give 17; the list as written gives 17 at index 15.)
+    const intervals = [...Array.from({ length: 32 }, (_, i) => 32 - i), 100];
+    const p = power(spaced(intervals));
+    expect(p.medianInterval).toBe(16);
+    // threshold max(60, 5 × 16) = 80 s: the 100 s interval is a gap, everything before is bridged
+    expect(p.threshold).toBe(80);
+    expect(p.gaps).toBe(1);
+    expect(p.gapSeconds).toBe(100);
+    expect(p.coveredS).toBe((32 * 33) / 2);
+    expect(p.energyJ).toBeCloseTo(100 * ((32 * 33) / 2), 9);
+  });
+
+  it('a repeated sample is no interval: left out of the median, counted as a duplicate', () => {
+    // t = 0, 0 (the same row twice), then intervals 31, 30, …, 1 s: 31 intervals of 1..31 s, median 16 s
+    // (with the zero counted the median would be 15 s).
+    const samples: Array<[number, number]> = [[0, 100], ...spaced(Array.from({ length: 31 }, (_, i) => 31 - i))];
+    const p = power([...samples, [samples.at(-1)![0], 250]]);
+    expect(p.medianInterval).toBe(16);
+    expect(p.duplicates).toBe(1);
+    // the last row: same timestamp, another value
+    expect(p.sameTimestamp).toBe(1);
+    expect(p.samples).toBe(34);
+  });
+
+  it('first and last are the earliest and latest timestamps, whatever the order', () => {
+    const p = power([
+      [10, 100],
+      [5, 100],
+      [20, 100],
+      [0, 100],
+      [15, 100],
+    ]);
+    expect(p.first).toBe(0);
+    expect(p.last).toBe(20);
+  });
+
+  it('an empty series and a single sample have no run to report; finish twice adds nothing', () => {
+    const empty = new PowerSeries();
+    empty.finish();
+    expect(empty.runs).toEqual([]);
+    expect(empty.samples).toBe(0);
+    expect(empty.energyJ).toBe(0);
+    const one = power([[5, 100]]);
+    one.finish();
+    // one sample: one run of no length, neither ascending nor descending
+    expect(one.runs).toEqual([{ start: 5, end: 5 }]);
+    expect(one.descendingRuns).toBe(0);
+    expect(one.energyJ).toBe(0);
+  });
+
+  it('a newest-first log is one descending run', () => {
+    const p = power([
+      [20, 100],
+      [10, 100],
+      [0, 100],
+    ]);
+    expect(p.descendingRuns).toBe(1);
+    expect(p.runs).toEqual([{ start: 0, end: 20 }]);
+    expect(p.energyJ).toBeCloseTo(2000, 9);
+  });
+
+  it('the longest gap is the first of the longest (threshold 60 s)', () => {
+    // intervals 70, 10, 90, 10, 90 s: gaps of 70, 90 (at t = 80) and 90 (at t = 180)
+    const p = power(spaced([70, 10, 90, 10, 90]), 60);
+    expect(p.gaps).toBe(3);
+    expect(p.gapSeconds).toBe(250);
+    expect(p.longestGap).toEqual({ at: 80, length: 90 });
+    // and a shorter gap after a longer one leaves the longer
+    expect(power(spaced([90, 10, 70]), 60).longestGap).toEqual({ at: 0, length: 90 });
+  });
+});
+
+describe('CounterSeries: span and a counter that does not move', () => {
+  it('a counter that stays put adds nothing and is no reset', () => {
+    const c = new CounterSeries();
+    for (const [t, j] of [
+      [0, 1000],
+      [1, 1000],
+      [2, 1400],
+    ] as const)
+      c.add(t, j);
+    expect(c.energyJ).toBe(400);
+    expect(c.resets).toBe(0);
+  });
+
+  it('first and last skip rows without a timestamp and take the extremes', () => {
+    const c = new CounterSeries();
+    c.add(10, 0);
+    c.add(null, 100);
+    c.add(30, 200);
+    c.add(20, 300);
+    expect(c.first).toBe(10);
+    expect(c.last).toBe(30);
+    expect(c.samples).toBe(4);
+    expect(c.energyJ).toBe(300);
+  });
+});
