@@ -228,6 +228,26 @@ describe('consistency: every statement, word for word', () => {
     expect(consistency(hwOf({ host_embodied_kg: null }), hwOf({ host_embodied_kg: null })).statements).toEqual([]);
   });
 
+  it('every difference on both sides, lists joined: stages, flows, description, an unknown base figure', () => {
+    const b: R = {
+      ...base,
+      functional_unit: { ...base.functional_unit, description: 'one answer' },
+      boundary: { stages: ['training', 'warmup', 'inference'], flows: ['operational', 'embodied', 'water_onsite'] },
+      hardware: { ...base.hardware, embodied_kg: null },
+    };
+    const h: R = {
+      ...base,
+      boundary: { stages: ['training', 'evaluation', 'serving'], flows: ['operational', 'water_offsite', 'embodied_host'] },
+    };
+    expect(consistency(b, h).statements.slice(0, 4)).toEqual([
+      // same size (1,000 inferences), another description
+      'Functional unit differs: base "one answer" (1,000 inferences) vs head "1,000 requests" (1,000 inferences); per-functional-unit results are not comparable.',
+      'System boundary differs in stages: only in base: warmup, inference; only in head: evaluation, serving.',
+      'System boundary differs in flows: only in base: embodied, water_onsite; only in head: water_offsite, embodied_host.',
+      nb('Embodied carbon per accelerator differs: base unknown vs head 164 kg CO2e.'),
+    ]);
+  });
+
   it('identical scenarios: no statement, comparable', () => {
     expect(consistency(base, structuredClone({ ...base }))).toEqual({ statements: [], comparable: true });
   });

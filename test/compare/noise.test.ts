@@ -206,3 +206,51 @@ describe('annotateNoise: band, direction and wording', () => {
 
 /** The band as the note prints it: 3 significant figures. */
 const fmtBand = (x: number) => Number(x.toPrecision(3)).toString();
+
+describe('annotateNoise: which range, in which unit', () => {
+  const clean = perTest(() => trainingFromLog(1000, 0));
+
+  it('a per-FU change of milligrams is written in milligrams', () => {
+    // 4 mg -> 6 mg per FU: +2 mg (+50.0 %); floor 50 % × 6 mg = 3 mg, so within the band
+    const [m] = annotateNoise(rows([row(0.004, 0.006, 'lower', 'per_functional_unit.co2e_g')]), clean, clean, { floorRel: 0.5 }).metrics;
+    expect(m?.noise_note).toBe(nb('+2 mg CO2e (+50.0 %) is within the noise band ±3 mg CO2e (50 % run-to-run floor): not a real change.'));
+  });
+
+  it('a band of zero (no measured noise, no floor) is the floor, not measured data', () => {
+    // clean logs: the measured half-width of facility energy is 0; floor 0 % -> band 0, equal to the measured 0
+    const [m] = annotateNoise(rows([row(5, 5, 'lower', 'totals.energy_kwh')]), clean, clean, { floorRel: 0 }).metrics;
+    expect(clean.interpretation.noise?.['totals.energy_kwh']).toMatchObject({ low: clean.totals.energy_kwh, high: clean.totals.energy_kwh });
+    expect(m).toMatchObject({ within_noise: true, noise_band: 0 });
+    expect(m?.noise_note).toBe(nb('0 kWh (0.0 %) is within the noise band ±0 kWh (0 % run-to-run floor): not a real change.'));
+  });
+
+  it('when the factors differ, metrics other than CO2e keep their measured range', () => {
+    // Another accelerator model: the factors differ. Energy per FU keeps the two cards' measured
+    // half-widths in quadrature (both 0: no logs), so its band is the 2 % floor, not the CO2e range.
+    const r = scenarioA();
+    const a = cardOf(r, inventoriesA());
+    const other = cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA());
+    const e = a.per_functional_unit.energy_wh;
+    const [m] = annotateNoise(rows([row(e, e * 1.01, 'lower', 'per_functional_unit.energy_wh')]), a, other).metrics;
+    expect(m?.noise_band).toBeCloseTo(0.02 * e * 1.01, 12);
+    expect(m?.noise_note).toContain('(uncertainty of base and head (their factors differ, so it does not cancel))');
+  });
+
+  it('a card without the per-FU range (written before it) falls back to the noise range for per FU', () => {
+    const r = scenarioA();
+    const strip = (c: ModelCard): ModelCard => {
+      const { per_fu_co2e_g_low: _l, per_fu_co2e_g_high: _h, ...u } = c.interpretation.uncertainty;
+      return { ...c, interpretation: { ...c.interpretation, uncertainty: u as ModelCard['interpretation']['uncertainty'] } };
+    };
+    const a = strip(cardOf(r, inventoriesA()));
+    const other = strip(cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA()));
+    const g = a.per_functional_unit.co2e_g;
+    const [m] = annotateNoise(rows([row(g, g, 'lower', 'per_functional_unit.co2e_g')]), a, other).metrics;
+    const half = (c: ModelCard) => {
+      const n = c.interpretation.noise?.['per_functional_unit.co2e_g'];
+      return n ? (n.high - n.low) / 2 : 0;
+    };
+    expect(m?.noise_band).toBeCloseTo(Math.max(Math.hypot(half(a), half(other)), 0.02 * g), 12);
+    expect(Number.isFinite(m?.noise_band)).toBe(true);
+  });
+});
