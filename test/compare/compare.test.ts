@@ -224,6 +224,8 @@ describe('consistency: every statement, word for word', () => {
     expect(consistency(hwOf({ host_embodied_kg: 0 }), hwOf({ host_embodied_kg: null })).statements).toEqual([
       nb('Server embodied carbon differs: base 0 kg CO2e per 8-accelerator server vs head outside the boundary.'),
     ]);
+    // … either way round
+    expect(consistency(hwOf({ host_embodied_kg: null }), hwOf({ host_embodied_kg: 0 })).comparable).toBe(false);
     // null on both sides is the same
     expect(consistency(hwOf({ host_embodied_kg: null }), hwOf({ host_embodied_kg: null })).statements).toEqual([]);
   });

@@ -200,12 +200,13 @@ describe('PowerSeries: the warm-up, the time span and the bookkeeping', () => {
     // t = 0, 0 (the same row twice), then intervals 31, 30, …, 1 s: 31 intervals of 1..31 s, median 16 s
     // (with the zero counted the median would be 15 s).
     const samples: Array<[number, number]> = [[0, 100], ...spaced(Array.from({ length: 31 }, (_, i) => 31 - i))];
-    const p = power([...samples, [samples.at(-1)![0], 250]]);
+    const end = samples.at(-1)![0];
+    // then, after the warm-up: the last row twice more (duplicates) and once with another value
+    const p = power([...samples, [end, 100], [end, 100], [end, 250]]);
     expect(p.medianInterval).toBe(16);
-    expect(p.duplicates).toBe(1);
-    // the last row: same timestamp, another value
+    expect(p.duplicates).toBe(3);
     expect(p.sameTimestamp).toBe(1);
-    expect(p.samples).toBe(34);
+    expect(p.samples).toBe(36);
   });
 
   it('first and last are the earliest and latest timestamps, whatever the order', () => {
