@@ -169,6 +169,18 @@ describe('consistency: every statement, word for word', () => {
       false,
     ],
     [
+      'stages only in head',
+      (b: R): R => ({ ...b, boundary: { ...b.boundary, stages: [...b.boundary.stages, 'evaluation'] } }),
+      'System boundary differs in stages: only in head: evaluation.',
+      false,
+    ],
+    [
+      'stages only in base',
+      (b: R): R => ({ ...b, boundary: { ...b.boundary, stages: ['training'] } }),
+      'System boundary differs in stages: only in base: inference.',
+      false,
+    ],
+    [
       'flows only in base',
       (b: R): R => ({ ...b, boundary: { ...b.boundary, flows: b.boundary.flows.filter((f) => f !== 'embodied') } }),
       'System boundary differs in flows: only in base: embodied.',
