@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelCard } from '../../src/report/card-schema.js';
+import { nb } from '../report/nbsp.js';
 import { ROOT, runDist, tempDir } from './helpers.js';
 
 const H = 35_040; // 4 years × 8,760 h
@@ -64,6 +65,23 @@ const marginalG = ((op('inference') * 1000) / 6000) * 1000;
 const embodiedG = ((expected.inference.emb * 1000) / 6000) * 1000;
 const amortizedG = (upfrontKg * 1000) / (5e7 / 1000);
 
+/** The example's layout (scenarios/ next to logs/) in a temporary directory, `from` replaced by `to` in scenarios/lca.yml. */
+function exampleCopy(from: string, to: string): string {
+  const dir = tempDir();
+  const text = readFileSync(path.join(ROOT, 'examples/scenarios/chat-model.yml'), 'utf8');
+  expect(text).toContain(from);
+  for (const f of ['logs/training/emissions.csv', 'logs/inference/gpu_power.csv']) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
+  }
+  mkdirSync(path.join(dir, 'scenarios'));
+  writeFileSync(path.join(dir, 'scenarios/lca.yml'), text.replace(from, to));
+  return dir;
+}
+
+/** A result as the CLI prints it: 3 significant figures, no trailing zeros (9.80 -> 9.8). */
+const sig3 = (x: number): string => String(Number(x.toPrecision(3)));
+
 function readCard(dir: string): ModelCard {
   return ModelCard.parse(JSON.parse(readFileSync(path.join(dir, 'model-card.json'), 'utf8')));
 }
@@ -93,7 +111,7 @@ describe('node dist/cli.js report', () => {
     expect(card.per_functional_unit.embodied_co2e_g).toBeCloseTo(embodiedG, 6);
     expect(card.per_functional_unit.amortized_co2e_g).toBeCloseTo(amortizedG, 6);
     expect(card.per_functional_unit.co2e_g).toBeCloseTo(marginalG + embodiedG + amortizedG, 6);
-    // ~9.56 g is above the scenario's warn level (9) and below max (15): verdict warn, exit 0.
+    // ~9.84 g is above the scenario's warn level (9) and below max (15): verdict warn, exit 0.
     expect(marginalG + embodiedG + amortizedG).toBeGreaterThan(9);
     expect(card.verdict).toBe('warn');
     // Hugging Face block: operational CO2e of the up-front stages in grams, embodied excluded.
@@ -110,18 +128,7 @@ describe('node dist/cli.js report', () => {
   });
 
   it('exits 1 on a budget overrun, after writing the card and the report', () => {
-    const dir = tempDir();
-    const text = readFileSync(path.join(ROOT, 'examples/scenarios/chat-model.yml'), 'utf8').replace(
-      '{ metric: per_functional_unit.co2e_g, max: 15, warn: 9 }',
-      '{ metric: per_functional_unit.co2e_g, max: 5 }',
-    );
-    // the example's layout (scenarios/ next to logs/) rebuilt in a temporary directory
-    for (const f of ['logs/training/emissions.csv', 'logs/inference/gpu_power.csv']) {
-      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-      copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
-    }
-    mkdirSync(path.join(dir, 'scenarios'));
-    writeFileSync(path.join(dir, 'scenarios/lca.yml'), text);
+    const dir = exampleCopy('{ metric: per_functional_unit.co2e_g, max: 15, warn: 9 }', '{ metric: per_functional_unit.co2e_g, max: 5 }');
     const r = runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'out'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL');
@@ -185,38 +192,94 @@ describe('node dist/cli.js demo', () => {
     const dir = tempDir();
     const r = runDist(['demo', '--out', 'demo-out'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ml-lca: chat-7b: (PASS|WARN): [\d.,]+\u00a0g CO2e per functional unit/);
-    expect(readCard(path.join(dir, 'demo-out')).scenario.name).toBe('chat-7b');
+    // The demo is the chat-model example: the hand calculation above, ~9.84 g, WARN (warn level 9,
+    // max 15); assessed stages = the card's total. 3 significant figures, NBSP before the unit.
+    const perFuG = marginalG + embodiedG + amortizedG;
+    const totalKg = upfrontKg + op('inference') + expected.inference.emb;
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      `ml-lca demo: ${path.join(ROOT, 'examples/scenarios/chat-model.yml')}`,
+      nb(`ml-lca: chat-7b: WARN: ${sig3(perFuG)} g CO2e per functional unit (1,000 chat requests served); ${sig3(totalKg)} kg CO2e over the assessed stages`),
+      nb(`  warn: per_functional_unit.co2e_g = ${sig3(perFuG)} g CO2e exceeds the warning level of 9 g CO2e (limit 15 g CO2e)`),
+    ]);
+    const card = readCard(path.join(dir, 'demo-out'));
+    expect(card.scenario.name).toBe('chat-7b');
+    expect(card.verdict).toBe('warn');
+    expect(card.per_functional_unit.co2e_g).toBeCloseTo(perFuG, 6);
     expect(existsSync(path.join(dir, 'demo-out/report.md'))).toBe(true);
   });
 });
 
 describe('node dist/cli.js compare', () => {
   it('compares two cards (a summary line and a plain table, JSON, markdown)', () => {
-    const dir = tempDir();
+    // Head: the example with 50 kWh of experimentation instead of 40. +10 kWh × PUE 1.12 = +11.2 kWh
+    // facility energy; × 0.3835492 kg/kWh = +4.2958 kg CO2e; nothing else changes.
+    const dir = exampleCopy('energy_kwh: 40', 'energy_kwh: 50');
     expect(runDist(['report', '--scenario', 'examples/scenarios/chat-model.yml', '--out', path.join(dir, 'base')], ROOT).code).toBe(0);
-    expect(runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'head'), '--budget-mode', 'off'], ROOT).code).toBe(
-      0,
-    );
+    expect(runDist(['report', '--scenario', 'scenarios/lca.yml', '--out', 'head'], dir).code).toBe(0);
     const j = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--json'], dir);
     expect(j.code).toBe(0);
     const c = JSON.parse(j.stdout) as {
       comparable: boolean;
       consistency: string[];
-      metrics: Array<{ metric: string; base: number; head: number; delta: number }>;
+      metrics: Array<{ metric: string; base: number; head: number; delta: number; delta_pct: number | null }>;
     };
-    const m = c.metrics.find((x) => x.metric === 'totals.co2e_kg')!;
-    expect(m.delta).toBeCloseTo(m.head - m.base, 9);
-    // Different functional units: the comparison must say so.
-    expect(c.consistency.join(' ')).toMatch(/functional unit/i);
-    // A terminal: not comparable (different functional units) said first, then a plain table.
+    const metric = (name: string) => c.metrics.find((x) => x.metric === name)!;
+    const baseKg = upfrontKg + op('inference') + expected.inference.emb;
+    const deltaKg = 10 * PUE * CI;
+    expect(metric('totals.co2e_kg')).toMatchObject({ base: expect.closeTo(baseKg, 6), head: expect.closeTo(baseKg + deltaKg, 6) });
+    expect(metric('totals.co2e_kg').delta).toBeCloseTo(deltaKg, 9);
+    expect(metric('totals.co2e_kg').delta_pct).toBeCloseTo((deltaKg / baseKg) * 100, 6);
+    expect(metric('totals.energy_kwh').delta).toBeCloseTo(11.2, 9);
+    expect(metric('stages.experimentation.co2e_kg').delta).toBeCloseTo(deltaKg, 9);
+    expect(metric('stages.inference.co2e_kg').delta).toBe(0);
+    // amortized over 5e7 / 1,000 = 50,000 FUs: +4,295.75 g / 50,000 = +0.0859 g per FU
+    expect(metric('per_functional_unit.co2e_g').delta).toBeCloseTo((deltaKg * 1000) / 50_000, 9);
+    expect(c.comparable).toBe(true);
+    expect(c.consistency).toEqual([]);
+    // A terminal: the per-FU change first (+0.0859 g of 9.84 g = +0.9 %, inside the 2 % floor), then
+    // a plain table. Beyond noise: the six totals that follow experimentation energy (CO2e,
+    // operational, facility and IT energy, water, cost), amortized per FU (+18.1 %) and the four
+    // experimentation rows: 11 of 27 (per-FU and lifetime values move +0.9 %, within the floor).
+    const perFuG = marginalG + embodiedG + amortizedG;
+    const dPerFuG = (deltaKg * 1000) / 50_000;
     const text = runDist(['compare', 'base/model-card.json', 'head/model-card.json'], dir);
     expect(text.code).toBe(0);
-    expect(text.stdout.split('\n')[0]).toMatch(/^not comparable with the base: Functional unit differs: /);
+    const lines = text.stdout.split('\n');
+    expect(lines[0]).toBe(
+      nb(
+        `per FU ${sig3(perFuG)} → ${sig3(perFuG + dPerFuG)} g CO2e, +${((dPerFuG / perFuG) * 100).toFixed(1)} %, within noise; 11 of 27 metrics changed beyond noise`,
+      ),
+    );
+    expect(lines[3]).toBe('same functional unit and system boundary as the base; lower is better for every metric');
     expect(text.stdout).toMatch(/^metric +unit +base +head +Δ +Δ % +change$/m);
+    const totalRow = `^total CO2e +kg CO2e +${sig3(baseKg)} +${sig3(baseKg + deltaKg)} +\\+${sig3(deltaKg)} +\\+${((deltaKg / baseKg) * 100).toFixed(1)}\u00a0% +worse$`;
+    expect(text.stdout).toMatch(new RegExp(totalRow, 'm'));
     expect(text.stdout).not.toMatch(/[|`*]/);
     const md = runDist(['compare', 'base/model-card.json', 'head/model-card.json', '--markdown'], dir);
-    expect(md.stdout).toContain('| metric (unit)');
+    expect(md.stdout).toMatch(/^\| metric \(unit\) +\| +base \| +head \| +Δ \| +Δ % \| change +\|$/m);
+    expect(md.stdout).toMatch(
+      new RegExp(
+        `^\\| total CO2e \\(kg CO2e\\) +\\| +${sig3(baseKg)} \\| +${sig3(baseKg + deltaKg)} \\| +\\+${sig3(deltaKg)} \\| +\\+${((deltaKg / baseKg) * 100).toFixed(1)}\u00a0% \\| worse +\\|$`,
+        'm',
+      ),
+    );
+    // Different functional units: the comparison must say so.
+    expect(
+      runDist(['report', '--scenario', 'examples/scenarios/finetune-small.yml', '--out', path.join(dir, 'other'), '--budget-mode', 'off'], ROOT).code,
+    ).toBe(0);
+    const other = JSON.parse(runDist(['compare', 'base/model-card.json', 'other/model-card.json', '--json'], dir).stdout) as typeof c;
+    expect(other.comparable).toBe(false);
+    expect(other.consistency.join(' ')).toContain(
+      'Functional unit differs: base "1,000 chat requests served" (1,000 inferences) vs head "1,000 support tickets classified" (1,000 inferences)',
+    );
+    // A terminal: not comparable (different functional units) said first, then a plain table.
+    const otherText = runDist(['compare', 'base/model-card.json', 'other/model-card.json'], dir);
+    expect(otherText.code).toBe(0);
+    expect(otherText.stdout.split('\n')[0]).toBe(
+      'not comparable with the base: Functional unit differs: base "1,000 chat requests served" (1,000 inferences) vs head "1,000 support tickets classified" (1,000 inferences); per-functional-unit results are not comparable.',
+    );
+    expect(otherText.stdout).toMatch(/^metric +unit +base +head +Δ +Δ % +change$/m);
+    expect(otherText.stdout).not.toMatch(/[|`*]/);
     const bad = runDist(['compare', 'base/model-card.json', 'missing.json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('missing.json');

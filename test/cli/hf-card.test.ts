@@ -2,7 +2,7 @@
 // matter, the rest stays byte for byte, errors exit 2 with one line and leave the file alone.
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ModelCard } from '../../src/report/card-schema.js';
 import { runInProcess, tempDir } from './helpers.js';
@@ -10,7 +10,9 @@ import { runInProcess, tempDir } from './helpers.js';
 let dir: string;
 let card: ModelCard;
 
-beforeAll(async () => {
+// A fresh directory and card for each test (no test depends on another's files; and code run
+// before each test, not at collection, is attributed to it by mutation testing: test/per-test.ts).
+beforeEach(async () => {
   dir = tempDir('ml-lca-hf-');
   const r = await runInProcess([
     'report',
@@ -70,6 +72,7 @@ describe('ml-lca hf-card', () => {
     [['hf-card', '--card', 'out/model-card.json', 'missing.md'], 'ml-lca: '],
     [['hf-card', '--card', 'README.md', 'README.md'], 'ml-lca: README.md: line 1: expected a model card JSON written by ml-lca'],
   ])('%j exits 2 with one line', async (argv, message) => {
+    writeFileSync(path.join(dir, 'README.md'), README);
     const r = await runInProcess(argv, dir);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(1);

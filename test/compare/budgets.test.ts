@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets, verdictOf } from '../../src/compare/index.js';
+import { evaluateBudgets, METRICS, valueAtPath, verdictOf } from '../../src/compare/index.js';
 import { worstVerdict } from '../../src/compare/schema.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { InputError } from '../../src/errors.js';
@@ -46,6 +46,47 @@ describe('absolute budgets', () => {
     expect(r?.limit).toBe(budget.max);
   });
 
+  it.each([
+    // Numbers in messages (src/number-format.ts): the card's value as a result (3 significant
+    // figures), a limit as stated (up to 4), SI-prefixed, a non-breaking space before the unit:
+    // 1,234.5678 kWh -> 1.23 MWh; 1,000 kWh -> 1 MWh; 0.123456 L -> 123 mL.
+    [{ metric: 'totals.energy_kwh', max: 1000 }, 'fail', 'totals.energy_kwh = 1.23 MWh exceeds the limit of 1 MWh', null],
+    [
+      // 1,000.25 kWh at 4 figures is 1.000 MWh; 12,345 kWh is 12.35 MWh
+      { metric: 'totals.energy_kwh', max: 12_345, warn: 1000.25 },
+      'warn',
+      'totals.energy_kwh = 1.23 MWh exceeds the warning level of 1 MWh (limit 12.35 MWh)',
+      1000.25,
+    ],
+    [{ metric: 'totals.water_l', max: 1 }, 'pass', 'totals.water_l = 123 mL is within the limit of 1 L', null],
+    [{ metric: 'totals.cost_usd', max: 5 }, 'pass', 'totals.cost_usd = 0 USD is within the limit of 5 USD', null],
+    // a card number without a unit (hours are not a compared metric): no unit after the numbers
+    [{ metric: 'stages.training.hours', max: 5 }, 'fail', 'stages.training.hours = 10 exceeds the limit of 5', null],
+    [
+      // 1,234.5 at 4 figures, with a thousands separator
+      { metric: 'totals.cost_usd', max: 1234.5 },
+      'warn',
+      'totals.cost_usd has no value (e.g. cost without a price in the scenario): budget of 1,235 USD not checked',
+      null,
+    ],
+  ] as const)('message %o: %s, "%s"', (budget, status, message, warnLimit) => {
+    const head = {
+      ...HEAD,
+      totals: { co2e_kg: 100, energy_kwh: 1234.5678, water_l: 0.123456, cost_usd: budget.max === 1234.5 ? null : 0 },
+      stages: { training: { co2e_kg: 80, hours: 10 } },
+    };
+    const [r] = evaluateBudgets([budget], head, null);
+    expect(r).toEqual({
+      metric: budget.metric,
+      kind: 'absolute',
+      limit: budget.max,
+      warn_limit: warnLimit,
+      actual: budget.max === 1234.5 ? null : valueAtPath(head, budget.metric),
+      status,
+      message: nb(message),
+    });
+  });
+
   it('rejects an unknown metric, naming budgets[i].metric and listing valid metrics', () => {
     const budgets: Budget[] = [
       { metric: 'totals.co2e_kg', max: 1e9 },
@@ -60,12 +101,22 @@ describe('absolute budgets', () => {
     expect(err).toBeInstanceOf(InputError);
     const e = err as InputError;
     expect(e.field).toBe('budgets[1].metric');
+    expect(e.code).toBe('SCENARIO_INVALID');
     expect(e.got).toBe('"totals.co2_kg"');
-    expect(e.expected).toContain('totals.co2e_kg');
-    expect(e.expected).toContain('per_functional_unit.co2e_g');
-    expect(e.expected).toContain('stages.<stage>.<field> (stages: training');
+    expect(e.expected).toBe(
+      `a numeric model-card path: one of ${METRICS.map((m) => m.path).join(', ')}, or stages.<stage>.<field> (stages: training, inference)`,
+    );
+    expect(e.expected).toContain('totals.co2e_kg, totals.operational_co2e_kg, ');
     expect(e.expected.length).toBeLessThan(700);
     expect(e.hint).toBe('did you mean "totals.co2e_kg"?');
+  });
+
+  it.each([
+    ['no stages at all', {}],
+    ['stages: null', { stages: null }],
+  ])('an unknown metric on a card with %s lists "stages: none"', (_what, over) => {
+    const head = { totals: { co2e_kg: 1 }, ...over };
+    expect(() => evaluateBudgets([{ metric: 'totals.co2_kg', max: 1 }], head, null)).toThrow(/\(stages: none\)/);
   });
 
   it('rejects a path to an object, not a number', () => {
@@ -80,6 +131,9 @@ describe('regression budgets', () => {
     [100, 110, 10, undefined, 'pass', 10],
     [100, 112, 10, undefined, 'fail', 12],
     [100, 107, 10, 5, 'warn', 7],
+    [100, 105, 10, 5, 'pass', 5], // exactly at the warning level: not above it
+    [100, 105.5, 10, 5, 'warn', 5.5],
+    [100, 110, 10, 5, 'warn', 10], // at the limit, above the warning level
     [100, 90, 0, undefined, 'pass', -10],
     [0, 5, 10, undefined, 'fail', null], // up from 0: infinite increase
     [0, 0, 10, undefined, 'pass', 0],
@@ -95,13 +149,35 @@ describe('regression budgets', () => {
   });
 
   it.each([
-    [112, 5, 'totals.co2e_kg rose +12.0 % vs base, above the allowed +10 %'],
-    [107, 5, 'totals.co2e_kg rose +7.0 % vs base, above the warning level +5 % (limit +10 %)'],
-    [95, undefined, 'totals.co2e_kg changed -5.0 % vs base, within +10 %'],
-  ])('says the change and the limits in percent: head %s', (head, warn, message) => {
-    const b: Budget = { metric: 'totals.co2e_kg', max_increase_pct: 10, ...(warn === undefined ? {} : { warn_increase_pct: warn }) };
-    const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', 100, head));
+    // [base, head, max %, warn %, message]
+    // (the change with one decimal, the limits as stated; a non-breaking space before `%`)
+    [100, 105, 10, undefined, 'totals.co2e_kg changed +5.0 % vs base, within +10 %'],
+    [100, 95, 10, undefined, 'totals.co2e_kg changed -5.0 % vs base, within +10 %'],
+    [100, 90, 10, undefined, 'totals.co2e_kg changed -10.0 % vs base, within +10 %'],
+    [100, 100, 10, undefined, 'totals.co2e_kg changed 0.0 % vs base, within +10 %'],
+    [100, 112, 10, undefined, 'totals.co2e_kg rose +12.0 % vs base, above the allowed +10 %'],
+    [100, 112.5, 10, undefined, 'totals.co2e_kg rose +12.5 % vs base, above the allowed +10 %'],
+    [100, 107, 10, 5, 'totals.co2e_kg rose +7.0 % vs base, above the warning level +5 % (limit +10 %)'],
+    [3, 4, 10, undefined, 'totals.co2e_kg rose +33.3 % vs base, above the allowed +10 %'],
+    [0, 5, 10, undefined, 'totals.co2e_kg rose up from 0 vs base, above the allowed +10 %'],
+    [100, 1600, 2500, undefined, 'totals.co2e_kg changed +1,500 % vs base, within +2,500 %'],
+  ] as const)('message when base %s -> head %s', (base, head, max, warn, message) => {
+    const b: Budget =
+      warn === undefined ? { metric: 'totals.co2e_kg', max_increase_pct: max } : { metric: 'totals.co2e_kg', max_increase_pct: max, warn_increase_pct: warn };
+    const [r] = evaluateBudgets([b], HEAD, comparison('totals.co2e_kg', base, head));
     expect(r?.message).toBe(nb(message));
+    expect(r?.warn_limit).toBe(warn ?? null);
+  });
+
+  it('a higher-is-better metric regresses when it falls', () => {
+    // base 100 -> head 80: delta_pct −20 %; for a metric where higher is better that is a +20 % regression.
+    const c = comparison('totals.co2e_kg', 100, 80);
+    const higher: Comparison = { ...c, metrics: c.metrics.map((m) => ({ ...m, better: 'higher' as const })) };
+    const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, higher);
+    expect(r).toMatchObject({ status: 'fail', actual: 20, message: nb('totals.co2e_kg rose +20.0 % vs base, above the allowed +10 %') });
+    // and rising is no regression: 100 -> 130 is −30 %
+    const up: Comparison = { ...higher, metrics: comparison('totals.co2e_kg', 100, 130).metrics.map((m) => ({ ...m, better: 'higher' as const })) };
+    expect(evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, up)[0]).toMatchObject({ status: 'pass', actual: -30 });
   });
 
   it('passes with a clear message when there is no baseline', () => {
@@ -112,19 +188,26 @@ describe('regression budgets', () => {
   it('notes when the cards are not comparable', () => {
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 120, false));
     expect(r?.status).toBe('fail');
-    expect(r?.message).toContain('not fully comparable');
+    expect(r?.message).toBe(nb('totals.co2e_kg rose +20.0 % vs base, above the allowed +10 % (base and head are not fully comparable, see consistency)'));
   });
 
   it('warns when the metric is a card number that is not compared', () => {
     const [r] = evaluateBudgets([{ metric: 'lifetime.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, 100));
     expect(r?.status).toBe('warn');
-    expect(r?.message).toContain('not among the compared metrics');
+    expect(r?.actual).toBeNull();
+    expect(r?.message).toBe(
+      `lifetime.co2e_kg is not among the compared metrics (${METRICS.map((m) => m.path).join(', ')}, stages.<name>.co2e_kg|energy_kwh|water_l|cost_usd): regression budget not checked`,
+    );
+    expect(r?.message).toContain('(totals.co2e_kg, totals.operational_co2e_kg, ');
   });
 
   it('passes, saying why, when the base has no value', () => {
     const [r] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', null, 100));
     expect(r?.status).toBe('pass');
-    expect(r?.message).toContain('no value in the base card');
+    expect(r?.actual).toBeNull();
+    expect(r?.message).toBe('totals.co2e_kg: no value in the base card: regression budget not checked');
+    const [h] = evaluateBudgets([{ metric: 'totals.co2e_kg', max_increase_pct: 10 }], HEAD, comparison('totals.co2e_kg', 100, null));
+    expect(h).toMatchObject({ status: 'pass', actual: null, message: 'totals.co2e_kg: no value in the head card: regression budget not checked' });
   });
 });
 

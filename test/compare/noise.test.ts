@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { annotateNoise, NOISE_FLOOR_REL } from '../../src/compare/noise.js';
-import type { Comparison } from '../../src/compare/schema.js';
+import type { ComparedMetric, Comparison } from '../../src/compare/schema.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
-import { cardOf, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { perTest } from '../per-test.js';
+import { nb } from '../report/nbsp.js';
 
 /** A comparison as compareCards would build it, written out here so this test stands alone. */
 function compare(base: ModelCard, head: ModelCard, paths: string[], over: Partial<Comparison> = {}): Comparison {
@@ -39,7 +41,10 @@ describe('annotateNoise', () => {
     expect(m.delta).toBeCloseTo(44, 9);
     expect(m.noise_band).toBeCloseTo(55, 9);
     expect(m.within_noise).toBe(true);
-    expect(m.noise_note).toMatch(/within the noise band ±55\u00a0kg CO2e .*not a real change/);
+    // +44 kg of 440.9127 kg = +9.979 %, shown with one decimal: +10.0 %
+    expect(m.noise_note).toBe(
+      nb('+44 kg CO2e (+10.0 %) is within the noise band ±55 kg CO2e (measured-data uncertainty of base and head): not a real change.'),
+    );
   });
 
   it('the same base against +20 % is a real change, and says which way', () => {
@@ -48,7 +53,10 @@ describe('annotateNoise', () => {
     const m = annotateNoise(compare(base, head, ['totals.co2e_kg']), base, head).metrics[0]!;
     expect(m.delta).toBeCloseTo(88, 9);
     expect(m.within_noise).toBe(false);
-    expect(m.noise_note).toMatch(/exceeds the noise band ±55\u00a0kg CO2e .*a real change, worse/);
+    // +88 kg of 440.9127 kg = +19.96 % -> +20.0 %; the band is still the measured 55 kg (> 2 % × 528.9 kg)
+    expect(m.noise_note).toBe(
+      nb('+88 kg CO2e (+20.0 %) exceeds the noise band ±55 kg CO2e (measured-data uncertainty of base and head): a real change, worse.'),
+    );
   });
 
   it.each([
@@ -105,5 +113,144 @@ describe('annotateNoise', () => {
     const before = JSON.stringify(c);
     annotateNoise(c, base, base);
     expect(JSON.stringify(c)).toBe(before);
+  });
+});
+
+/** A metric row with hand-chosen numbers (the cards then only supply their noise ranges). */
+function row(base: number | null, head: number | null, better: 'lower' | 'higher' = 'lower', metric = 'totals.co2e_kg'): ComparedMetric {
+  const delta = base !== null && head !== null ? head - base : null;
+  return { metric, base, head, delta, delta_pct: delta !== null && base ? (delta / base) * 100 : null, better };
+}
+
+function rows(metrics: ComparedMetric[], comparable = true): Comparison {
+  return { baseline: { source: 'cli', ref: null, sha: null, run_id: null, created_at: null }, metrics, consistency: [], comparable };
+}
+
+describe('annotateNoise: band, direction and wording', () => {
+  // Clean logs on both sides: no measured noise, so the band is the floor, here 50 % of the larger value.
+  const clean = perTest(() => trainingFromLog(1000, 0));
+  const opts = { floorRel: 0.5 };
+
+  it('a delta exactly at the band is within it', () => {
+    // 100 -> 200: floor 50 % × 200 = 100 = |delta|
+    const [m] = annotateNoise(rows([row(100, 200)]), clean, clean, opts).metrics;
+    expect(m).toMatchObject({ within_noise: true, noise_band: 100 });
+    expect(m?.noise_note).toBe(nb('+100 kg CO2e (+100.0 %) is within the noise band ±100 kg CO2e (50 % run-to-run floor): not a real change.'));
+  });
+
+  it.each([
+    // [base, head, better, note]
+    [100, 300, 'lower', '+200 kg CO2e (+200.0 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    [300, 100, 'lower', '-200 kg CO2e (-66.7 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [100, 300, 'higher', '+200 kg CO2e (+200.0 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, better.'],
+    [300, 100, 'higher', '-200 kg CO2e (-66.7 %) exceeds the noise band ±150 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+    // from 0 there is no percentage: floor 50 % × 5 = 2.5
+    [0, 5, 'lower', '+5 kg CO2e exceeds the noise band ±2.5 kg CO2e (50 % run-to-run floor): a real change, worse.'],
+  ] as const)('%s -> %s (%s is better): %s', (base, head, better, note) => {
+    const [m] = annotateNoise(rows([row(base, head, better)]), clean, clean, opts).metrics;
+    expect(m?.within_noise).toBe(false);
+    expect(m?.noise_note).toBe(nb(note));
+  });
+
+  it('without a value on one side: no noise test', () => {
+    const out = annotateNoise(rows([row(null, 5), row(5, null)]), clean, clean).metrics;
+    for (const m of out) expect(m).toMatchObject({ within_noise: null, noise_band: null, noise_note: 'No base or head value: no noise test.' });
+  });
+
+  it('cards that are not comparable: no noise test, said so', () => {
+    const [m] = annotateNoise(rows([row(100, 110)], false), clean, clean).metrics;
+    expect(m).toMatchObject({
+      within_noise: null,
+      noise_band: null,
+      noise_note: 'Not comparable (different functional unit or boundary): no noise test.',
+    });
+  });
+
+  it('a card without noise ranges (written before them): the floor, and the note says so', () => {
+    const { noise: _noise, ...interpretation } = clean.interpretation;
+    const old: ModelCard = { ...clean, interpretation };
+    // 100 -> 120: floor 50 % × 120 = 60
+    const note =
+      '+20 kg CO2e (+20.0 %) is within the noise band ±60 kg CO2e (50 % run-to-run floor) (a card has no noise range for this metric; floor used for it): not a real change.';
+    expect(annotateNoise(rows([row(100, 120)]), old, clean, opts).metrics[0]?.noise_note).toBe(nb(note));
+    expect(annotateNoise(rows([row(100, 120)]), clean, old, opts).metrics[0]?.noise_note).toBe(nb(note));
+    expect(annotateNoise(rows([row(100, 120)]), clean, clean, opts).metrics[0]?.noise_note).not.toContain('no noise range');
+  });
+
+  it('another accelerator model alone makes the factors differ: the whole uncertainty, per metric', () => {
+    // Same numbers, hardware "A100-X": the uncertainty of scenario A no longer cancels.
+    // totals: (902.679 − 210.245) / 2 = 346.217 kg per card; per FU: (10.0779 − 2.31346) / 2 = 3.88224 g.
+    // Two cards in quadrature: × √2.
+    const r = scenarioA();
+    const other = cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA());
+    const a = cardOf(r, inventoriesA());
+    const totals = (handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).totalKg - handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).totalKg) / 2;
+    const perFu = (handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).perFuG - handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).perFuG) / 2;
+    const out = annotateNoise(
+      rows([
+        row(a.totals.co2e_kg, other.totals.co2e_kg),
+        row(a.per_functional_unit.co2e_g, other.per_functional_unit.co2e_g, 'lower', 'per_functional_unit.co2e_g'),
+      ]),
+      a,
+      other,
+    ).metrics;
+    expect(out[0]?.noise_band).toBeCloseTo(Math.SQRT2 * totals, 6);
+    expect(out[1]?.noise_band).toBeCloseTo(Math.SQRT2 * perFu, 9);
+    expect(out[1]?.noise_note).toBe(
+      nb(
+        `0 g CO2e (0.0 %) is within the noise band ±${fmtBand(Math.SQRT2 * perFu)} g CO2e (uncertainty of base and head (their factors differ, so it does not cancel)): not a real change.`,
+      ),
+    );
+  });
+});
+
+/** The band as the note prints it: 3 significant figures. */
+const fmtBand = (x: number) => Number(x.toPrecision(3)).toString();
+
+describe('annotateNoise: which range, in which unit', () => {
+  const clean = perTest(() => trainingFromLog(1000, 0));
+
+  it('a per-FU change of milligrams is written in milligrams', () => {
+    // 4 mg -> 6 mg per FU: +2 mg (+50.0 %); floor 50 % × 6 mg = 3 mg, so within the band
+    const [m] = annotateNoise(rows([row(0.004, 0.006, 'lower', 'per_functional_unit.co2e_g')]), clean, clean, { floorRel: 0.5 }).metrics;
+    expect(m?.noise_note).toBe(nb('+2 mg CO2e (+50.0 %) is within the noise band ±3 mg CO2e (50 % run-to-run floor): not a real change.'));
+  });
+
+  it('a band of zero (no measured noise, no floor) is the floor, not measured data', () => {
+    // clean logs: the measured half-width of facility energy is 0; floor 0 % -> band 0, equal to the measured 0
+    const [m] = annotateNoise(rows([row(5, 5, 'lower', 'totals.energy_kwh')]), clean, clean, { floorRel: 0 }).metrics;
+    expect(clean.interpretation.noise?.['totals.energy_kwh']).toMatchObject({ low: clean.totals.energy_kwh, high: clean.totals.energy_kwh });
+    expect(m).toMatchObject({ within_noise: true, noise_band: 0 });
+    expect(m?.noise_note).toBe(nb('0 kWh (0.0 %) is within the noise band ±0 kWh (0 % run-to-run floor): not a real change.'));
+  });
+
+  it('when the factors differ, metrics other than CO2e keep their measured range', () => {
+    // Another accelerator model: the factors differ. Energy per FU keeps the two cards' measured
+    // half-widths in quadrature (both 0: no logs), so its band is the 2 % floor, not the CO2e range.
+    const r = scenarioA();
+    const a = cardOf(r, inventoriesA());
+    const other = cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA());
+    const e = a.per_functional_unit.energy_wh;
+    const [m] = annotateNoise(rows([row(e, e * 1.01, 'lower', 'per_functional_unit.energy_wh')]), a, other).metrics;
+    expect(m?.noise_band).toBeCloseTo(0.02 * e * 1.01, 12);
+    expect(m?.noise_note).toContain('(uncertainty of base and head (their factors differ, so it does not cancel))');
+  });
+
+  it('a card without the per-FU range (written before it) falls back to the noise range for per FU', () => {
+    const r = scenarioA();
+    const strip = (c: ModelCard): ModelCard => {
+      const { per_fu_co2e_g_low: _l, per_fu_co2e_g_high: _h, ...u } = c.interpretation.uncertainty;
+      return { ...c, interpretation: { ...c.interpretation, uncertainty: u as ModelCard['interpretation']['uncertainty'] } };
+    };
+    const a = strip(cardOf(r, inventoriesA()));
+    const other = strip(cardOf({ ...r, hardware: { ...r.hardware, model: 'A100-X' } }, inventoriesA()));
+    const g = a.per_functional_unit.co2e_g;
+    const [m] = annotateNoise(rows([row(g, g, 'lower', 'per_functional_unit.co2e_g')]), a, other).metrics;
+    const half = (c: ModelCard) => {
+      const n = c.interpretation.noise?.['per_functional_unit.co2e_g'];
+      return n ? (n.high - n.low) / 2 : 0;
+    };
+    expect(m?.noise_band).toBeCloseTo(Math.max(Math.hypot(half(a), half(other)), 0.02 * g), 12);
+    expect(Number.isFinite(m?.noise_band)).toBe(true);
   });
 });

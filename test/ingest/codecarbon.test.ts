@@ -60,6 +60,42 @@ describe('CodeCarbon quirks', () => {
     expect(s.warnings.join('\n')).toMatch(/1 exact duplicate/);
   });
 
+  it('two runs writing snapshots into one file, interleaved: the last row of each run_id counts once', async () => {
+    // Run a: 0.1, 0.2, 0.3 kWh (cumulative; last at 10:20, 1,800 s); run b: 0.05, 0.08 kWh (last at
+    // 10:15, 900 s). Both share CodeCarbon's default experiment_id, so only run_id tells them apart.
+    // Energy 0.3 + 0.08 = 0.38 kWh; emissions as logged 0.12 + 0.032 = 0.152 kg; GPU 0.255 + 0.064 kWh.
+    const rel = 'codecarbon/interleaved-runs.csv';
+    const s = await ingestFile(fixture(rel), {}, fixtureIo([rel]), rel);
+    expect(s.energy_kwh).toBeCloseTo(0.3 + 0.08, 12);
+    expect(s.co2e_kg).toBeCloseTo(0.12 + 0.032, 12);
+    expect(s.duration_s).toBe(1800 + 900);
+    expect(s.devices.find((d) => d.id === 'gpu')?.energy_kwh).toBeCloseTo(0.255 + 0.064, 12);
+    // a started at 10:20 − 1,800 s = 09:50; the last row is 10:20
+    expect(s.start).toBe('2024-06-10T09:50:00.000Z');
+    expect(s.end).toBe('2024-06-10T10:20:00.000Z');
+    expect(s.runs).toEqual([
+      { id: 'codecarbon:sweep/aaaaaaaa-1111-4aaa-8aaa-00000000000a', energy_kwh: 0.3 },
+      { id: 'codecarbon:sweep/bbbbbbbb-2222-4bbb-8bbb-00000000000b', energy_kwh: 0.08 },
+    ]);
+    // 5 rows − 2 runs = 3 superseded snapshots
+    expect(s.warnings.join('\n')).toMatch(/3 earlier cumulative snapshot/);
+  });
+
+  it('runs logged at different PUEs: each divided out, logged_pue is their energy-weighted mean', async () => {
+    // Run A logged 2.592 kWh at PUE 1.2 (2.16 kWh IT); run B 1.47 kWh at PUE 1.5 (0.98 kWh IT).
+    // IT energy 2.16 + 0.98 = 3.14 kWh; logged_pue = (2.592 + 1.47) / 3.14 = 4.062 / 3.14 = 1.29363…
+    // (not the first run's 1.2, nor the plain mean 1.35). Emissions as logged: 0.145152 + 0.08232 kg.
+    const rel = 'codecarbon/mixed-pue.csv';
+    const s = await ingestFile(fixture(rel), {}, fixtureIo([rel]), rel);
+    expect(s.energy_kwh).toBeCloseTo(2.16 + 0.98, 12);
+    expect(s.logged_pue).toBeCloseTo(4.062 / 3.14, 12);
+    expect(s.logged_pue!.toFixed(4)).toBe('1.2936');
+    expect(s.co2e_kg).toBeCloseTo(0.145152 + 0.08232, 12);
+    // GPU: 2.4 / 1.2 + 1.35 / 1.5 = 2.0 + 0.9 kWh
+    expect(s.devices.find((d) => d.id === 'gpu')?.energy_kwh).toBeCloseTo(2.9, 12);
+    expect(s.warnings).toContain('runs logged different PUEs (1.2, 1.5); each divided out; logged_pue is their energy-weighted mean');
+  });
+
   it('reads padded cells, CRLF, empty cells, scientific notation and non-ASCII regions; divides the logged PUE out', async () => {
     const rel = 'codecarbon/padded-crlf-sci.csv';
     const s = await ingestFile(fixture(rel), {}, fixtureIo([rel], 5), rel);

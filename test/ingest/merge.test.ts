@@ -159,6 +159,23 @@ describe('mergeHostSources', () => {
     expect(m.warnings).toContain('node-a/0 appears in l/node-a.csv and l/node-a-copy.csv over overlapping times: its energy is counted twice');
   });
 
+  it('the same GPU in two logs that only touch (one ends at 06:00, the next starts at 06:00) is not double counting', () => {
+    // node-a/0 logged 00:00–06:00 and then 06:00–08:00 (a restarted logger): no shared second, both count.
+    const dev = [{ id: 'node-a/0', name: null, host: 'node-a', energy_kwh: 1, samples: 1 }];
+    const a = gpuLog('l/node-a.csv', [1], T0, T0 + 6 * H, { devices: dev });
+    const b = gpuLog('l/node-a-next.csv', [1], T0 + 6 * H, T0 + 8 * H, { devices: dev });
+    const m = mergeHostSources([a, b]);
+    expect(m.warnings.filter((w) => w.includes('counted twice'))).toEqual([]);
+    expect(mergeHostSources([b, a]).warnings.filter((w) => w.includes('counted twice'))).toEqual([]);
+    // 1 + 1 kWh, one host
+    expect(m.sources[0]?.energy_kwh).toBe(2);
+    // one second of overlap is double counting
+    const c = gpuLog('l/node-a-next.csv', [1], T0 + 6 * H - 1000, T0 + 8 * H, { devices: dev });
+    expect(mergeHostSources([a, c]).warnings).toContain(
+      'node-a/0 appears in l/node-a.csv and l/node-a-next.csv over overlapping times: its energy is counted twice',
+    );
+  });
+
   it('source warnings are prefixed with their host', () => {
     const m = mergeHostSources([gpuLog('l/node-a.csv', [1], T0, T0 + 6 * H, { warnings: ['2 rows rejected'] }), gpuLog('l/node-b.csv', [1])]);
     expect(m.sources[0]?.warnings).toEqual(['node-a: 2 rows rejected']);

@@ -92,6 +92,37 @@ describe('countOnce', () => {
     expect(countOnce({ inference: [a, c] }).warnings).toEqual([]);
   });
 
+  it('power logs of the same GPU that only touch (14:00–15:00, then 15:00–16:00) are two runs; a one-sample log inside a window repeats it', () => {
+    const gpu = (path: string, start: string, end: string, kwh: number) =>
+      src({
+        path,
+        format: 'nvidia-smi',
+        scope: 'device',
+        energy_kwh: kwh,
+        start,
+        end,
+        devices: [{ id: 'GPU-1a2b3c4d-0000-1111-2222-333344445555', name: 'NVIDIA H100 80GB HBM3', energy_kwh: kwh, samples: 3600 }],
+      });
+    const a = gpu('node/a.csv', '2025-03-05T14:00:00.000Z', '2025-03-05T15:00:00.000Z', 0.7);
+    const next = gpu('node/next.csv', '2025-03-05T15:00:00.000Z', '2025-03-05T16:00:00.000Z', 0.6);
+    // adjacent, in either order: no shared time, 0.7 + 0.6 kWh both count
+    for (const order of [
+      [a, next],
+      [next, a],
+    ]) {
+      const r = countOnce({ inference: order });
+      expect(r.byStage.inference!.map((s) => s.energy_kwh)).toEqual(order.map((s) => s.energy_kwh));
+      expect(r.warnings).toEqual([]);
+    }
+    // a log of one instant (start = end) at 14:30, inside a's window: all of its 0.01 kWh is a's
+    const point = gpu('node/point.csv', '2025-03-05T14:30:00.000Z', '2025-03-05T14:30:00.000Z', 0.01);
+    const r = countOnce({ inference: [a, point] });
+    expect(r.byStage.inference![1]!.energy_kwh).toBe(0);
+    expect(r.warnings).toEqual([
+      'inference: node/point.csv repeats device GPU-1a2b3c4d-0000-1111-2222-333344445555 of node/a.csv over the same time: counted once (0.01 kWh not added again)',
+    ]);
+  });
+
   it('power logs without host or UUID: only an exact copy is recognised (per-host logs stay apart)', () => {
     const log = (path: string, kwh: number) =>
       src({ path, format: 'nvidia-smi', scope: 'device', energy_kwh: kwh, rows: 300, devices: [{ id: '0', name: 'H100', energy_kwh: kwh, samples: 300 }] });

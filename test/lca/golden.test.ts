@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { assess, buildInventories } from '../../src/lca/index.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+import { perTest } from '../per-test.js';
 
 function run(input: Omit<ScenarioInput, 'name' | 'functional_unit' | 'deployment'> & Partial<Pick<ScenarioInput, 'functional_unit' | 'deployment'>>) {
   const s = Scenario.parse({
@@ -26,13 +27,15 @@ function run(input: Omit<ScenarioInput, 'name' | 'functional_unit' | 'deployment
 describe('textbook worked example 1: 8 H100 for 10 h on the US grid', () => {
   // 8 × 0.7 kW × 10 h = 56 kWh; × 0.429 kg/kWh = 24.0 kg operational.
   // Embodied: 8 × 164 kg × 10 h / (3 years × 8,760 h) = 0.499 kg.
-  const res = run({
-    grid: { intensity_g_per_kwh: 429 },
-    pue: 1, // the example applies no facility overhead
-    hardware: { model: 'H100-SXM', count: 8, lifespan_years: 3, host_embodied_kg: 0 },
-    stages: { training: { hours: 10 } },
-  });
-  const t = res.stages.training!;
+  const res = perTest(() =>
+    run({
+      grid: { intensity_g_per_kwh: 429 },
+      pue: 1, // the example applies no facility overhead
+      hardware: { model: 'H100-SXM', count: 8, lifespan_years: 3, host_embodied_kg: 0 },
+      stages: { training: { hours: 10 } },
+    }),
+  );
+  const t = perTest(() => res.stages.training!);
   it('energy 56 kWh, operational 24.0 kg', () => {
     expect(t.energy_kwh).toBeCloseTo(8 * 0.7 * 10, 9);
     expect(t.energy_kwh).toBeCloseTo(56, 9);
@@ -56,8 +59,8 @@ describe('textbook worked example 2: 7B model, 64 A100 for 14 days', () => {
     hardware: { model: 'A100', count: 64, power_w: 400, embodied_kg: 150, lifespan_years: 4, host_embodied_kg: 0 },
     stages: { training: { hours: 336 } },
   };
-  const us = run({ ...base, grid: { intensity_g_per_kwh: 429 } }).stages.training!;
-  const qc = run({ ...base, grid: { intensity_g_per_kwh: 20 } }).stages.training!;
+  const us = perTest(() => run({ ...base, grid: { intensity_g_per_kwh: 429 } }).stages.training!);
+  const qc = perTest(() => run({ ...base, grid: { intensity_g_per_kwh: 20 } }).stages.training!);
 
   it('device energy × 1.375 overhead, then × PUE once', () => {
     const device = (64 * 400 * 336) / 1000;
@@ -86,13 +89,15 @@ describe('textbook worked example 2: 7B model, 64 A100 for 14 days', () => {
 describe('textbook worked example 3: 2,048 H100 for 720 h', () => {
   // 2,048 × 0.7 kW × 720 h × 1.375 × 1.12 = 1,589,575.7 kWh; × 0.429 = 681.9 t.
   // Embodied 2,048 × 164 × 720 / 26,280 = 9.2 t by hours (the textbook's month-based 9.3 t).
-  const res = run({
-    grid: { intensity_g_per_kwh: 429 },
-    pue: 1.12,
-    it_overhead_factor: 1.375,
-    hardware: { model: 'H100-SXM', count: 2048, lifespan_years: 3, host_embodied_kg: 0 },
-    stages: { training: { hours: 720 } },
-  });
+  const res = perTest(() =>
+    run({
+      grid: { intensity_g_per_kwh: 429 },
+      pue: 1.12,
+      it_overhead_factor: 1.375,
+      hardware: { model: 'H100-SXM', count: 2048, lifespan_years: 3, host_embodied_kg: 0 },
+      stages: { training: { hours: 720 } },
+    }),
+  );
   it('facility energy and operational carbon', () => {
     expect(res.totals.energy_kwh).toBeCloseTo(2048 * 0.7 * 720 * 1.375 * 1.12, 6);
     expect(res.totals.energy_kwh.toFixed(1)).toBe('1589575.7');
@@ -108,12 +113,14 @@ describe('textbook worked example 3: 2,048 H100 for 720 h', () => {
 describe('textbook worked example 4: 10 M queries/day for a year', () => {
   // 10 M queries/day × 0.001 kWh × 365 d × 0.429 kg/kWh = 1,565.9 t/yr.
   const queries = 10e6 * 365;
-  const res = run({
-    grid: { intensity_g_per_kwh: 429 },
-    pue: 1, // the 0.001 kWh per query is taken as facility energy
-    hardware: { model: 'H100', count: 1, embodied_kg: 0 },
-    stages: { inference: { energy_kwh: queries * 0.001, inferences: queries } },
-  });
+  const res = perTest(() =>
+    run({
+      grid: { intensity_g_per_kwh: 429 },
+      pue: 1, // the 0.001 kWh per query is taken as facility energy
+      hardware: { model: 'H100', count: 1, embodied_kg: 0 },
+      stages: { inference: { energy_kwh: queries * 0.001, inferences: queries } },
+    }),
+  );
   it('1,565.9 t per year, 0.429 g per query', () => {
     expect(res.totals.operational_co2e_kg).toBeCloseTo(queries * 0.001 * 0.429, 6);
     expect(Math.round(res.totals.operational_co2e_kg / 100) / 10).toBe(1565.9); // 1,565.85 t, rounded half up as printed
@@ -137,20 +144,22 @@ describe('paper §3.3: C_FU = marginal + embodied + amortized', () => {
   // 160 kg each over 4 years.
   // experimentation 2,000 kWh (host, 100 h); training 10,000 kWh (host, 720 h);
   // inference 50 kWh (host) for 1e6 inferences over 10 h.
-  const res = run({
-    functional_unit: { description: '1,000 requests', inferences: 1000 },
-    deployment: { lifetime_inferences: 5e9 },
-    grid: { intensity_g_per_kwh: 400 },
-    pue: 1.2,
-    wue_l_per_kwh: 0.5,
-    electricity_usd_per_kwh: 0.1,
-    hardware: { model: 'H100', count: 8, embodied_kg: 160, lifespan_years: 4, host_embodied_kg: 0 },
-    stages: {
-      experimentation: { energy_kwh: 2000, hours: 100 },
-      training: { energy_kwh: 10_000, hours: 720 },
-      inference: { energy_kwh: 50, inferences: 1e6, hours: 10 },
-    },
-  });
+  const res = perTest(() =>
+    run({
+      functional_unit: { description: '1,000 requests', inferences: 1000 },
+      deployment: { lifetime_inferences: 5e9 },
+      grid: { intensity_g_per_kwh: 400 },
+      pue: 1.2,
+      wue_l_per_kwh: 0.5,
+      electricity_usd_per_kwh: 0.1,
+      hardware: { model: 'H100', count: 8, embodied_kg: 160, lifespan_years: 4, host_embodied_kg: 0 },
+      stages: {
+        experimentation: { energy_kwh: 2000, hours: 100 },
+        training: { energy_kwh: 10_000, hours: 720 },
+        inference: { energy_kwh: 50, inferences: 1e6, hours: 10 },
+      },
+    }),
+  );
   const embodied = (h: number) => (8 * 160 * h) / (4 * 8760); // kg
   const expOp = 2000 * 1.2 * 0.4; // 960 kg
   const trainOp = 10_000 * 1.2 * 0.4; // 4,800 kg
@@ -197,14 +206,16 @@ describe('paper §3.3: C_FU = marginal + embodied + amortized', () => {
 });
 
 describe('per functional unit without a per-inference stage', () => {
-  const res = run({
-    functional_unit: { description: '1 request', inferences: 1 },
-    deployment: { lifetime_inferences: 1e6 },
-    grid: { intensity_g_per_kwh: 500 },
-    pue: 1,
-    hardware: { model: 'H100', count: 1, embodied_kg: 0 },
-    stages: { training: { energy_kwh: 100 } },
-  });
+  const res = perTest(() =>
+    run({
+      functional_unit: { description: '1 request', inferences: 1 },
+      deployment: { lifetime_inferences: 1e6 },
+      grid: { intensity_g_per_kwh: 500 },
+      pue: 1,
+      hardware: { model: 'H100', count: 1, embodied_kg: 0 },
+      stages: { training: { energy_kwh: 100 } },
+    }),
+  );
   it('is up-front only; breakeven is null; a warning says why', () => {
     expect(res.per_functional_unit.marginal_co2e_g).toBe(0);
     expect(res.per_functional_unit.amortized_co2e_g).toBeCloseTo((100 * 500) / 1e6, 12);
@@ -212,6 +223,32 @@ describe('per functional unit without a per-inference stage', () => {
     expect(res.warnings.some((w) => w.includes('no stage gives inferences'))).toBe(true);
     expect(res.totals.cost_usd).toBeNull();
     expect(res.per_functional_unit.cost_usd).toBeNull();
+  });
+});
+
+describe('breakeven with a zero-carbon per-inference stage', () => {
+  // Grid 0 g/kWh: no operational carbon anywhere. Training: 1 GPU × 100 kg embodied × 876 h ÷ (1 year
+  // × 8,760 h) = 10 kg up front. Inference: 5 kWh for 1,000 inferences and no hours, so no embodied
+  // share either: 0 g per inference. The per-inference carbon never catches up with the 10 kg:
+  // no breakeven (not 10,000 g ÷ 0 g = ∞).
+  const res = perTest(() =>
+    run({
+      functional_unit: { description: '1 request', inferences: 1 },
+      deployment: { lifetime_inferences: 1e6 },
+      grid: { intensity_g_per_kwh: 0 },
+      pue: 1,
+      hardware: { model: 'H100', count: 1, embodied_kg: 100, host_embodied_kg: 0, lifespan_years: 1 },
+      stages: { training: { energy_kwh: 20, hours: 876 }, inference: { energy_kwh: 5, inferences: 1000 } },
+    }),
+  );
+  it('up-front 10 kg, 0 g per inference, breakeven null', () => {
+    expect(res.lifetime.upfront_co2e_kg).toBeCloseTo((100 * 876) / 8760, 12);
+    expect(res.lifetime.inference_co2e_kg).toBe(0);
+    expect(res.per_functional_unit.marginal_co2e_g).toBe(0);
+    expect(res.per_functional_unit.embodied_co2e_g).toBe(0);
+    // 10,000 g ÷ 1e6 FUs = 0.01 g per FU
+    expect(res.per_functional_unit.amortized_co2e_g).toBeCloseTo(0.01, 12);
+    expect(res.breakeven_inferences).toBeNull();
   });
 });
 
@@ -255,17 +292,19 @@ describe('water: on-site = IT energy × WUE, off-site = facility energy × grid 
   // 2 GPUs × 500 W × 10 h = 10 kWh device-only; × IT overhead 1.2 = 12 kWh IT; × PUE 1.5 = 18 kWh facility.
   // On site: WUE is litres per kWh of IT energy (textbook Eq. 3, The Green Grid): 12 × 1.8 = 21.6 L.
   // Off site: generating the electricity drawn, i.e. facility energy: 18 × 2.5 = 45 L. Total 66.6 L.
-  const res = run({
-    functional_unit: { description: '100 requests', inferences: 100 },
-    deployment: { lifetime_inferences: 1e6 },
-    grid: { intensity_g_per_kwh: 300, water_intensity_l_per_kwh: 2.5 },
-    pue: 1.5,
-    wue_l_per_kwh: 1.8,
-    it_overhead_factor: 1.2,
-    hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 0, lifespan_years: 4 },
-    stages: { inference: { hours: 10, inferences: 50_000 } },
-  });
-  const st = res.stages.inference!;
+  const res = perTest(() =>
+    run({
+      functional_unit: { description: '100 requests', inferences: 100 },
+      deployment: { lifetime_inferences: 1e6 },
+      grid: { intensity_g_per_kwh: 300, water_intensity_l_per_kwh: 2.5 },
+      pue: 1.5,
+      wue_l_per_kwh: 1.8,
+      it_overhead_factor: 1.2,
+      hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 0, lifespan_years: 4 },
+      stages: { inference: { hours: 10, inferences: 50_000 } },
+    }),
+  );
+  const st = perTest(() => res.stages.inference!);
   it('stage water 21.6 L + 45 L = 66.6 L', () => {
     expect(st.it_energy_kwh).toBeCloseTo(12, 12);
     expect(st.energy_kwh).toBeCloseTo(18, 12);

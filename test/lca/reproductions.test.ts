@@ -3,6 +3,7 @@
 // checked against the figure the paper prints. Every factor is stated in the scenario, so the
 // result does not depend on ml-lca's bundled data.
 import { describe, expect, it } from 'vitest';
+import { perTest } from '../per-test.js';
 import { assess, buildInventories } from '../../src/lca/index.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
@@ -33,7 +34,7 @@ describe('BLOOM 176B (Luccioni, Viguier & Ligozat 2023, "Estimating the Carbon F
     hardware: { ...hardware, host_embodied_kg: 2500, devices_per_host: 8 },
     stages: { training: { hours }, 'training-idle': { energy_kwh: 256_646 } },
   };
-  const res = run(input);
+  const res = perTest(() => run(input));
   const hoursInUse = 6 * 8760 * 0.85; // 44,676 h
 
   it('dynamic: 1,082,990 GPU-h × 0.4 kW = 433,196 kWh × 57 g = 24.69 t', () => {

@@ -31,6 +31,10 @@ const SPEND = [
   '{"run_id": 4, "created_at": "2026-11-05T03:00:00Z", "scenario": "llm", "team": "nlp", "co2e_kg": 900}',
 ].join('\n');
 const NOW = new Date('2026-11-21T00:00:00Z');
+// This change, by hand: 100 kWh × PUE 1.0 × 0.5 kg/kWh = 50 kg operational; embodied: the H100's
+// own figure is set to 0, the bundled 8-GPU server share stays: 2,500 kg ÷ 8 × 10 h ÷ (4 years ×
+// 8,760 h) = 0.0892 kg. Total 50.0892 kg.
+const CHANGE_KG = 100 * 1.0 * 0.5 + ((2500 / 8) * 10) / (4 * 8760);
 
 function ext(card: { extensions?: Record<string, unknown> | undefined }): LedgerExtension {
   return LedgerExtension.parse(card.extensions?.ledger);
@@ -46,17 +50,17 @@ describe('buildReport with period budgets', () => {
       { now: NOW },
     );
     const { card } = await buildReport({ scenarioPath: '/p/lca.yml', version: 't' }, io);
-    const change = card.totals.co2e_kg;
-    expect(change).toBeGreaterThan(0);
+    expect(card.totals.co2e_kg).toBeCloseTo(CHANGE_KG, 9);
+    const change = CHANGE_KG;
     const p = ext(card).positions[0];
-    expect(p).toMatchObject({ scope: 'team', name: 'vision', label: '2026-11', runs: 2, spent: 350, change });
+    expect(p).toMatchObject({ scope: 'team', name: 'vision', label: '2026-11', runs: 2, spent: 350 });
+    expect(p?.change).toBeCloseTo(change, 9);
     expect(p?.projected).toBeCloseTo(350 + change, 9);
     expect(ext(card).source).toBe('file:spend.jsonl');
     const period = card.budgets.filter((b) => b.kind === 'period');
     expect(period).toHaveLength(1);
     expect(period[0]?.actual).toBeCloseTo(350 + change, 9);
-    // 350 + change > 300 (warn) and < 500: the verdict is warn.
-    expect(change).toBeLessThan(150);
+    // 350 + 50.09 = 400.09 kg: above the warning level (300), below the limit (500): the verdict is warn.
     expect(card.verdict).toBe('warn');
     expect(ledgerSectionForCard(card)).toContain('### Period budgets');
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { nb } from '../report/nbsp.js';
 import { ledgerLinesForCard, ledgerSectionForCard, niceCeil, renderCumulativeChart, renderLedgerSection, textBar } from '../../src/ledger/render.js';
 import { themeDirective } from '../../src/report/charts.js';
@@ -44,13 +44,17 @@ describe('renderLedgerSection', () => {
   const now = new Date('2026-03-11T00:00:00Z');
   const entries = [LedgerEntry.parse({ created_at: '2026-02-01T00:00:00Z', scenario: 'm', team: 'vi|sion @org', co2e_kg: 1200 })];
   const head = makeCard({ scenario: 'm', team: 'vi|sion @org', co2e_kg: 400, created_at: now.toISOString() });
-  const positions = evaluatePeriodBudgets(
-    [{ scope: 'team', period: 'quarter', metric: 'totals.co2e_kg', max: 2000, warn: 1500 }],
-    { name: 'm', team: 'vi|sion @org' },
-    head,
-    entries,
-    now,
-  ).positions;
+  // (made before each test, not while the file is collected: test/per-test.ts)
+  let positions: ReturnType<typeof evaluatePeriodBudgets>['positions'] = [];
+  beforeEach(() => {
+    positions = evaluatePeriodBudgets(
+      [{ scope: 'team', period: 'quarter', metric: 'totals.co2e_kg', max: 2000, warn: 1500 }],
+      { name: 'm', team: 'vi|sion @org' },
+      head,
+      entries,
+      now,
+    ).positions;
+  });
 
   it('shows bar, projected, remaining and run-out date, with the team name escaped', () => {
     const md = renderLedgerSection(positions);

@@ -19,8 +19,9 @@ import { cardOf, inventoriesA, scenarioA } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
 import { buildReport } from '../../src/pipeline.js';
 import { nodeIo } from '../../src/io.js';
+import { perTest } from '../per-test.js';
 
-const card = cardOf(scenarioA(), inventoriesA());
+const card = perTest(() => cardOf(scenarioA(), inventoriesA()));
 
 describe('plainNumber: mermaid accepts no exponents', () => {
   it.each([

@@ -51,10 +51,10 @@ describe('comparisonSummaryLine', () => {
 });
 
 describe('renderComparisonText', () => {
-  const text = renderComparisonText(comparison);
-  const lines = text.split('\n');
-
+  // (rendered in each test, not while the file is collected: test/per-test.ts)
   it('summary first, then the base, then an aligned table with no markdown syntax', () => {
+    const text = renderComparisonText(comparison);
+    const lines = text.split('\n');
     expect(lines[0]).toBe(comparisonSummaryLine(comparison));
     expect(lines[2]).toBe('base: main 0123456 run 7 (file:base.json), created 2026-01-01T00:00:00Z');
     expect(text).not.toMatch(/[|`*]/);
@@ -74,6 +74,8 @@ describe('renderComparisonText', () => {
   });
 
   it('prints no control characters from a card (no escape sequence reaches the terminal)', () => {
+    const text = renderComparisonText(comparison);
+    const lines = text.split('\n');
     expect(text).not.toContain('\u001b');
     expect(lines[lines.length - 1]).toMatch(/^inference +\[31m: cost +USD +— +1 +— +— +no base value$/);
   });

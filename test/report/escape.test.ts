@@ -25,6 +25,8 @@ describe('escapeCode', () => {
   it.each([
     ['path', 'runs/train/emissions.csv', '`runs/train/emissions.csv`'],
     ['backtick inside', 'a`b', '``a`b``'],
+    // `` x` `` unpadded would end in three backticks (a longer run, not the closing fence).
+    ['trailing backtick padded', 'x`', '`` x` ``'],
     ['pipe in a table cell', 'a|b', '`a\\|b`'],
     ['leading backtick padded', '`x', '`` `x ``'],
     ['newline', 'a\nb', '`a b`'],

@@ -4,14 +4,20 @@
 // method, the SCI note). Rendered, it must be inert: no heading, HTML, mention, second marker,
 // link, image or workflow command, and every mermaid chart must still parse, with a fallback
 // label where a stage or parameter name cleans to nothing.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/markdown.js';
 import { stagePie, tornadoChart } from '../../src/report/charts.js';
 import { commentBody } from '../../src/github/comment.js';
 import { hostileCard, injectionProblems } from './hostile-card.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
 
-const card = await hostileCard();
+import type { ModelCard } from '../../src/report/card-schema.js';
+
+// Made before each test, not while the file is collected (see test/per-test.ts: mutation testing).
+let card: ModelCard;
+beforeEach(async () => {
+  card = await hostileCard();
+});
 
 describe('a hostile card renders inertly', () => {
   it('the card really is hostile (the checks can fail)', () => {

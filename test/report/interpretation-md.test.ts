@@ -1,15 +1,32 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderInterpretation } from '../../src/report/interpretation-md.js';
 import { annotateNoise } from '../../src/compare/noise.js';
 import type { ModelCard } from '../../src/report/card-schema.js';
-import { cardOf, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
+import { cardOf, handA, inv, inventoriesA, scenarioA, source } from '../lca/interpret/fixtures.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parse.js';
+import { perTest } from '../per-test.js';
 import { nb } from './nbsp.js';
 import { mermaidCharts } from '../../src/report/charts.js';
 
-const card = cardOf(scenarioA(), inventoriesA());
-const md = renderInterpretation(card);
+const card = perTest(() => cardOf(scenarioA(), inventoriesA()));
+
+/** The two numbers a pattern's groups capture (thousands separators dropped). */
+function numbersAfter(text: string, pattern: RegExp): [number, number] {
+  const m = pattern.exec(text);
+  expect(m, String(pattern)).not.toBeNull();
+  const n = (g: string | undefined) => Number((g ?? '').replaceAll(',', ''));
+  return [n(m?.[1]), n(m?.[2])];
+}
+
+/** A number as the report shows it (rounded to 3 or 4 figures) against its exact value. */
+function expectShown(shown: number, exact: number): void {
+  expect(Math.abs(shown / exact - 1), `${shown} shown for ${exact}`).toBeLessThan(0.005);
+}
+let md = '';
+beforeEach(() => {
+  md = renderInterpretation(card);
+});
 
 describe('renderInterpretation', () => {
   it('names the dominant stage and term with their shares', () => {
@@ -37,7 +54,26 @@ describe('renderInterpretation', () => {
   });
 
   it('gives the uncertainty range and its method', () => {
-    expect(md).toMatch(/Assessed stages: \*\*[\d.,]+–[\d.,]+\u00a0kg CO2e\*\*/);
+    // All-low corner (grid 200 g/kWh, PUE 1.05, embodied 15 kg, lifespan 5 years):
+    //   1,001 kWh × 1.05 × 0.2 kg/kWh + 101 h × 15 kg / (5 × 8,760 h) = 210.21 + 0.0346 = 210.245 kg
+    // All-high corner (600 g/kWh, PUE 1.5, 463 kg, 3 years):
+    //   1,001 × 1.5 × 0.6 + 101 × 463 / (3 × 8,760) = 900.9 + 1.779 = 902.679 kg
+    const [lo, hi] = numbersAfter(md, /Assessed stages: \*\*([\d.,]+)–([\d.,]+)\u00a0kg CO2e\*\*/);
+    // (as shown, rounded to 3 figures: within 0.5 %)
+    expectShown(lo, 1001 * 1.05 * 0.2 + (101 * 15) / (5 * 8760));
+    expectShown(hi, 1001 * 1.5 * 0.6 + (101 * 463) / (3 * 8760));
+    // the same corners per FU (handA: marginal + embodied + amortized)
+    const [fLo, fHi] = numbersAfter(md, /Per functional unit: \*\*([\d.,]+)–([\d.,]+)\u00a0g CO2e\*\*/);
+    expectShown(fLo, handA({ ci: 200, pue: 1.05, emb: 15, life: 5 }).perFuG);
+    expectShown(fHi, handA({ ci: 600, pue: 1.5, emb: 463, life: 3 }).perFuG);
+    // energy: 1,001 kWh × PUE 1.05 … 1.5 = 1,051.05 … 1,501.5 kWh, shown in MWh
+    const [eLo, eHi] = numbersAfter(md, /Energy: ([\d.,]+)–([\d.,]+)\u00a0MWh/);
+    expectShown(eLo, 1.05105);
+    expectShown(eHi, 1.5015);
+    // the lines whole, with the central values (440.91 kg, 4.887 g, 1,001 × 1.1 = 1,101.1 kWh), 3 figures
+    expect(md).toContain(nb('- Assessed stages: **210–903 kg CO2e** (central 441 kg CO2e).'));
+    expect(md).toContain(nb('- Per functional unit: **2.31–10.1 g CO2e** (central 4.89 g CO2e).'));
+    expect(md).toContain(nb('- Energy: 1.05–1.5 MWh (central 1.1 MWh).'));
     expect(md).toContain('Method: interval arithmetic by vertices');
     expect(md).toContain('seed 20240521');
   });

@@ -7,6 +7,7 @@ import { hfCo2EqEmissions } from '../../src/report/hf.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { isPerInferenceStage, isUpfrontStage } from '../../src/scenario/stage-kind.js';
+import { perTest } from '../per-test.js';
 
 describe('isPerInferenceStage / isUpfrontStage', () => {
   it.each([
@@ -24,18 +25,20 @@ describe('isPerInferenceStage / isUpfrontStage', () => {
 describe('a stage with inferences: 0 is up-front everywhere', () => {
   // training 100 kWh, warmup 20 kWh with inferences: 0, inference 1 kWh for 1,000 inferences;
   // PUE 1, 500 g/kWh, no embodied. Up-front = (100 + 20) × 0.5 = 60 kg; HF block 60,000 g.
-  const r = resolveScenario(
-    Scenario.parse({
-      name: 'zero',
-      functional_unit: { description: 'one request', inferences: 1 },
-      deployment: { lifetime_inferences: 1e6 },
-      grid: { intensity_g_per_kwh: 500 },
-      pue: 1,
-      hardware: { model: 'X', count: 1, embodied_kg: 0, lifespan_years: 4 },
-      stages: { training: { energy_kwh: 100 }, warmup: { energy_kwh: 20, inferences: 0 }, inference: { energy_kwh: 1, inferences: 1000 } },
-    }),
+  const r = perTest(() =>
+    resolveScenario(
+      Scenario.parse({
+        name: 'zero',
+        functional_unit: { description: 'one request', inferences: 1 },
+        deployment: { lifetime_inferences: 1e6 },
+        grid: { intensity_g_per_kwh: 500 },
+        pue: 1,
+        hardware: { model: 'X', count: 1, embodied_kg: 0, lifespan_years: 4 },
+        stages: { training: { energy_kwh: 100 }, warmup: { energy_kwh: 20, inferences: 0 }, inference: { energy_kwh: 1, inferences: 1000 } },
+      }),
+    ),
   );
-  const res = assess(r, buildInventories(r, {}));
+  const res = perTest(() => assess(r, buildInventories(r, {})));
 
   it('per-FU: amortized, not marginal', () => {
     expect(res.lifetime.upfront_co2e_kg).toBeCloseTo(60, 12);

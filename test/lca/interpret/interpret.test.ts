@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/lca/index.js';
 import { interpret } from '../../../src/lca/interpret/index.js';
 import { Interpretation } from '../../../src/lca/interpret/schema.js';
+import { mulberry32, triangular } from '../../../src/lca/interpret/prng.js';
 import { handA, inv, inventoriesA, scenarioA, source } from './fixtures.js';
+import { perTest } from '../../per-test.js';
 
 const run = () => {
   const r = scenarioA();
@@ -11,7 +13,7 @@ const run = () => {
 };
 
 describe('interpret: scenario A (hand-computed from domain.md formulas)', () => {
-  const out = run();
+  const out = perTest(run);
 
   it('is a valid Interpretation', () => {
     expect(Interpretation.safeParse(out).success).toBe(true);
@@ -119,6 +121,34 @@ describe('interpret: scenario A (hand-computed from domain.md formulas)', () => 
     expect(mc.per_fu_co2e_g_p95).toBeGreaterThan(4.887271689);
   });
 
+  it('Monte Carlo percentiles recomputed independently: the hand model under the same seeded draws', () => {
+    // 1,000 samples; each draws grid, PUE, embodied, lifespan in that order from triangular(low,
+    // central, high) with mulberry32(20240521); the model is handA (domain.md formulas, not src/lca).
+    // Percentiles by nearest rank: p05 = 50th, p50 = 500th, p95 = 950th smallest.
+    const next = mulberry32(20_240_521);
+    const totals: number[] = [];
+    const perFus: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const ci = triangular(next(), 200, 400, 600);
+      const pue = triangular(next(), 1.05, 1.1, 1.5);
+      const emb = triangular(next(), 15, 164, 463);
+      const life = triangular(next(), 3, 4, 5);
+      const h = handA({ ci, pue, emb, life });
+      totals.push(h.totalKg);
+      perFus.push(h.perFuG);
+    }
+    totals.sort((a, b) => a - b);
+    perFus.sort((a, b) => a - b);
+    const mc = out.uncertainty.monte_carlo!;
+    expect(mc.co2e_kg_p05).toBeCloseTo(totals[49]!, 9);
+    expect(mc.co2e_kg_p50).toBeCloseTo(totals[499]!, 9);
+    expect(mc.co2e_kg_p95).toBeCloseTo(totals[949]!, 9);
+    expect(mc.per_fu_co2e_g_p05).toBeCloseTo(perFus[49]!, 9);
+    expect(mc.per_fu_co2e_g_p50).toBeCloseTo(perFus[499]!, 9);
+    expect(mc.per_fu_co2e_g_p95).toBeCloseTo(perFus[949]!, 9);
+    expect(mc).toMatchObject({ seed: 20_240_521, samples: 1000 });
+  });
+
   it('is deterministic: the same input gives the same numbers, byte for byte', () => {
     expect(JSON.stringify(run())).toBe(JSON.stringify(out));
   });
@@ -171,8 +201,8 @@ describe('interpret: measured-data gaps and completeness', () => {
     inference: inv({ device_energy_kwh: 0.9, hours: 1, inferences: 1e5, origin: 'logs', sources: ['gpu.csv'] }),
   };
   const srcs = [source({ path: 'gpu.csv', energy_kwh: 0.9, rows: 1000, rows_rejected: 100 })];
-  const out = interpret(r, i, assess(r, i), srcs);
-  const codes = out.data_quality.map((d) => d.code);
+  const out = perTest(() => interpret(r, i, assess(r, i), srcs));
+  const codes = perTest(() => out.data_quality.map((d) => d.code));
 
   it.each([
     ['device_only_without_overhead', 'warning'],
@@ -274,7 +304,7 @@ describe('interpret: values set in the scenario without a range', () => {
     },
   });
   const i = inventoriesA();
-  const out = interpret(r, i, assess(r, i), []);
+  const out = perTest(() => interpret(r, i, assess(r, i), []));
 
   it.each([
     ['pue', 1.1, 1.58, handA({ pue: 1.1 }), handA({ pue: 1.58 })],

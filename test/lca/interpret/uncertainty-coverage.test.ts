@@ -4,6 +4,7 @@
 // stated in the scenario carries none, which the card and the report then say. Every expected
 // number is worked out here by hand.
 import { describe, expect, it } from 'vitest';
+import { perTest } from '../../per-test.js';
 import { assess, buildInventories } from '../../../src/lca/index.js';
 import { interpret } from '../../../src/lca/interpret/index.js';
 import { renderInterpretation } from '../../../src/report/interpretation-md.js';
@@ -26,8 +27,8 @@ describe('a scenario where every input is stated (GPT-3, Patterson et al. 2021: 
     stages: { training: { energy_kwh: 1_287_000 } },
   });
   const r = resolveScenario(s);
-  const i = buildInventories(r, {});
-  const out = interpret(r, i, assess(r, i), []);
+  const i = perTest(() => buildInventories(r, {}));
+  const out = perTest(() => interpret(r, i, assess(r, i), []));
 
   it('gives a point range, 1,287,000 kWh × 0.429 kg/kWh = 552,123 kg, covering no input', () => {
     expect(out.uncertainty.co2e_kg_low).toBeCloseTo(552_123, 6);
@@ -103,8 +104,8 @@ const invB = () => ({ training: inv({ device_energy_kwh: 100, hours: 10, origin:
 describe('scenario B: defaulted inputs carry their data ranges, logged energy its measurement uncertainty', () => {
   const r = scenarioB();
   const i = invB();
-  const out = interpret(r, i, assess(r, i), [gpuLog]);
-  const u = out.uncertainty;
+  const out = perTest(() => interpret(r, i, assess(r, i), [gpuLog]));
+  const u = perTest(() => out.uncertainty);
   // Energy factor: sensor ±5 % (NVML) × sample scatter ±2 % (k = 2 × 1 %): 0.95 × 0.98 .. 1.05 × 1.02.
   const eLo = 0.95 * 0.98;
   const eHi = 1.05 * 1.02;
@@ -175,7 +176,7 @@ describe('a defaulted server embodied figure carries its range (BLOOM: 2,500 kg 
     ],
   });
   const i = invB();
-  const u = interpret(r, i, assess(r, i), [gpuLog]).uncertainty;
+  const u = perTest(() => interpret(r, i, assess(r, i), [gpuLog]).uncertainty);
   // Embodied per GPU-hour = (100 kg + host ÷ 8) / (lifespan × 8,760 h); 10 h of 1 GPU.
   const emb = (host: number, years: number) => ((100 + host / 8) * 10) / (years * 8760);
   it('low corner: host 1,250 kg over 5 years; high corner: host 5,000 kg over 3 years', () => {
@@ -188,7 +189,7 @@ describe('a defaulted server embodied figure carries its range (BLOOM: 2,500 kg 
 describe('water range from a defaulted WUE (PUE stated 1, so IT and facility energy agree)', () => {
   const r = scenarioB({ pue: 1, pue_low: 1, pue_high: 1 });
   const i = invB();
-  const out = interpret(r, i, assess(r, i), [gpuLog]);
+  const out = perTest(() => interpret(r, i, assess(r, i), [gpuLog]));
   it('water: 100 kWh × 0.931 × 1 × 0.5 L/kWh .. 100 kWh × 1.071 × 1.375 × 2.0 L/kWh', () => {
     expect(out.uncertainty.water_l_low).toBeCloseTo(100 * 0.95 * 0.98 * 1 * 0.5, 9);
     expect(out.uncertainty.water_l_high).toBeCloseTo(100 * 1.05 * 1.02 * 1.375 * 2, 9);
