@@ -2,7 +2,7 @@ import path from 'node:path';
 import { p as parseFlags } from './args.js';
 import { a as packageRoot } from './package-root.js';
 import { runReport } from './report.js';
-import { g as displayPath } from './pipeline.js';
+import { h as displayPath } from './pipeline.js';
 import 'node:util';
 import './errors.js';
 import 'node:fs';

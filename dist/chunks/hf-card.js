@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { N as NBSP, s as count, v as qty } from './read.js';
+import { N as NBSP, n as count, q as qty } from './read.js';
 import { w as writeHfReadme } from './hf-readme.js';
-import { g as displayPath } from './pipeline.js';
+import { h as displayPath } from './pipeline.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { readCardFile } from './report.js';
 import './errors.js';

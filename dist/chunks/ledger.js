@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { m as markdownTable } from './index.js';
 import { I as InputError } from './errors.js';
-import { r as readLedger, k as evaluatePeriodBudgets, g as escapeMarkdown, m as fmt, n as param, t as textBar, o as renderLedgerSection, p as periodOf, q as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
+import { r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, j as fmt, k as param, t as textBar, l as renderLedgerSection, p as periodOf, m as renderCumulativeChart, D as DEFAULT_METRIC } from './read.js';
 import { i as isHistoryDir, e as historyEntries, f as auditTotals } from './dir.js';
 import { l as ledgerTotals, d as dailyCumulative } from './totals.js';
 import { p as parseFlags, e as enumFlag } from './args.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
-import { S as Scenario, A as suggest, B as incompleteFromSources, C as noEnergySource, E as StageCompleteness, F as MEASURED, G as METRICS, H as valueAtPath, I as STAGE_FIELDS, s as count, J as qtyParam, n as param, u as unitOf, K as percent, j as deltaPct, y as scaleFor, w as worstVerdict, L as numericPaths, v as qty, M as ModelCard, O as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, k as evaluatePeriodBudgets, g as escapeMarkdown, P as withoutUrls, N as NBSP, m as fmt$1, a as escapeCode, Q as range, R as parameterName, T as pct$1, U as incompleteLine, h as pair, z as clipText, l as labelOf, W as ledgerSectionForCard, X as escapeHtml, Y as stagePie, Z as lifetimeChart, _ as tornadoChart, $ as headVsBaseChart, a0 as mermaidBlock, a1 as ledgerLinesForCard } from './read.js';
+import { S as Scenario, v as suggest, x as incompleteFromSources, y as noEnergySource, z as StageCompleteness, A as MEASURED, B as METRICS, C as valueAtPath, E as STAGE_FIELDS, n as count, F as qtyParam, k as param, G as unitOf, H as percent, I as deltaPct, s as scaleFor, w as worstVerdict, J as numericPaths, q as qty, M as ModelCard, K as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, L as withoutUrls, N as NBSP, j as fmt$1, a as escapeCode, O as range, P as parameterName, Q as pct$1, R as incompleteLine, T as pair, U as labelOf, u as clipText, W as ledgerSectionForCard, X as escapeHtml, Y as stagePie, Z as lifetimeChart, _ as tornadoChart, $ as headVsBaseChart, a0 as mermaidBlock, a1 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -3971,6 +3971,68 @@ function incompleteLines(a) {
     return a.incomplete.map((i) => incompleteLine(i.stage, i.completeness));
 }
 
+/** Text from a card on a terminal: C0/C1 controls (escape sequences) and bidi overrides become spaces. */
+function plain(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+}
+/** The change column in words; a metric missing on one side says which side (a stage only in head or only in base). */
+function changeWord(m) {
+    if (m.delta === null)
+        return m.base === null && m.head === null ? 'no value' : m.base === null ? 'no base value' : 'no head value';
+    if (m.within_noise)
+        return 'within noise';
+    if (m.delta === 0)
+        return 'unchanged';
+    return (m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse';
+}
+/**
+ * `per FU 10.7 → 12.4 g CO2e, +16.3 %, worse; 4 of 27 metrics changed beyond noise`: what a
+ * reviewer asks first, in one line.
+ */
+function comparisonSummaryLine(c) {
+    if (!c.comparable)
+        return `not comparable with the base: ${plain(c.consistency[0] ?? 'the functional unit or the boundary differs')}`;
+    const real = c.metrics.filter((m) => m.within_noise === false).length;
+    const tail = `${real} of ${c.metrics.length} metrics changed beyond noise`;
+    const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
+    if (!m || m.base === null || m.head === null)
+        return `per FU: no base or head value; ${tail}`;
+    const p = pair(m.base, m.head, unitOf(m.metric));
+    return `per FU ${p.base} → ${p.head}${NBSP}${p.unit}, ${deltaPct(m.delta_pct)}, ${changeWord(m)}; ${tail}`;
+}
+/** Columns padded to their widest cell; numbers right-aligned. */
+function textTable(rows, right) {
+    const width = (s) => [...s].length;
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+    const line = (r) => r
+        .map((cell, i) => (right[i] ? cell.padStart(widths[i] + cell.length - width(cell)) : cell.padEnd(widths[i] + cell.length - width(cell))))
+        .join('  ')
+        .trimEnd();
+    const [head, ...body] = rows;
+    return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+/** The whole terminal output of `ml-lca compare`. */
+function renderComparisonText(c) {
+    const b = c.baseline;
+    const where = [b.ref, b.sha ? b.sha.slice(0, 7) : null, b.run_id !== null ? `run ${b.run_id}` : null].filter((x) => x !== null).join(' ');
+    const lines = [
+        comparisonSummaryLine(c),
+        '',
+        `base: ${plain(where ? `${where} (${b.source})` : b.source)}${b.created_at ? `, created ${plain(b.created_at)}` : ''}`,
+        ...(c.consistency.length
+            ? c.consistency.map((x) => `- ${plain(x)}`)
+            : ['same functional unit and system boundary as the base; lower is better for every metric']),
+    ];
+    if (c.metrics.length === 0)
+        return lines.join('\n');
+    const rows = c.metrics.map((m) => {
+        const p = pair(m.base, m.head, unitOf(m.metric));
+        return [plain(labelOf(m.metric)), p.unit, p.base, p.head, p.delta, deltaPct(m.delta_pct), changeWord(m)];
+    });
+    lines.push('', textTable([['metric', 'unit', 'base', 'head', 'Δ', 'Δ %', 'change'], ...rows], [false, false, true, true, true, true, false]));
+    return lines.join('\n');
+}
+
 // report.md, the PR comment body (without the marker) and the job summary: card in, markdown
 // out, nothing else. Written for a reviewer (issue 17): one screen first (the verdict with its
 // reason, the headline per functional unit and total with the change against the base, what
@@ -4132,7 +4194,7 @@ function changeText(m, unit) {
     const short = (text) => text.replace(/ CO2e$/, '');
     const band = short(scaleFor([m.base, m.head], unit).withUnit(m.noise_band));
     const noise = m.within_noise === true ? `, within noise (±${band})` : m.within_noise === false ? `, beyond noise (±${band})` : '';
-    const dir = direction(m.delta, m.better, m.within_noise);
+    const dir = changeWord(m);
     return ` ${arrow} ${deltaPct(m.delta_pct)} vs base ${short(`${p.base}${NBSP}${p.unit}`)}${m.within_noise ? '' : `, ${dir}`}${noise}`;
 }
 /** Why nothing was compared, or that the base is not comparable. */
@@ -4168,7 +4230,7 @@ function changesBlock(c) {
             p.base,
             p.head,
             `${(m.delta ?? 0) > 0 ? '▲' : '▼'} ${deltaPct(m.delta_pct)}`,
-            direction(m.delta, m.better, m.within_noise),
+            changeWord(m),
         ];
     });
     return [`${summary}:`, '', markdownTable([['metric (unit)', 'base', 'head', 'Δ %', 'change'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })];
@@ -4184,16 +4246,6 @@ function baselineLabel(c) {
     const parts = [b.ref ? escapeMarkdown(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
     const where = parts.filter((x) => x !== null).join(' ');
     return where ? `${where} (${escapeCode(b.source)})` : escapeCode(b.source);
-}
-function direction(delta, better, withinNoise) {
-    if (delta === null)
-        return 'no base value';
-    if (withinNoise)
-        return 'within noise';
-    if (delta === 0)
-        return 'unchanged';
-    const improved = better === 'lower' ? delta < 0 : delta > 0;
-    return improved ? 'better' : 'worse';
 }
 // --- Budgets ----------------------------------------------------------------------------------
 const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 };
@@ -4535,7 +4587,7 @@ function renderComparison(c) {
                 p.head,
                 p.delta,
                 deltaPct(m.delta_pct),
-                direction(m.delta, m.better, m.within_noise),
+                changeWord(m),
             ];
         }),
     ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] });
@@ -4945,4 +4997,4 @@ function uniqueSources(byStage) {
     return all;
 }
 
-export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, displayPath as g, parseCard as h, incompleteLines as i, budgetFailed as j, loadScenarioLedger as l, periodMetrics as p, renderReport as r };
+export { loadScenario as a, resolveScenario as b, buildReport as c, attentionOf as d, compareWithBaseline as e, renderComparison as f, renderComparisonText as g, displayPath as h, incompleteLines as i, parseCard as j, budgetFailed as k, loadScenarioLedger as l, periodMetrics as p, renderReport as r };

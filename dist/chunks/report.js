@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { h as parseCard, c as buildReport, g as displayPath, j as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
-import { x as compact, v as qty, y as scaleFor, z as clipText } from './read.js';
+import { j as parseCard, c as buildReport, h as displayPath, k as budgetFailed, d as attentionOf, i as incompleteLines } from './pipeline.js';
+import { o as compact, q as qty, s as scaleFor, u as clipText } from './read.js';
 import { I as InputError } from './errors.js';
 import { p as parseFlags, r as requiredFlag, e as enumFlag } from './args.js';
 import { p as packageVersion } from './package-root.js';

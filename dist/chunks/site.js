@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError } from './errors.js';
-import { a3 as LedgerEntry, k as evaluatePeriodBudgets, p as periodOf, a4 as inPeriod, a5 as metricOf, D as DEFAULT_METRIC, a2 as UtcInstant, a6 as LifetimePoint, a7 as Lifetime, a8 as PerFunctionalUnit, a9 as Totals, aa as StageResult, ab as PeriodBudget, ac as cardFromTextWith, ad as AbsoluteBudget, ae as dedupeRuns, v as qty, af as unitOfName, s as count, j as deltaPct, N as NBSP, T as pct, m as fmt } from './read.js';
+import { a3 as LedgerEntry, h as evaluatePeriodBudgets, p as periodOf, a4 as inPeriod, a5 as metricOf, D as DEFAULT_METRIC, a2 as UtcInstant, a6 as LifetimePoint, a7 as Lifetime, a8 as PerFunctionalUnit, a9 as Totals, aa as StageResult, ab as PeriodBudget, ac as cardFromTextWith, ad as AbsoluteBudget, ae as dedupeRuns, q as qty, af as unitOfName, n as count, I as deltaPct, N as NBSP, Q as pct, j as fmt } from './read.js';
 import { e as historyEntries, i as isHistoryDir, a as isCardPath } from './dir.js';
 import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, c as union } from './schemas.js';
 import { createHash } from 'node:crypto';

@@ -11,8 +11,9 @@ function plain(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
 
-function verdictOf(m: ComparedMetric): string {
-  if (m.delta === null) return 'no base value';
+/** The change column in words; a metric missing on one side says which side (a stage only in head or only in base). */
+export function changeWord(m: Pick<ComparedMetric, 'base' | 'head' | 'delta' | 'better' | 'within_noise'>): string {
+  if (m.delta === null) return m.base === null && m.head === null ? 'no value' : m.base === null ? 'no base value' : 'no head value';
   if (m.within_noise) return 'within noise';
   if (m.delta === 0) return 'unchanged';
   return (m.better === 'lower' ? m.delta < 0 : m.delta > 0) ? 'better' : 'worse';
@@ -29,7 +30,7 @@ export function comparisonSummaryLine(c: Comparison): string {
   const m = c.metrics.find((x) => x.metric === 'per_functional_unit.co2e_g');
   if (!m || m.base === null || m.head === null) return `per FU: no base or head value; ${tail}`;
   const p = pair(m.base, m.head, unitOf(m.metric));
-  return `per FU ${p.base} → ${p.head}${NBSP}${p.unit}, ${deltaPct(m.delta_pct)}, ${verdictOf(m)}; ${tail}`;
+  return `per FU ${p.base} → ${p.head}${NBSP}${p.unit}, ${deltaPct(m.delta_pct)}, ${changeWord(m)}; ${tail}`;
 }
 
 /** Columns padded to their widest cell; numbers right-aligned. */
@@ -60,7 +61,7 @@ export function renderComparisonText(c: Comparison): string {
   if (c.metrics.length === 0) return lines.join('\n');
   const rows = c.metrics.map((m) => {
     const p = pair(m.base, m.head, unitOf(m.metric));
-    return [plain(labelOf(m.metric)), p.unit, p.base, p.head, p.delta, deltaPct(m.delta_pct), verdictOf(m)];
+    return [plain(labelOf(m.metric)), p.unit, p.base, p.head, p.delta, deltaPct(m.delta_pct), changeWord(m)];
   });
   lines.push('', textTable([['metric', 'unit', 'base', 'head', 'Δ', 'Δ %', 'change'], ...rows], [false, false, true, true, true, true, false]));
   return lines.join('\n');

@@ -17,6 +17,7 @@ import { SOURCES } from '../data/sources.js';
 import { attentionOf } from './attention.js';
 import { labelOf } from '../compare/metrics.js';
 import { headVsBaseChart, lifetimeChart, mermaidBlock, parameterName, stagePie, tornadoChart } from './charts.js';
+import { changeWord } from './compare-text.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -184,7 +185,7 @@ function changeText(m: ComparedMetric | undefined, unit: string): string {
   const short = (text: string) => text.replace(/ CO2e$/, '');
   const band = short(scaleFor([m.base, m.head], unit).withUnit(m.noise_band));
   const noise = m.within_noise === true ? `, within noise (±${band})` : m.within_noise === false ? `, beyond noise (±${band})` : '';
-  const dir = direction(m.delta, m.better, m.within_noise);
+  const dir = changeWord(m);
   return ` ${arrow} ${deltaPct(m.delta_pct)} vs base ${short(`${p.base}${NBSP}${p.unit}`)}${m.within_noise ? '' : `, ${dir}`}${noise}`;
 }
 
@@ -220,7 +221,7 @@ function changesBlock(c: Comparison | null): string[] {
       p.base,
       p.head,
       `${(m.delta ?? 0) > 0 ? '▲' : '▼'} ${deltaPct(m.delta_pct)}`,
-      direction(m.delta, m.better, m.within_noise),
+      changeWord(m),
     ];
   });
   return [`${summary}:`, '', markdownTable([['metric (unit)', 'base', 'head', 'Δ %', 'change'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })];
@@ -238,14 +239,6 @@ function baselineLabel(c: Comparison): string {
   const parts = [b.ref ? esc(b.ref) : null, b.sha ? escapeCode(b.sha.slice(0, 7)) : null, b.run_id !== null ? `run ${b.run_id}` : null];
   const where = parts.filter((x) => x !== null).join(' ');
   return where ? `${where} (${escapeCode(b.source)})` : escapeCode(b.source);
-}
-
-function direction(delta: number | null, better: 'lower' | 'higher', withinNoise?: boolean | null): string {
-  if (delta === null) return 'no base value';
-  if (withinNoise) return 'within noise';
-  if (delta === 0) return 'unchanged';
-  const improved = better === 'lower' ? delta < 0 : delta > 0;
-  return improved ? 'better' : 'worse';
 }
 
 // --- Budgets ----------------------------------------------------------------------------------
@@ -618,7 +611,7 @@ export function renderComparison(c: Comparison): string {
           p.head,
           p.delta,
           deltaPct(m.delta_pct),
-          direction(m.delta, m.better, m.within_noise),
+          changeWord(m),
         ];
       }),
     ],

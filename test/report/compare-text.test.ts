@@ -1,6 +1,7 @@
 // `ml-lca compare` on a terminal: the summary line first, then a plain table without markdown.
 import { describe, expect, it } from 'vitest';
-import { comparisonSummaryLine, renderComparisonText } from '../../src/report/compare-text.js';
+import { changeWord, comparisonSummaryLine, renderComparisonText } from '../../src/report/compare-text.js';
+import { renderComparison } from '../../src/report/markdown.js';
 import type { Comparison } from '../../src/compare/schema.js';
 import { nb } from './nbsp.js';
 
@@ -78,5 +79,25 @@ describe('renderComparisonText', () => {
     const lines = text.split('\n');
     expect(text).not.toContain('\u001b');
     expect(lines[lines.length - 1]).toMatch(/^inference +\[31m: cost +USD +— +1 +— +— +no base value$/);
+  });
+});
+
+describe('changeWord', () => {
+  const m = { delta: null, better: 'lower', within_noise: null } as const;
+  it('says which side has no value: a stage only in head has no base value, one only in base no head value', () => {
+    expect(changeWord({ ...m, base: null, head: 1 })).toBe('no base value');
+    expect(changeWord({ ...m, base: 1, head: null })).toBe('no head value');
+    expect(changeWord({ ...m, base: null, head: null })).toBe('no value');
+  });
+  it('in the markdown table too (a stage only in the base)', () => {
+    const onlyBase: Comparison = {
+      ...comparison,
+      metrics: [
+        { metric: 'stages.training.co2e_kg', base: 2, head: null, delta: null, delta_pct: null, better: 'lower', within_noise: null, noise_band: null },
+      ],
+    };
+    const md = renderComparison(onlyBase);
+    expect(md).toContain('no head value');
+    expect(md).not.toContain('no base value');
   });
 });
