@@ -73,3 +73,21 @@ describe('assess', () => {
     expect(assess(r, { training: inv }).warnings).toEqual(['scenario warning', 'stage warning']);
   });
 });
+
+describe('energy_scope: the scope holding most of the stage energy', () => {
+  const r = resolved({});
+  const base = (): StageInventory => buildInventories(r, {}).training!;
+  const scope = (over: Partial<StageInventory>) => assess(r, { training: { ...base(), ...over } }).stages.training!.energy_scope;
+  it.each([
+    // [device kWh, host kWh, origin, scope]
+    [2, 3, 'logs', 'host'], // more on the host side
+    [3, 2, 'logs', 'device'], // more on the device side
+    [3, 2, 'energy_kwh', 'device'], // device energy decides before the origin does
+    [2, 2, 'logs', 'device'], // a tie with device energy: device (overhead applies to it)
+    [0, 0, 'energy_kwh', 'host'], // no energy at all: a stated energy_kwh is whole-server
+    [0, 0, 'logs', 'device'], // no energy at all from logs: device
+    [0, 0, 'estimate', 'device'],
+  ] as const)('device %s kWh, host %s kWh, origin %s: %s', (device, host, origin, expected) => {
+    expect(scope({ device_energy_kwh: device, host_energy_kwh: host, origin })).toBe(expected);
+  });
+});
