@@ -110,6 +110,23 @@ describe('buildInventories: where a stage gets its energy', () => {
     expect(given.hours).toBe(5);
   });
 
+  it.each([
+    // [source, hours]: duration_s first (0 is a duration), else end − start; a window that ends
+    // before it starts, or lacks one end, gives no hours
+    [{ duration_s: 0, start: '2024-01-01T00:00:00Z', end: '2024-01-01T02:00:00Z' }, 0],
+    [{ duration_s: 5400, start: '2024-01-01T00:00:00Z', end: '2024-01-01T02:00:00Z' }, 1.5],
+    [{ duration_s: -1, start: '2024-01-01T00:00:00Z', end: '2024-01-01T02:00:00Z' }, 2],
+    [{ start: '2024-01-01T00:00:00Z', end: '2024-01-01T00:00:00Z' }, 0],
+    [{ start: '2024-01-01T02:00:00Z', end: '2024-01-01T00:00:00Z' }, null],
+    [{ start: '2024-01-01T00:00:00Z' }, null],
+    [{ end: '2024-01-01T02:00:00Z' }, null],
+    [{ start: 'not a time', end: '2024-01-01T02:00:00Z' }, null],
+  ] as const)('hours of one log %j: %s', (window, hours) => {
+    const inv = buildInventories(resolved({ s: { logs: ['a'] } }), { s: [smi('a.csv', 1, window)] }).s!;
+    expect(inv.hours).toBe(hours);
+    expect(inv.hours_origin).toBe(hours === null ? 'none' : 'logs');
+  });
+
   it('counts embodied as 0 with a warning when hours are unknown', () => {
     const r = resolved({ s: { energy_kwh: 10 } });
     const res = assess(r, buildInventories(r, {}));
