@@ -3,11 +3,11 @@
 // and committed into its docs/ folder through the Git Data API, only the files that changed.
 // Pull requests never publish. Numbers as in history.test.ts: kg(E) = 0.4 E + 10.559361 kg, and
 // with 1,000 functional units g per unit = kg total.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slug } from '../../src/dashboard/model.js';
 import { ScenarioPageData } from '../../src/dashboard/page-data.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN } from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN, useFakeGitHub } from './harness.js';
 
 const EMBODIED = 370_000 / 35_040;
 const kg = (energy: number) => 0.4 * energy + EMBODIED;
@@ -20,13 +20,8 @@ const dataOf = (page: string) => ScenarioPageData.parse(JSON.parse(/id="ml-lca-d
 
 let fake: FakeGitHub;
 
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-
-afterAll(async () => {
-  await fake?.close();
+useFakeGitHub((f) => {
+  fake = f;
 });
 
 function push(runId: number, commit: string, createdAt: string, energy: number, inputs: Record<string, string> = { dashboard: 'true' }) {

@@ -6,17 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, runAction, TOKEN, type RunResult } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeGitHub } from './fake-github.js';
+import { makeWorkspace, runAction, TOKEN, type RunResult, useFakeGitHub } from './harness.js';
 import { hostileCard } from '../report/hostile-card.js';
 
 let fake: FakeGitHub;
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-afterAll(async () => fake?.close());
+useFakeGitHub((f) => {
+  fake = f;
+});
 
 const SCENARIO = (name: string) => `name: ${name}
 functional_unit: { description: "1,000 requests", inferences: 1000 }

@@ -7,11 +7,28 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fakeRuntimeToken, type FakeGitHub } from './fake-github.js';
+import { afterAll, beforeAll } from 'vitest';
+import { fakeRuntimeToken, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist/index.js');
 export const TOKEN = 'ghs_e2eSECRETtoken0123456789';
+
+/**
+ * The file-wide fake GitHub of an e2e test file: dist/ built and the fake started before the
+ * file's tests, closed after them. `onStart` hands it to the file (which keeps its own `fake`).
+ */
+export function useFakeGitHub(onStart: (fake: FakeGitHub) => void): void {
+  let started: FakeGitHub | undefined;
+  beforeAll(async () => {
+    buildDistOnce();
+    started = await startFakeGitHub();
+    onStart(started);
+  }, 300_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+}
 
 /**
  * Rebuild dist/ once per test run (the e2e tests must exercise the bundle, not src/). Other test

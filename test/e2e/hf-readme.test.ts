@@ -3,17 +3,13 @@
 // its own fake GitHub and workspace.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, runAction, TOKEN } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeGitHub } from './fake-github.js';
+import { makeWorkspace, runAction, TOKEN, useFakeGitHub } from './harness.js';
 
 let fake: FakeGitHub;
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-afterAll(async () => {
-  await fake?.close();
+useFakeGitHub((f) => {
+  fake = f;
 });
 
 // 1,000 kWh × PUE 1 × 400 g = 400 kg = 400,000 g operational (embodied 3.42 kg is not in the block).

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub, type LoggedRequest } from './fake-github.js';
-import { buildDistOnce, chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN, type RunResult } from './harness.js';
+import { chatScenario, makeWorkspace, pullRequestEvent, runAction, TOKEN, type RunResult, useFakeGitHub } from './harness.js';
 import { HistoryEntry, IndexFile, TotalsFile } from '../../src/history/index.js';
 import { LedgerExtension } from '../../src/ledger/schema.js';
 
@@ -95,13 +95,8 @@ const entriesIn = (files: Map<string, string>, file: string) =>
 const totalsIn = (files: Map<string, string>, year = 2026) => TotalsFile.parse(JSON.parse(files.get(`v1/totals/${year}.json`) ?? 'null'));
 const comment = (issue: number, gh = fake) => gh.comments.find((c) => c.issue === issue)?.body ?? '';
 
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-
-afterAll(async () => {
-  await fake?.close();
+useFakeGitHub((f) => {
+  fake = f;
 });
 
 describe('history branch end to end (dist/index.js)', () => {

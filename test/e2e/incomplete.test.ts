@@ -3,11 +3,11 @@
 // headed INCOMPLETE with the stage, the file and the fix; the card, the report, the artifact and
 // every output are written; then the step fails (budget-mode fail). Under budget-mode warn it is
 // a warning annotation and the step passes. Own fake GitHub: no state shared with other files.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN } from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { makeWorkspace, pullRequestEvent, ROOT, runAction, TOKEN, useFakeGitHub } from './harness.js';
 
 const SCENARIO = [
   'name: chat-model',
@@ -29,13 +29,8 @@ const STAGE_LINE =
 
 let fake: FakeGitHub;
 
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-
-afterAll(async () => {
-  await fake?.close();
+useFakeGitHub((f) => {
+  fake = f;
 });
 
 function prRun(number: number, runId: number, budgetMode: string) {

@@ -11,11 +11,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/measure/background.js';
 import { FAKE_NVIDIA_SMI, logRecords, until, writeStaticRapl } from '../measure/fakes.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildDistOnce, makeWorkspace, ROOT, runAction, TOKEN } from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { makeWorkspace, ROOT, runAction, TOKEN, useFakeGitHub } from './harness.js';
 
 const POST = path.join(ROOT, 'dist/post.js');
 let fake: FakeGitHub;
@@ -60,13 +60,8 @@ function job() {
 
 const gpuTimes = (log: string) => logRecords(log).flatMap((r) => (r.ch === 'gpu0' && typeof r.t === 'number' ? [r.t] : []));
 
-beforeAll(async () => {
-  buildDistOnce();
-  fake = await startFakeGitHub();
-}, 300_000);
-
-afterAll(async () => {
-  await fake?.close();
+useFakeGitHub((f) => {
+  fake = f;
 });
 
 describe('action: mode measure-start -> assess -> post (dist/)', () => {
