@@ -196,6 +196,12 @@ describe('PowerSeries: the warm-up, the time span and the bookkeeping', () => {
     expect(p.energyJ).toBeCloseTo(100 * ((32 * 33) / 2), 9);
   });
 
+  it('the first interval counts: intervals 1, 1 and 10 s have median 1 s', () => {
+    // t = 0, 1, 2, 12: intervals [1, 1, 10], lower middle (index 1) = 1 s. Starting one sample
+    // late (2 − 1, 12 − 2, then 12 against nothing) would give [1, 10, 12] and a median of 10 s.
+    expect(power(spaced([1, 1, 10])).medianInterval).toBe(1);
+  });
+
   it('a repeated sample is no interval: left out of the median, counted as a duplicate', () => {
     // t = 0, 0 (the same row twice), then intervals 31, 30, …, 1 s: 31 intervals of 1..31 s, median 16 s
     // (with the zero counted the median would be 15 s).
