@@ -212,9 +212,12 @@ describe('fallbacks: exact warnings and completeness', () => {
     expect(inv.completeness).toEqual({ status: 'incomplete', reason: 'its logs gave no energy', file: 'x.csv', fix: 'check stages.s.logs' });
   });
 
-  it('a named stage with no files and nothing to fall back on is incomplete without a file', () => {
-    const inv = inventory({ logs: ['a'] });
-    expect(inv.origin).toBe('logs');
+  it.each([
+    [{ logs: ['a'] }, 'logs'],
+    [{ prometheus: PROMETHEUS }, 'prometheus'],
+  ] as const)('a named stage %j with no files and nothing to fall back on is incomplete without a file (origin %s)', (stage, origin) => {
+    const inv = inventory(JSON.parse(JSON.stringify(stage)) as Stage);
+    expect(inv.origin).toBe(origin);
     expect(inv.completeness).toEqual({ status: 'incomplete', reason: 'its logs gave no energy', file: null, fix: 'check stages.s.logs' });
   });
 
