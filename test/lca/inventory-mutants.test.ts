@@ -5,49 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceEnergy, Source } from '../../src/ingest/source.js';
 import { buildInventories, scopeOf, StageInventory } from '../../src/lca/index.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
-import { Scenario, type ScenarioInput, type Stage } from '../../src/scenario/schema.js';
+import type { ScenarioInput, Stage } from '../../src/scenario/schema.js';
+import { cc, resolved, smi, src } from './inventory-helpers.js';
 
-// H100-SXM, 8 accelerators, bundled power 700 W.
-function resolved(stage: Stage, extra: Partial<ScenarioInput> = {}): ResolvedScenario {
-  return resolveScenario(
-    Scenario.parse({
-      name: 'inv',
-      functional_unit: { description: 'x', inferences: 1 },
-      deployment: { lifetime_inferences: 1e6 },
-      grid: { intensity_g_per_kwh: 100 },
-      hardware: { model: 'H100', count: 8 },
-      stages: { s: stage },
-      ...extra,
-    }),
-  );
+// H100-SXM, 8 accelerators, bundled power 700 W; one stage `s`.
+function resolvedStage(stage: Stage, extra: Partial<ScenarioInput> = {}): ResolvedScenario {
+  return resolved({ s: stage }, extra);
 }
 
-function src(over: Partial<Source> & Pick<Source, 'path' | 'format'>): Source {
-  return {
-    energy_kwh: null,
-    co2e_kg: null,
-    water_l: null,
-    duration_s: null,
-    devices: [],
-    rows: 1,
-    rows_rejected: 0,
-    logged_pue: null,
-    warnings: [],
-    start: null,
-    end: null,
-    ...over,
-  };
-}
-
-const smi = (p: string, kwh: number, extra: Partial<Source> = {}) => src({ path: p, format: 'nvidia-smi', scope: 'device', energy_kwh: kwh, ...extra });
-const cc = (p: string, kwh: number, extra: Partial<Source> = {}) => src({ path: p, format: 'codecarbon', scope: 'host', energy_kwh: kwh, ...extra });
 /** A window on 2024-05-01 from hour h0 to hour h1 (UTC). */
 const at = (h: number) => `2024-05-01T${String(h).padStart(2, '0')}:00:00Z`;
 const win = (h0: number, h1: number) => ({ start: at(h0), end: at(h1) });
 
-function inventory(stage: Stage, sources?: Source[], r: ResolvedScenario = resolved(stage)): StageInventory {
+function inventory(stage: Stage, sources?: Source[], r: ResolvedScenario = resolvedStage(stage)): StageInventory {
   return buildInventories(r, sources === undefined ? {} : { s: sources }).s!;
 }
 
@@ -228,7 +199,7 @@ describe('fallbacks: exact warnings and completeness', () => {
   it('custom hardware without power_w: a stage whose logs gave nothing stays logs-origin, not an estimate', () => {
     // Custom hardware is accepted without power_w when no stage is estimated from hours alone.
     const stage: Stage = { logs: ['a'], hours: 2 };
-    const r = resolved(stage, { hardware: { model: 'Custom-X', count: 8, embodied_kg: 100, lifespan_years: 4 } });
+    const r = resolvedStage(stage, { hardware: { model: 'Custom-X', count: 8, embodied_kg: 100, lifespan_years: 4 } });
     expect(r.hardware.power_w).toBeNull();
     const inv = inventory(stage, [noEnergy()], r);
     expect([inv.device_energy_kwh, inv.origin]).toEqual([0, 'logs']);
@@ -238,7 +209,7 @@ describe('fallbacks: exact warnings and completeness', () => {
   it('a stage estimated from hours with no power_w is incomplete, with a warning (fails closed)', () => {
     // resolveScenario refuses this scenario (custom hardware, an hours-only stage, no power_w);
     // buildInventories must still not pass such a resolved scenario as measured or estimated.
-    const base = resolved({ hours: 2 });
+    const base = resolvedStage({ hours: 2 });
     const r: ResolvedScenario = { ...base, hardware: { ...base.hardware, model: 'Custom-X', known: false, power_w: null } };
     const inv = inventory({ hours: 2 }, undefined, r);
     expect([inv.device_energy_kwh, inv.host_energy_kwh, inv.origin]).toEqual([0, 0, 'estimate']);
@@ -257,7 +228,7 @@ describe('hardware checks against the logs', () => {
   const hw = (count: number) => ({ hardware: { model: 'H100', count } });
 
   it('names every other model the logs show, comma separated', () => {
-    const r = resolved({ logs: ['a'], hours: 1 }, hw(8));
+    const r = resolvedStage({ logs: ['a'], hours: 1 }, hw(8));
     const inv = inventory(
       { logs: ['a'], hours: 1 },
       [smi('gpu.csv', 2, { devices: [dev('0', 'NVIDIA A100-SXM4-80GB'), dev('1', 'Tesla V100-SXM2-16GB')] })],
@@ -267,20 +238,20 @@ describe('hardware checks against the logs', () => {
   });
 
   it('checks devices marked gpu like unmarked ones', () => {
-    const r = resolved({ logs: ['a'], hours: 1 }, hw(8));
+    const r = resolvedStage({ logs: ['a'], hours: 1 }, hw(8));
     const inv = inventory({ logs: ['a'], hours: 1 }, [smi('gpu.csv', 1, { devices: [dev('0', 'NVIDIA L4', { kind: 'gpu' })] })], r);
     expect(inv.warnings).toEqual(['s: the logs show L4 but hardware.model is H100-SXM: embodied carbon and estimates use H100-SXM']);
   });
 
   it('counts devices per host: the same id on two hosts is two devices', () => {
-    const r = resolved({ logs: ['a'], hours: 1 }, hw(1));
+    const r = resolvedStage({ logs: ['a'], hours: 1 }, hw(1));
     const devices = [dev('0', 'NVIDIA H100 80GB HBM3', { host: 'node-a' }), dev('0', 'NVIDIA H100 80GB HBM3', { host: 'node-b' })];
     const inv = inventory({ logs: ['a'], hours: 1 }, [smi('gpu.csv', 2, { devices })], r);
     expect(inv.warnings).toEqual(['s: the logs show 2 devices but the stage uses count 1: embodied carbon counts 1 (set stages.s.count)']);
   });
 
   it('an empty host and no host are the same host', () => {
-    const r = resolved({ logs: ['a'], hours: 1 }, hw(1));
+    const r = resolvedStage({ logs: ['a'], hours: 1 }, hw(1));
     const devices = [dev('0', 'NVIDIA H100 80GB HBM3', { host: '' }), dev('0', 'NVIDIA H100 80GB HBM3')];
     expect(inventory({ logs: ['a'], hours: 1 }, [smi('gpu.csv', 2, { devices })], r).warnings).toEqual([]);
   });
