@@ -72,10 +72,11 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
     const count = stage.count ?? resolved.hardware.count;
     // Own keys only: a stage named `constructor` without logs must not find Object's constructor.
     const srcs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
-    const withEnergy = srcs.filter((s) => s.energy_kwh !== null && Number.isFinite(s.energy_kwh));
+    // Number.isFinite is false for null as for NaN and ±Infinity: no separate null check.
+    const withEnergy = srcs.filter((s) => Number.isFinite(s.energy_kwh));
     // Files whose energy is missing or partial: the stage's energy is not determined.
-    const broken = srcs.filter((s) => s.incomplete !== undefined);
-    for (const s of broken) warnings.push(`${name}: ${s.path}: ${s.incomplete?.reason}${s.energy_kwh === null ? '; not counted' : ''}`);
+    const broken = srcs.filter((s): s is Source & Required<Pick<Source, 'incomplete'>> => s.incomplete !== undefined);
+    for (const s of broken) warnings.push(`${name}: ${s.path}: ${s.incomplete.reason}${s.energy_kwh === null ? '; not counted' : ''}`);
     const hosts = withEnergy.filter((s) => scopeOf(s) === 'host');
     const used: Source[] = [...hosts];
     for (const d of withEnergy.filter((s) => scopeOf(s) === 'device')) {
@@ -123,17 +124,21 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       const power = resolved.hardware.power_w;
       // Logs that gave nothing: an estimate takes their place only from hours the scenario
       // states (a failed log's own span says nothing about its energy); else the stage's energy
-      // is from its (failed) logs, 0 kWh, and the stage is incomplete.
-      const estimable = power !== null && (named ? stage.hours !== undefined : hours !== null);
-      origin = named && !estimable ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
-      if (estimable && hours !== null && power !== null) {
-        device = (hours * count * power) / 1000;
+      // is from its (failed) logs, 0 kWh, and the stage is incomplete. A stage without logs has
+      // no span, so its hours are the stated ones either way.
+      const stated = stage.hours ?? null;
+      if (stated !== null && power !== null) {
+        origin = 'estimate';
+        device = (stated * count * power) / 1000;
         if (named) {
           fallback = `estimated from hours × count × power_w in its place`;
           warnings.push(`${name}: no energy from logs; ${fallback}`);
         }
-      } else if (!named && hours !== null) {
-        warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy cannot be estimated`);
+      } else {
+        origin = named ? (stage.prometheus ? 'prometheus' : 'logs') : 'estimate';
+        if (!named && stated !== null) {
+          warnings.push(`${name}: hardware.power_w unknown (model not in the bundled data): the stage's energy cannot be estimated`);
+        }
       }
     }
     if (hours === null && (used.length > 0 || origin === 'energy_kwh')) {

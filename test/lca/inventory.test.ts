@@ -1,44 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../src/ingest/source.js';
 import { assess, buildInventories } from '../../src/lca/index.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
-import { Scenario, type ScenarioInput, type Stage } from '../../src/scenario/schema.js';
-
-function resolved(stages: ScenarioInput['stages'], extra: Partial<ScenarioInput> = {}) {
-  return resolveScenario(
-    Scenario.parse({
-      name: 'inv',
-      functional_unit: { description: 'x', inferences: 1 },
-      deployment: { lifetime_inferences: 1e6 },
-      grid: { intensity_g_per_kwh: 100 },
-      pue: 1.5,
-      it_overhead_factor: 1.2,
-      hardware: { model: 'H100', count: 8 },
-      stages,
-      ...extra,
-    }),
-  );
-}
-
-function src(over: Partial<Source> & Pick<Source, 'path' | 'format'>): Source {
-  return {
-    energy_kwh: null,
-    co2e_kg: null,
-    water_l: null,
-    duration_s: null,
-    devices: [],
-    rows: 1,
-    rows_rejected: 0,
-    logged_pue: null,
-    warnings: [],
-    start: null,
-    end: null,
-    ...over,
-  };
-}
-
-const smi = (p: string, kwh: number, extra: Partial<Source> = {}) => src({ path: p, format: 'nvidia-smi', scope: 'device', energy_kwh: kwh, ...extra });
-const cc = (p: string, kwh: number, extra: Partial<Source> = {}) => src({ path: p, format: 'codecarbon', scope: 'host', energy_kwh: kwh, ...extra });
+import type { Stage } from '../../src/scenario/schema.js';
+import { cc, resolved, smi, src } from './inventory-helpers.js';
 
 describe('buildInventories: where a stage gets its energy', () => {
   it.each([
