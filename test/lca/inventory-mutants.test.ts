@@ -184,12 +184,17 @@ describe('fallbacks: exact warnings and completeness', () => {
   });
 
   it.each([
-    [{ logs: ['a'] }, 'logs'],
-    [{ prometheus: PROMETHEUS }, 'prometheus'],
-  ] as const)('a named stage %j with no files and nothing to fall back on is incomplete without a file (origin %s)', (stage, origin) => {
+    [{ logs: ['a'] }, 'logs', 'its logs gave no energy', 'check stages.s.logs'],
+    [
+      { prometheus: PROMETHEUS },
+      'prometheus',
+      'its Prometheus query gave no energy',
+      "check stages.s.prometheus (the query, its time window and the server's answer)",
+    ],
+  ] as const)('a named stage %j with no files and nothing to fall back on is incomplete without a file (origin %s)', (stage, origin, reason, fix) => {
     const inv = inventory(JSON.parse(JSON.stringify(stage)) as Stage);
     expect(inv.origin).toBe(origin);
-    expect(inv.completeness).toEqual({ status: 'incomplete', reason: 'its logs gave no energy', file: null, fix: 'check stages.s.logs' });
+    expect(inv.completeness).toEqual({ status: 'incomplete', reason, file: null, fix });
   });
 
   it('an empty stage adds no warning of its own (its completeness says it all)', () => {
