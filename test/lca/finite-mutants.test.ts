@@ -97,7 +97,7 @@ describe('checkResultsFinite: when the logs are not to blame', () => {
     const s = scenario({ stages: { training: { logs: ['runs/*.csv'], hours: 1e308 } } });
     const result = assessed(s, { training: [log('runs/a.csv', 1)] });
     expect(result.stages.training!.energy_origin).toBe('logs');
-    for (const sources of [{}, { training: [] }]) {
+    for (const sources of [{}, { training: [] }] as Record<string, Source[]>[]) {
       const e = thrown(() => checkResultsFinite(s, result, sources));
       expect([e.code, e.field, e.got]).toEqual(['SCENARIO_INVALID', 'stages.training.hours', '1e+308']);
     }
