@@ -2,58 +2,10 @@
 // object holding null, and which field is named when a stage's logs cannot be blamed. Each test
 // kills mutants Stryker left alive (`npm run mutate`).
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import type { Source } from '../../src/ingest/source.js';
 import { checkResultsFinite, checkScenarioMagnitudes } from '../../src/lca/finite.js';
-import { assess, buildInventories } from '../../src/lca/index.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
-import { Scenario } from '../../src/scenario/schema.js';
-
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
-
-/** An H100 × 8 scenario, PUE 1.5, 400 g/kWh, with these stages and keys. */
-const scenario = (over: Record<string, unknown>) =>
-  Scenario.parse({
-    name: 'f',
-    functional_unit: { description: 'x', inferences: 1 },
-    deployment: { lifetime_inferences: 10 },
-    grid: { intensity_g_per_kwh: 400 },
-    pue: 1.5,
-    hardware: { model: 'H100', count: 8 },
-    ...over,
-  });
-
-/** A whole-host log of `kwh` (null: the log gave no energy) over 09:00–10:00. */
-const log = (path: string, kwh: number | null): Source => ({
-  path,
-  format: 'codecarbon',
-  scope: 'host',
-  energy_kwh: kwh,
-  co2e_kg: null,
-  water_l: null,
-  duration_s: 3600,
-  devices: [],
-  rows: 1,
-  rows_rejected: 0,
-  logged_pue: null,
-  warnings: [],
-  start: '2025-03-04T09:00:00.000Z',
-  end: '2025-03-04T10:00:00.000Z',
-  ...(kwh === null ? { incomplete: { code: 'no_valid_values', reason: 'no energy column', fix: 'log energy_consumed' } } : {}),
-});
-
-const assessed = (s: Scenario, sources: Record<string, Source[]>) => {
-  const r = resolveScenario(s);
-  return assess(r, buildInventories(r, sources));
-};
+import type { Scenario } from '../../src/scenario/schema.js';
+import { assessed, hostLog, scenario, thrown } from './mutant-fixtures.js';
 
 describe('finite checks: error codes', () => {
   it('a subnormal scenario value is SCENARIO_INVALID', () => {
@@ -71,7 +23,7 @@ describe('finite checks: error codes', () => {
     const sum = scenario({ pue: 1, grid: { intensity_g_per_kwh: 1 }, wue_l_per_kwh: 0, stages: { a: { energy_kwh: 1e308 }, b: { energy_kwh: 1e308 } } });
     const e1 = thrown(() => checkResultsFinite(sum, assessed(sum, {}), {}));
     expect([e1.code, e1.field]).toEqual(['SCENARIO_INVALID', 'stages']);
-    // 1e10 kWh × 1.5 × 0.4 kg per inference = 6e12 g; × 1e300 inferences per unit = ∞
+    // 1e10 kWh × 100 g/kWh = 1e12 g per inference; × 1e300 inferences per unit = ∞
     const fu = scenario({
       functional_unit: { description: 'x', inferences: 1e300 },
       deployment: { lifetime_inferences: 1e300 },
@@ -84,8 +36,9 @@ describe('finite checks: error codes', () => {
 
 describe('checkResultsFinite: when the logs are not to blame', () => {
   it('logs that gave no energy, energy_kwh 1e308 counted in their place: the energy_kwh field, not the log', () => {
-    const s = scenario({ stages: { training: { logs: ['runs/*.csv'], energy_kwh: 1e308 } } });
-    const sources = { training: [log('runs/empty.csv', null)] };
+    // 1e308 kWh × PUE 1.5 = ∞
+    const s = scenario({ pue: 1.5, stages: { training: { logs: ['runs/*.csv'], energy_kwh: 1e308 } } });
+    const sources = { training: [hostLog('runs/empty.csv', null)] };
     const result = assessed(s, sources);
     expect(result.stages.training!.energy_origin).toBe('energy_kwh');
     const e = thrown(() => checkResultsFinite(s, result, sources));
@@ -93,9 +46,10 @@ describe('checkResultsFinite: when the logs are not to blame', () => {
   });
 
   it('a stage measured by logs that are not passed to the check: the scenario field (hours 1e308), not a file', () => {
-    // 8 GPUs × 1e308 h of embodied carbon overflows; the stage's energy came from runs/a.csv
-    const s = scenario({ stages: { training: { logs: ['runs/*.csv'], hours: 1e308 } } });
-    const result = assessed(s, { training: [log('runs/a.csv', 1)] });
+    // 2 accelerators × 1e308 h of embodied carbon overflows; the stage's energy came from runs/a.csv
+    const hardware = { model: 'X', count: 2, power_w: 500, embodied_kg: 150, lifespan_years: 4 };
+    const s = scenario({ hardware, stages: { training: { logs: ['runs/*.csv'], hours: 1e308 } } });
+    const result = assessed(s, { training: [hostLog('runs/a.csv', 1)] });
     expect(result.stages.training!.energy_origin).toBe('logs');
     for (const sources of [{}, { training: [] }] as Record<string, Source[]>[]) {
       const e = thrown(() => checkResultsFinite(s, result, sources));

@@ -1,25 +1,11 @@
 // Cost per functional unit (lca/functional-unit.ts) when only some stages, or none, have a price.
 // Each test kills mutants Stryker left alive (`npm run mutate`).
 import { describe, expect, it } from 'vitest';
-import { assess, buildInventories } from '../../src/lca/index.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
-import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { assessed, scenario } from './mutant-fixtures.js';
 
-/** 2 GPUs of 500 W, no embodied carbon; 1 inference per unit, 1000 over the lifetime (1000 units). */
-function costPerUnit(over: Partial<ScenarioInput>) {
-  const r = resolveScenario(
-    Scenario.parse({
-      name: 'a',
-      functional_unit: { description: 'x', inferences: 1 },
-      deployment: { lifetime_inferences: 1000 },
-      grid: { intensity_g_per_kwh: 100 },
-      pue: 1,
-      hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 0, lifespan_years: 4 },
-      ...over,
-    }),
-  );
-  return assess(r, buildInventories(r, {})).per_functional_unit.cost_usd;
-}
+/** Cost per functional unit: 2 GPUs, 1 inference per unit, 1000 over the lifetime (1000 units). */
+const costPerUnit = (over: Partial<ScenarioInput>) => assessed(scenario(over)).per_functional_unit.cost_usd;
 
 describe('perFunctionalUnit: cost', () => {
   it('no price at all: no cost per unit (null, not $0)', () => {

@@ -2,43 +2,16 @@
 // added to the boundary by whole-server logs (not by the scenario) in its place among the flows.
 // Each test kills mutants Stryker left alive (`npm run mutate`).
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../src/ingest/source.js';
 import { assess, buildInventories } from '../../src/lca/index.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { hostLog, scenario } from './mutant-fixtures.js';
 
-function resolved(over: Partial<ScenarioInput>) {
-  return resolveScenario(
-    Scenario.parse({
-      name: 'a',
-      functional_unit: { description: 'x', inferences: 1 },
-      deployment: { lifetime_inferences: 1000 },
-      grid: { intensity_g_per_kwh: 100 },
-      pue: 1.5,
-      hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 150, host_embodied_kg: 2500, lifespan_years: 4 },
-      stages: { training: { energy_kwh: 10, hours: 1 } },
-      ...over,
-    }),
+/** PUE 1.5 and embodied carbon of the accelerators and their server: those flows in the boundary. */
+const resolved = (over: Partial<ScenarioInput>) =>
+  resolveScenario(
+    scenario({ pue: 1.5, hardware: { model: 'X', count: 2, power_w: 500, embodied_kg: 150, host_embodied_kg: 2500, lifespan_years: 4 }, ...over }),
   );
-}
-
-/** A CodeCarbon log: whole-server energy. */
-const hostLog = (path: string, kwh: number): Source => ({
-  path,
-  format: 'codecarbon',
-  scope: 'host',
-  energy_kwh: kwh,
-  co2e_kg: null,
-  water_l: null,
-  duration_s: 3600,
-  devices: [],
-  rows: 1,
-  rows_rejected: 0,
-  logged_pue: null,
-  warnings: [],
-  start: '2025-03-04T09:00:00.000Z',
-  end: '2025-03-04T10:00:00.000Z',
-});
 
 describe('assess: warnings and boundary', () => {
   it('a resolved scenario without a warnings list: only the stages’ warnings', () => {
