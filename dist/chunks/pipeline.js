@@ -1837,7 +1837,7 @@ function stageCost(r, energyKwh, count, hours) {
     if (r.gpu_hour_usd === null || hours === null)
         return electricity;
     const rental = r.gpu_hour_usd * count * hours;
-    return r.gpu_hour_includes_electricity || electricity === null ? rental : rental + electricity;
+    return r.gpu_hour_includes_electricity ? rental : rental + (electricity ?? 0);
 }
 function assessStage(r, inv) {
     const it = inv.device_energy_kwh * r.it_overhead_factor + inv.host_energy_kwh;
@@ -1927,7 +1927,8 @@ function perFunctionalUnit(r, stages) {
             co2e_kg: up.co2eKg + inferenceKg,
         },
         // Lifetime inferences at which cumulative per-inference carbon equals the up-front carbon.
-        breakeven_inferences: perInf.length > 0 && perInfCo2eG > 0 ? (up.co2eKg * 1000) / perInfCo2eG : null,
+        // Without a per-inference stage perInfCo2eG is 0: no breakeven either.
+        breakeven_inferences: perInfCo2eG > 0 ? (up.co2eKg * 1000) / perInfCo2eG : null,
     };
 }
 
@@ -2191,9 +2192,7 @@ function deviceKey(d) {
     return null;
 }
 function ms(t) {
-    if (!t)
-        return null;
-    const v = Date.parse(t);
+    const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
     return Number.isFinite(v) ? v : null;
 }
 /** Share of `s`'s window that `o`'s window covers (1 when either window is unknown: cannot tell them apart). */
@@ -2205,8 +2204,8 @@ function coveredShare(s, o) {
     if (a0 === null || a1 === null || b0 === null || b1 === null)
         return 1;
     const overlap = Math.min(a1, b1) - Math.max(a0, b0);
-    if (overlap < 0 || (overlap === 0 && a1 > a0))
-        return 0;
+    if (overlap < 0)
+        return 0; // windows that only touch give 0 / (a1 - a0) = 0 below; a point on the edge is inside
     return a1 > a0 ? Math.min(1, overlap / (a1 - a0)) : 1;
 }
 /** Identity of a file's content, for logs without run ids (an identified run is matched by its id instead). */
@@ -2249,14 +2248,15 @@ function countOnce(byStage) {
             }
             paths.set(s.path, { stage, path: s.path });
             const print = fingerprint(s);
-            const copyOf = print !== null ? prints.get(print) : undefined;
-            if (copyOf) {
-                warnings.push(`${stage}: ${s.path} is a copy of ${where(stage, copyOf)} (same device, time window and samples): counted once`);
-                adjusted.push(countedElsewhere(s));
-                continue;
-            }
-            if (print !== null)
+            if (print !== null) {
+                const copyOf = prints.get(print);
+                if (copyOf) {
+                    warnings.push(`${stage}: ${s.path} is a copy of ${where(stage, copyOf)} (same device, time window and samples): counted once`);
+                    adjusted.push(countedElsewhere(s));
+                    continue;
+                }
                 prints.set(print, { stage, path: s.path });
+            }
             let removed = 0;
             const repeats = new Map();
             const note = (seen, what, kwh) => {
@@ -2372,13 +2372,13 @@ function checkResultsFinite(s, result, sourcesByStage) {
         const st = s.stages[name];
         const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
         if (r.energy_origin === 'logs' && logs.length > 0) {
-            const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
+            const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0]; // logs is not empty
             throw new InputError({
                 code: 'LOG_CORRUPT',
-                file: biggest?.path,
+                file: biggest.path,
                 field: `stage ${name}`,
                 expected: 'energy small enough to compute with',
-                got: `${shortValue(biggest?.energy_kwh)} kWh, whose carbon overflows to infinity`,
+                got: `${shortValue(biggest.energy_kwh)} kWh, whose carbon overflows to infinity`,
             });
         }
         const field = r.energy_origin === 'energy_kwh' ? 'energy_kwh' : st?.hours !== undefined ? 'hours' : 'inferences';

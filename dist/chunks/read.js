@@ -300,7 +300,7 @@ const MEASURED = { status: 'measured', reason: null, file: null, fix: null };
  * `stages.inference.interval_s`, without the `ml-lca ingest` flag meant for the ingest command.
  */
 function stageFix(stage, fix) {
-    return fix.replace(/the stage's (\w+)/g, `stages.${stage}.$1`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
+    return fix.replace(/the stage's (?=\w)/g, `stages.${stage}.`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
 }
 /** The stage is incomplete because of these sources (files whose energy is missing or partial). */
 function incompleteFromSources(stage, broken, fallback) {

@@ -25,7 +25,7 @@ export const MEASURED: StageCompleteness = { status: 'measured', reason: null, f
  * `stages.inference.interval_s`, without the `ml-lca ingest` flag meant for the ingest command.
  */
 function stageFix(stage: string, fix: string): string {
-  return fix.replace(/the stage's (\w+)/g, `stages.${stage}.$1`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
+  return fix.replace(/the stage's (?=\w)/g, `stages.${stage}.`).replace(/ \(ml-lca ingest: [^)]*\)/g, '');
 }
 
 /** The stage is incomplete because of these sources (files whose energy is missing or partial). */

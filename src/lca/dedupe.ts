@@ -36,8 +36,7 @@ function deviceKey(d: Source['devices'][number]): string | null {
 }
 
 function ms(t: string | null | undefined): number | null {
-  if (!t) return null;
-  const v = Date.parse(t);
+  const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
   return Number.isFinite(v) ? v : null;
 }
 
@@ -49,7 +48,7 @@ function coveredShare(s: Source, o: Source): number {
   const b1 = ms(o.end);
   if (a0 === null || a1 === null || b0 === null || b1 === null) return 1;
   const overlap = Math.min(a1, b1) - Math.max(a0, b0);
-  if (overlap < 0 || (overlap === 0 && a1 > a0)) return 0;
+  if (overlap < 0) return 0; // windows that only touch give 0 / (a1 - a0) = 0 below; a point on the edge is inside
   return a1 > a0 ? Math.min(1, overlap / (a1 - a0)) : 1;
 }
 
@@ -95,13 +94,15 @@ export function countOnce(byStage: Record<string, readonly Source[]>): CountOnce
       }
       paths.set(s.path, { stage, path: s.path });
       const print = fingerprint(s);
-      const copyOf = print !== null ? prints.get(print) : undefined;
-      if (copyOf) {
-        warnings.push(`${stage}: ${s.path} is a copy of ${where(stage, copyOf)} (same device, time window and samples): counted once`);
-        adjusted.push(countedElsewhere(s));
-        continue;
+      if (print !== null) {
+        const copyOf = prints.get(print);
+        if (copyOf) {
+          warnings.push(`${stage}: ${s.path} is a copy of ${where(stage, copyOf)} (same device, time window and samples): counted once`);
+          adjusted.push(countedElsewhere(s));
+          continue;
+        }
+        prints.set(print, { stage, path: s.path });
       }
-      if (print !== null) prints.set(print, { stage, path: s.path });
 
       let removed = 0;
       const repeats = new Map<string, { what: string[]; kwh: number }>();

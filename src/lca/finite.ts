@@ -63,13 +63,13 @@ export function checkResultsFinite(s: Scenario, result: AssessResult, sourcesByS
     const st = s.stages[name];
     const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
     if (r.energy_origin === 'logs' && logs.length > 0) {
-      const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0];
+      const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0]!; // logs is not empty
       throw new InputError({
         code: 'LOG_CORRUPT',
-        file: biggest?.path,
+        file: biggest.path,
         field: `stage ${name}`,
         expected: 'energy small enough to compute with',
-        got: `${shortValue(biggest?.energy_kwh)} kWh, whose carbon overflows to infinity`,
+        got: `${shortValue(biggest.energy_kwh)} kWh, whose carbon overflows to infinity`,
       });
     }
     const field = r.energy_origin === 'energy_kwh' ? 'energy_kwh' : st?.hours !== undefined ? 'hours' : 'inferences';

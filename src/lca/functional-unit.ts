@@ -64,6 +64,7 @@ export function perFunctionalUnit(r: ResolvedScenario, stages: Record<string, St
       co2e_kg: up.co2eKg + inferenceKg,
     },
     // Lifetime inferences at which cumulative per-inference carbon equals the up-front carbon.
-    breakeven_inferences: perInf.length > 0 && perInfCo2eG > 0 ? (up.co2eKg * 1000) / perInfCo2eG : null,
+    // Without a per-inference stage perInfCo2eG is 0: no breakeven either.
+    breakeven_inferences: perInfCo2eG > 0 ? (up.co2eKg * 1000) / perInfCo2eG : null,
   };
 }

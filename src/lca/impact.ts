@@ -32,7 +32,7 @@ export function stageCost(r: ResolvedScenario, energyKwh: number, count: number,
   const electricity = r.electricity_usd_per_kwh === null ? null : energyKwh * r.electricity_usd_per_kwh;
   if (r.gpu_hour_usd === null || hours === null) return electricity;
   const rental = r.gpu_hour_usd * count * hours;
-  return r.gpu_hour_includes_electricity || electricity === null ? rental : rental + electricity;
+  return r.gpu_hour_includes_electricity ? rental : rental + (electricity ?? 0);
 }
 
 export function assessStage(r: ResolvedScenario, inv: StageInventory): StageResult {
