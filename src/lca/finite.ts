@@ -62,7 +62,8 @@ export function checkResultsFinite(s: Scenario, result: AssessResult, sourcesByS
     if (values.every(finite)) continue;
     const st = s.stages[name];
     const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
-    if (r.energy_origin === 'logs' && logs.length > 0) {
+    // Energy read from files or from a Prometheus answer: the source is to blame, not a scenario field.
+    if ((r.energy_origin === 'logs' || r.energy_origin === 'prometheus') && logs.length > 0) {
       const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0]!; // logs is not empty
       throw new InputError({
         code: 'LOG_CORRUPT',

@@ -57,3 +57,23 @@ describe('checkResultsFinite: when the logs are not to blame', () => {
     }
   });
 });
+
+const PROMETHEUS = {
+  url: 'http://prometheus:9090',
+  selector: '{}',
+  job_window: { start: '2026-01-01T09:00:00Z', end: '2026-01-01T10:00:00Z' },
+};
+
+describe('checkResultsFinite: a Prometheus answer too large to compute with', () => {
+  it('names the query source (LOG_CORRUPT), not stages.<s>.inferences', () => {
+    // 1e306 kWh from the query × PUE 1.5 × 400 g/kWh = 6e308 g: ∞
+    const s = scenario({ pue: 1.5, grid: { intensity_g_per_kwh: 400 }, stages: { training: { prometheus: PROMETHEUS } } });
+    const prom: Source = { ...hostLog('prometheus:DCGM_FI_DEV_POWER_USAGE', 1e306), format: 'prometheus', scope: 'device' };
+    const sources = { training: [prom] };
+    const result = assessed(s, sources);
+    expect(result.stages.training!.energy_origin).toBe('prometheus');
+    const e = thrown(() => checkResultsFinite(s, result, sources));
+    expect([e.code, e.file, e.field]).toEqual(['LOG_CORRUPT', 'prometheus:DCGM_FI_DEV_POWER_USAGE', 'stage training']);
+    expect(e.got).toBe('1e+306 kWh, whose carbon overflows to infinity');
+  });
+});
