@@ -2077,7 +2077,15 @@ function buildInventories(resolved, sourcesByStage) {
             completeness = incompleteFromSources(name, broken, fallback);
         else if (named && used.length === 0 && fallback === null) {
             // A Prometheus query (or a file) that gave no energy and nothing to fall back on.
-            completeness = { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
+            completeness =
+                origin === 'prometheus'
+                    ? {
+                        status: 'incomplete',
+                        reason: 'its Prometheus query gave no energy',
+                        file: srcs[0]?.path ?? null,
+                        fix: `check stages.${name}.prometheus (the query, its time window and the server's answer)`,
+                    }
+                    : { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
         }
         else if (origin === 'energy_kwh') {
             completeness = { status: 'estimate', reason: `energy_kwh ${stage.energy_kwh} stated in the scenario, not read from a log`, file: null, fix: null };
@@ -2371,7 +2379,8 @@ function checkResultsFinite(s, result, sourcesByStage) {
             continue;
         const st = s.stages[name];
         const logs = (Object.hasOwn(sourcesByStage, name) ? sourcesByStage[name] : undefined) ?? [];
-        if (r.energy_origin === 'logs' && logs.length > 0) {
+        // Energy read from files or from a Prometheus answer: the source is to blame, not a scenario field.
+        if ((r.energy_origin === 'logs' || r.energy_origin === 'prometheus') && logs.length > 0) {
             const biggest = [...logs].sort((a, b) => (b.energy_kwh ?? 0) - (a.energy_kwh ?? 0))[0]; // logs is not empty
             throw new InputError({
                 code: 'LOG_CORRUPT',

@@ -1,0 +1,49 @@
+// Mutation scores per file from Stryker's report (`npm run mutate` writes it), as the markdown
+// table the README shows: node scripts/mutation-table.mjs [reports/stryker-incremental.json]
+// The incremental file holds every file of the last runs (per-directory runs add up there).
+import { readFileSync } from 'node:fs';
+
+const path = process.argv[2] ?? 'reports/stryker-incremental.json';
+const report = JSON.parse(readFileSync(path, 'utf8'));
+const parts = [
+  ['compare + integrate', (f) => f.startsWith('src/compare/') || f === 'src/ingest/integrate.ts'],
+  ['lca (formulas)', (f) => /^src\/lca\/[^/]+$/.test(f)],
+  ['lca/interpret', (f) => f.startsWith('src/lca/interpret/')],
+];
+const zero = () => ({ Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 });
+const count = (mutants) => {
+  const c = zero();
+  for (const m of mutants) {
+    if (m.status in c) c[m.status]++;
+    else c.other++; // CompileError, RuntimeError, Ignored: outside the score
+  }
+  return c;
+};
+const score = (c) => {
+  const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
+  return valid === 0 ? 'n/a' : `${((100 * (c.Killed + c.Timeout)) / valid).toFixed(1)} %`;
+};
+const row = (name, c, bold = false) => {
+  const b = (s) => (bold ? `**${s}**` : String(s));
+  return `| ${b(name)} | ${b(c.Killed)} | ${b(c.Timeout)} | ${b(c.Survived)} | ${b(c.NoCoverage)} | ${b(score(c))} |`;
+};
+const add = (a, b) => {
+  for (const k of Object.keys(a)) a[k] += b[k];
+  return a;
+};
+const lines = ['| file | killed | timed out | survived | no coverage | score |', '|---|---:|---:|---:|---:|---:|'];
+const all = zero();
+for (const [name, inPart] of parts) {
+  const files = Object.keys(report.files).filter(inPart).sort();
+  if (files.length === 0) continue;
+  const total = zero();
+  for (const f of files) {
+    const c = count(report.files[f].mutants);
+    add(total, c);
+    lines.push(row(`\`${f}\``, c));
+  }
+  lines.push(row(name, total, true));
+  add(all, total);
+}
+lines.push(row('whole scope', all, true));
+console.log(lines.join('\n'));
