@@ -182,4 +182,9 @@ describe('energyRanges: per-run noise', () => {
     const a = source({ path: 'a.csv', energy_kwh: 1, duration_s: 0, warnings: ['gpu0: 1 gap(s) longer than 5 s not bridged (30 s in all)'] });
     expect(rangesOf(1, [a]).find((r) => r.kind === 'per run')?.high).toBeCloseTo(1.05, 12);
   });
+
+  it('a gap in a log with a negative duration (timestamps out of order): the unquantified +5 %, not a negative share', () => {
+    const a = source({ path: 'a.csv', energy_kwh: 1, duration_s: -100, warnings: ['gpu0: 1 gap(s) longer than 5 s not bridged (30 s in all)'] });
+    expect(rangesOf(1, [a]).find((r) => r.kind === 'per run')?.high).toBeCloseTo(1.05, 12);
+  });
 });
