@@ -109,7 +109,9 @@ describe('energyRanges: weight of a source in its stage', () => {
   it('a zero-energy stage: a log of 0 kWh weighs 1', () => {
     // total 0: w = 1, high = 1 + (100 / 50 − 1) = 2.
     const a = source({ path: 'a.csv', energy_kwh: 0, rows: 100, rows_rejected: 50 });
-    expect(rangesOf(0, [a])).toEqual([{ stage: 'training', kind: 'per run', low: 1, high: 2, reasons: ['50 of 100 rows rejected in a.csv'], systematic: false }]);
+    expect(rangesOf(0, [a])).toEqual([
+      { stage: 'training', kind: 'per run', low: 1, high: 2, reasons: ['50 of 100 rows rejected in a.csv'], systematic: false },
+    ]);
   });
 });
 
@@ -148,7 +150,13 @@ describe('energyRanges: per-run noise', () => {
   });
 
   it('a zero sampling uncertainty adds no scatter reason', () => {
-    const a = source({ path: 'a.csv', energy_kwh: 1, rows: 100, rows_rejected: 20, measurement: { method: 'power_samples', interval_s: 1, sampling_rel_u: 0 } });
+    const a = source({
+      path: 'a.csv',
+      energy_kwh: 1,
+      rows: 100,
+      rows_rejected: 20,
+      measurement: { method: 'power_samples', interval_s: 1, sampling_rel_u: 0 },
+    });
     const run = rangesOf(1, [a]).find((r) => r.kind === 'per run');
     expect(run?.reasons).toEqual(['20 of 100 rows rejected in a.csv']);
   });

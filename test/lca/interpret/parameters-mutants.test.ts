@@ -102,7 +102,14 @@ describe('parametersOf: IT overhead', () => {
 
   it('no assumption: the textbook what-if 1–1.375, id and unit', () => {
     const ps = parametersOf(scenarioA({ assumptions: [] }), hostStage);
-    expect(byId(ps, 'it_overhead_factor')).toMatchObject({ parameter: 'it_overhead_factor', unit: '×', low: 1, high: 1.375, source: textbook, uncertain: false });
+    expect(byId(ps, 'it_overhead_factor')).toMatchObject({
+      parameter: 'it_overhead_factor',
+      unit: '×',
+      low: 1,
+      high: 1.375,
+      source: textbook,
+      uncertain: false,
+    });
   });
 
   it('a defaulted range 1.1–2 is used with its source', () => {
