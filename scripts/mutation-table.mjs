@@ -1,10 +1,13 @@
 // Mutation scores per file from Stryker's report (`npm run mutate` writes it), as the markdown
-// table the README shows: node scripts/mutation-table.mjs [reports/stryker-incremental.json]
-// The incremental file holds every file of the last runs (per-directory runs add up there).
+// table the README shows: node scripts/mutation-table.mjs [REPORT.json ...]
+// Default: reports/stryker-incremental.json, which holds every file of the last runs
+// (per-directory runs add up there). With several reports (runs made apart, e.g. on branches),
+// a source file's mutants come from the last report that has that file.
 import { readFileSync } from 'node:fs';
 
-const path = process.argv[2] ?? 'reports/stryker-incremental.json';
-const report = JSON.parse(readFileSync(path, 'utf8'));
+const paths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/stryker-incremental.json'];
+const report = { files: {} };
+for (const path of paths) Object.assign(report.files, JSON.parse(readFileSync(path, 'utf8')).files);
 const parts = [
   ['compare + integrate', (f) => f.startsWith('src/compare/') || f === 'src/ingest/integrate.ts'],
   ['lca (formulas)', (f) => /^src\/lca\/[^/]+$/.test(f)],
