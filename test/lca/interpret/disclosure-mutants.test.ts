@@ -5,7 +5,16 @@ import { energyDisclosure, sci } from '../../../src/lca/interpret/disclosure.js'
 import type { AssessResultLike } from '../../../src/lca/interpret/types.js';
 import { inv, scenarioA } from './fixtures.js';
 
-const stage = (over: object) => ({ inferences: null, energy_kwh: 0, it_energy_kwh: 0, embodied_co2e_kg: 0, hours: null, energy_origin: 'logs', energy_scope: 'host', ...over });
+const stage = (over: object) => ({
+  inferences: null,
+  energy_kwh: 0,
+  it_energy_kwh: 0,
+  embodied_co2e_kg: 0,
+  hours: null,
+  energy_origin: 'logs',
+  energy_scope: 'host',
+  ...over,
+});
 const result = (stages: Record<string, object>) =>
   ({
     stages: Object.fromEntries(Object.entries(stages).map(([n, s]) => [n, stage(s)])),

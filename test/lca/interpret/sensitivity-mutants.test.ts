@@ -89,7 +89,12 @@ describe('tornado: swings and order', () => {
     ['small first', ['small', 'large']],
     ['large first', ['large', 'small']],
   ])('breaks a per-FU tie by total swing, largest first (input %s)', (_n, order) => {
-    const rows = tornado(scenarioA(), inv(), order.map((n) => param(n, 1, 2)), tableAssess(table));
+    const rows = tornado(
+      scenarioA(),
+      inv(),
+      order.map((n) => param(n, 1, 2)),
+      tableAssess(table),
+    );
     expect(rows.map((r) => [r.parameter, r.swing_co2e_kg])).toEqual([
       ['large', 6],
       ['small', 1],
@@ -107,12 +112,22 @@ describe('tornado: swings and order', () => {
     ['alpha first', ['alpha', 'beta']],
     ['beta first', ['beta', 'alpha']],
   ])('breaks a full tie by name (input %s)', (_n, order) => {
-    const rows = tornado(scenarioA(), inv(), order.map((n) => param(n, 1, 2)), tableAssess(tie));
+    const rows = tornado(
+      scenarioA(),
+      inv(),
+      order.map((n) => param(n, 1, 2)),
+      tableAssess(tie),
+    );
     expect(rows.map((r) => r.parameter)).toEqual(['alpha', 'beta']);
   });
 
   it('keeps the input order of two rows with the same name and the same swings', () => {
-    const rows = tornado(scenarioA(), inv(), [param('same', 1, 2, 'first'), param('same', 1, 2, 'second')], tableAssess({ 'same=1': [10, 2], 'same=2': [15, 3] }));
+    const rows = tornado(
+      scenarioA(),
+      inv(),
+      [param('same', 1, 2, 'first'), param('same', 1, 2, 'second')],
+      tableAssess({ 'same=1': [10, 2], 'same=2': [15, 3] }),
+    );
     expect(rows.map((r) => r.unit)).toEqual(['first', 'second']);
   });
 });

@@ -11,8 +11,7 @@ import type { StageResult } from '../../../src/report/card-schema.js';
 import type { ResolvedScenario } from '../../../src/scenario/resolved.js';
 import { inv, scenarioA } from './fixtures.js';
 
-const st = (over: Partial<StageResult>): StageResult =>
-  ({ hours: 0, it_energy_kwh: 1, energy_origin: 'logs', energy_scope: 'host', ...over }) as StageResult;
+const st = (over: Partial<StageResult>): StageResult => ({ hours: 0, it_energy_kwh: 1, energy_origin: 'logs', energy_scope: 'host', ...over }) as StageResult;
 
 const hw = (over: Partial<ResolvedScenario['hardware']>) => ({ hardware: { ...scenarioA().hardware, ...over } });
 const stated = (path: string, value: number) => ({ path, value, unit: '', origin: 'scenario' as const, source: 'test', year: 2024 });
@@ -148,7 +147,14 @@ describe('propagate: parameters, method and directions', () => {
       { stage: 'only', kind: 'measurement', low: 1, high: 1, reasons: ['flat'], systematic: true },
       { stage: 'only', kind: 'per run', low: 0.8, high: 1.25, reasons: ['rejected rows', 'gaps'], systematic: false },
     ];
-    const u = propagate(central(), oneStage(), {}, [P('intensity', 0.5, 1, 2)], ranges, fakeAssess((r, E) => r.grid.intensity_g_per_kwh * E));
+    const u = propagate(
+      central(),
+      oneStage(),
+      {},
+      [P('intensity', 0.5, 1, 2)],
+      ranges,
+      fakeAssess((r, E) => r.grid.intensity_g_per_kwh * E),
+    );
     expect(u.parameters).toEqual([
       { parameter: 'intensity', unit: 'u', low: 0.5, central: 1, high: 2, source: 'src intensity' },
       { parameter: 'stages.only.energy (per run)', unit: '×', low: 0.8, central: 1, high: 1.25, source: 'rejected rows; gaps' },
@@ -180,7 +186,14 @@ describe('propagate: parameters, method and directions', () => {
 
   // Fake carbon = intensity + g(PUE), intensity rising 0 .. 10.
   const corners = (g: Record<number, number>) =>
-    propagate(central(), oneStage(), {}, [P('intensity', 0, 5, 10), P('pue', 1, 2, 3)], [], fakeAssess((r) => r.grid.intensity_g_per_kwh + g[r.pue]!));
+    propagate(
+      central(),
+      oneStage(),
+      {},
+      [P('intensity', 0, 5, 10), P('pue', 1, 2, 3)],
+      [],
+      fakeAssess((r) => r.grid.intensity_g_per_kwh + g[r.pue]!),
+    );
 
   it('reads a falling input from its low and its high run, even when flat from low to central', () => {
     // g(1) = g(2) = 5, g(3) = 0: falling. Corners: intensity 0 with PUE 3 = 0; intensity 10 with PUE 1 = 15.
@@ -197,14 +210,28 @@ describe('propagate: parameters, method and directions', () => {
   it('an input flat one at a time counts as rising (low with low)', () => {
     // carbon = 10 + (intensity − 1) × PUE, intensity 0/1/2, PUE 1/2/3. PUE at intensity 1: 10 both ends (a tie).
     // Corners: (0, 1) = 10 − 1 = 9 and (2, 3) = 10 + 3 = 13; falling would give (0, 3) = 7 and (2, 1) = 11.
-    const u = propagate(central(), oneStage(), {}, [P('intensity', 0, 1, 2), P('pue', 1, 2, 3)], [], fakeAssess((r) => 10 + (r.grid.intensity_g_per_kwh - 1) * r.pue));
+    const u = propagate(
+      central(),
+      oneStage(),
+      {},
+      [P('intensity', 0, 1, 2), P('pue', 1, 2, 3)],
+      [],
+      fakeAssess((r) => 10 + (r.grid.intensity_g_per_kwh - 1) * r.pue),
+    );
     expect([u.co2e_kg_low, u.co2e_kg_high]).toEqual([9, 13]);
   });
 
-  it('draws each Monte Carlo sample\'s energy factor: triangular(0.5, 1, 1.5) percentiles of carbon = energy', () => {
+  it("draws each Monte Carlo sample's energy factor: triangular(0.5, 1, 1.5) percentiles of carbon = energy", () => {
     // Inverse CDF of triangular(0.5, 1, 1.5): p05 = 0.5 + √(0.05 × 1 × 0.5) ≈ 0.658, p50 = 1, p95 ≈ 1.342.
     const ranges: EnergyRange[] = [{ stage: 'only', kind: 'per run', low: 0.5, high: 1.5, reasons: ['r'], systematic: false }];
-    const mc = propagate(central(), oneStage(), {}, [], ranges, fakeAssess((_r, E) => E)).monte_carlo;
+    const mc = propagate(
+      central(),
+      oneStage(),
+      {},
+      [],
+      ranges,
+      fakeAssess((_r, E) => E),
+    ).monte_carlo;
     expect(mc.co2e_kg_p05).toBeCloseTo(0.658, 1);
     expect(mc.co2e_kg_p50).toBeCloseTo(1, 1);
     expect(mc.co2e_kg_p95).toBeCloseTo(1.342, 1);
@@ -226,7 +253,7 @@ describe('noiseRanges: per-run energy ranges only', () => {
     expect(n['per_functional_unit.co2e_g']).toEqual({ low: 1600, high: 2500 });
   });
 
-  it('does not re-assess when no per-run range is varied: the result\'s own values', () => {
+  it("does not re-assess when no per-run range is varied: the result's own values", () => {
     let calls = 0;
     const inner = fakeAssess((_r, E) => 2 * E);
     const assess = (r: ResolvedScenario, i: Record<string, StageInventory>) => {
