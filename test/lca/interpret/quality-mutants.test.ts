@@ -171,3 +171,90 @@ describe('dataQuality: per-stage findings', () => {
     ]);
   });
 });
+
+describe('dataQuality: per-log findings', () => {
+  const withSource = (s: Source) => dataQuality(scenario(), {}, cleanStages(), [s]);
+
+  it('reports nothing for a complete log (no rejected rows, no warnings, no logged factor or PUE)', () => {
+    expect(withSource(source({ path: 'a.csv', logged_intensity_g_per_kwh: null }))).toEqual([]);
+  });
+  it('gives a log without energy an error', () => {
+    expect(withSource(source({ path: 'a.csv', energy_kwh: null }))).toEqual([
+      { severity: 'error', code: 'log_without_energy', source: 'a.csv', message: 'a.csv: no energy could be derived from this log.' },
+    ]);
+  });
+  it.each([
+    // 1 / 100 = 0.01: not over 1 %, so info.
+    { rows: 100, rejected: 1, severity: 'info', pct: '1.0' },
+    // 2 / 100 = 0.02 > 0.01: a warning.
+    { rows: 100, rejected: 2, severity: 'warning', pct: '2.0' },
+    // no accepted rows to divide by: the whole log counts as rejected, 100 %.
+    { rows: 0, rejected: 3, severity: 'warning', pct: '100.0' },
+  ])('reports $rejected of $rows rejected rows as $severity ($pct %)', ({ rows, rejected, severity, pct }) => {
+    expect(withSource(source({ path: 'a.csv', rows, rows_rejected: rejected }))).toEqual([
+      {
+        severity,
+        code: 'rows_rejected',
+        source: 'a.csv',
+        message: `a.csv: ${rejected} of ${rows} rows rejected (${pct} %); the energy range is widened by that share.`,
+      },
+    ]);
+  });
+  it.each([
+    { warnings: ['w1', 'w2', 'w3'], shown: 'w1; w2; w3' },
+    { warnings: ['w1', 'w2', 'w3', 'w4'], shown: 'w1; w2; w3; …' },
+  ])("lists at most 3 of the log's warnings: $shown", ({ warnings, shown }) => {
+    expect(withSource(source({ path: 'a.csv', warnings }))).toEqual([
+      { severity: 'info', code: 'log_warnings', source: 'a.csv', message: `a.csv: ${warnings.length} warning(s): ${shown}` },
+    ]);
+  });
+  it.each([
+    // 1234.5 ≥ 100: rounded with a thousands separator; 1234.5 / 400 = 3.08625 → 3.09×.
+    { logged: 1234.5, text: '1,235', apart: '3.09×' },
+    // 12.34 < 100: 3 significant digits; 400 / 12.34 = 32.415 → 32.4×.
+    { logged: 12.34, text: '12.3', apart: '32.4×' },
+    // 0: 400 / 0 = Infinity, said as "far".
+    { logged: 0, text: '0', apart: 'far' },
+  ])("reports a logged factor of $logged g/kWh against the scenario's 400 ($apart)", ({ logged, text, apart }) => {
+    expect(withSource(source({ path: 'a.csv', logged_intensity_g_per_kwh: logged }))).toEqual([
+      {
+        severity: 'warning',
+        code: 'logger_factor_mismatch',
+        source: 'a.csv',
+        message: `a.csv: the logger's own emission factor is ${text} g CO2e/kWh, the scenario's 400 g CO2e/kWh (XX): ${apart} apart. A location mismatch is the usual cause; ml-lca applies the scenario's factor, so check grid.region.`,
+      },
+    ]);
+  });
+  it("says the logger's PUE was divided out", () => {
+    expect(withSource(source({ path: 'a.csv', logged_pue: 1.2 }))).toEqual([
+      {
+        severity: 'info',
+        code: 'logged_pue_divided_out',
+        source: 'a.csv',
+        message: "a.csv: the logger's PUE 1.2 was divided out; the scenario's PUE is applied once.",
+      },
+    ]);
+  });
+});
+
+describe('dataQuality: order', () => {
+  it('puts errors first, then warnings, then info, each in the order found', () => {
+    // Found order: no_experimentation_stage (warning), hardware_not_in_data (info),
+    // stage_without_energy (error), estimate_based_energy (warning), log_without_energy (error),
+    // logged_pue_divided_out (info).
+    const dq = dataQuality(
+      scenario({ model: 'Z9000', known: false }),
+      {},
+      { training: stage({ it_energy_kwh: 0, energy_kwh: 0 }), inference: stage({ inferences: 10, energy_origin: 'estimate' }) },
+      [source({ path: 'a.csv', energy_kwh: null, logged_pue: 1.2 })],
+    );
+    expect(dq.map((d) => d.code)).toEqual([
+      'stage_without_energy',
+      'log_without_energy',
+      'no_experimentation_stage',
+      'estimate_based_energy',
+      'hardware_not_in_data',
+      'logged_pue_divided_out',
+    ]);
+  });
+});
