@@ -3128,7 +3128,7 @@ function dataQuality$1(resolved, inventories, stages, sources) {
             });
         }
         const logged = s.logged_intensity_g_per_kwh;
-        if (logged !== undefined && logged !== null) {
+        if (typeof logged === 'number') {
             // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
             // as logged. Far from the scenario's, the two placed the run in different grids.
             const ours = resolved.grid.intensity_g_per_kwh;
@@ -3154,11 +3154,8 @@ function dataQuality$1(resolved, inventories, stages, sources) {
             });
         }
     }
-    // Stable: by severity, then in the order found.
-    return out
-        .map((d, i) => [d, i])
-        .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
-        .map(([d]) => d);
+    // By severity, then in the order found: Array.prototype.sort is stable (ES2019), so ties keep it.
+    return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 const share = (part, whole) => (whole > 0 ? part / whole : 0);

@@ -140,7 +140,7 @@ export function dataQuality(
       });
     }
     const logged = s.logged_intensity_g_per_kwh;
-    if (logged !== undefined && logged !== null) {
+    if (typeof logged === 'number') {
       // The logger multiplied its energy (PUE included) by a factor of its own: emissions ÷ energy
       // as logged. Far from the scenario's, the two placed the run in different grids.
       const ours = resolved.grid.intensity_g_per_kwh;
@@ -167,9 +167,6 @@ export function dataQuality(
       });
     }
   }
-  // Stable: by severity, then in the order found.
-  return out
-    .map((d, i) => [d, i] as const)
-    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
-    .map(([d]) => d);
+  // By severity, then in the order found: Array.prototype.sort is stable (ES2019), so ties keep it.
+  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
