@@ -1,13 +1,25 @@
 // Mutation scores per file from Stryker's report (`npm run mutate` writes it), as the markdown
 // table the README shows: node scripts/mutation-table.mjs [REPORT.json ...]
 // Default: reports/stryker-incremental.json, which holds every file of the last runs
-// (per-directory runs add up there). With several reports (runs made apart, e.g. on branches),
-// a source file's mutants come from the last report that has that file.
+// (per-directory runs add up there). With several reports (runs made apart, e.g. on branches or
+// `--force` reruns of `file:line-line` ranges), later reports win: where a file's source is the
+// same, mutant by mutant (location, mutator, replacement); where it changed, the whole file.
 import { readFileSync } from 'node:fs';
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/stryker-incremental.json'];
 const report = { files: {} };
-for (const path of paths) Object.assign(report.files, JSON.parse(readFileSync(path, 'utf8')).files);
+const key = (m) => `${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
+for (const path of paths) {
+  for (const [f, v] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) {
+    const prev = report.files[f];
+    if (prev && prev.source === v.source) {
+      const later = new Map(v.mutants.map((m) => [key(m), m]));
+      prev.mutants = prev.mutants.map((m) => later.get(key(m)) ?? m);
+    } else {
+      report.files[f] = { source: v.source, mutants: [...v.mutants] };
+    }
+  }
+}
 const parts = [
   ['compare + integrate', (f) => f.startsWith('src/compare/') || f === 'src/ingest/integrate.ts'],
   ['lca (formulas)', (f) => /^src\/lca\/[^/]+$/.test(f)],
