@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { I as InputError, s as shortValue } from './errors.js';
 import { r as readHistory, a as buildSite, w as writeSite, c as cleanRepo, d as repoBaseUrl } from './site.js';
-import { a2 as UtcInstant } from './read.js';
+import { a3 as UtcInstant } from './read.js';
 import { p as parseFlags, r as requiredFlag } from './args.js';
 import { c as checkOutDir, m as makeOutDir } from './out-dir.js';
 import { p as packageVersion } from './package-root.js';

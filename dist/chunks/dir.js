@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { a2 as UtcInstant, ai as RunId, p as periodOf, e as entryFromCard } from './read.js';
+import { a3 as UtcInstant, aj as RunId, p as periodOf, e as entryFromCard } from './read.js';
 import { e as strictObject, s as string, r as record, n as number, o as object, l as literal, a as array } from './schemas.js';
 
 // A name (scenario, matrix value) as a file-name-safe segment: artifact names, ml-lca-out/NAME,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { I as InputError, s as shortValue, a as formatPath, b as fromZodError, j as jsonSyntaxProblem, r as redactUrlCredentials } from './errors.js';
 import { d as distExports } from './index2.js';
 import { l as lookupGrid, G as GRID_REGIONS, F as FACILITY_DEFAULTS, b as lookupHardware, c as HARDWARE_MODELS, d as lookupHostEmbodied, H as HARDWARE, e as HOURS_PER_YEAR, M as MEASUREMENT_UNCERTAINTY, C as COVERAGE_K } from './measurement.js';
-import { S as Scenario, v as suggest, x as incompleteFromSources, y as noEnergySource, z as StageCompleteness, A as MEASURED, B as METRICS, C as valueAtPath, E as STAGE_FIELDS, n as count, F as qtyParam, k as param, G as unitOf, H as percent, I as deltaPct, s as scaleFor, w as worstVerdict, J as numericPaths, q as qty, M as ModelCard, K as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, L as withoutUrls, N as NBSP, j as fmt$1, a as escapeCode, O as range, P as parameterName, Q as pct$1, R as incompleteLine, T as pair, U as labelOf, u as clipText, W as ledgerSectionForCard, X as escapeHtml, Y as stagePie, Z as lifetimeChart, _ as tornadoChart, $ as headVsBaseChart, a0 as mermaidBlock, a1 as ledgerLinesForCard } from './read.js';
+import { S as Scenario, v as suggest, x as timeMs, y as incompleteFromSources, z as noEnergySource, A as StageCompleteness, B as MEASURED, C as METRICS, E as valueAtPath, F as STAGE_FIELDS, n as count, G as qtyParam, k as param, H as unitOf, I as percent, J as deltaPct, s as scaleFor, w as worstVerdict, K as numericPaths, q as qty, M as ModelCard, L as SCHEMA_VERSION, i as isPeriodBudget, b as parseLedgerSetting, r as readLedger, h as evaluatePeriodBudgets, g as escapeMarkdown, O as withoutUrls, N as NBSP, j as fmt$1, a as escapeCode, P as range, Q as parameterName, R as pct$1, T as incompleteLine, U as pair, W as labelOf, u as clipText, X as ledgerSectionForCard, Y as escapeHtml, Z as stagePie, _ as lifetimeChart, $ as tornadoChart, a0 as headVsBaseChart, a1 as mermaidBlock, a2 as ledgerLinesForCard } from './read.js';
 import { Z as ZodError, o as object, s as string, l as literal, a as array, t as tuple, n as number, r as record, _ as _enum } from './schemas.js';
 import { r as ref, m as markdownTable, S as SOURCES } from './index.js';
 import { C as CounterSeries, P as PowerSeries, b as implausibleAboveW, i as ingestPatterns } from './index3.js';
@@ -1955,26 +1955,20 @@ const HOST_FORMATS = /^(codecarbon|eco2ai|hf[-_]?card|huggingface)/i;
 function scopeOf(src) {
     return src.scope ?? (HOST_FORMATS.test(src.format) ? 'host' : 'device');
 }
-function ms$1(t) {
-    if (!t)
-        return null;
-    const v = Date.parse(t);
-    return Number.isFinite(v) ? v : null;
-}
 /** Wall-clock span of a source in hours: duration_s, else end − start. */
 function spanHours(src) {
     if (src.duration_s !== null && src.duration_s >= 0)
         return src.duration_s / 3600;
-    const a = ms$1(src.start);
-    const b = ms$1(src.end);
+    const a = timeMs(src.start);
+    const b = timeMs(src.end);
     return a !== null && b !== null && b >= a ? (b - a) / 3_600_000 : null;
 }
 /** True when two sources' time windows overlap, or when we cannot tell (missing timestamps). */
 function mayOverlap(a, b) {
-    const a0 = ms$1(a.start);
-    const a1 = ms$1(a.end);
-    const b0 = ms$1(b.start);
-    const b1 = ms$1(b.end);
+    const a0 = timeMs(a.start);
+    const a1 = timeMs(a.end);
+    const b0 = timeMs(b.start);
+    const b1 = timeMs(b.end);
     if (a0 === null || a1 === null || b0 === null || b1 === null)
         return true;
     return a0 <= b1 && b0 <= a1;
@@ -2007,7 +2001,7 @@ function buildInventories(resolved, sourcesByStage) {
         for (const d of withEnergy.filter((s) => scopeOf(s) === 'device')) {
             const clash = hosts.find((h) => mayOverlap(h, d));
             if (clash) {
-                warnings.push(`${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${ms$1(d.start) === null || ms$1(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`);
+                warnings.push(`${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${timeMs(d.start) === null || timeMs(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`);
             }
             else {
                 used.push(d);
@@ -2184,6 +2178,16 @@ function assess(resolved, inventories) {
     return { stages, totals, ...fu, boundary, warnings: [...new Set(warnings)] };
 }
 
+// Count every measured run once (issue 12). A glob like `runs/**/emissions.csv` easily picks up a
+// copy of a log, and one log can be named by two stages; adding both would double the energy.
+// The same run is recognised, across the files of a stage and across stages, by:
+//   - the same file (path) in a second stage;
+//   - a run identity the logger writes (CodeCarbon / eco2ai run_id, a Zeus window and its start);
+//   - the same device (host-qualified id or GPU UUID) in power logs over an overlapping window;
+//   - an exact copy under another name (same format, window, rows and per-device energy).
+// The first occurrence (scenario order of stages, then file order) counts; later ones give only
+// what they add (a later snapshot of a run counts its increase), with a warning naming both files.
+// The card's `sources` keep the files as read; the adjusted copies go to the inventory.
 const fmt = (x) => Number(x.toPrecision(4)).toString();
 /**
  * A device identity that is the same physical device wherever it appears: its UUID where the log
@@ -2199,16 +2203,12 @@ function deviceKey(d) {
         return d.id; // host-qualified by the builder: host/index
     return null;
 }
-function ms(t) {
-    const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
-    return Number.isFinite(v) ? v : null;
-}
 /** Share of `s`'s window that `o`'s window covers (1 when either window is unknown: cannot tell them apart). */
 function coveredShare(s, o) {
-    const a0 = ms(s.start);
-    const a1 = ms(s.end);
-    const b0 = ms(o.start);
-    const b1 = ms(o.end);
+    const a0 = timeMs(s.start);
+    const a1 = timeMs(s.end);
+    const b0 = timeMs(o.start);
+    const b1 = timeMs(o.end);
     if (a0 === null || a1 === null || b0 === null || b1 === null)
         return 1;
     const overlap = Math.min(a1, b1) - Math.max(a0, b0);

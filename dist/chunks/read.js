@@ -280,6 +280,105 @@ function suggest(word, candidates) {
     return bestScore <= limit ? best : undefined;
 }
 
+// The SOURCE object of design.md: what one log file contributes. `energy_kwh` is energy at the
+// IT equipment as measured (a logger's own PUE divided out, see `logged_pue`).
+const DeviceEnergy = object({
+    id: string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
+    name: string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
+    host: string().nullable().optional(),
+    uuid: string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
+    energy_kwh: number().nullable(),
+    samples: number().int(),
+    /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
+    kind: _enum(['gpu', 'cpu', 'dram', 'ram'])
+        .optional()
+        .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
+});
+/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
+const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
+    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
+        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
+});
+const SourceMeasurement = object({
+    method: MeasurementMethod,
+    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
+    sampling_rel_u: number().nullable().meta({
+        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
+    }),
+});
+const Source = object({
+    path: string(),
+    format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
+    energy_kwh: number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
+    co2e_kg: number()
+        .nullable()
+        .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
+    water_l: number().nullable().meta({ description: 'Water the file itself reports (L)' }),
+    duration_s: number().nullable(),
+    devices: array(DeviceEnergy),
+    rows: number().int(),
+    rows_rejected: number().int(),
+    logged_pue: number().nullable(),
+    warnings: array(string()),
+    /** Whether the energy covers only accelerators (gets it_overhead_factor) or the whole host. */
+    scope: _enum(['device', 'host'])
+        .optional()
+        .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
+    logged_intensity_g_per_kwh: number().nullable().optional().meta({
+        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
+    }),
+    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
+    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
+    /** First and last timestamp seen, ISO 8601, when the log has them. */
+    start: string().nullable().optional(),
+    end: string().nullable().optional(),
+    /** Rows (or values) rejected, grouped by reason: they change the file's energy. */
+    rejected: array(object({
+        reason: string(),
+        count: number().int(),
+        first_line: number().int().nullable().meta({ description: 'First rejected line (1-based); null where the format has no lines' }),
+    }))
+        .optional()
+        .meta({ description: 'Rows or values rejected, by reason (absent when none)' }),
+    /** Set when the file's energy could not be (fully) derived: the stage it feeds is incomplete. */
+    incomplete: object({
+        code: string().meta({ description: 'no_timestamps, no_valid_values, single_sample, no_elapsed_time, no_rows, all_rows_rejected, ...' }),
+        reason: string().meta({ description: 'What the file holds instead of usable energy' }),
+        fix: string().meta({ description: 'One line: what to change to get a measurement' }),
+    })
+        .optional()
+        .meta({ description: 'Why energy_kwh is null or partial (absent when the file gave its energy)' }),
+    /** Runs / measurement windows by identity, so the same run found in two files counts once. */
+    runs: array(object({
+        id: string().meta({ description: 'Format-qualified identity: codecarbon:PROJECT/RUN_ID, eco2ai:ID, zeus:WINDOW@START' }),
+        energy_kwh: number(),
+    }))
+        .optional()
+        .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
+    /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
+    estimated: object({
+        energy_kwh: number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
+        low_kwh: number().meta({ description: 'Low end of the estimate (kWh)' }),
+        high_kwh: number().meta({ description: 'High end of the estimate (kWh)' }),
+        method: string().meta({ description: 'How it was estimated, with the sources of its figures' }),
+    })
+        .optional(),
+    /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
+    hf_co2_eq_emissions: object({
+        emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
+        source: string().nullable(),
+        training_type: string().nullable(),
+        geographical_location: string().nullable(),
+        hardware_used: string().nullable(),
+    })
+        .optional(),
+});
+/** A source's `start` or `end` in ms since the epoch; null when missing or unparsable. */
+function timeMs(t) {
+    const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
+    return Number.isFinite(v) ? v : null;
+}
+
 // Whether each stage's energy was determined (issue 12: a gate that fails closed). A stage is
 //   measured    its energy comes from logs (or Prometheus) that gave it;
 //   estimate    deliberately not measured: `energy_kwh` stated in the scenario, or hours × count
@@ -906,100 +1005,6 @@ const ResolvedScenario = object({
     assumptions: array(Assumption),
     /** Problems found while resolving (unknown hardware without a value, inference stage without `inferences`). */
     warnings: array(string()).optional(),
-});
-
-// The SOURCE object of design.md: what one log file contributes. `energy_kwh` is energy at the
-// IT equipment as measured (a logger's own PUE divided out, see `logged_pue`).
-const DeviceEnergy = object({
-    id: string().meta({ description: 'Device key as logged (index, uuid, host/gpu)' }),
-    name: string().nullable().meta({ description: 'Device name as logged, e.g. "NVIDIA H100 80GB HBM3"' }),
-    host: string().nullable().optional(),
-    uuid: string().optional().meta({ description: 'GPU UUID where the log has it: the physical identity of the device (a run is counted once per device)' }),
-    energy_kwh: number().nullable(),
-    samples: number().int(),
-    /** What the channel measures (logs of `ml-lca measure`): only `gpu` devices are accelerators. */
-    kind: _enum(['gpu', 'cpu', 'dram', 'ram'])
-        .optional()
-        .meta({ description: 'gpu: an accelerator; cpu, dram, ram: host parts measured or estimated by ml-lca measure' }),
-});
-/** How a log measured its energy: the basis of its measurement uncertainty (lca/interpret/measurement.ts). */
-const MeasurementMethod = _enum(['power_samples', 'energy_counter', 'energy_records', 'software_estimate']).meta({
-    description: 'power_samples: power read at intervals and integrated (nvidia-smi, DCGM gauge); energy_counter: a cumulative energy counter differenced (NVML/DCGM total energy, Zeus); ' +
-        "energy_records: energy per row as a script logged it; software_estimate: a tool's estimate of a whole host's energy (CodeCarbon, eco2ai)",
-});
-const SourceMeasurement = object({
-    method: MeasurementMethod,
-    interval_s: number().nullable().meta({ description: 'Median sampling interval of the power samples (s); null for other methods' }),
-    sampling_rel_u: number().nullable().meta({
-        description: "GUM Type A relative standard uncertainty of the mean power from the samples' scatter, s / (mean × √n), energy-weighted over devices; null for other methods",
-    }),
-});
-const Source = object({
-    path: string(),
-    format: string().meta({ description: 'Detected format id, e.g. codecarbon, nvidia-smi, dcgm-prom' }),
-    energy_kwh: number().nullable().meta({ description: 'IT energy as measured, logger PUE divided out (kWh)' }),
-    co2e_kg: number()
-        .nullable()
-        .meta({ description: 'Emissions the file itself reports, as logged (kg CO2e; CodeCarbon: its own PUE included, not divided out)' }),
-    water_l: number().nullable().meta({ description: 'Water the file itself reports (L)' }),
-    duration_s: number().nullable(),
-    devices: array(DeviceEnergy),
-    rows: number().int(),
-    rows_rejected: number().int(),
-    logged_pue: number().nullable(),
-    warnings: array(string()),
-    /** Whether the energy covers only accelerators (gets it_overhead_factor) or the whole host. */
-    scope: _enum(['device', 'host'])
-        .optional()
-        .meta({ description: 'device: accelerator-only energy (GPU power logs); host: whole server (CodeCarbon, eco2ai)' }),
-    logged_intensity_g_per_kwh: number().nullable().optional().meta({
-        description: 'Emission factor the logger itself applied: its emissions ÷ its energy as logged (PUE included where the logger applied one), g CO2e/kWh (CodeCarbon, eco2ai); null when it logs no emissions',
-    }),
-    logged_location: string().nullable().optional().meta({ description: 'Where the logger placed the run (cloud region, or country and region), as logged' }),
-    measurement: SourceMeasurement.nullable().optional().meta({ description: 'How the energy was measured; null when the log holds no energy' }),
-    /** First and last timestamp seen, ISO 8601, when the log has them. */
-    start: string().nullable().optional(),
-    end: string().nullable().optional(),
-    /** Rows (or values) rejected, grouped by reason: they change the file's energy. */
-    rejected: array(object({
-        reason: string(),
-        count: number().int(),
-        first_line: number().int().nullable().meta({ description: 'First rejected line (1-based); null where the format has no lines' }),
-    }))
-        .optional()
-        .meta({ description: 'Rows or values rejected, by reason (absent when none)' }),
-    /** Set when the file's energy could not be (fully) derived: the stage it feeds is incomplete. */
-    incomplete: object({
-        code: string().meta({ description: 'no_timestamps, no_valid_values, single_sample, no_elapsed_time, no_rows, all_rows_rejected, ...' }),
-        reason: string().meta({ description: 'What the file holds instead of usable energy' }),
-        fix: string().meta({ description: 'One line: what to change to get a measurement' }),
-    })
-        .optional()
-        .meta({ description: 'Why energy_kwh is null or partial (absent when the file gave its energy)' }),
-    /** Runs / measurement windows by identity, so the same run found in two files counts once. */
-    runs: array(object({
-        id: string().meta({ description: 'Format-qualified identity: codecarbon:PROJECT/RUN_ID, eco2ai:ID, zeus:WINDOW@START' }),
-        energy_kwh: number(),
-    }))
-        .optional()
-        .meta({ description: 'Runs the file holds (CodeCarbon/eco2ai run ids, Zeus windows) with the energy counted for each' }),
-    /** The part of energy_kwh that is an estimate, not a measurement (ml-lca measure without RAPL), with its range. */
-    estimated: object({
-        energy_kwh: number().meta({ description: 'Estimated part of energy_kwh (kWh)' }),
-        low_kwh: number().meta({ description: 'Low end of the estimate (kWh)' }),
-        high_kwh: number().meta({ description: 'High end of the estimate (kWh)' }),
-        method: string().meta({ description: 'How it was estimated, with the sources of its figures' }),
-    })
-        .optional(),
-    /** A Hugging Face model card's `co2_eq_emissions` as read (format hf-card only). */
-    hf_co2_eq_emissions: object({
-        emissions: number().meta({ description: 'grams CO2e (Hugging Face model card convention)' }),
-        source: string().nullable(),
-        training_type: string().nullable(),
-        geographical_location: string().nullable(),
-        hardware_used: string().nullable(),
-    })
-        .optional(),
 });
 
 // The model card JSON (the artifact). The single source of its type and of the published
@@ -1936,4 +1941,4 @@ async function readLedger(target, io, extraMetrics = []) {
     return { entries: d.entries, read: entries.length, duplicates: d.duplicates, warnings };
 }
 
-export { headVsBaseChart as $, MEASURED as A, METRICS as B, valueAtPath as C, DEFAULT_METRIC as D, STAGE_FIELDS as E, qtyParam as F, unitOf as G, percent as H, deltaPct as I, numericPaths as J, SCHEMA_VERSION as K, withoutUrls as L, ModelCard as M, NBSP as N, range as O, parameterName as P, pct as Q, incompleteLine as R, Scenario as S, pair as T, labelOf as U, VERDICT_SEVERITY as V, ledgerSectionForCard as W, escapeHtml as X, stagePie as Y, lifetimeChart as Z, tornadoChart as _, escapeCode as a, mermaidBlock as a0, ledgerLinesForCard as a1, UtcInstant as a2, LedgerEntry as a3, inPeriod as a4, metricOf as a5, LifetimePoint as a6, Lifetime as a7, PerFunctionalUnit as a8, Totals as a9, StageResult as aa, PeriodBudget as ab, cardFromTextWith as ac, AbsoluteBudget as ad, dedupeRuns as ae, unitOfName as af, DAY_MS as ag, utcDate as ah, RunId as ai, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, param as k, renderLedgerSection as l, renderCumulativeChart as m, count as n, compact as o, periodOf as p, qty as q, readLedger as r, scaleFor as s, textBar as t, clipText as u, suggest as v, worstVerdict as w, incompleteFromSources as x, noEnergySource as y, StageCompleteness as z };
+export { tornadoChart as $, StageCompleteness as A, MEASURED as B, METRICS as C, DEFAULT_METRIC as D, valueAtPath as E, STAGE_FIELDS as F, qtyParam as G, unitOf as H, percent as I, deltaPct as J, numericPaths as K, SCHEMA_VERSION as L, ModelCard as M, NBSP as N, withoutUrls as O, range as P, parameterName as Q, pct as R, Scenario as S, incompleteLine as T, pair as U, VERDICT_SEVERITY as V, labelOf as W, ledgerSectionForCard as X, escapeHtml as Y, stagePie as Z, lifetimeChart as _, escapeCode as a, headVsBaseChart as a0, mermaidBlock as a1, ledgerLinesForCard as a2, UtcInstant as a3, LedgerEntry as a4, inPeriod as a5, metricOf as a6, LifetimePoint as a7, Lifetime as a8, PerFunctionalUnit as a9, Totals as aa, StageResult as ab, PeriodBudget as ac, cardFromTextWith as ad, AbsoluteBudget as ae, dedupeRuns as af, unitOfName as ag, DAY_MS as ah, utcDate as ai, RunId as aj, parseLedgerSetting as b, cardFromText as c, dedupeEntries as d, entryFromCard as e, parseLedgerJsonl as f, escapeMarkdown as g, evaluatePeriodBudgets as h, isPeriodBudget as i, fmt as j, param as k, renderLedgerSection as l, renderCumulativeChart as m, count as n, compact as o, periodOf as p, qty as q, readLedger as r, scaleFor as s, textBar as t, clipText as u, suggest as v, worstVerdict as w, timeMs as x, incompleteFromSources as y, noEnergySource as z };

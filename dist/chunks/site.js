@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { I as InputError } from './errors.js';
-import { a3 as LedgerEntry, h as evaluatePeriodBudgets, p as periodOf, a4 as inPeriod, a5 as metricOf, D as DEFAULT_METRIC, a2 as UtcInstant, a6 as LifetimePoint, a7 as Lifetime, a8 as PerFunctionalUnit, a9 as Totals, aa as StageResult, ab as PeriodBudget, ac as cardFromTextWith, ad as AbsoluteBudget, ae as dedupeRuns, q as qty, af as unitOfName, n as count, I as deltaPct, N as NBSP, Q as pct, j as fmt } from './read.js';
+import { a4 as LedgerEntry, h as evaluatePeriodBudgets, p as periodOf, a5 as inPeriod, a6 as metricOf, D as DEFAULT_METRIC, a3 as UtcInstant, a7 as LifetimePoint, a8 as Lifetime, a9 as PerFunctionalUnit, aa as Totals, ab as StageResult, ac as PeriodBudget, ad as cardFromTextWith, ae as AbsoluteBudget, af as dedupeRuns, q as qty, ag as unitOfName, n as count, J as deltaPct, N as NBSP, R as pct, j as fmt } from './read.js';
 import { e as historyEntries, i as isHistoryDir, a as isCardPath } from './dir.js';
 import { _ as _enum, o as object, r as record, u as unknown, s as string, n as number, a as array, l as literal, c as union } from './schemas.js';
 import { createHash } from 'node:crypto';

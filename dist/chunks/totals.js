@@ -1,4 +1,4 @@
-import { p as periodOf, ag as DAY_MS, ah as utcDate } from './read.js';
+import { p as periodOf, ah as DAY_MS, ai as utcDate } from './read.js';
 
 // Ledger totals per team and per model per period, and the daily cumulative series the
 // chart draws. Pure.

@@ -115,3 +115,9 @@ export const Source = z.object({
     .optional(),
 });
 export type Source = z.infer<typeof Source>;
+
+/** A source's `start` or `end` in ms since the epoch; null when missing or unparsable. */
+export function timeMs(t: string | null | undefined): number | null {
+  const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
+  return Number.isFinite(v) ? v : null;
+}

@@ -8,7 +8,7 @@
 // The first occurrence (scenario order of stages, then file order) counts; later ones give only
 // what they add (a later snapshot of a run counts its increase), with a warning naming both files.
 // The card's `sources` keep the files as read; the adjusted copies go to the inventory.
-import type { Source } from '../ingest/source.js';
+import { type Source, timeMs } from '../ingest/source.js';
 
 export interface CountOnceResult {
   /** Per stage, the sources with the energy that is theirs to count (duplicates taken out). */
@@ -35,17 +35,12 @@ function deviceKey(d: Source['devices'][number]): string | null {
   return null;
 }
 
-function ms(t: string | null | undefined): number | null {
-  const v = Date.parse(String(t)); // null, undefined and '' parse to NaN: no time
-  return Number.isFinite(v) ? v : null;
-}
-
 /** Share of `s`'s window that `o`'s window covers (1 when either window is unknown: cannot tell them apart). */
 function coveredShare(s: Source, o: Source): number {
-  const a0 = ms(s.start);
-  const a1 = ms(s.end);
-  const b0 = ms(o.start);
-  const b1 = ms(o.end);
+  const a0 = timeMs(s.start);
+  const a1 = timeMs(s.end);
+  const b0 = timeMs(o.start);
+  const b1 = timeMs(o.end);
   if (a0 === null || a1 === null || b0 === null || b1 === null) return 1;
   const overlap = Math.min(a1, b1) - Math.max(a0, b0);
   if (overlap < 0) return 0; // windows that only touch give 0 / (a1 - a0) = 0 below; a point on the edge is inside

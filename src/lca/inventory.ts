@@ -1,7 +1,7 @@
 // ISO 14044 phase 2, life cycle inventory: per stage, the energy (split by scope), the hours
 // the hardware was held, the inferences served. Pure: sources come in, data goes out.
 import { z } from 'zod';
-import type { Source } from '../ingest/source.js';
+import { type Source, timeMs } from '../ingest/source.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { lookupHardware } from '../data/hardware.js';
 import { MEASURED, StageCompleteness, incompleteFromSources, noEnergySource } from './completeness.js';
@@ -31,26 +31,20 @@ export function scopeOf(src: Source): 'device' | 'host' {
   return src.scope ?? (HOST_FORMATS.test(src.format) ? 'host' : 'device');
 }
 
-function ms(t: string | null | undefined): number | null {
-  if (!t) return null;
-  const v = Date.parse(t);
-  return Number.isFinite(v) ? v : null;
-}
-
 /** Wall-clock span of a source in hours: duration_s, else end − start. */
 function spanHours(src: Source): number | null {
   if (src.duration_s !== null && src.duration_s >= 0) return src.duration_s / 3600;
-  const a = ms(src.start);
-  const b = ms(src.end);
+  const a = timeMs(src.start);
+  const b = timeMs(src.end);
   return a !== null && b !== null && b >= a ? (b - a) / 3_600_000 : null;
 }
 
 /** True when two sources' time windows overlap, or when we cannot tell (missing timestamps). */
 function mayOverlap(a: Source, b: Source): boolean {
-  const a0 = ms(a.start);
-  const a1 = ms(a.end);
-  const b0 = ms(b.start);
-  const b1 = ms(b.end);
+  const a0 = timeMs(a.start);
+  const a1 = timeMs(a.end);
+  const b0 = timeMs(b.start);
+  const b1 = timeMs(b.end);
   if (a0 === null || a1 === null || b0 === null || b1 === null) return true;
   return a0 <= b1 && b0 <= a1;
 }
@@ -83,7 +77,7 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
       const clash = hosts.find((h) => mayOverlap(h, d));
       if (clash) {
         warnings.push(
-          `${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${ms(d.start) === null || ms(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`,
+          `${name}: ${d.path} (device-only energy) is not counted because ${clash.path} (whole-server energy) covers the same ${timeMs(d.start) === null || timeMs(clash.start) === null ? 'run (no timestamps to tell them apart)' : 'time window'}; counting both would double count the GPU energy`,
         );
       } else {
         used.push(d);
