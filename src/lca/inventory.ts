@@ -143,15 +143,13 @@ export function buildInventories(resolved: ResolvedScenario, sourcesByStage: Rec
     if (broken.length > 0) completeness = incompleteFromSources(name, broken, fallback);
     else if (named && used.length === 0 && fallback === null) {
       // A Prometheus query (or a file) that gave no energy and nothing to fall back on.
-      completeness =
-        origin === 'prometheus'
-          ? {
-              status: 'incomplete',
-              reason: 'its Prometheus query gave no energy',
-              file: srcs[0]?.path ?? null,
-              fix: `check stages.${name}.prometheus (the query, its time window and the server's answer)`,
-            }
-          : { status: 'incomplete', reason: 'its logs gave no energy', file: srcs[0]?.path ?? null, fix: `check stages.${name}.logs` };
+      const prom = origin === 'prometheus';
+      completeness = {
+        status: 'incomplete',
+        reason: prom ? 'its Prometheus query gave no energy' : 'its logs gave no energy',
+        file: srcs[0]?.path ?? null,
+        fix: prom ? `check stages.${name}.prometheus (the query, its time window and the server's answer)` : `check stages.${name}.logs`,
+      };
     } else if (origin === 'energy_kwh') {
       completeness = { status: 'estimate', reason: `energy_kwh ${stage.energy_kwh} stated in the scenario, not read from a log`, file: null, fix: null };
     } else if (origin === 'estimate') {
