@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/ingest/source.js';
 import { checkResultsFinite, checkScenarioMagnitudes } from '../../src/lca/finite.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { PROMETHEUS } from './inventory-helpers.js';
 import { assessed, hostLog, scenario, thrown } from './mutant-fixtures.js';
 
 describe('finite checks: error codes', () => {
@@ -57,12 +58,6 @@ describe('checkResultsFinite: when the logs are not to blame', () => {
     }
   });
 });
-
-const PROMETHEUS = {
-  url: 'http://prometheus:9090',
-  selector: '{}',
-  job_window: { start: '2026-01-01T09:00:00Z', end: '2026-01-01T10:00:00Z' },
-};
 
 describe('checkResultsFinite: a Prometheus answer too large to compute with', () => {
   it('names the query source (LOG_CORRUPT), not stages.<s>.inferences', () => {

@@ -1,14 +1,13 @@
 // Numbers that cannot be computed with are bad input (issue 12): subnormal scenario values
 // (underflow), log values that add up to infinity, results that overflow.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import { memoryIo } from '../../src/io.js';
 import { checkResultsFinite, checkScenarioMagnitudes, checkSourcesFinite } from '../../src/lca/finite.js';
-import { assess, buildInventories } from '../../src/lca/index.js';
 import type { Source } from '../../src/ingest/source.js';
-import { resolveScenario } from '../../src/scenario/resolve.js';
 import { Scenario } from '../../src/scenario/schema.js';
+import { cc } from './inventory-helpers.js';
+import { assessed, thrown } from './mutant-fixtures.js';
 
 const base = {
   name: 'f',
@@ -16,16 +15,6 @@ const base = {
   deployment: { lifetime_inferences: 10 },
   hardware: { model: 'H100' },
 };
-
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('finite checks', () => {
   it('a subnormal scenario value (1e-320) underflows: InputError naming the field', () => {
@@ -55,15 +44,11 @@ describe('finite checks', () => {
 describe('checkResultsFinite: the field behind a result that overflowed', () => {
   const scenario = (over: Record<string, unknown>) =>
     Scenario.parse({ ...base, grid: { intensity_g_per_kwh: 400 }, pue: 1.5, hardware: { model: 'H100', count: 8 }, ...over });
-  const run = (s: Scenario, sources: Record<string, Source[]> = {}) => {
-    const r = resolveScenario(s);
-    return assess(r, buildInventories(r, sources));
-  };
-  const check = (s: Scenario, sources: Record<string, Source[]> = {}) => thrown(() => checkResultsFinite(s, run(s, sources), sources));
+  const check = (s: Scenario, sources: Record<string, Source[]> = {}) => thrown(() => checkResultsFinite(s, assessed(s, sources), sources));
 
   it('finite results pass', () => {
     const s = scenario({ stages: { training: { energy_kwh: 10, hours: 2 }, inference: { energy_kwh: 1, inferences: 100 } } });
-    expect(() => checkResultsFinite(s, run(s), {})).not.toThrow();
+    expect(() => checkResultsFinite(s, assessed(s), {})).not.toThrow();
   });
 
   it('energy_kwh 1e308 × PUE 1.5 overflows: the stage field, with the value', () => {
@@ -87,22 +72,8 @@ describe('checkResultsFinite: the field behind a result that overflowed', () => 
   });
 
   it('a log of 1e308 kWh beside a small one: LOG_CORRUPT naming the bigger file', () => {
-    const log = (path: string, kwh: number): Source => ({
-      path,
-      format: 'codecarbon',
-      scope: 'host',
-      energy_kwh: kwh,
-      co2e_kg: null,
-      water_l: null,
-      duration_s: null,
-      devices: [],
-      rows: 1,
-      rows_rejected: 0,
-      logged_pue: null,
-      warnings: [],
-    });
     const s = scenario({ stages: { training: { logs: ['runs/*.csv'] } } });
-    const e = check(s, { training: [log('runs/small.csv', 5), log('runs/huge.csv', 1e308), log('runs/tiny.csv', 1)] });
+    const e = check(s, { training: [cc('runs/small.csv', 5), cc('runs/huge.csv', 1e308), cc('runs/tiny.csv', 1)] });
     expect(e.code).toBe('LOG_CORRUPT');
     expect(e.file).toBe('runs/huge.csv');
     expect(e.field).toBe('stage training');

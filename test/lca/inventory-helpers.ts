@@ -38,6 +38,9 @@ export function src(over: Partial<Source> & Pick<Source, 'path' | 'format'>): So
   };
 }
 
+/** A stage's Prometheus source over 2024-05-01 09:00–10:00 (the query is not run in these tests). */
+export const PROMETHEUS = { url: 'http://prometheus:9090', selector: '{}', job_window: { start: '2024-05-01T09:00:00Z', end: '2024-05-01T10:00:00Z' } };
+
 /** A device-scope nvidia-smi log of `kwh`. */
 export const smi = (path: string, kwh: number, extra: Partial<Source> = {}): Source =>
   src({ path, format: 'nvidia-smi', scope: 'device', energy_kwh: kwh, ...extra });

@@ -7,7 +7,7 @@ import type { DeviceEnergy, Source } from '../../src/ingest/source.js';
 import { buildInventories, scopeOf, StageInventory } from '../../src/lca/index.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import type { ScenarioInput, Stage } from '../../src/scenario/schema.js';
-import { cc, resolved, smi, src } from './inventory-helpers.js';
+import { cc, PROMETHEUS, resolved, smi, src } from './inventory-helpers.js';
 
 // H100-SXM, 8 accelerators, bundled power 700 W; one stage `s`.
 function resolvedStage(stage: Stage, extra: Partial<ScenarioInput> = {}): ResolvedScenario {
@@ -22,7 +22,6 @@ function inventory(stage: Stage, sources?: Source[], r: ResolvedScenario = resol
   return buildInventories(r, sources === undefined ? {} : { s: sources }).s!;
 }
 
-const PROMETHEUS = { url: 'http://prometheus:9090', selector: '{}', job_window: { start: at(9), end: at(10) } };
 const DOUBLE = 'counting both would double count the GPU energy';
 
 describe('StageInventory schema accepts every inventory buildInventories makes', () => {
